@@ -1,0 +1,97 @@
+import { catalog as specCatalog } from "../catalog/index.ts";
+import { paramRules } from "../catalog/constraints.ts";
+import { pricing } from "../catalog/pricing.ts";
+import { impliedResolutions, resolutionTiers } from "../catalog/resolution-tiers.ts";
+import type { ModelSpec } from "../catalog/types.ts";
+import type { EngineError } from "./errors.ts";
+import { fitToBudget, type BudgetFit } from "./fit.ts";
+import type { Micros } from "./money.ts";
+import { normalize, type Adjustment, type NormalizedRequest, type Params } from "./normalize.ts";
+import { priceMicros } from "./price.ts";
+import { buildProfile, type ModelProfile, type ProfileSources } from "./profile.ts";
+import { err, ok, type Result } from "./result.ts";
+import { suggestModelIds } from "./suggest.ts";
+
+export interface GenerationRequest {
+  readonly model: string;
+  readonly params?: unknown;
+}
+
+/** A priced request: what will run, what it costs, and everything that was changed on the way. */
+export interface Quote {
+  readonly model: ModelSpec;
+  /** The params that will run (normalized, then downgraded if the budget required it). */
+  readonly params: Params;
+  readonly cost: Micros;
+  /** Cost of the normalized request before any downgrade. */
+  readonly requestedCost: Micros;
+  /** The normalized request before any downgrade. */
+  readonly requestedParams: Params;
+  readonly fitsInBudget: boolean;
+  /** Normalization changes first, then the budget downgrade. */
+  readonly adjustments: readonly Adjustment[];
+}
+
+export interface Engine {
+  readonly models: readonly ModelSpec[];
+  profile(modelId: string): ModelProfile | undefined;
+  findModel(modelId: string): Result<ModelProfile, EngineError>;
+  normalize(request: GenerationRequest): Result<NormalizedRequest & { readonly profile: ModelProfile }, EngineError>;
+  price(profile: ModelProfile, params: Params): Micros;
+  fit(profile: ModelProfile, params: Params, remaining: Micros): Result<BudgetFit, EngineError>;
+  /** normalize → price → fit: the whole answer to "what will this cost within `remaining`?". */
+  quote(request: GenerationRequest, remaining: Micros): Result<Quote, EngineError>;
+}
+
+export const specSources: ProfileSources = {
+  pricing,
+  tiers: resolutionTiers,
+  impliedResolutions,
+  rules: paramRules,
+};
+
+/** Builds the engine over a catalog. Pure: the same data in, the same answers out. */
+export function createEngine(models: readonly ModelSpec[] = specCatalog, sources: ProfileSources = specSources): Engine {
+  const profiles = new Map(models.map((spec) => [spec.id, buildProfile(spec, sources)]));
+  const ids = models.map((m) => m.id);
+
+  const findModel = (modelId: string): Result<ModelProfile, EngineError> => {
+    const profile = typeof modelId === "string" ? profiles.get(modelId) : undefined;
+    if (profile) return ok(profile);
+    const name = typeof modelId === "string" ? modelId : String(modelId);
+    return err({ code: "MODEL_NOT_FOUND", message: `Model not found: ${name}`, model: name, suggestions: suggestModelIds(name, ids) });
+  };
+
+  const normalizeRequest: Engine["normalize"] = (request) => {
+    const found = findModel(request.model);
+    if (!found.ok) return found;
+    const normalized = normalize(found.value, request.params);
+    return normalized.ok ? ok({ ...normalized.value, profile: found.value }) : normalized;
+  };
+
+  return {
+    models,
+    profile: (id) => profiles.get(id),
+    findModel,
+    normalize: normalizeRequest,
+    price: priceMicros,
+    fit: fitToBudget,
+    quote(request, remaining) {
+      const normalized = normalizeRequest(request);
+      if (!normalized.ok) return normalized;
+      const { profile, params, adjustments } = normalized.value;
+      const requestedCost = priceMicros(profile, params);
+      const fitted = fitToBudget(profile, params, remaining);
+      if (!fitted.ok) return fitted;
+      return ok({
+        model: profile.spec,
+        params: fitted.value.params,
+        cost: fitted.value.cost,
+        requestedCost,
+        requestedParams: params,
+        fitsInBudget: requestedCost <= remaining,
+        adjustments: [...adjustments, ...fitted.value.adjustments],
+      });
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import type { PriceRule } from "../catalog/pricing.ts";
+import { usdToMicros, type Micros } from "./money.ts";
+import type { Params } from "./normalize.ts";
+import type { ModelProfile } from "./profile.ts";
+
+/** The few numbers a price depends on, read once from normalized params. */
+export interface PriceInput {
+  readonly pixels: number;
+  readonly seconds: number;
+  readonly quantity: number;
+  readonly values: Params;
+  readonly width: number | undefined;
+  readonly height: number | undefined;
+}
+
+/** What the rule scales by when the request leaves a dimension unset (auto size, no duration). */
+function referencePixels(profile: ModelProfile): number {
+  const rule = profile.price;
+  if (rule.per?.pixels) return rule.per.pixels;
+  return 0;
+}
+
+export function priceInput(profile: ModelProfile, params: Params): PriceInput {
+  const width = typeof params.width === "number" ? params.width : undefined;
+  const height = typeof params.height === "number" ? params.height : undefined;
+  const pixels = width && height ? width * height : referencePixels(profile);
+  const durationName = profile.duration?.name;
+  const seconds = durationName && typeof params[durationName] === "number" ? (params[durationName] as number) : (profile.price.per?.seconds ?? 1);
+  const quantity = typeof params.quantity === "number" ? params.quantity : 1;
+  return { pixels, seconds, quantity, values: params, width, height };
+}
+
+/** Cost in dollars before rounding to micro-dollars. */
+export function priceUsd(profile: ModelProfile, input: PriceInput): number {
+  const rule: PriceRule = profile.price;
+  for (const point of rule.pricePoints ?? []) {
+    if (Object.entries(point.when).every(([name, value]) => input.values[name] === value)) return point.usd;
+  }
+  let usd = rule.usd;
+  const per = rule.per;
+  if (per?.pixels) usd *= input.pixels / per.pixels;
+  if (per?.seconds) usd *= input.seconds / per.seconds;
+  if (per?.quantity) usd *= input.quantity / per.quantity;
+  if (rule.factors) {
+    for (const name in rule.factors) {
+      const factor = rule.factors[name]![String(input.values[name])];
+      if (factor !== undefined) usd *= factor;
+    }
+  }
+  if (rule.tierFactors && input.width && input.height) {
+    const tier = profile.sizeTierOf(input.width, input.height);
+    if (tier) usd *= rule.tierFactors[tier] ?? 1;
+  }
+  return usd;
+}
+
+export function priceMicros(profile: ModelProfile, params: Params): Micros {
+  return usdToMicros(priceUsd(profile, priceInput(profile, params)));
+}

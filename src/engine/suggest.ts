@@ -1,0 +1,29 @@
+import { distance } from "fastest-levenshtein";
+
+const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
+
+/**
+ * Model ids close to a mistyped one, nearest first: those within an edit distance of half the
+ * query's length (so "seedance" suggests "seedance-2.0"), else those containing it once
+ * punctuation is ignored ("veo3" → the Veo 3 models).
+ */
+export function suggestModelIds(query: string, ids: readonly string[], limit = 5): string[] {
+  const q = query.toLowerCase();
+  const threshold = Math.max(2, Math.ceil(q.length / 2));
+  const near = ids
+    .map((id) => ({ id, d: distance(q, id.toLowerCase()) }))
+    .filter((c) => c.d <= threshold)
+    .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id));
+  if (near.length) return near.slice(0, limit).map((c) => c.id);
+  const s = squash(query);
+  if (!s) return [];
+  return ids
+    .filter((id) => squash(id).includes(s))
+    .sort((a, b) => a.length - b.length || a.localeCompare(b))
+    .slice(0, limit);
+}
+
+/** The one name nearest to a misspelt one, if it is near enough to be what was meant. */
+export function suggestClosest(query: string, names: readonly string[]): string | undefined {
+  return suggestModelIds(query, names, 1)[0];
+}

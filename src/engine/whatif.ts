@@ -1,0 +1,236 @@
+import type { EnumValue, OutputKind } from "../catalog/types.ts";
+import type { Engine, GenerationRequest } from "./engine.ts";
+import { invalidParams, type EngineError } from "./errors.ts";
+import type { Micros } from "./money.ts";
+import type { Adjustment, Params } from "./normalize.ts";
+import type { ModelProfile } from "./profile.ts";
+import { err, ok, type Result } from "./result.ts";
+
+/** The questions a client asks before spending. All pure, all answered with the engine's own rules. */
+
+export interface PricePoint {
+  readonly value: EnumValue;
+  readonly result: Result<{ readonly cost: Micros; readonly params: Params; readonly adjustments: readonly Adjustment[] }, EngineError>;
+}
+
+export interface PriceSeries {
+  /** The value of the `by` parameter this series holds fixed (absent without `by`). */
+  readonly by?: EnumValue;
+  readonly points: readonly PricePoint[];
+}
+
+const MAX_SERIES_VALUES = 64;
+
+/** Values a parameter can take: its enum, or its integer range when that is short. */
+function valuesOf(profile: ModelProfile, name: string): Result<readonly EnumValue[], EngineError> {
+  const spec = profile.params.get(name);
+  if (!spec) return err(invalidParams([{ field: name, reason: `${profile.spec.id} has no parameter ${name}` }]));
+  if (spec.values?.length) return ok(spec.values);
+  if (spec.type === "boolean") return ok([]);
+  if (spec.type === "integer" && spec.min !== undefined && spec.max !== undefined) {
+    const step = spec.step ?? 1;
+    const count = Math.floor((spec.max - spec.min) / step) + 1;
+    if (count <= MAX_SERIES_VALUES) return ok(Array.from({ length: count }, (_, i) => spec.min! + i * step));
+  }
+  return err(invalidParams([{ field: name, reason: "has no short list of values to price across; pass the values" }]));
+}
+
+/**
+ * The price of one request across the values of one parameter, optionally once per value of a
+ * second one ("every duration at 720p and 1080p": across `duration`, by `mode`).
+ */
+export function priceAcross(
+  engine: Engine,
+  request: GenerationRequest,
+  across: string,
+  options: { readonly by?: string; readonly values?: readonly EnumValue[]; readonly byValues?: readonly EnumValue[] } = {},
+): Result<readonly PriceSeries[], EngineError> {
+  const found = engine.findModel(request.model);
+  if (!found.ok) return found;
+  const profile = found.value;
+  const base = (typeof request.params === "object" && request.params !== null ? request.params : {}) as Record<string, unknown>;
+  const acrossValues = options.values ? ok(options.values) : valuesOf(profile, across);
+  if (!acrossValues.ok) return acrossValues;
+  const byValues: Result<readonly (EnumValue | undefined)[], EngineError> = options.by
+    ? options.byValues
+      ? ok(options.byValues)
+      : valuesOf(profile, options.by)
+    : ok([undefined]);
+  if (!byValues.ok) return byValues;
+
+  return ok(
+    byValues.value.map((byValue) => ({
+      ...(byValue !== undefined ? { by: byValue } : {}),
+      points: acrossValues.value.map((value) => {
+        const params = { ...base, [across]: value, ...(options.by && byValue !== undefined ? { [options.by]: byValue } : {}) };
+        const normalized = engine.normalize({ model: profile.spec.id, params });
+        if (!normalized.ok) return { value, result: normalized };
+        return {
+          value,
+          result: ok({
+            cost: engine.price(profile, normalized.value.params),
+            params: normalized.value.params,
+            adjustments: normalized.value.adjustments,
+          }),
+        };
+      }),
+    })),
+  );
+}
+
+export interface PlanStep {
+  readonly index: number;
+  readonly model: string;
+  readonly result: Result<
+    {
+      readonly cost: Micros;
+      readonly requestedCost: Micros;
+      readonly params: Params;
+      readonly adjustments: readonly Adjustment[];
+    },
+    EngineError
+  >;
+  /** Budget left after this step (unchanged when the step fails). */
+  readonly remainingAfter: Micros;
+}
+
+export interface BudgetPlan {
+  readonly steps: readonly PlanStep[];
+  readonly totalCost: Micros;
+  readonly remaining: Micros;
+}
+
+/** Several requests run in order against a starting budget, each downgraded as generate would. */
+export function planBudget(engine: Engine, requests: readonly GenerationRequest[], budget: Micros): BudgetPlan {
+  let remaining = budget;
+  let totalCost = 0;
+  const steps = requests.map((request, index): PlanStep => {
+    const quote = engine.quote(request, remaining);
+    if (!quote.ok) return { index, model: String(request.model), result: quote, remainingAfter: remaining };
+    remaining -= quote.value.cost;
+    totalCost += quote.value.cost;
+    return {
+      index,
+      model: quote.value.model.id,
+      result: ok({
+        cost: quote.value.cost,
+        requestedCost: quote.value.requestedCost,
+        params: quote.value.params,
+        adjustments: quote.value.adjustments,
+      }),
+      remainingAfter: remaining,
+    };
+  });
+  return { steps, totalCost, remaining };
+}
+
+export interface Need {
+  /** What the output must be. Models are matched on what they produce, not on their spec section. */
+  readonly output: OutputKind;
+  /** "16:9", "1:1"…; matched within 2% of the ratio. */
+  readonly aspectRatio?: string;
+  /** The short side must be at least this many pixels (720 for "720p"). */
+  readonly minShortSide?: number;
+  /** At least this many seconds. */
+  readonly minDuration?: number;
+  readonly quantity?: number;
+}
+
+export interface ModelOption {
+  readonly model: string;
+  readonly cost: Micros;
+  readonly params: Params;
+  /** Models that only work from a start frame (image-to-video). */
+  readonly needsStartFrame: boolean;
+}
+
+const parseRatio = (text: string): number | undefined => {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*:\s*(\d+(?:\.\d+)?)\s*$/.exec(text);
+  return m ? Number(m[1]) / Number(m[2]) : undefined;
+};
+
+/** Short side in pixels named by a tier value: RESOLUTION_720 → 720, "1080p" → 1080. */
+const tierShortSide = (value: string): number | undefined => {
+  const m = /(\d{3,4})p?$/.exec(value);
+  return m ? Number(m[1]) : undefined;
+};
+
+interface SizeCandidate {
+  readonly params: Record<string, unknown>;
+}
+
+function sizeCandidates(profile: ModelProfile, need: Need, ratio: number | undefined): readonly SizeCandidate[] | undefined {
+  const wantsSize = ratio !== undefined || need.minShortSide !== undefined;
+  const matches = (w: number, h: number) =>
+    (ratio === undefined || Math.abs(w / h / ratio - 1) <= 0.02) && (need.minShortSide === undefined || Math.min(w, h) >= need.minShortSide);
+  const size = profile.size;
+  const tier = profile.tier;
+  if (size.kind === "tiered" && tier) {
+    return tier.values.flatMap((value) =>
+      size.byTier
+        .get(value)!
+        .flatMap((g) => g.sizes)
+        .filter((s) => matches(s.width, s.height))
+        .map((s) => ({ params: { [tier.name]: value, width: s.width, height: s.height } })),
+    );
+  }
+  if (size.kind === "table") {
+    return size.groups.flatMap((g) => g.sizes).filter((s) => matches(s.width, s.height)).map((s) => ({ params: { width: s.width, height: s.height } }));
+  }
+  if (size.kind === "range") {
+    if (!wantsSize) return [{ params: {} }];
+    const r = ratio ?? 1;
+    const short = Math.max(need.minShortSide ?? 0, r >= 1 ? size.height.min : size.width.min);
+    const w = Math.ceil(r >= 1 ? short * r : short);
+    const h = Math.ceil(r >= 1 ? short : short / r);
+    const snap = (v: number, b: { min: number; max: number; step: number }) => Math.ceil((v - b.min) / b.step) * b.step + b.min;
+    const sw = snap(w, size.width);
+    const sh = snap(h, size.height);
+    return sw <= size.width.max && sh <= size.height.max && matches(sw, sh) ? [{ params: { width: sw, height: sh } }] : [];
+  }
+  if (tier) {
+    // Tier without sizes (Hailuo, Kling O3): only the short side can be checked.
+    if (ratio !== undefined && size.kind === "none") return [];
+    return tier.values
+      .filter((v) => need.minShortSide === undefined || (tierShortSide(v) ?? 0) >= need.minShortSide)
+      .map((v) => ({ params: { [tier.name]: v } }));
+  }
+  return wantsSize ? [] : [{ params: {} }];
+}
+
+/** Every model that can serve the need, cheapest first, each at its cheapest sufficient params. */
+export function cheapestModels(engine: Engine, need: Need): Result<readonly ModelOption[], EngineError> {
+  const ratio = need.aspectRatio !== undefined ? parseRatio(need.aspectRatio) : undefined;
+  if (need.aspectRatio !== undefined && !ratio) return err(invalidParams([{ field: "aspectRatio", reason: 'must look like "16:9"' }]));
+  const options: ModelOption[] = [];
+  for (const spec of engine.models) {
+    if (spec.output !== need.output) continue;
+    const profile = engine.profile(spec.id)!;
+    if (need.quantity !== undefined && need.quantity > profile.quantityMax) continue;
+    let durations: readonly (number | undefined)[] = [undefined];
+    if (need.minDuration !== undefined) {
+      if (!profile.duration) continue;
+      durations = profile.duration.values.filter((d) => d >= need.minDuration!);
+      if (!durations.length) continue;
+    }
+    const sizes = sizeCandidates(profile, need, ratio);
+    if (!sizes?.length) continue;
+    const needsStartFrame = profile.params.get("start_frame")?.required === true;
+    let best: ModelOption | undefined;
+    for (const size of sizes) {
+      for (const duration of durations) {
+        const params: Record<string, unknown> = { ...size.params };
+        if (profile.params.has("prompt")) params.prompt = "what-if";
+        if (needsStartFrame) params.start_frame = "https://example.com/start-frame.jpg";
+        if (duration !== undefined && profile.duration) params[profile.duration.name] = duration;
+        if (need.quantity !== undefined && profile.params.has("quantity")) params.quantity = need.quantity;
+        const normalized = engine.normalize({ model: spec.id, params });
+        if (!normalized.ok) continue;
+        const cost = engine.price(profile, normalized.value.params);
+        if (!best || cost < best.cost) best = { model: spec.id, cost, params: normalized.value.params, needsStartFrame };
+      }
+    }
+    if (best) options.push(best);
+  }
+  return ok(options.sort((a, b) => a.cost - b.cost || a.model.localeCompare(b.model)));
+}
