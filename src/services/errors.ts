@@ -1,0 +1,27 @@
+import type { EngineError } from "../engine/errors.ts";
+
+/** Every expected failure a client can see, with its stable code (REST and GraphQL share them). */
+export type ServiceError =
+  | EngineError
+  | { readonly code: "UNAUTHORIZED"; readonly message: string }
+  | { readonly code: "FORBIDDEN"; readonly message: string }
+  | {
+      readonly code: "RATE_LIMITED";
+      readonly message: string;
+      readonly reason: "CONCURRENCY" | "WINDOW";
+      readonly retryAfterMs: number;
+    }
+  | { readonly code: "TASK_NOT_FOUND"; readonly message: string; readonly taskId: string }
+  | { readonly code: "IDEMPOTENCY_KEY_REUSED"; readonly message: string }
+  | { readonly code: "IDEMPOTENCY_IN_PROGRESS"; readonly message: string }
+  | { readonly code: "UPLOAD_REJECTED"; readonly message: string; readonly maxBytes?: number }
+  | { readonly code: "KEY_NOT_FOUND"; readonly message: string };
+
+export type ServiceErrorCode = ServiceError["code"];
+
+export const unauthorized = (): ServiceError => ({
+  code: "UNAUTHORIZED",
+  message: "A valid API key is required: Authorization: Bearer sk-...",
+});
+
+export const taskNotFound = (taskId: string): ServiceError => ({ code: "TASK_NOT_FOUND", message: `Task not found: ${taskId}`, taskId });

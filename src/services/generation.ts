@@ -1,0 +1,226 @@
+import { createHash, randomUUID } from "node:crypto";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { Engine, GenerationRequest } from "../engine/engine.ts";
+import type { Micros } from "../engine/money.ts";
+import type { Adjustment, Params } from "../engine/normalize.ts";
+import { err, ok, type Result } from "../engine/result.ts";
+import type { Limiter } from "../limits/limiter.ts";
+import { releaseIdempotencyKey, reserveIdempotencyKey } from "../store/idempotency-store.ts";
+import { chargeAndCreateTask, findTask, type TaskRecord } from "../store/task-store.ts";
+import { usedOn } from "../store/usage-ledger.ts";
+import type { Clock } from "./clock.ts";
+import type { ServiceError } from "./errors.ts";
+import { publishTaskEvent, type GatewayPubSub } from "./events.ts";
+import type { ApiKeyRecord } from "./keys.ts";
+import type { Timing } from "./timing.ts";
+
+export interface Accepted {
+  readonly task: TaskRecord;
+  readonly cost: Micros;
+  /** The key's budget left today after this charge. */
+  readonly remaining: Micros;
+  readonly adjustments: readonly Adjustment[];
+  /** True when this answer repeats an earlier request's (same Idempotency-Key). */
+  readonly replayed: boolean;
+}
+
+export interface Estimate {
+  readonly model: string;
+  /** Cost of the request as asked (normalized). */
+  readonly cost: Micros;
+  readonly params: Params;
+  readonly remaining: Micros;
+  readonly fitsInBudget: boolean;
+  /** Normalization changes. */
+  readonly adjustments: readonly Adjustment[];
+  /** When over budget: what generate would run instead, or why nothing fits. */
+  readonly suggestion?: Result<{ readonly params: Params; readonly cost: Micros; readonly adjustments: readonly Adjustment[] }, ServiceError>;
+}
+
+export interface GenerationService {
+  estimate(key: ApiKeyRecord, request: GenerationRequest): Promise<Result<Estimate, ServiceError>>;
+  generate(key: ApiKeyRecord, request: GenerationRequest, options?: { idempotencyKey?: string }): Promise<Result<Accepted, ServiceError>>;
+}
+
+/** What the accepting statement stores for replays of the same Idempotency-Key. */
+interface StoredAcceptance {
+  readonly taskId: string;
+  readonly cost: Micros;
+  readonly remaining: Micros;
+  readonly adjustments: readonly Adjustment[];
+}
+
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
+/** A PENDING key older than this belonged to a request whose process died. */
+const IDEMPOTENCY_ABANDON_MS = 60_000;
+const IDEMPOTENCY_WAIT_MS = 5_000;
+const MAX_CHARGE_ATTEMPTS = 50;
+
+/** Canonical JSON (sorted keys), so equal bodies hash equally whatever their key order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object")
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  return JSON.stringify(value) ?? "null";
+}
+
+export const requestHash = (request: GenerationRequest): string =>
+  createHash("sha256").update(canonical({ model: request.model, params: request.params ?? {} })).digest("hex");
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Accepting generations: validate and price with the engine, admit through the per-key limits,
+ * then charge and create the task in one atomic statement (downgrading with the engine when the
+ * day's budget is short). Everything that can be retried is retried; nothing is charged twice.
+ */
+export function createGenerationService(deps: {
+  prisma: PrismaClient;
+  engine: Engine;
+  limiter: Limiter;
+  pubsub: GatewayPubSub;
+  clock: Clock;
+  timing: Timing;
+  /** Told about each accepted task, to start driving it. */
+  onAccepted?: (task: TaskRecord) => void;
+}): GenerationService {
+  const { prisma, engine, limiter, pubsub, clock, timing } = deps;
+  const today = () => new Date(clock.now());
+
+  const replay = async (stored: StoredAcceptance): Promise<Result<Accepted, ServiceError>> => {
+    const task = await findTask(prisma, stored.taskId);
+    if (!task) throw new Error(`idempotency record points at missing task ${stored.taskId}`);
+    return ok({ task, cost: stored.cost, remaining: stored.remaining, adjustments: stored.adjustments, replayed: true });
+  };
+
+  return {
+    async estimate(key, request) {
+      const normalized = engine.normalize(request);
+      if (!normalized.ok) return normalized;
+      const { profile, params, adjustments } = normalized.value;
+      const cost = engine.price(profile, params);
+      const remaining = Math.max(0, key.dailyLimit - Number(await usedOn(prisma, key.id, today())));
+      const fitsInBudget = cost <= remaining;
+      const estimate: Estimate = { model: profile.spec.id, cost, params, remaining, fitsInBudget, adjustments };
+      if (fitsInBudget) return ok(estimate);
+      const fitted = engine.fit(profile, params, remaining);
+      return ok({ ...estimate, suggestion: fitted.ok ? ok(fitted.value) : fitted });
+    },
+
+    async generate(key, request, options = {}) {
+      const normalized = engine.normalize(request);
+      if (!normalized.ok) return normalized;
+      const { profile, params, adjustments } = normalized.value;
+
+      let reservation: { key: string; token: Date } | undefined;
+      if (options.idempotencyKey !== undefined) {
+        const hash = requestHash(request);
+        const deadline = clock.now() + IDEMPOTENCY_WAIT_MS;
+        for (;;) {
+          const found = await reserveIdempotencyKey(prisma, {
+            keyId: key.id,
+            key: options.idempotencyKey,
+            requestHash: hash,
+            now: clock.now(),
+            ttlMs: IDEMPOTENCY_TTL_MS,
+            abandonAfterMs: IDEMPOTENCY_ABANDON_MS,
+          });
+          if (found.kind === "reserved") {
+            reservation = { key: options.idempotencyKey, token: found.token };
+            break;
+          }
+          if (found.kind === "replay") return replay(found.response as StoredAcceptance);
+          if (found.kind === "mismatch")
+            return err({ code: "IDEMPOTENCY_KEY_REUSED", message: "This Idempotency-Key was used with a different request body" });
+          // The first request with this key is still being accepted: wait for its answer.
+          if (clock.now() >= deadline)
+            return err({ code: "IDEMPOTENCY_IN_PROGRESS", message: "A request with this Idempotency-Key is still being processed; retry shortly" });
+          await sleep(25);
+        }
+      }
+      const giveBackKey = async () => {
+        if (reservation) await releaseIdempotencyKey(prisma, key.id, reservation.key, reservation.token);
+      };
+
+      const taskId = randomUUID();
+      const admitted = await limiter.acquire(key.id, taskId, timing.limits);
+      if (!admitted.ok) {
+        await giveBackKey();
+        return err({
+          code: "RATE_LIMITED",
+          message:
+            admitted.reason === "CONCURRENCY"
+              ? `At most ${timing.limits.maxConcurrent} generations may run at once per key`
+              : `At most ${timing.limits.windowMax} generation requests per ${timing.limits.windowMs / 1000}s per key`,
+          reason: admitted.reason,
+          retryAfterMs: admitted.retryAfterMs,
+        });
+      }
+
+      try {
+        // First try the request as asked; only when that would overspend, read what is left and downgrade.
+        let runParams: Params = params;
+        let cost = engine.price(profile, params);
+        let budgetAdjustments: readonly Adjustment[] = [];
+        for (let attempt = 0; attempt < MAX_CHARGE_ATTEMPTS; attempt++) {
+          if (attempt > 0) {
+            const remaining = key.dailyLimit - Number(await usedOn(prisma, key.id, today()));
+            const fitted = engine.fit(profile, params, remaining);
+            if (!fitted.ok) {
+              await limiter.release(key.id, taskId, { forgetRequest: true });
+              await giveBackKey();
+              return fitted;
+            }
+            runParams = fitted.value.params;
+            cost = fitted.value.cost;
+            budgetAdjustments = fitted.value.adjustments;
+          }
+          const now = clock.now();
+          const allAdjustments = [...adjustments, ...budgetAdjustments];
+          const accepted = await chargeAndCreateTask(
+            prisma,
+            {
+              id: taskId,
+              keyId: key.id,
+              model: profile.spec.id,
+              kind: profile.spec.output,
+              requestParams: request.params ?? {},
+              params: runParams,
+              adjustments: allAdjustments,
+              cost,
+              now,
+              slotReleaseAt: now + timing.slotTtlMs,
+              refundAt: now + timing.refundAfterMs,
+              hardDeadlineAt: now + timing.hardLimitMs,
+            },
+            key.dailyLimit,
+            reservation ? { key: reservation.key, token: reservation.token, response: { taskId, cost, adjustments: allAdjustments } } : undefined,
+          );
+          if (accepted) {
+            const task = await findTask(prisma, taskId);
+            if (!task) throw new Error(`accepted task ${taskId} not found`);
+            await publishTaskEvent(pubsub, "QUEUED", task);
+            deps.onAccepted?.(task);
+            return ok({ task, cost, remaining: key.dailyLimit - accepted.used, adjustments: allAdjustments, replayed: false });
+          }
+          if (reservation) {
+            const still = await prisma.idempotencyRecord.count({ where: { keyId: key.id, key: reservation.key, state: "PENDING", createdAt: reservation.token } });
+            if (!still) {
+              await limiter.release(key.id, taskId, { forgetRequest: true });
+              return err({ code: "IDEMPOTENCY_IN_PROGRESS", message: "Another request took over this Idempotency-Key" });
+            }
+          }
+        }
+        throw new Error(`could not charge ${key.id} after ${MAX_CHARGE_ATTEMPTS} attempts`);
+      } catch (error) {
+        await limiter.release(key.id, taskId, { forgetRequest: true }).catch(() => undefined);
+        await giveBackKey().catch(() => undefined);
+        throw error;
+      }
+    },
+  };
+}

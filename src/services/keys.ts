@@ -1,0 +1,138 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { Micros } from "../engine/money.ts";
+import type { Clock } from "./clock.ts";
+
+/** An authenticated API key as the rest of the gateway sees it: never the key itself. */
+export interface ApiKeyRecord {
+  readonly id: string;
+  /** The first characters of the key, enough for a person to tell keys apart. */
+  readonly prefix: string;
+  readonly label: string | null;
+  /** The key's own daily limit, or null for the configured default. */
+  readonly dailyLimitOverride: Micros | null;
+  /** The limit in force. */
+  readonly dailyLimit: Micros;
+  readonly createdAt: Date;
+  readonly revokedAt: Date | null;
+}
+
+export interface KeyService {
+  /** The key's record if it exists and is not revoked. */
+  authenticate(rawKey: string): Promise<ApiKeyRecord | null>;
+  create(options?: { label?: string; dailyLimit?: Micros | null }): Promise<{ key: string; record: ApiKeyRecord }>;
+  revoke(id: string): Promise<ApiKeyRecord | null>;
+  setDailyLimit(id: string, dailyLimit: Micros | null): Promise<ApiKeyRecord | null>;
+  /** Makes sure each configured key exists (by hash); returns how many were added. */
+  ensureKeys(rawKeys: readonly string[]): Promise<number>;
+  /** On an empty database, creates one key and returns it (to be shown once). */
+  bootstrap(): Promise<string | null>;
+  /** Forget cached lookups of a key (after a change made by another process). */
+  invalidate(id: string): void;
+}
+
+export const hashKey = (rawKey: string): string => createHash("sha256").update(rawKey).digest("hex");
+
+export const generateKey = (): string => `sk-${randomBytes(24).toString("base64url")}`;
+
+const PREFIX_LENGTH = 8;
+
+interface KeyRow {
+  id: string;
+  prefix: string;
+  label: string | null;
+  dailyLimitMicros: bigint | null;
+  createdAt: Date;
+  revokedAt: Date | null;
+}
+
+/**
+ * API keys, stored only as sha256 hashes. Lookups are cached for `cacheTtlMs` (authentication
+ * is on every request); local changes drop the cache at once, and `onChange` lets other
+ * processes do the same through pub/sub.
+ */
+export function createKeyService(deps: {
+  prisma: PrismaClient;
+  clock: Clock;
+  defaultDailyLimit: Micros;
+  cacheTtlMs?: number;
+  onChange?: (id: string) => void;
+}): KeyService {
+  const { prisma, clock, defaultDailyLimit } = deps;
+  const ttl = deps.cacheTtlMs ?? 5_000;
+  const cache = new Map<string, { record: ApiKeyRecord | null; expires: number }>();
+
+  const toRecord = (row: KeyRow): ApiKeyRecord => {
+    const override = row.dailyLimitMicros === null ? null : Number(row.dailyLimitMicros);
+    return {
+      id: row.id,
+      prefix: row.prefix,
+      label: row.label,
+      dailyLimitOverride: override,
+      dailyLimit: override ?? defaultDailyLimit,
+      createdAt: row.createdAt,
+      revokedAt: row.revokedAt,
+    };
+  };
+
+  const invalidate = (id: string) => {
+    for (const [hash, entry] of cache) if (entry.record?.id === id) cache.delete(hash);
+  };
+  const changed = (row: KeyRow | null) => {
+    if (!row) return null;
+    invalidate(row.id);
+    deps.onChange?.(row.id);
+    return toRecord(row);
+  };
+
+  return {
+    async authenticate(rawKey) {
+      if (!rawKey.startsWith("sk-")) return null;
+      const hash = hashKey(rawKey);
+      const now = clock.now();
+      const cached = cache.get(hash);
+      if (cached && cached.expires > now) return cached.record;
+      const row = await prisma.apiKey.findUnique({ where: { hash } });
+      const record = row && !row.revokedAt ? toRecord(row) : null;
+      if (cache.size > 10_000) cache.clear();
+      cache.set(hash, { record, expires: now + ttl });
+      return record;
+    },
+    async create(options = {}) {
+      const key = generateKey();
+      const row = await prisma.apiKey.create({
+        data: {
+          hash: hashKey(key),
+          prefix: key.slice(0, PREFIX_LENGTH),
+          label: options.label ?? null,
+          dailyLimitMicros: options.dailyLimit == null ? null : BigInt(options.dailyLimit),
+        },
+      });
+      return { key, record: toRecord(row) };
+    },
+    async revoke(id) {
+      const rows = await prisma.apiKey.updateManyAndReturn({ where: { id, revokedAt: null }, data: { revokedAt: new Date(clock.now()) } });
+      return changed(rows[0] ?? (await prisma.apiKey.findUnique({ where: { id } })));
+    },
+    async setDailyLimit(id, dailyLimit) {
+      const rows = await prisma.apiKey.updateManyAndReturn({
+        where: { id },
+        data: { dailyLimitMicros: dailyLimit === null ? null : BigInt(dailyLimit) },
+      });
+      return changed(rows[0] ?? null);
+    },
+    async ensureKeys(rawKeys) {
+      const result = await prisma.apiKey.createMany({
+        data: rawKeys.map((key) => ({ hash: hashKey(key), prefix: key.slice(0, PREFIX_LENGTH), label: "configured" })),
+        skipDuplicates: true,
+      });
+      return result.count;
+    },
+    async bootstrap() {
+      if ((await prisma.apiKey.count()) > 0) return null;
+      const { key } = await this.create({ label: "first key" });
+      return key;
+    },
+    invalidate,
+  };
+}

@@ -1,0 +1,28 @@
+import type { LimitPolicy } from "../limits/limiter.ts";
+import { specLimitPolicy } from "../limits/limiter.ts";
+
+/** The spec's clocks, divided by GATEAI_TIME_SCALE. */
+export interface Timing {
+  readonly timeScale: number;
+  /** A concurrency slot frees itself this long after it was taken (spec: 10 min). */
+  readonly slotTtlMs: number;
+  /** Unfinished by then: the charge is refunded, the generation goes on (spec: 20 min). */
+  readonly refundAfterMs: number;
+  /** Unfinished by then: FAILED, "Generation timed out (40 min hard limit)" (spec: 40 min). */
+  readonly hardLimitMs: number;
+  readonly limits: LimitPolicy;
+}
+
+const MINUTE = 60_000;
+
+export function timingFor(timeScale: number): Timing {
+  const slotTtlMs = (10 * MINUTE) / timeScale;
+  return {
+    timeScale,
+    slotTtlMs,
+    refundAfterMs: (20 * MINUTE) / timeScale,
+    hardLimitMs: (40 * MINUTE) / timeScale,
+    // The 30-second request window is a rate, not a generation clock: it does not scale.
+    limits: { ...specLimitPolicy, slotTtlMs },
+  };
+}

@@ -1,0 +1,177 @@
+import { randomUUID } from "node:crypto";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import type { Micros } from "../engine/money.ts";
+import { utcDay } from "./usage-ledger.ts";
+
+export type TaskStatus = "QUEUED" | "PROCESSING" | "FINISHED" | "FAILED";
+
+/** A generation task as stored. Money in micro-dollars, times as epoch milliseconds. */
+export interface TaskRecord {
+  readonly id: string;
+  readonly keyId: string;
+  readonly model: string;
+  readonly kind: string;
+  readonly status: TaskStatus;
+  readonly requestParams: unknown;
+  readonly params: Record<string, unknown>;
+  readonly adjustments: readonly unknown[];
+  readonly cost: Micros;
+  readonly refunded: boolean;
+  readonly result: readonly string[];
+  readonly glbUrls: readonly string[];
+  readonly error: string | null;
+  readonly progress: number;
+  readonly account: number | null;
+  readonly attempts: number;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly startedAt: number | null;
+  readonly finishedAt: number | null;
+  readonly slotReleaseAt: number;
+  readonly refundAt: number;
+  readonly hardDeadlineAt: number;
+}
+
+type TaskRow = Prisma.TaskGetPayload<object>;
+
+const ms = (d: Date | null): number | null => (d ? d.getTime() : null);
+
+export function toTaskRecord(row: TaskRow): TaskRecord {
+  return {
+    id: row.id,
+    keyId: row.keyId,
+    model: row.model,
+    kind: row.kind,
+    status: row.status,
+    requestParams: row.requestParams,
+    params: (row.params ?? {}) as Record<string, unknown>,
+    adjustments: (row.adjustments ?? []) as unknown[],
+    cost: Number(row.costMicros),
+    refunded: row.refundedAt !== null,
+    result: (row.result ?? []) as string[],
+    glbUrls: (row.glbUrls ?? []) as string[],
+    error: row.error,
+    progress: row.progress,
+    account: row.account,
+    attempts: row.attempts,
+    createdAt: row.createdAt.getTime(),
+    updatedAt: row.updatedAt.getTime(),
+    startedAt: ms(row.startedAt),
+    finishedAt: ms(row.finishedAt),
+    slotReleaseAt: row.slotReleaseAt.getTime(),
+    refundAt: row.refundAt.getTime(),
+    hardDeadlineAt: row.hardDeadlineAt.getTime(),
+  };
+}
+
+export interface NewTask {
+  readonly id?: string;
+  readonly keyId: string;
+  readonly model: string;
+  readonly kind: string;
+  readonly requestParams: unknown;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly adjustments: readonly unknown[];
+  readonly cost: Micros;
+  readonly now: number;
+  readonly slotReleaseAt: number;
+  readonly refundAt: number;
+  readonly hardDeadlineAt: number;
+}
+
+export interface Acceptance {
+  readonly taskId: string;
+  /** The key's usage for the day after this charge. */
+  readonly used: Micros;
+}
+
+/** The idempotency record to complete in the same statement as the charge. */
+export interface IdempotencyCompletion {
+  readonly key: string;
+  /** The reservation's token: the task is created only while this request still holds the key. */
+  readonly token: Date;
+  /** The answer to replay; `remaining` (micros, after this charge) is added by the statement. */
+  readonly response: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Charges the day's usage and creates the task in ONE statement: the task row exists if and
+ * only if the charge fitted under the limit (and, with an idempotency key, its record is
+ * completed in the same statement). Returns null, changing nothing, when it would overspend.
+ */
+export async function chargeAndCreateTask(
+  prisma: PrismaClient,
+  task: NewTask,
+  limit: Micros,
+  idempotency?: IdempotencyCompletion,
+): Promise<Acceptance | null> {
+  const id = task.id ?? randomUUID();
+  const day = utcDay(new Date(task.now));
+  const now = new Date(task.now);
+  const rows = await prisma.$queryRaw<{ used_micros: bigint }[]>`
+    WITH held AS (
+      SELECT 1 WHERE ${idempotency?.key ?? null}::text IS NULL OR EXISTS (
+        SELECT 1 FROM idempotency_records
+        WHERE key_id = ${task.keyId} AND key = ${idempotency?.key ?? ""} AND state = 'PENDING'
+          AND created_at = ${idempotency?.token ?? now}::timestamptz
+        FOR UPDATE)
+    ), charge AS (
+      INSERT INTO daily_usage AS u (key_id, day, used_micros)
+      SELECT ${task.keyId}::text, ${day}::date, ${task.cost}::bigint FROM held
+      WHERE ${task.cost}::bigint <= ${limit}::bigint
+      ON CONFLICT (key_id, day) DO UPDATE
+        SET used_micros = u.used_micros + EXCLUDED.used_micros
+        WHERE u.used_micros + EXCLUDED.used_micros <= ${limit}::bigint
+      RETURNING u.used_micros
+    ), created AS (
+      INSERT INTO tasks (id, key_id, model, kind, status, request_params, params, adjustments, cost_micros, charge_day,
+                         created_at, updated_at, slot_release_at, refund_at, hard_deadline_at)
+      SELECT ${id}, ${task.keyId}, ${task.model}, ${task.kind}, 'QUEUED'::task_status,
+             ${JSON.stringify(task.requestParams ?? {})}::jsonb, ${JSON.stringify(task.params)}::jsonb,
+             ${JSON.stringify(task.adjustments)}::jsonb, ${task.cost}::bigint, ${day}::date,
+             ${now}::timestamptz, ${now}::timestamptz, ${new Date(task.slotReleaseAt)}::timestamptz,
+             ${new Date(task.refundAt)}::timestamptz, ${new Date(task.hardDeadlineAt)}::timestamptz
+      FROM charge
+      RETURNING id
+    ), completed AS (
+      UPDATE idempotency_records SET state = 'DONE', task_id = ${id}, response_status = 200,
+             response = ${JSON.stringify(idempotency?.response ?? {})}::jsonb
+                        || jsonb_build_object('remaining', ${limit}::bigint - (SELECT used_micros FROM charge))
+      WHERE ${idempotency?.key ?? null}::text IS NOT NULL AND key_id = ${task.keyId} AND key = ${idempotency?.key ?? ""}
+        AND EXISTS (SELECT 1 FROM created)
+      RETURNING key
+    )
+    SELECT used_micros FROM charge, created`;
+  const row = rows[0];
+  return row ? { taskId: id, used: Number(row.used_micros) } : null;
+}
+
+export async function findTask(prisma: PrismaClient, id: string): Promise<TaskRecord | null> {
+  const row = await prisma.task.findUnique({ where: { id } });
+  return row ? toTaskRecord(row) : null;
+}
+
+export interface TaskPageQuery {
+  readonly keyId: string;
+  readonly first: number;
+  /** The task id to continue after (newest first). */
+  readonly after?: string;
+  readonly status?: readonly TaskStatus[];
+  readonly model?: string;
+}
+
+/** A page of a key's tasks, newest first (ties by id), plus whether more follow. */
+export async function listTasks(prisma: PrismaClient, query: TaskPageQuery): Promise<{ tasks: TaskRecord[]; hasMore: boolean }> {
+  const where: Prisma.TaskWhereInput = {
+    keyId: query.keyId,
+    ...(query.status?.length ? { status: { in: [...query.status] } } : {}),
+    ...(query.model ? { model: query.model } : {}),
+  };
+  if (query.after) {
+    const anchor = await prisma.task.findFirst({ where: { id: query.after, keyId: query.keyId }, select: { createdAt: true, id: true } });
+    if (!anchor) return { tasks: [], hasMore: false };
+    where.OR = [{ createdAt: { lt: anchor.createdAt } }, { createdAt: anchor.createdAt, id: { lt: anchor.id } }];
+  }
+  const rows = await prisma.task.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: query.first + 1 });
+  return { tasks: rows.slice(0, query.first).map(toTaskRecord), hasMore: rows.length > query.first };
+}
