@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readdirSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +12,11 @@ import type { SqlRunner } from "../../src/store/migrate.ts";
 import { withTestDatabases } from "../support/databases.ts";
 
 const INIT = "20261125000000_init";
+/** Every migration checked in, in name order. */
+const ALL = readdirSync(DEFAULT_MIGRATIONS_DIR, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
 const SCHEMA_PATH = new URL("../../prisma/schema.prisma", import.meta.url);
 
 const targets = await withTestDatabases();
@@ -59,30 +65,33 @@ const publicTables = async (runner: SqlRunner) =>
 describe.each(targets)("migrations on $name", (target) => {
   it("creates every table in an empty database and records the migration exactly as Prisma does", async () => {
     const { runner } = await target.openEmpty();
-    expect(await applyMigrations(runner)).toEqual([INIT]);
+    expect(await applyMigrations(runner)).toEqual(ALL);
 
     expect(await publicTables(runner)).toEqual([
       "_prisma_migrations",
       "api_keys",
       "daily_usage",
       "idempotency_records",
+      "pool_accounts",
+      "stored_files",
       "tasks",
       "uploads",
     ]);
-    const bytes = await readFile(join(DEFAULT_MIGRATIONS_DIR, INIT, "migration.sql"));
     const rows = await history(runner);
-    expect(rows).toHaveLength(1);
-    const [row] = rows;
-    expect(row).toMatchObject({
-      migration_name: INIT,
-      checksum: createHash("sha256").update(bytes).digest("hex"),
-      logs: null,
-      rolled_back_at: null,
-      applied_steps_count: 1,
-    });
-    expect(row?.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(row?.finished_at).toBeInstanceOf(Date);
-    expect(row?.started_at).toBeInstanceOf(Date);
+    expect(rows.map((r) => r.migration_name)).toEqual(ALL);
+    for (const [i, row] of rows.entries()) {
+      const bytes = await readFile(join(DEFAULT_MIGRATIONS_DIR, ALL[i]!, "migration.sql"));
+      expect(row).toMatchObject({
+        migration_name: ALL[i],
+        checksum: createHash("sha256").update(bytes).digest("hex"),
+        logs: null,
+        rolled_back_at: null,
+        applied_steps_count: 1,
+      });
+      expect(row?.id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(row?.finished_at).toBeInstanceOf(Date);
+      expect(row?.started_at).toBeInstanceOf(Date);
+    }
   });
 
   it("creates _prisma_migrations with Prisma's own column types", async () => {
@@ -124,7 +133,7 @@ describe.each(targets)("migrations on $name", (target) => {
 
     expect(await applyMigrations(runner, dir)).toEqual(["20270101000000_a", "20270102000000_b"]);
     expect((await history(runner)).map((r) => r.migration_name)).toEqual([
-      INIT,
+      ...ALL,
       "20270101000000_a",
       "20270102000000_b",
     ]);
@@ -137,8 +146,8 @@ describe.each(targets)("migrations on $name", (target) => {
     const runners = Array.from({ length: 4 }, () => empty.connect());
     const results = await Promise.all(runners.map((r) => applyMigrations(r)));
 
-    expect(results.flat()).toEqual([INIT]);
-    expect(await history(empty.runner)).toHaveLength(1);
+    expect(results.flat()).toEqual(ALL);
+    expect(await history(empty.runner)).toHaveLength(ALL.length);
   });
 
   it("refuses to run when an applied migration's file was changed", async () => {
@@ -174,7 +183,7 @@ describe.each(targets)("migrations on $name", (target) => {
     await expect(applyMigrations(runner, dir)).rejects.toThrow(/20270101000000_bad failed and was rolled back/);
     expect(await publicTables(runner)).not.toContain("half");
     // The earlier migration committed on its own and a retry resumes after it.
-    expect((await history(runner)).map((r) => r.migration_name)).toEqual([INIT]);
+    expect((await history(runner)).map((r) => r.migration_name)).toEqual(ALL);
     await rm(join(dir, "20270101000000_bad"), { recursive: true });
     expect(await applyMigrations(runner, dir)).toEqual([]);
   });
@@ -391,6 +400,32 @@ describe.each(targets)("the generated Prisma client on a freshly migrated $name 
     expect(await prisma.upload.count()).toBe(0);
   });
 
+  it("round-trips every field of PoolAccount, with busyTask unique", async () => {
+    const { prisma } = db;
+    const full = { id: 7, busyTask: "task-1", consecutiveFailures: 3, lockedUntil: at("2026-11-25T12:05:00.000Z") };
+    expect(await prisma.poolAccount.create({ data: full })).toEqual(full);
+    expect(await prisma.poolAccount.findUniqueOrThrow({ where: { busyTask: "task-1" } })).toEqual(full);
+    await expect(prisma.poolAccount.create({ data: { id: 8, busyTask: "task-1" } })).rejects.toThrow();
+    const freed = await prisma.poolAccount.update({ where: { id: 7 }, data: { busyTask: null, lockedUntil: null, consecutiveFailures: 0 } });
+    expect(freed).toEqual({ id: 7, busyTask: null, consecutiveFailures: 0, lockedUntil: null });
+    expect(await prisma.poolAccount.create({ data: { id: 9 } })).toEqual({ id: 9, busyTask: null, consecutiveFailures: 0, lockedUntil: null });
+    await prisma.poolAccount.deleteMany({});
+    expect(await prisma.poolAccount.count()).toBe(0);
+  });
+
+  it("round-trips every field of StoredFile, keyed by (ownerId, name)", async () => {
+    const { prisma } = db;
+    const data = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255]);
+    const full = { ownerId: "task-1", name: "gpt-image-2_-0.png", mediaType: "image/png", data, createdAt: at("2026-11-25T12:00:00.000Z") };
+    expect(await prisma.storedFile.create({ data: full })).toEqual(full);
+    const read = await prisma.storedFile.findUniqueOrThrow({ where: { ownerId_name: { ownerId: "task-1", name: full.name } } });
+    expect(Buffer.from(read.data).equals(Buffer.from(data))).toBe(true);
+    await prisma.storedFile.update({ where: { ownerId_name: { ownerId: "task-1", name: full.name } }, data: { mediaType: "image/jpeg" } });
+    expect((await prisma.storedFile.findFirstOrThrow()).mediaType).toBe("image/jpeg");
+    await prisma.storedFile.delete({ where: { ownerId_name: { ownerId: "task-1", name: full.name } } });
+    expect(await prisma.storedFile.count()).toBe(0);
+  });
+
   it("stores DateTime values as the right instant (UTC session) and answers ping", async () => {
     const { prisma } = db;
     await db.ping();
@@ -434,7 +469,7 @@ describe("openDatabase on PGlite with a dataDir", () => {
     try {
       expect(await second.prisma.apiKey.count()).toBe(1);
       const rows = await second.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM _prisma_migrations`;
-      expect(rows[0]?.n).toBe(1);
+      expect(rows[0]?.n).toBe(ALL.length);
     } finally {
       await second.close();
     }

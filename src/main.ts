@@ -1,0 +1,35 @@
+import { loadConfig } from "./config/config.ts";
+import { createGateway } from "./app.ts";
+
+// Entry point: `npm start`. Embedded defaults (PGlite under ./.data, in-process limits) unless
+// DATABASE_URL / REDIS_URL say otherwise.
+const loaded = loadConfig(process.env);
+if (!loaded.ok) {
+  console.error(`Invalid configuration:\n${loaded.errors.map((e) => `  - ${e}`).join("\n")}`);
+  process.exit(1);
+}
+const { config } = loaded;
+const gateway = await createGateway(config);
+const { url } = await gateway.listen();
+const log = gateway.services.logger;
+log.info(
+  { url, graphql: `${url}/graphql`, database: config.databaseUrl ? "postgresql" : `pglite (${config.dataDir})`, redis: config.redisUrl ? "yes" : "in-process" },
+  "GateAI gateway listening",
+);
+if (gateway.bootstrapKey) {
+  // Shown once: only its hash is stored.
+  process.stdout.write(
+    `\n  First start: created an API key. It is shown only now, keep it:\n\n    ${gateway.bootstrapKey}\n\n  Try: curl -H "Authorization: Bearer ${gateway.bootstrapKey}" ${url}/credits\n\n`,
+  );
+}
+
+let stopping = false;
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, "shutting down");
+  await gateway.close();
+  process.exit(0);
+};
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));

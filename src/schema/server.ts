@@ -1,0 +1,103 @@
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import type { ExecutionArgs } from "graphql";
+import { createYoga } from "graphql-yoga";
+import { useServer } from "graphql-ws/use/ws";
+import { WebSocketServer } from "ws";
+import type { GatewayServices } from "../services/container.ts";
+import { buildContext, originOf, type GraphQLContext } from "./context.ts";
+import { buildSchema } from "./schema.ts";
+
+interface ServerContext {
+  req: IncomingMessage;
+  res?: ServerResponse;
+  request?: Request;
+  connectionParams?: Readonly<Record<string, unknown>>;
+}
+
+const firstHeader = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** GraphQL over HTTP (queries, mutations, SSE subscriptions, GraphiQL) and graphql-ws, on /graphql. */
+export function createGraphQLServer(services: GatewayServices) {
+  const schema = buildSchema(services.engine);
+  const log = services.logger.child({ face: "graphql" });
+
+  const yoga = createYoga<ServerContext, GraphQLContext>({
+    schema,
+    graphqlEndpoint: "/graphql",
+    landingPage: false,
+    graphiql: { title: "GateAI GraphQL", subscriptionsProtocol: "WS" },
+    maskedErrors: true,
+    logging: {
+      debug: (...args) => log.debug(args),
+      info: (...args) => log.info(args),
+      warn: (...args) => log.warn(args),
+      error: (...args) => log.error(args),
+    },
+    context: async (initial): Promise<GraphQLContext> => {
+      if (initial.request) {
+        const headers = initial.request.headers;
+        return buildContext(services, {
+          authorization: headers.get("authorization"),
+          adminToken: headers.get("x-admin-token"),
+          origin: originOf(initial.request.url, headers),
+        });
+      }
+      // graphql-ws: auth comes in connectionParams.
+      const params = initial.connectionParams ?? {};
+      const auth = params.authorization ?? params.Authorization;
+      const admin = params["x-admin-token"] ?? params.adminToken;
+      const host = firstHeader(initial.req.headers["x-forwarded-host"]) ?? initial.req.headers.host ?? "localhost";
+      const proto = firstHeader(initial.req.headers["x-forwarded-proto"]) ?? "http";
+      return buildContext(services, {
+        authorization: typeof auth === "string" ? auth : null,
+        adminToken: typeof admin === "string" ? admin : null,
+        origin: `${proto}://${host}`,
+      });
+    },
+  });
+
+  const wss = new WebSocketServer({ noServer: true });
+  const wsServer = useServer<Record<string, unknown>, { request: IncomingMessage }>(
+    {
+      execute: (args: ExecutionArgs) => (args.rootValue as { execute: (a: ExecutionArgs) => unknown }).execute(args) as never,
+      subscribe: (args: ExecutionArgs) => (args.rootValue as { subscribe: (a: ExecutionArgs) => unknown }).subscribe(args) as never,
+      onSubscribe: async (ctx, _id, params) => {
+        const { schema: envelopedSchema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          req: ctx.extra.request,
+          connectionParams: ctx.connectionParams ?? {},
+          params,
+        } as never);
+        const document = parse(params.query);
+        const errors = validate(envelopedSchema, document);
+        if (errors.length) return errors;
+        return {
+          schema: envelopedSchema,
+          operationName: params.operationName ?? null,
+          document,
+          variableValues: params.variables ?? null,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe },
+        };
+      },
+    },
+    wss,
+  );
+
+  return {
+    handle: (req: IncomingMessage, res: ServerResponse) => yoga(req, res) as unknown as Promise<void>,
+    attachWebSockets(server: Server) {
+      server.on("upgrade", (req, socket, head) => {
+        if (new URL(req.url ?? "/", "http://localhost").pathname !== "/graphql") {
+          socket.destroy();
+          return;
+        }
+        wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
+      });
+    },
+    async close() {
+      await wsServer.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await yoga.dispose();
+    },
+  };
+}

@@ -1,0 +1,211 @@
+import type { Logger } from "pino";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { Limiter } from "../limits/limiter.ts";
+import type { Provider, ProviderOutput } from "../providers/provider.ts";
+import {
+  claimProcessing,
+  dueRefunds,
+  expireHardDeadlines,
+  failTask,
+  finishTask,
+  recordAccountOutcome,
+  requeueTask,
+  setProgress,
+  startNextQueued,
+  storeFiles,
+} from "../store/driver-store.ts";
+import { findTask, type TaskRecord } from "../store/task-store.ts";
+import { refundTask } from "../store/usage-ledger.ts";
+import type { Clock } from "./clock.ts";
+import { publishTaskEvent, type GatewayPubSub } from "./events.ts";
+import type { Timing } from "./timing.ts";
+
+export const HARD_LIMIT_ERROR = "Generation timed out (40 min hard limit)";
+
+export interface TaskDriverOptions {
+  readonly prisma: PrismaClient;
+  readonly provider: Provider;
+  readonly pubsub: GatewayPubSub;
+  readonly limiter: Limiter;
+  readonly clock: Clock;
+  readonly timing: Timing;
+  readonly logger: Logger;
+  /** This process's name in task leases. */
+  readonly owner: string;
+  readonly poolSize: number;
+  readonly tickMs?: number;
+  /** A task whose driver has not renewed its lease for this long is taken over by another process. */
+  readonly leaseMs?: number;
+  /** Attempts per task before a retryable failure becomes final. */
+  readonly maxAttempts?: number;
+  /** Failures in a row that lock an account, and for how long (divided by the time scale). */
+  readonly accountFailureThreshold?: number;
+  readonly accountCooldownMs?: number;
+}
+
+export interface TaskDriver {
+  start(): void;
+  /** Run a tick soon (a task was accepted). */
+  nudge(): void;
+  /** One pass: deadlines, refunds, progress, completions, queue. Exposed for tests. */
+  tick(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Relative URL path of a stored result file. */
+export const filePath = (ownerId: string, name: string) => `/files/${ownerId}/${encodeURIComponent(name)}`;
+
+/**
+ * Drives tasks to a final state, durably: all state (status, account, attempt, start time,
+ * deadlines, lease) is in the database, the provider answers from the job alone, so any process
+ * can resume any task after a crash. Leases make one process drive a task at a time; every
+ * transition is a guarded statement, so each happens (and is published) exactly once.
+ */
+export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
+  const { prisma, provider, pubsub, limiter, clock, timing, logger, owner, poolSize } = options;
+  const tickMs = options.tickMs ?? 100;
+  const leaseMs = options.leaseMs ?? 5_000;
+  const maxAttempts = options.maxAttempts ?? 3;
+  const threshold = options.accountFailureThreshold ?? 3;
+  const cooldownMs = options.accountCooldownMs ?? (5 * 60_000) / timing.timeScale;
+
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let stopped = true;
+
+  const publish = (type: Parameters<typeof publishTaskEvent>[1], task: TaskRecord) =>
+    publishTaskEvent(pubsub, type, task).catch((error: unknown) => logger.error({ err: error, taskId: task.id }, "publishing a task event failed"));
+
+  /** Refunds an unfinished task past its refund deadline (once) and tells its watchers. */
+  const refundRunning = async (task: TaskRecord) => {
+    if (await refundTask(prisma, task.id)) {
+      const refunded = await findTask(prisma, task.id);
+      if (refunded) await publish("REFUNDED", refunded);
+    }
+  };
+
+  /** A failed task is refunded before FAILED is published, so that event already says so. */
+  const publishFailure = async (task: TaskRecord) => {
+    await refundTask(prisma, task.id);
+    await publish("FAILED", (await findTask(prisma, task.id)) ?? task);
+    await ended(task);
+  };
+
+  const ended = async (task: TaskRecord) => {
+    await limiter.release(task.keyId, task.id).catch((error: unknown) => logger.warn({ err: error, taskId: task.id }, "releasing a slot failed"));
+  };
+
+  async function sweepDeadlines(now: number) {
+    for (const task of await expireHardDeadlines(prisma, now, HARD_LIMIT_ERROR)) {
+      logger.warn({ taskId: task.id, model: task.model }, "task hit the hard time limit");
+      await publishFailure(task);
+    }
+    for (const id of await dueRefunds(prisma, now)) {
+      const task = await findTask(prisma, id);
+      if (task) await refundRunning(task);
+    }
+  }
+
+  async function drive(task: TaskRecord, now: number) {
+    if (task.account === null || task.startedAt === null) return;
+    const status = await provider.poll(
+      {
+        taskId: task.id,
+        model: task.model,
+        output: task.kind as ProviderOutput,
+        params: task.params,
+        attempt: task.attempts,
+        account: task.account,
+        startedAt: task.startedAt,
+      },
+      now,
+    );
+    if (status.state === "running") {
+      // Progress in steps of 10%: enough for a progress bar, few writes.
+      const step = Math.min(90, Math.floor(status.progress * 10) * 10);
+      if (step > task.progress) {
+        const updated = await setProgress(prisma, task.id, owner, step, now);
+        if (updated) await publish("PROGRESS", updated);
+      }
+      return;
+    }
+    if (status.state === "finished") {
+      await storeFiles(prisma, task.id, status.files);
+      const finished = await finishTask(prisma, {
+        id: task.id,
+        owner,
+        now,
+        result: status.result.map((name) => filePath(task.id, name)),
+        glb: status.glb.map((name) => filePath(task.id, name)),
+      });
+      if (!finished) return;
+      await recordAccountOutcome(prisma, { account: task.account, success: true, threshold, lockUntil: now + cooldownMs });
+      await publish("FINISHED", finished);
+      await ended(finished);
+      return;
+    }
+    const { locked } = await recordAccountOutcome(prisma, { account: task.account, success: false, threshold, lockUntil: now + cooldownMs });
+    if (locked) logger.warn({ account: task.account }, "upstream account locked after repeated failures");
+    // A failed attempt produced nothing and charged nothing upstream: safe to try again elsewhere.
+    if (status.retryable && task.attempts < maxAttempts) {
+      const requeued = await requeueTask(prisma, { id: task.id, owner, now });
+      if (requeued) await publish("QUEUED", requeued);
+      return;
+    }
+    const failed = await failTask(prisma, { id: task.id, owner, now, error: status.error });
+    if (failed) await publishFailure(failed);
+  }
+
+  async function tick() {
+    const now = clock.now();
+    const leaseUntil = now + leaseMs;
+    await sweepDeadlines(now);
+    const processing = await claimProcessing(prisma, { owner, now, leaseUntil, limit: Math.max(poolSize, 1) * 2 });
+    await Promise.all(
+      processing.map((task) =>
+        drive(task, now).catch((error: unknown) => logger.error({ err: error, taskId: task.id }, "driving a task failed")),
+      ),
+    );
+    for (let i = 0; i < poolSize; i++) {
+      const started = await startNextQueued(prisma, { owner, now, leaseUntil, poolSize });
+      if (!started) break;
+      await publish("PROCESSING", started);
+    }
+  }
+
+  const runTick = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = tick()
+      .catch((error: unknown) => logger.error({ err: error }, "task driver tick failed"))
+      .finally(() => {
+        running = undefined;
+        if (again && !stopped) {
+          again = false;
+          runTick();
+        }
+      });
+  };
+
+  return {
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      timer = setInterval(runTick, tickMs);
+      timer.unref?.();
+      runTick();
+    },
+    nudge() {
+      if (!stopped) setImmediate(runTick);
+    },
+    tick,
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}
