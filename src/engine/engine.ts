@@ -77,10 +77,17 @@ export function createEngine(models: readonly ModelSpec[] = specCatalog, sources
     price: priceMicros,
     fit: fitToBudget,
     quote(request, remaining) {
-      const normalized = normalizeRequest(request);
+      const found = findModel(request.model);
+      if (!found.ok) return found;
+      const profile = found.value;
+      const normalized = normalize(profile, request.params);
       if (!normalized.ok) return normalized;
-      const { profile, params, adjustments } = normalized.value;
+      const { params, adjustments } = normalized.value;
       const requestedCost = priceMicros(profile, params);
+      // A request that fits runs as it is: no downgrade to search for (fitToBudget would answer the same).
+      if (requestedCost <= remaining) {
+        return ok({ model: profile.spec, params, cost: requestedCost, requestedCost, requestedParams: params, fitsInBudget: true, adjustments });
+      }
       const fitted = fitToBudget(profile, params, remaining);
       if (!fitted.ok) return fitted;
       return ok({
@@ -89,7 +96,7 @@ export function createEngine(models: readonly ModelSpec[] = specCatalog, sources
         cost: fitted.value.cost,
         requestedCost,
         requestedParams: params,
-        fitsInBudget: requestedCost <= remaining,
+        fitsInBudget: false,
         adjustments: [...adjustments, ...fitted.value.adjustments],
       });
     },

@@ -69,12 +69,16 @@ export function sizeLadder(profile: ModelProfile, params: Params): SizeLadder {
     const driveValue = driveWidth ? width : height;
     const followValue = driveWidth ? height : width;
     const ratio = followValue / driveValue;
-    const count = Math.floor((driveValue - drive.min) / drive.step) + 1;
+    // Low steps where the other side would stay pinned at its minimum are not the same aspect
+    // ratio: a step keeps it when one scale puts both sides within half a grid step of the request's.
+    const lowest = (follow.min - follow.step / 2) / ratio - drive.step / 2;
+    const first = Math.max(0, Math.ceil((lowest - drive.min) / drive.step - 1e-9));
+    const count = Math.floor((driveValue - drive.min) / drive.step) + 1 - first;
     return {
       count,
       at(i) {
         if (i === count - 1) return current;
-        const d = drive.min + i * drive.step;
+        const d = drive.min + (first + i) * drive.step;
         const f = Math.min(followValue, snapToStep(follow, d * ratio));
         return driveWidth ? { width: d, height: f } : { width: f, height: d };
       },

@@ -50,6 +50,8 @@ const universalFields = new Set<string>([
 /** Alternative names the spec's inline reference fields give a start frame. */
 const START_FRAME_ALIASES = ["first_frame", "start_image_url", "image", "input_image", "image_url"];
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
@@ -69,12 +71,17 @@ export function normalize(profile: ModelProfile, rawParams: unknown): Result<Nor
   if (rawParams === undefined || rawParams === null) rawParams = {};
   if (!isPlainObject(rawParams)) return err(invalidParams([{ field: "params", reason: "must be an object" }]));
 
-  // Absent and null both mean "not sent".
+  // Absent and null both mean "not sent". (Own enumerable keys, in Object.entries order.)
   const sent = new Map<string, unknown>();
-  for (const [name, value] of Object.entries(rawParams)) if (value !== undefined && value !== null) sent.set(name, value);
+  for (const name in rawParams) {
+    if (!hasOwn.call(rawParams, name)) continue;
+    const value = rawParams[name];
+    if (value !== undefined && value !== null) sent.set(name, value);
+  }
 
   const prompt = sent.get("prompt");
-  if (typeof prompt === "string") {
+  // A string has at least as many UTF-16 units as code points: only a long one needs counting.
+  if (typeof prompt === "string" && prompt.length > MAX_PROMPT_LENGTH) {
     const length = codePointLength(prompt);
     if (length > MAX_PROMPT_LENGTH)
       return err({
@@ -124,7 +131,7 @@ export function normalize(profile: ModelProfile, rawParams: unknown): Result<Nor
   }
 
   for (const spec of profile.params.values()) {
-    if (params[spec.name] !== undefined || issues.some((i) => i.field === spec.name)) continue;
+    if (params[spec.name] !== undefined || (issues.length > 0 && issues.some((i) => i.field === spec.name))) continue;
     if (spec.default !== undefined) {
       params[spec.name] = Array.isArray(spec.default) ? [...spec.default] : spec.default;
     } else if (spec.required && !(spec.name === "start_frame" && START_FRAME_ALIASES.some((a) => sent.has(a)))) {
@@ -170,9 +177,13 @@ function checkParam(profile: ModelProfile, spec: ParamSpec, value: unknown, adju
     }
     case "string": {
       if (typeof value !== "string") return new Invalid("must be a string");
-      const length = codePointLength(value);
-      if (spec.minLength !== undefined && length < spec.minLength) return new Invalid(`must be at least ${spec.minLength} characters`);
-      if (spec.maxLength !== undefined && length > spec.maxLength) return new Invalid(`must be at most ${spec.maxLength} characters`);
+      const { minLength, maxLength } = spec;
+      // Code points lie between half the UTF-16 length and the length: count only near a bound.
+      if ((maxLength !== undefined && value.length > maxLength) || (minLength !== undefined && value.length < 2 * minLength)) {
+        const length = codePointLength(value);
+        if (minLength !== undefined && length < minLength) return new Invalid(`must be at least ${minLength} characters`);
+        if (maxLength !== undefined && length > maxLength) return new Invalid(`must be at most ${maxLength} characters`);
+      }
       if (spec.required && value.trim() === "") return new Invalid("must not be empty");
       return value;
     }
@@ -191,7 +202,7 @@ function checkParam(profile: ModelProfile, spec: ParamSpec, value: unknown, adju
 
 function checkEnum(spec: ParamSpec, value: unknown, adjustments: Adjustment[]): Checked {
   const values = spec.values ?? [];
-  const numeric = values.length > 0 && values.every((v) => typeof v === "number");
+  const numeric = values.length > 0 && allNumbers(values);
   if (numeric) {
     if (typeof value !== "number" || !Number.isFinite(value)) return new Invalid(`must be one of ${values.join(", ")}`);
     const nearest = nearestNumber(values as number[], value);
@@ -206,6 +217,11 @@ function checkEnum(spec: ParamSpec, value: unknown, adjustments: Adjustment[]): 
     return folded[0];
   }
   return new Invalid(`must be one of ${values.map(describe).join(", ")} (got ${describe(value)})`);
+}
+
+function allNumbers(values: readonly unknown[]): boolean {
+  for (let i = 0; i < values.length; i++) if (typeof values[i] !== "number") return false;
+  return true;
 }
 
 function checkUniversalField(name: string, value: unknown): string | undefined {
@@ -233,19 +249,11 @@ function resolveSize(
   const width = numberOrUndefined(params.width);
   const height = numberOrUndefined(params.height);
   const isAuto = size.auto && width === 0 && height === 0;
-  const set = (name: "width" | "height", to: number) => {
-    const from = params[name];
-    if (from !== to) {
-      // Only what the client sent counts as changed; a default following the tier is not news.
-      if (sent.has(name)) adjustments.push({ param: name, from, to, reason: "SNAPPED_TO_VALID_SIZE" });
-      params[name] = to;
-    }
-  };
 
   if (size.kind === "range") {
     if (isAuto) return undefined;
-    if (width !== undefined) set("width", snapToStep(size.width, width));
-    if (height !== undefined) set("height", snapToStep(size.height, height));
+    if (width !== undefined) setSize(params, sent, adjustments, "width", snapToStep(size.width, width));
+    if (height !== undefined) setSize(params, sent, adjustments, "height", snapToStep(size.height, height));
     return undefined;
   }
 
@@ -255,8 +263,8 @@ function resolveSize(
     const h = height ?? width!;
     if (w <= 0 || h <= 0) return { field: w <= 0 ? "width" : "height", reason: "must be positive" };
     const snapped = snapToTable(size.groups, w, h);
-    set("width", snapped.width);
-    set("height", snapped.height);
+    setSize(params, sent, adjustments, "width", snapped.width);
+    setSize(params, sent, adjustments, "height", snapped.height);
     return undefined;
   }
 
@@ -268,21 +276,15 @@ function resolveSize(
   const aspectValue = tier.aspectParam ? params[tier.aspectParam] : undefined;
   const targetW = width ?? height;
   const targetH = height ?? width;
-  const pickGroup = (groups: readonly AspectGroup[]): AspectGroup => {
-    if (sizeSent && targetW && targetH) return nearestAspectGroup(groups, targetW, targetH);
-    const named = typeof aspectValue === "string" ? groups.find((g) => g.label === aspectValue) : undefined;
-    if (named) return named;
-    if (targetW && targetH) return nearestAspectGroup(groups, targetW, targetH);
-    return groups.find((g) => g.label === "16:9") ?? groups[0]!;
-  };
 
   let tierValue = tierOverride ?? (params[tier.name] as string);
   if (!tierOverride && !sent.has(tier.name) && sizeSent && targetW && targetH) {
     // No tier sent but a size was: the tier is the one whose size comes nearest to it.
     let bestDistance = Infinity;
+    const targetPixels = Math.min(targetW * targetH, Number.MAX_SAFE_INTEGER); // ∞ is equally far from every size
     for (const value of tier.values) {
-      const candidate: Resolution = pickGroup(size.byTier.get(value)!).sizes[0]!;
-      const distance = Math.abs(candidate.width * candidate.height - targetW * targetH);
+      const candidate: Resolution = pickGroup(size.byTier.get(value)!, sizeSent, targetW, targetH, aspectValue).sizes[0]!;
+      const distance = Math.abs(candidate.width * candidate.height - targetPixels);
       if (distance < bestDistance) {
         bestDistance = distance;
         tierValue = value;
@@ -292,10 +294,10 @@ function resolveSize(
   params[tier.name] = tierValue;
   if (isAuto) return undefined;
 
-  const group = pickGroup(size.byTier.get(tierValue)!);
+  const group = pickGroup(size.byTier.get(tierValue)!, sizeSent, targetW, targetH, aspectValue);
   const chosen = nearestByPixels(group.sizes, (targetW ?? 0) * (targetH ?? 0));
-  set("width", chosen.width);
-  set("height", chosen.height);
+  setSize(params, sent, adjustments, "width", chosen.width);
+  setSize(params, sent, adjustments, "height", chosen.height);
   if (tier.aspectParam && profile.params.get(tier.aspectParam)?.values?.includes(group.label)) {
     const from = params[tier.aspectParam];
     if (from !== group.label) {
@@ -304,6 +306,36 @@ function resolveSize(
     }
   }
   return undefined;
+}
+
+/** Sets width or height; only what the client sent counts as changed (a default following the tier is not news). */
+function setSize(
+  params: Record<string, unknown>,
+  sent: ReadonlyMap<string, unknown>,
+  adjustments: Adjustment[],
+  name: "width" | "height",
+  to: number,
+): void {
+  const from = params[name];
+  if (from !== to) {
+    if (sent.has(name)) adjustments.push({ param: name, from, to, reason: "SNAPPED_TO_VALID_SIZE" });
+    params[name] = to;
+  }
+}
+
+/** The tier table's row: nearest to a sent size, else the one the aspect param names, else nearest to the default size, else 16:9. */
+function pickGroup(
+  groups: readonly AspectGroup[],
+  sizeSent: boolean,
+  targetW: number | undefined,
+  targetH: number | undefined,
+  aspectValue: unknown,
+): AspectGroup {
+  if (sizeSent && targetW && targetH) return nearestAspectGroup(groups, targetW, targetH);
+  const named = typeof aspectValue === "string" ? groups.find((g) => g.label === aspectValue) : undefined;
+  if (named) return named;
+  if (targetW && targetH) return nearestAspectGroup(groups, targetW, targetH);
+  return groups.find((g) => g.label === "16:9") ?? groups[0]!;
 }
 
 /** Enforces the spec's cross-parameter rules (catalog/constraints.ts). */

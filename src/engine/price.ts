@@ -13,17 +13,24 @@ export interface PriceInput {
   readonly height: number | undefined;
 }
 
-/** What the rule scales by when the request leaves a dimension unset (auto size, no duration). */
-function referencePixels(profile: ModelProfile): number {
-  const rule = profile.price;
-  if (rule.per?.pixels) return rule.per.pixels;
-  return 0;
+/**
+ * Pixels priced when the size is left to the model (auto, 0×0, or unset): the chosen tier's
+ * landscape size for tiered models (so RESOLUTION_2160 at auto costs what 2160p costs), else
+ * the rule's reference size.
+ */
+function autoPixels(profile: ModelProfile, params: Params): number {
+  if (profile.size.kind === "tiered" && profile.tier) {
+    const groups = profile.size.byTier.get(params[profile.tier.name] as string);
+    const size = (groups?.find((g) => g.label === "16:9") ?? groups?.[0])?.sizes[0];
+    if (size) return size.width * size.height;
+  }
+  return profile.price.per?.pixels ?? 0;
 }
 
 export function priceInput(profile: ModelProfile, params: Params): PriceInput {
   const width = typeof params.width === "number" ? params.width : undefined;
   const height = typeof params.height === "number" ? params.height : undefined;
-  const pixels = width && height ? width * height : referencePixels(profile);
+  const pixels = width && height ? width * height : autoPixels(profile, params);
   const durationName = profile.duration?.name;
   const seconds = durationName && typeof params[durationName] === "number" ? (params[durationName] as number) : (profile.price.per?.seconds ?? 1);
   const quantity = typeof params.quantity === "number" ? params.quantity : 1;

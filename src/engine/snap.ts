@@ -6,7 +6,8 @@ import type { AspectGroup, Bounds } from "./profile.ts";
  * the first listed on a tie.
  */
 export function nearestAspectGroup(groups: readonly AspectGroup[], width: number, height: number): AspectGroup {
-  const target = Math.log(width / height);
+  // ln w − ln h rather than ln(w/h): the quotient of two extreme sizes can overflow to ∞ or 0.
+  const target = Math.log(width) - Math.log(height);
   let best = groups[0]!;
   let bestDistance = Math.abs(best.logRatio - target);
   for (let i = 1; i < groups.length; i++) {
@@ -21,7 +22,9 @@ export function nearestAspectGroup(groups: readonly AspectGroup[], width: number
 }
 
 /** The size in the group whose pixel count is nearest; the smaller on a tie. */
-export function nearestByPixels(sizes: readonly Resolution[], pixels: number): Resolution {
+export function nearestByPixels(sizes: readonly Resolution[], target: number): Resolution {
+  // A product of two huge sides overflows to ∞, which is equally far from every size; clamped, the largest is nearest.
+  const pixels = Math.min(target, Number.MAX_SAFE_INTEGER);
   let best = sizes[0]!;
   let bestDistance = Math.abs(best.width * best.height - pixels);
   for (let i = 1; i < sizes.length; i++) {

@@ -178,15 +178,21 @@ function sizeCandidates(profile: ModelProfile, need: Need, ratio: number | undef
     return size.groups.flatMap((g) => g.sizes).filter((s) => matches(s.width, s.height)).map((s) => ({ params: { width: s.width, height: s.height } }));
   }
   if (size.kind === "range") {
-    if (!wantsSize) return [{ params: {} }];
-    const r = ratio ?? 1;
-    const short = Math.max(need.minShortSide ?? 0, r >= 1 ? size.height.min : size.width.min);
-    const w = Math.ceil(r >= 1 ? short * r : short);
-    const h = Math.ceil(r >= 1 ? short : short / r);
-    const snap = (v: number, b: { min: number; max: number; step: number }) => Math.ceil((v - b.min) / b.step) * b.step + b.min;
-    const sw = snap(w, size.width);
-    const sh = snap(h, size.height);
-    return sw <= size.width.max && sh <= size.height.max && matches(sw, sh) ? [{ params: { width: sw, height: sh } }] : [];
+    let sized: SizeCandidate[] = [{ params: {} }];
+    if (wantsSize) {
+      const r = ratio ?? 1;
+      const short = Math.max(need.minShortSide ?? 0, r >= 1 ? size.height.min : size.width.min);
+      const w = Math.ceil(r >= 1 ? short * r : short);
+      const h = Math.ceil(r >= 1 ? short : short / r);
+      const snap = (v: number, b: { min: number; max: number; step: number }) => Math.ceil((v - b.min) / b.step) * b.step + b.min;
+      const sw = snap(w, size.width);
+      const sh = snap(h, size.height);
+      sized = sw <= size.width.max && sh <= size.height.max && matches(sw, sh) ? [{ params: { width: sw, height: sh } }] : [];
+    }
+    if (!tier) return sized;
+    // A tier param beside a free size (Kling O3 `mode`) prices the resolution: try every sufficient tier.
+    const tiers = tier.values.filter((v) => need.minShortSide === undefined || (tierShortSide(v) ?? 0) >= need.minShortSide);
+    return sized.flatMap((c) => tiers.map((v) => ({ params: { ...c.params, [tier.name]: v } })));
   }
   if (tier) {
     // Tier without sizes (Hailuo, Kling O3): only the short side can be checked.

@@ -32,7 +32,7 @@ const DISPLAY_NAMES: Readonly<Record<string, string>> = {
   "GPT Image 2": "gpt-image-2",
   "Ideogram 3.0": "ideogram-v3.0",
   "Seedance 2.0": "seedance-2.0",
-  // The cheaper Hailuo is the fast one ($0.03); $0.04 is Hailuo 2.3's own Cost line.
+  // Hailuo 2.3: its own Cost line prints the same ~$0.04 (the fast variant prints ~$0.03).
   Hailuo: "hailuo-2_3",
 };
 
@@ -131,7 +131,7 @@ function costCalculationTable(): Figure[] {
     const [name, parameters, cost] = line.trim().replace(/^\||\|$/g, "").split("|").map((c) => c.trim());
     const model = DISPLAY_NAMES[name!];
     if (!model) throw new Error(`unknown display name ${name}`);
-    return { title: `${name}, ${parameters}: ${cost}`, model, phrases: parameters!.split(","), printed: readPrinted(cost!) };
+    return { title: `${name}, ${parameters} costs ${cost}`, model, phrases: parameters!.split(","), printed: readPrinted(cost!) };
   });
 }
 
@@ -146,7 +146,7 @@ function exampleCostsList(): Figure[] {
     if (!m) continue;
     const model = DISPLAY_NAMES[m[1]!];
     if (!model) throw new Error(`unknown display name ${m[1]}`);
-    figures.push({ title: `${m[1]} (${m[2]}): ${m[3]}`, model, phrases: m[2]!.split(","), printed: readPrinted(m[3]!) });
+    figures.push({ title: `${m[1]} (${m[2]}) costs ${m[3]}`, model, phrases: m[2]!.split(","), printed: readPrinted(m[3]!) });
   }
   return figures;
 }
@@ -157,18 +157,18 @@ function costLineFigures(model: ModelSpec): Figure[] {
   const summary = model.costSummary;
   let m: RegExpExecArray | null;
   if ((m = /^(~\$[\d.]+) per generation$/.exec(summary))) {
-    return [{ title: `${model.id}: ${summary} (all defaults)`, model: model.id, phrases: [], printed: readPrinted(m[1]!) }];
+    return [{ title: `${model.id} at all defaults costs ${summary}`, model: model.id, phrases: [], printed: readPrinted(m[1]!) }];
   }
   if ((m = /^(~\$[\d.]+) per 1024×1024 image( \(min (\$[\d.]+)\))?$/.exec(summary))) {
     // At 1024×1024, quantity 1, other params default (models without a size param price one image).
     const phrases = model.params.some((p) => p.name === "width") ? ["1024×1024"] : [];
     const extra = model.params.some((p) => p.name === "quantity") ? { quantity: 1 } : {};
-    return [{ title: `${model.id}: ${m[1]} per 1024×1024 image`, model: model.id, phrases, printed: readPrinted(m[1]!), extra }];
+    return [{ title: `${model.id} costs ${m[1]} per 1024×1024 image`, model: model.id, phrases, printed: readPrinted(m[1]!), extra }];
   }
   if ((m = /^(~\$[\d.]+)\/(\d+p) (\d+s), (~\$[\d.]+)\/(\d+p) (\d+s) \(pixel×duration based\)$/.exec(summary))) {
     return [
-      { title: `${model.id}: ${m[1]}/${m[2]} ${m[3]}`, model: model.id, phrases: [m[2]!, m[3]!], printed: readPrinted(m[1]!) },
-      { title: `${model.id}: ${m[4]}/${m[5]} ${m[6]}`, model: model.id, phrases: [m[5]!, m[6]!], printed: readPrinted(m[4]!) },
+      { title: `${model.id} costs ${m[1]} at ${m[2]} ${m[3]}`, model: model.id, phrases: [m[2]!, m[3]!], printed: readPrinted(m[1]!) },
+      { title: `${model.id} costs ${m[4]} at ${m[5]} ${m[6]}`, model: model.id, phrases: [m[5]!, m[6]!], printed: readPrinted(m[4]!) },
     ];
   }
   throw new Error(`${model.id}: unrecognised cost line "${summary}"`);
@@ -188,7 +188,7 @@ describe("the Cost Calculation table", () => {
     expect(table).toHaveLength(8);
   });
 
-  it.each(table.map((f) => [f.title, f] as const))("prices %s", (_title, figure) => {
+  it.each(table.map((f) => [f.title, f] as const))("%s, at the printed precision", (_title, figure) => {
     expectPrinted(figure);
   });
 });
@@ -198,7 +198,7 @@ describe("the Example costs list (Daily Budget)", () => {
     expect(list).toHaveLength(7);
   });
 
-  it.each(list.map((f) => [f.title, f] as const))("prices %s", (_title, figure) => {
+  it.each(list.map((f) => [f.title, f] as const))("%s, at the printed precision", (_title, figure) => {
     expectPrinted(figure);
   });
 });
@@ -209,7 +209,7 @@ describe("each model's Cost line", () => {
     expect(costLines).toHaveLength(57);
   });
 
-  it.each(costLines.map((f) => [f.title, f] as const))("prices %s", (_title, figure) => {
+  it.each(costLines.map((f) => [f.title, f] as const))("%s, at the printed precision", (_title, figure) => {
     expectPrinted(figure);
   });
 
