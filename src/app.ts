@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import pino, { type Logger } from "pino";
@@ -19,6 +20,7 @@ import type { GatewayServices } from "./services/container.ts";
 import type { GatewayEvents, GatewayPubSub } from "./services/events.ts";
 import { createGenerationService } from "./services/generation.ts";
 import { createKeyService } from "./services/keys.ts";
+import { systemResolver, type HostResolver } from "./services/references.ts";
 import { createTaskDriver, type TaskDriver } from "./services/task-driver.ts";
 import { timingFor } from "./services/timing.ts";
 import { openDatabase, type Database } from "./store/database.ts";
@@ -36,6 +38,8 @@ export interface GatewayOptions {
   readonly redisPrefix?: string;
   /** PGlite in memory instead of under dataDir (tests). */
   readonly memoryDatabase?: boolean;
+  /** DNS for reference URLs (tests: there is no DNS here). */
+  readonly resolveHost?: HostResolver;
 }
 
 export interface Gateway {
@@ -55,6 +59,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
   const timing = timingFor(config.timeScale);
   const prefix = options.redisPrefix ?? "gateai:";
 
+  if (!config.databaseUrl && !options.memoryDatabase) await mkdir(join(config.dataDir, "pglite"), { recursive: true });
   const database: Database = await openDatabase(
     config.databaseUrl
       ? { databaseUrl: config.databaseUrl, onPoolError: (error) => logger.warn({ err: error }, "idle database connection failed") }
@@ -101,9 +106,18 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
     owner: `gateway-${randomUUID()}`,
     poolSize: config.poolSize,
     ...(options.driver?.tickMs !== undefined ? { tickMs: options.driver.tickMs } : {}),
-    ...(options.driver?.leaseMs !== undefined ? { leaseMs: options.driver.leaseMs } : {}),
+    leaseMs: options.driver?.leaseMs ?? config.leaseMs,
   });
-  const generation = createGenerationService({ prisma, engine, limiter, pubsub, clock, timing, onAccepted: () => driver.nudge() });
+  const generation = createGenerationService({
+    prisma,
+    engine,
+    limiter,
+    pubsub,
+    clock,
+    timing,
+    references: { maxBytes: config.uploadMaxBytes, resolve: options.resolveHost ?? systemResolver },
+    onAccepted: () => driver.nudge(),
+  });
 
   // Another process revoked a key or changed its limit: forget our cached lookup.
   const keyChanges = pubsub.subscribe("keyChanged", "all");

@@ -20,6 +20,8 @@ export interface Config {
   readonly poolSize: number;
   readonly publicUrl?: string;
   readonly uploadMaxBytes: number;
+  /** A task whose driving process stops renewing its lease this long is taken over by another. */
+  readonly leaseMs: number;
   readonly logLevel: string;
 }
 
@@ -92,6 +94,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     poolSize: number("GATEAI_POOL_SIZE", 12, (n) => Number.isInteger(n) && n >= 1 && n <= 1000, "an integer from 1 to 1000"),
     ...(publicUrl ? { publicUrl: publicUrl.replace(/\/+$/, "") } : {}),
     uploadMaxBytes: number("GATEAI_UPLOAD_MAX_BYTES", 10 * 1024 * 1024, (n) => Number.isInteger(n) && n > 0, "a positive integer number of bytes"),
+    leaseMs: number("GATEAI_LEASE_MS", 5_000, (n) => Number.isInteger(n) && n >= 100, "an integer number of milliseconds, at least 100"),
     logLevel: text("LOG_LEVEL") ?? "info",
   };
   return errors.length ? { ok: false, errors } : { ok: true, config };

@@ -3,6 +3,7 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Engine, GenerationRequest } from "../engine/engine.ts";
 import type { Micros } from "../engine/money.ts";
 import type { Adjustment, Params } from "../engine/normalize.ts";
+import { invalidParams } from "../engine/errors.ts";
 import { err, ok, type Result } from "../engine/result.ts";
 import type { Limiter } from "../limits/limiter.ts";
 import { releaseIdempotencyKey, reserveIdempotencyKey } from "../store/idempotency-store.ts";
@@ -12,6 +13,7 @@ import type { Clock } from "./clock.ts";
 import type { ServiceError } from "./errors.ts";
 import { publishTaskEvent, type GatewayPubSub } from "./events.ts";
 import type { ApiKeyRecord } from "./keys.ts";
+import { checkReferences, type ReferencePolicy } from "./references.ts";
 import type { Timing } from "./timing.ts";
 
 export interface Accepted {
@@ -85,6 +87,8 @@ export function createGenerationService(deps: {
   pubsub: GatewayPubSub;
   clock: Clock;
   timing: Timing;
+  /** How media references are checked before a generation is accepted. */
+  references: ReferencePolicy;
   /** Told about each accepted task, to start driving it. */
   onAccepted?: (task: TaskRecord) => void;
 }): GenerationService {
@@ -115,6 +119,8 @@ export function createGenerationService(deps: {
       const normalized = engine.normalize(request);
       if (!normalized.ok) return normalized;
       const { profile, params, adjustments } = normalized.value;
+      const referenceIssues = await checkReferences({ prisma, policy: deps.references }, key.id, profile, params);
+      if (referenceIssues.length) return err(invalidParams(referenceIssues));
 
       let reservation: { key: string; token: Date } | undefined;
       if (options.idempotencyKey !== undefined) {

@@ -11,6 +11,7 @@ import {
   recordAccountOutcome,
   requeueTask,
   setProgress,
+  slotsExpiredBetween,
   startNextQueued,
   storeFiles,
 } from "../store/driver-store.ts";
@@ -96,7 +97,16 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     await limiter.release(task.keyId, task.id).catch((error: unknown) => logger.warn({ err: error, taskId: task.id }, "releasing a slot failed"));
   };
 
+  let lastSweep = clock.now();
+
   async function sweepDeadlines(now: number) {
+    // A slot frees itself 10 minutes after it was taken (the limiter expires it); release it
+    // explicitly too and tell the owner's dashboard, whose slot count just changed.
+    for (const { id, keyId } of await slotsExpiredBetween(prisma, lastSweep, now)) {
+      await limiter.release(keyId, id).catch(() => undefined);
+      await pubsub.publish("keyState", keyId, { keyId, reason: "SLOT_RELEASED" }).catch(() => undefined);
+    }
+    lastSweep = now;
     for (const task of await expireHardDeadlines(prisma, now, HARD_LIMIT_ERROR)) {
       logger.warn({ taskId: task.id, model: task.model }, "task hit the hard time limit");
       await publishFailure(task);

@@ -248,3 +248,12 @@ export async function storeFiles(
     skipDuplicates: true,
   });
 }
+
+/** Unfinished tasks whose concurrency slot freed itself in (since, until]: their owners' dashboards change. */
+export async function slotsExpiredBetween(prisma: PrismaClient, since: number, until: number): Promise<{ id: string; keyId: string }[]> {
+  const rows = await prisma.$queryRaw<{ id: string; key_id: string }[]>`
+    SELECT id, key_id FROM tasks
+    WHERE status IN ('QUEUED', 'PROCESSING') AND slot_release_at > ${at(since)}::timestamptz AND slot_release_at <= ${at(until)}::timestamptz
+    LIMIT 1000`;
+  return rows.map((r) => ({ id: r.id, keyId: r.key_id }));
+}

@@ -1,0 +1,30 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { unauthorized } from "../services/errors.ts";
+import type { KeyService, ApiKeyRecord } from "../services/keys.ts";
+import { errorBody, sendJson, statusOf } from "./respond.ts";
+import type { AuthenticatedHandler, Handler } from "./route.ts";
+
+const BEARER_PREFIX = /^bearer\s+/i;
+
+/** The key of `Authorization: Bearer sk-...`, if the header has that form. */
+export function bearerKey(req: IncomingMessage): string | undefined {
+  const header = req.headers.authorization;
+  if (!header || !BEARER_PREFIX.test(header)) return undefined;
+  const key = header.replace(BEARER_PREFIX, "").trim();
+  return key || undefined;
+}
+
+/** The key's record, or null after answering 401 itself. The key is never echoed or logged. */
+export async function authenticateOr401(keys: KeyService, rawKey: string | undefined, res: ServerResponse): Promise<ApiKeyRecord | null> {
+  const record = rawKey ? await keys.authenticate(rawKey) : null;
+  if (!record) sendJson(res, statusOf("UNAUTHORIZED"), errorBody(unauthorized()), { "www-authenticate": 'Bearer realm="gateai"' });
+  return record;
+}
+
+/** Wraps a handler that needs the caller's key from the Authorization header. */
+export const withBearerKey =
+  (keys: KeyService, handler: AuthenticatedHandler): Handler =>
+  async (exchange) => {
+    const key = await authenticateOr401(keys, bearerKey(exchange.req), exchange.res);
+    if (key) await handler({ ...exchange, key });
+  };

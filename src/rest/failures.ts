@@ -1,0 +1,34 @@
+import type { ServerResponse } from "node:http";
+import { errorBody, sendJson, statusOf } from "./respond.ts";
+
+/**
+ * Failures the REST face detects itself (malformed requests, wrong methods), before any
+ * service is called. Same `{error, code, ...details}` body as the services' errors.
+ */
+
+export function sendBadRequest(res: ServerResponse, message: string): void {
+  sendJson(res, statusOf("BAD_REQUEST"), errorBody({ code: "BAD_REQUEST", message }));
+}
+
+export function sendPayloadTooLarge(res: ServerResponse, maxBytes: number): void {
+  // The rest of the body is not read: close the connection instead of draining it.
+  sendJson(
+    res,
+    statusOf("PAYLOAD_TOO_LARGE"),
+    { ...errorBody({ code: "PAYLOAD_TOO_LARGE", message: `The request body is larger than the limit of ${maxBytes} bytes` }), max_bytes: maxBytes },
+    { connection: "close" },
+  );
+}
+
+export function sendMethodNotAllowed(res: ServerResponse, method: string, allowed: readonly string[]): void {
+  sendJson(
+    res,
+    statusOf("METHOD_NOT_ALLOWED"),
+    { ...errorBody({ code: "METHOD_NOT_ALLOWED", message: `${method} is not allowed here; use ${allowed.join(" or ")}` }), allowed },
+    { allow: allowed.join(", ") },
+  );
+}
+
+export function sendNotFound(res: ServerResponse, message: string): void {
+  sendJson(res, statusOf("NOT_FOUND"), errorBody({ code: "NOT_FOUND", message }));
+}

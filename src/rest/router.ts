@@ -1,0 +1,71 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { GatewayServices } from "../services/container.ts";
+import { withBearerKey } from "./auth.ts";
+import { sendMethodNotAllowed } from "./failures.ts";
+import type { Method, PathRoutes } from "./route.ts";
+import { creditsRoute, dashboardRoute } from "./routes/account.ts";
+import { docsRoute } from "./routes/docs.ts";
+import { estimateRoute } from "./routes/estimate.ts";
+import { filesRoute } from "./routes/files.ts";
+import { generateRoute } from "./routes/generate.ts";
+import { healthRoute, readinessRoute } from "./routes/health.ts";
+import { modelRoutes } from "./routes/models.ts";
+import { taskRoute } from "./routes/tasks.ts";
+import { uploadRoute } from "./routes/upload.ts";
+
+export type RestRouter = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+
+/**
+ * The REST face of the spec. The route table is built once; a request costs one map lookup (or
+ * a few prefix checks). Authentication is per route: Bearer key, `?key=` (/api/me), or none.
+ * Returns false for paths it does not know, so app.ts can answer 404.
+ */
+export function createRestRouter(services: GatewayServices): RestRouter {
+  const bearer = (handler: Parameters<typeof withBearerKey>[1]) => withBearerKey(services.keys, handler);
+  const models = modelRoutes(services);
+
+  const exact = new Map<string, PathRoutes>([
+    ["/api/generate", { POST: bearer(generateRoute(services)) }],
+    ["/api/estimate", { POST: bearer(estimateRoute(services)) }],
+    ["/api/upload", { POST: bearer(uploadRoute(services)) }],
+    ["/api/me", { GET: dashboardRoute(services) }],
+    ["/credits", { GET: bearer(creditsRoute(services)) }],
+    ["/v1/models", { GET: models.list }],
+    ["/v1/models/schema", { GET: models.schema }],
+    ["/docs.txt", { GET: docsRoute() }],
+    ["/healthz", { GET: healthRoute() }],
+    ["/readyz", { GET: readinessRoute(services) }],
+  ]);
+  // Paths with a parameter; the tail after the prefix is the handler's to parse.
+  const prefixed: readonly (readonly [string, PathRoutes])[] = [
+    ["/get/", { GET: bearer(taskRoute(services)) }],
+    ["/v1/models/", { GET: models.single }],
+    ["/files/", { GET: filesRoute(services) }],
+  ];
+  const allowedMethods = (routes: PathRoutes): string[] => Object.keys(routes).flatMap((m) => (m === "GET" ? ["GET", "HEAD"] : [m]));
+
+  return async (req, res, url) => {
+    const path = url.pathname;
+    let routes = exact.get(path);
+    let tail = "";
+    if (routes === undefined) {
+      for (const [prefix, candidate] of prefixed) {
+        if (path.startsWith(prefix)) {
+          routes = candidate;
+          tail = path.slice(prefix.length);
+          break;
+        }
+      }
+      if (routes === undefined) return false;
+    }
+    // HEAD is GET without a body (node:http drops the body of a HEAD answer).
+    const method = (req.method === "HEAD" ? "GET" : req.method) as Method;
+    const handler = routes[method];
+    if (handler === undefined) {
+      sendMethodNotAllowed(res, req.method ?? "", allowedMethods(routes));
+      return true;
+    }
+    await handler({ req, res, url, tail });
+    return true;
+  };
+}

@@ -1,0 +1,31 @@
+import type { GatewayServices } from "../../services/container.ts";
+import { pathSegment } from "../path.ts";
+import { presentModelSchema, presentModelSummary } from "../presenters/model.ts";
+import { errorBody, sendJson, sendJsonText, statusOf } from "../respond.ts";
+import type { Handler } from "../route.ts";
+
+/**
+ * Model discovery (no auth). The catalog is immutable, so every answer is serialized once, when
+ * the router is built; a request only looks its bytes up.
+ */
+export function modelRoutes(services: GatewayServices): { list: Handler; schema: Handler; single: Handler } {
+  const { engine } = services;
+  const listJson = JSON.stringify(engine.models.map(presentModelSummary));
+  const schemaJsonById = new Map(engine.models.map((model) => [model.id, JSON.stringify(presentModelSchema(model))]));
+  const schemaJson = `[${[...schemaJsonById.values()].join(",")}]`;
+
+  return {
+    list: async ({ res }) => sendJsonText(res, 200, listJson),
+    schema: async ({ res }) => sendJsonText(res, 200, schemaJson),
+    // Ids contain dots and underscores (cortex_2.0, veo-3.1-lite): the raw segment, decoded, is the id.
+    single: async ({ res, tail }) => {
+      const id = pathSegment(tail) ?? tail;
+      const json = schemaJsonById.get(id);
+      if (json !== undefined) return sendJsonText(res, 200, json);
+      const found = engine.findModel(id);
+      if (found.ok) return sendJsonText(res, 200, JSON.stringify(presentModelSchema(found.value.spec)));
+      // The spec's wording exactly: "Model not found", with the fuzzy suggestions.
+      sendJson(res, statusOf(found.error.code), errorBody({ ...found.error, message: "Model not found" }));
+    },
+  };
+}

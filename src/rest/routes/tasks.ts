@@ -1,0 +1,19 @@
+import type { GatewayServices } from "../../services/container.ts";
+import { taskNotFound } from "../../services/errors.ts";
+import { findTask } from "../../store/task-store.ts";
+import { originOf } from "../origin.ts";
+import { presentTask } from "../presenters/task.ts";
+import { sendError, sendJson } from "../respond.ts";
+import { pathSegment } from "../path.ts";
+import type { AuthenticatedHandler } from "../route.ts";
+
+/** GET /get/{task_id}: a task of the caller's. Another key's task is as missing as a missing one. */
+export function taskRoute(services: GatewayServices): AuthenticatedHandler {
+  return async ({ req, res, key, tail }) => {
+    const taskId = pathSegment(tail);
+    if (taskId === undefined) return sendError(res, undefined, taskNotFound(tail));
+    const task = await findTask(services.prisma, taskId);
+    if (!task || task.keyId !== key.id) return sendError(res, undefined, taskNotFound(taskId));
+    sendJson(res, 200, presentTask(task, originOf(req, services.config)));
+  };
+}
