@@ -13,6 +13,7 @@ import { createMemoryPubSub } from "./pubsub/memory-pubsub.ts";
 import { createRedisPubSub } from "./pubsub/redis-pubsub.ts";
 import { createSimulatedProvider } from "./providers/simulated-provider.ts";
 import type { Provider } from "./providers/provider.ts";
+import { createUpstreamProvider } from "./providers/upstream-provider.ts";
 import { createRestRouter } from "./rest/router.ts";
 import { createGraphQLServer } from "./schema/server.ts";
 import { systemClock, type Clock } from "./services/clock.ts";
@@ -97,7 +98,9 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
     prisma,
     provider:
       options.provider ??
-      createSimulatedProvider({ timeScale: config.timeScale, failureRate: config.simFailureRate, stallRate: config.simStallRate }),
+      (config.upstream
+        ? createUpstreamProvider({ baseUrl: config.upstream.url, apiKeys: config.upstream.apiKeys })
+        : createSimulatedProvider({ timeScale: config.timeScale, failureRate: config.simFailureRate, stallRate: config.simStallRate })),
     pubsub,
     limiter,
     clock,

@@ -20,6 +20,8 @@ export interface Config {
   readonly poolSize: number;
   readonly publicUrl?: string;
   readonly uploadMaxBytes: number;
+  /** An upstream GateAI-compatible API to generate on, instead of the simulation. */
+  readonly upstream?: { readonly url: string; readonly apiKeys: readonly string[] };
   /** A task whose driving process stops renewing its lease this long is taken over by another. */
   readonly leaseMs: number;
   readonly logLevel: string;
@@ -79,6 +81,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const databaseUrl = url("DATABASE_URL", ["postgresql:", "postgres:"]);
   const redisUrl = url("REDIS_URL", ["redis:", "rediss:"]);
   const publicUrl = url("GATEAI_PUBLIC_URL", ["http:", "https:"]);
+  const upstreamUrl = url("GATEAI_UPSTREAM_URL", ["http:", "https:"]);
+  const upstreamKeys = (text("GATEAI_UPSTREAM_KEYS") ?? "").split(",").map((k) => k.trim()).filter(Boolean);
+  if (upstreamUrl && !upstreamKeys.length) errors.push("GATEAI_UPSTREAM_KEYS is required with GATEAI_UPSTREAM_URL (one API key per pool account, comma-separated)");
   const config: Config = {
     port,
     host: text("HOST") ?? "0.0.0.0",
@@ -93,6 +98,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     simStallRate: number("GATEAI_SIM_STALL_RATE", 0, (n) => n >= 0 && n <= 1, "a probability between 0 and 1"),
     poolSize: number("GATEAI_POOL_SIZE", 12, (n) => Number.isInteger(n) && n >= 1 && n <= 1000, "an integer from 1 to 1000"),
     ...(publicUrl ? { publicUrl: publicUrl.replace(/\/+$/, "") } : {}),
+    ...(upstreamUrl && upstreamKeys.length ? { upstream: { url: upstreamUrl, apiKeys: upstreamKeys } } : {}),
     uploadMaxBytes: number("GATEAI_UPLOAD_MAX_BYTES", 10 * 1024 * 1024, (n) => Number.isInteger(n) && n > 0, "a positive integer number of bytes"),
     leaseMs: number("GATEAI_LEASE_MS", 5_000, (n) => Number.isInteger(n) && n >= 100, "an integer number of milliseconds, at least 100"),
     logLevel: text("LOG_LEVEL") ?? "info",
