@@ -207,8 +207,7 @@ export function createGenerationService(deps: {
             reservation ? { key: reservation.key, token: reservation.token, response: { taskId, cost, adjustments: allAdjustments } } : undefined,
           );
           if (accepted) {
-            const task = await findTask(prisma, taskId);
-            if (!task) throw new Error(`accepted task ${taskId} not found`);
+            const task = accepted.task;
             await publishTaskEvent(pubsub, "QUEUED", task);
             deps.onAccepted?.(task);
             return ok({ task, cost, remaining: key.dailyLimit - accepted.used, adjustments: allAdjustments, replayed: false });

@@ -81,6 +81,8 @@ export interface NewTask {
 
 export interface Acceptance {
   readonly taskId: string;
+  /** The task as the statement wrote it (no second read). */
+  readonly task: TaskRecord;
   /** The key's usage for the day after this charge. */
   readonly used: Micros;
 }
@@ -143,7 +145,33 @@ export async function chargeAndCreateTask(
     )
     SELECT used_micros FROM charge, created`;
   const row = rows[0];
-  return row ? { taskId: id, used: Number(row.used_micros) } : null;
+  if (!row) return null;
+  const record: TaskRecord = {
+    id,
+    keyId: task.keyId,
+    model: task.model,
+    kind: task.kind,
+    status: "QUEUED",
+    requestParams: task.requestParams ?? {},
+    params: { ...task.params },
+    adjustments: [...task.adjustments],
+    cost: task.cost,
+    refunded: false,
+    result: [],
+    glbUrls: [],
+    error: null,
+    progress: 0,
+    account: null,
+    attempts: 0,
+    createdAt: task.now,
+    updatedAt: task.now,
+    startedAt: null,
+    finishedAt: null,
+    slotReleaseAt: task.slotReleaseAt,
+    refundAt: task.refundAt,
+    hardDeadlineAt: task.hardDeadlineAt,
+  };
+  return { taskId: id, task: record, used: Number(row.used_micros) };
 }
 
 export async function findTask(prisma: PrismaClient, id: string): Promise<TaskRecord | null> {
