@@ -208,7 +208,9 @@ export function createGenerationService(deps: {
           );
           if (accepted) {
             const task = accepted.task;
-            await publishTaskEvent(pubsub, "QUEUED", task);
+            // The task is charged and stored: a pub/sub hiccup must not turn that into an error
+            // the client would retry. Watchers read the current state when they subscribe.
+            await publishTaskEvent(pubsub, "QUEUED", task).catch(() => undefined);
             deps.onAccepted?.(task);
             return ok({ task, cost, remaining: key.dailyLimit - accepted.used, adjustments: allAdjustments, replayed: false });
           }
