@@ -1,5 +1,9 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { ExecutionArgs } from "graphql";
+import { costLimitPlugin } from "@escape.tech/graphql-armor-cost-limit";
+import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
+import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
 import { createYoga } from "graphql-yoga";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
@@ -27,6 +31,14 @@ export function createGraphQLServer(services: GatewayServices) {
     landingPage: false,
     graphiql: { title: "GateAI GraphQL", subscriptionsProtocol: "WS" },
     maskedErrors: true,
+    // Query limits (GraphQL Armor): a public API must refuse documents built to exhaust it.
+    // Generous for real clients: the deepest useful query is about 6 levels.
+    plugins: [
+      maxTokensPlugin({ n: 20_000 }),
+      maxDepthPlugin({ n: 12, ignoreIntrospection: true, flattenFragments: true }),
+      maxAliasesPlugin({ n: 30 }),
+      costLimitPlugin({ maxCost: 20_000, ignoreIntrospection: true }),
+    ],
     logging: {
       debug: (...args) => log.debug(args),
       info: (...args) => log.info(args),
