@@ -8,13 +8,14 @@ import { err, ok, type Result } from "../engine/result.ts";
 import type { Limiter } from "../limits/limiter.ts";
 import { releaseIdempotencyKey, reserveIdempotencyKey } from "../store/idempotency-store.ts";
 import { chargeAndCreateTask, findTask, type TaskRecord } from "../store/task-store.ts";
-import { usedOn } from "../store/usage-ledger.ts";
+import { usedOn, utcDay } from "../store/usage-ledger.ts";
 import type { Clock } from "./clock.ts";
 import type { ServiceError } from "./errors.ts";
 import { publishTaskEvent, type GatewayPubSub } from "./events.ts";
 import type { ApiKeyRecord } from "./keys.ts";
 import { checkReferences, type ReferencePolicy } from "./references.ts";
 import type { Timing } from "./timing.ts";
+import { createUsageCache } from "./usage-cache.ts";
 
 export interface Accepted {
   readonly task: TaskRecord;
@@ -94,6 +95,18 @@ export function createGenerationService(deps: {
 }): GenerationService {
   const { prisma, engine, limiter, pubsub, clock, timing } = deps;
   const today = () => new Date(clock.now());
+  const usage = createUsageCache(clock);
+
+  /** Today's usage for an estimate: at most a second old (see UsageCache). */
+  const estimatedUsage = async (keyId: string): Promise<Micros> => {
+    const now = today();
+    const day = utcDay(now);
+    const cached = usage.get(keyId, day);
+    if (cached !== undefined) return cached;
+    const used = Number(await usedOn(prisma, keyId, now));
+    usage.set(keyId, day, used);
+    return used;
+  };
 
   const replay = async (stored: StoredAcceptance): Promise<Result<Accepted, ServiceError>> => {
     const task = await findTask(prisma, stored.taskId);
@@ -107,7 +120,7 @@ export function createGenerationService(deps: {
       if (!normalized.ok) return normalized;
       const { profile, params, adjustments } = normalized.value;
       const cost = engine.price(profile, params);
-      const remaining = Math.max(0, key.dailyLimit - Number(await usedOn(prisma, key.id, today())));
+      const remaining = Math.max(0, key.dailyLimit - (await estimatedUsage(key.id)));
       const fitsInBudget = cost <= remaining;
       const estimate: Estimate = { model: profile.spec.id, cost, params, remaining, fitsInBudget, adjustments };
       if (fitsInBudget) return ok(estimate);
@@ -208,6 +221,7 @@ export function createGenerationService(deps: {
           );
           if (accepted) {
             const task = accepted.task;
+            usage.raise(key.id, utcDay(new Date(now)), accepted.used);
             // The task is charged and stored: a pub/sub hiccup must not turn that into an error
             // the client would retry. Watchers read the current state when they subscribe.
             await publishTaskEvent(pubsub, "QUEUED", task).catch(() => undefined);

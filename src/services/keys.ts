@@ -48,8 +48,8 @@ interface KeyRow {
 
 /**
  * API keys, stored only as sha256 hashes. Lookups are cached for `cacheTtlMs` (authentication
- * is on every request); local changes drop the cache at once, and `onChange` lets other
- * processes do the same through pub/sub.
+ * is on every request; default 60 s); local changes drop the cache at once, and `onChange` lets
+ * other processes do the same through pub/sub.
  */
 export function createKeyService(deps: {
   prisma: PrismaClient;
@@ -59,7 +59,9 @@ export function createKeyService(deps: {
   onChange?: (id: string) => void;
 }): KeyService {
   const { prisma, clock, defaultDailyLimit } = deps;
-  const ttl = deps.cacheTtlMs ?? 5_000;
+  // Revocations and limit changes clear the cache at once here and, through pub/sub, in every
+  // process sharing Redis; the expiry bounds what a process without that channel can miss.
+  const ttl = deps.cacheTtlMs ?? 60_000;
   const cache = new Map<string, { record: ApiKeyRecord | null; expires: number }>();
 
   const toRecord = (row: KeyRow): ApiKeyRecord => {
