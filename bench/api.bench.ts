@@ -1,0 +1,329 @@
+/**
+ * API throughput on this machine: `npm run bench:api` (not a test: it prints a table).
+ *
+ *  1. baseline: a bare node:http JSON endpoint (read a small JSON body, answer a small JSON);
+ *  2. POST /api/estimate (REST) and `estimate` (GraphQL) against a gateway with the embedded
+ *     defaults (PGlite under a temporary data dir, in-process limits): requests/s and the ratio
+ *     to the baseline (targets: REST >= 0.5, GraphQL >= 0.25);
+ *  3. POST /api/generate with PostgreSQL + Redis: accepted generations/s and latency p50/p99
+ *     (targets: >= 1,000/s, p99 < 50 ms). Limits are per key (5 slots, 5 per 30 s), so the
+ *     load is spread over many keys created through the key service, each sending <= 5
+ *     generations, with a large daily limit: every request should be accepted.
+ *
+ * Servers run on the main thread; the load generator (undici Pool, keep-alive, fixed
+ * concurrency) runs in a worker thread. Each phase warms up first and is bounded in time.
+ * PostgreSQL/Redis: TEST_DATABASE_URL / TEST_REDIS_URL, else postgresql://postgres@127.0.0.1:5432/postgres
+ * and redis://127.0.0.1:6379; a fresh database is created and dropped.
+ *
+ * Options: --seconds=N (measurement per throughput phase, default 5), --concurrency=N (64),
+ * --keys=N (2000), --phases=baseline,rest,graphql,generate (default all), --cpu-prof-dir=DIR
+ * (a CPU profile of the server thread during each measured phase, warm-up excluded),
+ * --count-io (PostgreSQL statements and Redis commands per generation, by kind),
+ * --driver=off (generate phase without the task driver, to see its share),
+ * --cpu-breakdown (Linux: CPU ms per generation by server thread, load generator, PostgreSQL, Redis).
+ */
+import { randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { Redis } from "ioredis";
+import { createGateway, type Gateway } from "../src/app.ts";
+import { loadConfig, type Config } from "../src/config/config.ts";
+import { startBaseline } from "./support/baseline.ts";
+import { createBenchDatabase } from "./support/database.ts";
+import { runLoad, share, type LoadOptions, type LoadResult, type RequestSpec } from "./support/loadgen.ts";
+import { cpuPerRequest, sampleCpu } from "./support/cpu.ts";
+import { installIoCounters, ioPerRequest, snapshotIo } from "./support/io-counters.ts";
+import { profiled } from "./support/profile.ts";
+
+const arg = (name: string, fallback: string): string => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
+const SECONDS = Number(arg("seconds", "5"));
+const CONCURRENCY = Number(arg("concurrency", "64"));
+const KEYS = Number(arg("keys", "2000"));
+const WARMUP_KEYS = Math.max(50, Math.round(KEYS / 10));
+const PHASES = new Set(arg("phases", "baseline,rest,graphql,generate").split(","));
+const PROFILE_DIR = arg("cpu-prof-dir", "") || undefined;
+const COUNT_IO = process.argv.includes("--count-io");
+const DRIVER = arg("driver", "on") !== "off";
+const CPU_BREAKDOWN = process.argv.includes("--cpu-breakdown");
+const DATABASE_URL = process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+const REDIS_URL = process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379";
+const TARGETS = { rest: 0.5, graphql: 0.25, acceptedPerSecond: 1_000, p99Ms: 50 };
+
+// The whole run is bounded: a hung phase must not hold the machine.
+const watchdog = setTimeout(() => {
+  console.error("bench: still running after 170 s, giving up");
+  process.exit(2);
+}, 170_000);
+watchdog.unref();
+
+const ESTIMATE_BODY = JSON.stringify({
+  model: "gpt-image-2",
+  type: "text-to-image",
+  params: { prompt: "A serene mountain lake at sunrise", width: 1024, height: 1024, quality: "high" },
+});
+const GRAPHQL_BODY = JSON.stringify({
+  query: "query Estimate($input: GenerateInput!) { estimate(input: $input) { __typename ... on Estimate { cost fitsInBudget } } }",
+  variables: { input: { gptImage2: { prompt: "A serene mountain lake at sunrise", width: 1024, height: 1024, quality: "HIGH" } } },
+});
+const GENERATE_BODY = JSON.stringify({ model: "gpt-image-2", type: "text-to-image", params: { prompt: "A cheap bench image", quality: "low" } });
+
+const json = (key?: string): Record<string, string> => ({
+  "content-type": "application/json",
+  ...(key ? { authorization: `Bearer ${key}` } : {}),
+});
+
+function config(env: Record<string, string>): Config {
+  const loaded = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", ...env });
+  if (!loaded.ok) throw new Error(`bench config: ${loaded.errors.join("; ")}`);
+  return loaded.config;
+}
+
+/** Sends one request and checks the answer before loading the endpoint (a fast 4xx is no result). */
+async function probe(url: string, spec: RequestSpec, check: (status: number, body: string) => boolean): Promise<void> {
+  const response = await fetch(url + spec.path, { method: spec.method, headers: spec.headers, ...(spec.body ? { body: spec.body } : {}) });
+  const body = await response.text();
+  if (!check(response.status, body)) throw new Error(`probe of ${spec.path} failed: ${response.status} ${body.slice(0, 300)}`);
+}
+
+/** Warm-up, then the measured run (profiled when asked: the warm-up runs outside the profile). */
+async function measured(name: string, options: LoadOptions): Promise<LoadResult> {
+  const { warmup } = options;
+  if (!PROFILE_DIR || warmup.requests === 0) return runLoad(options);
+  // Separate warm-up run, so the profile holds only the measurement.
+  if (options.once) {
+    await runLoad({ ...options, requests: options.requests.slice(0, warmup.requests), measure: { requests: warmup.requests, ms: warmup.ms }, warmup: { requests: 0, ms: 0 } });
+    return profiled(PROFILE_DIR, name, () => runLoad({ ...options, requests: options.requests.slice(warmup.requests), warmup: { requests: 0, ms: 0 } }));
+  }
+  await runLoad({ ...options, measure: warmup, warmup: { requests: 0, ms: 0 } });
+  return profiled(PROFILE_DIR, name, () => runLoad({ ...options, warmup: { requests: 0, ms: 0 } }));
+}
+
+const throughput = (name: string, origin: string, spec: RequestSpec): Promise<LoadResult> =>
+  measured(name, {
+    origin,
+    requests: [spec],
+    concurrency: CONCURRENCY,
+    warmup: { requests: Number.MAX_SAFE_INTEGER, ms: 1_000 },
+    measure: { requests: Number.MAX_SAFE_INTEGER, ms: SECONDS * 1000 },
+  });
+
+interface Row {
+  readonly phase: string;
+  readonly result?: LoadResult;
+  readonly metric: string;
+  readonly target: string;
+  readonly met: boolean | null;
+  readonly note?: string;
+}
+
+const rows: Row[] = [];
+const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "-");
+
+async function main(): Promise<void> {
+  console.log(`GateAI API bench — ${new Date().toISOString()}, node ${process.version}, concurrency ${CONCURRENCY}, ${SECONDS} s per phase`);
+  // The 2 cores may be shared with other work (test runs): say so, the numbers depend on it.
+  console.log(`load average (1 min) at start: ${loadavg()[0]!.toFixed(2)}\n`);
+  let baseline: LoadResult | undefined;
+
+  if (PHASES.has("baseline") || PHASES.has("rest") || PHASES.has("graphql")) {
+    const server = await startBaseline();
+    try {
+      const spec: RequestSpec = { method: "POST", path: "/estimate", headers: json(), body: ESTIMATE_BODY };
+      await probe(server.url, spec, (status) => status === 200);
+      console.log("• baseline: bare node:http JSON endpoint");
+      baseline = await throughput("baseline", server.url, spec);
+      rows.push({ phase: "baseline node:http JSON", result: baseline, metric: `${fmt(baseline.rps)} req/s`, target: "-", met: null });
+    } finally {
+      await server.close();
+    }
+  }
+
+  if (PHASES.has("rest") || PHASES.has("graphql")) {
+    const dataDir = await mkdtemp(join(tmpdir(), "gateai-bench-"));
+    let gateway: Gateway | undefined;
+    try {
+      console.log("• embedded gateway (PGlite, in-process limits)");
+      gateway = await createGateway(config({ GATEAI_DATA_DIR: dataDir }));
+      const { url } = await gateway.listen(0, "127.0.0.1");
+      const key = gateway.bootstrapKey ?? (await gateway.services.keys.create({ label: "bench" })).key;
+      const ratio = (r: LoadResult) => (baseline ? r.rps / baseline.rps : NaN);
+
+      if (PHASES.has("rest")) {
+        const spec: RequestSpec = { method: "POST", path: "/api/estimate", headers: json(key), body: ESTIMATE_BODY };
+        await probe(url, spec, (status, body) => status === 200 && JSON.parse(body).fits_in_budget === true);
+        console.log("  - REST POST /api/estimate");
+        const result = await throughput("rest-estimate", url, spec);
+        rows.push({
+          phase: "REST POST /api/estimate (PGlite)",
+          result,
+          metric: `${fmt(result.rps)} req/s = ${fmt(ratio(result), 2)} x baseline`,
+          target: `>= ${TARGETS.rest} x baseline`,
+          met: share(result, 200) === 1 ? ratio(result) >= TARGETS.rest : false,
+          ...(share(result, 200) < 1 ? { note: `non-200 answers: ${JSON.stringify(result.statuses)}` } : {}),
+        });
+      }
+      if (PHASES.has("graphql")) {
+        const spec: RequestSpec = { method: "POST", path: "/graphql", headers: json(key), body: GRAPHQL_BODY };
+        await probe(url, spec, (status, body) => status === 200 && JSON.parse(body).data?.estimate?.__typename === "Estimate");
+        console.log("  - GraphQL query estimate");
+        const result = await throughput("graphql-estimate", url, spec);
+        rows.push({
+          phase: "GraphQL estimate (PGlite)",
+          result,
+          metric: `${fmt(result.rps)} req/s = ${fmt(ratio(result), 2)} x baseline`,
+          target: `>= ${TARGETS.graphql} x baseline`,
+          met: share(result, 200) === 1 ? ratio(result) >= TARGETS.graphql : false,
+          ...(share(result, 200) < 1 ? { note: `non-200 answers: ${JSON.stringify(result.statuses)}` } : {}),
+        });
+      }
+    } finally {
+      await gateway?.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }
+
+  if (PHASES.has("generate")) await generatePhase();
+
+  printTable(baseline);
+}
+
+async function generatePhase(): Promise<void> {
+  console.log("• gateway with PostgreSQL + Redis");
+  let database: { url: string; drop(): Promise<void> };
+  try {
+    database = await createBenchDatabase(DATABASE_URL);
+  } catch (error) {
+    rows.push({ phase: "POST /api/generate (PostgreSQL + Redis)", metric: "-", target: "-", met: null, note: `skipped: PostgreSQL unreachable at ${DATABASE_URL} (${(error as Error).message})` });
+    return;
+  }
+  const prefix = `bench:${randomUUID()}:`;
+  let gateway: Gateway | undefined;
+  const dataDir = await mkdtemp(join(tmpdir(), "gateai-bench-"));
+  try {
+    if (COUNT_IO) installIoCounters();
+    gateway = await createGateway(
+      config({ DATABASE_URL: database.url, REDIS_URL, GATEAI_DAILY_LIMIT: "1000000", GATEAI_DATA_DIR: dataDir }),
+      { redisPrefix: prefix, ...(DRIVER ? {} : { driver: { enabled: false } }) },
+    );
+    const { url } = await gateway.listen(0, "127.0.0.1");
+    const ready = await gateway.services.ready();
+    if (!ready.ok) throw new Error(`gateway not ready: ${JSON.stringify(ready.checks)}`);
+
+    // Keys through the key service, a few at a time.
+    const started = performance.now();
+    const keys: string[] = [];
+    const total = WARMUP_KEYS + KEYS;
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (keys.length < total) {
+          keys.push("");
+          const index = keys.length - 1;
+          keys[index] = (await gateway!.services.keys.create({ label: `bench-${index}` })).key;
+        }
+      }),
+    );
+    console.log(`  - created ${keys.length} keys in ${fmt(performance.now() - started)} ms`);
+
+    // Each key sends exactly 5 generations (its whole window); round-robin over the keys, so a
+    // key's 5 requests are spread over the run. Warm-up keys first, then the measured ones.
+    const perKey = 5;
+    const specsFor = (list: readonly string[]): RequestSpec[] => {
+      const specs: RequestSpec[] = [];
+      for (let round = 0; round < perKey; round++)
+        for (const key of list) specs.push({ method: "POST", path: "/api/generate", headers: json(key), body: GENERATE_BODY });
+      return specs;
+    };
+    const warmupSpecs = specsFor(keys.slice(0, WARMUP_KEYS));
+    const measuredSpecs = specsFor(keys.slice(WARMUP_KEYS));
+    await probe(url, measuredSpecs[0]!, (status) => status === 200);
+    // The probe used one of the first key's 5: drop that key's last request.
+    const firstKeyHeader = measuredSpecs[0]!.headers.authorization;
+    const lastOfFirst = measuredSpecs.map((s) => s.headers.authorization).lastIndexOf(firstKeyHeader);
+    measuredSpecs.splice(lastOfFirst, 1);
+
+    console.log(`  - POST /api/generate: ${warmupSpecs.length} warm-up, then ${measuredSpecs.length} measured (${KEYS} keys x ${perKey}, at most ${SECONDS * 6} s)`);
+    const ioBefore = snapshotIo();
+    const statsRedis = CPU_BREAKDOWN ? new Redis(REDIS_URL, { maxRetriesPerRequest: 1 }) : undefined;
+    // Sampled around the whole run (warm-up included: the requests counted below include it).
+    const cpuBefore = CPU_BREAKDOWN ? await sampleCpu(database.url, statsRedis) : undefined;
+    const result = await measured("generate", {
+      origin: url,
+      requests: [...warmupSpecs, ...measuredSpecs],
+      once: true,
+      concurrency: CONCURRENCY,
+      warmup: { requests: warmupSpecs.length, ms: 10_000 },
+      measure: { requests: measuredSpecs.length, ms: SECONDS * 6_000 },
+    });
+    const accepted = result.statuses["200"] ?? 0;
+    const acceptedPerSecond = (accepted / result.elapsedMs) * 1000;
+    // With --count-io and no separate warm-up run, the counts include the warm-up requests.
+    const sent = result.completed + warmupSpecs.length;
+    if (COUNT_IO) for (const line of ioPerRequest(ioBefore, snapshotIo(), sent)) console.log(`  ${line}`);
+    if (cpuBefore) {
+      for (const line of cpuPerRequest(cpuBefore, await sampleCpu(database.url, statsRedis), sent)) console.log(`  ${line}`);
+      statsRedis?.disconnect();
+    }
+    rows.push({
+      phase: `POST /api/generate (PostgreSQL + Redis${DRIVER ? "" : ", driver off"})`,
+      result,
+      metric: `${fmt(acceptedPerSecond)} accepted/s`,
+      target: `>= ${fmt(TARGETS.acceptedPerSecond)}/s, p99 < ${TARGETS.p99Ms} ms`,
+      met: acceptedPerSecond >= TARGETS.acceptedPerSecond && result.p99 < TARGETS.p99Ms,
+      note: `${accepted} of ${result.completed} accepted${accepted < result.completed ? `; answers ${JSON.stringify(result.statuses)}` : ""}`,
+    });
+  } finally {
+    await gateway?.close();
+    await database.drop().catch((error: unknown) => console.error(`bench: could not drop the database: ${String(error)}`));
+    await rm(dataDir, { recursive: true, force: true });
+    await cleanRedis(prefix);
+  }
+}
+
+async function cleanRedis(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
+  try {
+    await redis.connect();
+    let cursor = "0";
+    do {
+      const [next, found] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
+      if (found.length) await redis.del(...found);
+      cursor = next;
+    } while (cursor !== "0");
+  } catch {
+    // best effort: the limiter's keys expire on their own
+  } finally {
+    redis.disconnect();
+  }
+}
+
+function printTable(baseline: LoadResult | undefined): void {
+  const header = ["phase", "requests", "req/s", "p50 ms", "p99 ms", "result", "target", "met"];
+  const body = rows.map((row) => [
+    row.phase,
+    row.result ? fmt(row.result.completed) : "-",
+    row.result ? fmt(row.result.rps) : "-",
+    row.result ? fmt(row.result.p50, 2) : "-",
+    row.result ? fmt(row.result.p99, 2) : "-",
+    row.metric,
+    row.target,
+    row.met === null ? "-" : row.met ? "yes" : "NO",
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  console.log(`\n${line(header)}\n|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const r of body) console.log(line(r));
+  for (const row of rows) if (row.note) console.log(`  ${row.phase}: ${row.note}`);
+  for (const row of rows) if (row.result?.errors) console.log(`  ${row.phase}: ${row.result.errors} transport errors`);
+  if (!baseline && rows.some((r) => r.phase.includes("PGlite"))) console.log("  (no baseline phase: ratios unavailable)");
+  console.log(`  load average (1 min) at the end: ${loadavg()[0]!.toFixed(2)} (2 cores; above ~1.5 before the run, other processes compete for them)`);
+  const missed = rows.filter((r) => r.met === false).map((r) => r.phase);
+  console.log(missed.length ? `\nTargets missed: ${missed.join("; ")}` : "\nAll measured targets met.");
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

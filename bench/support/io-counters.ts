@@ -1,0 +1,64 @@
+// Opt-in (`--count-io`): counts the PostgreSQL statements and Redis commands this process sends,
+// by kind, so a phase can report its database round trips per request. Wraps pg.Client#query
+// and ioredis' Redis#sendCommand in this process (the gateway under test uses the same modules).
+import pg from "pg";
+import { Redis } from "ioredis";
+
+const counts = new Map<string, number>();
+let installed = false;
+
+/** A short name for a statement: the function it comes from when recognizable, else its start. */
+function kindOf(text: string): string {
+  const sql = text.replace(/\s+/g, " ").trim();
+  const known: [RegExp, string][] = [
+    [/WITH held AS/, "charge+create task (chargeAndCreateTask)"],
+    [/^SELECT .* FROM "public"\."tasks" WHERE \("public"\."tasks"\."id" = \$1/, "read task by id (findTask)"],
+    [/^SELECT .* FROM "public"\."api_keys"/, "read api key (authenticate)"],
+    [/^SELECT used_micros FROM daily_usage/, "read usage (usedOn)"],
+    [/^UPDATE tasks SET status = 'FAILED'/, "driver: hard deadlines"],
+    [/refund_at <=|refund_at<=/, "driver: due refunds"],
+    [/^UPDATE tasks SET lease_owner/, "driver: claim processing"],
+    [/^WITH next AS/, "driver: start next queued"],
+  ];
+  for (const [pattern, name] of known) if (pattern.test(sql)) return `pg: ${name}`;
+  return `pg: ${sql.slice(0, 70)}`;
+}
+
+export function installIoCounters(): void {
+  if (installed) return;
+  installed = true;
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const query = proto.query;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const first = args[0];
+    const text = typeof first === "string" ? first : (first as { text?: string } | undefined)?.text ?? "?";
+    const kind = kindOf(text);
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    return query.apply(this, args);
+  };
+  const redisProto = Redis.prototype as unknown as { sendCommand: (...args: unknown[]) => unknown };
+  const send = redisProto.sendCommand;
+  redisProto.sendCommand = function (this: unknown, ...args: unknown[]) {
+    const command = args[0] as { name?: string } | undefined;
+    const kind = `redis: ${command?.name ?? "?"}`;
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    return send.apply(this, args);
+  };
+}
+
+export const snapshotIo = (): Map<string, number> => new Map(counts);
+
+/** Lines "kind: n per request" of what was sent between two snapshots. */
+export function ioPerRequest(before: Map<string, number>, after: Map<string, number>, requests: number): string[] {
+  const rows: [string, number][] = [];
+  for (const [kind, n] of after) {
+    const delta = n - (before.get(kind) ?? 0);
+    if (delta > 0) rows.push([kind, delta]);
+  }
+  rows.sort((a, b) => b[1] - a[1]);
+  const total = (prefix: string) => rows.filter(([k]) => k.startsWith(prefix)).reduce((s, [, n]) => s + n, 0);
+  return [
+    `PostgreSQL statements per request: ${(total("pg:") / requests).toFixed(2)}, Redis commands per request: ${(total("redis:") / requests).toFixed(2)}`,
+    ...rows.slice(0, 14).map(([kind, n]) => `  ${(n / requests).toFixed(3).padStart(7)}  ${kind}`),
+  ];
+}

@@ -1,0 +1,75 @@
+// The load generator, in a worker thread so it does not share the server's event loop.
+// Plain JavaScript: worker threads do not inherit tsx's loader.
+//
+// workerData: { origin, connections, concurrency, requests: [{ method, path, headers, body }],
+//               warmup: { requests, ms }, measure: { requests, ms } }
+// Requests are taken round-robin from `requests` (warm-up first, then the measurement continues
+// where the warm-up stopped, so a list of one-shot requests is never replayed). Every request
+// runs to completion; latency is measured per request with hrtime.
+import { parentPort, workerData } from "node:worker_threads";
+import { Pool } from "undici";
+
+const { origin, connections, concurrency, requests, warmup, measure } = workerData;
+const pool = new Pool(origin, { connections, pipelining: 1, keepAliveTimeout: 60_000 });
+
+// When the list is one-shot (each request must be sent once), stop when it is used up.
+const measureOnce = workerData.once === true;
+let next = 0;
+const take = () => {
+  if (next >= requests.length && measureOnce) return undefined;
+  const spec = requests[next % requests.length];
+  next++;
+  return spec;
+};
+
+async function phase({ requests: maxRequests, ms }, record) {
+  const deadline = performance.now() + ms;
+  let started = 0;
+  const statuses = {};
+  let errors = 0;
+  const latencies = record ? new Float64Array(Math.min(maxRequests, 5_000_000)) : undefined;
+  let done = 0;
+  const begin = performance.now();
+  const lane = async () => {
+    for (;;) {
+      if (started >= maxRequests || performance.now() >= deadline) return;
+      const spec = take();
+      if (!spec) return;
+      started++;
+      const t0 = performance.now();
+      try {
+        const response = await pool.request({ method: spec.method, path: spec.path, headers: spec.headers, body: spec.body });
+        await response.body.text();
+        statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1;
+      } catch (error) {
+        errors++;
+        if (errors <= 3) parentPort.postMessage({ type: "log", message: String(error) });
+      }
+      if (latencies && done < latencies.length) latencies[done] = performance.now() - t0;
+      done++;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, lane));
+  const elapsedMs = performance.now() - begin;
+  let p50 = NaN;
+  let p99 = NaN;
+  let max = NaN;
+  if (latencies && done > 0) {
+    const sorted = latencies.subarray(0, Math.min(done, latencies.length)).sort();
+    const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+    p50 = at(0.5);
+    p99 = at(0.99);
+    max = sorted[sorted.length - 1];
+  }
+  return { completed: done, elapsedMs, rps: (done / elapsedMs) * 1000, statuses, errors, p50, p99, max };
+}
+
+try {
+  if (warmup.requests > 0 && warmup.ms > 0) await phase(warmup, false);
+  const result = await phase(measure, true);
+  parentPort.postMessage({ type: "result", result });
+} catch (error) {
+  parentPort.postMessage({ type: "error", message: String(error?.stack ?? error) });
+} finally {
+  await pool.close();
+}
