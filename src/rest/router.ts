@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { GatewayServices } from "../services/container.ts";
 import { withBearerKey } from "./auth.ts";
 import { sendMethodNotAllowed } from "./failures.ts";
-import type { Method, PathRoutes } from "./route.ts";
+import type { AuthenticatedHandler, Method, PathRoutes } from "./route.ts";
 import { creditsRoute, dashboardRoute } from "./routes/account.ts";
 import { docsRoute } from "./routes/docs.ts";
 import { estimateRoute } from "./routes/estimate.ts";
@@ -21,7 +21,7 @@ export type RestRouter = (req: IncomingMessage, res: ServerResponse, url: URL) =
  * Returns false for paths it does not know, so app.ts can answer 404.
  */
 export function createRestRouter(services: GatewayServices): RestRouter {
-  const bearer = (handler: Parameters<typeof withBearerKey>[1]) => withBearerKey(services.keys, handler);
+  const bearer = (handler: AuthenticatedHandler) => withBearerKey(services.keys, handler);
   const models = modelRoutes(services);
 
   const exact = new Map<string, PathRoutes>([
@@ -60,7 +60,7 @@ export function createRestRouter(services: GatewayServices): RestRouter {
     }
     // HEAD is GET without a body (node:http drops the body of a HEAD answer).
     const method = (req.method === "HEAD" ? "GET" : req.method) as Method;
-    const handler = routes[method];
+    const handler = Object.hasOwn(routes, method) ? routes[method] : undefined;
     if (handler === undefined) {
       sendMethodNotAllowed(res, req.method ?? "", allowedMethods(routes));
       return true;

@@ -21,7 +21,11 @@ export function presentAccepted(accepted: Accepted): Record<string, unknown> {
   };
 }
 
-/** The answer to GET /get/{task_id}: result (and 3D .glb) URLs absolute, times ISO 8601. */
+/**
+ * The answer to GET /get/{task_id}: result (and 3D .glb) URLs absolute, times ISO 8601. The
+ * params are left out (clients poll this, and params may hold inline data: references);
+ * `adjustments` says what differs from the request.
+ */
 export function presentTask(task: TaskRecord, origin: string): Record<string, unknown> {
   const body: Record<string, unknown> = {
     task_id: task.id,
@@ -34,7 +38,6 @@ export function presentTask(task: TaskRecord, origin: string): Record<string, un
   if (task.kind === "3d" || task.glbUrls.length > 0) body.glb_urls = task.glbUrls.map((path) => absoluteUrl(origin, path));
   body.progress = task.progress;
   body.refunded = task.refunded;
-  body.params = task.params;
   body.adjustments = presentAdjustments(task.adjustments);
   body.created_at = iso(task.createdAt);
   if (task.finishedAt !== null) body.finished_at = iso(task.finishedAt);

@@ -24,14 +24,15 @@ export function uploadRoute(services: GatewayServices): AuthenticatedHandler {
         message: "Send the file as multipart/form-data in a field named `file`",
       });
 
-    const raw = await readBody(req, maxBytes + MULTIPART_OVERHEAD_BYTES);
+    const read = await readBody(req, maxBytes + MULTIPART_OVERHEAD_BYTES);
+    if (read.kind === "aborted") return void res.destroy();
     // The rest of the body is not read: close the connection instead of draining it.
-    if (raw === null) return sendJson(res, statusOf("UPLOAD_REJECTED"), tooLarge, { connection: "close" });
+    if (read.kind === "too-large") return sendJson(res, statusOf("UPLOAD_REJECTED"), tooLarge, { connection: "close" });
 
     let form: FormData;
     try {
       // The WHATWG multipart parser built into Node (undici), over bytes already capped above.
-      form = await new Request("http://upload.invalid/", { method: "POST", headers: { "content-type": contentType }, body: raw as Uint8Array<ArrayBuffer> }).formData();
+      form = await new Request("http://upload.invalid/", { method: "POST", headers: { "content-type": contentType }, body: read.bytes as Uint8Array<ArrayBuffer> }).formData();
     } catch {
       return sendBadRequest(res, "The multipart/form-data body is malformed");
     }
