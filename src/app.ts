@@ -14,6 +14,7 @@ import { createRedisPubSub } from "./pubsub/redis-pubsub.ts";
 import { createSimulatedProvider } from "./providers/simulated-provider.ts";
 import type { Provider } from "./providers/provider.ts";
 import { createUpstreamProvider } from "./providers/upstream-provider.ts";
+import { createRenderThread } from "./providers/render/render-thread.ts";
 import { createRestRouter } from "./rest/router.ts";
 import { createGraphQLServer } from "./schema/server.ts";
 import { systemClock, type Clock } from "./services/clock.ts";
@@ -94,13 +95,19 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
   const bootstrapKey = config.apiKeys.length ? null : await keys.bootstrap();
   await seedPool(prisma, config.poolSize);
 
+  const renderThread = createRenderThread();
   const driver = createTaskDriver({
     prisma,
     provider:
       options.provider ??
       (config.upstream
         ? createUpstreamProvider({ baseUrl: config.upstream.url, apiKeys: config.upstream.apiKeys })
-        : createSimulatedProvider({ timeScale: config.timeScale, failureRate: config.simFailureRate, stallRate: config.simStallRate })),
+        : createSimulatedProvider({
+            timeScale: config.timeScale,
+            failureRate: config.simFailureRate,
+            stallRate: config.simStallRate,
+            render: renderThread.render,
+          })),
     pubsub,
     limiter,
     clock,
@@ -212,6 +219,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
       if (closed) return;
       closed = true;
       await driver.stop();
+      await renderThread.close();
       await graphql.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -11,6 +11,7 @@
 import { sha256, unitAt } from "./hash.ts";
 import type { Provider, ProviderJob, ProviderOutput, ProviderStatus } from "./provider.ts";
 import { renderOutputs } from "./render/index.ts";
+import type { Renderer } from "./render/render-thread.ts";
 
 export interface SimulatedProviderOptions {
   /** Speed-up factor: latencies are divided by it (> 0; 1 = real time). */
@@ -19,6 +20,8 @@ export interface SimulatedProviderOptions {
   readonly failureRate: number;
   /** Probability in [0, 1] that an attempt never finishes. */
   readonly stallRate: number;
+  /** Renders finished outputs (default: on this thread; the gateway passes a worker thread). */
+  readonly render?: Renderer;
 }
 
 /** Latency ranges in seconds at timeScale 1, by output kind: [min, max). */
@@ -78,6 +81,7 @@ export function createSimulatedProvider(options: SimulatedProviderOptions): Prov
     failureRate: options.failureRate,
     stallRate: options.stallRate,
   };
+  const render = options.render ?? renderOutputs;
   return {
     async poll(job: ProviderJob, now: number): Promise<ProviderStatus> {
       if (!Number.isFinite(now)) throw new RangeError(`now must be finite, got ${now}`);
@@ -89,7 +93,7 @@ export function createSimulatedProvider(options: SimulatedProviderOptions): Prov
         return { state: "running", progress: progressAt(plan, now - job.startedAt) };
       }
       if (plan.outcome === "fail") return { state: "failed", error: SIMULATED_FAILURE, retryable: true };
-      const { files, result, glb } = await renderOutputs(job.model, job.output, job.params);
+      const { files, result, glb } = await render(job.model, job.output, job.params);
       return { state: "finished", files, result, glb };
     },
   };
