@@ -75,10 +75,13 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
   let limiter;
   let pubsub: GatewayPubSub;
   if (config.redisUrl) {
-    redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2 });
+    redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
     redis.on("error", (error) => logger.warn({ err: error }, "redis connection error"));
     limiter = createRedisLimiter(redis, { prefix: `${prefix}limits:`, ...(options.clock ? { clock } : {}) });
-    pubsub = createRedisPubSub<GatewayEvents>(config.redisUrl, { prefix: `${prefix}events:` });
+    pubsub = createRedisPubSub<GatewayEvents>(config.redisUrl, {
+      prefix: `${prefix}events:`,
+      onError: (error) => logger.warn({ err: error }, "redis pub/sub connection error"),
+    });
   } else {
     limiter = createMemoryLimiter(clock);
     pubsub = createMemoryPubSub<GatewayEvents>();

@@ -10,10 +10,18 @@ import type { PubSub } from "./pubsub.ts";
 
 export function createRedisPubSub<Events extends Record<string, unknown>>(
   redisUrl: string,
-  options?: { prefix?: string },
+  options?: { prefix?: string; onError?: (error: Error) => void },
 ): PubSub<Events> {
-  const publisher = new Redis(redisUrl);
-  const subscriber = new Redis(redisUrl);
+  // Publishes of one tick go out in one round trip (an accepted task publishes three events).
+  const publisher = new Redis(redisUrl, { enableAutoPipelining: true });
+  // No ready check on the subscriber: its INFO can race the first SUBSCRIBE and be refused in
+  // subscriber mode (ioredis#2037), losing that subscription until a reconnect.
+  const subscriber = new Redis(redisUrl, { enableReadyCheck: false });
+  // Connection errors are reported (and ioredis reconnects); without a listener they would be
+  // "unhandled error events".
+  const reportError = options?.onError ?? (() => undefined);
+  publisher.on("error", reportError);
+  subscriber.on("error", reportError);
 
   // The event target fires PUBLISH/SUBSCRIBE/UNSUBSCRIBE without awaiting them, so a failure
   // would be an unhandled rejection (fatal in Node). These narrow facades keep the promises:
