@@ -1,5 +1,5 @@
-import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import type { ExecutionArgs } from "graphql";
+import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from "node:http";
+import type { DocumentNode, ExecutionArgs, GraphQLError } from "graphql";
 import { costLimitPlugin } from "@escape.tech/graphql-armor-cost-limit";
 import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
@@ -10,15 +10,30 @@ import { WebSocketServer } from "ws";
 import type { GatewayServices } from "../services/container.ts";
 import { buildContext, originOf, type GraphQLContext } from "./context.ts";
 import { buildSchema } from "./schema.ts";
+import { sharedSubscriptionExecution } from "./subscriptions.ts";
 
 interface ServerContext {
-  req: IncomingMessage;
+  /** HTTP: the request; graphql-ws: its `UpgradeRequest`. */
+  req: UpgradeRequest | IncomingMessage;
   res?: ServerResponse;
   request?: Request;
   connectionParams?: Readonly<Record<string, unknown>>;
 }
 
 const firstHeader = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/**
+ * What a graphql-ws connection keeps of its upgrade request: the headers its context reads.
+ * graphql-ws holds `extra.request` as long as the connection lives, and the whole IncomingMessage
+ * (raw and parsed headers, stream state) costs about 1.5 KB per connection. Keep a header here
+ * if the context comes to need it.
+ */
+interface UpgradeRequest {
+  readonly headers: Readonly<Pick<IncomingHttpHeaders, "host" | "x-forwarded-host" | "x-forwarded-proto">>;
+}
+const upgradeRequest = ({ headers }: IncomingMessage): UpgradeRequest => ({
+  headers: { host: headers.host, "x-forwarded-host": headers["x-forwarded-host"], "x-forwarded-proto": headers["x-forwarded-proto"] },
+});
 
 /** GraphQL over HTTP (queries, mutations, SSE subscriptions, GraphiQL) and graphql-ws, on /graphql. */
 export function createGraphQLServer(services: GatewayServices) {
@@ -38,6 +53,8 @@ export function createGraphQLServer(services: GatewayServices) {
       maxDepthPlugin({ n: 12, ignoreIntrospection: true, flattenFragments: true }),
       maxAliasesPlugin({ n: 30 }),
       costLimitPlugin({ maxCost: 20_000, ignoreIntrospection: true }),
+      // One execution per (event, operation, caller), shared by every subscriber it concerns.
+      sharedSubscriptionExecution(),
     ],
     logging: {
       debug: (...args) => log.debug(args),
@@ -69,7 +86,7 @@ export function createGraphQLServer(services: GatewayServices) {
   });
 
   const wss = new WebSocketServer({ noServer: true });
-  const wsServer = useServer<Record<string, unknown>, { request: IncomingMessage }>(
+  const wsServer = useServer<Record<string, unknown>, { request: UpgradeRequest }>(
     {
       execute: (args: ExecutionArgs) => (args.rootValue as { execute: (a: ExecutionArgs) => unknown }).execute(args) as never,
       subscribe: (args: ExecutionArgs) => (args.rootValue as { subscribe: (a: ExecutionArgs) => unknown }).subscribe(args) as never,
@@ -79,7 +96,15 @@ export function createGraphQLServer(services: GatewayServices) {
           connectionParams: ctx.connectionParams ?? {},
           params,
         } as never);
-        const document = parse(params.query);
+        // A syntax error is the client's: answer this subscription with it (an `error` message)
+        // instead of throwing, which closes the whole socket (4500) and every other subscription on it.
+        let document: DocumentNode;
+        try {
+          document = parse(params.query);
+        } catch (error) {
+          if (error instanceof Error && error.name === "GraphQLError") return [error as GraphQLError];
+          throw error;
+        }
         const errors = validate(envelopedSchema, document);
         if (errors.length) return errors;
         return {
@@ -103,7 +128,7 @@ export function createGraphQLServer(services: GatewayServices) {
           socket.destroy();
           return;
         }
-        wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
+        wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, upgradeRequest(req)));
       });
     },
     async close() {

