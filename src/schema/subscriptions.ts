@@ -1,8 +1,12 @@
-import { taskNotFound, unauthorized } from "../services/errors.ts";
-import type { TaskEvent } from "../services/events.ts";
+import { createRequire } from "node:module";
+import type { DocumentNode, ExecutionArgs, ExecutionResult } from "graphql";
+import type { Plugin } from "graphql-yoga";
+import { taskNotFound, unauthorized, type ServiceError } from "../services/errors.ts";
+import type { KeyStateEvent, TaskEvent } from "../services/events.ts";
 import { findTask, type TaskRecord } from "../store/task-store.ts";
 import { loadDashboard, MeResult } from "./account.ts";
 import { builder } from "./builder.ts";
+import type { GraphQLContext } from "./context.ts";
 import { TaskNotFound, Unauthorized } from "./errors.ts";
 import { TaskType } from "./tasks.ts";
 
@@ -21,7 +25,82 @@ const TaskUpdate = builder.objectRef<TaskEvent & { __typename: "TaskUpdate" }>("
 const TaskUpdateResult = builder.unionType("TaskUpdateResult", { types: [TaskUpdate, TaskNotFound, Unauthorized] });
 
 const isFinal = (task: TaskRecord) => task.status === "FINISHED" || task.status === "FAILED";
-const update = (event: TaskEvent) => ({ __typename: "TaskUpdate" as const, ...event });
+type Update = TaskEvent & { readonly __typename: "TaskUpdate" };
+/**
+ * One TaskUpdate per event: the in-process pub/sub hands every subscriber the same event object,
+ * so they all get the same update too, and it is executed once for all of them (see
+ * `sharedSubscriptionExecution` below, installed by server.ts) instead of once per subscriber.
+ */
+const updates = new WeakMap<TaskEvent, Update>();
+const update = (event: TaskEvent): Update => {
+  let shared = updates.get(event);
+  if (!shared) updates.set(event, (shared = { __typename: "TaskUpdate" as const, ...event }));
+  return shared;
+};
+
+/**
+ * `source` with `project` applied to each value. return() ends the source at once (an async
+ * generator's return() would wait for its pending next(), i.e. for the next event). A class, so
+ * each subscription costs two fields, not a set of closures.
+ */
+class Mapped<T, U> implements AsyncIterableIterator<U> {
+  constructor(
+    private readonly source: AsyncIterator<T>,
+    private readonly project: (value: T) => U,
+  ) {}
+  next(): Promise<IteratorResult<U>> {
+    return this.source.next().then((r) => (r.done === true ? DONE : { done: false, value: this.project(r.value) }));
+  }
+  async return(): Promise<IteratorResult<U>> {
+    await this.source.return?.();
+    return DONE;
+  }
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+}
+
+/**
+ * A generator that reads `events`: return() ends `events` first, so the generator's pending
+ * `for await` finishes now and its return() completes, instead of waiting for the next event.
+ */
+class EndingWith<T> implements AsyncIterableIterator<T> {
+  constructor(
+    private readonly generator: AsyncGenerator<T>,
+    private readonly events: AsyncIterator<unknown>,
+  ) {}
+  next(): Promise<IteratorResult<T>> {
+    return this.generator.next();
+  }
+  async return(): Promise<IteratorResult<T>> {
+    await this.events.return?.();
+    return this.generator.return(undefined as never);
+  }
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+}
+
+const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
+
+type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;
+/**
+ * The dashboard after one keyState event, loaded once per key: every meUpdated of the key gets the
+ * same one (one set of queries per change instead of one per open dashboard, and one execution).
+ */
+const dashboards = new WeakMap<KeyStateEvent, Map<string, Promise<Dashboard>>>();
+function dashboardAfter(event: KeyStateEvent, ctx: GraphQLContext): Promise<Dashboard> {
+  if (typeof event !== "object" || event === null) return loadDashboard(ctx);
+  let byKey = dashboards.get(event);
+  if (!byKey) dashboards.set(event, (byKey = new Map()));
+  let loading = byKey.get(ctx.key!.id);
+  if (!loading) byKey.set(ctx.key!.id, (loading = loadDashboard(ctx)));
+  return loading;
+}
+
+async function* only<T>(value: T) {
+  yield value;
+}
 
 /** An event that says nothing newer than what the subscriber already has (it raced the initial read). */
 const isStale = (task: TaskRecord, last: TaskRecord) =>
@@ -33,68 +112,166 @@ builder.subscriptionFields((t) => ({
     type: TaskUpdateResult,
     description: "Every transition of one of the caller's tasks: first its current state at once, then each change; ends after FINISHED or FAILED.",
     args: { id: t.arg.id({ required: true }) },
-    subscribe: async function* (_root, args, ctx) {
-      if (!ctx.key) {
-        yield unauthorized();
-        return;
-      }
+    subscribe: (_root, args, ctx): AsyncIterable<Update | ServiceError> => {
+      const key = ctx.key;
+      if (!key) return only(unauthorized());
       const id = String(args.id);
       // Listen before reading, so nothing between the read and the first event is missed.
       const events = ctx.services.pubsub.subscribe("task", id);
-      try {
-        const current = await findTask(ctx.services.prisma, id);
-        if (!current || current.keyId !== ctx.key.id) {
-          yield taskNotFound(id);
-          return;
-        }
-        yield update({ type: current.status, task: current });
-        if (isFinal(current)) return;
-        let last = current;
-        for await (const event of events) {
-          if (isStale(event.task, last)) continue;
-          last = event.task;
-          yield update(event);
-          if (isFinal(event.task)) return;
-        }
-      } finally {
-        await events.return?.();
-      }
+      return new EndingWith(
+        (async function* (): AsyncGenerator<Update | ServiceError> {
+          try {
+            const current = await findTask(ctx.services.prisma, id);
+            if (!current || current.keyId !== key.id) {
+              yield taskNotFound(id);
+              return;
+            }
+            yield { __typename: "TaskUpdate" as const, type: current.status, task: current };
+            if (isFinal(current)) return;
+            let last = current;
+            for await (const event of events) {
+              if (isStale(event.task, last)) continue;
+              last = event.task;
+              yield update(event);
+              if (isFinal(event.task)) return;
+            }
+          } finally {
+            await events.return?.();
+          }
+        })(),
+        events,
+      );
     },
     resolve: (payload) => payload as never,
   }),
   myTasks: t.field({
     type: TaskUpdateResult,
     description: "Every change to any of the caller's tasks, as it happens.",
-    subscribe: async function* (_root, _args, ctx) {
-      if (!ctx.key) {
-        yield unauthorized();
-        return;
-      }
-      const events = ctx.services.pubsub.subscribe("keyTasks", ctx.key.id);
-      try {
-        for await (const event of events) yield update(event);
-      } finally {
-        await events.return?.();
-      }
+    subscribe: (_root, _args, ctx): AsyncIterable<Update | ServiceError> => {
+      if (!ctx.key) return only(unauthorized());
+      return new Mapped(ctx.services.pubsub.subscribe("keyTasks", ctx.key.id), update);
     },
     resolve: (payload) => payload as never,
   }),
   meUpdated: t.field({
     type: MeResult,
     description: "The caller's dashboard (budget, slots, tasks): now, then after every change.",
-    subscribe: async function* (_root, _args, ctx) {
-      if (!ctx.key) {
-        yield unauthorized();
-        return;
-      }
+    subscribe: (_root, _args, ctx): AsyncIterable<Dashboard | ServiceError> => {
+      if (!ctx.key) return only(unauthorized());
       const events = ctx.services.pubsub.subscribe("keyState", ctx.key.id);
-      try {
-        yield await loadDashboard(ctx);
-        for await (const _event of events) yield await loadDashboard(ctx);
-      } finally {
-        await events.return?.();
-      }
+      return new EndingWith(
+        (async function* (): AsyncGenerator<Dashboard | ServiceError> {
+          try {
+            yield await loadDashboard(ctx);
+            for await (const event of events) yield await dashboardAfter(event, ctx);
+          } finally {
+            await events.return?.();
+          }
+        })(),
+        events,
+      );
     },
     resolve: (payload) => payload as never,
   }),
 }));
+
+/**
+ * Subscriptions with each event executed once per audience instead of once per subscriber.
+ *
+ * A status change reaches every `myTasks` of its key (and every `taskUpdated` of its task) as the
+ * SAME payload object (`update` above; the pub/sub passes one event object to all listeners).
+ * Subscribers with the same operation (document, operation name, variables) and the same caller
+ * (key, admin, baseUrl: the only parts of the context that resolvers below a subscription read)
+ * would compute the same result: it is computed for the first and shared by the rest, until the
+ * payload is garbage. Otherwise this is graphql-js `subscribe` (a source stream per subscriber,
+ * mapped through `execute`), in the place of yoga's default engine for subscriptions.
+ * Results are shared objects: they must not be mutated (nothing downstream does).
+ */
+export function sharedSubscriptionExecution(): Plugin {
+  // graphql-js as the schema's own copy: the packages (Pothos, yoga) load its CommonJS build; a
+  // plain import here gets its ESM build under vitest, another "realm" whose checks reject the schema.
+  const { createSourceEventStream, execute } = createRequire(import.meta.url)("graphql") as typeof import("graphql");
+  const documents = new WeakMap<DocumentNode, number>();
+  let nextDocument = 0;
+  const results: Results = new WeakMap();
+
+  async function subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+    const stream = await createSourceEventStream(args);
+    if (!isAsyncIterable(stream)) return stream;
+    const source = stream[Symbol.asyncIterator]();
+
+    let document = documents.get(args.document);
+    if (document === undefined) documents.set(args.document, (document = nextDocument++));
+    const caller = args.contextValue as Partial<GraphQLContext> | undefined;
+    let audience: string | null;
+    try {
+      audience = JSON.stringify([document, args.operationName ?? null, args.variableValues ?? null, caller?.key?.id ?? null, caller?.isAdmin ?? false, caller?.baseUrl ?? null]);
+    } catch {
+      audience = null; // variables JSON cannot name (BigInt…): this subscriber executes its own events
+    }
+
+    return new SharedResults(source, args, audience, results, execute);
+  }
+
+  return {
+    onSubscribe({ setSubscribeFn }) {
+      setSubscribeFn(subscribe as never);
+    },
+  };
+}
+
+type Results = WeakMap<object, Map<string, ExecutionResult | Promise<ExecutionResult>>>;
+
+/** One subscriber's results: its source stream, each payload executed or taken from `results`. */
+class SharedResults implements AsyncIterableIterator<ExecutionResult> {
+  constructor(
+    private readonly source: AsyncIterator<unknown>,
+    private readonly args: ExecutionArgs,
+    /** Null: nothing shared. */
+    private readonly audience: string | null,
+    private readonly results: Results,
+    private readonly execute: (args: ExecutionArgs) => ExecutionResult | Promise<ExecutionResult>,
+  ) {}
+
+  next(): Promise<IteratorResult<ExecutionResult>> {
+    return this.source.next().then(
+      (next) => (next.done === true ? DONE : Promise.resolve(this.run(next.value)).then((value) => ({ done: false, value }))),
+      // Like graphql-js: a failing source is closed, and its error rethrown.
+      (error: unknown) => this.close().then(() => Promise.reject(error)),
+    );
+  }
+
+  private run(payload: unknown): ExecutionResult | Promise<ExecutionResult> {
+    if (typeof payload !== "object" || payload === null || this.audience === null) return this.execute({ ...this.args, rootValue: payload });
+    let byAudience = this.results.get(payload);
+    if (!byAudience) this.results.set(payload, (byAudience = new Map()));
+    let result = byAudience.get(this.audience);
+    if (result === undefined) byAudience.set(this.audience, (result = this.execute({ ...this.args, rootValue: payload })));
+    return result;
+  }
+
+  private async close(): Promise<void> {
+    try {
+      await this.source.return?.();
+    } catch {
+      /* the stream is over either way */
+    }
+  }
+
+  async return(): Promise<IteratorResult<ExecutionResult>> {
+    await this.close();
+    return DONE;
+  }
+
+  async throw(error: unknown): Promise<IteratorResult<ExecutionResult>> {
+    await this.close();
+    throw error;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+}
+
+const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
+  typeof value === "object" && value !== null && typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === "function";
