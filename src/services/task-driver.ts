@@ -168,17 +168,23 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
   }
 
   async function tick() {
+    // Deadlines and polls share one instant, so a task unfinished at its refund deadline is
+    // refunded before a poll at that instant can finish it. Leases and start times read the clock
+    // when they are written: a tick can be slow (rendering, a busy database), and the tick's first
+    // instant would start a task accepted meanwhile before its acceptance, or write a lease that
+    // is already (nearly) expired.
     const now = clock.now();
-    const leaseUntil = now + leaseMs;
     await sweepDeadlines(now);
-    const processing = await claimProcessing(prisma, { owner, now, leaseUntil, limit: Math.max(poolSize, 1) * 2 });
+    const claimedAt = clock.now();
+    const processing = await claimProcessing(prisma, { owner, now: claimedAt, leaseUntil: claimedAt + leaseMs, limit: Math.max(poolSize, 1) * 2 });
     await Promise.all(
       processing.map((task) =>
         drive(task, now).catch((error: unknown) => logger.error({ err: error, taskId: task.id }, "driving a task failed")),
       ),
     );
     for (let i = 0; i < poolSize; i++) {
-      const started = await startNextQueued(prisma, { owner, now, leaseUntil, poolSize });
+      const startedAt = clock.now();
+      const started = await startNextQueued(prisma, { owner, now: startedAt, leaseUntil: startedAt + leaseMs, poolSize });
       if (!started) break;
       await publish("PROCESSING", started);
     }

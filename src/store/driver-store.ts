@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import { toTaskRecord, type TaskRecord } from "./task-store.ts";
 
 /**
@@ -69,6 +69,18 @@ const fromRaw = (r: RawTask): TaskRecord =>
 
 const at = (ms: number) => new Date(ms);
 
+/**
+ * The CTE `credited` that gives back, to the day each was charged to, the cost of the rows of a
+ * CTE `target` (id, key_id, charge_day, cost_micros, refund) with `refund` set. Summed per key
+ * and day: an UPDATE ... FROM applies only one joined row to each usage row.
+ */
+const refundCredits = Prisma.sql`credited AS (
+      UPDATE daily_usage u SET used_micros = u.used_micros - c.amount
+      FROM (SELECT key_id, charge_day, sum(cost_micros)::bigint AS amount FROM target WHERE refund GROUP BY key_id, charge_day) c
+      WHERE u.key_id = c.key_id AND u.day = c.charge_day
+      RETURNING u.key_id
+    )`;
+
 /** Makes sure accounts 1..size exist (a larger pool later adds rows; a smaller one ignores the rest). */
 export async function seedPool(prisma: PrismaClient, size: number): Promise<void> {
   await prisma.$executeRaw`INSERT INTO pool_accounts (id) SELECT generate_series(1, ${size}::int) ON CONFLICT (id) DO NOTHING`;
@@ -81,8 +93,8 @@ export async function poolLockedCount(prisma: PrismaClient, size: number, now: n
 }
 
 /**
- * Starts the oldest QUEUED task on a free, unlocked account (preferring one other than its
- * last attempt's), taking the task's lease: one statement. The account row lock and its
+ * Starts the oldest QUEUED task on a free, unlocked account (for a retry, the next free one after
+ * its last attempt's, round the pool), taking the task's lease: one statement. The account row lock and its
  * `busy_task IS NULL` re-check make an account run one task at a time across processes.
  */
 export async function startNextQueued(
@@ -99,8 +111,9 @@ export async function startNextQueued(
       SELECT a.id FROM pool_accounts a, next n
       WHERE a.id <= ${args.poolSize}::int AND a.busy_task IS NULL
         AND (a.locked_until IS NULL OR a.locked_until <= ${at(args.now)}::timestamptz)
-      -- A retry goes to another account when one is free.
-      ORDER BY (a.id IS NOT DISTINCT FROM n.account), a.id
+      -- A retry goes to another account when one is free: the next one after its last attempt's,
+      -- round the pool, so successive attempts land on different accounts (not back on the first).
+      ORDER BY (a.id IS NOT DISTINCT FROM n.account), (a.id <= coalesce(n.account, 0)), a.id
       LIMIT 1 FOR UPDATE SKIP LOCKED
     ), taken AS (
       UPDATE pool_accounts a SET busy_task = (SELECT id FROM next)
@@ -160,18 +173,27 @@ export async function finishTask(
   return rows[0] ? fromRaw(rows[0]) : null;
 }
 
-/** PROCESSING → FAILED, freeing the account (the caller refunds). */
+/**
+ * PROCESSING → FAILED, freeing the account and refunding the charge in the same statement (unless
+ * already refunded): a failed task is never committed unrefunded, so a crash right after the
+ * transition cannot lose its refund. The row lock taken first serializes it with refundTask.
+ */
 export async function failTask(
   prisma: PrismaClient,
   args: { id: string; owner: string; now: number; error: string },
 ): Promise<TaskRecord | null> {
   const rows = await prisma.$queryRaw<RawTask[]>`
-    WITH done AS (
-      UPDATE tasks SET status = 'FAILED', error = ${args.error}, finished_at = ${at(args.now)}::timestamptz,
-             updated_at = ${at(args.now)}::timestamptz, lease_owner = NULL, lease_until = NULL
+    WITH target AS (
+      SELECT id, key_id, charge_day, cost_micros, (refunded_at IS NULL) AS refund FROM tasks
       WHERE id = ${args.id} AND status = 'PROCESSING' AND lease_owner = ${args.owner}
-      RETURNING *
-    ), freed AS (
+      FOR UPDATE
+    ), done AS (
+      UPDATE tasks t SET status = 'FAILED', error = ${args.error}, finished_at = ${at(args.now)}::timestamptz,
+             updated_at = ${at(args.now)}::timestamptz, lease_owner = NULL, lease_until = NULL,
+             refunded_at = coalesce(t.refunded_at, now())
+      FROM target WHERE t.id = target.id
+      RETURNING t.*
+    ), ${refundCredits}, freed AS (
       UPDATE pool_accounts SET busy_task = NULL WHERE busy_task IN (SELECT id FROM done) RETURNING id
     )
     SELECT * FROM done`;
@@ -211,17 +233,23 @@ export async function recordAccountOutcome(
   return { locked: rows[0]?.locked === true };
 }
 
-/** Fails every unfinished task past its hard deadline (any process may run this; each row once). */
+/**
+ * Fails every unfinished task past its hard deadline (any process may run this; each row once),
+ * refunding in the same statement those not refunded yet (see failTask).
+ */
 export async function expireHardDeadlines(prisma: PrismaClient, now: number, error: string): Promise<TaskRecord[]> {
   const rows = await prisma.$queryRaw<RawTask[]>`
-    WITH done AS (
-      UPDATE tasks SET status = 'FAILED', error = ${error}, finished_at = ${at(now)}::timestamptz,
-             updated_at = ${at(now)}::timestamptz, lease_owner = NULL, lease_until = NULL
-      WHERE id IN (
-        SELECT id FROM tasks WHERE status IN ('QUEUED', 'PROCESSING') AND hard_deadline_at <= ${at(now)}::timestamptz
-        LIMIT 500 FOR UPDATE SKIP LOCKED)
-      RETURNING *
-    ), freed AS (
+    WITH target AS (
+      SELECT id, key_id, charge_day, cost_micros, (refunded_at IS NULL) AS refund FROM tasks
+      WHERE status IN ('QUEUED', 'PROCESSING') AND hard_deadline_at <= ${at(now)}::timestamptz
+      LIMIT 500 FOR UPDATE SKIP LOCKED
+    ), done AS (
+      UPDATE tasks t SET status = 'FAILED', error = ${error}, finished_at = ${at(now)}::timestamptz,
+             updated_at = ${at(now)}::timestamptz, lease_owner = NULL, lease_until = NULL,
+             refunded_at = coalesce(t.refunded_at, now())
+      FROM target WHERE t.id = target.id
+      RETURNING t.*
+    ), ${refundCredits}, freed AS (
       UPDATE pool_accounts SET busy_task = NULL WHERE busy_task IN (SELECT id FROM done) RETURNING id
     )
     SELECT * FROM done`;
