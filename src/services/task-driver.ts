@@ -4,6 +4,7 @@ import type { Limiter } from "../limits/limiter.ts";
 import type { Provider, ProviderOutput } from "../providers/provider.ts";
 import {
   claimProcessing,
+  releaseLeases,
   dueRefunds,
   expireHardDeadlines,
   failTask,
@@ -23,6 +24,9 @@ import type { Timing } from "./timing.ts";
 
 export const HARD_LIMIT_ERROR = "Generation timed out (40 min hard limit)";
 
+/** Passes that found nothing before the driver slows down. */
+const IDLE_AFTER_PASSES = 10;
+
 export interface TaskDriverOptions {
   readonly prisma: PrismaClient;
   readonly provider: Provider;
@@ -35,6 +39,8 @@ export interface TaskDriverOptions {
   readonly owner: string;
   readonly poolSize: number;
   readonly tickMs?: number;
+  /** The pace when there is nothing to drive. */
+  readonly idleTickMs?: number;
   /** A task whose driver has not renewed its lease for this long is taken over by another process. */
   readonly leaseMs?: number;
   /** Attempts per task before a retryable failure becomes final. */
@@ -65,6 +71,7 @@ export const filePath = (ownerId: string, name: string) => `/files/${ownerId}/${
 export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
   const { prisma, provider, pubsub, limiter, clock, timing, logger, owner, poolSize } = options;
   const tickMs = options.tickMs ?? 100;
+  const idleTickMs = Math.max(tickMs, options.idleTickMs ?? 1_000);
   const leaseMs = options.leaseMs ?? 5_000;
   const maxAttempts = options.maxAttempts ?? 3;
   const threshold = options.accountFailureThreshold ?? 3;
@@ -86,35 +93,38 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     }
   };
 
-  /** A failed task is refunded before FAILED is published, so that event already says so. */
-  const publishFailure = async (task: TaskRecord) => {
-    await refundTask(prisma, task.id);
-    await publish("FAILED", (await findTask(prisma, task.id)) ?? task);
-    await ended(task);
-  };
-
-  const ended = async (task: TaskRecord) => {
+  /**
+   * A final state is told after its slot is free, so a dashboard refreshed by the event already
+   * shows the slot back. FAILED rows come refunded from the statement that failed them.
+   */
+  const publishFinal = async (type: "FINISHED" | "FAILED", task: TaskRecord) => {
     await limiter.release(task.keyId, task.id).catch((error: unknown) => logger.warn({ err: error, taskId: task.id }, "releasing a slot failed"));
+    await publish(type, task);
   };
 
   let lastSweep = clock.now();
 
-  async function sweepDeadlines(now: number) {
+  async function sweepDeadlines(now: number): Promise<boolean> {
+    let found = false;
     // A slot frees itself 10 minutes after it was taken (the limiter expires it); release it
     // explicitly too and tell the owner's dashboard, whose slot count just changed.
     for (const { id, keyId } of await slotsExpiredBetween(prisma, lastSweep, now)) {
+      found = true;
       await limiter.release(keyId, id).catch(() => undefined);
       await pubsub.publish("keyState", keyId, { keyId, reason: "SLOT_RELEASED" }).catch(() => undefined);
     }
     lastSweep = now;
     for (const task of await expireHardDeadlines(prisma, now, HARD_LIMIT_ERROR)) {
+      found = true;
       logger.warn({ taskId: task.id, model: task.model }, "task hit the hard time limit");
-      await publishFailure(task);
+      await publishFinal("FAILED", task);
     }
     for (const id of await dueRefunds(prisma, now)) {
+      found = true;
       const task = await findTask(prisma, id);
       if (task) await refundRunning(task);
     }
+    return found;
   }
 
   async function drive(task: TaskRecord, now: number) {
@@ -151,8 +161,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       });
       if (!finished) return;
       await recordAccountOutcome(prisma, { account: task.account, success: true, threshold, lockUntil: now + cooldownMs });
-      await publish("FINISHED", finished);
-      await ended(finished);
+      await publishFinal("FINISHED", finished);
       return;
     }
     const { locked } = await recordAccountOutcome(prisma, { account: task.account, success: false, threshold, lockUntil: now + cooldownMs });
@@ -164,17 +173,18 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       return;
     }
     const failed = await failTask(prisma, { id: task.id, owner, now, error: status.error });
-    if (failed) await publishFailure(failed);
+    if (failed) await publishFinal("FAILED", failed);
   }
 
-  async function tick() {
+  /** One pass; true when it found work (so the next pass comes soon). */
+  async function tick(): Promise<boolean> {
     // Deadlines and polls share one instant, so a task unfinished at its refund deadline is
     // refunded before a poll at that instant can finish it. Leases and start times read the clock
     // when they are written: a tick can be slow (rendering, a busy database), and the tick's first
     // instant would start a task accepted meanwhile before its acceptance, or write a lease that
     // is already (nearly) expired.
     const now = clock.now();
-    await sweepDeadlines(now);
+    const swept = await sweepDeadlines(now);
     const claimedAt = clock.now();
     const processing = await claimProcessing(prisma, { owner, now: claimedAt, leaseUntil: claimedAt + leaseMs, limit: Math.max(poolSize, 1) * 2 });
     await Promise.all(
@@ -182,20 +192,28 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
         drive(task, now).catch((error: unknown) => logger.error({ err: error, taskId: task.id }, "driving a task failed")),
       ),
     );
-    for (let i = 0; i < poolSize; i++) {
+    let started = 0;
+    for (; started < poolSize; started++) {
       const startedAt = clock.now();
-      const started = await startNextQueued(prisma, { owner, now: startedAt, leaseUntil: startedAt + leaseMs, poolSize });
-      if (!started) break;
-      await publish("PROCESSING", started);
+      const task = await startNextQueued(prisma, { owner, now: startedAt, leaseUntil: startedAt + leaseMs, poolSize });
+      if (!task) break;
+      await publish("PROCESSING", task);
     }
+    return swept || processing.length > 0 || started > 0;
   }
 
+  // With nothing to drive, pass every `idleTickMs` instead of every `tickMs` (an idle gateway
+  // should not keep a core busy); an accepted task (nudge) or found work brings the pace back.
+  let idlePasses = 0;
   const runTick = () => {
     if (running) {
       again = true;
       return;
     }
     running = tick()
+      .then((active) => {
+        idlePasses = active ? 0 : idlePasses + 1;
+      })
       .catch((error: unknown) => logger.error({ err: error }, "task driver tick failed"))
       .finally(() => {
         running = undefined;
@@ -205,23 +223,33 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
         }
       });
   };
+  const loop = () => {
+    if (stopped) return;
+    runTick();
+    timer = setTimeout(loop, idlePasses >= IDLE_AFTER_PASSES ? idleTickMs : tickMs);
+    timer.unref?.();
+  };
 
   return {
     start() {
       if (!stopped) return;
       stopped = false;
-      timer = setInterval(runTick, tickMs);
-      timer.unref?.();
-      runTick();
+      loop();
     },
     nudge() {
-      if (!stopped) setImmediate(runTick);
+      if (stopped) return;
+      idlePasses = 0;
+      setImmediate(runTick);
     },
-    tick,
+    tick: async () => {
+      await tick();
+    },
     async stop() {
       stopped = true;
-      if (timer) clearInterval(timer);
+      if (timer) clearTimeout(timer);
       await running;
+      // Hand this process's tasks over at once instead of after the lease runs out.
+      await releaseLeases(prisma, owner).catch((error: unknown) => logger.warn({ err: error }, "releasing task leases failed"));
     },
   };
 }

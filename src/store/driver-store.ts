@@ -285,3 +285,9 @@ export async function slotsExpiredBetween(prisma: PrismaClient, since: number, u
     LIMIT 1000`;
   return rows.map((r) => ({ id: r.id, keyId: r.key_id }));
 }
+
+/** Gives up this process's leases (on a graceful stop), so another process resumes its tasks at once. */
+export async function releaseLeases(prisma: PrismaClient, owner: string): Promise<number> {
+  return prisma.$executeRaw`
+    UPDATE tasks SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ${owner} AND status IN ('QUEUED', 'PROCESSING')`;
+}

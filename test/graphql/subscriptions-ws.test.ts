@@ -159,10 +159,7 @@ describeOnEverySetup("GraphQL subscriptions over graphql-ws", { manualTime: true
     expect(dashboards.completed).toBe(false);
   });
 
-  // Skipped until src/services/task-driver.ts releases the slot before it publishes FINISHED
-  // (lines 154-155: publish("FINISHED") then ended()): the dashboard re-read on that event races
-  // the release, and nothing is published after it, so the last dashboard may keep the slot.
-  it.skip("meUpdated's dashboard after FINISHED already shows the task's concurrency slot free", async () => {
+  it("meUpdated's dashboard after FINISHED already shows the task's concurrency slot free", async () => {
     const { key } = await h.gw.createKey();
     const dashboards = record(h.ws(`Bearer ${key}`), ME_UPDATED);
     await dashboards.until((d) => d.length >= 1, "the first dashboard");
