@@ -8,7 +8,7 @@ import type { ModelKind, ModelSpec, ParamSpec, ParamType } from "../../src/catal
 // checked against what this reads straight from the markdown.
 // ---------------------------------------------------------------------------
 
-const SPEC_TEXT = readFileSync(new URL("../../../shared/spec/gateai-core-api.md", import.meta.url), "utf8");
+const SPEC_TEXT = readFileSync(new URL("../../docs/gateai-core-api.md", import.meta.url), "utf8");
 
 const SECTION_KINDS: Readonly<Record<string, ModelKind>> = {
   "Image Generation Models": "image",

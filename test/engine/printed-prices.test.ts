@@ -13,7 +13,7 @@ import { createEngine } from "../../src/engine/engine.ts";
 import { microsToUsd, roundUsd } from "../../src/engine/money.ts";
 import type { Params } from "../../src/engine/normalize.ts";
 
-const SPEC_TEXT = readFileSync(new URL("../../../shared/spec/gateai-core-api.md", import.meta.url), "utf8");
+const SPEC_TEXT = readFileSync(new URL("../../docs/gateai-core-api.md", import.meta.url), "utf8");
 const engine = createEngine();
 
 /** A figure as printed: "~$0.003" → { usd: 0.003, decimals: 3 }. */

@@ -1,5 +1,5 @@
 /**
- * The spec's "Video Generation Models" section (/work/shared/spec/gateai-core-api.md),
+ * The spec's "Video Generation Models" section (docs/gateai-core-api.md, a copy of the spec),
  * transcribed verbatim, in spec order.
  * Data only: nothing here computes.
  */
