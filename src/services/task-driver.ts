@@ -86,8 +86,8 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     publishTaskEvent(pubsub, type, task).catch((error: unknown) => logger.error({ err: error, taskId: task.id }, "publishing a task event failed"));
 
   /** Refunds an unfinished task past its refund deadline (once) and tells its watchers. */
-  const refundRunning = async (task: TaskRecord) => {
-    if (await refundTask(prisma, task.id)) {
+  const refundRunning = async (task: TaskRecord, now: number) => {
+    if (await refundTask(prisma, task.id, new Date(now))) {
       const refunded = await findTask(prisma, task.id);
       if (refunded) await publish("REFUNDED", refunded);
     }
@@ -122,7 +122,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     for (const id of await dueRefunds(prisma, now)) {
       found = true;
       const task = await findTask(prisma, id);
-      if (task) await refundRunning(task);
+      if (task) await refundRunning(task, now);
     }
     return found;
   }

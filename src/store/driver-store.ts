@@ -190,7 +190,7 @@ export async function failTask(
     ), done AS (
       UPDATE tasks t SET status = 'FAILED', error = ${args.error}, finished_at = ${at(args.now)}::timestamptz,
              updated_at = ${at(args.now)}::timestamptz, lease_owner = NULL, lease_until = NULL,
-             refunded_at = coalesce(t.refunded_at, now())
+             refunded_at = coalesce(t.refunded_at, ${at(args.now)}::timestamptz)
       FROM target WHERE t.id = target.id
       RETURNING t.*
     ), ${refundCredits}, freed AS (
@@ -246,7 +246,7 @@ export async function expireHardDeadlines(prisma: PrismaClient, now: number, err
     ), done AS (
       UPDATE tasks t SET status = 'FAILED', error = ${error}, finished_at = ${at(now)}::timestamptz,
              updated_at = ${at(now)}::timestamptz, lease_owner = NULL, lease_until = NULL,
-             refunded_at = coalesce(t.refunded_at, now())
+             refunded_at = coalesce(t.refunded_at, ${at(now)}::timestamptz)
       FROM target WHERE t.id = target.id
       RETURNING t.*
     ), ${refundCredits}, freed AS (

@@ -42,13 +42,14 @@ export async function usedOn(db: LedgerDb, keyId: string, day: Date): Promise<bi
  * Gives a task's cost back to the day it was charged to, at most once: marking the task refunded
  * and crediting the usage happen in one statement, guarded by `refunded_at IS NULL`. A concurrent
  * second call waits for the first's row lock, then finds refunded_at set and does nothing.
- * Returns true only for the call that refunded.
+ * Returns true only for the call that refunded. `at` is the refund time (the caller's clock, so it
+ * orders correctly with the other times the driver writes).
  */
-export async function refundTask(db: LedgerDb, taskId: string): Promise<boolean> {
+export async function refundTask(db: LedgerDb, taskId: string, at: Date = new Date()): Promise<boolean> {
   // Data-modifying CTEs always run to completion, even though `credited` is not selected from.
   const rows = await db.$queryRaw<{ refunded: boolean }[]>`
     WITH refunded AS (
-      UPDATE tasks SET refunded_at = now()
+      UPDATE tasks SET refunded_at = ${at}::timestamptz
       WHERE id = ${taskId} AND refunded_at IS NULL
       RETURNING key_id, charge_day, cost_micros
     ), credited AS (
