@@ -12,6 +12,13 @@ export interface GraphQLContext {
   readonly baseUrl: string;
 }
 
+/** What a request says about its caller, whatever carried it (HTTP headers, connectionParams). */
+export interface CallerHeaders {
+  readonly authorization?: string | null;
+  readonly adminToken?: string | null;
+  readonly origin: string;
+}
+
 const bearer = (value: string | null | undefined): string | undefined => {
   if (!value) return undefined;
   const match = /^\s*Bearer\s+(\S+)\s*$/i.exec(value);
@@ -28,10 +35,7 @@ const sameSecret = (a: string, b: string): boolean => {
  * The caller, from an Authorization header (HTTP, SSE) or graphql-ws `connectionParams.authorization`.
  * The admin token may come as `x-admin-token` or as the bearer itself.
  */
-export async function buildContext(
-  services: GatewayServices,
-  source: { authorization?: string | null; adminToken?: string | null; origin: string },
-): Promise<GraphQLContext> {
+export async function buildContext(services: GatewayServices, source: CallerHeaders): Promise<GraphQLContext> {
   const token = bearer(source.authorization);
   const adminToken = services.config.adminToken;
   const presentedAdmin = source.adminToken ?? token;

@@ -8,7 +8,8 @@ import { createYoga } from "graphql-yoga";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import type { GatewayServices } from "../services/container.ts";
-import { buildContext, originOf, type GraphQLContext } from "./context.ts";
+import { buildContext, originOf, type CallerHeaders, type GraphQLContext } from "./context.ts";
+import { createJsonPostHandler } from "./json-post.ts";
 import { buildSchema } from "./schema.ts";
 import { sharedSubscriptionExecution } from "./subscriptions.ts";
 
@@ -18,6 +19,8 @@ interface ServerContext {
   res?: ServerResponse;
   request?: Request;
   connectionParams?: Readonly<Record<string, unknown>>;
+  /** The JSON POST fast path: the caller, read from the node request's headers. */
+  caller?: CallerHeaders;
 }
 
 const firstHeader = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
@@ -63,6 +66,7 @@ export function createGraphQLServer(services: GatewayServices) {
       error: (...args) => log.error(args),
     },
     context: async (initial): Promise<GraphQLContext> => {
+      if (initial.caller) return buildContext(services, initial.caller);
       if (initial.request) {
         const headers = initial.request.headers;
         return buildContext(services, {
@@ -83,6 +87,12 @@ export function createGraphQLServer(services: GatewayServices) {
         origin: `${proto}://${host}`,
       });
     },
+  });
+
+  const handleJsonPost = createJsonPostHandler({
+    yoga,
+    serverContext: (req, res, caller) => ({ req, res, caller }),
+    logger: log,
   });
 
   const wss = new WebSocketServer({ noServer: true });
@@ -121,7 +131,10 @@ export function createGraphQLServer(services: GatewayServices) {
   );
 
   return {
-    handle: (req: IncomingMessage, res: ServerResponse) => yoga(req, res) as unknown as Promise<void>,
+    async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+      if (await handleJsonPost(req, res)) return;
+      await (yoga(req, res) as unknown as Promise<void>);
+    },
     attachWebSockets(server: Server) {
       server.on("upgrade", (req, socket, head) => {
         if (new URL(req.url ?? "/", "http://localhost").pathname !== "/graphql") {
