@@ -9,6 +9,7 @@ import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import type { GatewayServices } from "../services/container.ts";
 import { buildContext, originOf, type CallerHeaders, type GraphQLContext } from "./context.ts";
+import { graphqlJsExecution } from "./execution.ts";
 import { createJsonPostHandler } from "./json-post.ts";
 import { buildSchema } from "./schema.ts";
 import { sharedSubscriptionExecution } from "./subscriptions.ts";
@@ -56,6 +57,7 @@ export function createGraphQLServer(services: GatewayServices) {
       maxDepthPlugin({ n: 12, ignoreIntrospection: true, flattenFragments: true }),
       maxAliasesPlugin({ n: 30 }),
       costLimitPlugin({ maxCost: 20_000, ignoreIntrospection: true }),
+      graphqlJsExecution(),
       // One execution per (event, operation, caller), shared by every subscriber it concerns.
       sharedSubscriptionExecution(),
     ],
