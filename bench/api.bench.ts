@@ -8,8 +8,12 @@
  *     interleaved rounds, each ratio against its own round's baseline; the median is reported.
  *     `npm run bench:api` sets NODE_ENV=production, as `npm start` does (graphql-js then skips its
  *     development-only checks, about 10% of a small query).
- *  3. POST /api/generate with PostgreSQL + Redis: accepted generations/s and latency p50/p99
- *     (targets: >= 1,000/s, p99 < 50 ms). Limits are per key (5 slots, 5 per 30 s), so the
+ *  3. POST /api/generate with PostgreSQL + Redis, twice: (a) sustained: --rate generations/s
+ *     (default 1,000) offered on a fixed schedule for --seconds (open loop, latency from each
+ *     request's due time): every one accepted, p99 < 50 ms; (b) capacity: accepted/s with
+ *     --concurrency clients in a closed loop (>= 1,000/s). In a closed loop with 64 clients the
+ *     mean latency is 64 / throughput, so its p99 measures the queue the clients build, not the
+ *     gateway: the latency target is read at the offered rate. Limits are per key (5 slots, 5 per 30 s), so the
  *     load is spread over many keys created through the key service, each sending <= 5
  *     generations, with a large daily limit: every request should be accepted.
  *
@@ -20,7 +24,7 @@
  *
  * Options: --seconds=N (measurement per throughput phase, default 5), --rounds=N (interleaved rounds
  * of baseline, REST and GraphQL, default 3: ratios are per round, the median is reported), --concurrency=N (64),
- * --keys=N (2000), --phases=baseline,rest,graphql,generate (default all), --cpu-prof-dir=DIR
+ * --rate=N (sustained generations/s, 1000), --keys=N (2000, capacity run), --phases=baseline,rest,graphql,generate (default all), --cpu-prof-dir=DIR
  * (a CPU profile of the server thread during each measured phase, warm-up excluded),
  * --count-io (PostgreSQL statements and Redis commands per generation, by kind),
  * --driver=off (generate phase without the task driver, to see its share),
@@ -43,6 +47,7 @@ import { profiled } from "./support/profile.ts";
 const arg = (name: string, fallback: string): string => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const SECONDS = Number(arg("seconds", "5"));
 const ROUNDS = Math.max(1, Number(arg("rounds", "3")));
+const RATE = Number(arg("rate", "1000"));
 const CONCURRENCY = Number(arg("concurrency", "64"));
 const KEYS = Number(arg("keys", "2000"));
 const WARMUP_KEYS = Math.max(50, Math.round(KEYS / 10));
@@ -94,7 +99,8 @@ async function probe(url: string, spec: RequestSpec, check: (status: number, bod
 /** Warm-up, then the measured run (profiled when asked: the warm-up runs outside the profile). */
 async function measured(name: string, options: LoadOptions): Promise<LoadResult> {
   const { warmup } = options;
-  if (!PROFILE_DIR || warmup.requests === 0) return runLoad(options);
+  if (!PROFILE_DIR) return runLoad(options);
+  if (warmup.requests === 0) return profiled(PROFILE_DIR, name, () => runLoad(options));
   // Separate warm-up run, so the profile holds only the measurement.
   if (options.once) {
     await runLoad({ ...options, requests: options.requests.slice(0, warmup.requests), measure: { requests: warmup.requests, ms: warmup.ms }, warmup: { requests: 0, ms: 0 } });
@@ -250,7 +256,10 @@ async function generatePhase(): Promise<void> {
     // Keys through the key service, a few at a time.
     const started = performance.now();
     const keys: string[] = [];
-    const total = WARMUP_KEYS + KEYS;
+    // Each key sends exactly 5 generations (its whole window).
+    const perKey = 5;
+    const sustainedKeys = Math.ceil((RATE * SECONDS) / perKey);
+    const total = WARMUP_KEYS + sustainedKeys + KEYS;
     await Promise.all(
       Array.from({ length: 16 }, async () => {
         while (keys.length < total) {
@@ -262,9 +271,8 @@ async function generatePhase(): Promise<void> {
     );
     console.log(`  - created ${keys.length} keys in ${fmt(performance.now() - started)} ms`);
 
-    // Each key sends exactly 5 generations (its whole window); round-robin over the keys, so a
-    // key's 5 requests are spread over the run. Warm-up keys first, then the measured ones.
-    const perKey = 5;
+    // Round-robin over the keys, so a key's 5 requests are spread over the run. Warm-up keys
+    // first, then the sustained-rate run's, then the capacity run's.
     const specsFor = (list: readonly string[]): RequestSpec[] => {
       const specs: RequestSpec[] = [];
       for (let round = 0; round < perKey; round++)
@@ -272,7 +280,8 @@ async function generatePhase(): Promise<void> {
       return specs;
     };
     const warmupSpecs = specsFor(keys.slice(0, WARMUP_KEYS));
-    const measuredSpecs = specsFor(keys.slice(WARMUP_KEYS));
+    const sustainedSpecs = specsFor(keys.slice(WARMUP_KEYS, WARMUP_KEYS + sustainedKeys));
+    const measuredSpecs = specsFor(keys.slice(WARMUP_KEYS + sustainedKeys));
     await probe(url, measuredSpecs[0]!, (status) => status === 200);
     // The probe used one of the first key's 5: drop that key's last request.
     const firstKeyHeader = measuredSpecs[0]!.headers.authorization;
@@ -284,29 +293,50 @@ async function generatePhase(): Promise<void> {
     const statsRedis = CPU_BREAKDOWN ? new Redis(REDIS_URL, { maxRetriesPerRequest: 1 }) : undefined;
     // Sampled around the whole run (warm-up included: the requests counted below include it).
     const cpuBefore = CPU_BREAKDOWN ? await sampleCpu(database.url, statsRedis) : undefined;
-    const result = await measured("generate", {
+    // 1. Sustained: RATE generations/s offered on a fixed schedule (open loop), after the warm-up.
+    const sustained = await runLoad({
       origin: url,
-      requests: [...warmupSpecs, ...measuredSpecs],
+      requests: [...warmupSpecs, ...sustainedSpecs],
       once: true,
       concurrency: CONCURRENCY,
+      rate: RATE,
       warmup: { requests: warmupSpecs.length, ms: 10_000 },
+      measure: { requests: sustainedSpecs.length, ms: SECONDS * 1_000 },
+    });
+    const sustainedAccepted = sustained.statuses["200"] ?? 0;
+    rows.push({
+      phase: `POST /api/generate at ${fmt(RATE)}/s offered (PostgreSQL + Redis${DRIVER ? "" : ", driver off"})`,
+      result: sustained,
+      metric: `${fmt(sustainedAccepted)} of ${fmt(sustained.completed)} accepted, p99 ${fmt(sustained.p99, 1)} ms`,
+      target: `all of >= ${fmt(TARGETS.acceptedPerSecond)}/s accepted, p99 < ${TARGETS.p99Ms} ms`,
+      met: RATE >= TARGETS.acceptedPerSecond && sustainedAccepted === sustained.completed && sustained.completed > 0 && sustained.p99 < TARGETS.p99Ms,
+      ...(sustainedAccepted < sustained.completed ? { note: `answers ${JSON.stringify(sustained.statuses)}` } : {}),
+    });
+
+    // 2. Capacity: as many as CONCURRENCY clients get through (closed loop).
+    const result = await measured("generate", {
+      origin: url,
+      requests: measuredSpecs,
+      once: true,
+      concurrency: CONCURRENCY,
+      warmup: { requests: 0, ms: 0 },
       measure: { requests: measuredSpecs.length, ms: SECONDS * 6_000 },
     });
     const accepted = result.statuses["200"] ?? 0;
     const acceptedPerSecond = (accepted / result.elapsedMs) * 1000;
     // With --count-io and no separate warm-up run, the counts include the warm-up requests.
-    const sent = result.completed + warmupSpecs.length;
+    const sent = result.completed + warmupSpecs.length + sustained.completed;
     if (COUNT_IO) for (const line of ioPerRequest(ioBefore, snapshotIo(), sent)) console.log(`  ${line}`);
     if (cpuBefore) {
       for (const line of cpuPerRequest(cpuBefore, await sampleCpu(database.url, statsRedis), sent)) console.log(`  ${line}`);
       statsRedis?.disconnect();
     }
     rows.push({
-      phase: `POST /api/generate (PostgreSQL + Redis${DRIVER ? "" : ", driver off"})`,
+      phase: `POST /api/generate, ${CONCURRENCY} clients (capacity)`,
       result,
       metric: `${fmt(acceptedPerSecond)} accepted/s`,
-      target: `>= ${fmt(TARGETS.acceptedPerSecond)}/s, p99 < ${TARGETS.p99Ms} ms`,
-      met: acceptedPerSecond >= TARGETS.acceptedPerSecond && result.p99 < TARGETS.p99Ms,
+      target: `>= ${fmt(TARGETS.acceptedPerSecond)}/s`,
+      met: acceptedPerSecond >= TARGETS.acceptedPerSecond,
       note: `${accepted} of ${result.completed} accepted${accepted < result.completed ? `; answers ${JSON.stringify(result.statuses)}` : ""}`,
     });
   } finally {

@@ -2,7 +2,11 @@
 // Plain JavaScript: worker threads do not inherit tsx's loader.
 //
 // workerData: { origin, connections, concurrency, requests: [{ method, path, headers, body }],
-//               warmup: { requests, ms }, measure: { requests, ms } }
+//               warmup: { requests, ms }, measure: { requests, ms }, rate? }
+// Closed loop by default (`concurrency` lanes, each sends its next request when the last is
+// answered). With `rate` (requests/s) the measurement is an open loop instead: request i is due
+// at start + i / rate whatever the answers, and its latency counts from that due time, so a
+// server that falls behind shows it in the latency (no coordinated omission).
 // Requests are taken round-robin from `requests` (warm-up first, then the measurement continues
 // where the warm-up stopped, so a list of one-shot requests is never replayed). Every request
 // runs to completion; latency is measured per request with hrtime.
@@ -64,9 +68,51 @@ async function phase({ requests: maxRequests, ms }, record) {
   return { completed: done, elapsedMs, rps: (done / elapsedMs) * 1000, statuses, errors, p50, p99, max };
 }
 
+async function openLoop({ requests: maxRequests, ms }, rate) {
+  const statuses = {};
+  let errors = 0;
+  const latencies = new Float64Array(Math.min(maxRequests, Math.ceil((ms / 1000) * rate) + 1));
+  let done = 0;
+  const inFlight = new Set();
+  const send = async (spec, due) => {
+    try {
+      const response = await pool.request({ method: spec.method, path: spec.path, headers: spec.headers, body: spec.body });
+      await response.body.text();
+      statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1;
+    } catch (error) {
+      errors++;
+      if (errors <= 3) parentPort.postMessage({ type: "log", message: String(error) });
+    }
+    if (done < latencies.length) latencies[done] = performance.now() - due;
+    done++;
+  };
+  const begin = performance.now();
+  const interval = 1000 / rate;
+  let issued = 0;
+  while (issued < latencies.length) {
+    const nowMs = performance.now();
+    // Everything due by now goes out (timers fire late by up to a millisecond or so).
+    while (issued < latencies.length && begin + issued * interval <= nowMs) {
+      const spec = take();
+      if (!spec) break;
+      const promise = send(spec, begin + issued * interval);
+      inFlight.add(promise);
+      void promise.finally(() => inFlight.delete(promise));
+      issued++;
+    }
+    if (next >= requests.length && measureOnce) break;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, begin + issued * interval - performance.now())));
+  }
+  await Promise.all(inFlight);
+  const elapsedMs = performance.now() - begin;
+  const sorted = latencies.subarray(0, Math.min(done, latencies.length)).sort();
+  const at = (q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : NaN);
+  return { completed: done, elapsedMs, rps: (done / elapsedMs) * 1000, statuses, errors, p50: at(0.5), p99: at(0.99), max: sorted.length ? sorted[sorted.length - 1] : NaN };
+}
+
 try {
   if (warmup.requests > 0 && warmup.ms > 0) await phase(warmup, false);
-  const result = await phase(measure, true);
+  const result = workerData.rate > 0 ? await openLoop(measure, workerData.rate) : await phase(measure, true);
   parentPort.postMessage({ type: "result", result });
 } catch (error) {
   parentPort.postMessage({ type: "error", message: String(error?.stack ?? error) });

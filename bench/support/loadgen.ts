@@ -17,6 +17,11 @@ export interface LoadOptions {
   readonly measure: { readonly requests: number; readonly ms: number };
   /** Send each spec at most once (warm-up and measurement together), e.g. one-shot generations. */
   readonly once?: boolean;
+  /**
+   * Open loop for the measurement: this many requests per second, due on a fixed schedule, latency
+   * counted from each one's due time (up to `concurrency` connections). Default: closed loop.
+   */
+  readonly rate?: number;
 }
 
 export interface LoadResult {
@@ -42,6 +47,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
         warmup: options.warmup,
         measure: options.measure,
         once: options.once === true,
+        rate: options.rate ?? 0,
       },
     });
     let settled = false;

@@ -51,7 +51,7 @@ async function openPostgres(url: string, config: DatabaseConfig): Promise<Databa
     throw error;
   }
   // We own the pool, so the adapter must not end it; close() does, after Prisma disconnects.
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: false }) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: false, statementNameGenerator: preparedStatementNames() }) });
   return {
     prisma,
     kind: "postgres",
@@ -60,6 +60,22 @@ async function openPostgres(url: string, config: DatabaseConfig): Promise<Databa
       await prisma.$disconnect();
       await pool.end();
     },
+  };
+}
+
+/**
+ * Names for the adapter's statements, so each pooled connection prepares a statement once and
+ * PostgreSQL stops parsing and planning it on every call (the accept statement is a four-part CTE:
+ * planning it was a large share of its cost). One name per distinct SQL text; past `max` texts
+ * (queries whose shape varies, such as IN lists) new ones stay unnamed, so the set stays bounded.
+ */
+function preparedStatementNames(max = 500): (query: { sql: string }) => string {
+  const names = new Map<string, string>();
+  return ({ sql }) => {
+    let name = names.get(sql);
+    if (name === undefined && names.size < max) names.set(sql, (name = `gateai_${names.size}`));
+    // Unnamed: node-postgres then neither caches nor checks the statement (typed string, takes undefined).
+    return name as string;
   };
 }
 
