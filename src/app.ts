@@ -123,6 +123,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
   });
   const generation = createGenerationService({
     prisma,
+    sql: database.sql,
     engine,
     limiter,
     pubsub,
@@ -144,6 +145,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
     timing,
     logger,
     prisma,
+    sql: database.sql,
     engine,
     limiter,
     pubsub,

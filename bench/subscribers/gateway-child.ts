@@ -50,7 +50,7 @@ async function main() {
     const model = catalog[i % catalog.length]!;
     const t = Date.now();
     const accepted = await chargeAndCreateTask(
-      services.prisma,
+      services.sql,
       {
         keyId: record.id,
         model: model.id,

@@ -23,6 +23,8 @@ const processCpuMs = (pid: number) => cpuMsOf(`/proc/${pid}/stat`);
 export interface CpuSample {
   readonly serverThread: number;
   readonly wholeProcess: number;
+  /** CPU ms of this process's other threads, summed by thread name (load generator, GC, libuv...). */
+  readonly threads: Map<string, number>;
   readonly postgres: Map<number, number>;
   readonly redis: number;
 }
@@ -44,7 +46,17 @@ export async function sampleCpu(databaseUrl: string, redis: Redis | undefined): 
     const pid = Number(/process_id:(\d+)/.exec(info)?.[1]);
     if (pid) redisCpu = processCpuMs(pid);
   }
-  return { serverThread: cpuMsOf(`/proc/self/task/${process.pid}/stat`), wholeProcess: processCpuMs(process.pid), postgres, redis: redisCpu };
+  const threads = new Map<string, number>();
+  try {
+    for (const tid of readdirSync("/proc/self/task")) {
+      if (Number(tid) === process.pid) continue;
+      const name = readFileSync(`/proc/self/task/${tid}/comm`, "utf8").trim();
+      threads.set(name, (threads.get(name) ?? 0) + cpuMsOf(`/proc/self/task/${tid}/stat`));
+    }
+  } catch {
+    /* threads come and go */
+  }
+  return { serverThread: cpuMsOf(`/proc/self/task/${process.pid}/stat`), wholeProcess: processCpuMs(process.pid), threads, postgres, redis: redisCpu };
 }
 
 /** Lines "where: ms per request" between two samples. */
@@ -59,7 +71,13 @@ export function cpuPerRequest(before: CpuSample, after: CpuSample, requests: num
   const rest = after.wholeProcess - before.wholeProcess - server;
   const redis = after.redis - before.redis;
   const total = server + rest + postgres + (Number.isFinite(redis) ? redis : 0);
+  const byThread = [...after.threads]
+    .map(([name, ms]) => [name, ms - (before.threads.get(name) ?? 0)] as const)
+    .filter(([, ms]) => ms > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, ms]) => `${name} ${per(ms)}`);
   return [
+    `other threads of this process, by name: ${byThread.join(", ") || "-"} (the load generator is a worker thread)`,
     `CPU per request (Linux /proc, 10 ms ticks): total ${per(total)} = server thread ${per(server)}, load generator + other threads of this process ${per(rest)}, PostgreSQL backends (${after.postgres.size}) ${per(postgres)}, Redis server ${per(redis)} (shared with other users of that Redis: an upper bound)`,
   ];
 }

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { SqlClient } from "../store/sql.ts";
 import type { Engine } from "../engine/engine.ts";
 import type { Limiter } from "../limits/limiter.ts";
 import type { Config } from "../config/config.ts";
@@ -37,6 +38,8 @@ export interface GatewayServices {
   readonly timing: Timing;
   readonly logger: Logger;
   readonly prisma: PrismaClient;
+  /** The same database through its driver, for hot statements (src/store/sql.ts). */
+  readonly sql: SqlClient;
   readonly engine: Engine;
   readonly limiter: Limiter;
   readonly pubsub: GatewayPubSub;

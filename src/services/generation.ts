@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { SqlClient } from "../store/sql.ts";
 import type { Engine, GenerationRequest } from "../engine/engine.ts";
 import type { Micros } from "../engine/money.ts";
 import type { Adjustment, Params } from "../engine/normalize.ts";
@@ -83,6 +84,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export function createGenerationService(deps: {
   prisma: PrismaClient;
+  /** The driver itself, for the accept statement (src/store/sql.ts). */
+  sql: SqlClient;
   engine: Engine;
   limiter: Limiter;
   pubsub: GatewayPubSub;
@@ -201,7 +204,7 @@ export function createGenerationService(deps: {
           const now = clock.now();
           const allAdjustments = [...adjustments, ...budgetAdjustments];
           const accepted = await chargeAndCreateTask(
-            prisma,
+            deps.sql,
             {
               id: taskId,
               keyId: key.id,

@@ -63,6 +63,10 @@ export function createKeyService(deps: {
   // process sharing Redis; the expiry bounds what a process without that channel can miss.
   const ttl = deps.cacheTtlMs ?? 60_000;
   const cache = new Map<string, { record: ApiKeyRecord | null; expires: number }>();
+  // Lookups in flight by hash: concurrent requests with one uncached key share one query.
+  const lookups = new Map<string, Promise<ApiKeyRecord | null>>();
+  // Bumped by every invalidation: a lookup that started before one must not cache what it read.
+  let epoch = 0;
 
   const toRecord = (row: KeyRow): ApiKeyRecord => {
     const override = row.dailyLimitMicros === null ? null : Number(row.dailyLimitMicros);
@@ -78,7 +82,27 @@ export function createKeyService(deps: {
   };
 
   const invalidate = (id: string) => {
+    epoch++;
+    lookups.clear();
     for (const [hash, entry] of cache) if (entry.record?.id === id) cache.delete(hash);
+  };
+  const lookUp = (hash: string): Promise<ApiKeyRecord | null> => {
+    const startedIn = epoch;
+    const lookup = prisma.apiKey
+      .findUnique({ where: { hash } })
+      .then((row) => {
+        const record = row && !row.revokedAt ? toRecord(row) : null;
+        if (epoch === startedIn) {
+          if (cache.size > 10_000) cache.clear();
+          cache.set(hash, { record, expires: clock.now() + ttl });
+        }
+        return record;
+      })
+      .finally(() => {
+        if (lookups.get(hash) === lookup) lookups.delete(hash);
+      });
+    lookups.set(hash, lookup);
+    return lookup;
   };
   const changed = (row: KeyRow | null) => {
     if (!row) return null;
@@ -94,11 +118,7 @@ export function createKeyService(deps: {
       const now = clock.now();
       const cached = cache.get(hash);
       if (cached && cached.expires > now) return cached.record;
-      const row = await prisma.apiKey.findUnique({ where: { hash } });
-      const record = row && !row.revokedAt ? toRecord(row) : null;
-      if (cache.size > 10_000) cache.clear();
-      cache.set(hash, { record, expires: now + ttl });
-      return record;
+      return lookups.get(hash) ?? lookUp(hash);
     },
     async create(options = {}) {
       const key = generateKey();

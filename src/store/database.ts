@@ -6,6 +6,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { applyMigrations, pgliteRunner, pgPoolRunner } from "./migrate.ts";
+import type { SqlClient } from "./sql.ts";
 
 export interface DatabaseConfig {
   /** postgresql://… — when set, PostgreSQL is used and dataDir/memory are ignored */
@@ -24,6 +25,8 @@ export interface DatabaseConfig {
 
 export interface Database {
   prisma: PrismaClient;
+  /** The same database through its driver, for the hot statements (see sql.ts). */
+  sql: SqlClient;
   kind: "postgres" | "pglite";
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -51,9 +54,17 @@ async function openPostgres(url: string, config: DatabaseConfig): Promise<Databa
     throw error;
   }
   // We own the pool, so the adapter must not end it; close() does, after Prisma disconnects.
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: false, statementNameGenerator: preparedStatementNames() }) });
+  const statementName = preparedStatementNames();
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: false, statementNameGenerator: statementName }) });
+  const sql: SqlClient = {
+    async query<Row extends object>(text: string, values: readonly unknown[]) {
+      const result = await pool.query<Row>({ name: statementName({ sql: text }), text, values: values as unknown[] });
+      return result.rows;
+    },
+  };
   return {
     prisma,
+    sql,
     kind: "postgres",
     ping: () => ping(prisma),
     async close() {
@@ -94,8 +105,15 @@ async function openPglite(config: DatabaseConfig): Promise<Database> {
     throw error;
   }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  // db.query waits for any open transaction (PGlite runs one at a time), so it never runs inside Prisma's.
+  const sql: SqlClient = {
+    async query<Row extends object>(text: string, values: readonly unknown[]) {
+      return (await db.query<Row>(text, values as unknown[])).rows;
+    },
+  };
   return {
     prisma,
+    sql,
     kind: "pglite",
     ping: () => ping(prisma),
     async close() {

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { SqlClient } from "./sql.ts";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import type { Micros } from "../engine/money.ts";
 import { utcDay } from "./usage-ledger.ts";
@@ -101,8 +102,44 @@ export interface IdempotencyCompletion {
  * only if the charge fitted under the limit (and, with an idempotency key, its record is
  * completed in the same statement). Returns null, changing nothing, when it would overspend.
  */
+/**
+ * Charge under the limit and create the task, atomically: the usage row is raised only if the
+ * day stays within `limit` ($6), the task exists only if the charge happened, and an
+ * idempotency reservation ($1, held since $3) must still be ours and is completed with the answer.
+ */
+const CHARGE_AND_CREATE_TASK = `
+  WITH held AS (
+    SELECT 1 WHERE $1::text IS NULL OR EXISTS (
+      SELECT 1 FROM idempotency_records
+      WHERE key_id = $2::text AND key = coalesce($1::text, '') AND state = 'PENDING' AND created_at = $3::timestamptz
+      FOR UPDATE)
+  ), charge AS (
+    INSERT INTO daily_usage AS u (key_id, day, used_micros)
+    SELECT $2::text, $4::text::date, $5::bigint FROM held
+    WHERE $5::bigint <= $6::bigint
+    ON CONFLICT (key_id, day) DO UPDATE
+      SET used_micros = u.used_micros + EXCLUDED.used_micros
+      WHERE u.used_micros + EXCLUDED.used_micros <= $6::bigint
+    RETURNING u.used_micros
+  ), created AS (
+    INSERT INTO tasks (id, key_id, model, kind, status, request_params, params, adjustments, cost_micros, charge_day,
+                       created_at, updated_at, slot_release_at, refund_at, hard_deadline_at)
+    SELECT $7::text, $2::text, $8::text, $9::text, 'QUEUED'::task_status,
+           $10::text::jsonb, $11::text::jsonb, $12::text::jsonb, $5::bigint, $4::text::date,
+           $13::timestamptz, $13::timestamptz, $14::timestamptz, $15::timestamptz, $16::timestamptz
+    FROM charge
+    RETURNING id
+  ), completed AS (
+    UPDATE idempotency_records SET state = 'DONE', task_id = $7::text, response_status = 200,
+           response = $17::text::jsonb || jsonb_build_object('remaining', $6::bigint - (SELECT used_micros FROM charge))
+    WHERE $1::text IS NOT NULL AND key_id = $2::text AND key = coalesce($1::text, '')
+      AND EXISTS (SELECT 1 FROM created)
+    RETURNING key
+  )
+  SELECT used_micros FROM charge, created`;
+
 export async function chargeAndCreateTask(
-  prisma: PrismaClient,
+  sql: SqlClient,
   task: NewTask,
   limit: Micros,
   idempotency?: IdempotencyCompletion,
@@ -110,40 +147,26 @@ export async function chargeAndCreateTask(
   const id = task.id ?? randomUUID();
   const day = utcDay(new Date(task.now));
   const now = new Date(task.now);
-  const rows = await prisma.$queryRaw<{ used_micros: bigint }[]>`
-    WITH held AS (
-      SELECT 1 WHERE ${idempotency?.key ?? null}::text IS NULL OR EXISTS (
-        SELECT 1 FROM idempotency_records
-        WHERE key_id = ${task.keyId} AND key = ${idempotency?.key ?? ""} AND state = 'PENDING'
-          AND created_at = ${idempotency?.token ?? now}::timestamptz
-        FOR UPDATE)
-    ), charge AS (
-      INSERT INTO daily_usage AS u (key_id, day, used_micros)
-      SELECT ${task.keyId}::text, ${day}::date, ${task.cost}::bigint FROM held
-      WHERE ${task.cost}::bigint <= ${limit}::bigint
-      ON CONFLICT (key_id, day) DO UPDATE
-        SET used_micros = u.used_micros + EXCLUDED.used_micros
-        WHERE u.used_micros + EXCLUDED.used_micros <= ${limit}::bigint
-      RETURNING u.used_micros
-    ), created AS (
-      INSERT INTO tasks (id, key_id, model, kind, status, request_params, params, adjustments, cost_micros, charge_day,
-                         created_at, updated_at, slot_release_at, refund_at, hard_deadline_at)
-      SELECT ${id}, ${task.keyId}, ${task.model}, ${task.kind}, 'QUEUED'::task_status,
-             ${JSON.stringify(task.requestParams ?? {})}::jsonb, ${JSON.stringify(task.params)}::jsonb,
-             ${JSON.stringify(task.adjustments)}::jsonb, ${task.cost}::bigint, ${day}::date,
-             ${now}::timestamptz, ${now}::timestamptz, ${new Date(task.slotReleaseAt)}::timestamptz,
-             ${new Date(task.refundAt)}::timestamptz, ${new Date(task.hardDeadlineAt)}::timestamptz
-      FROM charge
-      RETURNING id
-    ), completed AS (
-      UPDATE idempotency_records SET state = 'DONE', task_id = ${id}, response_status = 200,
-             response = ${JSON.stringify(idempotency?.response ?? {})}::jsonb
-                        || jsonb_build_object('remaining', ${limit}::bigint - (SELECT used_micros FROM charge))
-      WHERE ${idempotency?.key ?? null}::text IS NOT NULL AND key_id = ${task.keyId} AND key = ${idempotency?.key ?? ""}
-        AND EXISTS (SELECT 1 FROM created)
-      RETURNING key
-    )
-    SELECT used_micros FROM charge, created`;
+  // One statement, on the driver (sql.ts: the hot path skips Prisma's runtime).
+  const rows = await sql.query<{ used_micros: bigint | string }>(CHARGE_AND_CREATE_TASK, [
+    idempotency?.key ?? null, // $1
+    task.keyId, // $2
+    idempotency?.token ?? now, // $3
+    day, // $4
+    task.cost, // $5
+    limit, // $6
+    id, // $7
+    task.model, // $8
+    task.kind, // $9
+    JSON.stringify(task.requestParams ?? {}), // $10
+    JSON.stringify(task.params), // $11
+    JSON.stringify(task.adjustments), // $12
+    now, // $13
+    new Date(task.slotReleaseAt), // $14
+    new Date(task.refundAt), // $15
+    new Date(task.hardDeadlineAt), // $16
+    JSON.stringify(idempotency?.response ?? {}), // $17
+  ]);
   const row = rows[0];
   if (!row) return null;
   const record: TaskRecord = {

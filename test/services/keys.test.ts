@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { usdToMicros } from "../../src/engine/money.ts";
+import { manualClock } from "../../src/services/clock.ts";
+import { createKeyService, hashKey } from "../../src/services/keys.ts";
+import { openDatabase, type Database } from "../../src/store/database.ts";
+
+let database: Database;
+beforeAll(async () => {
+  database = await openDatabase({ memory: true });
+}, 60_000);
+afterAll(async () => database?.close());
+
+const service = (clock = manualClock()) => ({
+  clock,
+  keys: createKeyService({ prisma: database.prisma, clock, defaultDailyLimit: usdToMicros(100), cacheTtlMs: 60_000 }),
+});
+
+describe("API key service", () => {
+  it("authenticates a created key and refuses an unknown, malformed or revoked one", async () => {
+    const { keys } = service();
+    const { key, record } = await keys.create({ label: "a" });
+    expect(await keys.authenticate(key)).toMatchObject({ id: record.id, label: "a", dailyLimit: usdToMicros(100) });
+    expect(await keys.authenticate(`${key}x`)).toBeNull();
+    expect(await keys.authenticate("not-a-key")).toBeNull();
+    await keys.revoke(record.id);
+    expect(await keys.authenticate(key)).toBeNull();
+  });
+
+  it("stores only the key's hash", async () => {
+    const { keys } = service();
+    const { key, record } = await keys.create();
+    const row = await database.prisma.apiKey.findUnique({ where: { id: record.id } });
+    expect(row?.hash).toBe(hashKey(key));
+    expect(JSON.stringify(row, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))).not.toContain(key);
+  });
+
+  it("answers concurrent requests with one uncached key from one database read", async () => {
+    const { keys } = service();
+    const { key, record } = await keys.create();
+    keys.invalidate(record.id);
+    const reads = vi.spyOn(database.prisma.apiKey, "findUnique");
+    try {
+      const results = await Promise.all(Array.from({ length: 20 }, () => keys.authenticate(key)));
+      expect(results.every((r) => r?.id === record.id)).toBe(true);
+      expect(reads).toHaveBeenCalledTimes(1);
+      await keys.authenticate(key);
+      expect(reads).toHaveBeenCalledTimes(1); // cached now
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
+  it("does not cache a lookup that was in flight when the key changed", async () => {
+    const { keys } = service();
+    const { key, record } = await keys.create();
+    keys.invalidate(record.id);
+    // The read returns the key as it was before another process revoked it.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let readDone!: () => void;
+    const read = new Promise<void>((resolve) => (readDone = resolve));
+    const original = database.prisma.apiKey.findUnique.bind(database.prisma.apiKey);
+    const reads = vi.spyOn(database.prisma.apiKey, "findUnique").mockImplementationOnce(((args: never) =>
+      original(args).then((row) => {
+        readDone();
+        return gate.then(() => row);
+      })) as never);
+    try {
+      const stale = keys.authenticate(key);
+      await read;
+      await database.prisma.apiKey.update({ where: { id: record.id }, data: { revokedAt: new Date() } });
+      keys.invalidate(record.id); // the revocation reaches this process (pub/sub) mid-lookup
+      release();
+      await stale;
+      expect(await keys.authenticate(key)).toBeNull();
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
+  it("sees a change made elsewhere once the cached lookup expires", async () => {
+    const { keys, clock } = service();
+    const { key, record } = await keys.create();
+    expect(await keys.authenticate(key)).not.toBeNull();
+    await database.prisma.apiKey.update({ where: { id: record.id }, data: { revokedAt: new Date() } });
+    expect(await keys.authenticate(key)).not.toBeNull(); // within the 60 s the cache may be stale
+    clock.advance(60_001);
+    expect(await keys.authenticate(key)).toBeNull();
+  });
+});
