@@ -83,13 +83,43 @@ class EndingWith<T> implements AsyncIterableIterator<T> {
 
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
 
+/** Values of several sources as they come; return() ends them all. Ends when all have ended. */
+class Merged<T> implements AsyncIterableIterator<T> {
+  private readonly pending: (Promise<{ index: number; result: IteratorResult<T> }> | undefined)[];
+  private readonly ended: boolean[];
+  constructor(private readonly sources: readonly AsyncIterator<T>[]) {
+    this.pending = sources.map(() => undefined);
+    this.ended = sources.map(() => false);
+  }
+  async next(): Promise<IteratorResult<T>> {
+    for (;;) {
+      const racing = this.sources.flatMap((source, index) =>
+        this.ended[index] ? [] : [(this.pending[index] ??= source.next().then((result) => ({ index, result })))],
+      );
+      if (racing.length === 0) return DONE;
+      const { index, result } = await Promise.race(racing);
+      this.pending[index] = undefined;
+      if (result.done !== true) return { done: false, value: result.value };
+      this.ended[index] = true;
+    }
+  }
+  async return(): Promise<IteratorResult<T>> {
+    this.ended.fill(true);
+    await Promise.all(this.sources.map((source) => source.return?.()));
+    return DONE;
+  }
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+}
+
 type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;
 /**
- * The dashboard after one keyState event, loaded once per key: every meUpdated of the key gets the
+ * The dashboard after one change of the key (a task event or a keyState event), loaded once per key: every meUpdated of the key gets the
  * same one (one set of queries per change instead of one per open dashboard, and one execution).
  */
-const dashboards = new WeakMap<KeyStateEvent, Map<string, Promise<Dashboard>>>();
-function dashboardAfter(event: KeyStateEvent, ctx: GraphQLContext): Promise<Dashboard> {
+const dashboards = new WeakMap<KeyStateEvent | TaskEvent, Map<string, Promise<Dashboard>>>();
+function dashboardAfter(event: KeyStateEvent | TaskEvent, ctx: GraphQLContext): Promise<Dashboard> {
   if (typeof event !== "object" || event === null) return loadDashboard(ctx);
   let byKey = dashboards.get(event);
   if (!byKey) dashboards.set(event, (byKey = new Map()));
@@ -116,8 +146,9 @@ builder.subscriptionFields((t) => ({
       const key = ctx.key;
       if (!key) return only(unauthorized());
       const id = String(args.id);
-      // Listen before reading, so nothing between the read and the first event is missed.
-      const events = ctx.services.pubsub.subscribe("task", id);
+      // Listen before reading, so nothing between the read and the first event is missed. The
+      // caller's feed carries this task's transitions (only its owner may watch it).
+      const events = ctx.services.pubsub.subscribe("keyTasks", key.id);
       return new EndingWith(
         (async function* (): AsyncGenerator<Update | ServiceError> {
           try {
@@ -130,7 +161,7 @@ builder.subscriptionFields((t) => ({
             if (isFinal(current)) return;
             let last = current;
             for await (const event of events) {
-              if (isStale(event.task, last)) continue;
+              if (event.task.id !== id || isStale(event.task, last)) continue;
               last = event.task;
               yield update(event);
               if (isFinal(event.task)) return;
@@ -158,7 +189,11 @@ builder.subscriptionFields((t) => ({
     description: "The caller's dashboard (budget, slots, tasks): now, then after every change.",
     subscribe: (_root, _args, ctx): AsyncIterable<Dashboard | ServiceError> => {
       if (!ctx.key) return only(unauthorized());
-      const events = ctx.services.pubsub.subscribe("keyState", ctx.key.id);
+      // Every change of the key: its tasks' transitions and its other changes (a slot freed).
+      const events = new Merged<TaskEvent | KeyStateEvent>([
+        ctx.services.pubsub.subscribe("keyTasks", ctx.key.id),
+        ctx.services.pubsub.subscribe("keyState", ctx.key.id),
+      ]);
       return new EndingWith(
         (async function* (): AsyncGenerator<Dashboard | ServiceError> {
           try {

@@ -15,9 +15,13 @@ export interface KeyStateEvent {
   readonly reason: string;
 }
 
-/** The gateway's pub/sub topics: `task` by task id, `keyTasks` and `keyState` by key id. */
+/**
+ * The gateway's pub/sub topics, by key id: `keyTasks` carries every transition of the key's
+ * tasks (its task feed, each task's watchers and its dashboard all read it: one publish per
+ * transition, where a topic per reader cost three), `keyState` the key's other changes (a slot
+ * that freed itself).
+ */
 export type GatewayEvents = {
-  task: TaskEvent;
   keyTasks: TaskEvent;
   keyState: KeyStateEvent;
   /** A key was revoked or its limit changed (id "all"): drop cached lookups. */
@@ -26,12 +30,7 @@ export type GatewayEvents = {
 
 export type GatewayPubSub = PubSub<GatewayEvents>;
 
-/** Publishes one task transition to the task's watchers, its owner's feed and its dashboard. */
+/** Publishes one task transition to its owner's feed, the task's watchers and the owner's dashboard. */
 export async function publishTaskEvent(pubsub: GatewayPubSub, type: TaskEventType, task: TaskRecord): Promise<void> {
-  const event: TaskEvent = { type, task };
-  await Promise.all([
-    pubsub.publish("task", task.id, event),
-    pubsub.publish("keyTasks", task.keyId, event),
-    pubsub.publish("keyState", task.keyId, { keyId: task.keyId, reason: type }),
-  ]);
+  await pubsub.publish("keyTasks", task.keyId, { type, task });
 }
