@@ -26,13 +26,43 @@ const take = () => {
   return spec;
 };
 
+/** Answers and latencies of one phase; `send` runs one request and records it. */
+function tally(capacity) {
+  const statuses = {};
+  const latencies = capacity > 0 ? new Float64Array(capacity) : undefined;
+  const t = { statuses, errors: 0, done: 0 };
+  t.send = async (spec, since) => {
+    try {
+      const response = await pool.request({ method: spec.method, path: spec.path, headers: spec.headers, body: spec.body });
+      await response.body.text();
+      statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1;
+    } catch (error) {
+      t.errors++;
+      if (t.errors <= 3) parentPort.postMessage({ type: "log", message: String(error) });
+    }
+    if (latencies && t.done < latencies.length) latencies[t.done] = performance.now() - since;
+    t.done++;
+  };
+  t.result = (elapsedMs) => {
+    let p50 = NaN;
+    let p99 = NaN;
+    let max = NaN;
+    if (latencies && t.done > 0) {
+      const sorted = latencies.subarray(0, Math.min(t.done, latencies.length)).sort();
+      const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+      p50 = at(0.5);
+      p99 = at(0.99);
+      max = sorted[sorted.length - 1];
+    }
+    return { completed: t.done, elapsedMs, rps: (t.done / elapsedMs) * 1000, statuses, errors: t.errors, p50, p99, max };
+  };
+  return t;
+}
+
 async function phase({ requests: maxRequests, ms }, record) {
   const deadline = performance.now() + ms;
   let started = 0;
-  const statuses = {};
-  let errors = 0;
-  const latencies = record ? new Float64Array(Math.min(maxRequests, 5_000_000)) : undefined;
-  let done = 0;
+  const t = tally(record ? Math.min(maxRequests, 5_000_000) : 0);
   const begin = performance.now();
   const lane = async () => {
     for (;;) {
@@ -40,62 +70,28 @@ async function phase({ requests: maxRequests, ms }, record) {
       const spec = take();
       if (!spec) return;
       started++;
-      const t0 = performance.now();
-      try {
-        const response = await pool.request({ method: spec.method, path: spec.path, headers: spec.headers, body: spec.body });
-        await response.body.text();
-        statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1;
-      } catch (error) {
-        errors++;
-        if (errors <= 3) parentPort.postMessage({ type: "log", message: String(error) });
-      }
-      if (latencies && done < latencies.length) latencies[done] = performance.now() - t0;
-      done++;
+      await t.send(spec, performance.now());
     }
   };
   await Promise.all(Array.from({ length: concurrency }, lane));
-  const elapsedMs = performance.now() - begin;
-  let p50 = NaN;
-  let p99 = NaN;
-  let max = NaN;
-  if (latencies && done > 0) {
-    const sorted = latencies.subarray(0, Math.min(done, latencies.length)).sort();
-    const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-    p50 = at(0.5);
-    p99 = at(0.99);
-    max = sorted[sorted.length - 1];
-  }
-  return { completed: done, elapsedMs, rps: (done / elapsedMs) * 1000, statuses, errors, p50, p99, max };
+  return t.result(performance.now() - begin);
 }
 
 async function openLoop({ requests: maxRequests, ms }, rate) {
-  const statuses = {};
-  let errors = 0;
-  const latencies = new Float64Array(Math.min(maxRequests, Math.ceil((ms / 1000) * rate) + 1));
-  let done = 0;
+  const total = Math.min(maxRequests, Math.ceil((ms / 1000) * rate) + 1);
+  const t = tally(total);
   const inFlight = new Set();
-  const send = async (spec, due) => {
-    try {
-      const response = await pool.request({ method: spec.method, path: spec.path, headers: spec.headers, body: spec.body });
-      await response.body.text();
-      statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1;
-    } catch (error) {
-      errors++;
-      if (errors <= 3) parentPort.postMessage({ type: "log", message: String(error) });
-    }
-    if (done < latencies.length) latencies[done] = performance.now() - due;
-    done++;
-  };
   const begin = performance.now();
   const interval = 1000 / rate;
   let issued = 0;
-  while (issued < latencies.length) {
+  while (issued < total) {
     const nowMs = performance.now();
-    // Everything due by now goes out (timers fire late by up to a millisecond or so).
-    while (issued < latencies.length && begin + issued * interval <= nowMs) {
+    // Everything due by now goes out (timers fire late by up to a millisecond or so); latency
+    // counts from the due time.
+    while (issued < total && begin + issued * interval <= nowMs) {
       const spec = take();
       if (!spec) break;
-      const promise = send(spec, begin + issued * interval);
+      const promise = t.send(spec, begin + issued * interval);
       inFlight.add(promise);
       void promise.finally(() => inFlight.delete(promise));
       issued++;
@@ -104,10 +100,7 @@ async function openLoop({ requests: maxRequests, ms }, rate) {
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, begin + issued * interval - performance.now())));
   }
   await Promise.all(inFlight);
-  const elapsedMs = performance.now() - begin;
-  const sorted = latencies.subarray(0, Math.min(done, latencies.length)).sort();
-  const at = (q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : NaN);
-  return { completed: done, elapsedMs, rps: (done / elapsedMs) * 1000, statuses, errors, p50: at(0.5), p99: at(0.99), max: sorted.length ? sorted[sorted.length - 1] : NaN };
+  return t.result(performance.now() - begin);
 }
 
 try {
