@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { renderOutputs } from "../../src/providers/render/index.ts";
 import { createRenderThread } from "../../src/providers/render/render-thread.ts";
@@ -26,5 +27,18 @@ describe("rendering on a worker thread", () => {
     await expect(thread.render("flux-dev", "image", { prompt: "x", width: 100_000, height: 10 })).rejects.toThrow(/rendering failed/);
     const after = await thread.render("flux-dev", "image", { prompt: "x", width: 16, height: 16 });
     expect(after.files).toHaveLength(1);
+  });
+
+  // Linux: /proc lists this process's threads with their nice values (field 19 of stat).
+  it.skipIf(process.platform !== "linux")("renders at a lower priority than the threads serving requests", async () => {
+    const niceOf = () =>
+      readdirSync("/proc/self/task").map((tid) => {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+      });
+    await thread.render("flux-dev", "image", { prompt: "x", width: 16, height: 16 });
+    const nice = niceOf();
+    expect(readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8").split(") ")[1]!.split(" ")[16]).toBe("0");
+    expect(nice.filter((n) => n === 10)).toHaveLength(1); // the render thread, and only it
   });
 });

@@ -2,9 +2,21 @@
  * Worker-thread entry: renders outputs off the main thread, so a video or a large image does not
  * stall the event loop that serves requests and subscriptions.
  */
+import { readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import type { ProviderOutput } from "../provider.ts";
 import { renderOutputs } from "./index.ts";
+
+// Rendering the simulation's files is background work: on a busy machine the threads that answer
+// requests should get the CPU first. Linux lets one thread lower its own priority (by its thread
+// id, from /proc/thread-self); elsewhere, or if refused, it keeps the normal priority.
+try {
+  const threadId = Number(readlinkSync("/proc/thread-self").split("/").pop());
+  if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, 10);
+} catch {
+  /* not Linux, or not allowed: render at the normal priority */
+}
 
 interface RenderRequest {
   readonly id: number;
