@@ -12,9 +12,13 @@ const firstValue = (header: string | string[] | undefined): string | undefined =
  * only trustworthy source behind a proxy), else what the request says about itself.
  */
 export function originOf(req: IncomingMessage, config: Config): string {
-  if (config.publicUrl) return config.publicUrl;
-  const proto = firstValue(req.headers["x-forwarded-proto"]) ?? "http";
-  const host = firstValue(req.headers["x-forwarded-host"]) ?? req.headers.host ?? "localhost";
+  return config.publicUrl ?? requestOrigin(req.headers);
+}
+
+/** What a node request says its origin is: forwarding headers first, else its Host. */
+export function requestOrigin(headers: Readonly<Record<string, string | string[] | undefined>>): string {
+  const proto = firstValue(headers["x-forwarded-proto"]) ?? "http";
+  const host = firstValue(headers["x-forwarded-host"]) ?? headers.host ?? "localhost";
   return `${proto}://${host}`;
 }
 

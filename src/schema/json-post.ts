@@ -3,6 +3,7 @@ import { getOperationAST, type DocumentNode, type ExecutionResult } from "graphq
 import { processRegularResult, type YogaServerInstance } from "graphql-yoga";
 import type { Logger } from "pino";
 import { readBody } from "../rest/body.ts";
+import { requestOrigin } from "../rest/origin.ts";
 import type { CallerHeaders } from "./context.ts";
 
 /** Yoga's own default cap on a request body: the fast path refuses nothing Yoga would take. */
@@ -111,7 +112,7 @@ export function createJsonPostHandler<TServerContext extends object, TUserContex
     const caller: CallerHeaders = {
       authorization: headers.authorization ?? null,
       adminToken: firstValue(headers["x-admin-token"]) ?? null,
-      origin: originOfNodeRequest(req),
+      origin: requestOrigin(headers),
     };
     const enveloped = yoga.getEnveloped({ ...options.serverContext(req, res, caller), params });
     const document = parsedAndValid(enveloped, params);
@@ -165,12 +166,6 @@ function parsedAndValid(
 }
 
 const firstValue = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
-
-function originOfNodeRequest(req: IncomingMessage): string {
-  const proto = firstValue(req.headers["x-forwarded-proto"])?.split(",")[0]?.trim() || "http";
-  const host = firstValue(req.headers["x-forwarded-host"])?.split(",")[0]?.trim() || req.headers.host || "localhost";
-  return `${proto}://${host}`;
-}
 
 function sendText(res: ServerResponse, status: number, mediaType: ResponseMediaType, payload: string): void {
   res.writeHead(status, { "content-type": `${mediaType}; charset=utf-8`, "content-length": Buffer.byteLength(payload) });

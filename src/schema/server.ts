@@ -8,6 +8,7 @@ import { createYoga } from "graphql-yoga";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import type { GatewayServices } from "../services/container.ts";
+import { requestOrigin } from "../rest/origin.ts";
 import { buildContext, originOf, type CallerHeaders, type GraphQLContext } from "./context.ts";
 import { graphqlJsExecution } from "./execution.ts";
 import { createJsonPostHandler } from "./json-post.ts";
@@ -24,7 +25,6 @@ interface ServerContext {
   caller?: CallerHeaders;
 }
 
-const firstHeader = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /**
  * What a graphql-ws connection keeps of its upgrade request: the headers its context reads.
@@ -81,12 +81,10 @@ export function createGraphQLServer(services: GatewayServices) {
       const params = initial.connectionParams ?? {};
       const auth = params.authorization ?? params.Authorization;
       const admin = params["x-admin-token"] ?? params.adminToken;
-      const host = firstHeader(initial.req.headers["x-forwarded-host"]) ?? initial.req.headers.host ?? "localhost";
-      const proto = firstHeader(initial.req.headers["x-forwarded-proto"]) ?? "http";
       return buildContext(services, {
         authorization: typeof auth === "string" ? auth : null,
         adminToken: typeof admin === "string" ? admin : null,
-        origin: `${proto}://${host}`,
+        origin: requestOrigin(initial.req.headers),
       });
     },
   });
