@@ -28,7 +28,9 @@
  * (a CPU profile of the server thread during each measured phase, warm-up excluded),
  * --count-io (PostgreSQL statements and Redis commands per generation, by kind),
  * --driver=off (generate phase without the task driver, to see its share),
- * --cpu-breakdown (Linux: CPU ms per generation by server thread, load generator, PostgreSQL, Redis).
+ * --cpu-breakdown (Linux: CPU ms per generation by server thread, load generator, PostgreSQL, Redis),
+ * --timeline (the sustained run's slowest answer per 100 ms: a start-up stall or a pause shows
+ * as a few slow windows, steady queueing as many).
  */
 import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -56,6 +58,7 @@ const PROFILE_DIR = arg("cpu-prof-dir", "") || undefined;
 const COUNT_IO = process.argv.includes("--count-io");
 const DRIVER = arg("driver", "on") !== "off";
 const CPU_BREAKDOWN = process.argv.includes("--cpu-breakdown");
+const TIMELINE = process.argv.includes("--timeline");
 const DATABASE_URL = process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 const REDIS_URL = process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379";
 const TARGETS = { rest: 0.5, graphql: 0.25, acceptedPerSecond: 1_000, p99Ms: 50 };
@@ -306,7 +309,9 @@ async function generatePhase(): Promise<void> {
       rate: RATE,
       warmup: { requests: warmupSpecs.length, ms: 10_000 },
       measure: { requests: sustainedSpecs.length, ms: SECONDS * 1_000 },
+      timeline: TIMELINE,
     });
+    if (sustained.slowestPer100ms) console.log(`  - sustained run, slowest answer per 100 ms (ms): ${sustained.slowestPer100ms.map((ms) => ms.toFixed(0)).join(" ")}`);
     const sustainedAccepted = sustained.statuses["200"] ?? 0;
     rows.push({
       phase: `POST /api/generate at ${fmt(RATE)}/s offered (PostgreSQL + Redis${DRIVER ? "" : ", driver off"})`,

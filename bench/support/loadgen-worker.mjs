@@ -30,7 +30,10 @@ const take = () => {
 function tally(capacity) {
   const statuses = {};
   const latencies = capacity > 0 ? new Float64Array(capacity) : undefined;
-  const t = { statuses, errors: 0, done: 0 };
+  // With workerData.timeline: the slowest answer per 100 ms of send (or due) time, to tell a
+  // start-up stall or a periodic pause from steady queueing.
+  const windows = workerData.timeline ? [] : undefined;
+  const t = { statuses, errors: 0, done: 0, begin: performance.now() };
   t.send = async (spec, since) => {
     try {
       const response = await pool.request({ method: spec.method, path: spec.path, headers: spec.headers, body: spec.body });
@@ -40,7 +43,12 @@ function tally(capacity) {
       t.errors++;
       if (t.errors <= 3) parentPort.postMessage({ type: "log", message: String(error) });
     }
-    if (latencies && t.done < latencies.length) latencies[t.done] = performance.now() - since;
+    const latency = performance.now() - since;
+    if (latencies && t.done < latencies.length) latencies[t.done] = latency;
+    if (windows && latencies) {
+      const window = Math.max(0, Math.floor((since - t.begin) / 100));
+      windows[window] = Math.max(windows[window] ?? 0, latency);
+    }
     t.done++;
   };
   t.result = (elapsedMs) => {
@@ -54,7 +62,8 @@ function tally(capacity) {
       p99 = at(0.99);
       max = sorted[sorted.length - 1];
     }
-    return { completed: t.done, elapsedMs, rps: (t.done / elapsedMs) * 1000, statuses, errors: t.errors, p50, p99, max };
+    const slowestPer100ms = windows ? Array.from(windows, (ms) => ms ?? 0) : undefined;
+    return { completed: t.done, elapsedMs, rps: (t.done / elapsedMs) * 1000, statuses, errors: t.errors, p50, p99, max, slowestPer100ms };
   };
   return t;
 }

@@ -22,6 +22,8 @@ export interface LoadOptions {
    * counted from each one's due time (up to `concurrency` connections). Default: closed loop.
    */
   readonly rate?: number;
+  /** Also report the slowest answer per 100 ms of the measurement (`slowestPer100ms`). */
+  readonly timeline?: boolean;
 }
 
 export interface LoadResult {
@@ -34,6 +36,8 @@ export interface LoadResult {
   readonly p50: number;
   readonly p99: number;
   readonly max: number;
+  /** With `timeline`: milliseconds, one entry per 100 ms of send (or due) time. */
+  readonly slowestPer100ms?: number[];
 }
 
 export function runLoad(options: LoadOptions): Promise<LoadResult> {
@@ -48,6 +52,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
         measure: options.measure,
         once: options.once === true,
         rate: options.rate ?? 0,
+        timeline: options.timeline === true,
       },
     });
     let settled = false;

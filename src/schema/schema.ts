@@ -10,6 +10,7 @@ import "./admin.ts";
 import "./subscriptions.ts";
 import { defineGenerationFields } from "./generation.ts";
 import { defineWhatIfFields } from "./whatif.ts";
+import { useFastFieldMaps } from "./fast-field-maps.ts";
 
 let built: { schema: GraphQLSchema; toRequest: ReturnType<typeof defineGenerationFields>["toRequest"] } | undefined;
 
@@ -21,7 +22,7 @@ export function buildSchema(engine: Engine): GraphQLSchema {
   if (!built) {
     const { GenerateInput, toRequest } = defineGenerationFields(engine);
     defineWhatIfFields(GenerateInput, toRequest);
-    built = { schema: builder.toSchema({ sortSchema: false }), toRequest };
+    built = { schema: useFastFieldMaps(builder.toSchema({ sortSchema: false })), toRequest };
   }
   return built.schema;
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Micros } from "../engine/money.ts";
 import type { Clock } from "./clock.ts";
@@ -31,7 +31,8 @@ export interface KeyService {
   invalidate(id: string): void;
 }
 
-export const hashKey = (rawKey: string): string => createHash("sha256").update(rawKey).digest("hex");
+// One-shot hash: no Hash object per request (authentication runs on every request).
+export const hashKey = (rawKey: string): string => hash("sha256", rawKey, "hex");
 
 export const generateKey = (): string => `sk-${randomBytes(24).toString("base64url")}`;
 

@@ -52,7 +52,7 @@ export interface TaskDriverOptions {
 
 export interface TaskDriver {
   start(): void;
-  /** Run a tick soon (a task was accepted). */
+  /** Run a tick soon (a task was accepted), unless every account is busy with this process's tasks. */
   nudge(): void;
   /** One pass: deadlines, refunds, progress, completions, queue. Exposed for tests. */
   tick(): Promise<void>;
@@ -127,8 +127,9 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     return found;
   }
 
-  async function drive(task: TaskRecord, now: number) {
-    if (task.account === null || task.startedAt === null) return;
+  /** Polls one PROCESSING task and moves it on; true while it still holds its account. */
+  async function drive(task: TaskRecord, now: number): Promise<boolean> {
+    if (task.account === null || task.startedAt === null) return true;
     const status = await provider.poll(
       {
         taskId: task.id,
@@ -148,7 +149,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
         const updated = await setProgress(prisma, task.id, owner, step, now);
         if (updated) await publish("PROGRESS", updated);
       }
-      return;
+      return true;
     }
     if (status.state === "finished") {
       await storeFiles(prisma, task.id, status.files);
@@ -159,10 +160,10 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
         result: status.result.map((name) => filePath(task.id, name)),
         glb: status.glb.map((name) => filePath(task.id, name)),
       });
-      if (!finished) return;
+      if (!finished) return false;
       await recordAccountOutcome(prisma, { account: task.account, success: true, threshold, lockUntil: now + cooldownMs });
       await publishFinal("FINISHED", finished);
-      return;
+      return false;
     }
     const { locked } = await recordAccountOutcome(prisma, { account: task.account, success: false, threshold, lockUntil: now + cooldownMs });
     if (locked) logger.warn({ account: task.account }, "upstream account locked after repeated failures");
@@ -170,11 +171,18 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     if (status.retryable && task.attempts < maxAttempts) {
       const requeued = await requeueTask(prisma, { id: task.id, owner, now });
       if (requeued) await publish("QUEUED", requeued);
-      return;
+      return false;
     }
     const failed = await failTask(prisma, { id: task.id, owner, now, error: status.error });
     if (failed) await publishFinal("FAILED", failed);
+    return false;
   }
+
+  // True when the last pass left every account of the pool busy with this process's tasks. A new
+  // task cannot start then until one of them ends, which only a pass brings about (and the same
+  // pass starts the next queued task), so a nudge has nothing to do. Without this, a steady stream
+  // of accepted tasks ran passes back to back: five statements each, most of the driver's load.
+  let poolFull = false;
 
   /** One pass; true when it found work (so the next pass comes soon). */
   async function tick(): Promise<boolean> {
@@ -187,9 +195,12 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     const swept = await sweepDeadlines(now);
     const claimedAt = clock.now();
     const processing = await claimProcessing(prisma, { owner, now: claimedAt, leaseUntil: claimedAt + leaseMs, limit: Math.max(poolSize, 1) * 2 });
-    await Promise.all(
+    const holding = await Promise.all(
       processing.map((task) =>
-        drive(task, now).catch((error: unknown) => logger.error({ err: error, taskId: task.id }, "driving a task failed")),
+        drive(task, now).catch((error: unknown) => {
+          logger.error({ err: error, taskId: task.id }, "driving a task failed");
+          return true;
+        }),
       ),
     );
     let started = 0;
@@ -199,6 +210,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       if (!task) break;
       await publish("PROCESSING", task);
     }
+    poolFull = holding.filter(Boolean).length + started >= poolSize;
     return swept || processing.length > 0 || started > 0;
   }
 
@@ -239,6 +251,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     nudge() {
       if (stopped) return;
       idlePasses = 0;
+      if (poolFull) return;
       setImmediate(runTick);
     },
     tick: async () => {

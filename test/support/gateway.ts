@@ -22,6 +22,8 @@ export interface StartGatewayOptions {
   readonly redis?: boolean;
   readonly clock?: Clock;
   readonly driver?: GatewayOptions["driver"];
+  /** Replace the simulated provider. */
+  readonly provider?: GatewayOptions["provider"];
 }
 
 export interface TestKey {
@@ -109,6 +111,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<T
       redisPrefix: uniquePrefix(),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.driver ? { driver: options.driver } : {}),
+      ...(options.provider ? { provider: options.provider } : {}),
     });
     cleanups.push(() => gateway.close());
     const { url } = await gateway.listen(0, "127.0.0.1");
