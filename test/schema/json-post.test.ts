@@ -87,6 +87,16 @@ describe("GraphQL JSON POST fast path", () => {
     expect(JSON.stringify(fast.body)).toMatch(/"errors"|"data"/);
   });
 
+  it("remembers only valid documents: a repeated valid one answers the same, a repeated invalid one is refused every time", async () => {
+    const valid = query(ESTIMATE, { input: INPUT });
+    const overLimit = query(`{ ${Array.from({ length: 31 }, (_, i) => `b${i}: credits { __typename }`).join(" ")} }`);
+    const first = await post(valid);
+    for (let i = 0; i < 3; i++) expect(await post(valid)).toEqual(first);
+    const refused = await post(overLimit);
+    expect(refused.body).toMatchObject({ errors: [{ message: expect.stringMatching(/alias/i) }] });
+    for (let i = 0; i < 3; i++) expect(await post(overLimit)).toEqual(refused);
+  });
+
   it("answers variable errors with status 400 under application/graphql-response+json, as Yoga does", async () => {
     const { fast, yoga } = await both(query(ESTIMATE, { input: { gptImage2: { prompt: 1 } } }), { accept: "application/graphql-response+json" });
     expect(fast).toEqual(yoga);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/store/database.ts";
-import { refundTask, tryCharge, usedOn } from "../../src/store/usage-ledger.ts";
+import { refundTask, tryCharge, usedOn, utcDay } from "../../src/store/usage-ledger.ts";
 import type { LedgerDb } from "../../src/store/usage-ledger.ts";
 import { withTestDatabases } from "../support/databases.ts";
 
@@ -10,6 +10,19 @@ const USD = 1_000_000n;
 const DAY = new Date("2026-11-25T00:00:00.000Z");
 
 const targets = await withTestDatabases();
+
+describe("utcDay", () => {
+  it("is the UTC calendar day of any instant from year 0 to 9999, as toISOString spells it", () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date("0000-01-01T00:00:00.000Z"), max: new Date("9999-12-31T23:59:59.999Z"), noInvalidDate: true }), (date) => {
+        expect(utcDay(date)).toBe(date.toISOString().slice(0, 10));
+      }),
+      { numRuns: 2_000 },
+    );
+    expect(utcDay(new Date("2026-11-25T23:59:59.999-05:00"))).toBe("2026-11-26");
+    expect(() => utcDay(new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
 
 /** A task row carrying the cost a refund must give back (only the ledger fields matter). */
 async function insertTask(db: LedgerDb, keyId: string, costMicros: bigint, chargeDay: Date = DAY): Promise<string> {
