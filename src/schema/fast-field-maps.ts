@@ -17,7 +17,6 @@ const isInputObject = (type: unknown): type is GraphQLInputObjectType => Object.
  * schema test checks that `getFields()` returns the copy, so a graphql release that renames the
  * field fails a test instead of silently losing the speed.
  */
-
 export function useFastFieldMaps(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isInputObject(type)) continue;

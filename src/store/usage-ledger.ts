@@ -62,7 +62,7 @@ export async function refundTask(db: LedgerDb, taskId: string, at: Date = new Da
   return rows[0]?.refunded === true;
 }
 
-const twoDigits = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+const digits = (n: number, width: number): string => String(n).padStart(width, "0");
 
 /**
  * 'YYYY-MM-DD' of the UTC day: explicit, so the database's session time zone cannot shift it.
@@ -70,5 +70,5 @@ const twoDigits = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
  */
 export function utcDay(day: Date): string {
   if (Number.isNaN(day.getTime())) throw new RangeError("usage ledger: invalid Date");
-  return `${String(day.getUTCFullYear()).padStart(4, "0")}-${twoDigits(day.getUTCMonth() + 1)}-${twoDigits(day.getUTCDate())}`;
+  return `${digits(day.getUTCFullYear(), 4)}-${digits(day.getUTCMonth() + 1, 2)}-${digits(day.getUTCDate(), 2)}`;
 }
