@@ -15,6 +15,7 @@ import { createSimulatedProvider } from "./providers/simulated-provider.ts";
 import type { Provider } from "./providers/provider.ts";
 import { createUpstreamProvider } from "./providers/upstream-provider.ts";
 import { createRenderThread } from "./providers/render/render-thread.ts";
+import { requestPath } from "./rest/request-path.ts";
 import { createRestRouter } from "./rest/router.ts";
 import { createGraphQLServer } from "./schema/server.ts";
 import { systemClock, type Clock } from "./services/clock.ts";
@@ -191,10 +192,10 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     try {
-      const url = new URL(req.url ?? "/", "http://localhost");
-      if (url.pathname === "/graphql") return await graphql.handle(req, res);
-      if (await rest(req, res, url)) return;
-      sendError(res, 404, { code: "NOT_FOUND", message: `No route for ${req.method} ${url.pathname}` });
+      const path = requestPath(req.url ?? "/");
+      if (path === "/graphql") return await graphql.handle(req, res);
+      if (await rest(req, res, path)) return;
+      sendError(res, 404, { code: "NOT_FOUND", message: `No route for ${req.method} ${path}` });
     } catch (error) {
       logger.error({ err: error, method: req.method, url: req.url }, "unhandled request error");
       if (!res.headersSent) sendJson(res, 500, { error: "Internal server error", code: "INTERNAL_ERROR" });

@@ -14,17 +14,30 @@ export function bearerKey(req: IncomingMessage): string | undefined {
   return key || undefined;
 }
 
+const send401 = (res: ServerResponse): void =>
+  sendJson(res, statusOf("UNAUTHORIZED"), errorBody(unauthorized()), { "www-authenticate": 'Bearer realm="gateai"' });
+
 /** The key's record, or null after answering 401 itself. The key is never echoed or logged. */
 export async function authenticateOr401(keys: KeyService, rawKey: string | undefined, res: ServerResponse): Promise<ApiKeyRecord | null> {
   const record = rawKey ? await keys.authenticate(rawKey) : null;
-  if (!record) sendJson(res, statusOf("UNAUTHORIZED"), errorBody(unauthorized()), { "www-authenticate": 'Bearer realm="gateai"' });
+  if (!record) send401(res);
   return record;
 }
 
-/** Wraps a handler that needs the caller's key from the Authorization header. */
+/**
+ * Wraps a handler that needs the caller's key from the Authorization header. A key the cache
+ * knows is answered without waiting: this runs on every authenticated request.
+ */
 export const withBearerKey =
   (keys: KeyService, handler: AuthenticatedHandler): Handler =>
-  async (exchange) => {
-    const key = await authenticateOr401(keys, bearerKey(exchange.req), exchange.res);
-    if (key) await handler({ ...exchange, key });
+  (exchange) => {
+    const rawKey = bearerKey(exchange.req);
+    const known = rawKey ? keys.authenticateCached(rawKey) : null;
+    if (known === undefined)
+      return authenticateOr401(keys, rawKey, exchange.res).then((key) => (key ? handler({ ...exchange, key }) : undefined));
+    if (known === null) {
+      send401(exchange.res);
+      return Promise.resolve();
+    }
+    return handler({ ...exchange, key: known });
   };

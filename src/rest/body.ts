@@ -11,31 +11,55 @@ export type BodyRead =
 const TOO_LARGE: BodyRead = { kind: "too-large" };
 const ABORTED: BodyRead = { kind: "aborted" };
 
+/** The state of one body being read, kept on the request so the listeners can be shared. */
+interface PendingBody {
+  readonly maxBytes: number;
+  readonly resolve: (outcome: BodyRead) => void;
+  readonly chunks: Buffer[];
+  size: number;
+}
+
+const pendingBody = Symbol("gateai.pendingBody");
+type ReadingRequest = IncomingMessage & { [pendingBody]?: PendingBody };
+
+// Module-level listeners (EventEmitter calls them with `this` = the request): a request then
+// allocates no closures, each of which tsx's keepNames would also wrap in a `__name` call.
+function finish(req: ReadingRequest, outcome: BodyRead): void {
+  const pending = req[pendingBody]!;
+  req[pendingBody] = undefined;
+  req.off("data", onData);
+  req.off("end", onEnd);
+  req.off("error", onError);
+  pending.resolve(outcome);
+}
+
+function onData(this: ReadingRequest, chunk: Buffer): void {
+  const pending = this[pendingBody]!;
+  pending.size += chunk.length;
+  if (pending.size > pending.maxBytes) {
+    // Stop reading; the caller answers 413 with `connection: close`.
+    this.pause();
+    finish(this, TOO_LARGE);
+    return;
+  }
+  pending.chunks.push(chunk);
+}
+
+function onEnd(this: ReadingRequest): void {
+  const { chunks, size } = this[pendingBody]!;
+  finish(this, { kind: "complete", bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) });
+}
+
+function onError(this: ReadingRequest): void {
+  finish(this, ABORTED);
+}
+
 /** Reads the raw body, never buffering more than `maxBytes`. */
 export function readBody(req: IncomingMessage, maxBytes: number): Promise<BodyRead> {
   const declared = req.headers["content-length"];
   if (declared !== undefined && Number(declared) > maxBytes) return Promise.resolve(TOO_LARGE);
   return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const finish = (outcome: BodyRead) => {
-      req.off("data", onData);
-      req.off("end", onEnd);
-      req.off("error", onError);
-      resolve(outcome);
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        // Stop reading; the caller answers 413 with `connection: close`.
-        req.pause();
-        finish(TOO_LARGE);
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () => finish({ kind: "complete", bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) });
-    const onError = () => finish(ABORTED);
+    (req as ReadingRequest)[pendingBody] = { maxBytes, resolve, chunks: [], size: 0 };
     req.on("data", onData);
     req.on("end", onEnd);
     req.on("error", onError);

@@ -32,23 +32,14 @@ const statusByCode: Record<
 
 export const statusOf = (code: keyof typeof statusByCode): number => statusByCode[code];
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const payload = JSON.stringify(body);
-  res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(payload),
-    ...headers,
-  });
-  res.end(payload);
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers?: Record<string, string>): void {
+  sendJsonText(res, status, JSON.stringify(body), headers);
 }
 
 /** Sends JSON serialized ahead of time (static answers such as the model catalog). */
-export function sendJsonText(res: ServerResponse, status: number, payload: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(payload),
-    ...headers,
-  });
+export function sendJsonText(res: ServerResponse, status: number, payload: string, headers?: Record<string, string>): void {
+  const head = { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(payload) };
+  res.writeHead(status, headers ? { ...head, ...headers } : head);
   res.end(payload);
 }
 

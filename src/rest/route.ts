@@ -5,7 +5,8 @@ import type { ApiKeyRecord } from "../services/keys.ts";
 export interface RestExchange {
   readonly req: IncomingMessage;
   readonly res: ServerResponse;
-  readonly url: URL;
+  /** The request target's path (src/rest/request-path.ts); the query is `requestQuery(req.url)`. */
+  readonly path: string;
   /** For prefix routes: the raw (still percent-encoded) path after the prefix; "" otherwise. */
   readonly tail: string;
 }

@@ -13,7 +13,7 @@ import { modelRoutes } from "./routes/models.ts";
 import { taskRoute } from "./routes/tasks.ts";
 import { uploadRoute } from "./routes/upload.ts";
 
-export type RestRouter = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+export type RestRouter = (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean>;
 
 /**
  * The REST face of the spec. The route table is built once; a request costs one map lookup (or
@@ -44,8 +44,7 @@ export function createRestRouter(services: GatewayServices): RestRouter {
   ];
   const allowedMethods = (routes: PathRoutes): string[] => Object.keys(routes).flatMap((m) => (m === "GET" ? ["GET", "HEAD"] : [m]));
 
-  return async (req, res, url) => {
-    const path = url.pathname;
+  return async (req, res, path) => {
     let routes = exact.get(path);
     let tail = "";
     if (routes === undefined) {
@@ -65,7 +64,7 @@ export function createRestRouter(services: GatewayServices): RestRouter {
       sendMethodNotAllowed(res, req.method ?? "", allowedMethods(routes));
       return true;
     }
-    await handler({ req, res, url, tail });
+    await handler({ req, res, path, tail });
     return true;
   };
 }

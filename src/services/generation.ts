@@ -100,15 +100,17 @@ export function createGenerationService(deps: {
   const today = () => new Date(clock.now());
   const usage = createUsageCache(clock);
 
-  /** Today's usage for an estimate: at most a second old (see UsageCache). */
-  const estimatedUsage = async (keyId: string): Promise<Micros> => {
+  /** Today's usage for an estimate: at most a second old (see UsageCache); a number when cached. */
+  const estimatedUsage = (keyId: string): Micros | Promise<Micros> => {
     const now = today();
     const day = utcDay(now);
     const cached = usage.get(keyId, day);
     if (cached !== undefined) return cached;
-    const used = Number(await usedOn(prisma, keyId, now));
-    usage.set(keyId, day, used);
-    return used;
+    return usedOn(prisma, keyId, now).then((total) => {
+      const used = Number(total);
+      usage.set(keyId, day, used);
+      return used;
+    });
   };
 
   const replay = async (stored: StoredAcceptance): Promise<Result<Accepted, ServiceError>> => {
@@ -123,7 +125,9 @@ export function createGenerationService(deps: {
       if (!normalized.ok) return normalized;
       const { profile, params, adjustments } = normalized.value;
       const cost = engine.price(profile, params);
-      const remaining = Math.max(0, key.dailyLimit - (await estimatedUsage(key.id)));
+      // Awaited only when not cached: an estimate is otherwise pure CPU.
+      const usedToday = estimatedUsage(key.id);
+      const remaining = Math.max(0, key.dailyLimit - (typeof usedToday === "number" ? usedToday : await usedToday));
       const fitsInBudget = cost <= remaining;
       const estimate: Estimate = { model: profile.spec.id, cost, params, remaining, fitsInBudget, adjustments };
       if (fitsInBudget) return ok(estimate);

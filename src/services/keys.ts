@@ -20,6 +20,11 @@ export interface ApiKeyRecord {
 export interface KeyService {
   /** The key's record if it exists and is not revoked. */
   authenticate(rawKey: string): Promise<ApiKeyRecord | null>;
+  /**
+   * What `authenticate` would answer, when that is known without the database (a cached lookup
+   * or a malformed key); undefined when it is not. Lets the hot paths skip a promise.
+   */
+  authenticateCached(rawKey: string): ApiKeyRecord | null | undefined;
   create(options?: { label?: string; dailyLimit?: Micros | null }): Promise<{ key: string; record: ApiKeyRecord }>;
   revoke(id: string): Promise<ApiKeyRecord | null>;
   setDailyLimit(id: string, dailyLimit: Micros | null): Promise<ApiKeyRecord | null>;
@@ -116,10 +121,14 @@ export function createKeyService(deps: {
     async authenticate(rawKey) {
       if (!rawKey.startsWith("sk-")) return null;
       const hash = hashKey(rawKey);
-      const now = clock.now();
       const cached = cache.get(hash);
-      if (cached && cached.expires > now) return cached.record;
+      if (cached && cached.expires > clock.now()) return cached.record;
       return lookups.get(hash) ?? lookUp(hash);
+    },
+    authenticateCached(rawKey) {
+      if (!rawKey.startsWith("sk-")) return null;
+      const cached = cache.get(hashKey(rawKey));
+      return cached && cached.expires > clock.now() ? cached.record : undefined;
     },
     async create(options = {}) {
       const key = generateKey();

@@ -141,4 +141,12 @@ describeOnEverySetup("model discovery, docs and health (no auth)", {}, (h) => {
     expect(reply.status).toBe(404);
     expectErrorBody(reply.body, "NOT_FOUND");
   });
+
+  test("a path starting with // is a path, answered 404, not a host or a server error", async () => {
+    for (const path of ["//", "//credits", "//v1/models?x=1"]) {
+      const reply = await h.api.get(path, { key: h.gw.key });
+      expect(reply.status, path).toBe(404);
+      expectErrorBody(reply.body, "NOT_FOUND");
+    }
+  });
 });

@@ -87,4 +87,20 @@ describe("API key service", () => {
     clock.advance(60_001);
     expect(await keys.authenticate(key)).toBeNull();
   });
+
+  it("answers from the cache without the database only what authenticate would answer", async () => {
+    const { keys, clock } = service();
+    const { key, record } = await keys.create();
+    keys.invalidate(record.id);
+    expect(keys.authenticateCached("not-a-key")).toBeNull(); // malformed: no lookup needed
+    expect(keys.authenticateCached(key)).toBeUndefined(); // unknown until looked up
+    await keys.authenticate(key);
+    expect(keys.authenticateCached(key)).toMatchObject({ id: record.id });
+    await keys.revoke(record.id);
+    expect(keys.authenticateCached(key)).toBeUndefined(); // a local revocation drops the entry
+    expect(await keys.authenticate(key)).toBeNull();
+    expect(keys.authenticateCached(key)).toBeNull(); // and the refusal is cached in turn
+    clock.advance(60_001);
+    expect(keys.authenticateCached(key)).toBeUndefined(); // expired like any lookup
+  });
 });

@@ -2,6 +2,7 @@ import { budgetStatus } from "../../services/budget.ts";
 import type { GatewayServices } from "../../services/container.ts";
 import { dashboard } from "../../services/dashboard.ts";
 import { authenticateOr401, bearerKey } from "../auth.ts";
+import { requestQuery } from "../request-path.ts";
 import { presentCredits, presentDashboard } from "../presenters/account.ts";
 import { sendJson } from "../respond.ts";
 import type { AuthenticatedHandler, Handler } from "../route.ts";
@@ -20,8 +21,8 @@ export function creditsRoute(services: GatewayServices): AuthenticatedHandler {
  */
 export function dashboardRoute(services: GatewayServices): Handler {
   const deps = { prisma: services.prisma, clock: services.clock, limiter: services.limiter, limits: services.timing.limits };
-  return async ({ req, res, url }) => {
-    const key = await authenticateOr401(services.keys, url.searchParams.get("key") ?? bearerKey(req), res);
+  return async ({ req, res }) => {
+    const key = await authenticateOr401(services.keys, requestQuery(req.url ?? "").get("key") ?? bearerKey(req), res);
     if (!key) return;
     const view = await dashboard(deps, key);
     sendJson(res, 200, presentDashboard(view, services.clock.now()), { "cache-control": "no-store" });
