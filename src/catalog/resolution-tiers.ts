@@ -140,8 +140,8 @@ export const resolutionTiers: Readonly<Record<string, ResolutionTiers>> = {
   // Hailuo has no width/height parameters: its "Valid Widths/Heights" are what each tier renders.
   "hailuo-2_3": { param: "resolution", tiers: [{ value: "768p" }, { value: "1080p" }] },
   "hailuo-2_3-fast": { param: "resolution", tiers: [{ value: "768p" }, { value: "1080p" }] },
-  "seedance-2.0": { ...tiersOf("mode", seedance2, ["RESOLUTION_720", "RESOLUTION_1080"]), addedParam: seedanceModeParam },
-  "seedance-2.0-fast": { ...tiersOf("mode", seedance2, ["RESOLUTION_720", "RESOLUTION_1080"]), addedParam: seedanceModeParam },
+  "seedance-2.0": { addedParam: seedanceModeParam, ...tiersOf("mode", seedance2, ["RESOLUTION_720", "RESOLUTION_1080"]) },
+  "seedance-2.0-fast": { addedParam: seedanceModeParam, ...tiersOf("mode", seedance2, ["RESOLUTION_720", "RESOLUTION_1080"]) },
 };
 
 /**

@@ -38,7 +38,7 @@ export function sizeLadder(profile: ModelProfile, params: Params): SizeLadder {
   const height = typeof params.height === "number" ? params.height : undefined;
   const tier = profile.tier;
   const size = profile.size;
-  const current: SizeLevel = { ...(tier ? { tier: params[tier.name] as string } : {}), width, height };
+  const current: SizeLevel = Object.assign(tier ? { tier: params[tier.name] as string } : {}, { width, height });
 
   if (tier) {
     const index = tier.values.indexOf(params[tier.name] as string);

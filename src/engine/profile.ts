@@ -124,7 +124,7 @@ export function buildProfile(spec: ModelSpec, sources: ProfileSources): ModelPro
   const durationSpec = params.get("duration") ?? params.get("durationSeconds");
   const duration =
     durationSpec?.values && durationSpec.values.every((v) => typeof v === "number")
-      ? { ...durationSpec, values: [...(durationSpec.values as number[])].sort((a, b) => a - b) }
+      ? Object.assign({}, durationSpec, { values: [...(durationSpec.values as number[])].sort((a, b) => a - b) })
       : undefined;
 
   const quantityParam = params.get("quantity");

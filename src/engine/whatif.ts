@@ -59,22 +59,25 @@ export function priceAcross(
   if (!byValues.ok) return byValues;
 
   return ok(
-    byValues.value.map((byValue) => ({
-      ...(byValue !== undefined ? { by: byValue } : {}),
-      points: acrossValues.value.map((value) => {
-        const params = { ...base, [across]: value, ...(options.by && byValue !== undefined ? { [options.by]: byValue } : {}) };
-        const normalized = engine.normalize({ model: profile.spec.id, params });
-        if (!normalized.ok) return { value, result: normalized };
-        return {
-          value,
-          result: ok({
-            cost: engine.price(profile, normalized.value.params),
-            params: normalized.value.params,
-            adjustments: normalized.value.adjustments,
-          }),
-        };
+    byValues.value.map((byValue) =>
+      Object.assign(byValue !== undefined ? { by: byValue } : {}, {
+        points: acrossValues.value.map((value) => {
+          const params: Record<string, unknown> = Object.assign({}, base);
+          params[across] = value;
+          if (options.by && byValue !== undefined) params[options.by] = byValue;
+          const normalized = engine.normalize({ model: profile.spec.id, params });
+          if (!normalized.ok) return { value, result: normalized };
+          return {
+            value,
+            result: ok({
+              cost: engine.price(profile, normalized.value.params),
+              params: normalized.value.params,
+              adjustments: normalized.value.adjustments,
+            }),
+          };
+        }),
       }),
-    })),
+    ),
   );
 }
 
@@ -192,7 +195,7 @@ function sizeCandidates(profile: ModelProfile, need: Need, ratio: number | undef
     if (!tier) return sized;
     // A tier param beside a free size (Kling O3 `mode`) prices the resolution: try every sufficient tier.
     const tiers = tier.values.filter((v) => need.minShortSide === undefined || (tierShortSide(v) ?? 0) >= need.minShortSide);
-    return sized.flatMap((c) => tiers.map((v) => ({ params: { ...c.params, [tier.name]: v } })));
+    return sized.flatMap((c) => tiers.map((v) => ({ params: Object.assign({}, c.params, { [tier.name]: v }) })));
   }
   if (tier) {
     // Tier without sizes (Hailuo, Kling O3): only the short side can be checked.

@@ -15,7 +15,7 @@ export function sendPayloadTooLarge(res: ServerResponse, maxBytes: number): void
   sendJson(
     res,
     statusOf("PAYLOAD_TOO_LARGE"),
-    { ...errorBody({ code: "PAYLOAD_TOO_LARGE", message: `The request body is larger than the limit of ${maxBytes} bytes` }), max_bytes: maxBytes },
+    Object.assign(errorBody({ code: "PAYLOAD_TOO_LARGE", message: `The request body is larger than the limit of ${maxBytes} bytes` }), { max_bytes: maxBytes }),
     { connection: "close" },
   );
 }
@@ -24,7 +24,7 @@ export function sendMethodNotAllowed(res: ServerResponse, method: string, allowe
   sendJson(
     res,
     statusOf("METHOD_NOT_ALLOWED"),
-    { ...errorBody({ code: "METHOD_NOT_ALLOWED", message: `${method} is not allowed here; use ${allowed.join(" or ")}` }), allowed },
+    Object.assign(errorBody({ code: "METHOD_NOT_ALLOWED", message: `${method} is not allowed here; use ${allowed.join(" or ")}` }), { allowed }),
     { allow: allowed.join(", ") },
   );
 }

@@ -39,7 +39,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 /** Sends JSON serialized ahead of time (static answers such as the model catalog). */
 export function sendJsonText(res: ServerResponse, status: number, payload: string, headers?: Record<string, string>): void {
   const head = { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(payload) };
-  res.writeHead(status, headers ? { ...head, ...headers } : head);
+  res.writeHead(status, headers ? Object.assign(head, headers) : head);
   res.end(payload);
 }
 

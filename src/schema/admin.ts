@@ -49,7 +49,7 @@ builder.mutationFields((t) => ({
       if (denied) return denied as never;
       const limit = limitArg(args.dailyLimit);
       if (limit === "invalid") return badLimit() as never;
-      const created = await ctx.services.keys.create({ ...(args.label ? { label: args.label } : {}), dailyLimit: limit });
+      const created = await ctx.services.keys.create({ dailyLimit: limit, ...(args.label ? { label: args.label } : {}) });
       return { __typename: "CreatedApiKey" as const, ...created };
     },
   }),

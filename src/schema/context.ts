@@ -35,13 +35,17 @@ const sameSecret = (a: string, b: string): boolean => {
  * The caller, from an Authorization header (HTTP, SSE) or graphql-ws `connectionParams.authorization`.
  * The admin token may come as `x-admin-token` or as the bearer itself.
  */
-export async function buildContext(services: GatewayServices, source: CallerHeaders): Promise<GraphQLContext> {
+export function buildContext(services: GatewayServices, source: CallerHeaders): GraphQLContext | Promise<GraphQLContext> {
   const token = bearer(source.authorization);
   const adminToken = services.config.adminToken;
   const presentedAdmin = source.adminToken ?? token;
   const isAdmin = adminToken !== undefined && presentedAdmin !== undefined && presentedAdmin !== null && sameSecret(presentedAdmin, adminToken);
-  const key = token && !isAdmin ? await services.keys.authenticate(token) : null;
-  return { services, key, isAdmin, baseUrl: services.config.publicUrl ?? source.origin };
+  const baseUrl = services.config.publicUrl ?? source.origin;
+  if (!token || isAdmin) return { services, key: null, isAdmin, baseUrl };
+  // A key the cache knows needs no promise (Yoga takes a context that is not one).
+  const known = services.keys.authenticateCached(token);
+  if (known !== undefined) return { services, key: known, isAdmin, baseUrl };
+  return services.keys.authenticate(token).then((key) => ({ services, key, isAdmin, baseUrl }));
 }
 
 /** "https://host" from a request's URL and forwarding headers. */

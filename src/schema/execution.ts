@@ -22,7 +22,7 @@ export function graphqlJsExecution(): Plugin {
       positions: error.positions ?? null,
       path: error.path ?? null,
       originalError: error.originalError ?? null,
-      extensions: { ...error.extensions, http: { status: 400 } },
+      extensions: Object.assign({}, error.extensions, { http: { status: 400 } }),
     });
   const execute = (args: ExecutionArgs) => {
     const result = graphql.execute(args) as ExecutionResult | Promise<ExecutionResult>;

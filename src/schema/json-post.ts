@@ -120,7 +120,11 @@ export function createJsonPostHandler<TServerContext extends object, TUserContex
       adminToken: firstValue(headers["x-admin-token"]) ?? null,
       origin: requestOrigin(headers),
     };
-    const enveloped = yoga.getEnveloped({ ...options.serverContext(req, res, caller), params });
+    // `params` set on the object, not `{ ...initial, params }`: envelop then adds our context's
+    // fields to it, and V8 (Node 20) adds properties to a spread copy slowly (about 3 µs here).
+    const initial = options.serverContext(req, res, caller) as TServerContext & { params: JsonPostParams };
+    initial.params = params;
+    const enveloped = yoga.getEnveloped(initial);
     const document = parsedAndValid(enveloped, params, validDocuments);
     if (!document) {
       await delegate(req, res, read.bytes);

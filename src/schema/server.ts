@@ -67,7 +67,7 @@ export function createGraphQLServer(services: GatewayServices) {
       warn: (...args) => log.warn(args),
       error: (...args) => log.error(args),
     },
-    context: async (initial): Promise<GraphQLContext> => {
+    context: (initial): GraphQLContext | Promise<GraphQLContext> => {
       if (initial.caller) return buildContext(services, initial.caller);
       if (initial.request) {
         const headers = initial.request.headers;

@@ -101,11 +101,12 @@ export function defineWhatIfFields(Input: ReturnType<typeof builder.inputType>, 
         byValues: t.arg({ type: ["JSON"], required: false }),
       },
       resolve: (_root, args, ctx) => {
-        const result = priceAcross(ctx.services.engine, toRequest(args.input as Record<string, unknown>), args.across, {
-          ...(args.by ? { by: args.by } : {}),
-          ...(args.values ? { values: args.values as EnumValue[] } : {}),
-          ...(args.byValues ? { byValues: args.byValues as EnumValue[] } : {}),
-        });
+        const result = priceAcross(ctx.services.engine, toRequest(args.input as Record<string, unknown>), args.across, Object.assign(
+          {},
+          args.by ? { by: args.by } : {},
+          args.values ? { values: args.values as EnumValue[] } : {},
+          args.byValues ? { byValues: args.byValues as EnumValue[] } : {},
+        ));
         return (result.ok ? { __typename: "PriceTable" as const, across: args.across, by: args.by ?? null, series: result.value } : (result.error as EngineError)) as never;
       },
     }),

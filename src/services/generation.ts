@@ -132,7 +132,7 @@ export function createGenerationService(deps: {
       const estimate: Estimate = { model: profile.spec.id, cost, params, remaining, fitsInBudget, adjustments };
       if (fitsInBudget) return ok(estimate);
       const fitted = engine.fit(profile, params, remaining);
-      return ok({ ...estimate, suggestion: fitted.ok ? ok(fitted.value) : fitted });
+      return ok(Object.assign(estimate, { suggestion: fitted.ok ? ok(fitted.value) : fitted }));
     },
 
     async generate(key, request, options = {}) {

@@ -23,6 +23,6 @@ export function timingFor(timeScale: number): Timing {
     refundAfterMs: (20 * MINUTE) / timeScale,
     hardLimitMs: (40 * MINUTE) / timeScale,
     // The 30-second request window is a rate, not a generation clock: it does not scale.
-    limits: { ...specLimitPolicy, slotTtlMs },
+    limits: Object.assign({}, specLimitPolicy, { slotTtlMs }),
   };
 }

@@ -104,6 +104,8 @@ describe("GraphQL JSON POST fast path", () => {
   });
 
   it("hides an unexpected failure behind a generic error, as Yoga does", async () => {
+    // A key the cache does not hold, and a database that cannot be reached to look it up.
+    const miss = vi.spyOn(gw.services.keys, "authenticateCached").mockReturnValue(undefined);
     const spy = vi.spyOn(gw.services.keys, "authenticate").mockRejectedValue(new Error("connection to 10.0.0.7 refused"));
     try {
       const { fast, yoga } = await both(query("{ credits { __typename } }"));
@@ -112,6 +114,7 @@ describe("GraphQL JSON POST fast path", () => {
       expect(JSON.stringify(fast.body)).not.toContain("10.0.0.7");
     } finally {
       spy.mockRestore();
+      miss.mockRestore();
     }
   });
 

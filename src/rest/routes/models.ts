@@ -25,7 +25,7 @@ export function modelRoutes(services: GatewayServices): { list: Handler; schema:
       const found = engine.findModel(id);
       if (found.ok) return sendJsonText(res, 200, JSON.stringify(presentModelSchema(found.value.spec)));
       // The spec's wording exactly: "Model not found", with the fuzzy suggestions.
-      sendJson(res, statusOf(found.error.code), errorBody({ ...found.error, message: "Model not found" }));
+      sendJson(res, statusOf(found.error.code), errorBody(Object.assign({}, found.error, { message: "Model not found" })));
     },
   };
 }
