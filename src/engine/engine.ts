@@ -67,7 +67,8 @@ export function createEngine(models: readonly ModelSpec[] = specCatalog, sources
     if (!found.ok) return found;
     const normalized = normalize(found.value, request.params);
     if (!normalized.ok) return normalized;
-    // Spelled out: V8 (Node 20) adds a property to a spread copy slowly, ~0.5 µs per request.
+    // Spelled out, not `{ ...normalized.value, profile }`: V8 (Node 20) gives each object built
+    // that way a hidden class of its own (test/source/object-literals.test.ts).
     const { model, params, adjustments } = normalized.value;
     return ok({ model, params, adjustments, profile: found.value });
   };

@@ -24,8 +24,8 @@ export async function authenticateOr401(keys: KeyService, rawKey: string | undef
   return record;
 }
 
-// Spelled out rather than `{ ...exchange, key }`: V8 (Node 20) adds a property to a spread copy
-// slowly (about 0.5 µs), and this runs on every authenticated request.
+// Spelled out rather than `{ ...exchange, key }`: V8 (Node 20) gives each object built that way a
+// hidden class of its own (test/source/object-literals.test.ts), and handlers read this one.
 const withKey = ({ req, res, path, tail }: RestExchange, key: ApiKeyRecord): AuthenticatedExchange => ({ req, res, path, tail, key });
 
 /**
