@@ -1,6 +1,7 @@
 import type { Engine } from "../engine/engine.ts";
 import { microsToUsd, type Micros } from "../engine/money.ts";
 import type { Adjustment, Params } from "../engine/normalize.ts";
+import type { Result } from "../engine/result.ts";
 import { unauthorized, type ServiceError } from "../services/errors.ts";
 import type { Accepted, Estimate } from "../services/generation.ts";
 import type { TaskRecord } from "../store/task-store.ts";
@@ -71,7 +72,7 @@ const GenerateResult = builder.unionType("GenerateResult", {
 });
 const EstimateResult = builder.unionType("EstimateResult", { types: [EstimateType, ...requestErrors, Unauthorized] });
 
-const orError = <T>(result: { ok: true; value: T } | { ok: false; error: ServiceError }): T | ServiceError => (result.ok ? result.value : result.error);
+const estimateOrError = (result: Result<Estimate, ServiceError>) => (result.ok ? { __typename: "Estimate" as const, ...result.value } : result.error);
 
 export function defineGenerationFields(engine: Engine) {
   const { GenerateInput, toRequest } = defineGenerateInput(engine);
@@ -99,10 +100,11 @@ export function defineGenerationFields(engine: Engine) {
       type: EstimateResult,
       description: "What a request would cost now, and what would run if the budget is short. Charges nothing.",
       args: { input: t.arg({ type: GenerateInput, required: true }) },
-      resolve: async (_root, args, ctx) => {
+      // Not async: an estimate the service answers at once keeps the whole query synchronous.
+      resolve: (_root, args, ctx) => {
         if (!ctx.key) return unauthorized() as never;
-        const result = await ctx.services.generation.estimate(ctx.key, toRequest(args.input as Record<string, unknown>));
-        return orError(result.ok ? { ok: true, value: { __typename: "Estimate" as const, ...result.value } } : result) as never;
+        const result = ctx.services.generation.estimate(ctx.key, toRequest(args.input as Record<string, unknown>));
+        return (result instanceof Promise ? result.then(estimateOrError) : estimateOrError(result)) as never;
       },
     }),
   }));

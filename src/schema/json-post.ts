@@ -134,14 +134,17 @@ export function createJsonPostHandler<TServerContext extends object, TUserContex
 
     let result: ExecutionResult;
     try {
-      const contextValue = await enveloped.contextFactory();
-      result = (await enveloped.execute({
+      // Awaited only when pending: a cached key and a synchronous query need no promise at all.
+      const context = enveloped.contextFactory();
+      const contextValue = isPromise(context) ? await context : context;
+      const executed = enveloped.execute({
         schema: enveloped.schema,
         document,
         contextValue,
         variableValues: params.variables ?? null,
         operationName: params.operationName ?? null,
-      })) as ExecutionResult;
+      }) as ExecutionResult | Promise<ExecutionResult>;
+      result = isPromise(executed) ? await executed : executed;
     } catch (error) {
       logger.error({ err: error, operationName: params.operationName }, "graphql request failed");
       sendText(res, 500, mediaType, '{"errors":[{"message":"Unexpected error.","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}');
@@ -179,6 +182,8 @@ function parsedAndValid(
     return undefined;
   }
 }
+
+const isPromise = <T>(value: T | Promise<T>): value is Promise<T> => typeof (value as { then?: unknown } | null)?.then === "function";
 
 const firstValue = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
 
