@@ -92,6 +92,11 @@ export function createKeyService(deps: {
     lookups.clear();
     for (const [hash, entry] of cache) if (entry.record?.id === id) cache.delete(hash);
   };
+  /** The cached answer for a hash (a record, or null for a refusal), undefined when not cached. */
+  const cachedRecord = (hash: string): ApiKeyRecord | null | undefined => {
+    const cached = cache.get(hash);
+    return cached && cached.expires > clock.now() ? cached.record : undefined;
+  };
   const lookUp = (hash: string): Promise<ApiKeyRecord | null> => {
     const startedIn = epoch;
     const lookup = prisma.apiKey
@@ -121,14 +126,11 @@ export function createKeyService(deps: {
     async authenticate(rawKey) {
       if (!rawKey.startsWith("sk-")) return null;
       const hash = hashKey(rawKey);
-      const cached = cache.get(hash);
-      if (cached && cached.expires > clock.now()) return cached.record;
-      return lookups.get(hash) ?? lookUp(hash);
+      const known = cachedRecord(hash);
+      return known !== undefined ? known : (lookups.get(hash) ?? lookUp(hash));
     },
     authenticateCached(rawKey) {
-      if (!rawKey.startsWith("sk-")) return null;
-      const cached = cache.get(hashKey(rawKey));
-      return cached && cached.expires > clock.now() ? cached.record : undefined;
+      return rawKey.startsWith("sk-") ? cachedRecord(hashKey(rawKey)) : null;
     },
     async create(options = {}) {
       const key = generateKey();

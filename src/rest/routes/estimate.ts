@@ -15,8 +15,7 @@ export function estimateRoute(services: GatewayServices): AuthenticatedHandler {
     const request = parseGenerationRequest(body.value);
     if (typeof request === "string") return sendBadRequest(res, request);
 
-    const estimated = services.generation.estimate(key, request);
-    const result = estimated instanceof Promise ? await estimated : estimated;
+    const result = await services.generation.estimate(key, request);
     if (!result.ok) return sendError(res, undefined, result.error);
     sendJson(res, 200, presentEstimate(result.value));
   };
