@@ -132,6 +132,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
     timing,
     references: { maxBytes: config.uploadMaxBytes, resolve: options.resolveHost ?? systemResolver },
     onAccepted: () => driver.nudge(),
+    hold: driver.hold,
   });
 
   // Another process revoked a key or changed its limit: forget our cached lookup.

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import type { DocumentNode, ExecutionArgs, ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { taskNotFound, unauthorized, type ServiceError } from "../services/errors.ts";
-import type { KeyStateEvent, TaskEvent } from "../services/events.ts";
+import { isNewerState, type KeyStateEvent, type TaskEvent } from "../services/events.ts";
 import { findTask, type TaskRecord } from "../store/task-store.ts";
 import { loadDashboard, MeResult } from "./account.ts";
 import { builder } from "./builder.ts";
@@ -52,6 +52,35 @@ class Mapped<T, U> implements AsyncIterableIterator<U> {
     return this.source.next().then((r) => (r.done === true ? DONE : { done: false, value: this.project(r.value) }));
   }
   async return(): Promise<IteratorResult<U>> {
+    await this.source.return?.();
+    return DONE;
+  }
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+}
+
+/**
+ * The events of `source` that move their task on: one that arrives after a later state of its
+ * task (isNewerState) is dropped, so a feed never shows a task going back. It remembers the tasks
+ * it has seen until their final state.
+ */
+class NewerOnly implements AsyncIterableIterator<TaskEvent> {
+  private seen: Map<string, TaskRecord> | undefined;
+  constructor(private readonly source: AsyncIterator<TaskEvent>) {}
+  async next(): Promise<IteratorResult<TaskEvent>> {
+    for (;;) {
+      const result = await this.source.next();
+      if (result.done === true) return DONE;
+      const { task } = result.value;
+      const last = this.seen?.get(task.id);
+      if (last && !isNewerState(task, last)) continue;
+      if (isFinal(task)) this.seen?.delete(task.id);
+      else (this.seen ??= new Map()).set(task.id, task);
+      return result;
+    }
+  }
+  async return(): Promise<IteratorResult<TaskEvent>> {
     await this.source.return?.();
     return DONE;
   }
@@ -136,11 +165,6 @@ async function* only<T>(value: T) {
   yield value;
 }
 
-/** An event that says nothing newer than what the subscriber already has (it raced the initial read). */
-const isStale = (task: TaskRecord, last: TaskRecord) =>
-  task.updatedAt < last.updatedAt ||
-  (task.updatedAt === last.updatedAt && task.status === last.status && task.progress === last.progress && task.refunded === last.refunded);
-
 builder.subscriptionFields((t) => ({
   taskUpdated: t.field({
     type: TaskUpdateResult,
@@ -165,7 +189,8 @@ builder.subscriptionFields((t) => ({
             if (isFinal(current)) return;
             let last = current;
             for await (const event of events) {
-              if (event.task.id !== id || isStale(event.task, last)) continue;
+              // Nothing older than what it has: an event that raced the read above, or a late one.
+              if (event.task.id !== id || !isNewerState(event.task, last)) continue;
               last = event.task;
               yield update(event);
               if (isFinal(event.task)) return;
@@ -184,7 +209,7 @@ builder.subscriptionFields((t) => ({
     description: "Every change to any of the caller's tasks, as it happens.",
     subscribe: (_root, _args, ctx): AsyncIterable<Update | ServiceError> => {
       if (!ctx.key) return only(unauthorized());
-      return new Mapped(ctx.services.pubsub.subscribe("keyTasks", ctx.key.id), update);
+      return new Mapped(new NewerOnly(ctx.services.pubsub.subscribe("keyTasks", ctx.key.id)), update);
     },
     resolve: (payload) => payload as never,
   }),

@@ -34,3 +34,26 @@ export type GatewayPubSub = PubSub<GatewayEvents>;
 export async function publishTaskEvent(pubsub: GatewayPubSub, type: TaskEventType, task: TaskRecord): Promise<void> {
   await pubsub.publish("keyTasks", task.keyId, { type, task });
 }
+
+/**
+ * Where a task is in its life, as numbers that only grow: a final state after everything else,
+ * then the attempt (a requeue after the attempt it ends, the next start after the requeue), then
+ * progress, then the refund. Read from the state, not from `updatedAt`: the gateways that write a
+ * task's transitions need not share a clock.
+ */
+const FINAL_PHASE = Number.MAX_SAFE_INTEGER;
+const phase = (task: TaskRecord): number =>
+  task.status === "FINISHED" || task.status === "FAILED" ? FINAL_PHASE : task.status === "QUEUED" ? 2 * task.attempts : 2 * task.attempts - 1;
+
+/**
+ * Whether `task` is a later state than `than`. Events of one task can reach a subscriber out of
+ * order (several processes publish them) or repeat a state it already read: a watcher passes on
+ * only what is newer, so a task never seems to go back.
+ */
+export function isNewerState(task: TaskRecord, than: TaskRecord): boolean {
+  const a = phase(task);
+  const b = phase(than);
+  if (a !== b) return a > b;
+  if (task.progress !== than.progress) return task.progress > than.progress;
+  return task.refunded && !than.refunded;
+}

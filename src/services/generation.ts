@@ -8,7 +8,7 @@ import { invalidParams } from "../engine/errors.ts";
 import { err, ok, type Result } from "../engine/result.ts";
 import type { Limiter } from "../limits/limiter.ts";
 import { releaseIdempotencyKey, reserveIdempotencyKey } from "../store/idempotency-store.ts";
-import { chargeAndCreateTask, findTask, type TaskRecord } from "../store/task-store.ts";
+import { chargeAndCreateTask, findTask, type TaskHold, type TaskRecord } from "../store/task-store.ts";
 import { usedOn, utcDay } from "../store/usage-ledger.ts";
 import type { Clock } from "./clock.ts";
 import type { ServiceError } from "./errors.ts";
@@ -97,8 +97,10 @@ export function createGenerationService(deps: {
   timing: Timing;
   /** How media references are checked before a generation is accepted. */
   references: ReferencePolicy;
-  /** Told about each accepted task, to start driving it. */
+  /** Told about each accepted task, after its QUEUED event, to start driving it. */
   onAccepted?: (task: TaskRecord) => void;
+  /** The hold on a task accepted at `now`, so no other process starts it before its QUEUED event is out (TaskHold). */
+  hold?: (now: number) => TaskHold;
 }): GenerationService {
   const { prisma, engine, limiter, pubsub, clock, timing } = deps;
   const today = () => new Date(clock.now());
@@ -229,6 +231,7 @@ export function createGenerationService(deps: {
               slotReleaseAt: now + timing.slotTtlMs,
               refundAt: now + timing.refundAfterMs,
               hardDeadlineAt: now + timing.hardLimitMs,
+              hold: deps.hold?.(now),
             },
             key.dailyLimit,
             reservation ? { key: reservation.key, token: reservation.token, response: { taskId, cost, adjustments: allAdjustments } } : undefined,

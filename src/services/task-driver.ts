@@ -16,7 +16,7 @@ import {
   startNextQueued,
   storeFiles,
 } from "../store/driver-store.ts";
-import { findTask, type TaskRecord } from "../store/task-store.ts";
+import { findTask, type TaskHold, type TaskRecord } from "../store/task-store.ts";
 import { refundTask } from "../store/usage-ledger.ts";
 import type { Clock } from "./clock.ts";
 import { publishTaskEvent, type GatewayPubSub } from "./events.ts";
@@ -43,6 +43,8 @@ export interface TaskDriverOptions {
   readonly idleTickMs?: number;
   /** A task whose driver has not renewed its lease for this long is taken over by another process. */
   readonly leaseMs?: number;
+  /** How long a task accepted or requeued here is held for this process (TaskHold). */
+  readonly holdMs?: number;
   /** Attempts per task before a retryable failure becomes final. */
   readonly maxAttempts?: number;
   /** Failures in a row that lock an account, and for how long (divided by the time scale). */
@@ -52,6 +54,8 @@ export interface TaskDriverOptions {
 
 export interface TaskDriver {
   start(): void;
+  /** The hold to write on a task this process accepts at `now`: it publishes QUEUED, then starts it. */
+  hold(now: number): TaskHold;
   /** Run a tick soon (a task was accepted), unless every account is busy with this process's tasks. */
   nudge(): void;
   /** One pass: deadlines, refunds, progress, completions, queue. Exposed for tests. */
@@ -73,6 +77,8 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
   const tickMs = options.tickMs ?? 100;
   const idleTickMs = Math.max(tickMs, options.idleTickMs ?? 1_000);
   const leaseMs = options.leaseMs ?? 5_000;
+  const holdMs = options.holdMs ?? 1_000;
+  const hold = (now: number): TaskHold => ({ owner, until: now + holdMs });
   const maxAttempts = options.maxAttempts ?? 3;
   const threshold = options.accountFailureThreshold ?? 3;
   const cooldownMs = options.accountCooldownMs ?? (5 * 60_000) / timing.timeScale;
@@ -169,7 +175,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     if (locked) logger.warn({ account: task.account }, "upstream account locked after repeated failures");
     // A failed attempt produced nothing and charged nothing upstream: safe to try again elsewhere.
     if (status.retryable && task.attempts < maxAttempts) {
-      const requeued = await requeueTask(prisma, { id: task.id, owner, now });
+      const requeued = await requeueTask(prisma, { id: task.id, owner, now, holdUntil: hold(now).until });
       if (requeued) await publish("QUEUED", requeued);
       return false;
     }
@@ -248,6 +254,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       stopped = false;
       loop();
     },
+    hold,
     nudge() {
       if (stopped) return;
       idlePasses = 0;

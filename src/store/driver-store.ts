@@ -95,7 +95,8 @@ export async function poolLockedCount(prisma: PrismaClient, size: number, now: n
 /**
  * Starts the oldest QUEUED task on a free, unlocked account (for a retry, the next free one after
  * its last attempt's, round the pool), taking the task's lease: one statement. The account row lock and its
- * `busy_task IS NULL` re-check make an account run one task at a time across processes.
+ * `busy_task IS NULL` re-check make an account run one task at a time across processes. A task
+ * another process holds (TaskHold: it has not yet told its watchers it is QUEUED) waits for its hold to end.
  */
 export async function startNextQueued(
   prisma: PrismaClient,
@@ -105,6 +106,7 @@ export async function startNextQueued(
     WITH next AS (
       SELECT id, account FROM tasks
       WHERE status = 'QUEUED'
+        AND (lease_owner IS NULL OR lease_owner = ${args.owner} OR lease_until <= ${at(args.now)}::timestamptz)
       ORDER BY created_at, id
       LIMIT 1 FOR UPDATE SKIP LOCKED
     ), account AS (
@@ -200,12 +202,12 @@ export async function failTask(
   return rows[0] ? fromRaw(rows[0]) : null;
 }
 
-/** PROCESSING → QUEUED after a failed attempt that is safe to retry (on another account). */
-export async function requeueTask(prisma: PrismaClient, args: { id: string; owner: string; now: number }): Promise<TaskRecord | null> {
+/** PROCESSING → QUEUED after a failed attempt that is safe to retry (on another account), held by this process until `holdUntil` (TaskHold). */
+export async function requeueTask(prisma: PrismaClient, args: { id: string; owner: string; now: number; holdUntil: number }): Promise<TaskRecord | null> {
   const rows = await prisma.$queryRaw<RawTask[]>`
     WITH back AS (
       UPDATE tasks SET status = 'QUEUED', progress = 0, updated_at = ${at(args.now)}::timestamptz,
-             lease_owner = NULL, lease_until = NULL
+             lease_owner = ${args.owner}, lease_until = ${at(args.holdUntil)}::timestamptz
       WHERE id = ${args.id} AND status = 'PROCESSING' AND lease_owner = ${args.owner}
       RETURNING *
     ), freed AS (

@@ -78,6 +78,19 @@ export interface NewTask {
   readonly slotReleaseAt: number;
   readonly refundAt: number;
   readonly hardDeadlineAt: number;
+  /** Only this process may start the task until then (see TaskHold). */
+  readonly hold?: TaskHold;
+}
+
+/**
+ * A new or requeued task is held by the process that made it until that process has published
+ * its QUEUED event: another process's driver could otherwise start it first, and watchers would
+ * see PROCESSING before QUEUED. The holder starts it as soon as it has an account free; any
+ * process may once the hold expires (its holder is busy, stalled or gone).
+ */
+export interface TaskHold {
+  readonly owner: string;
+  readonly until: number;
 }
 
 export interface Acceptance {
@@ -97,11 +110,6 @@ export interface IdempotencyCompletion {
   readonly response: Readonly<Record<string, unknown>>;
 }
 
-/**
- * Charges the day's usage and creates the task in ONE statement: the task row exists if and
- * only if the charge fitted under the limit (and, with an idempotency key, its record is
- * completed in the same statement). Returns null, changing nothing, when it would overspend.
- */
 /**
  * Charge under the limit and create the task, atomically: the usage row is raised only if the
  * day stays within `limit` ($6), the task exists only if the charge happened, and an
@@ -123,10 +131,10 @@ const CHARGE_AND_CREATE_TASK = `
     RETURNING u.used_micros
   ), created AS (
     INSERT INTO tasks (id, key_id, model, kind, status, request_params, params, adjustments, cost_micros, charge_day,
-                       created_at, updated_at, slot_release_at, refund_at, hard_deadline_at)
+                       created_at, updated_at, slot_release_at, refund_at, hard_deadline_at, lease_owner, lease_until)
     SELECT $7::text, $2::text, $8::text, $9::text, 'QUEUED'::task_status,
            $10::text::jsonb, $11::text::jsonb, $12::text::jsonb, $5::bigint, $4::text::date,
-           $13::timestamptz, $13::timestamptz, $14::timestamptz, $15::timestamptz, $16::timestamptz
+           $13::timestamptz, $13::timestamptz, $14::timestamptz, $15::timestamptz, $16::timestamptz, $18::text, $19::timestamptz
     FROM charge
     RETURNING id
   ), completed AS (
@@ -138,6 +146,11 @@ const CHARGE_AND_CREATE_TASK = `
   )
   SELECT used_micros FROM charge, created`;
 
+/**
+ * Charges the day's usage and creates the task in ONE statement: the task row exists if and
+ * only if the charge fitted under the limit (and, with an idempotency key, its record is
+ * completed in the same statement). Returns null, changing nothing, when it would overspend.
+ */
 export async function chargeAndCreateTask(
   sql: SqlClient,
   task: NewTask,
@@ -166,6 +179,8 @@ export async function chargeAndCreateTask(
     new Date(task.refundAt), // $15
     new Date(task.hardDeadlineAt), // $16
     JSON.stringify(idempotency?.response ?? {}), // $17
+    task.hold?.owner ?? null, // $18
+    task.hold ? new Date(task.hold.until) : null, // $19
   ]);
   const row = rows[0];
   if (!row) return null;

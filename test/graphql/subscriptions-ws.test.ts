@@ -126,6 +126,32 @@ describeOnEverySetup("GraphQL subscriptions over graphql-ws", { manualTime: true
     expect(feed.completed).toBe(false);
   });
 
+  it("a late event (QUEUED arriving after PROCESSING, as from another process) is dropped: no feed shows a task going back", async () => {
+    const mine = await h.gw.createKey();
+    const feed = record(h.ws(`Bearer ${mine.key}`), MY_TASKS);
+    await untilLive(h, feed, mine.key);
+    const published = h.gw.services.pubsub.subscribe("keyTasks", mine.record.id);
+
+    const { id } = await generate(h.gql, mine.key);
+    const queued = (await published.next()).value;
+    await published.return?.();
+    expect(queued).toMatchObject({ type: "QUEUED", task: { id } });
+    const watch = record(h.ws(`Bearer ${mine.key}`), TASK_UPDATED, { id });
+    await watch.until((d) => d.length >= 1, "the current state");
+
+    h.clock.advance(1);
+    await h.gw.gateway.driver.tick();
+    await feed.until((d) => d.some((e) => e.myTasks.task.id === id && e.myTasks.type === "PROCESSING"), "PROCESSING on myTasks");
+    await watch.until((d) => d.some((e) => e.taskUpdated.type === "PROCESSING"), "PROCESSING on taskUpdated");
+    await h.gw.services.pubsub.publish("keyTasks", mine.record.id, queued);
+
+    await h.drive([{ key: mine.key, id }]);
+    await feed.until((d) => d.some((e) => e.myTasks.task.id === id && e.myTasks.type === "FINISHED"), "FINISHED of the task");
+    const life = ["QUEUED", "PROCESSING", ...DECILES.map(() => "PROGRESS"), "FINISHED"];
+    expect(updates(feed, "myTasks").filter((e) => e.task!.id === id).map((e) => e.type)).toEqual(life);
+    expect((await watch.done()).map((d) => (d.taskUpdated as Update).type)).toEqual(life);
+  });
+
   it("meUpdated sends the dashboard at once, then a new one after each change of a generation", async () => {
     const { key } = await h.gw.createKey();
     const dashboards = record(h.ws(`Bearer ${key}`), ME_UPDATED);

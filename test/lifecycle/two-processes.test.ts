@@ -30,6 +30,7 @@ import {
   type Watch,
 } from "./support.ts";
 import { testRedisUrl } from "../support/services.ts";
+import type { TaskEvent } from "../../src/services/events.ts";
 
 const cleanup = new Cleanup();
 afterAll(() => cleanup.run(), 60_000);
@@ -130,6 +131,28 @@ describe.skipIf(!postgresAndRedis())("two gateway processes [PostgreSQL + Redis]
       expect(late.events.map((e) => `${e.type}:${e.status}`)).toEqual(["FINISHED:FINISHED"]);
       expect(paths(late.events[0]!.result)).toEqual(paths(getA.result));
     }
+  }, 60_000);
+
+  test("A does not start a task accepted on B before B has published its QUEUED event, however slow that is", async ({ expect }) => {
+    const { key } = await b.createKey();
+    const { onA, onB } = await liveFeeds(key); // A drives the probe: its passes come every 100 ms
+    await b.gateway.driver.stop(); // only A could start the task while B's QUEUED is on its way
+    const pubsub = b.services.pubsub;
+    const publish = pubsub.publish;
+    pubsub.publish = async (topic, id, event) => {
+      if (topic === "keyTasks" && (event as TaskEvent).type === "QUEUED") await sleep(300);
+      return publish.call(pubsub, topic, id, event);
+    };
+    let taskId: string;
+    try {
+      taskId = (await generate(b.url, key, "gpt-image-2", { prompt: "slow to announce" })).taskId;
+    } finally {
+      pubsub.publish = publish;
+      b.gateway.driver.start();
+    }
+    await onA.until((e) => e.id === taskId && e.type === "FINISHED", 20_000, "FINISHED on A's myTasks");
+    await onB.until((e) => e.id === taskId && e.type === "FINISHED", 5_000, "FINISHED on B's myTasks");
+    for (const feed of [onA, onB]) expect(feed.events.filter((e) => e.id === taskId).map((e) => e.type).slice(0, 2)).toEqual(["QUEUED", "PROCESSING"]);
   }, 60_000);
 
   test("A is killed while driving; B takes its tasks over after the leases expire and finishes each once", async ({ expect }) => {

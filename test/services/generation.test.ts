@@ -29,5 +29,22 @@ describe("estimate", () => {
   });
 });
 
+describe("generate", () => {
+  it("holds the accepted task for this process's driver until its QUEUED event is out, for a second at most", async () => {
+    const { record } = await gw.createKey();
+    const events = gw.services.pubsub.subscribe("keyTasks", record.id);
+    const accepted = await gw.services.generation.generate(record, IMAGE);
+    if (!accepted.ok) throw new Error(accepted.error.code);
+    const { task } = accepted.value;
+    const row = await gw.services.prisma.task.findUniqueOrThrow({ where: { id: task.id } });
+    expect(row.leaseOwner).toBe(gw.gateway.driver.hold(0).owner);
+    expect(row.leaseUntil?.getTime()).toBe(task.createdAt + 1_000);
+    // The QUEUED event was published before generate answered (and so before the driver was nudged).
+    const first = await events.next();
+    expect(first.value).toMatchObject({ type: "QUEUED", task: { id: task.id, status: "QUEUED" } });
+    await events.return?.();
+  });
+});
+
 // Any record will do for a request that fails before the budget is read.
 const anyKey = { id: "none", prefix: "sk-none", label: null, dailyLimitOverride: null, dailyLimit: 0, createdAt: new Date(0), revokedAt: null };
