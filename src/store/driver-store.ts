@@ -4,7 +4,8 @@ import { toTaskRecord, type TaskRecord } from "./task-store.ts";
 /**
  * The statements the task driver runs. Each transition is one guarded statement (status and
  * lease in the WHERE), so however many processes drive tasks, a transition happens once and
- * only the process holding a task's lease moves it.
+ * only the process holding a task's lease moves it. On a QUEUED task the lease is a hold
+ * (TaskHold in task-store.ts): the process that queued it starts it first.
  */
 
 type Row = Parameters<typeof toTaskRecord>[0];
