@@ -73,20 +73,24 @@ async function main() {
     keys.push({ key, keyId: record.id, taskId: task.id });
   }
 
-  /** updatedAt strictly increases per task, so `taskUpdated` never drops an event as stale. */
+  /**
+   * Each event of a task is a later state than its last one, as a real task's are (subscribers
+   * drop an event that is not: isNewerState): progress rises, then the attempt, and updatedAt.
+   */
   const lastUpdated = tasks.map((t) => t.updatedAt);
+  const published = tasks.map(() => 0);
 
   /** One PROGRESS transition of key i's task, as the task driver would publish it. */
   const publish = (i: number, seq: number, probe: boolean): Promise<void> => {
     const base = tasks[i]!;
     const updatedAt = Math.max(Date.now(), lastUpdated[i]! + 1);
     lastUpdated[i] = updatedAt;
-    const progress = 1 + (seq % 98);
+    const n = published[i]!++;
     const task: TaskRecord = {
       ...base,
       status: "PROCESSING",
-      progress,
-      attempts: 1,
+      progress: 1 + (n % 99),
+      attempts: 1 + Math.floor(n / 99),
       account: i % 12,
       startedAt: base.createdAt + 1_000,
       updatedAt,
