@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import type { DocumentNode, ExecutionArgs, ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { taskNotFound, unauthorized, type ServiceError } from "../services/errors.ts";
-import { isNewerState, type KeyStateEvent, type TaskEvent } from "../services/events.ts";
+import { isFinal, isNewerState, type KeyStateEvent, type TaskEvent } from "../services/events.ts";
 import { findTask, type TaskRecord } from "../store/task-store.ts";
 import { loadDashboard, MeResult } from "./account.ts";
 import { builder } from "./builder.ts";
@@ -24,7 +24,6 @@ const TaskUpdate = builder.objectRef<TaskEvent & { __typename: "TaskUpdate" }>("
 });
 const TaskUpdateResult = builder.unionType("TaskUpdateResult", { types: [TaskUpdate, TaskNotFound, Unauthorized] });
 
-const isFinal = (task: TaskRecord) => task.status === "FINISHED" || task.status === "FAILED";
 type Update = TaskEvent & { readonly __typename: "TaskUpdate" };
 /**
  * One TaskUpdate per event: the in-process pub/sub hands every subscriber the same event object,

@@ -43,7 +43,10 @@ export async function publishTaskEvent(pubsub: GatewayPubSub, type: TaskEventTyp
  */
 const FINAL_PHASE = Number.MAX_SAFE_INTEGER;
 const phase = (task: TaskRecord): number =>
-  task.status === "FINISHED" || task.status === "FAILED" ? FINAL_PHASE : task.status === "QUEUED" ? 2 * task.attempts : 2 * task.attempts - 1;
+  isFinal(task) ? FINAL_PHASE : task.status === "QUEUED" ? 2 * task.attempts : 2 * task.attempts - 1;
+
+/** FINISHED or FAILED: nothing follows but, at most, a refund. */
+export const isFinal = (task: TaskRecord): boolean => task.status === "FINISHED" || task.status === "FAILED";
 
 /**
  * Whether `task` is a later state than `than`. Events of one task can reach a subscriber out of
