@@ -30,7 +30,8 @@
  * --driver=off (generate phase without the task driver, to see its share),
  * --cpu-breakdown (Linux: CPU ms per generation by server thread, load generator, PostgreSQL, Redis),
  * --timeline (the sustained run's slowest answer per 100 ms: a start-up stall or a pause shows
- * as a few slow windows, steady queueing as many).
+ * as a few slow windows, steady queueing as many; beside it the event-loop lag of the server
+ * thread and of the load generator, to tell a held loop from a wait on PostgreSQL or Redis).
  */
 import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -45,6 +46,7 @@ import { runLoad, share, type LoadOptions, type LoadResult, type RequestSpec } f
 import { cpuPerRequest, sampleCpu } from "./support/cpu.ts";
 import { installIoCounters, ioPerRequest, snapshotIo } from "./support/io-counters.ts";
 import { profiled } from "./support/profile.ts";
+import { startLoopLag } from "./support/loop-lag.mjs";
 
 const arg = (name: string, fallback: string): string => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const SECONDS = Number(arg("seconds", "5"));
@@ -301,6 +303,7 @@ async function generatePhase(): Promise<void> {
     // Sampled around the whole run (warm-up included: the requests counted below include it).
     const cpuBefore = CPU_BREAKDOWN ? await sampleCpu(database.url, statsRedis) : undefined;
     // 1. Sustained: RATE generations/s offered on a fixed schedule (open loop), after the warm-up.
+    const serverLag = TIMELINE ? startLoopLag() : undefined;
     const sustained = await runLoad({
       origin: url,
       requests: [...warmupSpecs, ...sustainedSpecs],
@@ -311,7 +314,13 @@ async function generatePhase(): Promise<void> {
       measure: { requests: sustainedSpecs.length, ms: SECONDS * 1_000 },
       timeline: TIMELINE,
     });
-    if (sustained.slowestPer100ms) console.log(`  - sustained run, slowest answer per 100 ms (ms): ${sustained.slowestPer100ms.map((ms) => ms.toFixed(0)).join(" ")}`);
+    if (sustained.slowestPer100ms) {
+      const line = (values: readonly number[]) => values.map((ms) => ms.toFixed(0)).join(" ");
+      console.log(`  - sustained run, per 100 ms (ms): slowest answer, then event-loop lag of the server and of the load generator`);
+      console.log(`      answer  ${line(sustained.slowestPer100ms)}`);
+      console.log(`      server  ${line(serverLag!.stop(sustained.beginEpochMs).slice(0, sustained.slowestPer100ms.length))}`);
+      console.log(`      loadgen ${line((sustained.loadgenLagPer100ms ?? []).slice(0, sustained.slowestPer100ms.length))}`);
+    }
     const sustainedAccepted = sustained.statuses["200"] ?? 0;
     rows.push({
       phase: `POST /api/generate at ${fmt(RATE)}/s offered (PostgreSQL + Redis${DRIVER ? "" : ", driver off"})`,

@@ -12,6 +12,7 @@
 // runs to completion; latency is measured per request with hrtime.
 import { parentPort, workerData } from "node:worker_threads";
 import { Pool } from "undici";
+import { startLoopLag } from "./loop-lag.mjs";
 
 const { origin, connections, concurrency, requests, warmup, measure } = workerData;
 const pool = new Pool(origin, { connections, pipelining: 1, keepAliveTimeout: 60_000 });
@@ -34,6 +35,7 @@ function tally(capacity) {
   // start-up stall or a periodic pause from steady queueing.
   const windows = workerData.timeline ? [] : undefined;
   const t = { statuses, errors: 0, done: 0, begin: performance.now() };
+  const lag = workerData.timeline ? startLoopLag() : undefined;
   t.send = async (spec, since) => {
     try {
       const response = await pool.request({ method: spec.method, path: spec.path, headers: spec.headers, body: spec.body });
@@ -63,7 +65,9 @@ function tally(capacity) {
       max = sorted[sorted.length - 1];
     }
     const slowestPer100ms = windows ? Array.from(windows, (ms) => ms ?? 0) : undefined;
-    return { completed: t.done, elapsedMs, rps: (t.done / elapsedMs) * 1000, statuses, errors: t.errors, p50, p99, max, slowestPer100ms };
+    const beginEpochMs = performance.timeOrigin + t.begin;
+    const loadgenLagPer100ms = lag?.stop(beginEpochMs);
+    return { completed: t.done, elapsedMs, rps: (t.done / elapsedMs) * 1000, statuses, errors: t.errors, p50, p99, max, slowestPer100ms, beginEpochMs, loadgenLagPer100ms };
   };
   return t;
 }

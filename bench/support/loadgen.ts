@@ -38,6 +38,10 @@ export interface LoadResult {
   readonly max: number;
   /** With `timeline`: milliseconds, one entry per 100 ms of send (or due) time. */
   readonly slowestPer100ms?: number[];
+  /** With `timeline`: the load generator's own event-loop lateness (ms) per 100 ms. */
+  readonly loadgenLagPer100ms?: number[];
+  /** When the measurement began (performance.timeOrigin + now, comparable across threads). */
+  readonly beginEpochMs: number;
 }
 
 export function runLoad(options: LoadOptions): Promise<LoadResult> {
