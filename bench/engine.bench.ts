@@ -12,7 +12,7 @@
 import { catalog } from "../src/catalog/index.ts";
 import type { ModelSpec, ParamSpec } from "../src/catalog/types.ts";
 import { createEngine, type GenerationRequest } from "../src/engine/engine.ts";
-import { usdToMicros } from "../src/engine/money.ts";
+import { usdToMicros } from "../src/kernel/money.ts";
 
 const arg = (name: string, fallback: number) => {
   const hit = process.argv.find((a) => a.startsWith(`--${name}=`));

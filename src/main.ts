@@ -1,5 +1,5 @@
-import { loadConfig } from "./config/config.ts";
-import { createGateway } from "./app.ts";
+import { loadConfig } from "./app/config.ts";
+import { createGateway } from "./app/gateway.ts";
 
 // Entry point: `npm start`. Embedded defaults (PGlite under ./.data, in-process limits) unless
 // DATABASE_URL / REDIS_URL say otherwise.

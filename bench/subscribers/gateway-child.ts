@@ -16,12 +16,12 @@ import { performance } from "node:perf_hooks";
 import { Session } from "node:inspector/promises";
 import { writeFile } from "node:fs/promises";
 import { writeHeapSnapshot } from "node:v8";
-import { createGateway } from "../../src/app.ts";
+import { createGateway } from "../../src/app/gateway.ts";
 import { catalog } from "../../src/catalog/index.ts";
-import { loadConfig } from "../../src/config/config.ts";
-import { usdToMicros } from "../../src/engine/money.ts";
+import { loadConfig } from "../../src/app/config.ts";
+import { usdToMicros } from "../../src/kernel/money.ts";
 import { publishTaskEvent } from "../../src/services/events.ts";
-import { chargeAndCreateTask, findTask, type TaskRecord } from "../../src/store/task-store.ts";
+import { chargeAndCreateTask, findTask, type TaskRecord } from "../../src/adapters/postgres/task-store.ts";
 import type { ChildReply, ChildRequest, KeyInfo, MemorySample } from "./protocol.ts";
 
 const send = (reply: ChildReply) => process.send?.(reply);

@@ -5,11 +5,11 @@ import { impliedResolutions, resolutionTiers } from "../catalog/resolution-tiers
 import type { ModelSpec } from "../catalog/types.ts";
 import type { EngineError } from "./errors.ts";
 import { fitToBudget, type BudgetFit } from "./fit.ts";
-import type { Micros } from "./money.ts";
+import type { Micros } from "../kernel/money.ts";
 import { normalize, type Adjustment, type NormalizedRequest, type Params } from "./normalize.ts";
 import { priceMicros } from "./price.ts";
 import { buildProfile, type ModelProfile, type ProfileSources } from "./profile.ts";
-import { err, ok, type Result } from "./result.ts";
+import { err, ok, type Result } from "../kernel/result.ts";
 import { suggestModelIds } from "./suggest.ts";
 
 export interface GenerationRequest {

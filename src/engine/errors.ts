@@ -1,4 +1,4 @@
-import type { Micros } from "./money.ts";
+import type { Micros } from "../kernel/money.ts";
 
 /** One problem with one parameter: the field and the reason, as a user reads it. */
 export interface ParamIssue {

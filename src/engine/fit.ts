@@ -1,9 +1,9 @@
 import type { EngineError } from "./errors.ts";
-import { microsToUsd, usdToMicros, type Micros } from "./money.ts";
+import { microsToUsd, usdToMicros, type Micros } from "../kernel/money.ts";
 import type { Adjustment, Params } from "./normalize.ts";
 import { priceInput, priceUsd } from "./price.ts";
 import type { ModelProfile } from "./profile.ts";
-import { err, ok, type Result } from "./result.ts";
+import { err, ok, type Result } from "../kernel/result.ts";
 import { snapToStep } from "./snap.ts";
 
 /** One step of resolution: the values of the tier param and/or width/height at that step. */

@@ -9,7 +9,7 @@ import {
   type AspectGroup,
   type ModelProfile,
 } from "./profile.ts";
-import { err, ok, type Result } from "./result.ts";
+import { err, ok, type Result } from "../kernel/result.ts";
 import { nearestAspectGroup, nearestByPixels, nearestNumber, snapToStep, snapToTable } from "./snap.ts";
 import { isReference, isUploadId } from "./references.ts";
 

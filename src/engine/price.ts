@@ -1,5 +1,5 @@
 import type { PriceRule } from "../catalog/pricing.ts";
-import { usdToMicros, type Micros } from "./money.ts";
+import { usdToMicros, type Micros } from "../kernel/money.ts";
 import type { Params } from "./normalize.ts";
 import type { ModelProfile } from "./profile.ts";
 

@@ -1,10 +1,10 @@
 import type { EnumValue, OutputKind } from "../catalog/types.ts";
 import type { Engine, GenerationRequest } from "./engine.ts";
 import { invalidParams, type EngineError } from "./errors.ts";
-import type { Micros } from "./money.ts";
+import type { Micros } from "../kernel/money.ts";
 import type { Adjustment, Params } from "./normalize.ts";
 import type { ModelProfile } from "./profile.ts";
-import { err, ok, type Result } from "./result.ts";
+import { err, ok, type Result } from "../kernel/result.ts";
 
 /** The questions a client asks before spending. All pure, all answered with the engine's own rules. */
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import type { Config } from "../config/config.ts";
+import type { Config } from "../app/config.ts";
 import type { GenerationRequest } from "../engine/engine.ts";
 
 /**

@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { microsToUsd } from "../engine/money.ts";
+import { microsToUsd } from "../kernel/money.ts";
 import type { ServiceError, ServiceErrorCode } from "../services/errors.ts";
 
 /** The HTTP status of each error code: the REST face's one mapping. */

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { GatewayServices } from "../services/container.ts";
+import type { GatewayServices } from "../services/gateway-services.ts";
 import { withBearerKey } from "./auth.ts";
 import { sendMethodNotAllowed } from "./failures.ts";
 import type { AuthenticatedHandler, Method, PathRoutes } from "./route.ts";

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import type { Micros } from "../engine/money.ts";
-import { usedOn } from "../store/usage-ledger.ts";
-import type { Clock } from "./clock.ts";
+import type { Micros } from "../kernel/money.ts";
+import { usedOn } from "../adapters/postgres/usage-ledger.ts";
+import type { Clock } from "../kernel/clock.ts";
 import type { ApiKeyRecord } from "./keys.ts";
 
 export interface BudgetStatus {

@@ -1,10 +1,10 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import type { Micros } from "../engine/money.ts";
-import type { LimitPolicy, Limiter } from "../limits/limiter.ts";
-import { toTaskRecord, type TaskRecord } from "../store/task-store.ts";
-import { utcDay } from "../store/usage-ledger.ts";
+import type { Micros } from "../kernel/money.ts";
+import type { LimitPolicy, Limiter } from "./ports/limiter.ts";
+import { toTaskRecord, type TaskRecord } from "../adapters/postgres/task-store.ts";
+import { utcDay } from "../adapters/postgres/usage-ledger.ts";
 import { budgetStatus, type BudgetStatus } from "./budget.ts";
-import type { Clock } from "./clock.ts";
+import type { Clock } from "../kernel/clock.ts";
 import type { ApiKeyRecord } from "./keys.ts";
 
 export interface ActiveSlot {

@@ -1,5 +1,5 @@
-import type { PubSub } from "../pubsub/pubsub.ts";
-import type { TaskRecord } from "../store/task-store.ts";
+import type { PubSub } from "./ports/pubsub.ts";
+import type { TaskRecord } from "../adapters/postgres/task-store.ts";
 
 /** What happened to a task; subscribers get the task as it is after the change. */
 export type TaskEventType = "QUEUED" | "PROCESSING" | "PROGRESS" | "FINISHED" | "FAILED" | "REFUNDED";

@@ -1,7 +1,7 @@
 import { hash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import type { Micros } from "../engine/money.ts";
-import type { Clock } from "./clock.ts";
+import type { Micros } from "../kernel/money.ts";
+import type { Clock } from "../kernel/clock.ts";
 
 /** An authenticated API key as the rest of the gateway sees it: never the key itself. */
 export interface ApiKeyRecord {

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import type { Limiter } from "../limits/limiter.ts";
-import type { Provider, ProviderOutput } from "../providers/provider.ts";
+import type { Limiter } from "./ports/limiter.ts";
+import type { Provider, ProviderOutput } from "./ports/provider.ts";
 import {
   claimProcessing,
   releaseLeases,
@@ -15,10 +15,10 @@ import {
   slotsExpiredBetween,
   startNextQueued,
   storeFiles,
-} from "../store/driver-store.ts";
-import { findTask, type TaskHold, type TaskRecord } from "../store/task-store.ts";
-import { refundTask } from "../store/usage-ledger.ts";
-import type { Clock } from "./clock.ts";
+} from "../adapters/postgres/driver-store.ts";
+import { findTask, type TaskHold, type TaskRecord } from "../adapters/postgres/task-store.ts";
+import { refundTask } from "../adapters/postgres/usage-ledger.ts";
+import type { Clock } from "../kernel/clock.ts";
 import { publishTaskEvent, type GatewayPubSub } from "./events.ts";
 import type { Timing } from "./timing.ts";
 

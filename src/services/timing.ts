@@ -1,5 +1,5 @@
-import type { LimitPolicy } from "../limits/limiter.ts";
-import { specLimitPolicy } from "../limits/limiter.ts";
+import type { LimitPolicy } from "./ports/limiter.ts";
+import { specLimitPolicy } from "./ports/limiter.ts";
 
 /** The spec's clocks, divided by GATEAI_TIME_SCALE. */
 export interface Timing {

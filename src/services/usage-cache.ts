@@ -1,5 +1,5 @@
-import type { Micros } from "../engine/money.ts";
-import type { Clock } from "./clock.ts";
+import type { Micros } from "../kernel/money.ts";
+import type { Clock } from "../kernel/clock.ts";
 
 /**
  * Recently read day-usage per key, for estimates only (they charge nothing; generate always

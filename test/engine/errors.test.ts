@@ -4,8 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { createEngine, type GenerationRequest, type Quote } from "../../src/engine/engine.ts";
 import type { EngineError, ParamIssue } from "../../src/engine/errors.ts";
-import { usdToMicros } from "../../src/engine/money.ts";
-import type { Result } from "../../src/engine/result.ts";
+import { usdToMicros } from "../../src/kernel/money.ts";
+import type { Result } from "../../src/kernel/result.ts";
 
 const engine = createEngine();
 const BUDGET = usdToMicros(100);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { catalog } from "../../src/catalog/index.ts";
 import { createEngine } from "../../src/engine/engine.ts";
-import { usdToMicros } from "../../src/engine/money.ts";
+import { usdToMicros } from "../../src/kernel/money.ts";
 
 const engine = createEngine();
 const BUDGET = usdToMicros(100);

@@ -10,7 +10,7 @@ import { catalog } from "../../src/catalog/index.ts";
 import { resolutionTiers } from "../../src/catalog/resolution-tiers.ts";
 import type { ModelSpec } from "../../src/catalog/types.ts";
 import { createEngine } from "../../src/engine/engine.ts";
-import { microsToUsd, roundUsd } from "../../src/engine/money.ts";
+import { microsToUsd, roundUsd } from "../../src/kernel/money.ts";
 import type { Params } from "../../src/engine/normalize.ts";
 
 const SPEC_TEXT = readFileSync(new URL("../../docs/gateai-core-api.md", import.meta.url), "utf8");

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine/engine.ts";
-import { usdToMicros } from "../../src/engine/money.ts";
+import { usdToMicros } from "../../src/kernel/money.ts";
 import type { Params } from "../../src/engine/normalize.ts";
 import { cheapestModels, planBudget, priceAcross, type ModelOption, type Need } from "../../src/engine/whatif.ts";
 import { modelById, violations, type Model } from "./oracle.ts";

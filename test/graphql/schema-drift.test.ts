@@ -16,7 +16,7 @@ import {
 } from "graphql";
 import { describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine/engine.ts";
-import { camelName } from "../../src/schema/generate-input.ts";
+import { camelName } from "../../src/graphql/types/generate-input.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const engine = createEngine();

@@ -11,9 +11,9 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GenerationRequest } from "../../src/engine/engine.ts";
-import { usdToMicros, type Micros } from "../../src/engine/money.ts";
-import { manualClock } from "../../src/services/clock.ts";
-import { usedOn } from "../../src/store/usage-ledger.ts";
+import { usdToMicros, type Micros } from "../../src/kernel/money.ts";
+import { manualClock } from "../../src/kernel/clock.ts";
+import { usedOn } from "../../src/adapters/postgres/usage-ledger.ts";
 import { gatewaySetups, startGateway, type StartGatewayOptions, type TestGateway } from "../support/gateway.ts";
 import {
   BUDGET_MIX,

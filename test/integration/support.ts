@@ -2,10 +2,10 @@
 // ledger checks that must hold after any burst (no overspend, exact accounting, genuine 402s).
 import { expect } from "vitest";
 import { createEngine, type GenerationRequest } from "../../src/engine/engine.ts";
-import { usdToMicros, type Micros } from "../../src/engine/money.ts";
+import { usdToMicros, type Micros } from "../../src/kernel/money.ts";
 import type { Params } from "../../src/engine/normalize.ts";
 import type { ModelProfile } from "../../src/engine/profile.ts";
-import type { Clock } from "../../src/services/clock.ts";
+import type { Clock } from "../../src/kernel/clock.ts";
 
 export const engine = createEngine();
 

@@ -3,8 +3,8 @@
 // goes on, 20 min refunds an unfinished generation (which keeps running, and whose result is kept
 // for free if it finishes), 40 min fails it with "Generation timed out (40 min hard limit)".
 import { afterAll, beforeAll, describe, test } from "vitest";
-import type { Provider } from "../../src/providers/provider.ts";
-import { renderOutputs } from "../../src/providers/render/index.ts";
+import type { Provider } from "../../src/services/ports/provider.ts";
+import { renderOutputs } from "../../src/adapters/providers/render/index.ts";
 import { HARD_LIMIT_ERROR } from "../../src/services/task-driver.ts";
 import {
   Cleanup,

@@ -6,10 +6,10 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, test } from "vitest";
-import type { Provider } from "../../src/providers/provider.ts";
-import { renderOutputs } from "../../src/providers/render/index.ts";
+import type { Provider } from "../../src/services/ports/provider.ts";
+import { renderOutputs } from "../../src/adapters/providers/render/index.ts";
 import { HARD_LIMIT_ERROR } from "../../src/services/task-driver.ts";
-import { openDatabase } from "../../src/store/database.ts";
+import { openDatabase } from "../../src/adapters/postgres/database.ts";
 import {
   Cleanup,
   auditViolations,

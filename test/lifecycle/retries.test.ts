@@ -2,7 +2,7 @@
 // retried on other pool accounts up to 3 attempts, then FAILED, charged once and refunded once;
 // an account failing 3 times in a row is locked for 5 min ÷ time scale (/credits pool.locked).
 import { afterAll, beforeAll, describe, test } from "vitest";
-import { SIMULATED_FAILURE } from "../../src/providers/simulated-provider.ts";
+import { SIMULATED_FAILURE } from "../../src/adapters/providers/simulated-provider.ts";
 import type { TaskEvent } from "../../src/services/events.ts";
 import {
   Cleanup,

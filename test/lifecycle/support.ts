@@ -12,10 +12,10 @@ import { deflateSync } from "node:zlib";
 import { createClient, type Client as WsClient } from "graphql-ws";
 import pg from "pg";
 import WebSocket from "ws";
-import { createGateway, type Gateway, type GatewayOptions } from "../../src/app.ts";
-import { loadConfig, type Config } from "../../src/config/config.ts";
-import { usdToMicros } from "../../src/engine/money.ts";
-import type { GatewayServices } from "../../src/services/container.ts";
+import { createGateway, type Gateway, type GatewayOptions } from "../../src/app/gateway.ts";
+import { loadConfig, type Config } from "../../src/app/config.ts";
+import { usdToMicros } from "../../src/kernel/money.ts";
+import type { GatewayServices } from "../../src/services/gateway-services.ts";
 import { createTestDatabase } from "../support/gateway.ts";
 import { requireService, testDatabaseUrl, testRedisUrl, uniquePrefix } from "../support/services.ts";
 

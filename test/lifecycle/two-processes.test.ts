@@ -3,7 +3,7 @@
 // the same transitions of a task, wherever it was accepted; when A is killed while driving tasks,
 // B takes them over once their leases expire and finishes each exactly once.
 import { afterAll, beforeAll, describe, test } from "vitest";
-import { openDatabase } from "../../src/store/database.ts";
+import { openDatabase } from "../../src/adapters/postgres/database.ts";
 import type pg from "pg";
 import {
   Cleanup,

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { catalog } from "../../src/catalog/index.ts";
-import { microsToUsd } from "../../src/engine/money.ts";
+import { microsToUsd } from "../../src/kernel/money.ts";
 import { describeOnEverySetup, expectErrorBody, FAST, type Harness } from "./harness.ts";
 
 /** The two spec examples that omit the start_frame their model requires. */

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { manualClock } from "../../src/services/clock.ts";
+import { manualClock } from "../../src/kernel/clock.ts";
 import { describeOnEverySetup, expectErrorBody } from "./harness.ts";
 
 const IMAGE = { model: "gpt-image-2", params: { prompt: "hold a slot" } };

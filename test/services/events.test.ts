@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isNewerState } from "../../src/services/events.ts";
-import type { TaskRecord } from "../../src/store/task-store.ts";
+import type { TaskRecord } from "../../src/adapters/postgres/task-store.ts";
 
 const accepted: TaskRecord = {
   id: "t",

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { usdToMicros } from "../../src/engine/money.ts";
+import { usdToMicros } from "../../src/kernel/money.ts";
 import { startGateway, type TestGateway } from "../support/gateway.ts";
 
 let gw: TestGateway;

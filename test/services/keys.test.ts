@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { usdToMicros } from "../../src/engine/money.ts";
-import { manualClock } from "../../src/services/clock.ts";
+import { usdToMicros } from "../../src/kernel/money.ts";
+import { manualClock } from "../../src/kernel/clock.ts";
 import { createKeyService, hashKey } from "../../src/services/keys.ts";
-import { openDatabase, type Database } from "../../src/store/database.ts";
+import { openDatabase, type Database } from "../../src/adapters/postgres/database.ts";
 
 let database: Database;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine/engine.ts";
 import { checkReferences, isBlockedAddress, type HostResolver } from "../../src/services/references.ts";
-import { openDatabase, type Database } from "../../src/store/database.ts";
+import { openDatabase, type Database } from "../../src/adapters/postgres/database.ts";
 
 const engine = createEngine();
 const profile = (id: string) => engine.profile(id)!;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { Provider } from "../../src/providers/provider.ts";
+import type { Provider } from "../../src/services/ports/provider.ts";
 import { generate, get, sleep, waitFor } from "../lifecycle/support.ts";
 import { startGateway, type TestGateway } from "../support/gateway.ts";
 

@@ -5,10 +5,10 @@ import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll } from "vitest";
-import { openDatabase } from "../../src/store/database.ts";
-import type { Database } from "../../src/store/database.ts";
-import { pgliteRunner, pgPoolRunner } from "../../src/store/migrate.ts";
-import type { SqlRunner } from "../../src/store/migrate.ts";
+import { openDatabase } from "../../src/adapters/postgres/database.ts";
+import type { Database } from "../../src/adapters/postgres/database.ts";
+import { pgliteRunner, pgPoolRunner } from "../../src/adapters/postgres/migrate.ts";
+import type { SqlRunner } from "../../src/adapters/postgres/migrate.ts";
 
 export type TestDatabaseName = "pglite" | "postgres";
 

@@ -5,11 +5,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { createGateway, type Gateway, type GatewayOptions } from "../../src/app.ts";
-import { loadConfig } from "../../src/config/config.ts";
-import { usdToMicros } from "../../src/engine/money.ts";
-import type { Clock } from "../../src/services/clock.ts";
-import type { GatewayServices } from "../../src/services/container.ts";
+import { createGateway, type Gateway, type GatewayOptions } from "../../src/app/gateway.ts";
+import { loadConfig } from "../../src/app/config.ts";
+import { usdToMicros } from "../../src/kernel/money.ts";
+import type { Clock } from "../../src/kernel/clock.ts";
+import type { GatewayServices } from "../../src/services/gateway-services.ts";
 import type { ApiKeyRecord } from "../../src/services/keys.ts";
 import { requireService, testDatabaseUrl, testRedisUrl, uniquePrefix } from "./services.ts";
 

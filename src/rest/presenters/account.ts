@@ -1,6 +1,6 @@
-import { microsToUsd } from "../../engine/money.ts";
+import { microsToUsd } from "../../kernel/money.ts";
 import type { BudgetStatus } from "../../services/budget.ts";
-import type { PoolStatus } from "../../services/container.ts";
+import type { PoolStatus } from "../../services/gateway-services.ts";
 import type { Dashboard } from "../../services/dashboard.ts";
 
 /** `{daily_limit, used, remaining}` in dollars, plus when the day resets. */

@@ -1,4 +1,4 @@
-import { microsToUsd } from "../../engine/money.ts";
+import { microsToUsd } from "../../kernel/money.ts";
 import type { Estimate } from "../../services/generation.ts";
 import { presentAdjustments } from "./adjustments.ts";
 

@@ -1,7 +1,7 @@
-import { microsToUsd } from "../../engine/money.ts";
+import { microsToUsd } from "../../kernel/money.ts";
 import type { Accepted } from "../../services/generation.ts";
-import type { TaskRecord } from "../../store/task-store.ts";
-import { absoluteUrl } from "../origin.ts";
+import type { TaskRecord } from "../../adapters/postgres/task-store.ts";
+import { absoluteUrl } from "../../http/origin.ts";
 import { presentAdjustments } from "./adjustments.ts";
 
 const iso = (ms: number): string => new Date(ms).toISOString();

@@ -1,8 +1,8 @@
 import { budgetStatus } from "../../services/budget.ts";
-import type { GatewayServices } from "../../services/container.ts";
+import type { GatewayServices } from "../../services/gateway-services.ts";
 import { dashboard } from "../../services/dashboard.ts";
 import { authenticateOr401, bearerKey } from "../auth.ts";
-import { requestQuery } from "../request-path.ts";
+import { requestQuery } from "../../http/request-path.ts";
 import { presentCredits, presentDashboard } from "../presenters/account.ts";
 import { sendJson } from "../respond.ts";
 import type { AuthenticatedHandler, Handler } from "../route.ts";

@@ -1,5 +1,5 @@
-import type { GatewayServices } from "../../services/container.ts";
-import { readJsonBody } from "../body.ts";
+import type { GatewayServices } from "../../services/gateway-services.ts";
+import { readJsonBody } from "../../http/body.ts";
 import { sendBadRequest } from "../failures.ts";
 import { jsonBodyLimit, parseGenerationRequest } from "../generation-request.ts";
 import { presentEstimate } from "../presenters/estimate.ts";

@@ -1,4 +1,4 @@
-import type { GatewayServices } from "../../services/container.ts";
+import type { GatewayServices } from "../../services/gateway-services.ts";
 import { sendJson } from "../respond.ts";
 import type { Handler } from "../route.ts";
 

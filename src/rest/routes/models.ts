@@ -1,4 +1,4 @@
-import type { GatewayServices } from "../../services/container.ts";
+import type { GatewayServices } from "../../services/gateway-services.ts";
 import { pathSegment } from "../path.ts";
 import { presentModelSchema, presentModelSummary } from "../presenters/model.ts";
 import { errorBody, sendJson, sendJsonText, statusOf } from "../respond.ts";

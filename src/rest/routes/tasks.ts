@@ -1,7 +1,7 @@
-import type { GatewayServices } from "../../services/container.ts";
+import type { GatewayServices } from "../../services/gateway-services.ts";
 import { taskNotFound } from "../../services/errors.ts";
-import { findTask } from "../../store/task-store.ts";
-import { originOf } from "../origin.ts";
+import { findTask } from "../../adapters/postgres/task-store.ts";
+import { originOf } from "../../http/origin.ts";
 import { presentTask } from "../presenters/task.ts";
 import { sendError, sendJson } from "../respond.ts";
 import { pathSegment } from "../path.ts";

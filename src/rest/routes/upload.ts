@@ -1,7 +1,7 @@
-import type { GatewayServices } from "../../services/container.ts";
-import { readBody } from "../body.ts";
+import type { GatewayServices } from "../../services/gateway-services.ts";
+import { readBody } from "../../http/body.ts";
 import { sendBadRequest } from "../failures.ts";
-import { checkUploadMediaType } from "../media-type.ts";
+import { checkUploadMediaType } from "../../services/media-type.ts";
 import { errorBody, sendError, sendJson, statusOf } from "../respond.ts";
 import type { AuthenticatedHandler } from "../route.ts";
 

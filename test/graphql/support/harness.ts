@@ -2,7 +2,7 @@
 // PostgreSQL + Redis when TEST_DATABASE_URL and TEST_REDIS_URL are set (required in CI).
 import type { Client as WsClient } from "graphql-ws";
 import { afterAll, afterEach, beforeAll, describe, expect } from "vitest";
-import { manualClock } from "../../../src/services/clock.ts";
+import { manualClock } from "../../../src/kernel/clock.ts";
 import { gatewaySetups, startGateway, type TestGateway } from "../../support/gateway.ts";
 import { graphqlHttp, wsClient, type GraphQLHttp } from "./client.ts";
 

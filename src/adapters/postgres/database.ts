@@ -1,0 +1,128 @@
+// Opens the gateway's database: PostgreSQL when a URL is configured, otherwise embedded PGlite
+// (on disk or in memory). Migrations are applied before the Prisma client is handed out.
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "../../generated/prisma/client.ts";
+import { applyMigrations, pgliteRunner, pgPoolRunner } from "./migrate.ts";
+import type { SqlClient } from "./sql.ts";
+
+export interface DatabaseConfig {
+  /** postgresql://… — when set, PostgreSQL is used and dataDir/memory are ignored */
+  databaseUrl?: string;
+  /** PGlite data directory (persisted) */
+  dataDir?: string;
+  /** PGlite in memory (tests, throwaway runs) */
+  memory?: boolean;
+  /** PostgreSQL pool size (node-postgres default: 10) */
+  poolSize?: number;
+  /** Errors of idle pooled connections (e.g. server restart); the pool replaces them. */
+  onPoolError?: (error: Error) => void;
+  /** Defaults to prisma/migrations of this repository */
+  migrationsDir?: string;
+}
+
+export interface Database {
+  prisma: PrismaClient;
+  /** The same database through its driver, for the hot statements (see sql.ts). */
+  sql: SqlClient;
+  kind: "postgres" | "pglite";
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, config);
+  return openPglite(config);
+}
+
+async function openPostgres(url: string, config: DatabaseConfig): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: config.poolSize,
+    // @prisma/adapter-pg sends DateTime parameters without a zone offset, and PostgreSQL reads such
+    // values in the session time zone: any zone but UTC would shift every timestamptz written.
+    options: "-c TimeZone=UTC",
+  });
+  // Without a listener an idle connection's error would crash the process.
+  pool.on("error", config.onPoolError ?? (() => undefined));
+  try {
+    await applyMigrations(pgPoolRunner(pool), config.migrationsDir);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  // We own the pool, so the adapter must not end it; close() does, after Prisma disconnects.
+  const statementName = preparedStatementNames();
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: false, statementNameGenerator: statementName }) });
+  const sql: SqlClient = {
+    async query<Row extends object>(text: string, values: readonly unknown[]) {
+      const result = await pool.query<Row>({ name: statementName({ sql: text }), text, values: values as unknown[] });
+      return result.rows;
+    },
+  };
+  return {
+    prisma,
+    sql,
+    kind: "postgres",
+    ping: () => ping(prisma),
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * Names for the adapter's statements, so each pooled connection prepares a statement once and
+ * PostgreSQL stops parsing and planning it on every call (the accept statement is a four-part CTE:
+ * planning it was a large share of its cost). One name per distinct SQL text; past `max` texts
+ * (queries whose shape varies, such as IN lists) new ones stay unnamed, so the set stays bounded.
+ */
+function preparedStatementNames(max = 500): (query: { sql: string }) => string {
+  const names = new Map<string, string>();
+  return ({ sql }) => {
+    let name = names.get(sql);
+    if (name === undefined && names.size < max) names.set(sql, (name = `gateai_${names.size}`));
+    // Unnamed: node-postgres then neither caches nor checks the statement (typed string, takes undefined).
+    return name as string;
+  };
+}
+
+async function openPglite(config: DatabaseConfig): Promise<Database> {
+  if (!config.memory && !config.dataDir) {
+    throw new Error("openDatabase: set databaseUrl (PostgreSQL), dataDir (PGlite on disk) or memory: true");
+  }
+  const db = config.memory ? new PGlite() : new PGlite(config.dataDir);
+  try {
+    await db.waitReady;
+    // PGlite is one session for the whole process, so this holds for every later query.
+    await db.exec("SET TIME ZONE 'UTC'");
+    await applyMigrations(pgliteRunner(db), config.migrationsDir);
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  // db.query waits for any open transaction (PGlite runs one at a time), so it never runs inside Prisma's.
+  const sql: SqlClient = {
+    async query<Row extends object>(text: string, values: readonly unknown[]) {
+      return (await db.query<Row>(text, values as unknown[])).rows;
+    },
+  };
+  return {
+    prisma,
+    sql,
+    kind: "pglite",
+    ping: () => ping(prisma),
+    async close() {
+      await prisma.$disconnect();
+      await db.close();
+    },
+  };
+}
+
+async function ping(prisma: PrismaClient): Promise<void> {
+  await prisma.$queryRaw`SELECT 1`;
+}

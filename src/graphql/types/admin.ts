@@ -1,0 +1,78 @@
+import { microsToUsd, usdToMicros } from "../../kernel/money.ts";
+import type { ApiKeyRecord } from "../../services/keys.ts";
+import { builder } from "../builder.ts";
+import type { GraphQLContext } from "../context.ts";
+import { Forbidden, InvalidParams, KeyNotFound } from "./errors.ts";
+
+const ApiKeyType = builder.objectRef<ApiKeyRecord>("ApiKey").implement({
+  description: "An API key; the key itself is shown only once, when created.",
+  isTypeOf: (v) => typeof (v as ApiKeyRecord).prefix === "string" && "dailyLimit" in (v as object),
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    prefix: t.exposeString("prefix", { description: "The key's first characters, to tell keys apart." }),
+    label: t.string({ nullable: true, resolve: (k) => k.label }),
+    dailyLimit: t.float({ description: "USD per UTC day in force.", resolve: (k) => microsToUsd(k.dailyLimit) }),
+    hasOwnLimit: t.boolean({ resolve: (k) => k.dailyLimitOverride !== null }),
+    createdAt: t.field({ type: "DateTime", resolve: (k) => k.createdAt }),
+    revokedAt: t.field({ type: "DateTime", nullable: true, resolve: (k) => k.revokedAt }),
+  }),
+});
+
+const CreatedApiKey = builder.objectRef<{ __typename: "CreatedApiKey"; key: string; record: ApiKeyRecord }>("CreatedApiKey").implement({
+  isTypeOf: (v) => (v as { __typename?: string }).__typename === "CreatedApiKey",
+  fields: (t) => ({
+    key: t.exposeString("key", { description: "The secret key. Shown this once; store it now." }),
+    apiKey: t.field({ type: ApiKeyType, resolve: (c) => c.record }),
+  }),
+});
+
+const CreateApiKeyResult = builder.unionType("CreateApiKeyResult", { types: [CreatedApiKey, Forbidden, InvalidParams] });
+const ApiKeyResult = builder.unionType("ApiKeyResult", { types: [ApiKeyType, Forbidden, KeyNotFound, InvalidParams] });
+
+const forbidden = () => ({ code: "FORBIDDEN" as const, message: "This needs the admin token (GATEAI_ADMIN_TOKEN) as Authorization: Bearer or x-admin-token" });
+const keyNotFound = (id: string) => ({ code: "KEY_NOT_FOUND" as const, message: `No API key with id ${id}` });
+const badLimit = () => ({ code: "INVALID_PARAMS" as const, message: "dailyLimit: must be a positive number of dollars", issues: [{ field: "dailyLimit", reason: "must be a positive number of dollars" }] });
+
+/** A daily limit argument: null/absent = the configured default; otherwise positive dollars. */
+const limitArg = (value: number | null | undefined): number | null | "invalid" =>
+  value === null || value === undefined ? null : Number.isFinite(value) && value > 0 ? usdToMicros(value) : "invalid";
+
+const requireAdmin = (ctx: GraphQLContext) => (ctx.isAdmin ? null : forbidden());
+
+builder.mutationFields((t) => ({
+  createApiKey: t.field({
+    type: CreateApiKeyResult,
+    description: "Admin: a new key (shown once), optionally with its own daily limit.",
+    args: { label: t.arg.string({ required: false }), dailyLimit: t.arg.float({ required: false }) },
+    resolve: async (_root, args, ctx) => {
+      const denied = requireAdmin(ctx);
+      if (denied) return denied as never;
+      const limit = limitArg(args.dailyLimit);
+      if (limit === "invalid") return badLimit() as never;
+      const created = await ctx.services.keys.create({ dailyLimit: limit, ...(args.label ? { label: args.label } : {}) });
+      return { __typename: "CreatedApiKey" as const, ...created };
+    },
+  }),
+  revokeApiKey: t.field({
+    type: ApiKeyResult,
+    description: "Admin: revoke a key at once (in every process).",
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const denied = requireAdmin(ctx);
+      if (denied) return denied as never;
+      return ((await ctx.services.keys.revoke(String(args.id))) ?? keyNotFound(String(args.id))) as never;
+    },
+  }),
+  setDailyLimit: t.field({
+    type: ApiKeyResult,
+    description: "Admin: a key's own daily limit in USD (null: back to GATEAI_DAILY_LIMIT).",
+    args: { id: t.arg.id({ required: true }), dailyLimit: t.arg.float({ required: false }) },
+    resolve: async (_root, args, ctx) => {
+      const denied = requireAdmin(ctx);
+      if (denied) return denied as never;
+      const limit = limitArg(args.dailyLimit);
+      if (limit === "invalid") return badLimit() as never;
+      return ((await ctx.services.keys.setDailyLimit(String(args.id), limit)) ?? keyNotFound(String(args.id))) as never;
+    },
+  }),
+}));

@@ -1,0 +1,113 @@
+import type { Engine } from "../../engine/engine.ts";
+import { microsToUsd, type Micros } from "../../kernel/money.ts";
+import type { Adjustment, Params } from "../../engine/normalize.ts";
+import type { Result } from "../../kernel/result.ts";
+import { unauthorized, type ServiceError } from "../../services/errors.ts";
+import type { Accepted, Estimate } from "../../services/generation.ts";
+import type { TaskRecord } from "../../adapters/postgres/task-store.ts";
+import { builder } from "../builder.ts";
+import {
+  IdempotencyInProgress,
+  IdempotencyKeyReused,
+  InsufficientBudget,
+  RateLimited,
+  requestErrors,
+  Unauthorized,
+} from "./errors.ts";
+import { defineGenerateInput } from "./generate-input.ts";
+import { AdjustmentType, TaskType } from "./tasks.ts";
+
+const GenerateSuccess = builder.objectRef<Accepted & { __typename: "GenerateSuccess" }>("GenerateSuccess").implement({
+  description: "The generation was accepted and charged.",
+  isTypeOf: (v) => (v as { __typename?: string }).__typename === "GenerateSuccess",
+  fields: (t) => ({
+    task: t.field({ type: TaskType, resolve: (a) => a.task as TaskRecord }),
+    cost: t.float({ description: "USD charged.", resolve: (a) => microsToUsd(a.cost) }),
+    remaining: t.float({ description: "USD left today after this charge.", resolve: (a) => microsToUsd(a.remaining) }),
+    adjustments: t.field({ type: [AdjustmentType], description: "What was changed (snapping, budget downgrade).", resolve: (a) => [...a.adjustments] }),
+    replayed: t.exposeBoolean("replayed", { description: "True when this repeats an earlier answer for the same idempotency key." }),
+  }),
+});
+
+interface Suggestion {
+  readonly params: Params;
+  readonly cost: Micros;
+  readonly adjustments: readonly Adjustment[];
+}
+const SuggestedRequest = builder.objectRef<Suggestion>("SuggestedRequest").implement({
+  description: "What generate would run within today's budget.",
+  fields: (t) => ({
+    params: t.field({ type: "JSON", resolve: (s) => s.params }),
+    cost: t.float({ resolve: (s) => microsToUsd(s.cost) }),
+    adjustments: t.field({ type: [AdjustmentType], resolve: (s) => [...s.adjustments] }),
+  }),
+});
+
+const EstimateType = builder.objectRef<Estimate & { __typename: "Estimate" }>("Estimate").implement({
+  description: "The price of a request; nothing is charged.",
+  isTypeOf: (v) => (v as { __typename?: string }).__typename === "Estimate",
+  fields: (t) => ({
+    model: t.exposeString("model"),
+    cost: t.float({ description: "USD for the request as asked (normalized).", resolve: (e) => microsToUsd(e.cost) }),
+    params: t.field({ type: "JSON", description: "The normalized parameters.", resolve: (e) => e.params }),
+    adjustments: t.field({ type: [AdjustmentType], resolve: (e) => [...e.adjustments] }),
+    dailyRemaining: t.float({ resolve: (e) => microsToUsd(e.remaining) }),
+    fitsInBudget: t.exposeBoolean("fitsInBudget"),
+    suggestion: t.field({
+      type: SuggestedRequest,
+      nullable: true,
+      description: "When over budget: the downgrade generate would apply (null if nothing fits).",
+      resolve: (e) => (e.suggestion?.ok ? e.suggestion.value : null),
+    }),
+    cheapestCost: t.float({
+      nullable: true,
+      description: "When nothing fits: the cheapest downgrade's cost (USD).",
+      resolve: (e) => (e.suggestion && !e.suggestion.ok && e.suggestion.error.code === "INSUFFICIENT_BUDGET" ? microsToUsd(e.suggestion.error.cheapestCost) : null),
+    }),
+  }),
+});
+
+const GenerateResult = builder.unionType("GenerateResult", {
+  types: [GenerateSuccess, ...requestErrors, InsufficientBudget, RateLimited, IdempotencyKeyReused, IdempotencyInProgress, Unauthorized],
+});
+const EstimateResult = builder.unionType("EstimateResult", { types: [EstimateType, ...requestErrors, Unauthorized] });
+
+const estimateOrError = (result: Result<Estimate, ServiceError>) => (result.ok ? { __typename: "Estimate" as const, ...result.value } : result.error);
+
+export function defineGenerationFields(engine: Engine) {
+  const { GenerateInput, toRequest } = defineGenerateInput(engine);
+
+  builder.mutationFields((t) => ({
+    generate: t.field({
+      type: GenerateResult,
+      description: "Start a generation. Charged at once; downgraded (see adjustments) when today's budget is short.",
+      args: {
+        input: t.arg({ type: GenerateInput, required: true }),
+        idempotencyKey: t.arg.string({ required: false, description: "Retries with the same key and input return the same task and charge nothing (24 h)." }),
+      },
+      resolve: async (_root, args, ctx) => {
+        if (!ctx.key) return unauthorized() as never;
+        const result = await ctx.services.generation.generate(ctx.key, toRequest(args.input as Record<string, unknown>), {
+          ...(args.idempotencyKey ? { idempotencyKey: args.idempotencyKey } : {}),
+        });
+        return (result.ok ? { __typename: "GenerateSuccess" as const, ...result.value } : result.error) as never;
+      },
+    }),
+  }));
+
+  builder.queryFields((t) => ({
+    estimate: t.field({
+      type: EstimateResult,
+      description: "What a request would cost now, and what would run if the budget is short. Charges nothing.",
+      args: { input: t.arg({ type: GenerateInput, required: true }) },
+      // Not async: an estimate the service answers at once keeps the whole query synchronous.
+      resolve: (_root, args, ctx) => {
+        if (!ctx.key) return unauthorized() as never;
+        const result = ctx.services.generation.estimate(ctx.key, toRequest(args.input as Record<string, unknown>));
+        return (result instanceof Promise ? result.then(estimateOrError) : estimateOrError(result)) as never;
+      },
+    }),
+  }));
+
+  return { GenerateInput, toRequest };
+}

@@ -1,0 +1,171 @@
+import type { ParamSpec, Resolution } from "../../catalog/types.ts";
+import { microsToUsd } from "../../kernel/money.ts";
+import type { ModelProfile } from "../../engine/profile.ts";
+import { builder } from "../builder.ts";
+import { ModelNotFound } from "./errors.ts";
+
+const INT32_MAX = 2_147_483_647;
+
+export const ModelKind = builder.enumType("ModelKind", {
+  description: "The section of the spec a model is listed under (REST `type`).",
+  values: { IMAGE: { value: "image" }, VIDEO: { value: "video" }, THREE_D: { value: "3d" } } as const,
+});
+export const OutputKind = builder.enumType("OutputKind", {
+  description: "What a generation produces (a few video-section models produce images).",
+  values: { IMAGE: { value: "image" }, VIDEO: { value: "video" }, THREE_D: { value: "3d" } } as const,
+});
+
+// --- parameter specs: one object type per value type, so clients get typed defaults and bounds ---
+
+const ParamSpecInterface = builder.interfaceRef<ParamSpec>("ParamSpec").implement({
+  description: "One parameter of a model, as the spec documents it.",
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    required: t.exposeBoolean("required"),
+    description: t.string({ nullable: true, resolve: (p) => p.description ?? null }),
+    specType: t.exposeString("specType", { description: "The type column as the spec prints it." }),
+  }),
+});
+
+const isNumericEnum = (p: ParamSpec) => p.type === "enum" && (p.values ?? []).every((v) => typeof v === "number");
+const num = (v: unknown) => (typeof v === "number" ? v : null);
+
+const paramType = (name: string, description: string, match: (p: ParamSpec) => boolean, fields: Parameters<ReturnType<typeof builder.objectRef<ParamSpec>>["implement"]>[0]["fields"]) =>
+  builder.objectRef<ParamSpec>(name).implement({ description, interfaces: [ParamSpecInterface], isTypeOf: (p) => match(p as ParamSpec), fields });
+
+paramType("IntegerParam", "An integer (Float where the range exceeds 32 bits, e.g. seeds).", (p) => p.type === "integer", (t) => ({
+  default: t.float({ nullable: true, resolve: (p) => num(p.default) }),
+  min: t.float({ nullable: true, resolve: (p) => p.min ?? null }),
+  max: t.float({ nullable: true, resolve: (p) => p.max ?? null }),
+  step: t.float({ nullable: true, resolve: (p) => p.step ?? null }),
+}));
+paramType("NumberParam", "A number.", (p) => p.type === "number", (t) => ({
+  default: t.float({ nullable: true, resolve: (p) => num(p.default) }),
+  min: t.float({ nullable: true, resolve: (p) => p.min ?? null }),
+  max: t.float({ nullable: true, resolve: (p) => p.max ?? null }),
+}));
+paramType("StringParam", "Text.", (p) => p.type === "string", (t) => ({
+  default: t.string({ nullable: true, resolve: (p) => (typeof p.default === "string" ? p.default : null) }),
+  minLength: t.int({ nullable: true, resolve: (p) => p.minLength ?? null }),
+  maxLength: t.int({ nullable: true, resolve: (p) => p.maxLength ?? null }),
+}));
+paramType("BooleanParam", "A flag.", (p) => p.type === "boolean", (t) => ({
+  default: t.boolean({ nullable: true, resolve: (p) => (typeof p.default === "boolean" ? p.default : null) }),
+}));
+paramType("EnumParam", "One of a list of names.", (p) => p.type === "enum" && !isNumericEnum(p), (t) => ({
+  values: t.stringList({ resolve: (p) => (p.values ?? []).map(String) }),
+  default: t.string({ nullable: true, resolve: (p) => (p.default === undefined ? null : String(p.default)) }),
+}));
+paramType("NumericEnumParam", "One of a list of numbers (durations, sizes); other numbers snap to the nearest.", isNumericEnum, (t) => ({
+  values: t.floatList({ resolve: (p) => (p.values ?? []) as number[] }),
+  default: t.float({ nullable: true, resolve: (p) => num(p.default) }),
+}));
+paramType("ArrayParam", "A list.", (p) => p.type === "array", (t) => ({
+  default: t.field({ type: "JSON", nullable: true, resolve: (p) => p.default ?? null }),
+}));
+paramType("ReferenceParam", "A media reference: an https URL, a data: URI or an upload id.", (p) => p.type === "reference", () => ({}));
+paramType("AnyParam", "The spec leaves the type open; any JSON value.", (p) => p.type === "any", (t) => ({
+  default: t.field({ type: "JSON", nullable: true, resolve: (p) => p.default ?? null }),
+}));
+
+// --- sizes ---
+
+const SizeTier = builder.enumType("SizeTier", { values: ["Small", "Medium", "Large"] as const });
+const ResolutionType = builder.objectRef<Resolution>("Resolution").implement({
+  fields: (t) => ({
+    label: t.exposeString("label"),
+    width: t.exposeInt("width"),
+    height: t.exposeInt("height"),
+    tier: t.field({ type: SizeTier, nullable: true, resolve: (r) => r.tier ?? null }),
+  }),
+});
+const Bounds = builder.objectRef<{ min: number; max: number; step: number }>("DimensionBounds").implement({
+  fields: (t) => ({ min: t.exposeInt("min"), max: t.exposeInt("max"), step: t.exposeInt("step") }),
+});
+const DimensionRange = builder
+  .objectRef<{ width: { min: number; max: number; step: number }; height: { min: number; max: number; step: number } }>("DimensionRange")
+  .implement({ fields: (t) => ({ width: t.field({ type: Bounds, resolve: (r) => r.width }), height: t.field({ type: Bounds, resolve: (r) => r.height }) }) });
+
+// --- models ---
+
+export const AiModel = builder.interfaceRef<ModelProfile>("AiModel").implement({
+  description: "What every model has: its parameters, sizes, cost summary and example.",
+  fields: (t) => ({
+    id: t.id({ resolve: (m) => m.spec.id }),
+    name: t.string({ resolve: (m) => m.spec.name }),
+    kind: t.field({ type: ModelKind, resolve: (m) => m.spec.kind }),
+    output: t.field({ type: OutputKind, resolve: (m) => m.spec.output }),
+    costSummary: t.string({ description: "The spec's cost line, e.g. \"~$0.02 per generation\".", resolve: (m) => m.spec.costSummary }),
+    defaultCost: t.float({
+      description: "USD for the model's example request, as the engine prices it.",
+      resolve: (m, _args, ctx) => {
+        const normalized = ctx.services.engine.normalize({ model: m.spec.id, params: m.spec.example.params });
+        return microsToUsd(normalized.ok ? ctx.services.engine.price(m, normalized.value.params) : 0);
+      },
+    }),
+    params: t.field({ type: [ParamSpecInterface], resolve: (m) => [...m.params.values()] }),
+    requiredParams: t.stringList({ resolve: (m) => [...m.params.values()].filter((p) => p.required).map((p) => p.name) }),
+    maxQuantity: t.int({ resolve: (m) => m.quantityMax }),
+    resolutions: t.field({
+      type: [ResolutionType],
+      description: "Valid sizes (every tier), when the model has a table.",
+      resolve: (m) =>
+        m.size.kind === "table"
+          ? m.size.groups.flatMap((g) => g.sizes)
+          : m.size.kind === "tiered"
+            ? [...m.size.byTier.values()].flatMap((groups) => groups.flatMap((g) => g.sizes))
+            : [],
+    }),
+    dimensionRange: t.field({
+      type: DimensionRange,
+      nullable: true,
+      description: "Width/height bounds, for models whose size is a range.",
+      resolve: (m) => (m.size.kind === "range" ? { width: m.size.width, height: m.size.height } : null),
+    }),
+    resolutionParam: t.string({ nullable: true, description: "The parameter that picks the resolution tier (mode, resolution).", resolve: (m) => m.tier?.name ?? null }),
+    resolutionTiers: t.stringList({ description: "Its values, lowest first.", resolve: (m) => [...(m.tier?.values ?? [])] }),
+    example: t.field({ type: "JSON", description: "The spec's example request body.", resolve: (m) => m.spec.example }),
+  }),
+});
+
+const modelObject = (name: string, kind: string, description: string, extra?: (t: Parameters<Parameters<ReturnType<typeof builder.objectRef<ModelProfile>>["implement"]>[0]["fields"] & object>[0]) => Record<string, unknown>) =>
+  builder.objectRef<ModelProfile>(name).implement({
+    description,
+    interfaces: [AiModel],
+    isTypeOf: (m) => (m as ModelProfile).spec?.kind === kind,
+    fields: (t) => ({ ...(extra ? (extra(t) as object) : {}) }) as never,
+  });
+
+export const ImageModel = modelObject("ImageModel", "image", "A model of the spec's image section.");
+export const VideoModel = modelObject("VideoModel", "video", "A model of the spec's video section.", (t) => ({
+  durations: t.intList({
+    description: "Allowed durations in seconds (empty when the model has no duration).",
+    resolve: (m) => [...(m.duration?.values ?? [])],
+  }),
+  durationParam: t.string({ nullable: true, resolve: (m) => m.duration?.name ?? null }),
+}));
+export const ThreeDModel = modelObject("ThreeDModel", "3d", "A model of the spec's 3D section.");
+
+export const Model = builder.unionType("Model", { types: [ImageModel, VideoModel, ThreeDModel] });
+export const ModelResult = builder.unionType("ModelResult", { types: [ImageModel, VideoModel, ThreeDModel, ModelNotFound] });
+
+builder.queryFields((t) => ({
+  models: t.field({
+    type: [Model],
+    description: "Every model, in the spec's order; optionally only one kind.",
+    args: { kind: t.arg({ type: ModelKind, required: false }) },
+    resolve: (_root, { kind }, ctx) =>
+      ctx.services.engine.models.filter((m) => !kind || m.kind === kind).map((m) => ctx.services.engine.profile(m.id)!),
+  }),
+  model: t.field({
+    type: ModelResult,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => {
+      const found = ctx.services.engine.findModel(String(id));
+      // findModel fails only with MODEL_NOT_FOUND.
+      return found.ok ? found.value : (found.error as Extract<typeof found.error, { code: "MODEL_NOT_FOUND" }>);
+    },
+  }),
+}));
+
+export const isLargeInteger = (p: ParamSpec) => (p.max !== undefined && p.max > INT32_MAX) || (p.min !== undefined && p.min < -INT32_MAX - 1);
