@@ -1,10 +1,59 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+
+// Three projects, chosen by what a test does (`npm test` runs them all; `--project NAME` one):
+//   unit  pure code: no database, no Redis, no gateway, no worker thread or child server;
+//   e2e   starts a gateway, a server or the render worker (and whatever they need);
+//   db    everything else: tests that open a database (PGlite or PostgreSQL) or Redis, i.e.
+//         test/adapters/** and test/services/** unless listed below — and, so that no test is
+//         ever left out, any folder not named here yet.
+// A folder goes in by glob; a file that differs from its folder is listed by name.
+const UNIT = [
+  "test/architecture/**/*.test.ts",
+  "test/source/**/*.test.ts",
+  "test/catalog/**/*.test.ts",
+  "test/domain/**/*.test.ts",
+  "test/engine/**/*.test.ts",
+  "test/kernel/**/*.test.ts",
+  "test/http/**/*.test.ts",
+  "test/graphql/plugins/**/*.test.ts",
+  "test/graphql/codegen.test.ts", // generates in memory
+  "test/graphql/schema-drift.test.ts", // prints the schema in a child tsx, no server
+  "test/graphql/schema.test.ts", // builds the schema in memory, no server
+  "test/adapters/providers/{gif,glb,jpeg,png,simulated-provider}.test.ts", // codecs and rendering on this thread
+  "test/services/events.test.ts",
+];
+const E2E = [
+  "test/app/**/*.test.ts",
+  "test/rest/**/*.test.ts",
+  "test/graphql/**/*.test.ts",
+  "test/faces/**/*.test.ts",
+  "test/lifecycle/**/*.test.ts",
+  "test/integration/**/*.test.ts",
+  "test/adapters/providers/provider.contract.test.ts", // a gateway as the upstream
+  "test/adapters/providers/render-thread.test.ts", // the render worker
+  "test/services/generation.test.ts", // a gateway
+  "test/services/task-driver.test.ts", // a gateway
+];
+
+/**
+ * Options every project runs with (projects do not inherit the root's test options). A setup that
+ * only some projects need (e.g. building the render worker, for e2e) goes in that project's `test`;
+ * a globalSetup in the root `test` would run for `--project unit` too.
+ */
+const shared = {
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+  pool: "forks",
+  // A test that makes no assertion fails: a callback that never ran cannot pass silently.
+  expect: { requireAssertions: true },
+} as const;
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    pool: "forks",
+    projects: [
+      { test: { ...shared, name: "unit", include: UNIT } },
+      { test: { ...shared, name: "db", include: ["test/**/*.test.ts"], exclude: [...configDefaults.exclude, ...UNIT, ...E2E] } },
+      { test: { ...shared, name: "e2e", include: E2E, exclude: [...configDefaults.exclude, ...UNIT] } },
+    ],
   },
 });

@@ -21,7 +21,8 @@ import { catalog } from "../../src/catalog/index.ts";
 import { loadConfig } from "../../src/app/config.ts";
 import { usdToMicros } from "../../src/kernel/money.ts";
 import { publishTaskEvent } from "../../src/services/events.ts";
-import { chargeAndCreateTask, findTask, type TaskRecord } from "../../src/adapters/postgres/task-store.ts";
+import type { TaskRecord } from "../../src/domain/task.ts";
+import { randomUUID } from "node:crypto";
 import type { ChildReply, ChildRequest, KeyInfo, MemorySample } from "./protocol.ts";
 
 const send = (reply: ChildReply) => process.send?.(reply);
@@ -49,12 +50,12 @@ async function main() {
     const { key, record } = await services.keys.create({ label: `bench-${i}` });
     const model = catalog[i % catalog.length]!;
     const t = Date.now();
-    const accepted = await chargeAndCreateTask(
-      services.sql,
+    const accepted = await gateway.infrastructure.stores.tasks.accept(
       {
+        id: randomUUID(),
         keyId: record.id,
         model: model.id,
-        kind: model.output,
+        output: model.output,
         requestParams: model.example.params,
         params: model.example.params,
         adjustments: [{ param: "width", from: 1000, to: 1024, reason: "SNAPPED_TO_VALID_SIZE" }],
@@ -67,8 +68,7 @@ async function main() {
       usdToMicros(1_000_000),
     );
     if (!accepted) throw new Error("could not create a bench task");
-    const task = await findTask(services.prisma, accepted.taskId);
-    if (!task) throw new Error("bench task not found");
+    const task = accepted.task;
     tasks.push(task);
     keys.push({ key, keyId: record.id, taskId: task.id });
   }

@@ -25,6 +25,8 @@ export interface Config {
   /** A task whose driving process stops renewing its lease this long is taken over by another. */
   readonly leaseMs: number;
   readonly logLevel: string;
+  /** Uploads and result files are deleted this many days after they were stored. */
+  readonly retentionDays: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -102,6 +104,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     uploadMaxBytes: number("GATEAI_UPLOAD_MAX_BYTES", 10 * 1024 * 1024, (n) => Number.isInteger(n) && n > 0, "a positive integer number of bytes"),
     leaseMs: number("GATEAI_LEASE_MS", 5_000, (n) => Number.isInteger(n) && n >= 100, "an integer number of milliseconds, at least 100"),
     logLevel: text("LOG_LEVEL") ?? "info",
+    retentionDays: number("GATEAI_RETENTION_DAYS", 7, (n) => n > 0 && n <= 36_500, "a positive number of days"),
   };
   return errors.length ? { ok: false, errors } : { ok: true, config };
 }

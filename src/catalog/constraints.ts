@@ -26,10 +26,13 @@ const hailuo: readonly ParamRule[] = [
   },
 ];
 
+/** Alternative names the spec's inline reference fields give a start frame. */
+export const START_FRAME_ALIASES = ["first_frame", "start_image_url", "image", "input_image", "image_url"] as const;
+
 const ltxv23EndFrame: ParamRule = {
   kind: "needs",
   param: "end_frame",
-  with: ["start_frame", "first_frame", "start_image_url", "image", "input_image", "image_url"],
+  with: ["start_frame", ...START_FRAME_ALIASES],
   source: "end_frame: Requires start_frame.",
 };
 

@@ -11,9 +11,3 @@ export { imageModels, videoModels, threeDModels };
 
 export const catalog: readonly ModelSpec[] = [...imageModels, ...videoModels, ...threeDModels];
 
-/** Indexes models by id. Pure: builds a fresh map; on duplicate ids the first model wins. */
-export function modelById(models: readonly ModelSpec[]): ReadonlyMap<string, ModelSpec> {
-  const byId = new Map<string, ModelSpec>();
-  for (const model of models) if (!byId.has(model.id)) byId.set(model.id, model);
-  return byId;
-}

@@ -30,16 +30,26 @@ export interface Quote {
   readonly fitsInBudget: boolean;
   /** Normalization changes first, then the budget downgrade. */
   readonly adjustments: readonly Adjustment[];
+  /** The budget downgrade alone (empty when the request fits as it is). */
+  readonly downgrade: readonly Adjustment[];
 }
+
+/** A request that passed normalization, with its model's profile. */
+export type NormalizedGeneration = NormalizedRequest & { readonly profile: ModelProfile };
 
 export interface Engine {
   readonly models: readonly ModelSpec[];
   profile(modelId: string): ModelProfile | undefined;
   findModel(modelId: string): Result<ModelProfile, EngineError>;
-  normalize(request: GenerationRequest): Result<NormalizedRequest & { readonly profile: ModelProfile }, EngineError>;
+  normalize(request: GenerationRequest): Result<NormalizedGeneration, EngineError>;
   price(profile: ModelProfile, params: Params): Micros;
   fit(profile: ModelProfile, params: Params, remaining: Micros): Result<BudgetFit, EngineError>;
-  /** normalize → price → fit: the whole answer to "what will this cost within `remaining`?". */
+  /**
+   * price → fit of a normalized request: what runs within `remaining`, and what it costs. The one
+   * answer estimate, generate and planBudget all take: as asked when it fits, else the downgrade.
+   */
+  quoteNormalized(request: NormalizedGeneration, remaining: Micros): Result<Quote, EngineError>;
+  /** normalize, then quoteNormalized. */
   quote(request: GenerationRequest, remaining: Micros): Result<Quote, EngineError>;
 }
 
@@ -73,6 +83,26 @@ export function createEngine(models: readonly ModelSpec[] = specCatalog, sources
     return ok({ model, params, adjustments, profile: found.value });
   };
 
+  const quoteNormalized: Engine["quoteNormalized"] = ({ profile, params, adjustments }, remaining) => {
+    const requestedCost = priceMicros(profile, params);
+    // A request that fits runs as it is: no downgrade to search for (fitToBudget would answer the same).
+    if (requestedCost <= remaining) {
+      return ok({ model: profile.spec, params, cost: requestedCost, requestedCost, requestedParams: params, fitsInBudget: true, adjustments, downgrade: [] });
+    }
+    const fitted = fitToBudget(profile, params, remaining);
+    if (!fitted.ok) return fitted;
+    return ok({
+      model: profile.spec,
+      params: fitted.value.params,
+      cost: fitted.value.cost,
+      requestedCost,
+      requestedParams: params,
+      fitsInBudget: false,
+      adjustments: [...adjustments, ...fitted.value.adjustments],
+      downgrade: fitted.value.adjustments,
+    });
+  };
+
   return {
     models,
     profile: (id) => profiles.get(id),
@@ -80,29 +110,10 @@ export function createEngine(models: readonly ModelSpec[] = specCatalog, sources
     normalize: normalizeRequest,
     price: priceMicros,
     fit: fitToBudget,
+    quoteNormalized,
     quote(request, remaining) {
-      const found = findModel(request.model);
-      if (!found.ok) return found;
-      const profile = found.value;
-      const normalized = normalize(profile, request.params);
-      if (!normalized.ok) return normalized;
-      const { params, adjustments } = normalized.value;
-      const requestedCost = priceMicros(profile, params);
-      // A request that fits runs as it is: no downgrade to search for (fitToBudget would answer the same).
-      if (requestedCost <= remaining) {
-        return ok({ model: profile.spec, params, cost: requestedCost, requestedCost, requestedParams: params, fitsInBudget: true, adjustments });
-      }
-      const fitted = fitToBudget(profile, params, remaining);
-      if (!fitted.ok) return fitted;
-      return ok({
-        model: profile.spec,
-        params: fitted.value.params,
-        cost: fitted.value.cost,
-        requestedCost,
-        requestedParams: params,
-        fitsInBudget: false,
-        adjustments: [...adjustments, ...fitted.value.adjustments],
-      });
+      const normalized = normalizeRequest(request);
+      return normalized.ok ? quoteNormalized(normalized.value, remaining) : normalized;
     },
   };
 }

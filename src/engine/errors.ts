@@ -20,7 +20,6 @@ export type EngineError =
       readonly remaining: Micros;
     };
 
-export type EngineErrorCode = EngineError["code"];
 
 export const invalidParams = (issues: readonly ParamIssue[]): EngineError => ({
   code: "INVALID_PARAMS",

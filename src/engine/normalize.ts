@@ -1,4 +1,5 @@
 import { suggestClosest } from "./suggest.ts";
+import { START_FRAME_ALIASES } from "../catalog/constraints.ts";
 import type { ParamSpec, Resolution } from "../catalog/types.ts";
 import { invalidParams, type EngineError, type ParamIssue } from "./errors.ts";
 import {
@@ -47,8 +48,6 @@ const universalFields = new Set<string>([
   ...UPLOAD_ID_ARRAYS,
 ]);
 
-/** Alternative names the spec's inline reference fields give a start frame. */
-const START_FRAME_ALIASES = ["first_frame", "start_image_url", "image", "input_image", "image_url"];
 
 const hasOwn = Object.prototype.hasOwnProperty;
 

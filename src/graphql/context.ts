@@ -1,9 +1,16 @@
 import { timingSafeEqual } from "node:crypto";
+import { bearerToken } from "../http/auth.ts";
+import { originOf, type OriginHeaders } from "../http/origin.ts";
 import type { GatewayServices } from "../services/gateway-services.ts";
 import type { ApiKeyRecord } from "../services/keys.ts";
+import type { SubscriptionSharing } from "./plugins/shared-subscriptions.ts";
 
-export interface GraphQLContext {
-  readonly services: GatewayServices;
+/**
+ * What resolvers below a subscription field may read of the context: subscription results are
+ * computed once per audience (these three fields) and shared by its subscribers
+ * (src/graphql/plugins/shared-subscriptions.ts), which execute with a context of these alone.
+ */
+export interface CallerContext {
   /** The caller's API key, when one was presented and is valid. */
   readonly key: ApiKeyRecord | null;
   /** True when the request carried GATEAI_ADMIN_TOKEN. */
@@ -12,18 +19,20 @@ export interface GraphQLContext {
   readonly baseUrl: string;
 }
 
-/** What a request says about its caller, whatever carried it (HTTP headers, connectionParams). */
-export interface CallerHeaders {
-  readonly authorization?: string | null;
-  readonly adminToken?: string | null;
-  readonly origin: string;
+export interface GraphQLContext extends CallerContext {
+  readonly services: GatewayServices;
+  /** This server's shared subscription state: what a subscription's source streams share. */
+  readonly sharing: SubscriptionSharing;
 }
 
-const bearer = (value: string | null | undefined): string | undefined => {
-  if (!value) return undefined;
-  const match = /^\s*Bearer\s+(\S+)\s*$/i.exec(value);
-  return match ? match[1] : value.trim() || undefined;
-};
+/** What a request says about its caller, whatever carried it (HTTP headers, connectionParams). */
+export interface CallerHeaders {
+  /** `Bearer <key>` (src/http/auth.ts), or the admin token as a bearer. */
+  readonly authorization?: unknown;
+  readonly adminToken?: unknown;
+  /** The headers the origin of result URLs is read from (src/http/origin.ts). */
+  readonly headers: OriginHeaders;
+}
 
 const sameSecret = (a: string, b: string): boolean => {
   const x = Buffer.from(a);
@@ -31,27 +40,28 @@ const sameSecret = (a: string, b: string): boolean => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-/**
- * The caller, from an Authorization header (HTTP, SSE) or graphql-ws `connectionParams.authorization`.
- * The admin token may come as `x-admin-token` or as the bearer itself.
- */
-export function buildContext(services: GatewayServices, source: CallerHeaders): GraphQLContext | Promise<GraphQLContext> {
-  const token = bearer(source.authorization);
-  const adminToken = services.config.adminToken;
-  const presentedAdmin = source.adminToken ?? token;
-  const isAdmin = adminToken !== undefined && presentedAdmin !== undefined && presentedAdmin !== null && sameSecret(presentedAdmin, adminToken);
-  const baseUrl = services.config.publicUrl ?? source.origin;
-  if (!token || isAdmin) return { services, key: null, isAdmin, baseUrl };
-  // A key the cache knows needs no promise (Yoga takes a context that is not one).
-  const known = services.keys.authenticateCached(token);
-  if (known !== undefined) return { services, key: known, isAdmin, baseUrl };
-  return services.keys.authenticate(token).then((key) => ({ services, key, isAdmin, baseUrl }));
-}
+const firstString = (value: unknown): string | undefined => {
+  const first = Array.isArray(value) ? (value as unknown[])[0] : value;
+  return typeof first === "string" ? first : undefined;
+};
 
-/** "https://host" from a request's URL and forwarding headers. */
-export function originOf(url: string, headers: { get(name: string): string | null }): string {
-  const parsed = new URL(url);
-  const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || parsed.protocol.replace(":", "");
-  const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host") || parsed.host;
-  return `${proto}://${host}`;
+/** Builds the context of each GraphQL request of one server. */
+export function contextFactory(services: GatewayServices, sharing: SubscriptionSharing) {
+  const adminToken = services.config.adminToken;
+  /**
+   * The caller, from an Authorization header (HTTP, SSE) or graphql-ws
+   * `connectionParams.authorization`, by the rule REST uses (src/http/auth.ts). The admin token
+   * may come as `x-admin-token` or as the bearer itself.
+   */
+  return function buildContext(source: CallerHeaders): GraphQLContext | Promise<GraphQLContext> {
+    const token = bearerToken(source.authorization);
+    const presentedAdmin = firstString(source.adminToken) ?? token;
+    const isAdmin = adminToken !== undefined && presentedAdmin !== undefined && sameSecret(presentedAdmin, adminToken);
+    const baseUrl = originOf(source, services.config);
+    if (!token || isAdmin) return { services, sharing, key: null, isAdmin, baseUrl };
+    // A key the cache knows needs no promise (Yoga takes a context that is not one).
+    const known = services.keys.authenticateCached(token);
+    if (known !== undefined) return { services, sharing, key: known, isAdmin, baseUrl };
+    return services.keys.authenticate(token).then((key) => ({ services, sharing, key, isAdmin, baseUrl }));
+  };
 }

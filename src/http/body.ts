@@ -1,5 +1,11 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
-import { sendBadRequest, sendPayloadTooLarge } from "../rest/failures.ts";
+import type { IncomingMessage } from "node:http";
+
+/**
+ * The JSON body cap of both faces (REST /api/generate and /api/estimate, GraphQL POSTs): room for
+ * one inline `data:` reference as large as an upload (base64 grows it by 4/3) plus the rest of the
+ * request. Larger media go through POST /api/upload.
+ */
+export const jsonBodyLimit = (uploadMaxBytes: number): number => Math.ceil((uploadMaxBytes * 4) / 3) + 1024 * 1024;
 
 export type BodyRead =
   | { readonly kind: "complete"; readonly bytes: Buffer }
@@ -66,28 +72,24 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<BodyRe
   });
 }
 
-/**
- * The parsed JSON body, or undefined once the request has been dealt with: answered 400 (not
- * JSON) or 413 (too large), or dropped because the client is gone.
- */
-export async function readJsonBody(req: IncomingMessage, res: ServerResponse, maxBytes: number): Promise<{ readonly value: unknown } | undefined> {
+export type JsonBodyRead =
+  | { readonly kind: "json"; readonly value: unknown }
+  /** Empty, or not JSON: `message` says which, for the client. */
+  | { readonly kind: "not-json"; readonly message: string }
+  /** Over `maxBytes`: the rest of the body is not read, so the answer should close the connection. */
+  | { readonly kind: "too-large"; readonly maxBytes: number }
+  /** The client went away mid-body: there is no one to answer. */
+  | { readonly kind: "aborted" };
+
+/** Reads and parses a JSON body of at most `maxBytes`; each face answers the outcome in its own format. */
+export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<JsonBodyRead> {
   const read = await readBody(req, maxBytes);
-  if (read.kind === "aborted") {
-    res.destroy();
-    return undefined;
-  }
-  if (read.kind === "too-large") {
-    sendPayloadTooLarge(res, maxBytes);
-    return undefined;
-  }
-  if (read.bytes.length === 0) {
-    sendBadRequest(res, "The request body must be JSON");
-    return undefined;
-  }
+  if (read.kind === "aborted") return read;
+  if (read.kind === "too-large") return { kind: "too-large", maxBytes };
+  if (read.bytes.length === 0) return { kind: "not-json", message: "The request body must be JSON" };
   try {
-    return { value: JSON.parse(read.bytes.toString("utf8")) as unknown };
+    return { kind: "json", value: JSON.parse(read.bytes.toString("utf8")) as unknown };
   } catch (error) {
-    sendBadRequest(res, `The request body is not valid JSON: ${(error as Error).message}`);
-    return undefined;
+    return { kind: "not-json", message: `The request body is not valid JSON: ${(error as Error).message}` };
   }
 }

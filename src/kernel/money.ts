@@ -11,8 +11,3 @@ export const usdToMicros = (usd: number): Micros => Math.round(usd * MICROS_PER_
 
 export const microsToUsd = (micros: Micros): number => micros / MICROS_PER_USD;
 
-/** Rounds a dollar amount to `decimals` places the way the spec prints "~$0.49". */
-export const roundUsd = (usd: number, decimals: number): number => {
-  const factor = 10 ** decimals;
-  return Math.round(usd * factor + Number.EPSILON * factor) / factor;
-};

@@ -1,18 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { bearerToken } from "../http/auth.ts";
 import { unauthorized } from "../services/errors.ts";
 import type { KeyService, ApiKeyRecord } from "../services/keys.ts";
 import { errorBody, sendJson, statusOf } from "./respond.ts";
 import type { AuthenticatedExchange, AuthenticatedHandler, Handler, RestExchange } from "./route.ts";
 
-const BEARER_PREFIX = /^bearer\s+/i;
-
-/** The key of `Authorization: Bearer sk-...`, if the header has that form. */
-export function bearerKey(req: IncomingMessage): string | undefined {
-  const header = req.headers.authorization;
-  if (!header || !BEARER_PREFIX.test(header)) return undefined;
-  const key = header.replace(BEARER_PREFIX, "").trim();
-  return key || undefined;
-}
+/** The key of `Authorization: Bearer sk-...` (the rule both faces share: src/http/auth.ts). */
+export const bearerKey = (req: IncomingMessage): string | undefined => bearerToken(req.headers.authorization);
 
 const send401 = (res: ServerResponse): void =>
   sendJson(res, statusOf("UNAUTHORIZED"), errorBody(unauthorized()), { "www-authenticate": 'Bearer realm="gateai"' });

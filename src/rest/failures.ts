@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import type { JsonBodyRead } from "../http/body.ts";
 import { errorBody, sendJson, statusOf } from "./respond.ts";
 
 /**
@@ -18,6 +19,26 @@ export function sendPayloadTooLarge(res: ServerResponse, maxBytes: number): void
     Object.assign(errorBody({ code: "PAYLOAD_TOO_LARGE", message: `The request body is larger than the limit of ${maxBytes} bytes` }), { max_bytes: maxBytes }),
     { connection: "close" },
   );
+}
+
+/**
+ * The JSON body of a request (src/http/body.ts), or undefined once the request has been dealt
+ * with: answered 400 (empty or not JSON) or 413 (too large), or dropped because the client is gone.
+ */
+export function jsonBodyOr4xx(read: JsonBodyRead, res: ServerResponse): { readonly value: unknown } | undefined {
+  switch (read.kind) {
+    case "json":
+      return read;
+    case "not-json":
+      sendBadRequest(res, read.message);
+      return undefined;
+    case "too-large":
+      sendPayloadTooLarge(res, read.maxBytes);
+      return undefined;
+    case "aborted":
+      res.destroy();
+      return undefined;
+  }
 }
 
 export function sendMethodNotAllowed(res: ServerResponse, method: string, allowed: readonly string[]): void {

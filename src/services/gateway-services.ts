@@ -1,54 +1,42 @@
-import type { PrismaClient } from "../generated/prisma/client.ts";
-import type { SqlClient } from "../adapters/postgres/sql.ts";
+import type { Logger } from "pino";
 import type { Engine } from "../engine/engine.ts";
-import type { Limiter } from "./ports/limiter.ts";
-import type { Config } from "../app/config.ts";
 import type { Clock } from "../kernel/clock.ts";
+import type { AccountService } from "./account.ts";
 import type { GatewayPubSub } from "./events.ts";
+import type { FileService } from "./files.ts";
 import type { GenerationService } from "./generation.ts";
 import type { KeyService } from "./keys.ts";
+import type { TaskService } from "./tasks.ts";
 import type { Timing } from "./timing.ts";
-import type { Logger } from "pino";
-
-/** Pool health as /credits reports it. */
-export interface PoolStatus {
-  readonly totalAccounts: number;
-  readonly locked: number;
-}
-
-/** Stored files (uploads and results) served by the gateway. */
-export interface StoredFile {
-  readonly mediaType: string;
-  readonly data: Uint8Array;
-}
-
-export interface UploadResult {
-  readonly id: string;
-  readonly mediaType: string;
-  readonly sizeBytes: number;
-}
 
 /**
- * Everything the faces (REST, GraphQL) call. Built once in app.ts from the configured adapters;
- * handlers stay thin: parse, call one service, shape the answer.
+ * Everything the faces (REST, GraphQL) call: use cases, never storage. Built once by the app
+ * from the configured adapters; handlers stay thin: parse, call one service, shape the answer.
  */
+/** The configuration the faces read. */
+export interface FaceSettings {
+  /** Origin of absolute result URLs; absent: the request's own. */
+  readonly publicUrl?: string;
+  /** Enables the admin operations. */
+  readonly adminToken?: string;
+  /** The largest upload and inline `data:` reference. */
+  readonly uploadMaxBytes: number;
+}
+
 export interface GatewayServices {
-  readonly config: Config;
+  readonly config: FaceSettings;
   readonly clock: Clock;
   readonly timing: Timing;
   readonly logger: Logger;
-  readonly prisma: PrismaClient;
-  /** The same database through its driver, for hot statements (src/store/sql.ts). */
-  readonly sql: SqlClient;
+  /** The pure cost engine, for what-if questions and the schema built from the catalog. */
   readonly engine: Engine;
-  readonly limiter: Limiter;
+  /** Live events, for subscriptions. */
   readonly pubsub: GatewayPubSub;
   readonly keys: KeyService;
   readonly generation: GenerationService;
-  pool(): Promise<PoolStatus>;
-  /** The file behind a /files/<taskOrUploadId>/<name> URL, if any. */
-  file(ownerId: string, name: string): Promise<StoredFile | null>;
-  upload(keyId: string, file: { mediaType: string; data: Uint8Array }): Promise<import("../kernel/result.ts").Result<UploadResult, import("./errors.ts").ServiceError>>;
+  readonly tasks: TaskService;
+  readonly account: AccountService;
+  readonly files: FileService;
   /** True when the database (and Redis, if configured) answer. */
   ready(): Promise<{ ok: boolean; checks: Record<string, string> }>;
 }

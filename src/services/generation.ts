@@ -1,19 +1,19 @@
 import { createHash, randomUUID } from "node:crypto";
-import type { PrismaClient } from "../generated/prisma/client.ts";
-import type { SqlClient } from "../adapters/postgres/sql.ts";
-import type { Engine, GenerationRequest } from "../engine/engine.ts";
-import type { Micros } from "../kernel/money.ts";
+import type { Engine, GenerationRequest, NormalizedGeneration, Quote } from "../engine/engine.ts";
 import type { Adjustment, Params } from "../engine/normalize.ts";
 import { invalidParams } from "../engine/errors.ts";
-import { err, ok, type Result } from "../kernel/result.ts";
-import type { Limiter } from "./ports/limiter.ts";
-import { releaseIdempotencyKey, reserveIdempotencyKey } from "../adapters/postgres/idempotency-store.ts";
-import { chargeAndCreateTask, findTask, type TaskHold, type TaskRecord } from "../adapters/postgres/task-store.ts";
-import { usedOn, utcDay } from "../adapters/postgres/usage-ledger.ts";
 import type { Clock } from "../kernel/clock.ts";
+import type { Micros } from "../kernel/money.ts";
+import { err, ok, type Result } from "../kernel/result.ts";
+import { utcDay } from "../kernel/utc-day.ts";
+import type { TaskClaim, TaskRecord } from "../domain/task.ts";
 import type { ServiceError } from "./errors.ts";
 import { publishTaskEvent, type GatewayPubSub } from "./events.ts";
 import type { ApiKeyRecord } from "./keys.ts";
+import type { FileStore } from "./ports/file-store.ts";
+import type { IdempotencyStore } from "./ports/idempotency-store.ts";
+import type { Limiter } from "./ports/limiter.ts";
+import type { TaskRepo } from "./ports/task-repo.ts";
 import { checkReferences, type ReferencePolicy } from "./references.ts";
 import type { Timing } from "./timing.ts";
 import { createUsageCache } from "./usage-cache.ts";
@@ -44,7 +44,7 @@ export interface Estimate {
 export interface GenerationService {
   /**
    * Answered at once (no promise) when today's usage is in the estimate cache: GraphQL then
-   * runs an estimate synchronously, which costs graphql-js far less than a promise per field.
+   * runs an estimate synchronously.
    */
   estimate(key: ApiKeyRecord, request: GenerationRequest): Result<Estimate, ServiceError> | Promise<Result<Estimate, ServiceError>>;
   generate(key: ApiKeyRecord, request: GenerationRequest, options?: { idempotencyKey?: string }): Promise<Result<Accepted, ServiceError>>;
@@ -58,10 +58,11 @@ interface StoredAcceptance {
   readonly adjustments: readonly Adjustment[];
 }
 
-const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
 /** A PENDING key older than this belonged to a request whose process died. */
 const IDEMPOTENCY_ABANDON_MS = 60_000;
 const IDEMPOTENCY_WAIT_MS = 5_000;
+/** Each failed charge means another request of the key charged first; this many in a row is a fault. */
 const MAX_CHARGE_ATTEMPTS = 50;
 
 /** Canonical JSON (sorted keys), so equal bodies hash equally whatever their key order. */
@@ -81,15 +82,22 @@ export const requestHash = (request: GenerationRequest): string =>
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** An Idempotency-Key this request holds until its answer is stored (or it gives the key back). */
+interface HeldKey {
+  readonly key: string;
+  readonly token: number;
+}
+
 /**
- * Accepting generations: validate and price with the engine, admit through the per-key limits,
- * then charge and create the task in one atomic statement (downgrading with the engine when the
- * day's budget is short). Everything that can be retried is retried; nothing is charged twice.
+ * Accepting generations: normalize; with an Idempotency-Key, replay an earlier answer or hold
+ * the key; check media references; admit through the per-key limits; then charge and create the
+ * task in one atomic statement, downgrading (engine quote) when the day's budget is short.
+ * Nothing is charged twice, and every early exit gives back what it took (slot, key).
  */
 export function createGenerationService(deps: {
-  prisma: PrismaClient;
-  /** The driver itself, for the accept statement (src/store/sql.ts). */
-  sql: SqlClient;
+  tasks: TaskRepo;
+  idempotency: IdempotencyStore;
+  files: Pick<FileStore, "uploadTypes">;
   engine: Engine;
   limiter: Limiter;
   pubsub: GatewayPubSub;
@@ -99,45 +107,124 @@ export function createGenerationService(deps: {
   references: ReferencePolicy;
   /** Told about each accepted task, after its QUEUED event, to start driving it. */
   onAccepted?: (task: TaskRecord) => void;
-  /** The hold on a task accepted at `now`, so no other process starts it before its QUEUED event is out (TaskHold). */
-  hold?: (now: number) => TaskHold;
+  /** The hold on a task accepted at `now`, so no other process starts it before its QUEUED event is out (TaskClaim). */
+  hold?: (now: number) => TaskClaim;
 }): GenerationService {
-  const { prisma, engine, limiter, pubsub, clock, timing } = deps;
-  const today = () => new Date(clock.now());
+  const { tasks, idempotency, engine, limiter, pubsub, clock, timing } = deps;
   const usage = createUsageCache(clock);
 
   /** Today's usage for an estimate: at most a second old (see UsageCache); a number when cached. */
   const estimatedUsage = (keyId: string): Micros | Promise<Micros> => {
-    const now = today();
-    const day = utcDay(now);
+    const day = utcDay(new Date(clock.now()));
     const cached = usage.get(keyId, day);
     if (cached !== undefined) return cached;
-    return usedOn(prisma, keyId, now).then((total) => {
-      const used = Number(total);
+    return tasks.usedOn(keyId, day).then((used) => {
       usage.set(keyId, day, used);
       return used;
     });
   };
 
+  /** Holds the Idempotency-Key for this request, or answers as the earlier request with it did. */
+  async function holdKey(key: ApiKeyRecord, request: GenerationRequest, idempotencyKey: string): Promise<Result<HeldKey, ServiceError> | { replay: StoredAcceptance }> {
+    const hash = requestHash(request);
+    const deadline = clock.now() + IDEMPOTENCY_WAIT_MS;
+    for (;;) {
+      const found = await idempotency.reserve({
+        keyId: key.id,
+        key: idempotencyKey,
+        requestHash: hash,
+        now: clock.now(),
+        ttlMs: IDEMPOTENCY_TTL_MS,
+        abandonAfterMs: IDEMPOTENCY_ABANDON_MS,
+      });
+      if (found.kind === "reserved") return ok({ key: idempotencyKey, token: found.token });
+      if (found.kind === "replay") return { replay: found.response as StoredAcceptance };
+      if (found.kind === "mismatch") return err({ code: "IDEMPOTENCY_KEY_REUSED", message: "This Idempotency-Key was used with a different request body" });
+      // The first request with this key is still being accepted: wait for its answer.
+      if (clock.now() >= deadline)
+        return err({ code: "IDEMPOTENCY_IN_PROGRESS", message: "A request with this Idempotency-Key is still being processed; retry shortly" });
+      await sleep(25);
+    }
+  }
+
   const replay = async (stored: StoredAcceptance): Promise<Result<Accepted, ServiceError>> => {
-    const task = await findTask(prisma, stored.taskId);
+    const task = await tasks.find(stored.taskId);
     if (!task) throw new Error(`idempotency record points at missing task ${stored.taskId}`);
     return ok({ task, cost: stored.cost, remaining: stored.remaining, adjustments: stored.adjustments, replayed: true });
   };
+
+  async function admit(key: ApiKeyRecord, taskId: string): Promise<Result<void, ServiceError>> {
+    const admitted = await limiter.acquire(key.id, taskId, timing.limits);
+    if (admitted.ok) return ok(undefined);
+    return err({
+      code: "RATE_LIMITED",
+      message:
+        admitted.reason === "CONCURRENCY"
+          ? `At most ${timing.limits.maxConcurrent} generations may run at once per key`
+          : `At most ${timing.limits.windowMax} generation requests per ${timing.limits.windowMs / 1000}s per key`,
+      reason: admitted.reason,
+      retryAfterMs: admitted.retryAfterMs,
+    });
+  }
+
+  /**
+   * Charges the quote and creates the task. The first quote assumes the whole daily limit is
+   * left; when the charge does not fit, what is really left is read and the request quoted
+   * again (downgraded), until a charge fits or nothing does.
+   */
+  async function chargeWithinBudget(
+    key: ApiKeyRecord,
+    request: GenerationRequest,
+    normalized: NormalizedGeneration,
+    taskId: string,
+    held: HeldKey | undefined,
+  ): Promise<Result<{ task: TaskRecord; quote: Quote; used: Micros }, ServiceError>> {
+    let remaining = key.dailyLimit;
+    for (let attempt = 0; attempt < MAX_CHARGE_ATTEMPTS; attempt++) {
+      if (attempt > 0) remaining = key.dailyLimit - (await tasks.usedOn(key.id, utcDay(new Date(clock.now()))));
+      const quote = engine.quoteNormalized(normalized, Math.max(0, remaining));
+      if (!quote.ok) return quote;
+      const now = clock.now();
+      const { cost, adjustments } = quote.value;
+      const accepted = await tasks.accept(
+        {
+          id: taskId,
+          keyId: key.id,
+          model: quote.value.model.id,
+          output: quote.value.model.output,
+          requestParams: request.params ?? {},
+          params: quote.value.params,
+          adjustments,
+          cost,
+          now,
+          slotReleaseAt: now + timing.slotTtlMs,
+          refundAt: now + timing.refundAfterMs,
+          hardDeadlineAt: now + timing.hardLimitMs,
+          ...(deps.hold ? { hold: deps.hold(now) } : {}),
+        },
+        key.dailyLimit,
+        held ? { key: held.key, token: held.token, response: { taskId, cost, adjustments } } : undefined,
+      );
+      if (accepted) return ok({ task: accepted.task, quote: quote.value, used: accepted.used });
+      if (held && !(await idempotency.isHeld(key.id, held.key, held.token)))
+        return err({ code: "IDEMPOTENCY_IN_PROGRESS", message: "Another request took over this Idempotency-Key" });
+    }
+    throw new Error(`could not charge ${key.id} after ${MAX_CHARGE_ATTEMPTS} attempts`);
+  }
 
   return {
     estimate(key, request) {
       const normalized = engine.normalize(request);
       if (!normalized.ok) return normalized;
       const { profile, params, adjustments } = normalized.value;
-      const cost = engine.price(profile, params);
       const against = (used: Micros): Result<Estimate, ServiceError> => {
         const remaining = Math.max(0, key.dailyLimit - used);
-        const fitsInBudget = cost <= remaining;
-        const estimate: Estimate = { model: profile.spec.id, cost, params, remaining, fitsInBudget, adjustments };
-        if (fitsInBudget) return ok(estimate);
-        const fitted = engine.fit(profile, params, remaining);
-        return ok(Object.assign(estimate, { suggestion: fitted.ok ? ok(fitted.value) : fitted }));
+        const quote = engine.quoteNormalized(normalized.value, remaining);
+        if (quote.ok && quote.value.fitsInBudget)
+          return ok({ model: profile.spec.id, cost: quote.value.cost, params, remaining, fitsInBudget: true, adjustments });
+        const cost = quote.ok ? quote.value.requestedCost : engine.price(profile, params);
+        const suggestion = quote.ok ? ok({ params: quote.value.params, cost: quote.value.cost, adjustments: quote.value.downgrade }) : quote;
+        return ok({ model: profile.spec.id, cost, params, remaining, fitsInBudget: false, adjustments, suggestion });
       };
       // Only a usage the cache does not hold needs the database (and a promise).
       const usedToday = estimatedUsage(key.id);
@@ -147,116 +234,49 @@ export function createGenerationService(deps: {
     async generate(key, request, options = {}) {
       const normalized = engine.normalize(request);
       if (!normalized.ok) return normalized;
-      const { profile, params, adjustments } = normalized.value;
-      const referenceIssues = await checkReferences({ prisma, policy: deps.references }, key.id, profile, params);
-      if (referenceIssues.length) return err(invalidParams(referenceIssues));
 
-      let reservation: { key: string; token: Date } | undefined;
+      let held: HeldKey | undefined;
       if (options.idempotencyKey !== undefined) {
-        const hash = requestHash(request);
-        const deadline = clock.now() + IDEMPOTENCY_WAIT_MS;
-        for (;;) {
-          const found = await reserveIdempotencyKey(prisma, {
-            keyId: key.id,
-            key: options.idempotencyKey,
-            requestHash: hash,
-            now: clock.now(),
-            ttlMs: IDEMPOTENCY_TTL_MS,
-            abandonAfterMs: IDEMPOTENCY_ABANDON_MS,
-          });
-          if (found.kind === "reserved") {
-            reservation = { key: options.idempotencyKey, token: found.token };
-            break;
-          }
-          if (found.kind === "replay") return replay(found.response as StoredAcceptance);
-          if (found.kind === "mismatch")
-            return err({ code: "IDEMPOTENCY_KEY_REUSED", message: "This Idempotency-Key was used with a different request body" });
-          // The first request with this key is still being accepted: wait for its answer.
-          if (clock.now() >= deadline)
-            return err({ code: "IDEMPOTENCY_IN_PROGRESS", message: "A request with this Idempotency-Key is still being processed; retry shortly" });
-          await sleep(25);
-        }
+        const holding = await holdKey(key, request, options.idempotencyKey);
+        if ("replay" in holding) return replay(holding.replay);
+        if (!holding.ok) return holding;
+        held = holding.value;
       }
-      const giveBackKey = async () => {
-        if (reservation) await releaseIdempotencyKey(prisma, key.id, reservation.key, reservation.token);
-      };
-
       const taskId = randomUUID();
-      const admitted = await limiter.acquire(key.id, taskId, timing.limits);
-      if (!admitted.ok) {
-        await giveBackKey();
-        return err({
-          code: "RATE_LIMITED",
-          message:
-            admitted.reason === "CONCURRENCY"
-              ? `At most ${timing.limits.maxConcurrent} generations may run at once per key`
-              : `At most ${timing.limits.windowMax} generation requests per ${timing.limits.windowMs / 1000}s per key`,
-          reason: admitted.reason,
-          retryAfterMs: admitted.retryAfterMs,
-        });
-      }
-
+      let admitted = false;
+      // Everything taken so far is given back when the request is not accepted.
+      const giveBack = async () => {
+        if (admitted) await limiter.release(key.id, taskId, { forgetRequest: true });
+        if (held) await idempotency.release(key.id, held.key, held.token);
+      };
       try {
-        // First try the request as asked; only when that would overspend, read what is left and downgrade.
-        let runParams: Params = params;
-        let cost = engine.price(profile, params);
-        let budgetAdjustments: readonly Adjustment[] = [];
-        for (let attempt = 0; attempt < MAX_CHARGE_ATTEMPTS; attempt++) {
-          if (attempt > 0) {
-            const remaining = key.dailyLimit - Number(await usedOn(prisma, key.id, today()));
-            const fitted = engine.fit(profile, params, remaining);
-            if (!fitted.ok) {
-              await limiter.release(key.id, taskId, { forgetRequest: true });
-              await giveBackKey();
-              return fitted;
-            }
-            runParams = fitted.value.params;
-            cost = fitted.value.cost;
-            budgetAdjustments = fitted.value.adjustments;
-          }
-          const now = clock.now();
-          const allAdjustments = [...adjustments, ...budgetAdjustments];
-          const accepted = await chargeAndCreateTask(
-            deps.sql,
-            {
-              id: taskId,
-              keyId: key.id,
-              model: profile.spec.id,
-              kind: profile.spec.output,
-              requestParams: request.params ?? {},
-              params: runParams,
-              adjustments: allAdjustments,
-              cost,
-              now,
-              slotReleaseAt: now + timing.slotTtlMs,
-              refundAt: now + timing.refundAfterMs,
-              hardDeadlineAt: now + timing.hardLimitMs,
-              hold: deps.hold?.(now),
-            },
-            key.dailyLimit,
-            reservation ? { key: reservation.key, token: reservation.token, response: { taskId, cost, adjustments: allAdjustments } } : undefined,
-          );
-          if (accepted) {
-            const task = accepted.task;
-            usage.raise(key.id, utcDay(new Date(now)), accepted.used);
-            // The task is charged and stored: a pub/sub hiccup must not turn that into an error
-            // the client would retry. Watchers read the current state when they subscribe.
-            await publishTaskEvent(pubsub, "QUEUED", task).catch(() => undefined);
-            deps.onAccepted?.(task);
-            return ok({ task, cost, remaining: key.dailyLimit - accepted.used, adjustments: allAdjustments, replayed: false });
-          }
-          if (reservation) {
-            const still = await prisma.idempotencyRecord.count({ where: { keyId: key.id, key: reservation.key, state: "PENDING", createdAt: reservation.token } });
-            if (!still) {
-              await limiter.release(key.id, taskId, { forgetRequest: true });
-              return err({ code: "IDEMPOTENCY_IN_PROGRESS", message: "Another request took over this Idempotency-Key" });
-            }
-          }
+        const issues = await checkReferences({ files: deps.files, policy: deps.references }, key.id, normalized.value.profile, normalized.value.params);
+        if (issues.length) {
+          await giveBack();
+          return err(invalidParams(issues));
         }
-        throw new Error(`could not charge ${key.id} after ${MAX_CHARGE_ATTEMPTS} attempts`);
+        const admission = await admit(key, taskId);
+        if (!admission.ok) {
+          await giveBack();
+          return admission;
+        }
+        admitted = true;
+        const charged = await chargeWithinBudget(key, request, normalized.value, taskId, held);
+        if (!charged.ok) {
+          // A key another request took over is not ours to give back.
+          if (charged.error.code === "IDEMPOTENCY_IN_PROGRESS") held = undefined;
+          await giveBack();
+          return charged;
+        }
+        const { task, quote, used } = charged.value;
+        usage.raise(key.id, utcDay(new Date(task.createdAt)), used);
+        // The task is charged and stored: a pub/sub hiccup must not turn that into an error the
+        // client would retry. Watchers read the current state when they subscribe.
+        await publishTaskEvent(pubsub, "QUEUED", task).catch(() => undefined);
+        deps.onAccepted?.(task);
+        return ok({ task, cost: quote.cost, remaining: key.dailyLimit - used, adjustments: quote.adjustments, replayed: false });
       } catch (error) {
-        await limiter.release(key.id, taskId, { forgetRequest: true }).catch(() => undefined);
-        await giveBackKey().catch(() => undefined);
+        await giveBack().catch(() => undefined);
         throw error;
       }
     },

@@ -1,7 +1,7 @@
 import { hash, randomBytes } from "node:crypto";
-import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Micros } from "../kernel/money.ts";
 import type { Clock } from "../kernel/clock.ts";
+import type { KeyStore, StoredKey } from "./ports/key-store.ts";
 
 /** An authenticated API key as the rest of the gateway sees it: never the key itself. */
 export interface ApiKeyRecord {
@@ -34,6 +34,8 @@ export interface KeyService {
   bootstrap(): Promise<string | null>;
   /** Forget cached lookups of a key (after a change made by another process). */
   invalidate(id: string): void;
+  /** Forgets cached lookups of each key another process changes, as the feed tells, until it ends. */
+  follow(changes: AsyncIterable<{ readonly keyId: string }>): void;
 }
 
 // One-shot hash: no Hash object per request (authentication runs on every request).
@@ -43,28 +45,19 @@ export const generateKey = (): string => `sk-${randomBytes(24).toString("base64u
 
 const PREFIX_LENGTH = 8;
 
-interface KeyRow {
-  id: string;
-  prefix: string;
-  label: string | null;
-  dailyLimitMicros: bigint | null;
-  createdAt: Date;
-  revokedAt: Date | null;
-}
-
 /**
  * API keys, stored only as sha256 hashes. Lookups are cached for `cacheTtlMs` (authentication
  * is on every request; default 60 s); local changes drop the cache at once, and `onChange` lets
  * other processes do the same through pub/sub.
  */
 export function createKeyService(deps: {
-  prisma: PrismaClient;
+  store: KeyStore;
   clock: Clock;
   defaultDailyLimit: Micros;
   cacheTtlMs?: number;
   onChange?: (id: string) => void;
 }): KeyService {
-  const { prisma, clock, defaultDailyLimit } = deps;
+  const { store, clock, defaultDailyLimit } = deps;
   // Revocations and limit changes clear the cache at once here and, through pub/sub, in every
   // process sharing Redis; the expiry bounds what a process without that channel can miss.
   const ttl = deps.cacheTtlMs ?? 60_000;
@@ -74,18 +67,15 @@ export function createKeyService(deps: {
   // Bumped by every invalidation: a lookup that started before one must not cache what it read.
   let epoch = 0;
 
-  const toRecord = (row: KeyRow): ApiKeyRecord => {
-    const override = row.dailyLimitMicros === null ? null : Number(row.dailyLimitMicros);
-    return {
-      id: row.id,
-      prefix: row.prefix,
-      label: row.label,
-      dailyLimitOverride: override,
-      dailyLimit: override ?? defaultDailyLimit,
-      createdAt: row.createdAt,
-      revokedAt: row.revokedAt,
-    };
-  };
+  const toRecord = (row: StoredKey): ApiKeyRecord => ({
+    id: row.id,
+    prefix: row.prefix,
+    label: row.label,
+    dailyLimitOverride: row.dailyLimit,
+    dailyLimit: row.dailyLimit ?? defaultDailyLimit,
+    createdAt: new Date(row.createdAt),
+    revokedAt: row.revokedAt === null ? null : new Date(row.revokedAt),
+  });
 
   const invalidate = (id: string) => {
     epoch++;
@@ -99,8 +89,8 @@ export function createKeyService(deps: {
   };
   const lookUp = (hash: string): Promise<ApiKeyRecord | null> => {
     const startedIn = epoch;
-    const lookup = prisma.apiKey
-      .findUnique({ where: { hash } })
+    const lookup = store
+      .findByHash(hash)
       .then((row) => {
         const record = row && !row.revokedAt ? toRecord(row) : null;
         if (epoch === startedIn) {
@@ -115,7 +105,7 @@ export function createKeyService(deps: {
     lookups.set(hash, lookup);
     return lookup;
   };
-  const changed = (row: KeyRow | null) => {
+  const changed = (row: StoredKey | null) => {
     if (!row) return null;
     invalidate(row.id);
     deps.onChange?.(row.id);
@@ -134,39 +124,28 @@ export function createKeyService(deps: {
     },
     async create(options = {}) {
       const key = generateKey();
-      const row = await prisma.apiKey.create({
-        data: {
-          hash: hashKey(key),
-          prefix: key.slice(0, PREFIX_LENGTH),
-          label: options.label ?? null,
-          dailyLimitMicros: options.dailyLimit == null ? null : BigInt(options.dailyLimit),
-        },
-      });
+      const row = await store.create({ hash: hashKey(key), prefix: key.slice(0, PREFIX_LENGTH), label: options.label ?? null, dailyLimit: options.dailyLimit ?? null });
       return { key, record: toRecord(row) };
     },
     async revoke(id) {
-      const rows = await prisma.apiKey.updateManyAndReturn({ where: { id, revokedAt: null }, data: { revokedAt: new Date(clock.now()) } });
-      return changed(rows[0] ?? (await prisma.apiKey.findUnique({ where: { id } })));
+      return changed((await store.revoke(id, clock.now())) ?? (await store.find(id)));
     },
     async setDailyLimit(id, dailyLimit) {
-      const rows = await prisma.apiKey.updateManyAndReturn({
-        where: { id },
-        data: { dailyLimitMicros: dailyLimit === null ? null : BigInt(dailyLimit) },
-      });
-      return changed(rows[0] ?? null);
+      return changed(await store.setDailyLimit(id, dailyLimit));
     },
     async ensureKeys(rawKeys) {
-      const result = await prisma.apiKey.createMany({
-        data: rawKeys.map((key) => ({ hash: hashKey(key), prefix: key.slice(0, PREFIX_LENGTH), label: "configured" })),
-        skipDuplicates: true,
-      });
-      return result.count;
+      return store.createMissing(rawKeys.map((key) => ({ hash: hashKey(key), prefix: key.slice(0, PREFIX_LENGTH), label: "configured" })));
     },
     async bootstrap() {
-      if ((await prisma.apiKey.count()) > 0) return null;
+      if ((await store.count()) > 0) return null;
       const { key } = await this.create({ label: "first key" });
       return key;
     },
     invalidate,
+    follow(changes) {
+      void (async () => {
+        for await (const change of changes) invalidate(change.keyId);
+      })().catch(() => undefined);
+    },
   };
 }

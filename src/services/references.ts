@@ -1,16 +1,14 @@
-import { lookup } from "node:dns/promises";
+import type { FileStore } from "./ports/file-store.ts";
 import { BlockList, isIP } from "node:net";
-import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { ParamIssue } from "../engine/errors.ts";
 import type { Params } from "../engine/normalize.ts";
 import { INLINE_REFERENCE_ARRAYS, INLINE_REFERENCE_FIELDS, UPLOAD_ID_ARRAYS } from "../engine/profile.ts";
 import type { ModelProfile } from "../engine/profile.ts";
-import { isUploadId } from "../engine/references.ts";
+import { isUploadId, parseDataUri } from "../engine/references.ts";
 
-/** Resolves a host name to its addresses (injectable: tests have no DNS). */
-export type HostResolver = (host: string) => Promise<readonly string[]>;
+import type { HostResolver } from "./ports/host-resolver.ts";
 
-export const systemResolver: HostResolver = async (host) => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+export type { HostResolver };
 
 export interface ReferencePolicy {
   /** Largest accepted inline (data: URI) reference, decoded. */
@@ -63,8 +61,6 @@ export function isBlockedAddress(address: string): boolean {
 
 const kindOfField = (field: string): MediaKind => (/video/i.test(field) ? "video" : /audio/i.test(field) ? "audio" : "image");
 
-const DATA_URI = /^data:([a-z]+)\/([a-z0-9.+-]+)(?:;[a-z0-9-]+=[^;,]+)*;base64,([a-z0-9+/]*=*)$/i;
-
 function decodedLength(base64: string): number {
   const padding = base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0;
   return Math.floor((base64.length * 3) / 4) - padding;
@@ -99,12 +95,11 @@ async function checkUrl(value: string, policy: ReferencePolicy): Promise<string 
 }
 
 function checkDataUri(field: string, value: string, policy: ReferencePolicy): string | undefined {
-  const match = DATA_URI.exec(value);
-  if (!match) return "is not a valid base64 data: URI";
+  const parsed = parseDataUri(value);
+  if (!parsed) return "is not a valid base64 data: URI";
   const kind = kindOfField(field);
-  const type = `${match[1]!.toLowerCase()}/${match[2]!.toLowerCase()}`;
-  if (match[1]!.toLowerCase() !== kind) return `must be ${kind === "image" ? "an" : "a"} ${kind}/* file, got ${type}`;
-  const size = decodedLength(match[3]!);
+  if (parsed.type !== kind) return `must be ${kind === "image" ? "an" : "a"} ${kind}/* file, got ${parsed.type}/${parsed.subtype}`;
+  const size = decodedLength(parsed.base64);
   if (size > policy.maxBytes) return `is ${size} bytes, over the ${policy.maxBytes}-byte limit for inline references`;
   if (size === 0) return "is empty";
   return undefined;
@@ -130,7 +125,7 @@ function referenceValues(profile: ModelProfile, params: Params): { field: string
  * and upload ids that exist, belong to the key and hold the right kind of media.
  */
 export async function checkReferences(
-  deps: { prisma: PrismaClient; policy: ReferencePolicy },
+  deps: { files: Pick<FileStore, "uploadTypes">; policy: ReferencePolicy },
   keyId: string,
   profile: ModelProfile,
   params: Params,
@@ -152,8 +147,7 @@ export async function checkReferences(
     if (Array.isArray(ids)) for (const id of ids) uploads.push({ field: name, id: String(id), kind: name === "videos" ? "video" : "image" });
   }
   if (uploads.length) {
-    const rows = await deps.prisma.upload.findMany({ where: { id: { in: uploads.map((u) => u.id) }, keyId }, select: { id: true, mediaType: true } });
-    const byId = new Map(rows.map((r) => [r.id, r.mediaType]));
+    const byId = await deps.files.uploadTypes(keyId, uploads.map((u) => u.id));
     for (const upload of uploads) {
       const mediaType = byId.get(upload.id);
       if (!mediaType) issues.push({ field: upload.field, reason: `upload ${upload.id} does not exist for this key` });

@@ -1,23 +1,10 @@
 import type { Logger } from "pino";
-import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Limiter } from "./ports/limiter.ts";
 import type { Provider, ProviderOutput } from "./ports/provider.ts";
-import {
-  claimProcessing,
-  releaseLeases,
-  dueRefunds,
-  expireHardDeadlines,
-  failTask,
-  finishTask,
-  recordAccountOutcome,
-  requeueTask,
-  setProgress,
-  slotsExpiredBetween,
-  startNextQueued,
-  storeFiles,
-} from "../adapters/postgres/driver-store.ts";
-import { findTask, type TaskHold, type TaskRecord } from "../adapters/postgres/task-store.ts";
-import { refundTask } from "../adapters/postgres/usage-ledger.ts";
+import type { AccountPool } from "./ports/account-pool.ts";
+import type { FileStore } from "./ports/file-store.ts";
+import type { TaskRepo } from "./ports/task-repo.ts";
+import { filePath, type TaskClaim, type TaskRecord } from "../domain/task.ts";
 import type { Clock } from "../kernel/clock.ts";
 import { publishTaskEvent, type GatewayPubSub } from "./events.ts";
 import type { Timing } from "./timing.ts";
@@ -28,7 +15,9 @@ export const HARD_LIMIT_ERROR = "Generation timed out (40 min hard limit)";
 const IDLE_AFTER_PASSES = 10;
 
 export interface TaskDriverOptions {
-  readonly prisma: PrismaClient;
+  readonly tasks: TaskRepo;
+  readonly accounts: AccountPool;
+  readonly files: Pick<FileStore, "putResults">;
   readonly provider: Provider;
   readonly pubsub: GatewayPubSub;
   readonly limiter: Limiter;
@@ -43,7 +32,7 @@ export interface TaskDriverOptions {
   readonly idleTickMs?: number;
   /** A task whose driver has not renewed its lease for this long is taken over by another process. */
   readonly leaseMs?: number;
-  /** How long a task accepted or requeued here is held for this process (TaskHold). */
+  /** How long a task accepted or requeued here is held for this process (TaskClaim). */
   readonly holdMs?: number;
   /** Attempts per task before a retryable failure becomes final. */
   readonly maxAttempts?: number;
@@ -55,16 +44,17 @@ export interface TaskDriverOptions {
 export interface TaskDriver {
   start(): void;
   /** The hold to write on a task this process accepts at `now`: it publishes QUEUED, then starts it. */
-  hold(now: number): TaskHold;
+  hold(now: number): TaskClaim;
   /** Run a tick soon (a task was accepted), unless every account is busy with this process's tasks. */
   nudge(): void;
   /** One pass: deadlines, refunds, progress, completions, queue. Exposed for tests. */
   tick(): Promise<void>;
+  /** Passes run so far (regular, nudged or asked for by tick). */
+  readonly passes: number;
+  /** Resolves once no pass is running or about to run (a nudge's pass included). */
+  settled(): Promise<void>;
   stop(): Promise<void>;
 }
-
-/** Relative URL path of a stored result file. */
-export const filePath = (ownerId: string, name: string) => `/files/${ownerId}/${encodeURIComponent(name)}`;
 
 /**
  * Drives tasks to a final state, durably: all state (status, account, attempt, start time,
@@ -73,12 +63,12 @@ export const filePath = (ownerId: string, name: string) => `/files/${ownerId}/${
  * transition is a guarded statement, so each happens (and is published) exactly once.
  */
 export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
-  const { prisma, provider, pubsub, limiter, clock, timing, logger, owner, poolSize } = options;
+  const { tasks, accounts, files, provider, pubsub, limiter, clock, timing, logger, owner, poolSize } = options;
   const tickMs = options.tickMs ?? 100;
   const idleTickMs = Math.max(tickMs, options.idleTickMs ?? 1_000);
   const leaseMs = options.leaseMs ?? 5_000;
   const holdMs = options.holdMs ?? 1_000;
-  const hold = (now: number): TaskHold => ({ owner, until: now + holdMs });
+  const hold = (now: number): TaskClaim => ({ owner, until: now + holdMs });
   const maxAttempts = options.maxAttempts ?? 3;
   const threshold = options.accountFailureThreshold ?? 3;
   const cooldownMs = options.accountCooldownMs ?? (5 * 60_000) / timing.timeScale;
@@ -92,11 +82,9 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     publishTaskEvent(pubsub, type, task).catch((error: unknown) => logger.error({ err: error, taskId: task.id }, "publishing a task event failed"));
 
   /** Refunds an unfinished task past its refund deadline (once) and tells its watchers. */
-  const refundRunning = async (task: TaskRecord, now: number) => {
-    if (await refundTask(prisma, task.id, new Date(now))) {
-      const refunded = await findTask(prisma, task.id);
-      if (refunded) await publish("REFUNDED", refunded);
-    }
+  const refundRunning = async (taskId: string, now: number) => {
+    const refunded = await tasks.refund(taskId, now);
+    if (refunded) await publish("REFUNDED", refunded);
   };
 
   /**
@@ -114,21 +102,20 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     let found = false;
     // A slot frees itself 10 minutes after it was taken (the limiter expires it); release it
     // explicitly too and tell the owner's dashboard, whose slot count just changed.
-    for (const { id, keyId } of await slotsExpiredBetween(prisma, lastSweep, now)) {
+    for (const { id, keyId } of await tasks.slotsExpiredBetween(lastSweep, now)) {
       found = true;
       await limiter.release(keyId, id).catch(() => undefined);
       await pubsub.publish("keyState", keyId, { keyId, reason: "SLOT_RELEASED" }).catch(() => undefined);
     }
     lastSweep = now;
-    for (const task of await expireHardDeadlines(prisma, now, HARD_LIMIT_ERROR)) {
+    for (const task of await tasks.expireHardDeadlines(now, HARD_LIMIT_ERROR)) {
       found = true;
       logger.warn({ taskId: task.id, model: task.model }, "task hit the hard time limit");
       await publishFinal("FAILED", task);
     }
-    for (const id of await dueRefunds(prisma, now)) {
+    for (const id of await tasks.dueRefunds(now)) {
       found = true;
-      const task = await findTask(prisma, id);
-      if (task) await refundRunning(task, now);
+      await refundRunning(id, now);
     }
     return found;
   }
@@ -140,7 +127,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       {
         taskId: task.id,
         model: task.model,
-        output: task.kind as ProviderOutput,
+        output: task.output as ProviderOutput,
         params: task.params,
         attempt: task.attempts,
         account: task.account,
@@ -152,14 +139,14 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       // Progress in steps of 10%: enough for a progress bar, few writes.
       const step = Math.min(90, Math.floor(status.progress * 10) * 10);
       if (step > task.progress) {
-        const updated = await setProgress(prisma, task.id, owner, step, now);
+        const updated = await tasks.setProgress({ id: task.id, owner, progress: step, now });
         if (updated) await publish("PROGRESS", updated);
       }
       return true;
     }
     if (status.state === "finished") {
-      await storeFiles(prisma, task.id, status.files);
-      const finished = await finishTask(prisma, {
+      await files.putResults(task.id, status.files, now);
+      const finished = await tasks.finish({
         id: task.id,
         owner,
         now,
@@ -167,19 +154,19 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
         glb: status.glb.map((name) => filePath(task.id, name)),
       });
       if (!finished) return false;
-      await recordAccountOutcome(prisma, { account: task.account, success: true, threshold, lockUntil: now + cooldownMs });
+      await accounts.recordOutcome({ account: task.account, success: true, threshold, lockUntil: now + cooldownMs });
       await publishFinal("FINISHED", finished);
       return false;
     }
-    const { locked } = await recordAccountOutcome(prisma, { account: task.account, success: false, threshold, lockUntil: now + cooldownMs });
+    const { locked } = await accounts.recordOutcome({ account: task.account, success: false, threshold, lockUntil: now + cooldownMs });
     if (locked) logger.warn({ account: task.account }, "upstream account locked after repeated failures");
     // A failed attempt produced nothing and charged nothing upstream: safe to try again elsewhere.
     if (status.retryable && task.attempts < maxAttempts) {
-      const requeued = await requeueTask(prisma, { id: task.id, owner, now, holdUntil: hold(now).until });
+      const requeued = await tasks.requeue({ id: task.id, owner, now, holdUntil: hold(now).until });
       if (requeued) await publish("QUEUED", requeued);
       return false;
     }
-    const failed = await failTask(prisma, { id: task.id, owner, now, error: status.error });
+    const failed = await tasks.fail({ id: task.id, owner, now, error: status.error });
     if (failed) await publishFinal("FAILED", failed);
     return false;
   }
@@ -192,6 +179,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
 
   /** One pass; true when it found work (so the next pass comes soon). */
   async function tick(): Promise<boolean> {
+    passes++;
     // Deadlines and polls share one instant, so a task unfinished at its refund deadline is
     // refunded before a poll at that instant can finish it. Leases and start times read the clock
     // when they are written: a tick can be slow (rendering, a busy database), and the tick's first
@@ -200,7 +188,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     const now = clock.now();
     const swept = await sweepDeadlines(now);
     const claimedAt = clock.now();
-    const processing = await claimProcessing(prisma, { owner, now: claimedAt, leaseUntil: claimedAt + leaseMs, limit: Math.max(poolSize, 1) * 2 });
+    const processing = await tasks.claimProcessing({ owner, now: claimedAt, leaseUntil: claimedAt + leaseMs, limit: Math.max(poolSize, 1) * 2 });
     const holding = await Promise.all(
       processing.map((task) =>
         drive(task, now).catch((error: unknown) => {
@@ -212,7 +200,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     let started = 0;
     for (; started < poolSize; started++) {
       const startedAt = clock.now();
-      const task = await startNextQueued(prisma, { owner, now: startedAt, leaseUntil: startedAt + leaseMs, poolSize });
+      const task = await tasks.startNextQueued({ owner, now: startedAt, leaseUntil: startedAt + leaseMs, poolSize });
       if (!task) break;
       await publish("PROCESSING", task);
     }
@@ -223,6 +211,13 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
   // With nothing to drive, pass every `idleTickMs` instead of every `tickMs` (an idle gateway
   // should not keep a core busy); an accepted task (nudge) or found work brings the pace back.
   let idlePasses = 0;
+  let passes = 0;
+  /** Nudged passes scheduled and not yet begun. */
+  let nudges = 0;
+  const runNudged = () => {
+    nudges--;
+    runTick();
+  };
   const runTick = () => {
     if (running) {
       again = true;
@@ -259,17 +254,24 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       if (stopped) return;
       idlePasses = 0;
       if (poolFull) return;
-      setImmediate(runTick);
+      nudges++;
+      setImmediate(runNudged);
     },
     tick: async () => {
       await tick();
+    },
+    get passes() {
+      return passes;
+    },
+    async settled() {
+      while (running || nudges > 0 || again) await (running ?? new Promise((resolve) => setImmediate(resolve)));
     },
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
       await running;
       // Hand this process's tasks over at once instead of after the lease runs out.
-      await releaseLeases(prisma, owner).catch((error: unknown) => logger.warn({ err: error }, "releasing task leases failed"));
+      await tasks.releaseClaims(owner).catch((error: unknown) => logger.warn({ err: error }, "releasing task leases failed"));
     },
   };
 }

@@ -10,7 +10,13 @@ import { catalog } from "../../src/catalog/index.ts";
 import { resolutionTiers } from "../../src/catalog/resolution-tiers.ts";
 import type { ModelSpec } from "../../src/catalog/types.ts";
 import { createEngine } from "../../src/engine/engine.ts";
-import { microsToUsd, roundUsd } from "../../src/kernel/money.ts";
+import { microsToUsd } from "../../src/kernel/money.ts";
+
+/** Rounds a dollar amount to `decimals` places the way the spec prints "~$0.49". */
+const roundUsd = (usd: number, decimals: number): number => {
+  const factor = 10 ** decimals;
+  return Math.round(usd * factor + Number.EPSILON * factor) / factor;
+};
 import type { Params } from "../../src/engine/normalize.ts";
 
 const SPEC_TEXT = readFileSync(new URL("../../docs/gateai-core-api.md", import.meta.url), "utf8");

@@ -1721,6 +1721,7 @@ export type RateLimited = Error & {
 
 /** A request exactly as REST takes it. */
 export type RawGenerationInput = {
+  /** A model id; empty is InvalidParams (REST: 400). */
   model: Scalars['String']['input'];
   params?: InputMaybe<Scalars['JSON']['input']>;
 };

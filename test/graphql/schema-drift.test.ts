@@ -28,7 +28,7 @@ const printed = execFileSync(
     "tsx",
     "--input-type=module",
     "-e",
-    'import { createEngine } from "./src/engine/engine.ts"; import { printedSchema } from "./src/schema/schema.ts"; process.stdout.write(printedSchema(createEngine()));',
+    'import { createEngine } from "./src/engine/engine.ts"; import { printedSchema } from "./src/graphql/schema.ts"; process.stdout.write(printedSchema(createEngine()));',
   ],
   { cwd: root, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
 );

@@ -2,9 +2,10 @@
 // Manual time: the test makes every transition itself (one driver tick per millisecond or two of
 // simulated time), so the events are exact, not sampled.
 import type { Client } from "graphql-ws";
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
+import type { TestKey } from "../support/gateway.ts";
 import { Recording, record } from "./support/client.ts";
-import { describeOnEverySetup, generate, sleep, type Harness } from "./support/harness.ts";
+import { describeOnEverySetup, generate, type Harness } from "./support/harness.ts";
 
 const TASK_FIELDS = /* GraphQL */ `id model status progress cost result glbUrls error`;
 
@@ -86,8 +87,8 @@ describeOnEverySetup("GraphQL subscriptions over graphql-ws", { manualTime: true
     const { id } = await generate(h.gql, key);
     await h.drive([{ key, id }]);
 
-    // The plain "sk-..." form of connectionParams.authorization works as well as "Bearer sk-...".
-    const events = updates(await settle(record(h.ws(key), TASK_UPDATED, { id })), "taskUpdated");
+    // connectionParams.authorization takes the header's rule: the scheme in any case.
+    const events = updates(await settle(record(h.ws(`bearer ${key}`), TASK_UPDATED, { id })), "taskUpdated");
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ __typename: "TaskUpdate", type: "FINISHED", task: { id, status: "FINISHED", progress: 1 } });
     expect(events[0]!.task!.result.every((url) => url.startsWith(`${h.gw.baseUrl}/files/${id}/`))).toBe(true);
@@ -105,7 +106,7 @@ describeOnEverySetup("GraphQL subscriptions over graphql-ws", { manualTime: true
     const mine = await h.gw.createKey();
     const other = await h.gw.createKey();
     const feed = record(h.ws(`Bearer ${mine.key}`), MY_TASKS);
-    await untilLive(h, feed, mine.key);
+    await untilLive(h, feed, mine);
 
     const { id } = await generate(h.gql, mine.key);
     const foreign = await generate(h.gql, other.key);
@@ -114,8 +115,12 @@ describeOnEverySetup("GraphQL subscriptions over graphql-ws", { manualTime: true
       { key: other.key, id: foreign.id },
     ]);
     await feed.until((d) => d.some((e) => e.myTasks.task.id === id && e.myTasks.type === "FINISHED"), "FINISHED of the task");
-    // Give a stray event of the other key's task time to arrive, were it (wrongly) routed here.
-    await sleep(100);
+    // A barrier, not a pause: one more task of this key, started after the other key's task
+    // finished. Its events are published after all of that task's, so a stray one (were it
+    // wrongly routed here) would arrive before the barrier's FINISHED.
+    const barrier = await generate(h.gql, mine.key, "gpt-image-2", { prompt: "barrier" });
+    await h.drive([{ key: mine.key, id: barrier.id }]);
+    await feed.until((d) => d.some((e) => e.myTasks.task.id === barrier.id && e.myTasks.type === "FINISHED"), "FINISHED of the barrier task");
 
     const events = updates(feed, "myTasks");
     expect(events.every((e) => e.__typename === "TaskUpdate")).toBe(true);
@@ -126,10 +131,26 @@ describeOnEverySetup("GraphQL subscriptions over graphql-ws", { manualTime: true
     expect(feed.completed).toBe(false);
   });
 
+  it("one key's connections with different origins each get result URLs of their own: results are shared only within an audience", async () => {
+    const mine = await h.gw.createKey();
+    const hosts = ["a.example", "b.example"];
+    const feeds = hosts.map((host) => record(h.ws(`Bearer ${mine.key}`, { "x-forwarded-host": host, "x-forwarded-proto": "https" }), MY_TASKS));
+    for (const feed of feeds) await untilLive(h, feed, mine);
+
+    const { id } = await generate(h.gql, mine.key);
+    await h.drive([{ key: mine.key, id }]);
+    const finishedOf = (d: any[]) => d.find((e) => e.myTasks.task.id === id && e.myTasks.type === "FINISHED");
+    const results = await Promise.all(feeds.map(async (feed) => finishedOf(await feed.until((d) => finishedOf(d) !== undefined, "FINISHED of the task")).myTasks.task.result as string[]));
+    hosts.forEach((host, i) => {
+      expect(results[i]!.length).toBeGreaterThan(0);
+      for (const url of results[i]!) expect(url.startsWith(`https://${host}/files/${id}/`), url).toBe(true);
+    });
+  });
+
   it("a late event (QUEUED arriving after PROCESSING, as from another process) is dropped: no feed shows a task going back", async () => {
     const mine = await h.gw.createKey();
     const feed = record(h.ws(`Bearer ${mine.key}`), MY_TASKS);
-    await untilLive(h, feed, mine.key);
+    await untilLive(h, feed, mine);
     const published = h.gw.services.pubsub.subscribe("keyTasks", mine.record.id);
 
     const { id } = await generate(h.gql, mine.key);
@@ -242,26 +263,24 @@ async function settle(recording: Recording): Promise<Recording> {
 }
 
 /**
- * graphql-ws does not acknowledge a subscription: prove `myTasks` listens by generating a warm-up
- * task and driving it until one of its events arrives (another warm-up if one is missed whole).
+ * graphql-ws does not acknowledge a subscription: prove `myTasks` listens by publishing a warm-up
+ * task's QUEUED event again and again until the feed has it; then finish the warm-up task and wait
+ * for its FINISHED, so that its events are all in before the test's own.
  */
-async function untilLive(h: Harness, feed: Recording, key: string): Promise<void> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const { id } = await generate(h.gql, key, "gpt-image-2", { prompt: `warm-up ${attempt}` });
-    for (let i = 0; i < 200; i++) {
-      if (feed.data.some((e) => e.myTasks.task.id === id)) {
-        // Finish the warm-up task, so that its events are all in before the test's own.
-        for (let j = 0; j < 200 && !feed.data.some((e) => e.myTasks.task.id === id && e.myTasks.type === "FINISHED"); j++) {
-          h.clock.advance(1);
-          await h.gw.gateway.driver.tick();
-          await sleep(2);
-        }
-        return;
-      }
-      h.clock.advance(0.2);
-      await h.gw.gateway.driver.tick();
-      await sleep(5);
-    }
-  }
-  throw new Error("myTasks never received an event of the warm-up tasks");
+async function untilLive(h: Harness, feed: Recording, owner: TestKey): Promise<void> {
+  const published = h.gw.services.pubsub.subscribe("keyTasks", owner.record.id);
+  const { id } = await generate(h.gql, owner.key, "gpt-image-2", { prompt: "warm-up" });
+  const queued = (await published.next()).value;
+  await published.return?.();
+  expect(queued).toMatchObject({ type: "QUEUED", task: { id } });
+  await vi.waitFor(
+    async () => {
+      if (feed.data.some((e) => e.myTasks.task.id === id)) return;
+      await h.gw.services.pubsub.publish("keyTasks", owner.record.id, queued);
+      throw new Error("myTasks has not received an event of the warm-up task");
+    },
+    { timeout: 10_000, interval: 20 },
+  );
+  await h.drive([{ key: owner.key, id }]);
+  await feed.until((d) => d.some((e) => e.myTasks.task.id === id && e.myTasks.type === "FINISHED"), "FINISHED of the warm-up task");
 }

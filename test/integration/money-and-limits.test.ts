@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GenerationRequest } from "../../src/engine/engine.ts";
 import { usdToMicros, type Micros } from "../../src/kernel/money.ts";
 import { manualClock } from "../../src/kernel/clock.ts";
-import { usedOn } from "../../src/adapters/postgres/usage-ledger.ts";
+import { utcDay } from "../../src/kernel/utc-day.ts";
 import { gatewaySetups, startGateway, type StartGatewayOptions, type TestGateway } from "../support/gateway.ts";
 import {
   BUDGET_MIX,
@@ -41,7 +41,7 @@ async function creditsUsed(gw: TestGateway, key: string): Promise<Micros> {
 }
 
 async function storedTasks(gw: TestGateway, keyId: string): Promise<StoredTask[]> {
-  const rows = await gw.services.prisma.task.findMany({ where: { keyId }, select: { id: true, costMicros: true, chargeDay: true, refundedAt: true } });
+  const rows = await gw.prisma.task.findMany({ where: { keyId }, select: { id: true, costMicros: true, chargeDay: true, refundedAt: true } });
   return rows.map((r) => ({ id: r.id, cost: Number(r.costMicros), chargeDay: r.chargeDay.toISOString().slice(0, 10), refunded: r.refundedAt !== null }));
 }
 
@@ -54,7 +54,7 @@ async function budgetBurst(gw: TestGateway, limitUsd: number, requests: readonly
     limit: usdToMicros(limitUsd),
     outcomes,
     creditsUsed: [used],
-    ledgerUsed: Number(await usedOn(gw.services.prisma, record.id, day)),
+    ledgerUsed: await gw.gateway.infrastructure.stores.tasks.usedOn(record.id, utcDay(day)),
     tasks: await storedTasks(gw, record.id),
   });
   return { outcomes, ...result };
@@ -171,7 +171,7 @@ for (const setup of gatewaySetups()) {
     it("one task finishes: exactly one more is admitted", async () => {
       // An image takes 10-30 s at real-time scale: the task started at t0 is done at t0 + 30 s.
       await gw.gateway.driver.tick();
-      const finished = await gw.services.prisma.task.count({ where: { keyId, status: "FINISHED" } });
+      const finished = await gw.prisma.task.count({ where: { keyId, status: "FINISHED" } });
       expect(finished).toBe(1);
       const outcomes = await fire20();
       expect(histogram(outcomes)).toEqual({ 200: 1, 429: 19 });

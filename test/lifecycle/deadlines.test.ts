@@ -93,7 +93,7 @@ for (const setup of setups()) {
           options: { clock: { now: () => Date.now() + offset } },
         }),
       ]);
-      await Promise.all([installAudit(stalled.services.prisma), installAudit(late.services.prisma)]);
+      await Promise.all([installAudit(stalled.prisma), installAudit(late.prisma)]);
     });
 
     test("a stalled generation is refunded at 20 min (still PROCESSING), then FAILED at 40 min, refunded once", async ({ expect }) => {
@@ -109,7 +109,7 @@ for (const setup of setups()) {
       const watch2 = watchTask(cleanup, stalled.url, key, t2.taskId);
       expect(await usedMicros(stalled.url, key)).toBe(t1.cost + t2.cost);
 
-      const row = await stalled.services.prisma.task.findUniqueOrThrow({ where: { id: t1.taskId } });
+      const row = await stalled.prisma.task.findUniqueOrThrow({ where: { id: t1.taskId } });
       expect(row.refundAt.getTime() - row.createdAt.getTime()).toBe(REFUND_MS);
       expect(row.hardDeadlineAt.getTime() - row.createdAt.getTime()).toBe(HARD_MS);
       expect(row.slotReleaseAt.getTime() - row.createdAt.getTime()).toBe(SLOT_MS);
@@ -149,10 +149,10 @@ for (const setup of setups()) {
       expect(t2failed).toMatchObject({ error: HARD_LIMIT_ERROR, refunded: true });
       expect(watch2.events.filter((e) => e.type === "REFUNDED")).toHaveLength(1);
       expect(await usedMicros(stalled.url, key)).toBe(0);
-      const usage = await stalled.services.prisma.dailyUsage.findMany({ where: { keyId } });
+      const usage = await stalled.prisma.dailyUsage.findMany({ where: { keyId } });
       expect(usage.map((u) => Number(u.usedMicros))).toEqual([0]);
       // What was committed: refunded once at 20 min while PROCESSING, then FAILED (already refunded).
-      const history = (await readAudit(stalled.services.prisma)).filter((r) => r.taskId === t1.taskId || r.taskId === t2.taskId);
+      const history = (await readAudit(stalled.prisma)).filter((r) => r.taskId === t1.taskId || r.taskId === t2.taskId);
       expect(auditViolations(history)).toEqual([]);
       for (const id of [t1.taskId, t2.taskId]) {
         expect(history.filter((r) => r.taskId === id).map((r) => `${r.newStatus}${r.refunded ? "+refunded" : ""}`)).toEqual([
@@ -229,7 +229,7 @@ for (const setup of setups()) {
       expect(watch.events.map((e) => e.type).indexOf("REFUNDED")).toBeLessThan(watch.events.map((e) => e.type).indexOf("FINISHED"));
 
       // The 20 minutes run from acceptance, and the generation cannot have started before it.
-      const row = await late.services.prisma.task.findUniqueOrThrow({ where: { id: slow.taskId } });
+      const row = await late.prisma.task.findUniqueOrThrow({ where: { id: slow.taskId } });
       expect(row.startedAt!.getTime()).toBeGreaterThanOrEqual(row.createdAt.getTime());
       expect(row.finishedAt!.getTime()).toBeGreaterThan(row.refundAt.getTime());
       expect(row.refundedAt!.getTime()).toBeLessThanOrEqual(row.finishedAt!.getTime());
@@ -246,7 +246,7 @@ for (const setup of setups()) {
       const me = (await get(late.url, `/api/me?key=${key}`)).body;
       expect(me.today_spending["gpt-image-2"]).toEqual({ requests: 2, cost: quick.cost / 1e6 });
       expect(me.recent_tasks.map((t: any) => t.task_id)).toContain(slow.taskId);
-      const history = (await readAudit(late.services.prisma)).filter((r) => r.taskId === slow.taskId || r.taskId === quick.taskId);
+      const history = (await readAudit(late.prisma)).filter((r) => r.taskId === slow.taskId || r.taskId === quick.taskId);
       expect(auditViolations(history)).toEqual([]);
       expect(history.filter((r) => r.taskId === slow.taskId).map((r) => `${r.newStatus}${r.refunded ? "+refunded" : ""}`)).toEqual([
         "QUEUED",
@@ -269,7 +269,7 @@ for (const setup of setups()) {
         const row = await waitFor(
           "the new task to start",
           async () => {
-            const found = await late.services.prisma.task.findUniqueOrThrow({ where: { id: accepted.taskId } });
+            const found = await late.prisma.task.findUniqueOrThrow({ where: { id: accepted.taskId } });
             return found.startedAt ? found : undefined;
           },
           5_000,

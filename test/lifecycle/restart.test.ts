@@ -92,15 +92,15 @@ async function threeLives(expect: typeof import("vitest").expect, target: Pick<L
   const open = () => launch(cleanup, { ...target, env: { GATEAI_TIME_SCALE: String(SCALE) }, options: { provider, clock, driver: { leaseMs: 1_000 } } });
 
   let gw: Launched = await open();
-  await installAudit(gw.services.prisma);
+  await installAudit(gw.prisma);
   const [k1, k2, k3] = [await gw.createKey(), await gw.createKey(), await gw.createKey()];
   const s1 = await generate(gw.url, k1.key, "gpt-image-2", { prompt: "stall, refunded in the second life" });
   const fs = await Promise.all([1, 2, 3].map((i) => generate(gw.url, k2.key, "gpt-image-2", { prompt: `finish ${i}` })));
   const firstOwner = await waitFor(
     "F1-F3 to run under the first gateway's lease",
     async () => {
-      const rows = await gw.services.prisma.task.findMany({ where: { id: { in: fs.map((f) => f.taskId) } } });
-      return rows.every((r) => r.status === "PROCESSING") ? rows[0]!.leaseOwner! : undefined;
+      const rows = await gw.prisma.task.findMany({ where: { id: { in: fs.map((f) => f.taskId) } } });
+      return rows.every((r) => r.status === "PROCESSING") ? rows[0]!.claimOwner! : undefined;
     },
     10_000,
   );
@@ -119,12 +119,12 @@ async function threeLives(expect: typeof import("vitest").expect, target: Pick<L
     expect(file.status).toBe(200);
     expect(file.contentType).toBe("image/png");
   }
-  const finishedRows = await gw.services.prisma.task.findMany({ where: { id: { in: fs.map((f) => f.taskId) } } });
+  const finishedRows = await gw.prisma.task.findMany({ where: { id: { in: fs.map((f) => f.taskId) } } });
   for (const row of finishedRows) {
     expect(row.finishedAt!.getTime()).toBeGreaterThan(stoppedAt); // finished by the second life
     expect(row.attempts).toBe(1); // resumed, not restarted
   }
-  const s1Row = await gw.services.prisma.task.findUniqueOrThrow({ where: { id: s1.taskId } });
+  const s1Row = await gw.prisma.task.findUniqueOrThrow({ where: { id: s1.taskId } });
   expect(s1Row.refundAt.getTime() - s1Row.createdAt.getTime()).toBe(REFUND_MS);
   clock.advance(Math.max(0, s1Row.refundAt.getTime() - clock.now()));
   const refunded = await watchS1.until((e) => e.type === "REFUNDED", 10_000, "S1's REFUNDED");
@@ -152,13 +152,13 @@ async function threeLives(expect: typeof import("vitest").expect, target: Pick<L
   expect(await usedMicros(gw.url, k2.key)).toBe(fs.reduce((sum, f) => sum + f.cost, 0));
   expect(await usedMicros(gw.url, k3.key)).toBe(0);
 
-  const audit = await readAudit(gw.services.prisma);
+  const audit = await readAudit(gw.prisma);
   expect(auditViolations(audit)).toEqual([]);
   expect(historyOf(audit, s1.taskId)).toEqual(["QUEUED", "PROCESSING", "PROCESSING+refunded", "FAILED+refunded"]);
   // H was never refunded while running: the failure and its refund were committed together.
   expect(historyOf(audit, h.taskId)).toEqual(["QUEUED", "PROCESSING", "FAILED+refunded"]);
   for (const f of fs) expect(historyOf(audit, f.taskId)).toEqual(["QUEUED", "PROCESSING", "FINISHED"]);
-  expect(audit.filter((r) => fs.some((f) => f.taskId === r.taskId) && r.newStatus === "PROCESSING").map((r) => r.leaseOwner)).toEqual([firstOwner, firstOwner, firstOwner]);
+  expect(audit.filter((r) => fs.some((f) => f.taskId === r.taskId) && r.newStatus === "PROCESSING").map((r) => r.claimOwner)).toEqual([firstOwner, firstOwner, firstOwner]);
   await gw.close();
 }
 

@@ -3,7 +3,7 @@
 // an account failing 3 times in a row is locked for 5 min ÷ time scale (/credits pool.locked).
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { SIMULATED_FAILURE } from "../../src/adapters/providers/simulated-provider.ts";
-import type { TaskEvent } from "../../src/services/events.ts";
+import type { TaskEvent } from "../../src/domain/task-events.ts";
 import {
   Cleanup,
   auditViolations,
@@ -54,12 +54,12 @@ for (const setup of setups()) {
         // One account: every attempt lands on it, so three failures in a row lock it.
         launch(cleanup, { ...(await base()), env: { GATEAI_TIME_SCALE: String(SCALE), GATEAI_SIM_FAILURE_RATE: "1", GATEAI_POOL_SIZE: "1" } }),
       ]);
-      await Promise.all([installAudit(wide.services.prisma), installAudit(single.services.prisma)]);
+      await Promise.all([installAudit(wide.prisma), installAudit(single.prisma)]);
     });
 
     /** The committed history of these tasks (trigger-recorded) breaks no invariant. */
     const expectCleanHistory = async (gw: Launched, taskIds: readonly string[]) => {
-      const rows = (await readAudit(gw.services.prisma)).filter((r) => taskIds.includes(r.taskId));
+      const rows = (await readAudit(gw.prisma)).filter((r) => taskIds.includes(r.taskId));
       if (auditViolations(rows).length) throw new Error(`committed history violates invariants:\n${auditViolations(rows).join("\n")}`);
       return rows;
     };
@@ -74,7 +74,7 @@ for (const setup of setups()) {
       const failed = await watch.until((e) => e.type === "FAILED", 15_000, "FAILED event");
       expect(failed).toMatchObject({ status: "FAILED", refunded: true, error: SIMULATED_FAILURE, attempts: 3 });
       await watch.completed;
-      const row = await wide.services.prisma.task.findUniqueOrThrow({ where: { id: accepted.taskId } });
+      const row = await wide.prisma.task.findUniqueOrThrow({ where: { id: accepted.taskId } });
       expect(row.attempts).toBe(3);
       expect(row.status).toBe("FAILED");
       expect(row.refundedAt).not.toBeNull();
@@ -94,7 +94,7 @@ for (const setup of setups()) {
       expect(task).toMatchObject({ status: "FAILED", refunded: true, error: SIMULATED_FAILURE, cost: accepted.cost / 1e6, result: [] });
       const me = (await get(wide.url, `/api/me?key=${key}`)).body;
       expect(me.today_spending["gpt-image-2"]).toEqual({ requests: 1, cost: 0 });
-      const usage = await wide.services.prisma.dailyUsage.findMany({ where: { keyId } });
+      const usage = await wide.prisma.dailyUsage.findMany({ where: { keyId } });
       expect(usage.map((u) => Number(u.usedMicros))).toEqual([0]);
       const history = await expectCleanHistory(wide, [accepted.taskId]);
       expect(history.map((r) => r.newStatus)).toEqual(["QUEUED", "PROCESSING", "QUEUED", "PROCESSING", "QUEUED", "PROCESSING", "FAILED"]);
@@ -112,7 +112,7 @@ for (const setup of setups()) {
       const credits = (await get(single.url, "/credits", key)).body;
       expect(credits.pool).toEqual({ total_accounts: 1, locked: 1 });
       expect(credits.your_budget.used).toBe(0);
-      const account = await single.services.prisma.poolAccount.findUniqueOrThrow({ where: { id: 1 } });
+      const account = await single.prisma.poolAccount.findUniqueOrThrow({ where: { id: 1 } });
       expect(account.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
       expect(account.lockedUntil!.getTime()).toBeLessThanOrEqual(failedAt + COOLDOWN_MS);
 

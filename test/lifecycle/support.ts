@@ -3,7 +3,7 @@
 // checks of the served files. Everything started here is registered with a Cleanup and torn down
 // in afterAll: child processes get SIGKILL, databases are dropped, temp dirs removed.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -13,6 +13,9 @@ import { createClient, type Client as WsClient } from "graphql-ws";
 import pg from "pg";
 import WebSocket from "ws";
 import { createGateway, type Gateway, type GatewayOptions } from "../../src/app/gateway.ts";
+import type { PrismaClient } from "../../src/generated/prisma/client.ts";
+import type { TaskRecord } from "../../src/domain/task.ts";
+import type { GatewayPubSub } from "../../src/services/events.ts";
 import { loadConfig, type Config } from "../../src/app/config.ts";
 import { usdToMicros } from "../../src/kernel/money.ts";
 import type { GatewayServices } from "../../src/services/gateway-services.ts";
@@ -92,6 +95,8 @@ export interface Launched {
   readonly gateway: Gateway;
   readonly services: GatewayServices;
   readonly config: Config;
+  /** The gateway's database, for assertions on stored state. */
+  readonly prisma: PrismaClient;
   /** A fresh API key; returns the raw key and its id. */
   createKey(dailyLimitUsd?: number): Promise<{ key: string; id: string }>;
   close(): Promise<void>;
@@ -124,6 +129,7 @@ export async function launch(cleanup: Cleanup, launchOptions: LaunchOptions = {}
     gateway,
     services: gateway.services,
     config: loaded.config,
+    prisma: gateway.infrastructure.database.prisma,
     async createKey(dailyLimitUsd) {
       const created = await gateway.services.keys.create({
         label: "lifecycle",
@@ -407,6 +413,27 @@ export const watchTask = (cleanup: Cleanup, base: string, key: string, taskId: s
 export const watchMyTasks = (cleanup: Cleanup, base: string, key: string): Watch =>
   watch(cleanup, base, key, `subscription { myTasks { ${TASK_UPDATE} } }`, {});
 
+/**
+ * Waits until every watcher's subscription is live: publishes a marker event on the key's feed
+ * (through `pubsub`, so it reaches every process sharing it) until each watcher has seen one.
+ * The marker is a task id that exists nowhere else; tests filter events by their own ids.
+ */
+export async function whenLive(pubsub: GatewayPubSub, keyId: string, watchers: readonly Watch[], timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const marker = (id: string): TaskRecord => ({
+    id, keyId, model: "gpt-image-2", output: "image", status: "QUEUED", requestParams: {}, params: {}, adjustments: [], cost: 0,
+    refunded: false, result: [], glbUrls: [], error: null, progress: 0, account: null, attempts: 0, createdAt: 0, updatedAt: 0,
+    startedAt: null, finishedAt: null, slotReleaseAt: 0, refundAt: 0, hardDeadlineAt: 0,
+  });
+  for (let round = 0; ; round++) {
+    const id = `live-marker-${randomUUID()}`;
+    await pubsub.publish("keyTasks", keyId, { type: "QUEUED", task: marker(id) });
+    const seen = await Promise.all(watchers.map((w) => w.until((e) => e.id === id, 100, "the live marker").then(() => true, () => false)));
+    if (seen.every(Boolean)) return;
+    if (Date.now() > deadline) throw new Error(`subscriptions not live after ${round + 1} markers`);
+  }
+}
+
 export const describeEvents = (events: readonly TaskEventSeen[]): string =>
   events.map((e) => `${e.type}/${e.status}/${e.progress}${e.refunded ? "/refunded" : ""}`).join(", ") || "(none)";
 
@@ -535,12 +562,12 @@ interface SqlRunner {
 const AUDIT_SQL = [
   `CREATE TABLE IF NOT EXISTS lifecycle_audit (
      seq bigserial PRIMARY KEY, task_id text NOT NULL, old_status text, new_status text NOT NULL,
-     was_refunded boolean NOT NULL, refunded boolean NOT NULL, lease_owner text)`,
+     was_refunded boolean NOT NULL, refunded boolean NOT NULL, claim_owner text)`,
   `CREATE OR REPLACE FUNCTION lifecycle_audit_fn() RETURNS trigger LANGUAGE plpgsql AS $$
    BEGIN
-     INSERT INTO lifecycle_audit (task_id, old_status, new_status, was_refunded, refunded, lease_owner)
+     INSERT INTO lifecycle_audit (task_id, old_status, new_status, was_refunded, refunded, claim_owner)
      VALUES (NEW.id, CASE WHEN TG_OP = 'UPDATE' THEN OLD.status::text END, NEW.status::text,
-             TG_OP = 'UPDATE' AND OLD.refunded_at IS NOT NULL, NEW.refunded_at IS NOT NULL, NEW.lease_owner);
+             TG_OP = 'UPDATE' AND OLD.refunded_at IS NOT NULL, NEW.refunded_at IS NOT NULL, NEW.claim_owner);
      RETURN NEW;
    END $$`,
   `DROP TRIGGER IF EXISTS lifecycle_audit_insert ON tasks`,
@@ -557,7 +584,7 @@ export interface AuditRow {
   readonly newStatus: string;
   readonly wasRefunded: boolean;
   readonly refunded: boolean;
-  readonly leaseOwner: string | null;
+  readonly claimOwner: string | null;
 }
 
 /** Installs the audit trigger (idempotent) through a Prisma client or a pg pool. */
@@ -569,9 +596,9 @@ export async function installAudit(db: SqlRunner | pg.Pool): Promise<void> {
 }
 
 export async function readAudit(db: SqlRunner | pg.Pool): Promise<AuditRow[]> {
-  const sql = "SELECT task_id, old_status, new_status, was_refunded, refunded, lease_owner FROM lifecycle_audit ORDER BY seq";
+  const sql = "SELECT task_id, old_status, new_status, was_refunded, refunded, claim_owner FROM lifecycle_audit ORDER BY seq";
   const rows = (db instanceof pg.Pool ? (await db.query(sql)).rows : await db.$queryRawUnsafe<any[]>(sql)) as any[];
-  return rows.map((r) => ({ taskId: r.task_id, oldStatus: r.old_status, newStatus: r.new_status, wasRefunded: r.was_refunded, refunded: r.refunded, leaseOwner: r.lease_owner }));
+  return rows.map((r) => ({ taskId: r.task_id, oldStatus: r.old_status, newStatus: r.new_status, wasRefunded: r.was_refunded, refunded: r.refunded, claimOwner: r.claim_owner }));
 }
 
 /**

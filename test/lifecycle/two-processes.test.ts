@@ -24,13 +24,14 @@ import {
   waitFor,
   watchMyTasks,
   watchTask,
+  whenLive,
   type ChildGateway,
   type Launched,
   type TaskEventSeen,
   type Watch,
 } from "./support.ts";
 import { testRedisUrl } from "../support/services.ts";
-import type { TaskEvent } from "../../src/services/events.ts";
+import type { TaskEvent } from "../../src/domain/task-events.ts";
 
 const cleanup = new Cleanup();
 afterAll(() => cleanup.run(), 60_000);
@@ -68,19 +69,31 @@ describe.skipIf(!postgresAndRedis())("two gateway processes [PostgreSQL + Redis]
     b = await launch(cleanup, { databaseUrl: url, redis: true, redisPrefix: "gateai:", env: { GATEAI_TIME_SCALE: SCALE, GATEAI_LEASE_MS: String(LEASE_MS) } });
   }, 120_000);
 
-  /** Subscribes `myTasks` on both processes and waits until both are live (they see a probe task accepted on A). */
-  async function liveFeeds(key: string): Promise<{ onA: Watch; onB: Watch; probe: string }> {
+  /** Subscribes `myTasks` on both processes, waits until both are live, then until both see a probe task accepted (and driven) on A. */
+  async function liveFeeds(key: string, keyId: string): Promise<{ onA: Watch; onB: Watch; probe: string }> {
     const onA = watchMyTasks(cleanup, a.url, key);
     const onB = watchMyTasks(cleanup, b.url, key);
-    await sleep(200);
+    await whenLive(b.services.pubsub, keyId, [onA, onB]);
     const probe = (await generate(a.url, key, "gpt-image-2", { prompt: "probe" })).taskId;
     await Promise.all([onA.until((e) => e.id === probe, 10_000, "the probe on A"), onB.until((e) => e.id === probe, 10_000, "the probe on B")]);
     return { onA, onB, probe };
   }
 
+  /**
+   * Each process publishes its events in order on its own connection: once both feeds have seen
+   * a task accepted on A and one accepted on B reach FINISHED, every earlier event of either
+   * process (a duplicate included) has been delivered.
+   */
+  async function barrier(key: string, feeds: readonly Watch[], processes: readonly string[]): Promise<{ cost: number }> {
+    const accepted = [];
+    for (const base of processes) accepted.push(await generate(base, key, "gpt-image-2", { prompt: "barrier" }));
+    for (const feed of feeds) for (const { taskId } of accepted) await feed.until((e) => e.id === taskId && e.type === "FINISHED", 20_000, "the barrier");
+    return { cost: accepted.reduce((sum, t) => sum + t.cost, 0) };
+  }
+
   test("subscribers on both processes see the same transitions of a task accepted on B", async ({ expect }) => {
-    const { key } = await b.createKey();
-    const { onA, onB } = await liveFeeds(key);
+    const { key, id: keyId } = await b.createKey();
+    const { onA, onB } = await liveFeeds(key, keyId);
 
     const task = await generate(b.url, key, "gpt-image-2", { prompt: "watched from two processes" });
     const subA = watchTask(cleanup, a.url, key, task.taskId);
@@ -88,7 +101,7 @@ describe.skipIf(!postgresAndRedis())("two gateway processes [PostgreSQL + Redis]
     await Promise.all([subA.completed, subB.completed]);
     await onA.until((e) => e.id === task.taskId && e.type === "FINISHED", 5_000, "FINISHED on A's myTasks");
     await onB.until((e) => e.id === task.taskId && e.type === "FINISHED", 5_000, "FINISHED on B's myTasks");
-    await sleep(300); // anything duplicated would arrive now
+    await barrier(key, [onA, onB], [a.url, b.url]);
 
     // myTasks on A sees the task accepted on B, from its QUEUED on, exactly as B's own feed does.
     const feedA = onA.events.filter((e) => e.id === task.taskId);
@@ -134,8 +147,8 @@ describe.skipIf(!postgresAndRedis())("two gateway processes [PostgreSQL + Redis]
   }, 60_000);
 
   test("A does not start a task accepted on B before B has published its QUEUED event, however slow that is", async ({ expect }) => {
-    const { key } = await b.createKey();
-    const { onA, onB } = await liveFeeds(key); // A drives the probe: its passes come every 100 ms
+    const { key, id: keyId } = await b.createKey();
+    const { onA, onB } = await liveFeeds(key, keyId); // A drives the probe: its passes come every 100 ms
     await b.gateway.driver.stop(); // only A could start the task while B's QUEUED is on its way
     const pubsub = b.services.pubsub;
     const publish = pubsub.publish;
@@ -156,40 +169,41 @@ describe.skipIf(!postgresAndRedis())("two gateway processes [PostgreSQL + Redis]
   }, 60_000);
 
   test("A is killed while driving; B takes its tasks over after the leases expire and finishes each once", async ({ expect }) => {
-    const { key } = await b.createKey();
+    const { key, id: keyId } = await b.createKey();
     await b.gateway.driver.stop(); // only A starts the tasks
     const onB = watchMyTasks(cleanup, b.url, key);
-    await sleep(300);
+    await whenLive(b.services.pubsub, keyId, [onB]);
     const tasks = [];
     for (let i = 0; i < 4; i++) tasks.push(await generate(a.url, key, "gpt-image-2", { prompt: `taken over ${i}` }));
     const ids = tasks.map((t) => t.taskId);
-    type Row = { id: string; status: string; lease_owner: string | null; lease_until: Date | null; started_at: Date | null; attempts: number; finished_at: Date | null };
-    const rows = async () => (await sql.query<Row>("SELECT id, status, lease_owner, lease_until, started_at, attempts, finished_at FROM tasks WHERE id = ANY($1)", [ids])).rows;
+    type Row = { id: string; status: string; claim_owner: string | null; claim_until: Date | null; started_at: Date | null; attempts: number; finished_at: Date | null };
+    const rows = async () => (await sql.query<Row>("SELECT id, status, claim_owner, claim_until, started_at, attempts, finished_at FROM tasks WHERE id = ANY($1)", [ids])).rows;
 
     const startedByA = await waitFor("A to start all four", async () => {
       const found = await rows();
       return found.length === 4 && found.every((r) => r.status === "PROCESSING") ? found : undefined;
     }, 10_000, 25);
-    const ownerA = startedByA[0]!.lease_owner!;
-    expect(startedByA.every((r) => r.lease_owner === ownerA)).toBe(true);
+    const ownerA = startedByA[0]!.claim_owner!;
+    expect(startedByA.every((r) => r.claim_owner === ownerA)).toBe(true);
 
     // B drives again: a live lease (renewed by A every tick) is not taken.
     b.gateway.driver.start();
-    await sleep(600);
+    await b.gateway.driver.tick();
+    await b.gateway.driver.settled();
     const whileAlive = await rows();
-    expect(whileAlive.map((r) => [r.status, r.lease_owner])).toEqual(whileAlive.map(() => ["PROCESSING", ownerA]));
+    expect(whileAlive.map((r) => [r.status, r.claim_owner])).toEqual(whileAlive.map(() => ["PROCESSING", ownerA]));
 
     await a.kill9();
     const killedAt = Date.now();
-    const leasesAtDeath = new Map((await rows()).map((r) => [r.id, r.lease_until!.getTime()]));
+    const leasesAtDeath = new Map((await rows()).map((r) => [r.id, r.claim_until!.getTime()]));
     const takenOverAt = new Map<string, number>();
     const done = await waitFor("B to finish all four", async () => {
       const now = Date.now();
       const found = await rows();
-      for (const r of found) if (r.lease_owner !== ownerA && !takenOverAt.has(r.id)) takenOverAt.set(r.id, now);
+      for (const r of found) if (r.claim_owner !== ownerA && !takenOverAt.has(r.id)) takenOverAt.set(r.id, now);
       return found.every((r) => r.status === "FINISHED") ? found : undefined;
     }, 20_000, 25);
-    await sleep(1_000); // a duplicate FINISHED would show up now
+    const late = await barrier(key, [onB], [b.url]);
 
     for (const r of done) {
       const before = startedByA.find((s) => s.id === r.id)!;
@@ -207,7 +221,7 @@ describe.skipIf(!postgresAndRedis())("two gateway processes [PostgreSQL + Redis]
       expect(file.status).toBe(200);
     }
     // Charges intact: nothing refunded, every cost charged once.
-    expect(await usedMicros(b.url, key)).toBe(tasks.reduce((sum, t) => sum + t.cost, 0));
+    expect(await usedMicros(b.url, key)).toBe(tasks.reduce((sum, t) => sum + t.cost, 0) + late.cost);
     const history = (await readAudit(sql)).filter((r) => ids.includes(r.taskId));
     expect(auditViolations(history)).toEqual([]);
     for (const id of ids) expect(history.filter((r) => r.taskId === id).map((r) => r.newStatus)).toEqual(["QUEUED", "PROCESSING", "FINISHED"]);

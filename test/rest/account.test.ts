@@ -1,20 +1,19 @@
-import { expect, test } from "vitest";
+import { expect, test, vi } from "vitest";
 import { describeOnEverySetup, waitForFinalTask } from "./harness.ts";
-import { sleep } from "./http.ts";
 
 // No background driver: tasks stay QUEUED until the test ticks it, so the dashboard can be seen
 // with generations in flight. Time scale 100: images take 0.1-0.3 s, videos 0.6-3 s.
 describeOnEverySetup("GET /credits and GET /api/me", { env: { GATEAI_TIME_SCALE: "100" }, driver: { enabled: false } }, (h) => {
-  const driveUntilFinal = async (key: string, taskIds: string[]) => {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      await h.gw.gateway.driver.tick();
-      const statuses = await Promise.all(taskIds.map(async (id) => (await h.api.get(`/get/${id}`, { key })).body.status));
-      if (statuses.every((s) => s === "FINISHED" || s === "FAILED")) return;
-      if (Date.now() > deadline) throw new Error(`tasks still ${statuses.join(", ")}`);
-      await sleep(50);
-    }
-  };
+  // Ticks the driver until every task is final: real time must pass for the simulated upstream.
+  const driveUntilFinal = (key: string, taskIds: string[]) =>
+    vi.waitFor(
+      async () => {
+        await h.gw.gateway.driver.tick();
+        const statuses = await Promise.all(taskIds.map(async (id) => (await h.api.get(`/get/${id}`, { key })).body.status));
+        if (!statuses.every((s) => s === "FINISHED" || s === "FAILED")) throw new Error(`tasks still ${statuses.join(", ")}`);
+      },
+      { timeout: 20_000, interval: 50 },
+    );
 
   test("/credits: the key's own daily limit, used and remaining in dollars, and the pool's health", async () => {
     const { key } = await h.gw.createKey({ dailyLimitUsd: 5 });

@@ -1,5 +1,8 @@
+import { randomUUID } from "node:crypto";
+import { once } from "node:events";
+import type { IncomingMessage } from "node:http";
 import { connect } from "node:net";
-import { expect, test } from "vitest";
+import { expect, test, vi } from "vitest";
 import { describeOnEverySetup, expectErrorBody, FAST } from "./harness.ts";
 
 const IMAGE = { model: "gpt-image-2", params: { prompt: "A serene mountain lake at sunrise" } };
@@ -137,16 +140,30 @@ describeOnEverySetup("error codes, statuses and bodies", { env: FAST }, (h) => {
 
   test("a client that disconnects in the middle of its body leaves the gateway serving", async () => {
     const { port } = new URL(h.gw.url);
-    await new Promise<void>((resolve, reject) => {
-      const socket = connect(Number(port), "127.0.0.1", () => {
-        socket.write(`POST /api/estimate HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${h.gw.key}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"model":`);
-        setTimeout(() => {
-          socket.destroy();
-          resolve();
-        }, 50);
-      });
-      socket.on("error", reject);
+    const marker = randomUUID();
+    // The gateway's own server says when it has this request, and then when the route is reading its body.
+    const server = h.gw.gateway.server;
+    const arrived = new Promise<IncomingMessage>((resolve) => {
+      const onRequest = (req: IncomingMessage) => {
+        if (req.headers["x-test-request"] !== marker) return;
+        server.off("request", onRequest);
+        resolve(req);
+      };
+      server.on("request", onRequest);
     });
+    const socket = connect(Number(port), "127.0.0.1");
+    socket.on("error", () => undefined);
+    await once(socket, "connect");
+    socket.write(
+      `POST /api/estimate HTTP/1.1\r\nHost: x\r\nX-Test-Request: ${marker}\r\nAuthorization: Bearer ${h.gw.key}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"model":`,
+    );
+    const req = await arrived;
+    await vi.waitFor(() => expect(req.readableFlowing).toBe(true), { timeout: 5_000, interval: 5 });
+    // Not events.once: the request also emits "error" (aborted) on the way, which would reject it.
+    const closed = new Promise<void>((resolve) => req.once("close", () => resolve()));
+    socket.destroy();
+    await closed;
+    expect(req.complete).toBe(false);
     expect((await h.api.post("/api/estimate", IMAGE, { key: h.gw.key })).status).toBe(200);
   });
 });

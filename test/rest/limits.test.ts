@@ -37,7 +37,7 @@ describeOnEverySetup("per-key limits over HTTP (manual clock, tasks held in flig
     }
     // Free the slots as finished tasks do (no driver runs here), staying inside the window:
     // the oldest admission is 5 s old.
-    for (const slot of (await h.api.get(`/api/me?key=${key}`)).body.concurrency.active_slots) await h.gw.services.limiter.release(record.id, slot.taskId);
+    for (const slot of (await h.api.get(`/api/me?key=${key}`)).body.concurrency.active_slots) await h.gw.limiter.release(record.id, slot.taskId);
     expect((await h.api.get(`/api/me?key=${key}`)).body.concurrency.used).toBe(0);
     const limited = await h.api.post("/api/generate", IMAGE, { key });
     expect(limited.status).toBe(429);

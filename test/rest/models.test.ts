@@ -109,7 +109,7 @@ describeOnEverySetup("model discovery, docs and health (no auth)", {}, (h) => {
     expect(ready.status).toBe(200);
     expect(ready.body.status).toBe("ok");
     expect(ready.body.checks.database).toBe("ok");
-    if (h.gw.services.config.redisUrl) expect(ready.body.checks.redis).toBe("ok");
+    if (h.gw.config.redisUrl) expect(ready.body.checks.redis).toBe("ok");
   });
 
   test("HEAD on a GET route answers the headers without a body", async () => {

@@ -3,6 +3,7 @@ import { usdToMicros } from "../../src/kernel/money.ts";
 import { manualClock } from "../../src/kernel/clock.ts";
 import { createKeyService, hashKey } from "../../src/services/keys.ts";
 import { openDatabase, type Database } from "../../src/adapters/postgres/database.ts";
+import { createKeyStore } from "../../src/adapters/postgres/key-store.ts";
 
 let database: Database;
 beforeAll(async () => {
@@ -12,7 +13,7 @@ afterAll(async () => database?.close());
 
 const service = (clock = manualClock()) => ({
   clock,
-  keys: createKeyService({ prisma: database.prisma, clock, defaultDailyLimit: usdToMicros(100), cacheTtlMs: 60_000 }),
+  keys: createKeyService({ store: createKeyStore(database.prisma), clock, defaultDailyLimit: usdToMicros(100), cacheTtlMs: 60_000 }),
 });
 
 describe("API key service", () => {

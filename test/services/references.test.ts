@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine/engine.ts";
 import { checkReferences, isBlockedAddress, type HostResolver } from "../../src/services/references.ts";
 import { openDatabase, type Database } from "../../src/adapters/postgres/database.ts";
+import { createDatabaseFileStore } from "../../src/adapters/postgres/file-store.ts";
 
 const engine = createEngine();
 const profile = (id: string) => engine.profile(id)!;
@@ -27,7 +28,7 @@ beforeAll(async () => {
 afterAll(async () => db.close());
 
 const check = (model: string, params: Record<string, unknown>, keyId = "key-1", maxBytes = 1024) =>
-  checkReferences({ prisma: db.prisma, policy: { maxBytes, resolve } }, keyId, profile(model), params);
+  checkReferences({ files: createDatabaseFileStore(db.prisma), policy: { maxBytes, resolve } }, keyId, profile(model), params);
 
 const png = (bytes: number) => `data:image/png;base64,${Buffer.alloc(bytes, 7).toString("base64")}`;
 

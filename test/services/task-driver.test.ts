@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Provider } from "../../src/services/ports/provider.ts";
-import { generate, get, sleep, waitFor } from "../lifecycle/support.ts";
+import { generate, get } from "../lifecycle/support.ts";
 import { startGateway, type TestGateway } from "../support/gateway.ts";
 
 /** An upstream whose generations never end, counting the driver's polls (one per running task per pass). */
@@ -21,7 +21,7 @@ const accept = async (gw: TestGateway, prompt: string): Promise<string> =>
 const statusOf = async (gw: TestGateway, taskId: string): Promise<string> => (await get(gw.url, `/get/${taskId}`, gw.key)).body.status;
 
 const processing = (gw: TestGateway, taskId: string) =>
-  waitFor(`${taskId} PROCESSING`, async () => (await statusOf(gw, taskId)) === "PROCESSING", 5_000, 20);
+  expect.poll(() => statusOf(gw, taskId), { timeout: 5_000, interval: 20 }).toBe("PROCESSING");
 
 describe("task driver: passes on acceptance", () => {
   let gw: TestGateway | undefined;
@@ -42,14 +42,20 @@ describe("task driver: passes on acceptance", () => {
   it("runs no pass for a task accepted while every account is busy: it waits for the next regular pass", async () => {
     const provider = countingProvider();
     const g = await start(1, provider);
+    const { driver } = g.gateway;
     const first = await accept(g, "holds the only account");
     await processing(g, first);
-    // The pass that started it may still be finishing; after it, passes would poll the running task.
-    await sleep(200);
+    await driver.settled();
+    const passes = driver.passes;
     const polls = provider.polls;
     const queued = [await accept(g, "waits 1"), await accept(g, "waits 2"), await accept(g, "waits 3")];
-    await sleep(500);
+    await driver.settled();
+    expect(driver.passes).toBe(passes);
     expect(provider.polls).toBe(polls);
+    for (const id of queued) expect(await statusOf(g, id)).toBe("QUEUED");
+    // The next regular pass (here asked for) starts none of them either: the account is still busy.
+    await driver.tick();
+    expect(provider.polls).toBe(polls + 1);
     for (const id of queued) expect(await statusOf(g, id)).toBe("QUEUED");
   });
 });

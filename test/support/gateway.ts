@@ -6,7 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { createGateway, type Gateway, type GatewayOptions } from "../../src/app/gateway.ts";
-import { loadConfig } from "../../src/app/config.ts";
+import { loadConfig, type Config } from "../../src/app/config.ts";
+import type { PrismaClient } from "../../src/generated/prisma/client.ts";
+import type { Limiter } from "../../src/services/ports/limiter.ts";
 import { usdToMicros } from "../../src/kernel/money.ts";
 import type { Clock } from "../../src/kernel/clock.ts";
 import type { GatewayServices } from "../../src/services/gateway-services.ts";
@@ -41,6 +43,11 @@ export interface TestGateway {
   readonly key: string;
   readonly services: GatewayServices;
   readonly gateway: Gateway;
+  /** The gateway's configuration. */
+  readonly config: Config;
+  /** The gateway's database, for assertions on stored state. */
+  readonly prisma: PrismaClient;
+  readonly limiter: Limiter;
   /** Another fresh key; `dailyLimitUsd` sets its own daily limit. */
   createKey(options?: { dailyLimitUsd?: number; label?: string }): Promise<TestKey>;
   close(): Promise<void>;
@@ -124,7 +131,18 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<T
       });
     const { key } = await createKey({ label: "test" });
 
-    return { url, baseUrl: loaded.config.publicUrl ?? url, key, services, gateway, createKey, close: cleanUp };
+    return {
+      url,
+      baseUrl: loaded.config.publicUrl ?? url,
+      key,
+      services,
+      gateway,
+      config: loaded.config,
+      prisma: gateway.infrastructure.database.prisma,
+      limiter: gateway.infrastructure.limiter,
+      createKey,
+      close: cleanUp,
+    };
   } catch (error) {
     await cleanUp();
     throw error;

@@ -3,17 +3,17 @@ import type { ExecutionArgs, ExecutionResult, GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
 
 /**
- * Queries and mutations run on graphql-js' own `execute` instead of Yoga's default
- * (@graphql-tools/executor, which adds @defer/@stream and cancellation that this schema does not
- * use): the latter snapshots and re-walks every variable, which for `GenerateInput`'s one field
- * per model was about a tenth of a small query's CPU.
+ * Queries and mutations run on graphql-js' own `execute`, not Yoga's default
+ * (@graphql-tools/executor): the schema uses none of what that executor adds (@defer/@stream,
+ * cancellation), and it snapshots and re-walks every variable on each request, which for
+ * `GenerateInput`'s one field per model is a visible part of a small query (bench/README.md).
  *
- * What Yoga's executor added that clients see is kept: a request error (variables that do not
+ * What Yoga's executor does that clients see is kept: a request error (variables that do not
  * coerce, no operation to run) is marked HTTP 400, so a client that accepts
  * application/graphql-response+json gets that status, as the GraphQL-over-HTTP spec asks.
  */
 export function graphqlJsExecution(): Plugin {
-  // The schema's own copy of graphql-js (see sharedSubscriptionExecution for why not an import).
+  // The schema's own copy of graphql-js (see createSubscriptionSharing for why not an import).
   const graphql = createRequire(import.meta.url)("graphql") as typeof import("graphql");
   const asRequestError = (error: GraphQLError): GraphQLError =>
     new graphql.GraphQLError(error.message, {

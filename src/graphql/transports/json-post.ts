@@ -1,13 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { getOperationAST, type DocumentNode, type ExecutionResult } from "graphql";
-import { processRegularResult, type YogaServerInstance } from "graphql-yoga";
+import { processRegularResult, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import type { Logger } from "pino";
 import { readBody } from "../../http/body.ts";
-import { requestOrigin } from "../../http/origin.ts";
 import type { CallerHeaders } from "../context.ts";
 
-/** Yoga's own default cap on a request body: the fast path refuses nothing Yoga would take. */
-const MAX_BODY_BYTES = 25_000_000;
 const GRAPHQL_PARAMS = new Set(["query", "variables", "operationName", "extensions"]);
 
 type ResponseMediaType = "application/json" | "application/graphql-response+json";
@@ -54,27 +51,73 @@ function wellFormedParams(body: unknown): JsonPostParams | undefined {
 }
 
 /**
- * The hot path of GraphQL over HTTP: a JSON POST of one query or mutation that parses and
- * validates. It runs the same envelop pipeline as Yoga (parser and validation caches, GraphQL
- * Armor's limits, masked errors, our context) but skips Yoga's Fetch-API layer (a Request,
- * Headers, a body stream pipeline and an AbortSignal per request), which took most of the
- * CPU of a small query. Everything else — GET, SSE, multipart, CORS, batching, malformed
- * requests, validation errors, subscriptions — goes to Yoga itself, with the body it already
- * read, so those answers stay exactly Yoga's.
+ * Hooks of Yoga's request pipeline (and of the server adapter under it) that the JSON POST path
+ * never calls: it answers without a Fetch Request, request parser or result processor. Envelop's
+ * own hooks (onParse, onValidate, onContextBuilding, onExecute, onSubscribe) do run.
+ */
+export const REQUEST_HOOKS = ["onRequest", "onRequestParse", "onParams", "onExecutionResult", "onResultProcess", "onResponse"] as const;
+/** Yoga instrumentation that wraps the same request phases. */
+const REQUEST_INSTRUMENTATION = ["request", "requestParse", "operation", "resultProcess"] as const;
+
+/**
+ * The reasons a plugin cannot run unchanged behind the JSON POST path: its request or response
+ * hooks, and `onPluginInit` (it may add plugins with such hooks, which this check cannot see).
+ */
+export function requestHooksOf(plugin: Plugin): string[] {
+  const hooks: string[] = REQUEST_HOOKS.filter((hook) => typeof (plugin as Record<string, unknown>)[hook] === "function");
+  const instrumentation = plugin.instrumentation as Record<string, unknown> | undefined;
+  if (instrumentation) for (const phase of REQUEST_INSTRUMENTATION) if (typeof instrumentation[phase] === "function") hooks.push(`instrumentation.${phase}`);
+  if (typeof plugin.onPluginInit === "function") hooks.push("onPluginInit");
+  return hooks;
+}
+
+/**
+ * Throws unless every plugin can run behind the JSON POST path: one with request or response
+ * hooks would silently miss that traffic. `allowed` names the plugins whose hooks may be skipped
+ * there, each with the reason.
+ */
+export function checkJsonPostPlugins(plugins: readonly Plugin[], allowed: ReadonlyMap<Plugin, string> = new Map()): void {
+  const refused: string[] = [];
+  plugins.forEach((plugin, index) => {
+    const hooks = requestHooksOf(plugin);
+    if (hooks.length === 0) return;
+    const reason = allowed.get(plugin);
+    if (reason !== undefined && reason.trim() !== "") return;
+    refused.push(`plugin ${index} (${hooks.join(", ")})`);
+  });
+  if (refused.length)
+    throw new Error(
+      `The GraphQL JSON POST path bypasses Yoga's request pipeline, so these plugins' hooks would not run for its requests: ${refused.join("; ")}. ` +
+        "Remove them, or allow-list each with the reason its hooks may be skipped.",
+    );
+}
+
+/**
+ * The JSON POST transport of GraphQL over HTTP: a JSON POST of one query or mutation that parses
+ * and validates. It runs Yoga's envelop pipeline (parser cache, validation, GraphQL Armor's
+ * limits, masked errors, the same context) and writes the answer itself, without Yoga's Fetch-API
+ * layer (a Request, Headers, a body stream pipeline and an AbortSignal per request). Everything
+ * else (GET, SSE, multipart, CORS, batching, malformed requests, validation errors,
+ * subscriptions) goes to Yoga itself, with the body it already read, so those answers stay
+ * exactly Yoga's. Bodies over `maxBodyBytes` are Yoga's to refuse (413), under the same cap.
+ *
+ * The plugins' request and response hooks never run here: the constructor refuses a plugin that
+ * has any (`checkJsonPostPlugins`) unless it is allow-listed with a reason.
  */
 export function createJsonPostHandler<TServerContext extends object, TUserContext extends object>(options: {
   readonly yoga: YogaServerInstance<TServerContext, TUserContext>;
+  /** The plugins the Yoga instance was created with. */
+  readonly plugins: readonly Plugin[];
+  /** Plugins with request or response hooks that may be skipped here, each with the reason. */
+  readonly allowRequestHooks?: ReadonlyMap<Plugin, string>;
+  /** The body cap, the same as Yoga's `maxRequestBodySize`. */
+  readonly maxBodyBytes: number;
   /** The initial context Yoga's context factory turns into ours, for a caller's headers. */
   readonly serverContext: (req: IncomingMessage, res: ServerResponse, caller: CallerHeaders) => TServerContext;
   readonly logger: Logger;
 }) {
-  const { yoga, logger } = options;
-  // Documents that passed validation. Yoga's parse cache hands back the same object for the same
-  // query text, and a document valid once is valid always: the schema and the rules (graphql-js's
-  // and Armor's, fixed at start-up) do not change per request. Yoga caches validation results
-  // too, but its lookup joins the names of every rule into a key on each request: about 5 µs, a
-  // tenth of a small query's own work.
-  const validDocuments = new WeakSet<DocumentNode>();
+  const { yoga, logger, maxBodyBytes } = options;
+  checkJsonPostPlugins(options.plugins, options.allowRequestHooks);
 
   /** Yoga answers a request whose body was already read (a malformed or unusual one). */
   async function delegate(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
@@ -95,9 +138,9 @@ export function createJsonPostHandler<TServerContext extends object, TUserContex
     if (req.method !== "POST" || headers.origin !== undefined || !isJsonContentType(headers["content-type"])) return false;
     const mediaType = regularMediaType(headers.accept);
     const declared = Number(headers["content-length"]);
-    if (!mediaType || !(declared >= 0 && declared <= MAX_BODY_BYTES)) return false;
+    if (!mediaType || !(declared >= 0 && declared <= maxBodyBytes)) return false;
 
-    const read = await readBody(req, MAX_BODY_BYTES);
+    const read = await readBody(req, maxBodyBytes);
     if (read.kind !== "complete") {
       res.destroy();
       return true;
@@ -115,18 +158,14 @@ export function createJsonPostHandler<TServerContext extends object, TUserContex
       return true;
     }
 
-    const caller: CallerHeaders = {
-      authorization: headers.authorization ?? null,
-      adminToken: firstValue(headers["x-admin-token"]) ?? null,
-      origin: requestOrigin(headers),
-    };
+    const caller: CallerHeaders = { authorization: headers.authorization, adminToken: headers["x-admin-token"], headers };
     // `params` set on the object, not `{ ...initial, params }`: V8 (Node 20) gives each object
     // built that way a hidden class of its own, and this one becomes every resolver's context
-    // (test/source/object-literals.test.ts; about 30 µs of CPU per request under load).
+    // (test/source/object-literals.test.ts).
     const initial = options.serverContext(req, res, caller) as TServerContext & { params: JsonPostParams };
     initial.params = params;
     const enveloped = yoga.getEnveloped(initial);
-    const document = parsedAndValid(enveloped, params, validDocuments);
+    const document = parsedAndValid(enveloped, params);
     if (!document) {
       await delegate(req, res, read.bytes);
       return true;
@@ -163,20 +202,18 @@ export function createJsonPostHandler<TServerContext extends object, TUserContex
 
 /**
  * The document of a query or mutation that parses and passes validation (Armor's limits are
- * validation rules; some throw instead of reporting), else undefined.
+ * validation rules; some throw instead of reporting), else undefined. Validation goes through the
+ * pipeline, so its plugins (src/graphql/plugins/valid-documents.ts) apply as on every transport.
  */
 function parsedAndValid(
   enveloped: { parse(source: string): DocumentNode; validate(schema: unknown, document: DocumentNode): readonly unknown[]; schema: unknown },
   params: JsonPostParams,
-  validDocuments: WeakSet<DocumentNode>,
 ): DocumentNode | undefined {
   try {
     const document = enveloped.parse(params.query);
     const operation = getOperationAST(document, params.operationName ?? undefined);
     if (!operation || operation.operation === "subscription") return undefined;
-    if (validDocuments.has(document)) return document;
     if (enveloped.validate(enveloped.schema, document).length !== 0) return undefined;
-    validDocuments.add(document);
     return document;
   } catch {
     return undefined;
@@ -184,8 +221,6 @@ function parsedAndValid(
 }
 
 const isPromise = <T>(value: T | Promise<T>): value is Promise<T> => typeof (value as { then?: unknown } | null)?.then === "function";
-
-const firstValue = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
 
 function sendText(res: ServerResponse, status: number, mediaType: ResponseMediaType, payload: string): void {
   res.writeHead(status, { "content-type": `${mediaType}; charset=utf-8`, "content-length": Buffer.byteLength(payload) });

@@ -1,8 +1,5 @@
 import { microsToUsd, type Micros } from "../../kernel/money.ts";
-import type { BudgetStatus } from "../../services/budget.ts";
-import { budgetStatus } from "../../services/budget.ts";
-import type { PoolStatus } from "../../services/gateway-services.ts";
-import { dashboard, type ActiveSlot, type Dashboard } from "../../services/dashboard.ts";
+import type { ActiveSlot, BudgetStatus, Dashboard, PoolStatus } from "../../services/account.ts";
 import { unauthorized } from "../../services/errors.ts";
 import { builder } from "../builder.ts";
 import type { GraphQLContext } from "../context.ts";
@@ -74,8 +71,7 @@ const CreditsResult = builder.unionType("CreditsResult", { types: [Credits, Unau
 
 /** The caller's dashboard, shared by `me` and `meUpdated`. */
 export async function loadDashboard(ctx: GraphQLContext): Promise<Dashboard & { __typename: "Dashboard" }> {
-  const { services } = ctx;
-  const d = await dashboard({ prisma: services.prisma, clock: services.clock, limiter: services.limiter, limits: services.timing.limits }, ctx.key!);
+  const d = await ctx.services.account.dashboard(ctx.key!);
   return { __typename: "Dashboard", ...d };
 }
 
@@ -85,7 +81,7 @@ builder.queryFields((t) => ({
     description: "Today's budget and the upstream pool's health (the REST /credits).",
     resolve: async (_root, _args, ctx) => {
       if (!ctx.key) return unauthorized() as never;
-      const [budget, pool] = await Promise.all([budgetStatus(ctx.services.prisma, ctx.services.clock, ctx.key), ctx.services.pool()]);
+      const { budget, pool } = await ctx.services.account.credits(ctx.key);
       return { __typename: "Credits" as const, budget, pool };
     },
   }),

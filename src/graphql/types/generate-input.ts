@@ -1,5 +1,7 @@
 import type { ModelSpec, ParamSpec } from "../../catalog/types.ts";
 import type { GenerationRequest } from "../../engine/engine.ts";
+import { invalidParams, type EngineError } from "../../engine/errors.ts";
+import { isModelId, MODEL_REQUIRED_ISSUE } from "../../http/generation-request.ts";
 import { UPLOAD_ID_ARRAYS } from "../../engine/profile.ts";
 import type { Engine } from "../../engine/engine.ts";
 import { builder } from "../builder.ts";
@@ -110,10 +112,17 @@ function defineModelInput(model: ModelSpec, params: readonly ParamSpec[], plansB
 const RawGenerationInput = builder.inputType("RawGenerationInput", {
   description: "A request exactly as REST takes it.",
   fields: (t) => ({
-    model: t.string({ required: true }),
+    model: t.string({ required: true, description: "A model id; empty is InvalidParams (REST: 400)." }),
     params: t.field({ type: "JSON", required: false }),
   }),
 });
+
+/**
+ * Why a request read from a GenerateInput cannot go to the engine, by the rule REST applies to its
+ * body (src/http/generation-request.ts): `raw` with an empty `model` is InvalidParams (REST: 400),
+ * not ModelNotFound.
+ */
+export const requestProblem = (request: GenerationRequest): EngineError | undefined => (isModelId(request.model) ? undefined : invalidParams([MODEL_REQUIRED_ISSUE]));
 
 /** Builds GenerateInput from the engine's models (one typed field each) and its reader. */
 export function defineGenerateInput(engine: Engine) {

@@ -2,9 +2,11 @@ import type { Engine } from "../../engine/engine.ts";
 import { microsToUsd, type Micros } from "../../kernel/money.ts";
 import type { Adjustment, Params } from "../../engine/normalize.ts";
 import type { Result } from "../../kernel/result.ts";
+import { invalidParams } from "../../engine/errors.ts";
+import { checkIdempotencyKey } from "../../http/idempotency-key.ts";
 import { unauthorized, type ServiceError } from "../../services/errors.ts";
 import type { Accepted, Estimate } from "../../services/generation.ts";
-import type { TaskRecord } from "../../adapters/postgres/task-store.ts";
+import type { TaskRecord } from "../../domain/task.ts";
 import { builder } from "../builder.ts";
 import {
   IdempotencyInProgress,
@@ -14,7 +16,7 @@ import {
   requestErrors,
   Unauthorized,
 } from "./errors.ts";
-import { defineGenerateInput } from "./generate-input.ts";
+import { defineGenerateInput, requestProblem } from "./generate-input.ts";
 import { AdjustmentType, TaskType } from "./tasks.ts";
 
 const GenerateSuccess = builder.objectRef<Accepted & { __typename: "GenerateSuccess" }>("GenerateSuccess").implement({
@@ -83,13 +85,20 @@ export function defineGenerationFields(engine: Engine) {
       description: "Start a generation. Charged at once; downgraded (see adjustments) when today's budget is short.",
       args: {
         input: t.arg({ type: GenerateInput, required: true }),
-        idempotencyKey: t.arg.string({ required: false, description: "Retries with the same key and input return the same task and charge nothing (24 h)." }),
+        idempotencyKey: t.arg.string({
+          required: false,
+          description: "Retries with the same key and input return the same task and charge nothing (24 h). 1 to 255 visible ASCII characters (REST's Idempotency-Key), else InvalidParams.",
+        }),
       },
       resolve: async (_root, args, ctx) => {
         if (!ctx.key) return unauthorized() as never;
-        const result = await ctx.services.generation.generate(ctx.key, toRequest(args.input as Record<string, unknown>), {
-          ...(args.idempotencyKey ? { idempotencyKey: args.idempotencyKey } : {}),
-        });
+        // The checks REST makes before the engine (src/http): the key's form, then the model's.
+        const idempotency = checkIdempotencyKey(args.idempotencyKey);
+        if (!idempotency.ok) return invalidParams([{ field: "idempotencyKey", reason: idempotency.reason }]) as never;
+        const request = toRequest(args.input as Record<string, unknown>);
+        const problem = requestProblem(request);
+        if (problem) return problem as never;
+        const result = await ctx.services.generation.generate(ctx.key, request, idempotency.key !== undefined ? { idempotencyKey: idempotency.key } : {});
         return (result.ok ? { __typename: "GenerateSuccess" as const, ...result.value } : result.error) as never;
       },
     }),
@@ -103,7 +112,10 @@ export function defineGenerationFields(engine: Engine) {
       // Not async: an estimate the service answers at once keeps the whole query synchronous.
       resolve: (_root, args, ctx) => {
         if (!ctx.key) return unauthorized() as never;
-        const result = ctx.services.generation.estimate(ctx.key, toRequest(args.input as Record<string, unknown>));
+        const request = toRequest(args.input as Record<string, unknown>);
+        const problem = requestProblem(request);
+        if (problem) return problem as never;
+        const result = ctx.services.generation.estimate(ctx.key, request);
         return (result instanceof Promise ? result.then(estimateOrError) : estimateOrError(result)) as never;
       },
     }),

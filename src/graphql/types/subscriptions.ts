@@ -1,12 +1,11 @@
-import { createRequire } from "node:module";
-import type { DocumentNode, ExecutionArgs, ExecutionResult } from "graphql";
-import type { Plugin } from "graphql-yoga";
-import { taskNotFound, unauthorized, type ServiceError } from "../../services/errors.ts";
-import { isFinal, isNewerState, type KeyStateEvent, type TaskEvent } from "../../services/events.ts";
-import { findTask, type TaskRecord } from "../../adapters/postgres/task-store.ts";
+import { unauthorized, type ServiceError } from "../../services/errors.ts";
+import type { KeyStateEvent } from "../../services/events.ts";
+import { isNewerState, type TaskEvent } from "../../domain/task-events.ts";
+import { isFinal, type TaskRecord } from "../../domain/task.ts";
 import { loadDashboard, MeResult } from "./account.ts";
 import { builder } from "../builder.ts";
 import type { GraphQLContext } from "../context.ts";
+import { EndingWith, Filtered, Mapped, Merged, only, type Filter } from "../support/async-iterators.ts";
 import { TaskNotFound, Unauthorized } from "./errors.ts";
 import { TaskType } from "./tasks.ts";
 
@@ -26,142 +25,39 @@ const TaskUpdateResult = builder.unionType("TaskUpdateResult", { types: [TaskUpd
 
 type Update = TaskEvent & { readonly __typename: "TaskUpdate" };
 /**
- * One TaskUpdate per event: the in-process pub/sub hands every subscriber the same event object,
- * so they all get the same update too, and it is executed once for all of them (see
- * `sharedSubscriptionExecution` below, installed by server.ts) instead of once per subscriber.
+ * One TaskUpdate per event and server: the in-process pub/sub hands every subscriber the same
+ * event object, so they all get the same update too, and it is executed once for all of them
+ * (src/graphql/plugins/shared-subscriptions.ts) instead of once per subscriber.
  */
-const updates = new WeakMap<TaskEvent, Update>();
-const update = (event: TaskEvent): Update => {
-  let shared = updates.get(event);
-  if (!shared) updates.set(event, (shared = { __typename: "TaskUpdate" as const, ...event }));
-  return shared;
-};
+const update = (event: TaskEvent, ctx: GraphQLContext): Update => ctx.sharing.events.get(event, "TaskUpdate", toUpdate, undefined);
+const toUpdate = (event: TaskEvent): Update => Object.assign({ __typename: "TaskUpdate" as const }, event);
 
 /**
- * `source` with `project` applied to each value. return() ends the source at once (an async
- * generator's return() would wait for its pending next(), i.e. for the next event). A class, so
- * each subscription costs two fields, not a set of closures.
+ * A feed's rule: an event that arrives after a later state of its task (isNewerState) is dropped,
+ * so a feed never shows a task going back. It remembers the tasks it has seen until their final
+ * state.
  */
-class Mapped<T, U> implements AsyncIterableIterator<U> {
-  constructor(
-    private readonly source: AsyncIterator<T>,
-    private readonly project: (value: T) => U,
-  ) {}
-  next(): Promise<IteratorResult<U>> {
-    return this.source.next().then((r) => (r.done === true ? DONE : { done: false, value: this.project(r.value) }));
-  }
-  async return(): Promise<IteratorResult<U>> {
-    await this.source.return?.();
-    return DONE;
-  }
-  [Symbol.asyncIterator](): this {
-    return this;
-  }
-}
-
-/**
- * The events of `source` that move their task on: one that arrives after a later state of its
- * task (isNewerState) is dropped, so a feed never shows a task going back. It remembers the tasks
- * it has seen until their final state.
- */
-class NewerOnly implements AsyncIterableIterator<TaskEvent> {
+class NewerStates implements Filter<TaskEvent> {
   private seen: Map<string, TaskRecord> | undefined;
-  constructor(private readonly source: AsyncIterator<TaskEvent>) {}
-  async next(): Promise<IteratorResult<TaskEvent>> {
-    for (;;) {
-      const result = await this.source.next();
-      if (result.done === true) return DONE;
-      const { task } = result.value;
-      const last = this.seen?.get(task.id);
-      if (last && !isNewerState(task, last)) continue;
-      if (isFinal(task)) this.seen?.delete(task.id);
-      else (this.seen ??= new Map()).set(task.id, task);
-      return result;
-    }
-  }
-  async return(): Promise<IteratorResult<TaskEvent>> {
-    await this.source.return?.();
-    return DONE;
-  }
-  [Symbol.asyncIterator](): this {
-    return this;
-  }
-}
-
-/**
- * A generator that reads `events`: return() ends `events` first, so the generator's pending
- * `for await` finishes now and its return() completes, instead of waiting for the next event.
- */
-class EndingWith<T> implements AsyncIterableIterator<T> {
-  constructor(
-    private readonly generator: AsyncGenerator<T>,
-    private readonly events: AsyncIterator<unknown>,
-  ) {}
-  next(): Promise<IteratorResult<T>> {
-    return this.generator.next();
-  }
-  async return(): Promise<IteratorResult<T>> {
-    await this.events.return?.();
-    return this.generator.return(undefined as never);
-  }
-  [Symbol.asyncIterator](): this {
-    return this;
-  }
-}
-
-// Object.assign, not `{ ...args, rootValue }`: V8 (Node 20) gives each object built that way a
-// hidden class of its own (test/source/object-literals.test.ts); this runs per event and audience.
-const withRoot = (args: ExecutionArgs, rootValue: unknown): ExecutionArgs => Object.assign({}, args, { rootValue });
-
-const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
-
-/** Values of several sources as they come; return() ends them all. Ends when all have ended. */
-class Merged<T> implements AsyncIterableIterator<T> {
-  private readonly pending: (Promise<{ index: number; result: IteratorResult<T> }> | undefined)[];
-  private readonly ended: boolean[];
-  constructor(private readonly sources: readonly AsyncIterator<T>[]) {
-    this.pending = sources.map(() => undefined);
-    this.ended = sources.map(() => false);
-  }
-  async next(): Promise<IteratorResult<T>> {
-    for (;;) {
-      const racing = this.sources.flatMap((source, index) =>
-        this.ended[index] ? [] : [(this.pending[index] ??= source.next().then((result) => ({ index, result })))],
-      );
-      if (racing.length === 0) return DONE;
-      const { index, result } = await Promise.race(racing);
-      this.pending[index] = undefined;
-      if (result.done !== true) return { done: false, value: result.value };
-      this.ended[index] = true;
-    }
-  }
-  async return(): Promise<IteratorResult<T>> {
-    this.ended.fill(true);
-    await Promise.all(this.sources.map((source) => source.return?.()));
-    return DONE;
-  }
-  [Symbol.asyncIterator](): this {
-    return this;
+  accepts({ task }: TaskEvent): boolean {
+    const last = this.seen?.get(task.id);
+    if (last && !isNewerState(task, last)) return false;
+    if (isFinal(task)) this.seen?.delete(task.id);
+    else (this.seen ??= new Map()).set(task.id, task);
+    return true;
   }
 }
 
 type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;
 /**
- * The dashboard after one change of the key (a task event or a keyState event), loaded once per key: every meUpdated of the key gets the
- * same one (one set of queries per change instead of one per open dashboard, and one execution).
+ * The dashboard after one change of the key (a task event or a keyState event), loaded once per
+ * key and server: every meUpdated of the key gets the same one (one set of queries per change
+ * instead of one per open dashboard, and one execution).
  */
-const dashboards = new WeakMap<KeyStateEvent | TaskEvent, Map<string, Promise<Dashboard>>>();
+const loadDashboardFor = (_event: unknown, ctx: GraphQLContext) => loadDashboard(ctx);
 function dashboardAfter(event: KeyStateEvent | TaskEvent, ctx: GraphQLContext): Promise<Dashboard> {
   if (typeof event !== "object" || event === null) return loadDashboard(ctx);
-  let byKey = dashboards.get(event);
-  if (!byKey) dashboards.set(event, (byKey = new Map()));
-  let loading = byKey.get(ctx.key!.id);
-  if (!loading) byKey.set(ctx.key!.id, (loading = loadDashboard(ctx)));
-  return loading;
-}
-
-async function* only<T>(value: T) {
-  yield value;
+  return ctx.sharing.events.get(event, `Dashboard:${ctx.key!.id}`, loadDashboardFor, ctx);
 }
 
 builder.subscriptionFields((t) => ({
@@ -179,11 +75,12 @@ builder.subscriptionFields((t) => ({
       return new EndingWith(
         (async function* (): AsyncGenerator<Update | ServiceError> {
           try {
-            const current = await findTask(ctx.services.prisma, id);
-            if (!current || current.keyId !== key.id) {
-              yield taskNotFound(id);
+            const found = await ctx.services.tasks.get(key, id);
+            if (!found.ok) {
+              yield found.error;
               return;
             }
+            const current = found.value;
             yield { __typename: "TaskUpdate" as const, type: current.status, task: current };
             if (isFinal(current)) return;
             let last = current;
@@ -191,7 +88,7 @@ builder.subscriptionFields((t) => ({
               // Nothing older than what it has: an event that raced the read above, or a late one.
               if (event.task.id !== id || !isNewerState(event.task, last)) continue;
               last = event.task;
-              yield update(event);
+              yield update(event, ctx);
               if (isFinal(event.task)) return;
             }
           } finally {
@@ -208,7 +105,7 @@ builder.subscriptionFields((t) => ({
     description: "Every change to any of the caller's tasks, as it happens.",
     subscribe: (_root, _args, ctx): AsyncIterable<Update | ServiceError> => {
       if (!ctx.key) return only(unauthorized());
-      return new Mapped(new NewerOnly(ctx.services.pubsub.subscribe("keyTasks", ctx.key.id)), update);
+      return new Mapped(new Filtered(ctx.services.pubsub.subscribe("keyTasks", ctx.key.id), new NewerStates()), update, ctx);
     },
     resolve: (payload) => payload as never,
   }),
@@ -238,103 +135,3 @@ builder.subscriptionFields((t) => ({
   }),
 }));
 
-/**
- * Subscriptions with each event executed once per audience instead of once per subscriber.
- *
- * A status change reaches every `myTasks` of its key (and every `taskUpdated` of its task) as the
- * SAME payload object (`update` above; the pub/sub passes one event object to all listeners).
- * Subscribers with the same operation (document, operation name, variables) and the same caller
- * (key, admin, baseUrl: the only parts of the context that resolvers below a subscription read)
- * would compute the same result: it is computed for the first and shared by the rest, until the
- * payload is garbage. Otherwise this is graphql-js `subscribe` (a source stream per subscriber,
- * mapped through `execute`), in the place of yoga's default engine for subscriptions.
- * Results are shared objects: they must not be mutated (nothing downstream does).
- */
-export function sharedSubscriptionExecution(): Plugin {
-  // graphql-js as the schema's own copy: the packages (Pothos, yoga) load its CommonJS build; a
-  // plain import here gets its ESM build under vitest, another "realm" whose checks reject the schema.
-  const { createSourceEventStream, execute } = createRequire(import.meta.url)("graphql") as typeof import("graphql");
-  const documents = new WeakMap<DocumentNode, number>();
-  let nextDocument = 0;
-  const results: Results = new WeakMap();
-
-  async function subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
-    const stream = await createSourceEventStream(args);
-    if (!isAsyncIterable(stream)) return stream;
-    const source = stream[Symbol.asyncIterator]();
-
-    let document = documents.get(args.document);
-    if (document === undefined) documents.set(args.document, (document = nextDocument++));
-    const caller = args.contextValue as Partial<GraphQLContext> | undefined;
-    let audience: string | null;
-    try {
-      audience = JSON.stringify([document, args.operationName ?? null, args.variableValues ?? null, caller?.key?.id ?? null, caller?.isAdmin ?? false, caller?.baseUrl ?? null]);
-    } catch {
-      audience = null; // variables JSON cannot name (BigInt…): this subscriber executes its own events
-    }
-
-    return new SharedResults(source, args, audience, results, execute);
-  }
-
-  return {
-    onSubscribe({ setSubscribeFn }) {
-      setSubscribeFn(subscribe as never);
-    },
-  };
-}
-
-type Results = WeakMap<object, Map<string, ExecutionResult | Promise<ExecutionResult>>>;
-
-/** One subscriber's results: its source stream, each payload executed or taken from `results`. */
-class SharedResults implements AsyncIterableIterator<ExecutionResult> {
-  constructor(
-    private readonly source: AsyncIterator<unknown>,
-    private readonly args: ExecutionArgs,
-    /** Null: nothing shared. */
-    private readonly audience: string | null,
-    private readonly results: Results,
-    private readonly execute: (args: ExecutionArgs) => ExecutionResult | Promise<ExecutionResult>,
-  ) {}
-
-  next(): Promise<IteratorResult<ExecutionResult>> {
-    return this.source.next().then(
-      (next) => (next.done === true ? DONE : Promise.resolve(this.run(next.value)).then((value) => ({ done: false, value }))),
-      // Like graphql-js: a failing source is closed, and its error rethrown.
-      (error: unknown) => this.close().then(() => Promise.reject(error)),
-    );
-  }
-
-  private run(payload: unknown): ExecutionResult | Promise<ExecutionResult> {
-    if (typeof payload !== "object" || payload === null || this.audience === null) return this.execute(withRoot(this.args, payload));
-    let byAudience = this.results.get(payload);
-    if (!byAudience) this.results.set(payload, (byAudience = new Map()));
-    let result = byAudience.get(this.audience);
-    if (result === undefined) byAudience.set(this.audience, (result = this.execute(withRoot(this.args, payload))));
-    return result;
-  }
-
-  private async close(): Promise<void> {
-    try {
-      await this.source.return?.();
-    } catch {
-      /* the stream is over either way */
-    }
-  }
-
-  async return(): Promise<IteratorResult<ExecutionResult>> {
-    await this.close();
-    return DONE;
-  }
-
-  async throw(error: unknown): Promise<IteratorResult<ExecutionResult>> {
-    await this.close();
-    throw error;
-  }
-
-  [Symbol.asyncIterator](): this {
-    return this;
-  }
-}
-
-const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
-  typeof value === "object" && value !== null && typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === "function";

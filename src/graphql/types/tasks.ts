@@ -1,7 +1,8 @@
 import { microsToUsd } from "../../kernel/money.ts";
 import type { Adjustment } from "../../engine/normalize.ts";
-import { taskNotFound, unauthorized } from "../../services/errors.ts";
-import { findTask, listTasks, type TaskRecord, type TaskStatus as Status } from "../../adapters/postgres/task-store.ts";
+import { absoluteUrl } from "../../http/origin.ts";
+import { unauthorized } from "../../services/errors.ts";
+import type { TaskRecord, TaskStatus as Status } from "../../domain/task.ts";
 import { builder } from "../builder.ts";
 import { TaskNotFound, Unauthorized } from "./errors.ts";
 import { OutputKind } from "./models.ts";
@@ -29,7 +30,6 @@ export const AdjustmentType = builder.objectRef<Adjustment>("Adjustment").implem
   }),
 });
 
-const absolute = (base: string, path: string) => (/^https?:\/\//.test(path) ? path : `${base}${path}`);
 
 export const TaskType = builder.objectRef<TaskRecord>("Task").implement({
   description: "A generation: created QUEUED or PROCESSING, then FINISHED with results or FAILED with an error.",
@@ -37,14 +37,14 @@ export const TaskType = builder.objectRef<TaskRecord>("Task").implement({
   fields: (t) => ({
     id: t.exposeID("id"),
     model: t.exposeString("model"),
-    output: t.field({ type: OutputKind, resolve: (task) => task.kind as "image" | "video" | "3d" }),
+    output: t.field({ type: OutputKind, resolve: (task) => task.output as "image" | "video" | "3d" }),
     status: t.field({ type: TaskStatus, resolve: (task) => task.status }),
     progress: t.float({ description: "0 to 1.", resolve: (task) => task.progress / 100 }),
     cost: t.float({ description: "USD charged for this task (0 once refunded).", resolve: (task) => (task.refunded ? 0 : microsToUsd(task.cost)) }),
     chargedCost: t.float({ description: "USD charged when accepted, before any refund.", resolve: (task) => microsToUsd(task.cost) }),
     refunded: t.exposeBoolean("refunded"),
-    result: t.stringList({ description: "Absolute URLs of the outputs (previews for 3D).", resolve: (task, _a, ctx) => task.result.map((p) => absolute(ctx.baseUrl, p)) }),
-    glbUrls: t.stringList({ description: "3D models (.glb), for 3D tasks.", resolve: (task, _a, ctx) => task.glbUrls.map((p) => absolute(ctx.baseUrl, p)) }),
+    result: t.stringList({ description: "Absolute URLs of the outputs (previews for 3D).", resolve: (task, _a, ctx) => task.result.map((p) => absoluteUrl(ctx.baseUrl, p)) }),
+    glbUrls: t.stringList({ description: "3D models (.glb), for 3D tasks.", resolve: (task, _a, ctx) => task.glbUrls.map((p) => absoluteUrl(ctx.baseUrl, p)) }),
     error: t.string({ nullable: true, resolve: (task) => task.error }),
     params: t.field({ type: "JSON", description: "The parameters that ran.", resolve: (task) => task.params }),
     requestParams: t.field({ type: "JSON", description: "The parameters as sent.", resolve: (task) => task.requestParams }),
@@ -86,7 +86,6 @@ const TaskConnection = builder.objectRef<TaskPage & { __typename: "TaskConnectio
 });
 const TasksResult = builder.unionType("TasksResult", { types: [TaskConnection, Unauthorized] });
 
-const MAX_PAGE = 100;
 
 builder.queryFields((t) => ({
   task: t.field({
@@ -95,9 +94,8 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
       if (!ctx.key) return unauthorized() as never;
-      const task = await findTask(ctx.services.prisma, String(id));
-      // Another key's task is indistinguishable from a missing one.
-      return task && task.keyId === ctx.key.id ? task : (taskNotFound(String(id)) as never);
+      const task = await ctx.services.tasks.get(ctx.key, String(id));
+      return task.ok ? task.value : (task.error as never);
     },
   }),
   tasks: t.field({
@@ -111,9 +109,8 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       if (!ctx.key) return unauthorized() as never;
-      const page = await listTasks(ctx.services.prisma, {
-        keyId: ctx.key.id,
-        first: Math.max(1, Math.min(MAX_PAGE, args.first ?? 20)),
+      const page = await ctx.services.tasks.list(ctx.key, {
+        first: args.first ?? 20,
         ...(args.after ? { after: args.after } : {}),
         ...(args.status?.length ? { status: args.status as Status[] } : {}),
         ...(args.model ? { model: args.model } : {}),

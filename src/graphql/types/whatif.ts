@@ -1,13 +1,14 @@
 import type { EnumValue } from "../../catalog/types.ts";
 import type { GenerationRequest } from "../../engine/engine.ts";
 import type { EngineError } from "../../engine/errors.ts";
+import { err } from "../../kernel/result.ts";
 import { microsToUsd, usdToMicros } from "../../kernel/money.ts";
-import { budgetStatus } from "../../services/budget.ts";
 import { unauthorized } from "../../services/errors.ts";
 import { cheapestModels, planBudget, priceAcross, type BudgetPlan, type ModelOption, type PlanStep, type PricePoint, type PriceSeries } from "../../engine/whatif.ts";
 import { builder } from "../builder.ts";
 import { ErrorInterface, InvalidParams, ModelNotFound, Unauthorized } from "./errors.ts";
 import { AiModel, OutputKind } from "./models.ts";
+import { requestProblem } from "./generate-input.ts";
 import { AdjustmentType } from "./tasks.ts";
 
 const PricePointType = builder.objectRef<PricePoint>("PricePoint").implement({
@@ -101,7 +102,10 @@ export function defineWhatIfFields(Input: ReturnType<typeof builder.inputType>, 
         byValues: t.arg({ type: ["JSON"], required: false }),
       },
       resolve: (_root, args, ctx) => {
-        const result = priceAcross(ctx.services.engine, toRequest(args.input as Record<string, unknown>), args.across, Object.assign(
+        const request = toRequest(args.input as Record<string, unknown>);
+        const problem = requestProblem(request);
+        if (problem) return problem as never;
+        const result = priceAcross(ctx.services.engine, request, args.across, Object.assign(
           {},
           args.by ? { by: args.by } : {},
           args.values ? { values: args.values as EnumValue[] } : {},
@@ -120,10 +124,16 @@ export function defineWhatIfFields(Input: ReturnType<typeof builder.inputType>, 
       resolve: async (_root, args, ctx) => {
         let start: number;
         if (args.budget !== null && args.budget !== undefined) start = usdToMicros(Math.max(0, args.budget));
-        else if (ctx.key) start = (await budgetStatus(ctx.services.prisma, ctx.services.clock, ctx.key)).remaining;
+        else if (ctx.key) start = (await ctx.services.account.budget(ctx.key)).remaining;
         else return unauthorized() as never;
-        const plan = planBudget(ctx.services.engine, (args.requests as Record<string, unknown>[]).map(toRequest), start);
-        return { __typename: "BudgetPlan" as const, startingBudget: start, ...plan };
+        const requests = (args.requests as Record<string, unknown>[]).map(toRequest);
+        const plan = planBudget(ctx.services.engine, requests, start);
+        // A step without a model id fails as generate would (InvalidParams); it charges nothing either way.
+        const steps = plan.steps.map((step, i): PlanStep => {
+          const problem = requestProblem(requests[i]!);
+          return problem ? Object.assign({}, step, { result: err(problem) }) : step;
+        });
+        return { __typename: "BudgetPlan" as const, startingBudget: start, ...plan, steps };
       },
     }),
     cheapestModels: t.field({

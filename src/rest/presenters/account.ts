@@ -1,7 +1,5 @@
 import { microsToUsd } from "../../kernel/money.ts";
-import type { BudgetStatus } from "../../services/budget.ts";
-import type { PoolStatus } from "../../services/gateway-services.ts";
-import type { Dashboard } from "../../services/dashboard.ts";
+import type { BudgetStatus, Dashboard, PoolStatus } from "../../services/account.ts";
 
 /** `{daily_limit, used, remaining}` in dollars, plus when the day resets. */
 export const presentBudget = (budget: BudgetStatus): Record<string, unknown> => ({

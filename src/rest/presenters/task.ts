@@ -1,6 +1,6 @@
 import { microsToUsd } from "../../kernel/money.ts";
 import type { Accepted } from "../../services/generation.ts";
-import type { TaskRecord } from "../../adapters/postgres/task-store.ts";
+import type { TaskRecord } from "../../domain/task.ts";
 import { absoluteUrl } from "../../http/origin.ts";
 import { presentAdjustments } from "./adjustments.ts";
 
@@ -35,7 +35,7 @@ export function presentTask(task: TaskRecord, origin: string): Record<string, un
     cost: microsToUsd(task.cost),
   };
   if (task.error !== null) body.error = task.error;
-  if (task.kind === "3d" || task.glbUrls.length > 0) body.glb_urls = task.glbUrls.map((path) => absoluteUrl(origin, path));
+  if (task.output === "3d" || task.glbUrls.length > 0) body.glb_urls = task.glbUrls.map((path) => absoluteUrl(origin, path));
   body.progress = task.progress;
   body.refunded = task.refunded;
   body.adjustments = presentAdjustments(task.adjustments);

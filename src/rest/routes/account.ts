@@ -1,6 +1,4 @@
-import { budgetStatus } from "../../services/budget.ts";
 import type { GatewayServices } from "../../services/gateway-services.ts";
-import { dashboard } from "../../services/dashboard.ts";
 import { authenticateOr401, bearerKey } from "../auth.ts";
 import { requestQuery } from "../../http/request-path.ts";
 import { presentCredits, presentDashboard } from "../presenters/account.ts";
@@ -10,8 +8,8 @@ import type { AuthenticatedHandler, Handler } from "../route.ts";
 /** GET /credits: the caller's budget today and the provider pool's health. */
 export function creditsRoute(services: GatewayServices): AuthenticatedHandler {
   return async ({ res, key }) => {
-    const [budget, pool] = await Promise.all([budgetStatus(services.prisma, services.clock, key), services.pool()]);
-    sendJson(res, 200, presentCredits(budget, pool));
+    const credits = await services.account.credits(key);
+    sendJson(res, 200, presentCredits(credits.budget, credits.pool));
   };
 }
 
@@ -20,11 +18,10 @@ export function creditsRoute(services: GatewayServices): AuthenticatedHandler {
  * an Authorization header is accepted too when the query has none.
  */
 export function dashboardRoute(services: GatewayServices): Handler {
-  const deps = { prisma: services.prisma, clock: services.clock, limiter: services.limiter, limits: services.timing.limits };
   return async ({ req, res }) => {
     const key = await authenticateOr401(services.keys, requestQuery(req.url ?? "").get("key") ?? bearerKey(req), res);
     if (!key) return;
-    const view = await dashboard(deps, key);
+    const view = await services.account.dashboard(key);
     sendJson(res, 200, presentDashboard(view, services.clock.now()), { "cache-control": "no-store" });
   };
 }

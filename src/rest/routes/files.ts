@@ -10,7 +10,7 @@ import type { Handler } from "../route.ts";
 export function filesRoute(services: GatewayServices): Handler {
   return async ({ res, tail }) => {
     const segments = pathSegments(tail, 2);
-    const file = segments ? await services.file(segments[0]!, segments[1]!) : null;
+    const file = segments ? await services.files.get(segments[0]!, segments[1]!) : null;
     if (!file) return sendNotFound(res, "File not found");
     res.writeHead(200, {
       "content-type": file.mediaType,

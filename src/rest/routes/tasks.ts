@@ -1,6 +1,5 @@
 import type { GatewayServices } from "../../services/gateway-services.ts";
 import { taskNotFound } from "../../services/errors.ts";
-import { findTask } from "../../adapters/postgres/task-store.ts";
 import { originOf } from "../../http/origin.ts";
 import { presentTask } from "../presenters/task.ts";
 import { sendError, sendJson } from "../respond.ts";
@@ -12,8 +11,8 @@ export function taskRoute(services: GatewayServices): AuthenticatedHandler {
   return async ({ req, res, key, tail }) => {
     const taskId = pathSegment(tail);
     if (taskId === undefined) return sendError(res, undefined, taskNotFound(tail));
-    const task = await findTask(services.prisma, taskId);
-    if (!task || task.keyId !== key.id) return sendError(res, undefined, taskNotFound(taskId));
-    sendJson(res, 200, presentTask(task, originOf(req, services.config)));
+    const task = await services.tasks.get(key, taskId);
+    if (!task.ok) return sendError(res, undefined, task.error);
+    sendJson(res, 200, presentTask(task.value, originOf(req, services.config)));
   };
 }

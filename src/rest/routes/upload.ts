@@ -44,7 +44,7 @@ export function uploadRoute(services: GatewayServices): AuthenticatedHandler {
     const media = checkUploadMediaType(file.type, data);
     if (!media.ok) return sendError(res, statusOf("UNSUPPORTED_MEDIA_TYPE"), { code: "UPLOAD_REJECTED", message: media.message });
 
-    const stored = await services.upload(key.id, { mediaType: media.mediaType, data });
+    const stored = await services.files.upload(key.id, { mediaType: media.mediaType, data });
     if (!stored.ok) return sendError(res, undefined, stored.error);
     sendJson(res, 200, { id: stored.value.id, media_type: stored.value.mediaType, size_bytes: stored.value.sizeBytes });
   };

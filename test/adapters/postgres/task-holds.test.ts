@@ -4,8 +4,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/adapters/postgres/database.ts";
-import { requeueTask, seedPool, startNextQueued } from "../../../src/adapters/postgres/driver-store.ts";
-import { chargeAndCreateTask, type TaskHold } from "../../../src/adapters/postgres/task-store.ts";
+import { createStores, type Stores } from "../../../src/adapters/postgres/stores.ts";
+import type { TaskClaim } from "../../../src/domain/task.ts";
 import { withTestDatabases } from "../../support/databases.ts";
 
 const targets = await withTestDatabases();
@@ -15,10 +15,12 @@ const LEASE_MS = 5_000;
 
 describe.each(targets)("task holds on $name", (target) => {
   let db: Database;
+  let stores: Stores;
   let keyId: string;
   beforeAll(async () => {
     db = await target.open();
-    await seedPool(db.prisma, 4);
+    stores = createStores(db);
+    await stores.pool.seed(4);
   });
   beforeEach(async () => {
     // Each test starts with no QUEUED task and every account free.
@@ -27,13 +29,13 @@ describe.each(targets)("task holds on $name", (target) => {
     keyId = (await db.prisma.apiKey.create({ data: { hash: randomUUID(), prefix: "sk-test" } })).id;
   });
 
-  const accept = async (hold?: TaskHold): Promise<string> => {
-    const accepted = await chargeAndCreateTask(
-      db.sql,
+  const accept = async (hold?: TaskClaim): Promise<string> => {
+    const accepted = await stores.tasks.accept(
       {
+        id: randomUUID(),
         keyId,
         model: "gpt-image-2",
-        kind: "image",
+        output: "image",
         requestParams: {},
         params: {},
         adjustments: [],
@@ -46,9 +48,9 @@ describe.each(targets)("task holds on $name", (target) => {
       },
       100_000_000,
     );
-    return accepted!.taskId;
+    return accepted!.task.id;
   };
-  const start = (owner: string, now: number) => startNextQueued(db.prisma, { owner, now, leaseUntil: now + LEASE_MS, poolSize: 4 });
+  const start = (owner: string, now: number) => stores.tasks.startNextQueued({ owner, now, leaseUntil: now + LEASE_MS, poolSize: 4 });
 
   it("another process cannot start a held task before its hold ends; it can at the end", async () => {
     const id = await accept({ owner: "acceptor", until: T0 + 1_000 });
@@ -74,7 +76,7 @@ describe.each(targets)("task holds on $name", (target) => {
     const id = await accept();
     const first = await start("driver", T0 + 1);
     expect(first).toMatchObject({ id, attempts: 1 });
-    const requeued = await requeueTask(db.prisma, { id, owner: "driver", now: T0 + 10, holdUntil: T0 + 1_010 });
+    const requeued = await stores.tasks.requeue({ id, owner: "driver", now: T0 + 10, holdUntil: T0 + 1_010 });
     expect(requeued).toMatchObject({ id, status: "QUEUED", attempts: 1 });
     expect(await start("other", T0 + 1_009)).toBeNull();
     expect(await start("driver", T0 + 20)).toMatchObject({ id, status: "PROCESSING", attempts: 2 });

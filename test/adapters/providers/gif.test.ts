@@ -34,22 +34,44 @@ function countImageDescriptors(bytes: Uint8Array): number {
   }
 }
 
+/** Runs and noise, so codes grow to 12 bits and the table fills (the property's input). */
+function runsAndNoise(minCodeSize: number, length: number, seed: number): Uint8Array {
+  let state = seed >>> 0;
+  const symbols = 1 << minCodeSize;
+  const data = new Uint8Array(length);
+  for (let i = 0; i < length; i++) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    data[i] = i % 97 < 40 ? (i >> 5) % symbols : (state >>> 24) % symbols;
+  }
+  return data;
+}
+
 describe("GIF encoder", () => {
   it("LZW round-trips, including table resets", () => {
     fc.assert(
       fc.property(fc.integer({ min: 2, max: 8 }), fc.integer({ min: 0, max: 20000 }), fc.integer(), (minCodeSize, length, seed) => {
-        let state = seed >>> 0;
-        const symbols = 1 << minCodeSize;
-        const data = new Uint8Array(length);
-        for (let i = 0; i < length; i++) {
-          state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-          // Mix runs and noise so codes grow to 12 bits and the table fills.
-          data[i] = i % 97 < 40 ? (i >> 5) % symbols : (state >>> 24) % symbols;
-        }
+        const data = runsAndNoise(minCodeSize, length, seed);
         expect(lzwDecode(lzwEncode(data, minCodeSize), minCodeSize, length)).toEqual(data);
       }),
-      { numRuns: 60 },
+      { numRuns: 60, examples: [[8, 12023, 1358646091]] },
     );
+  });
+
+  // Regression (fast-check seed -498409318, counterexample [8, 12023, 1358646091]): the last code
+  // before the end code took the decoder's table to 2^width, so the decoder reads the end code one
+  // bit wider; the encoder wrote it at the old width ("LZW stream has no end code" whenever that
+  // left the stream on a byte boundary).
+  it("LZW writes the end code at the width the decoder has reached", () => {
+    const data = runsAndNoise(8, 12023, 1358646091);
+    expect(lzwDecode(lzwEncode(data, 8), 8, data.length)).toEqual(data);
+    // Every length across the first width edges for small alphabets: some end exactly there.
+    for (let minCodeSize = 2; minCodeSize <= 6; minCodeSize++) {
+      const symbols = 1 << minCodeSize;
+      for (let length = 1; length <= 4 << minCodeSize; length++) {
+        const input = Uint8Array.from({ length }, (_, i) => (i * i + (i >> minCodeSize)) % symbols);
+        expect(lzwDecode(lzwEncode(input, minCodeSize), minCodeSize, length), `min code size ${minCodeSize}, ${length} symbols`).toEqual(input);
+      }
+    }
   });
 
   it("writes a well-formed animated GIF", () => {

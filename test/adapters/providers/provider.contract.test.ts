@@ -32,7 +32,7 @@ const subjects: { name: string; make: () => Promise<Subject> }[] = [
       const keys = await Promise.all([upstream.createKey(), upstream.createKey(), upstream.createKey()]);
       return {
         provider: createUpstreamProvider({ baseUrl: upstream.url, apiKeys: keys.map((k) => k.key) }),
-        upstreamTasks: () => upstream.services.prisma.task.count({ where: { keyId: { in: keys.map((k) => k.record.id) } } }),
+        upstreamTasks: () => upstream.prisma.task.count({ where: { keyId: { in: keys.map((k) => k.record.id) } } }),
       };
     },
   },

@@ -126,10 +126,14 @@ describe.each([memoryFactory(), redisFactory()])("$name pubsub", (factory) => {
     it("keeps payloads published before the consumer's first next()", async () => {
       const id = randomUUID();
       const updates = pubsub.subscribe("progress", id);
+      // A second subscriber of the same channel, already waiting: one dispatch reaches both, so
+      // once it has the payload, `updates` holds it too, with no next() asked of it yet.
+      const witness = pubsub.subscribe("progress", id);
+      const witnessed = nextOf(witness);
       await pubsub.publish("progress", id, 10);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await witnessed).toEqual({ done: false, value: 10 });
       expect(await take(updates, 1)).toEqual([10]);
-      await updates.return?.();
+      await Promise.all([updates.return?.(), witness.return?.()]);
     });
 
     it("does not deliver payloads published before subscribing", async () => {

@@ -66,11 +66,16 @@ export type GraphQLHttp = ReturnType<typeof graphqlHttp>;
 
 // --- graphql-ws ---
 
-/** A graphql-ws client on the gateway's /graphql; `authorization` goes in connectionParams. */
-export function wsClient(baseUrl: string, authorization?: string): WsClient {
+/** A graphql-ws client on the gateway's /graphql; `authorization` goes in connectionParams, `headers` on the upgrade request. */
+export function wsClient(baseUrl: string, authorization?: string, headers?: Record<string, string>): WsClient {
+  class WithHeaders extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, { headers });
+    }
+  }
   return createClient({
     url: `${baseUrl.replace(/^http/, "ws")}/graphql`,
-    webSocketImpl: WebSocket,
+    webSocketImpl: headers ? WithHeaders : WebSocket,
     connectionParams: authorization === undefined ? {} : { authorization },
     retryAttempts: 0,
     lazy: true,

@@ -9,8 +9,8 @@ import { graphqlHttp, wsClient, type GraphQLHttp } from "./client.ts";
 export interface Harness {
   gw: TestGateway;
   gql: GraphQLHttp;
-  /** A graphql-ws client with `authorization` in connectionParams; disposed after the test. */
-  ws(authorization?: string): WsClient;
+  /** A graphql-ws client with `authorization` in connectionParams (and `headers` on its upgrade request); disposed after the test. */
+  ws(authorization?: string, headers?: Record<string, string>): WsClient;
   /** Manual time only: the gateway's clock. */
   clock: ReturnType<typeof manualClock>;
   /**
@@ -48,8 +48,8 @@ export function describeOnEverySetup(title: string, options: SuiteOptions, defin
         gw: undefined as unknown as TestGateway,
         gql: undefined as unknown as GraphQLHttp,
         clock,
-        ws(authorization?: string) {
-          const client = wsClient(harness.gw.url, authorization);
+        ws(authorization?: string, headers?: Record<string, string>) {
+          const client = wsClient(harness.gw.url, authorization, headers);
           clients.push(client);
           return client;
         },

@@ -1,8 +1,8 @@
 import { createServer } from "node:http";
-import { createSchema, createYoga } from "graphql-yoga";
+import { createSchema, createYoga, type Plugin } from "graphql-yoga";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createJsonPostHandler } from "../../../src/graphql/transports/json-post.ts";
+import { createJsonPostHandler, REQUEST_HOOKS } from "../../../src/graphql/transports/json-post.ts";
 import { startGateway, type TestGateway } from "../../support/gateway.ts";
 
 // JSON POSTs of queries and mutations take a fast path past Yoga's Fetch layer; every other
@@ -133,7 +133,7 @@ describe("which requests take the fast path", () => {
   // A tiny Yoga behind the handler: a request the handler declines is answered 418 here.
   async function withHandler(run: (url: string) => Promise<void>) {
     const yoga = createYoga({ schema: createSchema({ typeDefs: "type Query { hello: String }", resolvers: { Query: { hello: () => "hi" } } }) });
-    const handle = createJsonPostHandler({ yoga, serverContext: (req, res) => ({ req, res }), logger: pino({ level: "silent" }) });
+    const handle = createJsonPostHandler({ yoga, plugins: [], maxBodyBytes: 1_000_000, serverContext: (req, res) => ({ req, res }), logger: pino({ level: "silent" }) });
     const server = createServer((req, res) => {
       void handle(req, res).then((answered) => {
         if (!answered) res.writeHead(418).end();
@@ -168,5 +168,33 @@ describe("which requests take the fast path", () => {
     await withHandler(async (url) => {
       expect((await send(url, init as RequestInit)).status).toBe(418);
     });
+  });
+});
+
+describe("plugins the JSON POST path cannot serve", () => {
+  const yoga = () => createYoga({ schema: createSchema({ typeDefs: "type Query { hello: String }" }) });
+  const construct = (plugins: Plugin[], allowRequestHooks?: ReadonlyMap<Plugin, string>) =>
+    createJsonPostHandler({ yoga: yoga(), plugins, ...(allowRequestHooks ? { allowRequestHooks } : {}), maxBodyBytes: 1_000, serverContext: (req, res) => ({ req, res }), logger: pino({ level: "silent" }) });
+  const envelopOnly: Plugin = { onParse() {}, onValidate() {}, onContextBuilding() {}, onExecute() {}, onSubscribe() {} };
+
+  it("takes plugins with envelop hooks only", () => {
+    expect(() => construct([envelopOnly, {}])).not.toThrow();
+  });
+
+  it.each([...REQUEST_HOOKS, "onPluginInit"])("refuses at construction a plugin with %s, naming it", (hook) => {
+    const plugin = { [hook]: () => undefined } as Plugin;
+    expect(() => construct([envelopOnly, plugin])).toThrow(new RegExp(`JSON POST path bypasses Yoga's request pipeline.*plugin 1 \\(${hook}\\)`));
+  });
+
+  it("refuses request instrumentation, and names every hook of a plugin", () => {
+    const plugin: Plugin = { onRequest() {}, onResponse() {}, instrumentation: { request: (_payload, wrapped) => wrapped() } };
+    expect(() => construct([plugin])).toThrow(/plugin 0 \(onRequest, onResponse, instrumentation\.request\)/);
+  });
+
+  it("takes such a plugin when it is allow-listed with a reason, and only with one", () => {
+    const plugin: Plugin = { onResultProcess() {} };
+    expect(() => construct([plugin], new Map([[plugin, "formats only SSE answers, which never take the JSON POST path"]]))).not.toThrow();
+    expect(() => construct([plugin], new Map([[plugin, " "]]))).toThrow(/plugin 0 \(onResultProcess\)/);
+    expect(() => construct([plugin, { onParams() {} }], new Map([[plugin, "a reason"]]))).toThrow(/plugin 1 \(onParams\)/);
   });
 });

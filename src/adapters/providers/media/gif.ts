@@ -126,6 +126,10 @@ export function lzwEncode(indices: Uint8Array, minCodeSize: number): Uint8Array 
     prefix = symbol;
   }
   bits.write(prefix, codeSize);
+  // A decoder adds a table entry for every code after the first since a clear — including the
+  // last one, which the loop above never assigns — and widens as soon as its next code reaches
+  // 2^codeSize. So the end code is one bit wider when the last code took the table to that edge.
+  if (nextCode === 1 << codeSize && codeSize < 12) codeSize++;
   bits.write(endCode, codeSize);
   return bits.finish();
 }

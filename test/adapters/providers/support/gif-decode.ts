@@ -182,6 +182,7 @@ export function lzwDecode(data: Uint8Array, minCodeSize: number, pixelCount: num
     previous = code;
   }
   if (!sawEnd) throw new Error("LZW stream has no end code");
+  if (Math.ceil(bitPos / 8) !== data.length) throw new Error(`LZW data goes on after the end code (bit ${bitPos} of ${totalBits})`);
   if (written !== pixelCount) throw new Error(`LZW decoded ${written} pixels, expected ${pixelCount}`);
   return out;
 }

@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isNewerState } from "../../src/services/events.ts";
-import type { TaskRecord } from "../../src/adapters/postgres/task-store.ts";
+import { isNewerState } from "../../src/domain/task-events.ts";
+import type { TaskRecord } from "../../src/domain/task.ts";
 
 const accepted: TaskRecord = {
   id: "t",
   keyId: "k",
   model: "gpt-image-2",
-  kind: "image",
+  output: "image",
   status: "QUEUED",
   requestParams: {},
   params: {},

@@ -1,0 +1,288 @@
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
+import type { NewTask } from "../../domain/task.ts";
+import type { Micros } from "../../kernel/money.ts";
+import { utcDay } from "../../kernel/utc-day.ts";
+import type { TaskRepo } from "../../services/ports/task-repo.ts";
+import type { SqlClient } from "./sql.ts";
+import { taskFromRow, type TaskRow } from "./task-row.ts";
+
+/**
+ * TaskRepo on PostgreSQL (or PGlite). Every transition is ONE statement guarded by status and
+ * claim in its WHERE, so concurrent processes cannot apply it twice; the money that moves with a
+ * transition (the charge with the task, the refund with a failure) moves in the same statement,
+ * so no crash can separate them. The accept statement runs on the driver (SqlClient): it is the
+ * hot path, and the driver alone costs less per statement than Prisma's runtime.
+ */
+
+const at = (ms: number) => new Date(ms);
+
+/**
+ * The charge: the usage row is raised only if the day stays within the limit ($6); the task
+ * ($7...) exists only if the charge happened; an idempotency reservation ($1, held since $3) must
+ * still be ours, and is completed with the answer in the same statement.
+ */
+const ACCEPT = `
+  WITH held AS (
+    SELECT 1 WHERE $1::text IS NULL OR EXISTS (
+      SELECT 1 FROM idempotency_records
+      WHERE key_id = $2::text AND key = coalesce($1::text, '') AND state = 'PENDING' AND created_at = $3::timestamptz
+      FOR UPDATE)
+  ), charge AS (
+    INSERT INTO daily_usage AS u (key_id, day, used_micros)
+    SELECT $2::text, $4::text::date, $5::bigint FROM held
+    WHERE $5::bigint <= $6::bigint
+    ON CONFLICT (key_id, day) DO UPDATE
+      SET used_micros = u.used_micros + EXCLUDED.used_micros
+      WHERE u.used_micros + EXCLUDED.used_micros <= $6::bigint
+    RETURNING u.used_micros
+  ), created AS (
+    INSERT INTO tasks (id, key_id, model, kind, status, request_params, params, adjustments, cost_micros, charge_day,
+                       created_at, updated_at, slot_release_at, refund_at, hard_deadline_at, claim_owner, claim_until)
+    SELECT $7::text, $2::text, $8::text, $9::text, 'QUEUED'::task_status,
+           $10::text::jsonb, $11::text::jsonb, $12::text::jsonb, $5::bigint, $4::text::date,
+           $13::timestamptz, $13::timestamptz, $14::timestamptz, $15::timestamptz, $16::timestamptz, $18::text, $19::timestamptz
+    FROM charge
+    RETURNING *
+  ), completed AS (
+    UPDATE idempotency_records SET state = 'DONE', task_id = $7::text, response_status = 200,
+           response = $17::text::jsonb || jsonb_build_object('remaining', $6::bigint - (SELECT used_micros FROM charge))
+    WHERE $1::text IS NOT NULL AND key_id = $2::text AND key = coalesce($1::text, '')
+      AND EXISTS (SELECT 1 FROM created)
+    RETURNING key
+  )
+  SELECT created.*, charge.used_micros FROM charge, created`;
+
+/** Frees the pool account of the tasks a CTE `done` moved off PROCESSING. */
+const FREE_ACCOUNT = Prisma.sql`freed AS (
+      UPDATE pool_accounts SET busy_task = NULL WHERE busy_task IN (SELECT id FROM done) RETURNING id
+    )`;
+
+/**
+ * Gives back, to the day each was charged to, the cost of the rows of a CTE `target` (id, key_id,
+ * charge_day, cost_micros, refund) with `refund` set. Summed per key and day: an UPDATE ... FROM
+ * applies only one joined row to each usage row.
+ */
+const CREDIT_REFUNDS = Prisma.sql`credited AS (
+      UPDATE daily_usage u SET used_micros = u.used_micros - c.amount
+      FROM (SELECT key_id, charge_day, sum(cost_micros)::bigint AS amount FROM target WHERE refund GROUP BY key_id, charge_day) c
+      WHERE u.key_id = c.key_id AND u.day = c.charge_day
+      RETURNING u.key_id
+    )`;
+
+const isMicros = (n: number) => Number.isSafeInteger(n) && n >= 0;
+
+export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
+  const one = async (query: Prisma.Sql) => {
+    const rows = await prisma.$queryRaw<TaskRow[]>(query);
+    return rows[0] ? taskFromRow(rows[0]) : null;
+  };
+  const many = async (query: Prisma.Sql) => (await prisma.$queryRaw<TaskRow[]>(query)).map(taskFromRow);
+
+  return {
+    async accept(task: NewTask, limit: Micros, idempotency) {
+      if (!isMicros(task.cost)) throw new RangeError(`accept: the cost must be a non-negative safe integer of micro-dollars, not ${task.cost}`);
+      if (!isMicros(limit)) throw new RangeError(`accept: the limit must be a non-negative safe integer of micro-dollars, not ${limit}`);
+      const now = at(task.now);
+      const rows = await sql.query<TaskRow & { used_micros: bigint | string }>(ACCEPT, [
+        idempotency?.key ?? null, // $1
+        task.keyId, // $2
+        at(idempotency?.token ?? task.now), // $3
+        utcDay(now), // $4
+        task.cost, // $5
+        limit, // $6
+        task.id, // $7
+        task.model, // $8
+        task.output, // $9
+        JSON.stringify(task.requestParams ?? {}), // $10
+        JSON.stringify(task.params), // $11
+        JSON.stringify(task.adjustments), // $12
+        now, // $13
+        at(task.slotReleaseAt), // $14
+        at(task.refundAt), // $15
+        at(task.hardDeadlineAt), // $16
+        JSON.stringify(idempotency?.response ?? {}), // $17
+        task.hold?.owner ?? null, // $18
+        task.hold ? at(task.hold.until) : null, // $19
+      ]);
+      const row = rows[0];
+      return row ? { task: taskFromRow(row), used: Number(row.used_micros) } : null;
+    },
+
+    async usedOn(keyId, day) {
+      const rows = await prisma.$queryRaw<{ used_micros: bigint }[]>`
+        SELECT used_micros FROM daily_usage WHERE key_id = ${keyId} AND day = ${day}::date`;
+      return rows[0] === undefined ? 0 : Number(rows[0].used_micros);
+    },
+
+    find: (id) => one(Prisma.sql`SELECT * FROM tasks WHERE id = ${id}`),
+
+    async list(query) {
+      const conditions = [Prisma.sql`key_id = ${query.keyId}`];
+      if (query.status?.length) conditions.push(Prisma.sql`status IN (${Prisma.join(query.status.map((s) => Prisma.sql`${s}::task_status`))})`);
+      if (query.model) conditions.push(Prisma.sql`model = ${query.model}`);
+      if (query.after) {
+        const anchor = await prisma.$queryRaw<{ created_at: Date; id: string }[]>`
+          SELECT created_at, id FROM tasks WHERE id = ${query.after} AND key_id = ${query.keyId}`;
+        if (!anchor[0]) return { tasks: [], hasMore: false };
+        conditions.push(Prisma.sql`(created_at, id) < (${anchor[0].created_at}::timestamptz, ${anchor[0].id})`);
+      }
+      const rows = await many(
+        Prisma.sql`SELECT * FROM tasks WHERE ${Prisma.join(conditions, " AND ")} ORDER BY created_at DESC, id DESC LIMIT ${query.first + 1}::int`,
+      );
+      return { tasks: rows.slice(0, query.first), hasMore: rows.length > query.first };
+    },
+
+    active: (keyId) =>
+      many(Prisma.sql`SELECT * FROM tasks WHERE key_id = ${keyId} AND status IN ('QUEUED', 'PROCESSING') ORDER BY created_at DESC, id DESC`),
+
+    recent: (keyId, limit) =>
+      many(Prisma.sql`
+        SELECT * FROM tasks WHERE key_id = ${keyId} AND status IN ('FINISHED', 'FAILED')
+        ORDER BY finished_at DESC, id DESC LIMIT ${limit}::int`),
+
+    async modelsOf(ids) {
+      if (!ids.length) return new Map();
+      const rows = await prisma.$queryRaw<{ id: string; model: string }[]>`SELECT id, model FROM tasks WHERE id IN (${Prisma.join([...ids])})`;
+      return new Map(rows.map((r) => [r.id, r.model]));
+    },
+
+    async spendByModel(keyId, day) {
+      const rows = await prisma.$queryRaw<{ model: string; requests: bigint; cost: bigint }[]>`
+        SELECT model, count(*) AS requests, coalesce(sum(CASE WHEN refunded_at IS NULL THEN cost_micros ELSE 0 END), 0) AS cost
+        FROM tasks WHERE key_id = ${keyId} AND charge_day = ${day}::date
+        GROUP BY model ORDER BY model`;
+      return rows.map((row) => ({ model: row.model, requests: Number(row.requests), cost: Number(row.cost) }));
+    },
+
+    startNextQueued: (args) =>
+      one(Prisma.sql`
+        WITH next AS (
+          SELECT id, account FROM tasks
+          WHERE status = 'QUEUED'
+            AND (claim_owner IS NULL OR claim_owner = ${args.owner} OR claim_until <= ${at(args.now)}::timestamptz)
+          ORDER BY created_at, id
+          LIMIT 1 FOR UPDATE SKIP LOCKED
+        ), account AS (
+          SELECT a.id FROM pool_accounts a, next n
+          WHERE a.id <= ${args.poolSize}::int AND a.busy_task IS NULL
+            AND (a.locked_until IS NULL OR a.locked_until <= ${at(args.now)}::timestamptz)
+          -- A retry goes to another account when one is free: the next one after its last attempt's,
+          -- round the pool, so successive attempts land on different accounts.
+          ORDER BY (a.id IS NOT DISTINCT FROM n.account), (a.id <= coalesce(n.account, 0)), a.id
+          LIMIT 1 FOR UPDATE SKIP LOCKED
+        ), taken AS (
+          UPDATE pool_accounts a SET busy_task = (SELECT id FROM next)
+          FROM account WHERE a.id = account.id AND a.busy_task IS NULL
+          RETURNING a.id
+        )
+        UPDATE tasks t SET status = 'PROCESSING', account = taken.id, attempts = t.attempts + 1, progress = 0,
+               started_at = ${at(args.now)}::timestamptz, updated_at = ${at(args.now)}::timestamptz,
+               claim_owner = ${args.owner}, claim_until = ${at(args.leaseUntil)}::timestamptz
+        FROM taken WHERE t.id = (SELECT id FROM next) AND t.status = 'QUEUED'
+        RETURNING t.*`),
+
+    claimProcessing: (args) =>
+      many(Prisma.sql`
+        UPDATE tasks SET claim_owner = ${args.owner}, claim_until = ${at(args.leaseUntil)}::timestamptz
+        WHERE id IN (
+          SELECT id FROM tasks
+          WHERE status = 'PROCESSING'
+            AND (claim_owner = ${args.owner} OR claim_until IS NULL OR claim_until < ${at(args.now)}::timestamptz)
+          ORDER BY started_at
+          LIMIT ${args.limit}::int FOR UPDATE SKIP LOCKED)
+        RETURNING *`),
+
+    setProgress: (args) =>
+      one(Prisma.sql`
+        UPDATE tasks SET progress = ${args.progress}::int, updated_at = ${at(args.now)}::timestamptz
+        WHERE id = ${args.id} AND status = 'PROCESSING' AND claim_owner = ${args.owner} AND progress < ${args.progress}::int
+        RETURNING *`),
+
+    finish: (args) =>
+      one(Prisma.sql`
+        WITH done AS (
+          UPDATE tasks SET status = 'FINISHED', result = ${JSON.stringify(args.result)}::jsonb,
+                 glb_urls = ${args.glb.length ? JSON.stringify(args.glb) : null}::jsonb, progress = 100,
+                 finished_at = ${at(args.now)}::timestamptz, updated_at = ${at(args.now)}::timestamptz,
+                 claim_owner = NULL, claim_until = NULL
+          WHERE id = ${args.id} AND status = 'PROCESSING' AND claim_owner = ${args.owner}
+          RETURNING *
+        ), ${FREE_ACCOUNT}
+        SELECT * FROM done`),
+
+    // The row lock taken first (target) serializes a failure with a concurrent refund.
+    fail: (args) =>
+      one(Prisma.sql`
+        WITH target AS (
+          SELECT id, key_id, charge_day, cost_micros, (refunded_at IS NULL) AS refund FROM tasks
+          WHERE id = ${args.id} AND status = 'PROCESSING' AND claim_owner = ${args.owner}
+          FOR UPDATE
+        ), done AS (
+          UPDATE tasks t SET status = 'FAILED', error = ${args.error}, finished_at = ${at(args.now)}::timestamptz,
+                 updated_at = ${at(args.now)}::timestamptz, claim_owner = NULL, claim_until = NULL,
+                 refunded_at = coalesce(t.refunded_at, ${at(args.now)}::timestamptz)
+          FROM target WHERE t.id = target.id
+          RETURNING t.*
+        ), ${CREDIT_REFUNDS}, ${FREE_ACCOUNT}
+        SELECT * FROM done`),
+
+    requeue: (args) =>
+      one(Prisma.sql`
+        WITH done AS (
+          UPDATE tasks SET status = 'QUEUED', progress = 0, updated_at = ${at(args.now)}::timestamptz,
+                 claim_owner = ${args.owner}, claim_until = ${at(args.holdUntil)}::timestamptz
+          WHERE id = ${args.id} AND status = 'PROCESSING' AND claim_owner = ${args.owner}
+          RETURNING *
+        ), ${FREE_ACCOUNT}
+        SELECT * FROM done`),
+
+    // A concurrent second refund waits for the first's row lock, then finds refunded_at set.
+    refund: (id, now) =>
+      one(Prisma.sql`
+        WITH target AS (
+          SELECT id, key_id, charge_day, cost_micros, true AS refund FROM tasks
+          WHERE id = ${id} AND refunded_at IS NULL
+          FOR UPDATE
+        ), done AS (
+          UPDATE tasks t SET refunded_at = ${at(now)}::timestamptz
+          FROM target WHERE t.id = target.id
+          RETURNING t.*
+        ), ${CREDIT_REFUNDS}
+        SELECT * FROM done`),
+
+    expireHardDeadlines: (now, error) =>
+      many(Prisma.sql`
+        WITH target AS (
+          SELECT id, key_id, charge_day, cost_micros, (refunded_at IS NULL) AS refund FROM tasks
+          WHERE status IN ('QUEUED', 'PROCESSING') AND hard_deadline_at <= ${at(now)}::timestamptz
+          LIMIT 500 FOR UPDATE SKIP LOCKED
+        ), done AS (
+          UPDATE tasks t SET status = 'FAILED', error = ${error}, finished_at = ${at(now)}::timestamptz,
+                 updated_at = ${at(now)}::timestamptz, claim_owner = NULL, claim_until = NULL,
+                 refunded_at = coalesce(t.refunded_at, ${at(now)}::timestamptz)
+          FROM target WHERE t.id = target.id
+          RETURNING t.*
+        ), ${CREDIT_REFUNDS}, ${FREE_ACCOUNT}
+        SELECT * FROM done`),
+
+    async dueRefunds(now) {
+      const rows = await prisma.$queryRaw<{ id: string }[]>`
+        SELECT id FROM tasks
+        WHERE status IN ('QUEUED', 'PROCESSING') AND refunded_at IS NULL AND refund_at <= ${at(now)}::timestamptz
+        ORDER BY refund_at LIMIT 500`;
+      return rows.map((r) => r.id);
+    },
+
+    async slotsExpiredBetween(since, until) {
+      const rows = await prisma.$queryRaw<{ id: string; key_id: string }[]>`
+        SELECT id, key_id FROM tasks
+        WHERE status IN ('QUEUED', 'PROCESSING') AND slot_release_at > ${at(since)}::timestamptz AND slot_release_at <= ${at(until)}::timestamptz
+        LIMIT 1000`;
+      return rows.map((r) => ({ id: r.id, keyId: r.key_id }));
+    },
+
+    releaseClaims: (owner) =>
+      prisma.$executeRaw`
+        UPDATE tasks SET claim_owner = NULL, claim_until = NULL WHERE claim_owner = ${owner} AND status IN ('QUEUED', 'PROCESSING')`,
+  };
+}

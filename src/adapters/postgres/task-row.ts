@@ -1,0 +1,63 @@
+import type { TaskRecord, TaskStatus } from "../../domain/task.ts";
+
+/**
+ * A `tasks` row as SQL returns it (snake_case). Every statement that returns tasks selects whole
+ * rows (`RETURNING *`, `SELECT *`) and maps them here: one mapping from table to TaskRecord.
+ * bigint columns arrive as a bigint (Prisma, PGlite) or a string (node-postgres): Number() reads
+ * both, exactly, because money is bounded by a daily limit that is a safe integer.
+ */
+export interface TaskRow {
+  id: string;
+  key_id: string;
+  model: string;
+  kind: string;
+  status: TaskStatus;
+  request_params: unknown;
+  params: unknown;
+  adjustments: unknown;
+  cost_micros: bigint | string | number;
+  refunded_at: Date | null;
+  result: unknown;
+  glb_urls: unknown;
+  error: string | null;
+  progress: number;
+  account: number | null;
+  attempts: number;
+  created_at: Date;
+  updated_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+  slot_release_at: Date;
+  refund_at: Date;
+  hard_deadline_at: Date;
+}
+
+const ms = (d: Date | null): number | null => (d ? d.getTime() : null);
+
+export function taskFromRow(row: TaskRow): TaskRecord {
+  return {
+    id: row.id,
+    keyId: row.key_id,
+    model: row.model,
+    output: row.kind,
+    status: row.status,
+    requestParams: row.request_params,
+    params: (row.params ?? {}) as Record<string, unknown>,
+    adjustments: (row.adjustments ?? []) as unknown[],
+    cost: Number(row.cost_micros),
+    refunded: row.refunded_at !== null,
+    result: (row.result ?? []) as string[],
+    glbUrls: (row.glb_urls ?? []) as string[],
+    error: row.error,
+    progress: row.progress,
+    account: row.account,
+    attempts: row.attempts,
+    createdAt: row.created_at.getTime(),
+    updatedAt: row.updated_at.getTime(),
+    startedAt: ms(row.started_at),
+    finishedAt: ms(row.finished_at),
+    slotReleaseAt: row.slot_release_at.getTime(),
+    refundAt: row.refund_at.getTime(),
+    hardDeadlineAt: row.hard_deadline_at.getTime(),
+  };
+}

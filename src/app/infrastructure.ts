@@ -1,0 +1,91 @@
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { Redis } from "ioredis";
+import type { Logger } from "pino";
+import type { Clock } from "../kernel/clock.ts";
+import { createMemoryLimiter } from "../adapters/limits/memory-limiter.ts";
+import { createRedisLimiter } from "../adapters/limits/redis-limiter.ts";
+import { openDatabase, type Database } from "../adapters/postgres/database.ts";
+import { createStores, type Stores } from "../adapters/postgres/stores.ts";
+import { createMemoryPubSub } from "../adapters/pubsub/memory-pubsub.ts";
+import { createRedisPubSub } from "../adapters/pubsub/redis-pubsub.ts";
+import type { GatewayEvents, GatewayPubSub } from "../services/events.ts";
+import type { Limiter } from "../services/ports/limiter.ts";
+import type { Config } from "./config.ts";
+
+/** The configured adapters: PostgreSQL or PGlite behind the storage ports, Redis or in-process limits and pub/sub. */
+export interface Infrastructure {
+  readonly database: Database;
+  readonly stores: Stores;
+  readonly limiter: Limiter;
+  readonly pubsub: GatewayPubSub;
+  /** True when the database (and Redis, if configured) answer. */
+  ready(): Promise<{ ok: boolean; checks: Record<string, string> }>;
+  close(): Promise<void>;
+}
+
+export interface InfrastructureOptions {
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Namespace for Redis keys and channels (tests sharing one Redis). */
+  readonly redisPrefix: string;
+  /** PGlite in memory instead of under dataDir (tests). */
+  readonly memoryDatabase?: boolean;
+  /** A clock other than the system's: the Redis limiter then takes time from it, not from Redis. */
+  readonly customClock: boolean;
+}
+
+const check = async (probe: () => Promise<unknown>): Promise<string> => {
+  try {
+    await probe();
+    return "ok";
+  } catch (error) {
+    return `unreachable: ${(error as Error).message}`;
+  }
+};
+
+export async function openInfrastructure(config: Config, options: InfrastructureOptions): Promise<Infrastructure> {
+  const { logger, clock } = options;
+  if (!config.databaseUrl && !options.memoryDatabase) await mkdir(join(config.dataDir, "pglite"), { recursive: true });
+  const database = await openDatabase(
+    config.databaseUrl
+      ? { databaseUrl: config.databaseUrl, onPoolError: (error) => logger.warn({ err: error }, "idle database connection failed") }
+      : options.memoryDatabase
+        ? { memory: true }
+        : { dataDir: join(config.dataDir, "pglite") },
+  );
+
+  let redis: Redis | undefined;
+  let limiter: Limiter;
+  let pubsub: GatewayPubSub;
+  if (config.redisUrl) {
+    redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
+    redis.on("error", (error) => logger.warn({ err: error }, "redis connection error"));
+    limiter = createRedisLimiter(redis, { prefix: `${options.redisPrefix}limits:`, ...(options.customClock ? { clock } : {}) });
+    pubsub = createRedisPubSub<GatewayEvents>(config.redisUrl, {
+      prefix: `${options.redisPrefix}events:`,
+      onError: (error) => logger.warn({ err: error }, "redis pub/sub connection error"),
+    });
+  } else {
+    limiter = createMemoryLimiter(clock);
+    pubsub = createMemoryPubSub<GatewayEvents>();
+  }
+
+  return {
+    database,
+    stores: createStores(database),
+    limiter,
+    pubsub,
+    async ready() {
+      const checks: Record<string, string> = { database: await check(() => database.ping()) };
+      if (redis) checks.redis = await check(() => redis.ping());
+      return { ok: Object.values(checks).every((c) => c === "ok"), checks };
+    },
+    async close() {
+      await pubsub.close();
+      await limiter.close();
+      if (redis) await redis.quit().catch(() => undefined);
+      await database.close();
+    },
+  };
+}

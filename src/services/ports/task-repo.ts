@@ -1,0 +1,89 @@
+import type { Micros } from "../../kernel/money.ts";
+import type { NewTask, TaskRecord, TaskStatus } from "../../domain/task.ts";
+
+/** The idempotency record to complete in the same statement as the charge. */
+export interface IdempotencyCompletion {
+  readonly key: string;
+  /** The reservation's token: the task is created only while this request still holds the key. */
+  readonly token: number;
+  /** The answer to replay; `remaining` (after this charge) is added by the statement. */
+  readonly response: Readonly<Record<string, unknown>>;
+}
+
+export interface Acceptance {
+  /** The task as the statement wrote it. */
+  readonly task: TaskRecord;
+  /** The key's usage for the day after this charge. */
+  readonly used: Micros;
+}
+
+export interface TaskPageQuery {
+  readonly keyId: string;
+  readonly first: number;
+  /** The task id to continue after (newest first). */
+  readonly after?: string;
+  readonly status?: readonly TaskStatus[];
+  readonly model?: string;
+}
+
+/** Today's accepted requests and net cost (refunds deducted) of one model. */
+export interface ModelSpend {
+  readonly model: string;
+  readonly requests: number;
+  readonly cost: Micros;
+}
+
+/**
+ * Every read and every transition of tasks, and the money that moves with them. Each method is
+ * one atomic step: a transition is guarded by the task's status and claim (TaskClaim), so
+ * however many processes drive tasks it happens once, and money moves in the same step as the
+ * transition that causes it (a charge with its task, a refund with its failure).
+ */
+export interface TaskRepo {
+  /**
+   * Charges `task.cost` to the key's usage of the UTC day of `task.now` and creates the task,
+   * only if the day's usage stays within `limit` (and, with `idempotency`, only while that
+   * reservation is still held, completing it). Null, changing nothing, when it would overspend.
+   * `task.cost` and `limit` are non-negative safe integers (RangeError otherwise).
+   */
+  accept(task: NewTask, limit: Micros, idempotency?: IdempotencyCompletion): Promise<Acceptance | null>;
+  /** A key's usage on a UTC day ('YYYY-MM-DD'); 0 when nothing was charged. */
+  usedOn(keyId: string, day: string): Promise<Micros>;
+
+  find(id: string): Promise<TaskRecord | null>;
+  /** A page of a key's tasks, newest first (ties by id), plus whether more follow. */
+  list(query: TaskPageQuery): Promise<{ tasks: TaskRecord[]; hasMore: boolean }>;
+  /** QUEUED or PROCESSING, newest first. */
+  active(keyId: string): Promise<TaskRecord[]>;
+  /** The last `limit` FINISHED or FAILED, newest first. */
+  recent(keyId: string, limit: number): Promise<TaskRecord[]>;
+  /** The model of each task id that exists. */
+  modelsOf(ids: readonly string[]): Promise<Map<string, string>>;
+  /** Requests and net cost per model charged to a UTC day ('YYYY-MM-DD'). */
+  spendByModel(keyId: string, day: string): Promise<ModelSpend[]>;
+
+  /**
+   * Starts the oldest startable QUEUED task on a free, unlocked pool account (a retry on the
+   * next account after its last one), taking its lease. A task another process holds waits.
+   */
+  startNextQueued(args: { owner: string; now: number; leaseUntil: number; poolSize: number }): Promise<TaskRecord | null>;
+  /** Renews this process's leases and takes over PROCESSING tasks whose lease ran out. */
+  claimProcessing(args: { owner: string; now: number; leaseUntil: number; limit: number }): Promise<TaskRecord[]>;
+  setProgress(args: { id: string; owner: string; progress: number; now: number }): Promise<TaskRecord | null>;
+  /** PROCESSING → FINISHED with its result paths, freeing the account. */
+  finish(args: { id: string; owner: string; now: number; result: readonly string[]; glb: readonly string[] }): Promise<TaskRecord | null>;
+  /** PROCESSING → FAILED, freeing the account and refunding (unless already refunded). */
+  fail(args: { id: string; owner: string; now: number; error: string }): Promise<TaskRecord | null>;
+  /** PROCESSING → QUEUED for another attempt, freeing the account, held by `owner` until `holdUntil`. */
+  requeue(args: { id: string; owner: string; now: number; holdUntil: number }): Promise<TaskRecord | null>;
+  /** Gives an unfinished task's cost back to the day it was charged to, at most once; the task after it, or null when it was refunded already. */
+  refund(id: string, now: number): Promise<TaskRecord | null>;
+  /** Fails (and refunds) every unfinished task past its hard deadline; each row once. */
+  expireHardDeadlines(now: number, error: string): Promise<TaskRecord[]>;
+  /** Unfinished tasks past their refund deadline and not yet refunded. */
+  dueRefunds(now: number): Promise<string[]>;
+  /** Unfinished tasks whose concurrency slot freed itself in (since, until]. */
+  slotsExpiredBetween(since: number, until: number): Promise<{ id: string; keyId: string }[]>;
+  /** Gives up this process's claims (graceful stop), so another process resumes its tasks at once. */
+  releaseClaims(owner: string): Promise<number>;
+}

@@ -1,0 +1,129 @@
+// GenerationService.generate as its story runs: an Idempotency-Key replay answers before any
+// reference is checked, and what generate charges is what the engine's quote says fits the
+// budget left (the path estimate and planBudget take too).
+import { randomUUID } from "node:crypto";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMemoryLimiter } from "../../src/adapters/limits/memory-limiter.ts";
+import { openDatabase, type Database } from "../../src/adapters/postgres/database.ts";
+import { createStores, type Stores } from "../../src/adapters/postgres/stores.ts";
+import { createMemoryPubSub } from "../../src/adapters/pubsub/memory-pubsub.ts";
+import { createEngine } from "../../src/engine/engine.ts";
+import { manualClock } from "../../src/kernel/clock.ts";
+import { usdToMicros } from "../../src/kernel/money.ts";
+import type { GatewayEvents } from "../../src/services/events.ts";
+import { createGenerationService } from "../../src/services/generation.ts";
+import type { ApiKeyRecord } from "../../src/services/keys.ts";
+import { timingFor } from "../../src/services/timing.ts";
+import { arbParams, MOSTLY_VALID } from "../engine/arbitraries.ts";
+import { models } from "../engine/oracle.ts";
+
+const T0 = Date.parse("2030-05-01T08:00:00.000Z");
+const engine = createEngine();
+
+let db: Database;
+let stores: Stores;
+beforeAll(async () => {
+  db = await openDatabase({ memory: true });
+  stores = createStores(db);
+});
+afterAll(async () => db?.close());
+
+const keyWith = (dailyLimit: number): ApiKeyRecord => ({
+  id: randomUUID(),
+  prefix: "sk-test",
+  label: null,
+  dailyLimitOverride: dailyLimit,
+  dailyLimit,
+  createdAt: new Date(T0),
+  revokedAt: null,
+});
+
+function service(resolve: (host: string) => Promise<readonly string[]> = async () => ["93.184.216.34"]) {
+  const clock = manualClock(T0);
+  return createGenerationService({
+    tasks: stores.tasks,
+    idempotency: stores.idempotency,
+    files: stores.files,
+    engine,
+    limiter: createMemoryLimiter(clock),
+    pubsub: createMemoryPubSub<GatewayEvents>(),
+    clock,
+    timing: timingFor(1),
+    references: { maxBytes: 1_000_000, resolve },
+  });
+}
+
+describe("an Idempotency-Key replay", () => {
+  it("returns the stored answer without checking references again (no DNS lookup)", async () => {
+    let lookups = 0;
+    const generation = service(async () => {
+      lookups++;
+      return ["93.184.216.34"];
+    });
+    const key = keyWith(usdToMicros(100));
+    const request = { model: "seedance-2.0", params: { prompt: "A cat walking", start_frame: "https://cdn.example.com/cat.jpg" } };
+    const first = await generation.generate(key, request, { idempotencyKey: "once" });
+    expect(first).toMatchObject({ ok: true, value: { replayed: false } });
+    expect(lookups).toBe(1);
+    const again = await generation.generate(key, request, { idempotencyKey: "once" });
+    expect(again).toMatchObject({ ok: true, value: { replayed: true } });
+    if (!first.ok || !again.ok) throw new Error("unreachable");
+    expect(again.value.task.id).toBe(first.value.task.id);
+    expect(lookups).toBe(1);
+  });
+
+  it("gives the key back when a reference is refused, so a corrected retry with the same key runs", async () => {
+    const generation = service(async (host) => (host === "intranet.example.com" ? ["10.0.0.1"] : ["93.184.216.34"]));
+    const key = keyWith(usdToMicros(100));
+    const refused = await generation.generate(key, { model: "seedance-2.0", params: { prompt: "x", start_frame: "https://intranet.example.com/a.jpg" } }, { idempotencyKey: "k" });
+    expect(refused).toMatchObject({ ok: false, error: { code: "INVALID_PARAMS" } });
+    const retried = await generation.generate(key, { model: "seedance-2.0", params: { prompt: "x", start_frame: "https://cdn.example.com/a.jpg" } }, { idempotencyKey: "k" });
+    expect(retried).toMatchObject({ ok: true, value: { replayed: false } });
+  });
+});
+
+describe("what generate charges", () => {
+  it("is the engine's quote for the budget left, downgraded or refused alike (property, every model)", async () => {
+    const cases = fc.oneof(
+      ...models.map((model) =>
+        fc.record({
+          model: fc.constant(model.id),
+          params: arbParams(model, MOSTLY_VALID).filter((p) => !JSON.stringify(p).includes("f578692c")),
+          limit: fc.integer({ min: 0, max: usdToMicros(20) }),
+          spentFraction: fc.double({ min: 0, max: 1, noNaN: true }),
+        }),
+      ),
+    );
+    const generation = service();
+    let downgraded = 0;
+    await fc.assert(
+      fc.asyncProperty(cases, async ({ model, params, limit, spentFraction }) => {
+        const key = keyWith(limit);
+        // Spend part of the day's budget first, as earlier generations of the key would have.
+        const spent = Math.floor(limit * spentFraction);
+        const earlier = await stores.tasks.accept(
+          { id: randomUUID(), keyId: key.id, model, output: "image", requestParams: {}, params: {}, adjustments: [], cost: spent, now: T0, slotReleaseAt: T0, refundAt: T0, hardDeadlineAt: T0 },
+          limit,
+        );
+        expect(earlier?.used).toBe(spent);
+        const request = { model, params };
+        const quote = engine.quote(request, limit - spent);
+        const accepted = await generation.generate(key, request);
+        if (!quote.ok) {
+          expect(accepted).toMatchObject({ ok: false, error: { code: quote.error.code } });
+          return;
+        }
+        if (!accepted.ok) throw new Error(`generate refused what the quote priced: ${JSON.stringify(accepted.error)}`);
+        expect(accepted.value.cost).toBe(quote.value.cost);
+        expect(accepted.value.task.params).toEqual(quote.value.params);
+        expect(accepted.value.adjustments).toEqual(quote.value.adjustments);
+        expect(accepted.value.remaining).toBe(limit - spent - quote.value.cost);
+        if (!quote.value.fitsInBudget) downgraded++;
+      }),
+      { numRuns: 150 },
+    );
+    // The property saw downgrades, not only requests that fit as asked.
+    expect(downgraded).toBeGreaterThan(0);
+  }, 120_000);
+});

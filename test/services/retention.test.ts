@@ -1,0 +1,76 @@
+// Data that only grew is deleted when its time is up: idempotency records after their 24 h,
+// uploads and result files after the retention, by any number of processes at once.
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/adapters/postgres/database.ts";
+import { createStores, type Stores } from "../../src/adapters/postgres/stores.ts";
+import { manualClock } from "../../src/kernel/clock.ts";
+import { createRetentionJob } from "../../src/services/retention.ts";
+import { withTestDatabases } from "../support/databases.ts";
+
+const targets = await withTestDatabases();
+const DAY_MS = 86_400_000;
+const T0 = Date.parse("2030-03-01T00:00:00.000Z");
+const PNG = { mediaType: "image/png", data: new Uint8Array([137, 80, 78, 71]) };
+
+describe.each(targets)("retention on $name", (target) => {
+  let db: Database;
+  let stores: Stores;
+  beforeAll(async () => {
+    db = await target.open();
+    stores = createStores(db);
+  });
+
+  /** An upload, a task's result and an idempotency record, stored at `at`; their ids. */
+  const storeAt = async (at: number) => {
+    const keyId = randomUUID();
+    const upload = await stores.files.putUpload(keyId, PNG, at);
+    const taskId = randomUUID();
+    await stores.files.putResults(taskId, [{ name: "0.png", ...PNG }], at);
+    await stores.idempotency.reserve({ keyId, key: "k", requestHash: "h", now: at, ttlMs: DAY_MS, abandonAfterMs: 60_000 });
+    return { keyId, uploadId: upload.id, taskId };
+  };
+  const exists = async (ids: { keyId: string; uploadId: string; taskId: string }) => ({
+    upload: (await stores.files.uploadTypes(ids.keyId, [ids.uploadId])).has(ids.uploadId),
+    result: (await stores.files.get(ids.taskId, "0.png")) !== null,
+    idempotency: (await db.prisma.idempotencyRecord.count({ where: { keyId: ids.keyId } })) > 0,
+  });
+
+  it("deletes files older than the retention and idempotency records past their TTL, and keeps the rest", async () => {
+    const clock = manualClock(T0);
+    const old = await storeAt(T0 - 8 * DAY_MS);
+    const recent = await storeAt(T0 - 2 * DAY_MS);
+    const fresh = await storeAt(T0 - 60_000);
+    const job = createRetentionJob({ idempotency: stores.idempotency, files: stores.files, clock, fileRetentionMs: 7 * DAY_MS });
+
+    const swept = await job.sweep();
+    expect(swept.files).toBeGreaterThanOrEqual(2);
+    expect(await exists(old)).toEqual({ upload: false, result: false, idempotency: false });
+    expect(await exists(recent)).toEqual({ upload: true, result: true, idempotency: false });
+    expect(await exists(fresh)).toEqual({ upload: true, result: true, idempotency: true });
+
+    clock.set(T0 + 6 * DAY_MS);
+    await job.sweep();
+    expect(await exists(recent)).toEqual({ upload: false, result: false, idempotency: false });
+    expect(await exists(fresh)).toEqual({ upload: true, result: true, idempotency: false });
+  });
+
+  it("deletes a backlog larger than one batch, each row once, when several processes sweep at the same time", async () => {
+    const at = T0 - 30 * DAY_MS;
+    await Promise.all(Array.from({ length: 30 }, (_, i) => stores.files.putResults(randomUUID(), Array.from({ length: 40 }, (_, j) => ({ name: `${i}-${j}.png`, ...PNG })), at)));
+    const before = await db.prisma.storedFile.count({ where: { createdAt: { lte: new Date(at) } } });
+    expect(before).toBeGreaterThanOrEqual(1_200);
+    const jobs = [0, 1, 2].map(() => createRetentionJob({ idempotency: stores.idempotency, files: createStores(db).files, clock: manualClock(T0), fileRetentionMs: 7 * DAY_MS }));
+    const results = await Promise.all(jobs.map((job) => job.sweep()));
+    expect(await db.prisma.storedFile.count({ where: { createdAt: { lte: new Date(at) } } })).toBe(0);
+    expect(results.reduce((sum, r) => sum + r.files, 0)).toBe(before);
+  });
+
+  it("sweeps when started, then on its interval, and stops", async () => {
+    const ids = await storeAt(T0 - 10 * DAY_MS);
+    const job = createRetentionJob({ idempotency: stores.idempotency, files: stores.files, clock: manualClock(T0), fileRetentionMs: 7 * DAY_MS, everyMs: 50 });
+    job.start();
+    await expect.poll(() => exists(ids), { timeout: 5_000, interval: 20 }).toEqual({ upload: false, result: false, idempotency: false });
+    await job.stop();
+  });
+});
