@@ -35,6 +35,9 @@ const E2E = [
   "test/services/task-driver.test.ts", // a gateway
 ];
 
+/** Builds dist/ when stale: the render worker always runs compiled (see render-thread.ts). */
+const BUILD = "test/support/build-dist.ts";
+
 /**
  * Options every project runs with (projects do not inherit the root's test options). A setup that
  * only some projects need (e.g. building the render worker, for e2e) goes in that project's `test`;
@@ -52,8 +55,8 @@ export default defineConfig({
   test: {
     projects: [
       { test: { ...shared, name: "unit", include: UNIT } },
-      { test: { ...shared, name: "db", include: ["test/**/*.test.ts"], exclude: [...configDefaults.exclude, ...UNIT, ...E2E] } },
-      { test: { ...shared, name: "e2e", include: E2E, exclude: [...configDefaults.exclude, ...UNIT] } },
+      { test: { ...shared, globalSetup: [BUILD], name: "db", include: ["test/**/*.test.ts"], exclude: [...configDefaults.exclude, ...UNIT, ...E2E] } },
+      { test: { ...shared, globalSetup: [BUILD], name: "e2e", include: E2E, exclude: [...configDefaults.exclude, ...UNIT] } },
     ],
   },
 });

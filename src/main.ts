@@ -1,8 +1,9 @@
 import { loadConfig } from "./app/config.ts";
 import { createGateway } from "./app/gateway.ts";
 
-// Entry point: `npm start`. Embedded defaults (PGlite under ./.data, in-process limits) unless
-// DATABASE_URL / REDIS_URL say otherwise.
+// Entry point: `npm start` runs the compiled dist/main.js with plain node, through `exec` so that
+// the signals a supervisor sends to npm reach this process. Embedded defaults (PGlite under
+// ./.data, in-process limits) unless DATABASE_URL / REDIS_URL say otherwise.
 const loaded = loadConfig(process.env);
 if (!loaded.ok) {
   console.error(`Invalid configuration:\n${loaded.errors.map((e) => `  - ${e}`).join("\n")}`);
@@ -29,6 +30,7 @@ const stop = async (signal: string) => {
   stopping = true;
   log.info({ signal }, "shutting down");
   await gateway.close();
+  log.info({ signal }, "stopped");
   process.exit(0);
 };
 process.on("SIGINT", () => void stop("SIGINT"));

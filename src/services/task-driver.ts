@@ -173,8 +173,8 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
 
   // True when the last pass left every account of the pool busy with this process's tasks. A new
   // task cannot start then until one of them ends, which only a pass brings about (and the same
-  // pass starts the next queued task), so a nudge has nothing to do. Without this, a steady stream
-  // of accepted tasks ran passes back to back: five statements each, most of the driver's load.
+  // pass starts the next queued task), so a nudge has nothing to do: a steady stream of accepted tasks
+  // must not run passes back to back (five statements each).
   let poolFull = false;
 
   /** One pass; true when it found work (so the next pass comes soon). */

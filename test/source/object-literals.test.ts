@@ -30,9 +30,9 @@ function spreadFirstLiterals(path: string): string[] {
 }
 
 describe("object literals in src", () => {
-  // Node 20's V8 gives every object built as `{ ...a, b }` a hidden class of its own: each
-  // request's context or exchange then made every property access that saw it megamorphic.
-  // Replacing one in the GraphQL fast path saved 30 µs of CPU per request under load.
+  // Node 20's V8 gives every object built as `{ ...a, b }` a hidden class of its own: a
+  // request's context or exchange built that way makes every property access that sees it
+  // megamorphic (figures: bench/README.md).
   // Build such objects as literals, or with Object.assign({}, a, { b }).
   it("never start with a spread followed by more properties (one hidden class per object)", () => {
     const offenders = sourceFiles(join(root, "src")).flatMap(spreadFirstLiterals);

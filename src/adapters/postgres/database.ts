@@ -6,6 +6,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../../generated/prisma/client.ts";
 import { applyMigrations, pgliteRunner, pgPoolRunner } from "./migrate.ts";
+import { initdbInChildProcess, needsInitdb, PGLITE_START_PARAMS } from "./pglite-memory.ts";
 import type { SqlClient } from "./sql.ts";
 
 export interface DatabaseConfig {
@@ -76,8 +77,8 @@ async function openPostgres(url: string, config: DatabaseConfig): Promise<Databa
 
 /**
  * Names for the adapter's statements, so each pooled connection prepares a statement once and
- * PostgreSQL stops parsing and planning it on every call (the accept statement is a four-part CTE:
- * planning it was a large share of its cost). One name per distinct SQL text; past `max` texts
+ * PostgreSQL stops parsing and planning it on every call (the accept statement is a four-part CTE,
+ * and planning is a large share of its cost). One name per distinct SQL text; past `max` texts
  * (queries whose shape varies, such as IN lists) new ones stay unnamed, so the set stays bounded.
  */
 function preparedStatementNames(max = 500): (query: { sql: string }) => string {
@@ -94,7 +95,9 @@ async function openPglite(config: DatabaseConfig): Promise<Database> {
   if (!config.memory && !config.dataDir) {
     throw new Error("openDatabase: set databaseUrl (PostgreSQL), dataDir (PGlite on disk) or memory: true");
   }
-  const db = config.memory ? new PGlite() : new PGlite(config.dataDir);
+  if (!config.memory && needsInitdb(config.dataDir!)) initdbInChildProcess(config.dataDir!);
+  const options = { startParams: [...PGLITE_START_PARAMS] };
+  const db = config.memory ? new PGlite(options) : new PGlite(config.dataDir, options);
   try {
     await db.waitReady;
     // PGlite is one session for the whole process, so this holds for every later query.

@@ -7,6 +7,7 @@ import type { Database } from "../../../src/adapters/postgres/database.ts";
 import { createStores, type Stores } from "../../../src/adapters/postgres/stores.ts";
 import type { TaskClaim } from "../../../src/domain/task.ts";
 import { withTestDatabases } from "../../support/databases.ts";
+import { newTask } from "../../support/new-task.ts";
 
 const targets = await withTestDatabases();
 
@@ -30,24 +31,7 @@ describe.each(targets)("task holds on $name", (target) => {
   });
 
   const accept = async (hold?: TaskClaim): Promise<string> => {
-    const accepted = await stores.tasks.accept(
-      {
-        id: randomUUID(),
-        keyId,
-        model: "gpt-image-2",
-        output: "image",
-        requestParams: {},
-        params: {},
-        adjustments: [],
-        cost: 10_000,
-        now: T0,
-        slotReleaseAt: T0 + 600_000,
-        refundAt: T0 + 1_200_000,
-        hardDeadlineAt: T0 + 2_400_000,
-        ...(hold ? { hold } : {}),
-      },
-      100_000_000,
-    );
+    const accepted = await stores.tasks.accept(newTask(keyId, 10_000, T0, hold ? { hold } : {}), 100_000_000);
     return accepted!.task.id;
   };
   const start = (owner: string, now: number) => stores.tasks.startNextQueued({ owner, now, leaseUntil: now + LEASE_MS, poolSize: 4 });

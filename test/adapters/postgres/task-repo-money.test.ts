@@ -5,10 +5,10 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/adapters/postgres/database.ts";
 import { createTaskRepo } from "../../../src/adapters/postgres/task-repo.ts";
-import type { NewTask } from "../../../src/domain/task.ts";
 import { utcDay } from "../../../src/kernel/utc-day.ts";
 import type { TaskRepo } from "../../../src/services/ports/task-repo.ts";
 import { withTestDatabases } from "../../support/databases.ts";
+import { newTask } from "../../support/new-task.ts";
 
 const USD = 1_000_000;
 const DAY = Date.parse("2026-11-25T00:00:00.000Z");
@@ -29,21 +29,6 @@ describe("utcDay", () => {
   });
 });
 
-/** A task of `keyId` costing `cost`, accepted at `now`. */
-const newTask = (keyId: string, cost: number, now: number = DAY): NewTask => ({
-  id: randomUUID(),
-  keyId,
-  model: "gpt-image-2",
-  output: "image",
-  requestParams: {},
-  params: {},
-  adjustments: [],
-  cost,
-  now,
-  slotReleaseAt: now + 600_000,
-  refundAt: now + 1_200_000,
-  hardDeadlineAt: now + 2_400_000,
-});
 
 describe.each(targets)("the charge and the refund on $name", (target) => {
   let db: Database;
@@ -68,7 +53,7 @@ describe.each(targets)("the charge and the refund on $name", (target) => {
   });
 
   it("returns the task as stored, read back the same way", async () => {
-    const task = newTask(randomUUID(), 123_456);
+    const task = newTask(randomUUID(), 123_456, DAY);
     const accepted = await tasks.accept(Object.assign(task, { hold: { owner: "me", until: DAY + 1_000 } }), USD);
     expect(accepted?.task).toMatchObject({ id: task.id, status: "QUEUED", cost: 123_456, output: "image", createdAt: DAY, refunded: false });
     expect(await tasks.find(task.id)).toEqual(accepted?.task);
@@ -158,7 +143,7 @@ describe.each(targets)("the charge and the refund on $name", (target) => {
           if (step.kind === "charge") {
             const used = accepted - refunded;
             const fits = used + step.amount <= limit;
-            const task = newTask(key, step.amount);
+            const task = newTask(key, step.amount, DAY);
             const result = await tasks.accept(task, limit);
             expect(result?.used ?? null).toBe(fits ? used + step.amount : null);
             if (result) {

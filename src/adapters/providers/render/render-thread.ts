@@ -1,28 +1,55 @@
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ProviderOutput } from "../../../services/ports/provider.ts";
 import type { RenderedOutputs } from "./index.ts";
 
 export type Renderer = (model: string, output: ProviderOutput, params: Readonly<Record<string, unknown>>) => Promise<RenderedOutputs>;
 
-/**
- * Renders in one worker thread, started on first use and not keeping the process alive.
- * The worker runs TypeScript through tsx's loader, registered before the worker module is
- * imported (Node 20 does not apply `--import` hooks to a worker's entry file).
- */
-export function createRenderThread(): { render: Renderer; close(): Promise<void> } {
-  let worker: { thread: Worker; ready: Promise<void> } | undefined;
-  let next = 0;
-  const pending = new Map<number, { resolve: (r: RenderedOutputs) => void; reject: (e: Error) => void }>();
+export interface RenderThreadOptions {
+  /**
+   * Ends the worker (and frees its V8 isolate) after this long without a render; the next render
+   * starts a new one. 0 keeps it until close(). Default 60 s.
+   */
+  readonly idleMs?: number;
+}
 
-  const start = () => {
-    // The ESM build of tsx's API (require.resolve would pick the CommonJS one).
-    const tsxApi = new URL("dist/esm/api/index.mjs", pathToFileURL(createRequire(import.meta.url).resolve("tsx/package.json"))).href;
-    const entry = new URL("./render-worker.ts", import.meta.url).href;
-    const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
-    const started = new Worker(bootstrap, { eval: true });
-    started.unref();
+export interface RenderThread {
+  readonly render: Renderer;
+  /** The worker's thread id while one runs (started on the first render), otherwise undefined. */
+  readonly threadId: number | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * The worker's entry file, always plain JavaScript: no TypeScript loader runs in the worker.
+ * Compiled (`dist/…/render-thread.js`), it is the render-worker.js beside this module. Run from
+ * source (tests, `node --import tsx src/main.ts`), it is the same file in the build's dist/, at this
+ * module's depth: tests build it first (vitest's globalSetup), `npm run build` otherwise.
+ */
+export function renderWorkerEntry(moduleUrl: string = import.meta.url): URL {
+  if (moduleUrl.endsWith(".js")) return new URL("./render-worker.js", moduleUrl);
+  return new URL("../../../../dist/adapters/providers/render/render-worker.js", moduleUrl);
+}
+
+/**
+ * Renders in one worker thread, started on first use, ended after a while without work, and never
+ * keeping the process alive. A worker is a whole V8 isolate (several MB of heap and code), so an
+ * idle gateway holds none.
+ */
+export function createRenderThread(options: RenderThreadOptions = {}): RenderThread {
+  const idleMs = options.idleMs ?? 60_000;
+  type Waiter = { resolve: (r: RenderedOutputs) => void; reject: (e: Error) => void };
+  type Running = { thread: Worker; ready: Promise<void>; pending: Map<number, Waiter> };
+  let worker: Running | undefined;
+  let idleTimer: NodeJS.Timeout | undefined;
+  let next = 0;
+
+  const start = (): Running => {
+    const entry = renderWorkerEntry();
+    if (!existsSync(entry)) throw new Error(`render worker not built: ${fileURLToPath(entry)} is missing (run \`npm run build\`)`);
+    const thread = new Worker(entry);
+    thread.unref();
     let markReady!: () => void;
     let failReady!: (error: Error) => void;
     const ready = new Promise<void>((resolve, reject) => {
@@ -30,37 +57,56 @@ export function createRenderThread(): { render: Renderer; close(): Promise<void>
       failReady = reject;
     });
     ready.catch(() => undefined);
-    started.on("message", (message: { id: number; ready?: boolean; rendered?: RenderedOutputs; error?: string }) => {
+    // Each worker answers only its own requests: one ended for idleness may still report its exit
+    // after the next one has started.
+    const running: Running = { thread, ready, pending: new Map() };
+    thread.on("message", (message: { id: number; ready?: boolean; rendered?: RenderedOutputs; error?: string }) => {
       if (message.ready) return markReady();
-      const waiter = pending.get(message.id);
+      const waiter = running.pending.get(message.id);
       if (!waiter) return;
-      pending.delete(message.id);
+      running.pending.delete(message.id);
       if (message.rendered) waiter.resolve(message.rendered);
       else waiter.reject(new Error(`rendering failed: ${message.error}`));
+      if (running.pending.size === 0 && worker === running) scheduleIdleStop(running);
     });
     const failAll = (error: Error) => {
-      worker = undefined;
+      if (worker === running) worker = undefined;
       failReady(error);
-      for (const waiter of pending.values()) waiter.reject(error);
-      pending.clear();
+      for (const waiter of running.pending.values()) waiter.reject(error);
+      running.pending.clear();
     };
-    started.on("error", failAll);
-    started.on("exit", (code) => failAll(new Error(`render worker exited with code ${code}`)));
-    return { thread: started, ready };
+    thread.on("error", failAll);
+    thread.on("exit", (code) => failAll(new Error(`render worker exited with code ${code}`)));
+    return running;
+  };
+
+  const scheduleIdleStop = (running: Running) => {
+    if (idleMs <= 0) return;
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      if (worker !== running || running.pending.size > 0) return;
+      worker = undefined;
+      void running.thread.terminate();
+    }, idleMs);
+    idleTimer.unref();
   };
 
   return {
     async render(model, output, params) {
-      worker ??= start();
-      const { thread, ready } = worker;
-      await ready;
+      clearTimeout(idleTimer);
+      const running = (worker ??= start());
+      await running.ready;
       const id = next++;
       return new Promise<RenderedOutputs>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        thread.postMessage({ id, model, output, params });
+        running.pending.set(id, { resolve, reject });
+        running.thread.postMessage({ id, model, output, params });
       });
     },
+    get threadId() {
+      return worker?.thread.threadId;
+    },
     async close() {
+      clearTimeout(idleTimer);
       const running = worker;
       worker = undefined;
       if (running) await running.thread.terminate();

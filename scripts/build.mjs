@@ -1,0 +1,65 @@
+// Compiles src/ to dist/ (tsconfig.build.json), which `npm start` runs with plain node.
+//   node scripts/build.mjs             build (incremental: tsc -b only recompiles what changed)
+//   node scripts/build.mjs --if-stale  build only if a source is newer than the last build (prestart)
+// After a build, compiled files whose source is gone are removed, so a moved or deleted module
+// cannot linger in dist/.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const src = join(root, "src");
+const dist = join(root, "dist");
+const stamp = join(dist, ".tsbuildinfo");
+
+function* files(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* files(path);
+    else yield path;
+  }
+}
+
+function stale() {
+  if (!existsSync(stamp) || !existsSync(join(dist, "main.js"))) return true;
+  const built = statSync(stamp).mtimeMs;
+  const inputs = [join(root, "tsconfig.json"), join(root, "tsconfig.build.json"), ...files(src)];
+  return inputs.some((file) => statSync(file).mtimeMs > built);
+}
+
+// One build at a time (test projects may start theirs together): the others wait, then find it fresh.
+const lock = join(root, ".build.lock");
+const deadline = Date.now() + 300_000;
+for (;;) {
+  try {
+    mkdirSync(lock);
+    break;
+  } catch (error) {
+    if (error.code !== "EEXIST") throw error;
+    // A lock older than a build could take was left by a killed build.
+    if (Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+    if (Date.now() > deadline) throw new Error(`${lock} held for 5 minutes`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+  }
+}
+process.on("exit", () => rmSync(lock, { recursive: true, force: true }));
+
+if (process.argv.includes("--if-stale") && !stale()) process.exit(0);
+
+let tsc;
+try {
+  tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+} catch {
+  console.error("dist/ is missing or older than src/, and TypeScript is not installed to build it: run `npm ci` (with dev dependencies), then `npm run build`.");
+  process.exit(1);
+}
+const result = spawnSync(process.execPath, [tsc, "-b", join(root, "tsconfig.build.json")], { stdio: "inherit", cwd: root });
+if (result.status !== 0) process.exit(result.status ?? 1);
+
+for (const file of files(dist)) {
+  if (!file.endsWith(".js")) continue;
+  const source = join(src, relative(dist, file)).replace(/\.js$/, "");
+  if (![".ts", ".mts", ".tsx", ".js"].some((ext) => existsSync(source + ext))) rmSync(file);
+}
