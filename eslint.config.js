@@ -139,6 +139,14 @@ const noRestrictedImportExpressions = {
 
 const pure = ["kernel", "catalog", "engine", "domain"];
 
+/** Node's I/O modules: the core and the services reach the outside world only through ports. */
+const NODE_IO = [
+  {
+    regex: String.raw`^(?:node:)?(?:fs|dns|net|http|https|http2|tls|dgram|child_process|cluster|worker_threads)(?:/|$)`,
+    message: "The core and the services do no I/O of their own: take a port (services/ports) and let an adapter do it.",
+  },
+];
+
 export default [
   { name: "architecture/ignores", ignores: ["dist/", "coverage/", ".data/", ".tmp/", "src/generated/", "test/generated/"] },
   {
@@ -163,11 +171,11 @@ export default [
     ],
   }),
 
-  restrict("kernel", ["src/kernel/**"], layerRestrictions("kernel", [])),
-  restrict("catalog", ["src/catalog/**"], layerRestrictions("catalog", ["kernel"])),
-  restrict("engine", ["src/engine/**"], layerRestrictions("engine", ["kernel", "catalog"])),
-  restrict("domain", ["src/domain/**"], layerRestrictions("domain", ["kernel", "catalog", "engine"])),
-  restrict("services", ["src/services/**"], layerRestrictions("services", pure)),
+  restrict("kernel", ["src/kernel/**"], layerRestrictions("kernel", [], { extra: NODE_IO })),
+  restrict("catalog", ["src/catalog/**"], layerRestrictions("catalog", ["kernel"], { extra: NODE_IO })),
+  restrict("engine", ["src/engine/**"], layerRestrictions("engine", ["kernel", "catalog"], { extra: NODE_IO })),
+  restrict("domain", ["src/domain/**"], layerRestrictions("domain", ["kernel", "catalog", "engine"], { extra: NODE_IO })),
+  restrict("services", ["src/services/**"], layerRestrictions("services", pure, { extra: NODE_IO })),
 
   // http: kernel, and services for types only.
   restrict(

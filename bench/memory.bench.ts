@@ -12,8 +12,10 @@
  *   - and once it has been idle --settle-after seconds after the last round.
  * Rounds are 30 s apart (the keys' window), so RSS is seen flat, or not, over a longer run.
  *
- * Options: --generations=N (3000 per round), --rounds=N (3), --concurrency=N (32 requests in
- * flight), --settle=S (10), --settle-after=S (60), --time-scale=N (600), --setups=pglite,postgres.
+ * Options: --generations=N (3000 per round), --rounds=N (2), --concurrency=N (32 requests in
+ * flight), --settle=S (10), --settle-after=S (75: the render worker ends after 60 s idle),
+ * --time-scale=N (60), --pool-size=N (48 upstream accounts), --model=ID and --params=JSON
+ * (flux-dev, 512x512), --setups=pglite,postgres.
  * Linux only (reads /proc).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -27,11 +29,12 @@ import { createBenchDatabase } from "./support/database.ts";
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const GENERATIONS = Number(arg("generations", "3000"));
-const ROUNDS = Number(arg("rounds", "3"));
+const ROUNDS = Number(arg("rounds", "2"));
 const CONCURRENCY = Number(arg("concurrency", "32"));
 const SETTLE_S = Number(arg("settle", "10"));
-const SETTLE_AFTER_S = Number(arg("settle-after", "60"));
-const TIME_SCALE = arg("time-scale", "600");
+const SETTLE_AFTER_S = Number(arg("settle-after", "75"));
+const TIME_SCALE = arg("time-scale", "60");
+const POOL_SIZE = arg("pool-size", "48");
 const SETUPS = new Set(arg("setups", "pglite,postgres").split(","));
 const WINDOW_MS = 30_000; // the spec's 5 generations per key per 30 s
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -49,11 +52,18 @@ function freePort(): Promise<number> {
   });
 }
 
-/** The gateway is npm's child (`exec node dist/main.js`). */
-function childOf(pid: number): number {
-  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-  if (children.length !== 1) throw new Error(`npm (${pid}) has ${children.length} children, expected the gateway alone`);
-  return children[0]!;
+/**
+ * The gateway: npm's child (`exec node dist/main.js`), or, for a start script that does not exec
+ * (a shell, a loader that forks), the process at the end of that chain of only children.
+ */
+function gatewayUnder(pid: number): number {
+  for (;;) {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number)
+      .filter((child) => /^(node|sh|dash|bash)$/.test(readFileSync(`/proc/${child}/comm`, "utf8").trim())); // not tsx's esbuild
+    if (children.length === 0) return pid;
+    if (children.length > 1) throw new Error(`${pid} has ${children.length} children, expected one`);
+    pid = children[0]!;
+  }
 }
 
 interface Started {
@@ -69,7 +79,7 @@ async function start(env: Record<string, string>): Promise<Started> {
   const { DATABASE_URL: _d, REDIS_URL: _r, GATEAI_DATA_DIR: _g, ...inherited } = process.env;
   const npm = spawn("npm", ["start", "--silent"], {
     cwd: root,
-    env: { ...inherited, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", GATEAI_TIME_SCALE: TIME_SCALE, GATEAI_DAILY_LIMIT: "100000000" },
+    env: { ...inherited, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", GATEAI_TIME_SCALE: TIME_SCALE, GATEAI_POOL_SIZE: POOL_SIZE, GATEAI_DAILY_LIMIT: "100000000" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -87,7 +97,7 @@ async function start(env: Record<string, string>): Promise<Started> {
   }
   return {
     npm,
-    gateway: childOf(npm.pid!),
+    gateway: gatewayUnder(npm.pid!),
     base,
     output: () => output,
     async stop() {
@@ -104,18 +114,19 @@ async function pool<T>(items: readonly T[], concurrency: number, run: (item: T) 
   }));
 }
 
-const BODY = JSON.stringify({ model: "gpt-image-2", params: { prompt: "A memory bench image", quality: "low" } });
+// A 512x512 image by default (--model, --params=JSON): rendering is real work, on the render thread.
+const BODY = JSON.stringify({ model: arg("model", "flux-dev"), params: JSON.parse(arg("params", '{"prompt":"A memory bench image","width":512,"height":512}')) });
 
 /** One round: `keys.length * 5` generations, then waits until every task is final. */
 async function round(base: string, keys: readonly string[]): Promise<{ accepted: number; finished: number; failed: number; seconds: number }> {
   const started = performance.now();
   const requests = keys.flatMap((key) => Array.from({ length: 5 }, () => key));
-  const ids: string[] = [];
+  const ids: { id: string; key: string }[] = [];
   await pool(requests, CONCURRENCY, async (key) => {
     for (let attempt = 0; attempt < 50; attempt++) {
       const res = await fetch(`${base}/api/generate`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: BODY });
       const body = (await res.json()) as { task_id?: string; code?: string };
-      if (res.ok && body.task_id) return void ids.push(body.task_id);
+      if (res.ok && body.task_id) return void ids.push({ id: body.task_id, key });
       if (res.status !== 429) throw new Error(`POST /api/generate: ${res.status} ${JSON.stringify(body)}`);
       await sleep(50);
     }
@@ -125,13 +136,14 @@ async function round(base: string, keys: readonly string[]): Promise<{ accepted:
   let finished = 0;
   let failed = 0;
   while (pending.length) {
-    const still: string[] = [];
-    await pool(pending, CONCURRENCY, async (id) => {
-      const res = await fetch(`${base}/get/${id}`, { headers: { authorization: `Bearer ${keys[0]}` } });
+    const still: typeof ids = [];
+    await pool(pending, CONCURRENCY, async (task) => {
+      const res = await fetch(`${base}/get/${task.id}`, { headers: { authorization: `Bearer ${task.key}` } });
       const { status } = (await res.json()) as { status?: string };
+      if (!res.ok) throw new Error(`GET /get/${task.id}: ${res.status} ${JSON.stringify(status)}`);
       if (/^finished$/i.test(status ?? "")) finished++;
       else if (/^failed$/i.test(status ?? "")) failed++;
-      else still.push(id);
+      else still.push(task);
     });
     pending = still;
     if (pending.length) await sleep(500);
@@ -163,8 +175,10 @@ async function measure(name: string, env: Record<string, string>, keys: readonly
 
 if (process.platform !== "linux") throw new Error("bench:memory reads /proc: Linux only");
 // `npm start` builds dist/ itself when stale (prestart); building here first keeps that out of the start.
-const built = spawnSync(process.execPath, ["scripts/build.mjs", "--if-stale"], { cwd: root, stdio: "inherit" });
-if (built.status !== 0 && !existsSync(join(root, "dist/main.js"))) throw new Error("build failed");
+if (existsSync(join(root, "scripts/build.mjs"))) {
+  const built = spawnSync(process.execPath, ["scripts/build.mjs", "--if-stale"], { cwd: root, stdio: "inherit" });
+  if (built.status !== 0 && !existsSync(join(root, "dist/main.js"))) throw new Error("build failed");
+}
 
 const keys = Array.from({ length: Math.ceil(GENERATIONS / 5) }, () => `sk-membench-${randomBytes(12).toString("hex")}`);
 console.log(`# gateway RSS under \`npm start\` (node ${process.version}): ${ROUNDS} rounds of ${keys.length * 5} generations, GATEAI_TIME_SCALE=${TIME_SCALE}`);

@@ -17,7 +17,7 @@ function kindOf(text: string): string {
     [/^SELECT used_micros FROM daily_usage/, "read usage (usedOn)"],
     [/^UPDATE tasks SET status = 'FAILED'/, "driver: hard deadlines"],
     [/refund_at <=|refund_at<=/, "driver: due refunds"],
-    [/^UPDATE tasks SET claim_owner/, "driver: claim processing"],
+    [/^UPDATE tasks SET lease_owner/, "driver: claim processing"],
     [/^WITH next AS/, "driver: start next queued"],
   ];
   for (const [pattern, name] of known) if (pattern.test(sql)) return `pg: ${name}`;

@@ -19,6 +19,25 @@ export type ParamType = "integer" | "number" | "string" | "boolean" | "enum" | "
 
 export type EnumValue = string | number;
 
+/**
+ * What a media reference must hold. `weights` (a LoRA file) is taken only as an https URL; the
+ * others also as a `data:` URI of that media type or an upload id holding it.
+ */
+export type MediaKind = "image" | "video" | "audio" | "weights";
+
+/**
+ * Where a parameter's value carries media references (https URLs, `data:` URIs, upload ids).
+ * Every string in a marked place must be a reference; any other string in the value that reads
+ * as a link (it has a scheme, a slash or a backslash) is checked as one too (of any media kind).
+ * `{}` marks a value that may hide references anywhere (the spec's `?` params).
+ */
+export interface ParamMedia {
+  /** The value itself (a string, or each string of an array) is a reference of this kind. */
+  readonly value?: MediaKind;
+  /** Fields of any object in the value (itself, or an array's elements) that are references (a string or an array of strings). */
+  readonly fields?: Readonly<Record<string, MediaKind>>;
+}
+
 export interface ParamSpec {
   readonly name: string;
   readonly type: ParamType;
@@ -35,6 +54,8 @@ export interface ParamSpec {
   readonly maxLength?: number;
   /** The spec's description, as printed (some are cut off mid-word in the spec). */
   readonly description?: string;
+  /** Where the value carries media references; absent when it never does. */
+  readonly media?: ParamMedia;
 }
 
 export type SizeTier = "Small" | "Medium" | "Large";

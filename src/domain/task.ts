@@ -1,17 +1,15 @@
+import type { OutputKind } from "../catalog/types.ts";
 import type { Micros } from "../kernel/money.ts";
 
 export type TaskStatus = "QUEUED" | "PROCESSING" | "FINISHED" | "FAILED";
-
-/** What a model makes: the kind of result a task's files hold. */
-export type TaskOutput = "image" | "video" | "3d";
 
 /** A generation task. Money in micro-dollars, times as epoch milliseconds. */
 export interface TaskRecord {
   readonly id: string;
   readonly keyId: string;
   readonly model: string;
-  /** What the model makes (image, video, 3d). */
-  readonly output: string;
+  /** What the model makes: the kind of result the task's files hold. */
+  readonly output: OutputKind;
   readonly status: TaskStatus;
   /** The params as the client sent them. */
   readonly requestParams: unknown;
@@ -40,7 +38,7 @@ export interface NewTask {
   readonly id: string;
   readonly keyId: string;
   readonly model: string;
-  readonly output: string;
+  readonly output: OutputKind;
   readonly requestParams: unknown;
   readonly params: Readonly<Record<string, unknown>>;
   readonly adjustments: readonly unknown[];

@@ -9,6 +9,7 @@ import type { Micros } from "../kernel/money.ts";
 import { normalize, type Adjustment, type NormalizedRequest, type Params } from "./normalize.ts";
 import { priceMicros } from "./price.ts";
 import { buildProfile, type ModelProfile, type ProfileSources } from "./profile.ts";
+import { BOUNDS, truncateForEcho } from "../kernel/bounds.ts";
 import { err, ok, type Result } from "../kernel/result.ts";
 import { suggestModelIds } from "./suggest.ts";
 
@@ -69,7 +70,11 @@ export function createEngine(models: readonly ModelSpec[] = specCatalog, sources
     const profile = typeof modelId === "string" ? profiles.get(modelId) : undefined;
     if (profile) return ok(profile);
     const name = typeof modelId === "string" ? modelId : String(modelId);
-    return err({ code: "MODEL_NOT_FOUND", message: `Model not found: ${name}`, model: name, suggestions: suggestModelIds(name, ids) });
+    // An id longer than any model id gets no fuzzy suggestions (their cost grows with its length),
+    // and is echoed cut to BOUNDS.echo characters. The faces refuse such ids before this (INVALID_PARAMS).
+    const echo = truncateForEcho(name);
+    const suggestions = name.length <= BOUNDS.modelId ? suggestModelIds(name, ids) : [];
+    return err({ code: "MODEL_NOT_FOUND", message: `Model not found: ${echo}`, model: echo, suggestions });
   };
 
   const normalizeRequest: Engine["normalize"] = (request) => {

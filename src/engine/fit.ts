@@ -1,7 +1,7 @@
 import type { EngineError } from "./errors.ts";
-import { microsToUsd, usdToMicros, type Micros } from "../kernel/money.ts";
+import { microsToUsd, type Micros } from "../kernel/money.ts";
 import type { Adjustment, Params } from "./normalize.ts";
-import { priceInput, priceUsd } from "./price.ts";
+import { chargedMicros, priceInput, priceUsd } from "./price.ts";
 import type { ModelProfile } from "./profile.ts";
 import { err, ok, type Result } from "../kernel/result.ts";
 import { snapToStep } from "./snap.ts";
@@ -121,7 +121,7 @@ function changes(before: Params, after: Params): Adjustment[] {
  */
 export function fitToBudget(profile: ModelProfile, params: Params, remaining: Micros): Result<BudgetFit, EngineError> {
   const costOf = (level: SizeLevel, duration: number | undefined) =>
-    usdToMicros(priceUsd(profile, priceInput(profile, applyCandidate(profile, params, level, duration))));
+    chargedMicros(priceUsd(profile, priceInput(profile, applyCandidate(profile, params, level, duration))));
 
   const ladder = sizeLadder(profile, params);
   const durations = durationLadder(profile, params);

@@ -61,6 +61,16 @@ export function priceUsd(profile: ModelProfile, input: PriceInput): number {
   return usd;
 }
 
+/**
+ * The least any generation costs: one micro-dollar. A price that rounds to $0 (a 16×16 image of a
+ * model priced per 1024×1024 pixels) is charged this, so no accepted generation is free and a
+ * spent budget refuses every request (INSUFFICIENT_BUDGET) instead of running it at $0.
+ */
+export const MIN_PRICE_MICROS: Micros = 1;
+
+/** A price in dollars as the micro-dollars charged: rounded half up, at least MIN_PRICE_MICROS. */
+export const chargedMicros = (usd: number): Micros => Math.max(MIN_PRICE_MICROS, usdToMicros(usd));
+
 export function priceMicros(profile: ModelProfile, params: Params): Micros {
-  return usdToMicros(priceUsd(profile, priceInput(profile, params)));
+  return chargedMicros(priceUsd(profile, priceInput(profile, params)));
 }

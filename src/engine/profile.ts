@@ -1,10 +1,11 @@
-import type { ModelSpec, ParamSpec, Resolution, SizeTier } from "../catalog/types.ts";
+import type { MediaKind, ModelSpec, ParamMedia, ParamSpec, Resolution, SizeTier } from "../catalog/types.ts";
 import type { PriceRule } from "../catalog/pricing.ts";
 import type { ParamRule } from "../catalog/constraints.ts";
 import type { ResolutionTiers } from "../catalog/resolution-tiers.ts";
+import { BOUNDS } from "../kernel/bounds.ts";
 
 /** The global limits of the spec's "Request Limits". */
-export const MAX_PROMPT_LENGTH = 1500;
+export const MAX_PROMPT_LENGTH: number = BOUNDS.prompt;
 export const MAX_QUANTITY = 8;
 
 /**
@@ -26,6 +27,21 @@ export const INLINE_REFERENCE_FIELDS = [
 ] as const;
 export const INLINE_REFERENCE_ARRAYS = ["reference_images", "image_urls"] as const;
 export const UPLOAD_ID_ARRAYS = ["images", "videos"] as const;
+
+/** The media kind a universal field's name announces (`video_url`: video, `audio_url`: audio, the rest: image). */
+const kindOfUniversalField = (name: string): MediaKind => (/video/i.test(name) ? "video" : /audio/i.test(name) ? "audio" : "image");
+
+/**
+ * Every param of a model that can carry a media reference, and where in its value: the spec's
+ * universal inline fields and upload-id arrays, then the model's own params the catalog marks
+ * (`ParamSpec.media`), which win over a universal field of the same name.
+ */
+export function mediaParams(spec: ModelSpec): ReadonlyMap<string, ParamMedia> {
+  const media = new Map<string, ParamMedia>();
+  for (const name of [...INLINE_REFERENCE_FIELDS, ...INLINE_REFERENCE_ARRAYS, ...UPLOAD_ID_ARRAYS]) media.set(name, { value: kindOfUniversalField(name) });
+  for (const param of spec.params) if (param.media) media.set(param.name, param.media);
+  return media;
+}
 
 export interface Bounds {
   readonly min: number;
@@ -68,6 +84,8 @@ export interface ModelProfile {
   readonly tier?: TierParam;
   readonly price: PriceRule;
   readonly rules: readonly ParamRule[];
+  /** The params that can carry media references (`mediaParams`): what the reference check walks. */
+  readonly media: ReadonlyMap<string, ParamMedia>;
   /** Size of each table entry's tier, for pricing by Small/Medium/Large. */
   readonly sizeTierOf: (width: number, height: number) => SizeTier | undefined;
 }
@@ -165,6 +183,7 @@ export function buildProfile(spec: ModelSpec, sources: ProfileSources): ModelPro
     ...(tier ? { tier } : {}),
     price,
     rules: sources.rules[spec.id] ?? [],
+    media: mediaParams(spec),
     sizeTierOf: (w, h) => tierBySize.get(`${w}x${h}`),
   };
 }

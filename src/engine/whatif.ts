@@ -5,6 +5,7 @@ import type { Micros } from "../kernel/money.ts";
 import type { Adjustment, Params } from "./normalize.ts";
 import type { ModelProfile } from "./profile.ts";
 import { err, ok, type Result } from "../kernel/result.ts";
+import { BOUNDS, isStorableText, truncateForEcho, UNSTORABLE_TEXT, type InputIssue } from "../kernel/bounds.ts";
 
 /** The questions a client asks before spending. All pure, all answered with the engine's own rules. */
 
@@ -24,7 +25,7 @@ const MAX_SERIES_VALUES = 64;
 /** Values a parameter can take: its enum, or its integer range when that is short. */
 function valuesOf(profile: ModelProfile, name: string): Result<readonly EnumValue[], EngineError> {
   const spec = profile.params.get(name);
-  if (!spec) return err(invalidParams([{ field: name, reason: `${profile.spec.id} has no parameter ${name}` }]));
+  if (!spec) return err(invalidParams([{ field: truncateForEcho(name), reason: `${profile.spec.id} has no parameter ${truncateForEcho(name)}` }]));
   if (spec.values?.length) return ok(spec.values);
   if (spec.type === "boolean") return ok([]);
   if (spec.type === "integer" && spec.min !== undefined && spec.max !== undefined) {
@@ -35,9 +36,31 @@ function valuesOf(profile: ModelProfile, name: string): Result<readonly EnumValu
   return err(invalidParams([{ field: name, reason: "has no short list of values to price across; pass the values" }]));
 }
 
+/** Why a priceAcross parameter name (`across`, `by`) is refused before any lookup. */
+function paramNameIssue(field: string, name: string): InputIssue | undefined {
+  if (name.length > BOUNDS.paramName) return { field, reason: `longer than ${BOUNDS.paramName} characters (no parameter name is)` };
+  if (!isStorableText(name)) return { field, reason: UNSTORABLE_TEXT };
+  return undefined;
+}
+
+/** Why a list of values to price across is refused: too many, or a value that is not a short scalar. */
+function valuesIssue(field: string, values: readonly unknown[], max: number): InputIssue | undefined {
+  if (values.length > max) return { field, reason: `has ${values.length} values; at most ${max}` };
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (typeof value === "number" || typeof value === "boolean") continue;
+    if (typeof value !== "string") return { field: `${field}[${i}]`, reason: "must be a string, a number or a boolean" };
+    if (value.length > BOUNDS.priceAcrossValue) return { field: `${field}[${i}]`, reason: `longer than ${BOUNDS.priceAcrossValue} characters` };
+    if (!isStorableText(value)) return { field: `${field}[${i}]`, reason: UNSTORABLE_TEXT };
+  }
+  return undefined;
+}
+
 /**
  * The price of one request across the values of one parameter, optionally once per value of a
- * second one ("every duration at 720p and 1080p": across `duration`, by `mode`).
+ * second one ("every duration at 720p and 1080p": across `duration`, by `mode`). Bounded before
+ * anything is priced (src/kernel/bounds.ts): at most 50 `values` and 50 `byValues`, each a short
+ * scalar; and since every cell answers its params, cells × the params' JSON size at most 4 MiB.
  */
 export function priceAcross(
   engine: Engine,
@@ -45,6 +68,12 @@ export function priceAcross(
   across: string,
   options: { readonly by?: string; readonly values?: readonly EnumValue[]; readonly byValues?: readonly EnumValue[] } = {},
 ): Result<readonly PriceSeries[], EngineError> {
+  const refused =
+    paramNameIssue("across", across) ??
+    (options.by !== undefined ? paramNameIssue("by", options.by) : undefined) ??
+    (options.values ? valuesIssue("values", options.values, BOUNDS.priceAcrossValues) : undefined) ??
+    (options.byValues ? valuesIssue("byValues", options.byValues, BOUNDS.priceAcrossByValues) : undefined);
+  if (refused) return err(invalidParams([refused]));
   const found = engine.findModel(request.model);
   if (!found.ok) return found;
   const profile = found.value;
@@ -57,6 +86,10 @@ export function priceAcross(
       : valuesOf(profile, options.by)
     : ok([undefined]);
   if (!byValues.ok) return byValues;
+  const cells = acrossValues.value.length * byValues.value.length;
+  const tableBytes = cells * (JSON.stringify(base)?.length ?? 0);
+  if (tableBytes > BOUNDS.priceTableBytes)
+    return err(invalidParams([{ field: "params", reason: `${cells} cells × ${Math.ceil(tableBytes / cells)} bytes of params exceed the table's ${BOUNDS.priceTableBytes} bytes: price fewer values or send smaller params (an upload id, not inline data)` }]));
 
   return ok(
     byValues.value.map((byValue) =>

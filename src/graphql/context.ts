@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
-import { bearerToken } from "../http/auth.ts";
-import { originOf, type OriginHeaders } from "../http/origin.ts";
+import { authenticateKey, bearerToken, type Authentication } from "../http/auth.ts";
+import type { AuthThrottle } from "../http/auth-throttle.ts";
+import { clientAddress, originOf, type OriginHeaders } from "../http/origin.ts";
 import type { GatewayServices } from "../services/gateway-services.ts";
 import type { ApiKeyRecord } from "../services/keys.ts";
 import type { SubscriptionSharing } from "./plugins/shared-subscriptions.ts";
@@ -30,8 +31,10 @@ export interface CallerHeaders {
   /** `Bearer <key>` (src/http/auth.ts), or the admin token as a bearer. */
   readonly authorization?: unknown;
   readonly adminToken?: unknown;
-  /** The headers the origin of result URLs is read from (src/http/origin.ts). */
+  /** The headers the origin of result URLs (and, behind a trusted proxy, the client's address) is read from (src/http/origin.ts). */
   readonly headers: OriginHeaders;
+  /** The connection's peer address, for the failed-authentication throttle. */
+  readonly peer?: string | undefined;
 }
 
 const sameSecret = (a: string, b: string): boolean => {
@@ -45,23 +48,51 @@ const firstString = (value: unknown): string | undefined => {
   return typeof first === "string" ? first : undefined;
 };
 
+/** The client address of a caller, for the failed-authentication throttle (src/http/origin.ts). */
+export const callerAddress = (source: CallerHeaders, config: GatewayServices["config"]): string =>
+  clientAddress(source.headers, source.peer, config.trustProxy === true);
+
+/**
+ * Whether a caller presents credentials the throttle must look at before anything runs: a bearer
+ * or admin token that is not a key the cache knows to be valid. The GraphQL HTTP face answers 429
+ * at once when such a caller's address is throttled (src/graphql/server.ts).
+ */
+export function presentsUnknownCredentials(source: CallerHeaders, keys: GatewayServices["keys"]): boolean {
+  if (firstString(source.adminToken) !== undefined) return true;
+  const token = bearerToken(source.authorization);
+  return token !== undefined && !keys.authenticateCached(token);
+}
+
 /** Builds the context of each GraphQL request of one server. */
-export function contextFactory(services: GatewayServices, sharing: SubscriptionSharing) {
+export function contextFactory(services: GatewayServices, sharing: SubscriptionSharing, throttle: AuthThrottle) {
   const adminToken = services.config.adminToken;
   /**
    * The caller, from an Authorization header (HTTP, SSE) or graphql-ws
    * `connectionParams.authorization`, by the rule REST uses (src/http/auth.ts). The admin token
-   * may come as `x-admin-token` or as the bearer itself.
+   * may come as `x-admin-token` or as the bearer itself. A wrong key or admin token counts against
+   * the client's address (src/http/auth-throttle.ts); once it is throttled, credentials other than
+   * a key the cache knows are not looked at (the caller is anonymous: Unauthorized, Forbidden).
    */
   return function buildContext(source: CallerHeaders): GraphQLContext | Promise<GraphQLContext> {
     const token = bearerToken(source.authorization);
-    const presentedAdmin = firstString(source.adminToken) ?? token;
-    const isAdmin = adminToken !== undefined && presentedAdmin !== undefined && sameSecret(presentedAdmin, adminToken);
+    const adminHeader = firstString(source.adminToken);
     const baseUrl = originOf(source, services.config);
-    if (!token || isAdmin) return { services, sharing, key: null, isAdmin, baseUrl };
-    // A key the cache knows needs no promise (Yoga takes a context that is not one).
-    const known = services.keys.authenticateCached(token);
-    if (known !== undefined) return { services, sharing, key: known, isAdmin, baseUrl };
-    return services.keys.authenticate(token).then((key) => ({ services, sharing, key, isAdmin, baseUrl }));
+    const anonymous = (): GraphQLContext => ({ services, sharing, key: null, isAdmin: false, baseUrl });
+    if (token === undefined && adminHeader === undefined) return anonymous();
+    // A key the cache knows needs no promise (Yoga takes a context that is not one) and no address.
+    const known = token !== undefined && adminHeader === undefined ? services.keys.authenticateCached(token) : undefined;
+    if (known) return { services, sharing, key: known, isAdmin: false, baseUrl };
+
+    const address = callerAddress(source, services.config);
+    if (throttle.retryAfterMs(address) > 0) return anonymous();
+    const presentedAdmin = adminHeader ?? token;
+    const isAdmin = adminToken !== undefined && presentedAdmin !== undefined && sameSecret(presentedAdmin, adminToken);
+    if (isAdmin) return { services, sharing, key: null, isAdmin, baseUrl };
+    // A wrong x-admin-token is a failed authentication (when admin operations are enabled).
+    if (adminHeader !== undefined && adminToken !== undefined) throttle.failed(address);
+    if (token === undefined) return anonymous();
+    const withKey = (outcome: Authentication): GraphQLContext => ({ services, sharing, key: outcome.kind === "key" ? outcome.key : null, isAdmin: false, baseUrl });
+    const outcome = authenticateKey(services.keys, throttle, token, address);
+    return outcome instanceof Promise ? outcome.then(withKey) : withKey(outcome);
   };
 }

@@ -1,5 +1,7 @@
-/** The longest Idempotency-Key either face accepts. */
-export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+import { BOUNDS } from "../kernel/bounds.ts";
+
+/** The longest Idempotency-Key either face accepts (src/kernel/bounds.ts). */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = BOUNDS.idempotencyKey;
 
 /** Visible ASCII characters (`!` to `~`), with spaces allowed between them. */
 const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;

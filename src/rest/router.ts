@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { GatewayServices } from "../services/gateway-services.ts";
-import { withBearerKey } from "./auth.ts";
+import { createAuthThrottle, type AuthThrottle } from "../http/auth-throttle.ts";
+import { withBearerKey, type RestAuth } from "./auth.ts";
 import { sendMethodNotAllowed } from "./failures.ts";
 import type { AuthenticatedHandler, Method, PathRoutes } from "./route.ts";
 import { creditsRoute, dashboardRoute } from "./routes/account.ts";
@@ -16,19 +17,21 @@ import { uploadRoute } from "./routes/upload.ts";
 export type RestRouter = (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean>;
 
 /**
- * The REST face of the spec. The route table is built once; a request costs one map lookup (or
+ * The REST face of the spec. `throttle` counts failed authentications per client address; the
+ * app shares one with the GraphQL face (none: no throttle). The route table is built once; a request costs one map lookup (or
  * a few prefix checks). Authentication is per route: Bearer key, `?key=` (/api/me), or none.
  * Returns false for paths it does not know, so app.ts can answer 404.
  */
-export function createRestRouter(services: GatewayServices): RestRouter {
-  const bearer = (handler: AuthenticatedHandler) => withBearerKey(services.keys, handler);
+export function createRestRouter(services: GatewayServices, throttle: AuthThrottle = createAuthThrottle({ perMinute: 0, clock: services.clock })): RestRouter {
+  const auth: RestAuth = { keys: services.keys, throttle, config: services.config };
+  const bearer = (handler: AuthenticatedHandler) => withBearerKey(auth, handler);
   const models = modelRoutes(services);
 
   const exact = new Map<string, PathRoutes>([
     ["/api/generate", { POST: bearer(generateRoute(services)) }],
     ["/api/estimate", { POST: bearer(estimateRoute(services)) }],
     ["/api/upload", { POST: bearer(uploadRoute(services)) }],
-    ["/api/me", { GET: dashboardRoute(services) }],
+    ["/api/me", { GET: dashboardRoute(services, auth) }],
     ["/credits", { GET: bearer(creditsRoute(services)) }],
     ["/v1/models", { GET: models.list }],
     ["/v1/models/schema", { GET: models.schema }],

@@ -50,7 +50,6 @@ export interface AccountService {
   budget(key: ApiKeyRecord): Promise<BudgetStatus>;
   credits(key: ApiKeyRecord): Promise<Credits>;
   dashboard(key: ApiKeyRecord): Promise<Dashboard>;
-  pool(): Promise<PoolStatus>;
 }
 
 const RECENT = 20;
@@ -80,7 +79,6 @@ export function createAccountService(deps: {
 
   return {
     budget: (key) => budgetAt(key, clock.now()),
-    pool,
     async credits(key) {
       const [budget, poolStatus] = await Promise.all([budgetAt(key, clock.now()), pool()]);
       return { budget, pool: poolStatus };

@@ -8,7 +8,8 @@ export type ServiceError =
   | {
       readonly code: "RATE_LIMITED";
       readonly message: string;
-      readonly reason: "CONCURRENCY" | "WINDOW";
+      /** CONCURRENCY and WINDOW: the key's generation limits; AUTH_FAILURES: the client address failed authentication too often. */
+      readonly reason: "CONCURRENCY" | "WINDOW" | "AUTH_FAILURES";
       readonly retryAfterMs: number;
     }
   | { readonly code: "TASK_NOT_FOUND"; readonly message: string; readonly taskId: string }

@@ -9,20 +9,22 @@ import type { KeyService } from "./keys.ts";
 import type { TaskService } from "./tasks.ts";
 import type { Timing } from "./timing.ts";
 
-/**
- * Everything the faces (REST, GraphQL) call: use cases, never storage. Built once by the app
- * from the configured adapters; handlers stay thin: parse, call one service, shape the answer.
- */
 /** The configuration the faces read. */
 export interface FaceSettings {
   /** Origin of absolute result URLs; absent: the request's own. */
   readonly publicUrl?: string;
+  /** X-Forwarded-Host/Proto/For come from a proxy in front (GATEAI_TRUST_PROXY=1); else they are ignored. */
+  readonly trustProxy?: boolean;
   /** Enables the admin operations. */
   readonly adminToken?: string;
   /** The largest upload and inline `data:` reference. */
   readonly uploadMaxBytes: number;
 }
 
+/**
+ * Everything the faces (REST, GraphQL) call: use cases, never storage. Built once by the app
+ * from the configured adapters; handlers stay thin: parse, call one service, shape the answer.
+ */
 export interface GatewayServices {
   readonly config: FaceSettings;
   readonly clock: Clock;

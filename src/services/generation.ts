@@ -14,7 +14,7 @@ import type { FileStore } from "./ports/file-store.ts";
 import type { IdempotencyStore } from "./ports/idempotency-store.ts";
 import type { Limiter } from "./ports/limiter.ts";
 import type { TaskRepo } from "./ports/task-repo.ts";
-import { checkReferences, type ReferencePolicy } from "./references.ts";
+import { checkAndNormalizeReferences, type ReferencePolicy } from "./references.ts";
 import type { Timing } from "./timing.ts";
 import { createUsageCache } from "./usage-cache.ts";
 
@@ -58,7 +58,7 @@ interface StoredAcceptance {
   readonly adjustments: readonly Adjustment[];
 }
 
-export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
 /** A PENDING key older than this belonged to a request whose process died. */
 const IDEMPOTENCY_ABANDON_MS = 60_000;
 const IDEMPOTENCY_WAIT_MS = 5_000;
@@ -183,6 +183,8 @@ export function createGenerationService(deps: {
     for (let attempt = 0; attempt < MAX_CHARGE_ATTEMPTS; attempt++) {
       if (attempt > 0) remaining = key.dailyLimit - (await tasks.usedOn(key.id, utcDay(new Date(clock.now()))));
       const quote = engine.quoteNormalized(normalized, Math.max(0, remaining));
+      // Nothing fits the whole daily limit: say so with what is really left today.
+      if (!quote.ok && attempt === 0 && quote.error.code === "INSUFFICIENT_BUDGET") continue;
       if (!quote.ok) return quote;
       const now = clock.now();
       const { cost, adjustments } = quote.value;
@@ -244,16 +246,20 @@ export function createGenerationService(deps: {
       }
       const taskId = randomUUID();
       let admitted = false;
-      // Everything taken so far is given back when the request is not accepted.
+      // Everything taken so far is given back when the request is not accepted, each part even
+      // when another fails (a failed release must not keep the Idempotency-Key from a retry).
       const giveBack = async () => {
-        if (admitted) await limiter.release(key.id, taskId, { forgetRequest: true });
-        if (held) await idempotency.release(key.id, held.key, held.token);
+        const releases = await Promise.allSettled([
+          admitted ? limiter.release(key.id, taskId, { forgetRequest: true }) : undefined,
+          held ? idempotency.release(key.id, held.key, held.token) : undefined,
+        ]);
+        for (const release of releases) if (release.status === "rejected") throw release.reason;
       };
       try {
-        const issues = await checkReferences({ files: deps.files, policy: deps.references }, key.id, normalized.value.profile, normalized.value.params);
-        if (issues.length) {
+        const references = await checkAndNormalizeReferences({ files: deps.files, policy: deps.references }, key.id, normalized.value.profile, normalized.value.params);
+        if (references.issues.length) {
           await giveBack();
-          return err(invalidParams(issues));
+          return err(invalidParams(references.issues));
         }
         const admission = await admit(key, taskId);
         if (!admission.ok) {
@@ -261,7 +267,10 @@ export function createGenerationService(deps: {
           return admission;
         }
         admitted = true;
-        const charged = await chargeWithinBudget(key, request, normalized.value, taskId, held);
+        // What runs (and is stored as `params`) carries the references as checked: normalized URLs.
+        const { model, adjustments, profile } = normalized.value;
+        const checked = { model, params: references.params, adjustments, profile };
+        const charged = await chargeWithinBudget(key, request, checked, taskId, held);
         if (!charged.ok) {
           // A key another request took over is not ours to give back.
           if (charged.error.code === "IDEMPOTENCY_IN_PROGRESS") held = undefined;

@@ -1,4 +1,5 @@
 import { hash, randomBytes } from "node:crypto";
+import { BOUNDS, isBoundedId } from "../kernel/bounds.ts";
 import type { Micros } from "../kernel/money.ts";
 import type { Clock } from "../kernel/clock.ts";
 import type { KeyStore, StoredKey } from "./ports/key-store.ts";
@@ -44,6 +45,12 @@ export const hashKey = (rawKey: string): string => hash("sha256", rawKey, "hex")
 export const generateKey = (): string => `sk-${randomBytes(24).toString("base64url")}`;
 
 const PREFIX_LENGTH = 8;
+
+/**
+ * A presented key that can be one: `sk-…` and at most BOUNDS.apiKey characters. Anything else
+ * fails authentication without being hashed (a key of megabytes costs nothing).
+ */
+const mayBeKey = (rawKey: string): boolean => rawKey.length <= BOUNDS.apiKey && rawKey.startsWith("sk-");
 
 /**
  * API keys, stored only as sha256 hashes. Lookups are cached for `cacheTtlMs` (authentication
@@ -114,13 +121,13 @@ export function createKeyService(deps: {
 
   return {
     async authenticate(rawKey) {
-      if (!rawKey.startsWith("sk-")) return null;
+      if (!mayBeKey(rawKey)) return null;
       const hash = hashKey(rawKey);
       const known = cachedRecord(hash);
       return known !== undefined ? known : (lookups.get(hash) ?? lookUp(hash));
     },
     authenticateCached(rawKey) {
-      return rawKey.startsWith("sk-") ? cachedRecord(hashKey(rawKey)) : null;
+      return mayBeKey(rawKey) ? cachedRecord(hashKey(rawKey)) : null;
     },
     async create(options = {}) {
       const key = generateKey();
@@ -128,9 +135,12 @@ export function createKeyService(deps: {
       return { key, record: toRecord(row) };
     },
     async revoke(id) {
+      // An id no key can have (over the id bound, not storable text) is not looked up.
+      if (!isBoundedId(id)) return null;
       return changed((await store.revoke(id, clock.now())) ?? (await store.find(id)));
     },
     async setDailyLimit(id, dailyLimit) {
+      if (!isBoundedId(id)) return null;
       return changed(await store.setDailyLimit(id, dailyLimit));
     },
     async ensureKeys(rawKeys) {

@@ -1,14 +1,14 @@
 import type { FileStore } from "./ports/file-store.ts";
-import { BlockList, isIP } from "node:net";
 import type { ParamIssue } from "../engine/errors.ts";
 import type { Params } from "../engine/normalize.ts";
-import { INLINE_REFERENCE_ARRAYS, INLINE_REFERENCE_FIELDS, UPLOAD_ID_ARRAYS } from "../engine/profile.ts";
 import type { ModelProfile } from "../engine/profile.ts";
-import { isUploadId, parseDataUri } from "../engine/references.ts";
-
+import { findReferences, isUploadId, parseDataUri, parseReferenceUrl, replaceAt, type FoundReference, type ReferenceKind } from "../engine/references.ts";
+import { checkUploadMediaType } from "./media-type.ts";
+import { isBlockedAddress, refuseHost } from "./url-guard.ts";
 import type { HostResolver } from "./ports/host-resolver.ts";
 
 export type { HostResolver };
+export { isBlockedAddress };
 
 export interface ReferencePolicy {
   /** Largest accepted inline (data: URI) reference, decoded. */
@@ -18,141 +18,120 @@ export interface ReferencePolicy {
   readonly resolveTimeoutMs?: number;
 }
 
-type MediaKind = "image" | "video" | "audio";
-
-/** A plain boolean (not a type guard), so the other branch keeps `string`. */
-const isUpload = (value: string): boolean => isUploadId(value);
-
-/** Addresses a reference must never point at: loopback, private, link-local, and the like. */
-const blocked = new BlockList();
-for (const [net, prefix] of [
-  ["0.0.0.0", 8],
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10],
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16],
-  ["172.16.0.0", 12],
-  ["192.0.0.0", 24],
-  ["192.168.0.0", 16],
-  ["198.18.0.0", 15],
-  ["224.0.0.0", 4],
-  ["240.0.0.0", 4],
-] as const)
-  blocked.addSubnet(net, prefix, "ipv4");
-for (const [net, prefix] of [
-  ["::", 128],
-  ["::1", 128],
-  ["fc00::", 7],
-  ["fe80::", 10],
-  ["ff00::", 8],
-  ["64:ff9b::", 96],
-] as const)
-  blocked.addSubnet(net, prefix, "ipv6");
-
-/** True for loopback, private, link-local, unspecified, multicast (IPv4-mapped IPv6 included). */
-export function isBlockedAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return blocked.check(mapped[1]!, "ipv4");
-  const family = isIP(address);
-  if (family === 4) return blocked.check(address, "ipv4");
-  if (family === 6) return blocked.check(address, "ipv6");
-  return true;
+export interface CheckedReferences {
+  /** What is wrong, by field path (`image_guidances[0].image_url`); empty when every reference holds. */
+  readonly issues: readonly ParamIssue[];
+  /**
+   * The params with every reference in its normalized form (URLs as WHATWG serializes them,
+   * `data:` URIs as `data:<type>;base64,…`): what is stored and forwarded. The params given
+   * when nothing changed (or when there are issues).
+   */
+  readonly params: Params;
 }
 
-const kindOfField = (field: string): MediaKind => (/video/i.test(field) ? "video" : /audio/i.test(field) ? "audio" : "image");
+const article = (kind: string) => (kind === "image" || kind === "audio" ? "an" : "a");
 
 function decodedLength(base64: string): number {
   const padding = base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0;
   return Math.floor((base64.length * 3) / 4) - padding;
 }
 
-async function checkUrl(value: string, policy: ReferencePolicy): Promise<string | undefined> {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return "is not a valid URL";
-  }
-  if (url.protocol !== "https:") return "must be an https URL (or a data: URI or an upload id)";
-  if (url.username || url.password) return "must not carry credentials";
-  const host = url.hostname.replace(/^\[|\]$/g, "");
-  if (host === "localhost" || host.endsWith(".localhost")) return "points at this machine (localhost)";
-  let addresses: readonly string[];
-  if (isIP(host)) addresses = [host];
-  else {
-    try {
-      addresses = await Promise.race([
-        policy.resolve(host),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), policy.resolveTimeoutMs ?? 3_000).unref()),
-      ]);
-    } catch {
-      return `host ${host} could not be resolved`;
-    }
-  }
-  if (!addresses.length) return `host ${host} could not be resolved`;
-  if (addresses.some(isBlockedAddress)) return `host ${host} resolves to a loopback, private or link-local address, which is never fetched`;
-  return undefined;
-}
+type Checked = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly reason: string };
 
-function checkDataUri(field: string, value: string, policy: ReferencePolicy): string | undefined {
+/**
+ * A `data:` URI: base64, of the place's media kind, within the size limit, and its declared type
+ * consistent with its first bytes (the same check as uploads: `checkUploadMediaType`, which also
+ * refuses SVG). Normalized to `data:<type>;base64,<payload>`.
+ */
+function checkDataUri(value: string, kind: ReferenceKind, maxBytes: number): Checked {
   const parsed = parseDataUri(value);
-  if (!parsed) return "is not a valid base64 data: URI";
-  const kind = kindOfField(field);
-  if (parsed.type !== kind) return `must be ${kind === "image" ? "an" : "a"} ${kind}/* file, got ${parsed.type}/${parsed.subtype}`;
+  if (!parsed || parsed.base64.length % 4 === 1) return { ok: false, reason: "is not a valid base64 data: URI (data:<type>;base64,<data>)" };
+  if (kind === "weights") return { ok: false, reason: "must be an https URL" };
+  const declared = `${parsed.type}/${parsed.subtype}`;
+  if (kind !== "media" && parsed.type !== kind) return { ok: false, reason: `must be ${article(kind)} ${kind}/* file, got ${declared}` };
   const size = decodedLength(parsed.base64);
-  if (size > policy.maxBytes) return `is ${size} bytes, over the ${policy.maxBytes}-byte limit for inline references`;
-  if (size === 0) return "is empty";
-  return undefined;
-}
-
-/** Every (field, string) that names a reference in the params. */
-function referenceValues(profile: ModelProfile, params: Params): { field: string; value: string; kind: MediaKind }[] {
-  const found: { field: string; value: string; kind: MediaKind }[] = [];
-  const referenceFields = new Set<string>([...INLINE_REFERENCE_FIELDS, ...INLINE_REFERENCE_ARRAYS]);
-  for (const spec of profile.params.values()) if (spec.type === "reference") referenceFields.add(spec.name);
-  for (const [field, value] of Object.entries(params)) {
-    const strings = Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : typeof value === "string" ? [value] : [];
-    const isReferenceField = referenceFields.has(field) || (profile.params.get(field)?.type === "array" && /url|image|video|audio|frame/i.test(field));
-    if (!isReferenceField) continue;
-    for (const s of strings) if (/^(https?:|data:)/i.test(s) || isUploadId(s)) found.push({ field, value: s, kind: kindOfField(field) });
-  }
-  return found;
+  if (size > maxBytes) return { ok: false, reason: `is ${size} bytes, over the ${maxBytes}-byte limit for inline references` };
+  if (size === 0) return { ok: false, reason: "is empty" };
+  // The signatures are in the first 12 bytes: decode only a prefix.
+  const head = Buffer.from(parsed.base64.slice(0, 64), "base64");
+  const media = checkUploadMediaType(declared, head);
+  if (!media.ok) return { ok: false, reason: `is refused: ${media.message}` };
+  const canonical = `data:${media.mediaType};base64,`;
+  return { ok: true, value: value.startsWith(canonical) && value.length === canonical.length + parsed.base64.length ? value : canonical + parsed.base64 };
 }
 
 /**
- * Checks every media reference of a request before it is accepted: https URLs whose host
- * resolves only to public addresses, data: URIs of the right media kind within the size limit,
- * and upload ids that exist, belong to the key and hold the right kind of media.
+ * Checks every media reference of a request before it is accepted — every place the catalog
+ * marks (`ModelProfile.media`: scalars, arrays, object fields, the spec's `?` params) — and
+ * returns the params with the references normalized:
+ * - https URLs, parsed once (`parseReferenceUrl`), whose host is a public address or resolves
+ *   only to public addresses (`refuseHost`); the WHATWG serialization replaces what was sent;
+ * - data: URIs of the place's media kind, sniffed like uploads, within the size limit;
+ * - upload ids that exist, belong to the key and hold the place's kind of media.
  */
+export async function checkAndNormalizeReferences(
+  deps: { files: Pick<FileStore, "uploadTypes">; policy: ReferencePolicy },
+  keyId: string,
+  profile: ModelProfile,
+  params: Params,
+): Promise<CheckedReferences> {
+  const found = findReferences(profile.media, params);
+  if (found.issues.length) return { issues: found.issues, params };
+  const issues: ParamIssue[] = [];
+  const changes: { path: readonly (string | number)[]; value: string }[] = [];
+  const uploads: FoundReference[] = [];
+  // One lookup per host, however many references name it.
+  const hosts = new Map<string, Promise<string | undefined>>();
+  const hostVerdict = (hostname: string) => {
+    let verdict = hosts.get(hostname);
+    if (!verdict) hosts.set(hostname, (verdict = refuseHost(hostname, { resolve: deps.policy.resolve, ...(deps.policy.resolveTimeoutMs !== undefined ? { resolveTimeoutMs: deps.policy.resolveTimeoutMs } : {}) })));
+    return verdict;
+  };
+
+  await Promise.all(
+    found.references.map(async (reference) => {
+      const { field, value, kind } = reference;
+      if (isUploadId(value)) {
+        if (kind === "weights") issues.push({ field, reason: "must be an https URL" });
+        else uploads.push(reference);
+        return;
+      }
+      if (/^data:/i.test(value)) {
+        const checked = checkDataUri(value, kind, deps.policy.maxBytes);
+        if (!checked.ok) issues.push({ field, reason: checked.reason });
+        else if (checked.value !== value) changes.push({ path: reference.path, value: checked.value });
+        return;
+      }
+      const parsed = parseReferenceUrl(value);
+      if (!parsed.ok) {
+        issues.push({ field, reason: kind === "weights" ? parsed.reason.replace(/, a data: URI or an upload id$/, "") : parsed.reason });
+        return;
+      }
+      const refused = await hostVerdict(parsed.url.hostname);
+      if (refused) issues.push({ field, reason: refused });
+      else if (parsed.href !== value) changes.push({ path: reference.path, value: parsed.href });
+    }),
+  );
+
+  if (uploads.length) {
+    const byId = await deps.files.uploadTypes(keyId, uploads.map((u) => u.value));
+    for (const { field, value: id, kind } of uploads) {
+      const mediaType = byId.get(id);
+      if (!mediaType) issues.push({ field, reason: `upload ${id} does not exist for this key` });
+      else if (kind === "media" ? !/^(image|video|audio)\//.test(mediaType) : !mediaType.startsWith(`${kind}/`))
+        issues.push({ field, reason: `upload ${id} is ${mediaType}, not ${kind === "media" ? "image, video or audio" : kind}` });
+    }
+  }
+  if (issues.length) return { issues: issues.sort((a, b) => a.field.localeCompare(b.field)), params };
+  return { issues, params: replaceAt(params, changes) };
+}
+
+/** The issues `checkAndNormalizeReferences` finds (empty when every reference holds). */
 export async function checkReferences(
   deps: { files: Pick<FileStore, "uploadTypes">; policy: ReferencePolicy },
   keyId: string,
   profile: ModelProfile,
   params: Params,
-): Promise<ParamIssue[]> {
-  const issues: ParamIssue[] = [];
-  const uploads: { field: string; id: string; kind: MediaKind }[] = [];
-  await Promise.all(
-    referenceValues(profile, params).map(async ({ field, value, kind }) => {
-      if (isUpload(value)) {
-        uploads.push({ field, id: value, kind });
-        return;
-      }
-      const reason = value.startsWith("data:") ? checkDataUri(field, value, deps.policy) : await checkUrl(value, deps.policy);
-      if (reason) issues.push({ field, reason });
-    }),
-  );
-  for (const name of UPLOAD_ID_ARRAYS) {
-    const ids = params[name];
-    if (Array.isArray(ids)) for (const id of ids) uploads.push({ field: name, id: String(id), kind: name === "videos" ? "video" : "image" });
-  }
-  if (uploads.length) {
-    const byId = await deps.files.uploadTypes(keyId, uploads.map((u) => u.id));
-    for (const upload of uploads) {
-      const mediaType = byId.get(upload.id);
-      if (!mediaType) issues.push({ field: upload.field, reason: `upload ${upload.id} does not exist for this key` });
-      else if (!mediaType.startsWith(`${upload.kind}/`)) issues.push({ field: upload.field, reason: `upload ${upload.id} is ${mediaType}, not ${upload.kind}` });
-    }
-  }
-  return issues.sort((a, b) => a.field.localeCompare(b.field));
+): Promise<readonly ParamIssue[]> {
+  return (await checkAndNormalizeReferences(deps, keyId, profile, params)).issues;
 }

@@ -33,11 +33,13 @@ export function createRetentionJob(deps: {
 
   const sweep = async () => {
     const now = deps.clock.now();
-    const idempotencyRecords = await deps.idempotency.purgeExpired(now);
+    let idempotencyRecords = 0;
+    for (let deleted = BATCH; deleted >= BATCH; idempotencyRecords += deleted) deleted = await deps.idempotency.purgeExpired(now, BATCH);
     let files = 0;
-    for (let deleted = BATCH; deleted >= BATCH; ) {
-      deleted = await deps.files.deleteStoredBefore(now - deps.fileRetentionMs, BATCH);
-      files += deleted;
+    for (let more = true; more; ) {
+      const deleted = await deps.files.deleteStoredBefore(now - deps.fileRetentionMs, BATCH);
+      files += deleted.results + deleted.uploads;
+      more = deleted.results >= BATCH || deleted.uploads >= BATCH;
     }
     if (idempotencyRecords || files) deps.logger?.info({ idempotencyRecords, files }, "retention: deleted expired data");
     return { idempotencyRecords, files };

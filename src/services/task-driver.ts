@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { Limiter } from "./ports/limiter.ts";
-import type { Provider, ProviderOutput } from "./ports/provider.ts";
+import type { Provider } from "./ports/provider.ts";
 import type { AccountPool } from "./ports/account-pool.ts";
 import type { FileStore } from "./ports/file-store.ts";
 import type { TaskRepo } from "./ports/task-repo.ts";
@@ -127,7 +127,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       {
         taskId: task.id,
         model: task.model,
-        output: task.output as ProviderOutput,
+        output: task.output,
         params: task.params,
         attempt: task.attempts,
         account: task.account,
@@ -219,6 +219,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     runTick();
   };
   const runTick = () => {
+    if (stopped) return;
     if (running) {
       again = true;
       return;
@@ -268,6 +269,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     },
     async stop() {
       stopped = true;
+      again = false;
       if (timer) clearTimeout(timer);
       await running;
       // Hand this process's tasks over at once instead of after the lease runs out.

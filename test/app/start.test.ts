@@ -68,8 +68,10 @@ describe.skipIf(process.platform !== "linux")("npm start", () => {
     const cmdline = readFileSync(`/proc/${gatewayPid}/cmdline`, "utf8").split("\0").filter(Boolean);
     expect(cmdline.slice(1)).toEqual(["dist/main.js"]);
 
-    // Memory: a fresh PGlite data directory (initdb ran in a child process) with small shared buffers.
+    // Memory: a fresh PGlite data directory (initdb ran in a child process) with small shared buffers,
+    // and glibc returning large freed buffers (rendered files) to the system.
     expect(statusKb(gatewayPid, "VmRSS")).toBeLessThan(300 * 1024);
+    expect(readFileSync(`/proc/${gatewayPid}/environ`, "utf8").split("\0")).toContain("MALLOC_MMAP_THRESHOLD_=131072");
 
     npm.kill("SIGTERM");
     const exit = await exited;

@@ -36,7 +36,7 @@ const rules: Rule[] = [
     file: "src/kernel/fixture.ts",
     reported: [`import { x } from "../catalog/types.ts";`, `import { x } from "../engine/engine.ts";`, `import { x } from "../services/errors.ts";`],
     says: /src\/kernel must not import src\/(catalog|engine|services)/,
-    passes: [`import { x } from "./money.ts";`, `import { readFile } from "node:fs/promises";`],
+    passes: [`import { x } from "./money.ts";`],
   },
   {
     rule: "catalog imports kernel only",
@@ -86,6 +86,26 @@ const rules: Rule[] = [
     reported: [`import type { X } from "../../adapters/postgres/sql.ts";`, `import type { PrismaClient } from "@prisma/client";`],
     says: /services depend on ports|Prisma/,
     passes: [`import type { Task } from "../../domain/task.ts";`, `import type { ServiceError } from "../errors.ts";`, `import type { Provider } from "./provider.ts";`],
+  },
+  {
+    rule: "the core and the services do no I/O of their own",
+    file: "src/services/fixture.ts",
+    reported: [
+      `import { lookup } from "node:dns/promises";`,
+      `import { readFile } from "node:fs/promises";`,
+      `import { request } from "node:http";`,
+      `import { connect } from "net";`,
+      `import { fork } from "node:child_process";`,
+    ],
+    says: /do no I\/O of their own/,
+    passes: [`import { randomUUID } from "node:crypto";`, `import { setTimeout } from "node:timers/promises";`],
+  },
+  {
+    rule: "the kernel does no I/O either",
+    file: "src/kernel/fixture.ts",
+    reported: [`import { readFile } from "node:fs/promises";`],
+    says: /do no I\/O of their own/,
+    passes: [`import { createHash } from "node:crypto";`],
   },
   {
     rule: "services use no database or Redis packages",

@@ -100,7 +100,7 @@ async function threeLives(expect: typeof import("vitest").expect, target: Pick<L
     "F1-F3 to run under the first gateway's lease",
     async () => {
       const rows = await gw.prisma.task.findMany({ where: { id: { in: fs.map((f) => f.taskId) } } });
-      return rows.every((r) => r.status === "PROCESSING") ? rows[0]!.claimOwner! : undefined;
+      return rows.every((r) => r.status === "PROCESSING") ? rows[0]!.leaseOwner! : undefined;
     },
     10_000,
   );
@@ -158,7 +158,7 @@ async function threeLives(expect: typeof import("vitest").expect, target: Pick<L
   // H was never refunded while running: the failure and its refund were committed together.
   expect(historyOf(audit, h.taskId)).toEqual(["QUEUED", "PROCESSING", "FAILED+refunded"]);
   for (const f of fs) expect(historyOf(audit, f.taskId)).toEqual(["QUEUED", "PROCESSING", "FINISHED"]);
-  expect(audit.filter((r) => fs.some((f) => f.taskId === r.taskId) && r.newStatus === "PROCESSING").map((r) => r.claimOwner)).toEqual([firstOwner, firstOwner, firstOwner]);
+  expect(audit.filter((r) => fs.some((f) => f.taskId === r.taskId) && r.newStatus === "PROCESSING").map((r) => r.leaseOwner)).toEqual([firstOwner, firstOwner, firstOwner]);
   await gw.close();
 }
 

@@ -562,12 +562,12 @@ interface SqlRunner {
 const AUDIT_SQL = [
   `CREATE TABLE IF NOT EXISTS lifecycle_audit (
      seq bigserial PRIMARY KEY, task_id text NOT NULL, old_status text, new_status text NOT NULL,
-     was_refunded boolean NOT NULL, refunded boolean NOT NULL, claim_owner text)`,
+     was_refunded boolean NOT NULL, refunded boolean NOT NULL, lease_owner text)`,
   `CREATE OR REPLACE FUNCTION lifecycle_audit_fn() RETURNS trigger LANGUAGE plpgsql AS $$
    BEGIN
-     INSERT INTO lifecycle_audit (task_id, old_status, new_status, was_refunded, refunded, claim_owner)
+     INSERT INTO lifecycle_audit (task_id, old_status, new_status, was_refunded, refunded, lease_owner)
      VALUES (NEW.id, CASE WHEN TG_OP = 'UPDATE' THEN OLD.status::text END, NEW.status::text,
-             TG_OP = 'UPDATE' AND OLD.refunded_at IS NOT NULL, NEW.refunded_at IS NOT NULL, NEW.claim_owner);
+             TG_OP = 'UPDATE' AND OLD.refunded_at IS NOT NULL, NEW.refunded_at IS NOT NULL, NEW.lease_owner);
      RETURN NEW;
    END $$`,
   `DROP TRIGGER IF EXISTS lifecycle_audit_insert ON tasks`,
@@ -584,7 +584,7 @@ export interface AuditRow {
   readonly newStatus: string;
   readonly wasRefunded: boolean;
   readonly refunded: boolean;
-  readonly claimOwner: string | null;
+  readonly leaseOwner: string | null;
 }
 
 /** Installs the audit trigger (idempotent) through a Prisma client or a pg pool. */
@@ -596,9 +596,9 @@ export async function installAudit(db: SqlRunner | pg.Pool): Promise<void> {
 }
 
 export async function readAudit(db: SqlRunner | pg.Pool): Promise<AuditRow[]> {
-  const sql = "SELECT task_id, old_status, new_status, was_refunded, refunded, claim_owner FROM lifecycle_audit ORDER BY seq";
+  const sql = "SELECT task_id, old_status, new_status, was_refunded, refunded, lease_owner FROM lifecycle_audit ORDER BY seq";
   const rows = (db instanceof pg.Pool ? (await db.query(sql)).rows : await db.$queryRawUnsafe<any[]>(sql)) as any[];
-  return rows.map((r) => ({ taskId: r.task_id, oldStatus: r.old_status, newStatus: r.new_status, wasRefunded: r.was_refunded, refunded: r.refunded, claimOwner: r.claim_owner }));
+  return rows.map((r) => ({ taskId: r.task_id, oldStatus: r.old_status, newStatus: r.new_status, wasRefunded: r.was_refunded, refunded: r.refunded, leaseOwner: r.lease_owner }));
 }
 
 /**

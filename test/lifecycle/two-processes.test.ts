@@ -176,31 +176,31 @@ describe.skipIf(!postgresAndRedis())("two gateway processes [PostgreSQL + Redis]
     const tasks = [];
     for (let i = 0; i < 4; i++) tasks.push(await generate(a.url, key, "gpt-image-2", { prompt: `taken over ${i}` }));
     const ids = tasks.map((t) => t.taskId);
-    type Row = { id: string; status: string; claim_owner: string | null; claim_until: Date | null; started_at: Date | null; attempts: number; finished_at: Date | null };
-    const rows = async () => (await sql.query<Row>("SELECT id, status, claim_owner, claim_until, started_at, attempts, finished_at FROM tasks WHERE id = ANY($1)", [ids])).rows;
+    type Row = { id: string; status: string; lease_owner: string | null; lease_until: Date | null; started_at: Date | null; attempts: number; finished_at: Date | null };
+    const rows = async () => (await sql.query<Row>("SELECT id, status, lease_owner, lease_until, started_at, attempts, finished_at FROM tasks WHERE id = ANY($1)", [ids])).rows;
 
     const startedByA = await waitFor("A to start all four", async () => {
       const found = await rows();
       return found.length === 4 && found.every((r) => r.status === "PROCESSING") ? found : undefined;
     }, 10_000, 25);
-    const ownerA = startedByA[0]!.claim_owner!;
-    expect(startedByA.every((r) => r.claim_owner === ownerA)).toBe(true);
+    const ownerA = startedByA[0]!.lease_owner!;
+    expect(startedByA.every((r) => r.lease_owner === ownerA)).toBe(true);
 
     // B drives again: a live lease (renewed by A every tick) is not taken.
     b.gateway.driver.start();
     await b.gateway.driver.tick();
     await b.gateway.driver.settled();
     const whileAlive = await rows();
-    expect(whileAlive.map((r) => [r.status, r.claim_owner])).toEqual(whileAlive.map(() => ["PROCESSING", ownerA]));
+    expect(whileAlive.map((r) => [r.status, r.lease_owner])).toEqual(whileAlive.map(() => ["PROCESSING", ownerA]));
 
     await a.kill9();
     const killedAt = Date.now();
-    const leasesAtDeath = new Map((await rows()).map((r) => [r.id, r.claim_until!.getTime()]));
+    const leasesAtDeath = new Map((await rows()).map((r) => [r.id, r.lease_until!.getTime()]));
     const takenOverAt = new Map<string, number>();
     const done = await waitFor("B to finish all four", async () => {
       const now = Date.now();
       const found = await rows();
-      for (const r of found) if (r.claim_owner !== ownerA && !takenOverAt.has(r.id)) takenOverAt.set(r.id, now);
+      for (const r of found) if (r.lease_owner !== ownerA && !takenOverAt.has(r.id)) takenOverAt.set(r.id, now);
       return found.every((r) => r.status === "FINISHED") ? found : undefined;
     }, 20_000, 25);
     const late = await barrier(key, [onB], [b.url]);

@@ -37,8 +37,8 @@ describe("generate", () => {
     if (!accepted.ok) throw new Error(accepted.error.code);
     const { task } = accepted.value;
     const row = await gw.prisma.task.findUniqueOrThrow({ where: { id: task.id } });
-    expect(row.claimOwner).toBe(gw.gateway.driver.hold(0).owner);
-    expect(row.claimUntil?.getTime()).toBe(task.createdAt + 1_000);
+    expect(row.leaseOwner).toBe(gw.gateway.driver.hold(0).owner);
+    expect(row.leaseUntil?.getTime()).toBe(task.createdAt + 1_000);
     // The QUEUED event was published before generate answered (and so before the driver was nudged).
     const first = await events.next();
     expect(first.value).toMatchObject({ type: "QUEUED", task: { id: task.id, status: "QUEUED" } });

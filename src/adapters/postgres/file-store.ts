@@ -37,7 +37,7 @@ export function createDatabaseFileStore(prisma: PrismaClient): FileStore {
           SELECT owner_id, name FROM stored_files WHERE created_at < ${before}::timestamptz LIMIT ${limit}::int)`;
       const uploads = await prisma.$executeRaw`
         DELETE FROM uploads WHERE id IN (SELECT id FROM uploads WHERE created_at < ${before}::timestamptz LIMIT ${limit}::int)`;
-      return results + uploads;
+      return { results, uploads };
     },
   };
 }

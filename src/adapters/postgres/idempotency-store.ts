@@ -30,8 +30,9 @@ export function createIdempotencyStore(prisma: PrismaClient): IdempotencyStore {
     async isHeld(keyId, key, token) {
       return (await prisma.idempotencyRecord.count({ where: { keyId, key, state: "PENDING", createdAt: new Date(token) } })) > 0;
     },
-    async purgeExpired(now) {
-      return (await prisma.idempotencyRecord.deleteMany({ where: { expiresAt: { lte: new Date(now) } } })).count;
-    },
+    purgeExpired: (now, limit) =>
+      prisma.$executeRaw`
+        DELETE FROM idempotency_records WHERE (key_id, key) IN (
+          SELECT key_id, key FROM idempotency_records WHERE expires_at <= ${new Date(now)}::timestamptz LIMIT ${limit}::int)`,
   };
 }

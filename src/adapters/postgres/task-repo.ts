@@ -17,6 +17,16 @@ import { taskFromRow, type TaskRow } from "./task-row.ts";
 const at = (ms: number) => new Date(ms);
 
 /**
+ * The columns a TaskRow holds, named: statements never return `*`, so a column added by a later
+ * migration changes no running process's prepared statements or rows.
+ */
+const TASK_COLUMNS = "id, key_id, model, kind, status, request_params, params, adjustments, cost_micros, refunded_at, result, glb_urls, error, progress, account, attempts, created_at, updated_at, started_at, finished_at, slot_release_at, refund_at, hard_deadline_at";
+const taskColumns = (table: string) => TASK_COLUMNS.split(", ").map((c) => `${table}.${c}`).join(", ");
+const COLUMNS = Prisma.raw(TASK_COLUMNS);
+const T_COLUMNS = Prisma.raw(taskColumns("t"));
+
+
+/**
  * The charge: the usage row is raised only if the day stays within the limit ($6); the task
  * ($7...) exists only if the charge happened; an idempotency reservation ($1, held since $3) must
  * still be ours, and is completed with the answer in the same statement.
@@ -37,12 +47,12 @@ const ACCEPT = `
     RETURNING u.used_micros
   ), created AS (
     INSERT INTO tasks (id, key_id, model, kind, status, request_params, params, adjustments, cost_micros, charge_day,
-                       created_at, updated_at, slot_release_at, refund_at, hard_deadline_at, claim_owner, claim_until)
+                       created_at, updated_at, slot_release_at, refund_at, hard_deadline_at, lease_owner, lease_until)
     SELECT $7::text, $2::text, $8::text, $9::text, 'QUEUED'::task_status,
            $10::text::jsonb, $11::text::jsonb, $12::text::jsonb, $5::bigint, $4::text::date,
            $13::timestamptz, $13::timestamptz, $14::timestamptz, $15::timestamptz, $16::timestamptz, $18::text, $19::timestamptz
     FROM charge
-    RETURNING *
+    RETURNING ${TASK_COLUMNS}
   ), completed AS (
     UPDATE idempotency_records SET state = 'DONE', task_id = $7::text, response_status = 200,
            response = $17::text::jsonb || jsonb_build_object('remaining', $6::bigint - (SELECT used_micros FROM charge))
@@ -50,7 +60,7 @@ const ACCEPT = `
       AND EXISTS (SELECT 1 FROM created)
     RETURNING key
   )
-  SELECT created.*, charge.used_micros FROM charge, created`;
+  SELECT ${taskColumns("created")}, charge.used_micros FROM charge, created`;
 
 /** Frees the pool account of the tasks a CTE `done` moved off PROCESSING. */
 const FREE_ACCOUNT = Prisma.sql`freed AS (
@@ -114,7 +124,7 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
       return rows[0] === undefined ? 0 : Number(rows[0].used_micros);
     },
 
-    find: (id) => one(Prisma.sql`SELECT * FROM tasks WHERE id = ${id}`),
+    find: (id) => one(Prisma.sql`SELECT ${COLUMNS} FROM tasks WHERE id = ${id}`),
 
     async list(query) {
       const conditions = [Prisma.sql`key_id = ${query.keyId}`];
@@ -127,17 +137,17 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
         conditions.push(Prisma.sql`(created_at, id) < (${anchor[0].created_at}::timestamptz, ${anchor[0].id})`);
       }
       const rows = await many(
-        Prisma.sql`SELECT * FROM tasks WHERE ${Prisma.join(conditions, " AND ")} ORDER BY created_at DESC, id DESC LIMIT ${query.first + 1}::int`,
+        Prisma.sql`SELECT ${COLUMNS} FROM tasks WHERE ${Prisma.join(conditions, " AND ")} ORDER BY created_at DESC, id DESC LIMIT ${query.first + 1}::int`,
       );
       return { tasks: rows.slice(0, query.first), hasMore: rows.length > query.first };
     },
 
     active: (keyId) =>
-      many(Prisma.sql`SELECT * FROM tasks WHERE key_id = ${keyId} AND status IN ('QUEUED', 'PROCESSING') ORDER BY created_at DESC, id DESC`),
+      many(Prisma.sql`SELECT ${COLUMNS} FROM tasks WHERE key_id = ${keyId} AND status IN ('QUEUED', 'PROCESSING') ORDER BY created_at DESC, id DESC`),
 
     recent: (keyId, limit) =>
       many(Prisma.sql`
-        SELECT * FROM tasks WHERE key_id = ${keyId} AND status IN ('FINISHED', 'FAILED')
+        SELECT ${COLUMNS} FROM tasks WHERE key_id = ${keyId} AND status IN ('FINISHED', 'FAILED')
         ORDER BY finished_at DESC, id DESC LIMIT ${limit}::int`),
 
     async modelsOf(ids) {
@@ -159,7 +169,7 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
         WITH next AS (
           SELECT id, account FROM tasks
           WHERE status = 'QUEUED'
-            AND (claim_owner IS NULL OR claim_owner = ${args.owner} OR claim_until <= ${at(args.now)}::timestamptz)
+            AND (lease_owner IS NULL OR lease_owner = ${args.owner} OR lease_until <= ${at(args.now)}::timestamptz)
           ORDER BY created_at, id
           LIMIT 1 FOR UPDATE SKIP LOCKED
         ), account AS (
@@ -177,26 +187,26 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
         )
         UPDATE tasks t SET status = 'PROCESSING', account = taken.id, attempts = t.attempts + 1, progress = 0,
                started_at = ${at(args.now)}::timestamptz, updated_at = ${at(args.now)}::timestamptz,
-               claim_owner = ${args.owner}, claim_until = ${at(args.leaseUntil)}::timestamptz
+               lease_owner = ${args.owner}, lease_until = ${at(args.leaseUntil)}::timestamptz
         FROM taken WHERE t.id = (SELECT id FROM next) AND t.status = 'QUEUED'
-        RETURNING t.*`),
+        RETURNING ${T_COLUMNS}`),
 
     claimProcessing: (args) =>
       many(Prisma.sql`
-        UPDATE tasks SET claim_owner = ${args.owner}, claim_until = ${at(args.leaseUntil)}::timestamptz
+        UPDATE tasks SET lease_owner = ${args.owner}, lease_until = ${at(args.leaseUntil)}::timestamptz
         WHERE id IN (
           SELECT id FROM tasks
           WHERE status = 'PROCESSING'
-            AND (claim_owner = ${args.owner} OR claim_until IS NULL OR claim_until < ${at(args.now)}::timestamptz)
+            AND (lease_owner = ${args.owner} OR lease_until IS NULL OR lease_until < ${at(args.now)}::timestamptz)
           ORDER BY started_at
           LIMIT ${args.limit}::int FOR UPDATE SKIP LOCKED)
-        RETURNING *`),
+        RETURNING ${COLUMNS}`),
 
     setProgress: (args) =>
       one(Prisma.sql`
         UPDATE tasks SET progress = ${args.progress}::int, updated_at = ${at(args.now)}::timestamptz
-        WHERE id = ${args.id} AND status = 'PROCESSING' AND claim_owner = ${args.owner} AND progress < ${args.progress}::int
-        RETURNING *`),
+        WHERE id = ${args.id} AND status = 'PROCESSING' AND lease_owner = ${args.owner} AND progress < ${args.progress}::int
+        RETURNING ${COLUMNS}`),
 
     finish: (args) =>
       one(Prisma.sql`
@@ -204,51 +214,51 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
           UPDATE tasks SET status = 'FINISHED', result = ${JSON.stringify(args.result)}::jsonb,
                  glb_urls = ${args.glb.length ? JSON.stringify(args.glb) : null}::jsonb, progress = 100,
                  finished_at = ${at(args.now)}::timestamptz, updated_at = ${at(args.now)}::timestamptz,
-                 claim_owner = NULL, claim_until = NULL
-          WHERE id = ${args.id} AND status = 'PROCESSING' AND claim_owner = ${args.owner}
-          RETURNING *
+                 lease_owner = NULL, lease_until = NULL
+          WHERE id = ${args.id} AND status = 'PROCESSING' AND lease_owner = ${args.owner}
+          RETURNING ${COLUMNS}
         ), ${FREE_ACCOUNT}
-        SELECT * FROM done`),
+        SELECT ${COLUMNS} FROM done`),
 
     // The row lock taken first (target) serializes a failure with a concurrent refund.
     fail: (args) =>
       one(Prisma.sql`
         WITH target AS (
           SELECT id, key_id, charge_day, cost_micros, (refunded_at IS NULL) AS refund FROM tasks
-          WHERE id = ${args.id} AND status = 'PROCESSING' AND claim_owner = ${args.owner}
+          WHERE id = ${args.id} AND status = 'PROCESSING' AND lease_owner = ${args.owner}
           FOR UPDATE
         ), done AS (
           UPDATE tasks t SET status = 'FAILED', error = ${args.error}, finished_at = ${at(args.now)}::timestamptz,
-                 updated_at = ${at(args.now)}::timestamptz, claim_owner = NULL, claim_until = NULL,
+                 updated_at = ${at(args.now)}::timestamptz, lease_owner = NULL, lease_until = NULL,
                  refunded_at = coalesce(t.refunded_at, ${at(args.now)}::timestamptz)
           FROM target WHERE t.id = target.id
-          RETURNING t.*
+          RETURNING ${T_COLUMNS}
         ), ${CREDIT_REFUNDS}, ${FREE_ACCOUNT}
-        SELECT * FROM done`),
+        SELECT ${COLUMNS} FROM done`),
 
     requeue: (args) =>
       one(Prisma.sql`
         WITH done AS (
           UPDATE tasks SET status = 'QUEUED', progress = 0, updated_at = ${at(args.now)}::timestamptz,
-                 claim_owner = ${args.owner}, claim_until = ${at(args.holdUntil)}::timestamptz
-          WHERE id = ${args.id} AND status = 'PROCESSING' AND claim_owner = ${args.owner}
-          RETURNING *
+                 lease_owner = ${args.owner}, lease_until = ${at(args.holdUntil)}::timestamptz
+          WHERE id = ${args.id} AND status = 'PROCESSING' AND lease_owner = ${args.owner}
+          RETURNING ${COLUMNS}
         ), ${FREE_ACCOUNT}
-        SELECT * FROM done`),
+        SELECT ${COLUMNS} FROM done`),
 
     // A concurrent second refund waits for the first's row lock, then finds refunded_at set.
     refund: (id, now) =>
       one(Prisma.sql`
         WITH target AS (
           SELECT id, key_id, charge_day, cost_micros, true AS refund FROM tasks
-          WHERE id = ${id} AND refunded_at IS NULL
+          WHERE id = ${id} AND refunded_at IS NULL AND status IN ('QUEUED', 'PROCESSING')
           FOR UPDATE
         ), done AS (
           UPDATE tasks t SET refunded_at = ${at(now)}::timestamptz
           FROM target WHERE t.id = target.id
-          RETURNING t.*
+          RETURNING ${T_COLUMNS}
         ), ${CREDIT_REFUNDS}
-        SELECT * FROM done`),
+        SELECT ${COLUMNS} FROM done`),
 
     expireHardDeadlines: (now, error) =>
       many(Prisma.sql`
@@ -258,12 +268,12 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
           LIMIT 500 FOR UPDATE SKIP LOCKED
         ), done AS (
           UPDATE tasks t SET status = 'FAILED', error = ${error}, finished_at = ${at(now)}::timestamptz,
-                 updated_at = ${at(now)}::timestamptz, claim_owner = NULL, claim_until = NULL,
+                 updated_at = ${at(now)}::timestamptz, lease_owner = NULL, lease_until = NULL,
                  refunded_at = coalesce(t.refunded_at, ${at(now)}::timestamptz)
           FROM target WHERE t.id = target.id
-          RETURNING t.*
+          RETURNING ${T_COLUMNS}
         ), ${CREDIT_REFUNDS}, ${FREE_ACCOUNT}
-        SELECT * FROM done`),
+        SELECT ${COLUMNS} FROM done`),
 
     async dueRefunds(now) {
       const rows = await prisma.$queryRaw<{ id: string }[]>`
@@ -283,6 +293,6 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
 
     releaseClaims: (owner) =>
       prisma.$executeRaw`
-        UPDATE tasks SET claim_owner = NULL, claim_until = NULL WHERE claim_owner = ${owner} AND status IN ('QUEUED', 'PROCESSING')`,
+        UPDATE tasks SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ${owner} AND status IN ('QUEUED', 'PROCESSING')`,
   };
 }

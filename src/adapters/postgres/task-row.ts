@@ -1,3 +1,4 @@
+import type { OutputKind } from "../../catalog/types.ts";
 import type { TaskRecord, TaskStatus } from "../../domain/task.ts";
 
 /**
@@ -39,7 +40,7 @@ export function taskFromRow(row: TaskRow): TaskRecord {
     id: row.id,
     keyId: row.key_id,
     model: row.model,
-    output: row.kind,
+    output: row.kind as OutputKind,
     status: row.status,
     requestParams: row.request_params,
     params: (row.params ?? {}) as Record<string, unknown>,

@@ -1,6 +1,8 @@
 import { posix } from "node:path";
 import { Agent, request, type Dispatcher } from "undici";
+import { parseReferenceUrl } from "../../engine/references.ts";
 import type { OutputFile, Provider, ProviderJob, ProviderStatus } from "../../services/ports/provider.ts";
+import { createGuardedAgent } from "./guarded-dispatcher.ts";
 
 export interface UpstreamProviderOptions {
   /** Base URL of a GateAI-compatible API (POST /api/generate, GET /get/{id}). */
@@ -9,8 +11,19 @@ export interface UpstreamProviderOptions {
   readonly apiKeys: readonly string[];
   /** Per-request time limit. */
   readonly timeoutMs?: number;
+  /** For the upstream's own origin (its API, and result files it serves itself). */
   readonly dispatcher?: Dispatcher;
+  /**
+   * For result files on any other origin. Default: an agent that refuses non-public addresses
+   * when it connects (`createGuardedAgent`).
+   */
+  readonly downloadDispatcher?: Dispatcher;
+  /** Largest result file downloaded (default 512 MiB). */
+  readonly maxDownloadBytes?: number;
 }
+
+/** A result the gateway will not download however often it is asked: the attempt fails. */
+class RefusedDownload extends Error {}
 
 interface UpstreamTask {
   readonly status?: string;
@@ -43,10 +56,14 @@ export function createUpstreamProvider(options: UpstreamProviderOptions): Provid
   if (!options.apiKeys.length) throw new Error("upstream provider: at least one API key is needed");
   const base = options.baseUrl.replace(/\/+$/, "");
   const timeout = options.timeoutMs ?? 30_000;
+  const origin = new URL(base).origin;
   const dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 30_000, connections: 64 });
+  const downloadDispatcher = options.downloadDispatcher ?? createGuardedAgent();
+  const maxDownloadBytes = options.maxDownloadBytes ?? 512 * 1024 * 1024;
 
   const call = async (method: "GET" | "POST", path: string, key: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const response = await request(path.startsWith("http") ? path : `${base}${path}`, {
+    // Only the upstream's own API: the account's key goes nowhere else.
+    const response = await request(`${base}${path}`, {
       method,
       dispatcher,
       headersTimeout: timeout,
@@ -57,15 +74,82 @@ export function createUpstreamProvider(options: UpstreamProviderOptions): Provid
     return response;
   };
 
-  const download = async (url: string, key: string): Promise<OutputFile> => {
-    const response = await call("GET", url, key);
+  /**
+   * Where a result URL may be fetched from, and with what. The upstream's own origin (relative
+   * URLs included) is the operator's choice: fetched as configured, with the account's key.
+   * Any other origin is an address the upstream chose: it must be an https URL that passes the
+   * reference syntax check, it is fetched through the guarded agent (public addresses only, checked
+   * at connection time), and never with the upstream's Authorization.
+   */
+  const target = (url: string): { href: string; trusted: boolean } => {
+    const absolute = /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
+    let resolved: URL;
+    try {
+      resolved = new URL(absolute ? url : url.startsWith("/") ? `${base}${url}` : `${base}/${url}`);
+    } catch {
+      throw new RefusedDownload(`the result URL ${JSON.stringify(url.slice(0, 200))} is not a URL`);
+    }
+    if (resolved.origin === origin) return { href: resolved.href, trusted: true };
+    const parsed = parseReferenceUrl(url);
+    if (!parsed.ok) throw new RefusedDownload(`the result URL ${JSON.stringify(url.slice(0, 200))} ${parsed.reason.replace(/, a data: URI or an upload id$/, "")}`);
+    return { href: parsed.href, trusted: false };
+  };
+
+  /** A file name that is safe in /files/<task>/<name>: the URL's last segment, decoded, in [A-Za-z0-9._-]. */
+  const fileName = (href: string, index: number): string => {
+    const last = posix.basename(new URL(href).pathname);
+    let decoded = last;
+    try {
+      decoded = decodeURIComponent(last);
+    } catch {
+      // keep it encoded
+    }
+    const name = decoded.replace(/[^A-Za-z0-9._-]/g, "_").slice(-200);
+    return /^\.*$/.test(name) ? `result-${index}` : name;
+  };
+
+  const download = async (url: string, key: string, index: number): Promise<OutputFile> => {
+    const { href, trusted } = target(url);
+    const response = await request(href, {
+      method: "GET",
+      dispatcher: trusted ? dispatcher : downloadDispatcher,
+      headersTimeout: timeout,
+      bodyTimeout: timeout,
+      // Redirects are not followed (undici's request never does): a 3xx is refused below.
+      headers: trusted ? { authorization: `Bearer ${key}` } : {},
+    }).catch((error: unknown) => {
+      if ((error as { code?: string }).code === "EADDRBLOCKED") throw new RefusedDownload(`the result URL ${href} ${(error as Error).message}`);
+      throw error;
+    });
     if (response.statusCode !== 200) {
       await response.body.dump();
-      throw new Error(`upstream file ${url} answered ${response.statusCode}`);
+      if (response.statusCode >= 300 && response.statusCode < 400) throw new RefusedDownload(`the result URL ${href} redirects (${response.statusCode}); redirects are not followed`);
+      throw new Error(`upstream file ${href} answered ${response.statusCode}`);
     }
-    const data = new Uint8Array(await response.body.arrayBuffer());
-    const name = decodeURIComponent(posix.basename(new URL(url, base).pathname));
-    const mediaType = String(response.headers["content-type"] ?? MEDIA_TYPES[posix.extname(name).toLowerCase()] ?? "application/octet-stream").split(";")[0]!;
+    const tooLarge = () => new RefusedDownload(`the result file ${href} is larger than ${maxDownloadBytes} bytes`);
+    if (Number(response.headers["content-length"] ?? 0) > maxDownloadBytes) {
+      response.body.on("error", () => undefined).destroy();
+      throw tooLarge();
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    // Leaving the loop early (break) closes the body: nothing more is read.
+    for await (const chunk of response.body as AsyncIterable<Buffer>) {
+      size += chunk.byteLength;
+      if (size > maxDownloadBytes) break;
+      chunks.push(chunk);
+    }
+    if (size > maxDownloadBytes) throw tooLarge();
+    const data = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+      data.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    const name = fileName(href, index);
+    const header = response.headers["content-type"];
+    const declared = Array.isArray(header) ? header[0] : header;
+    const mediaType = (declared ?? MEDIA_TYPES[posix.extname(name).toLowerCase()] ?? "application/octet-stream").split(";")[0]!.trim().toLowerCase();
     return { name, mediaType, data };
   };
 
@@ -97,8 +181,19 @@ export function createUpstreamProvider(options: UpstreamProviderOptions): Provid
         const progress = typeof task.progress === "number" ? task.progress / 100 : 0;
         return { state: "running", progress: Math.min(0.99, Math.max(0, progress)) };
       }
-      const results = await Promise.all((task.result ?? []).map((url) => download(url, key)));
-      const models = await Promise.all((task.glb_urls ?? []).map((url) => download(url, key)));
+      const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+      const resultUrls = list(task.result);
+      const urls = [...resultUrls, ...list(task.glb_urls)];
+      let downloaded: OutputFile[];
+      try {
+        downloaded = await Promise.all(urls.map((url, index) => download(url, key, index)));
+      } catch (error) {
+        // A refused result stays refused: fail the attempt (a network error throws: polled again).
+        if (error instanceof RefusedDownload) return { state: "failed", error: `Upstream result refused: ${error.message}`, retryable: false };
+        throw error;
+      }
+      const results = downloaded.slice(0, resultUrls.length);
+      const models = downloaded.slice(resultUrls.length);
       return {
         state: "finished",
         files: [...results, ...models],

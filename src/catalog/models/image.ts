@@ -57,6 +57,7 @@ export const imageModels: readonly ModelSpec[] = [
         specType: "array",
         required: false,
         description: "LoRA models to apply during generation",
+        media: { fields: { path: "weights" } },
       },
       {
         name: "width",
@@ -112,6 +113,7 @@ export const imageModels: readonly ModelSpec[] = [
         specType: "array",
         required: false,
         description: "Image guidance configurations for StyleTransfer and LoraDepthMidas",
+        media: { value: "image", fields: { image_url: "image" } },
       },
       {
         name: "num_inference_steps",
@@ -407,7 +409,7 @@ export const imageModels: readonly ModelSpec[] = [
         max: 8,
         description: "Number of images to generate",
       },
-      { name: "image_urls", type: "array", specType: "?", required: false },
+      { name: "image_urls", type: "array", specType: "?", required: false, media: { value: "image" } },
       {
         name: "temperature",
         type: "number",
@@ -536,7 +538,7 @@ export const imageModels: readonly ModelSpec[] = [
         default: "jpeg",
         description: "The format in which the generated images are returned.",
       },
-      { name: "image_guidances", type: "array", specType: "array", required: false },
+      { name: "image_guidances", type: "array", specType: "array", required: false, media: { value: "image", fields: { image_url: "image" } } },
     ],
     dimensionRange: {
       width: { min: 32, max: 2048, step: 1 },
@@ -603,7 +605,7 @@ export const imageModels: readonly ModelSpec[] = [
         default: "jpeg",
         description: "The format in which the generated images are returned.",
       },
-      { name: "image_guidances", type: "array", specType: "array", required: false },
+      { name: "image_guidances", type: "array", specType: "array", required: false, media: { value: "image", fields: { image_url: "image" } } },
     ],
     dimensionRange: {
       width: { min: 1024, max: 1536, step: 8 },
@@ -672,7 +674,7 @@ export const imageModels: readonly ModelSpec[] = [
         default: "jpeg",
         description: "The format in which the generated images are returned.",
       },
-      { name: "image_guidances", type: "array", specType: "array", required: false },
+      { name: "image_guidances", type: "array", specType: "array", required: false, media: { value: "image", fields: { image_url: "image" } } },
     ],
     resolutions: [
       { label: "1:1", width: 1024, height: 1024, tier: "Small" },
@@ -759,7 +761,7 @@ export const imageModels: readonly ModelSpec[] = [
         min: 1,
         max: 8,
       },
-      { name: "image_urls", type: "array", specType: "?", required: false },
+      { name: "image_urls", type: "array", specType: "?", required: false, media: { value: "image" } },
       { name: "prompt_enhance", type: "boolean", specType: "boolean", required: false, default: false },
       { name: "negative_prompt", type: "string", specType: "string", required: false, default: "" },
     ],
@@ -801,7 +803,7 @@ export const imageModels: readonly ModelSpec[] = [
     costSummary: "~$0.01 per generation",
     params: [
       { name: "quantity", type: "number", specType: "number", required: false, default: 1, min: 1, max: 1 },
-      { name: "motion_strength", type: "any", specType: "?", required: false },
+      { name: "motion_strength", type: "any", specType: "?", required: false, media: {} },
     ],
     example: {
       model: "cortex_1.0",
@@ -867,7 +869,7 @@ export const imageModels: readonly ModelSpec[] = [
         max: 8,
         description: "Number of images to generate",
       },
-      { name: "image_urls", type: "array", specType: "?", required: false },
+      { name: "image_urls", type: "array", specType: "?", required: false, media: { value: "image" } },
       {
         name: "temperature",
         type: "number",

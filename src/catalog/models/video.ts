@@ -68,6 +68,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "?",
         required: false,
         description: "First frame image for image-to-video generation",
+        media: { value: "image" },
       },
       {
         name: "durationSeconds",
@@ -148,6 +149,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "?",
         required: true,
         description: "First frame image for image-to-video generation (required for fast variant)",
+        media: { value: "image" },
       },
       {
         name: "durationSeconds",
@@ -254,6 +256,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "?",
         required: false,
         description: "Image to use as first frame for image-to-video generation",
+        media: { value: "image" },
       },
       {
         name: "audio_setting",
@@ -270,6 +273,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "array",
         required: false,
         description: "Reference images for reference-to-video (1-9, referenced as character1-character9) or video-edit (0-5, referenced as @Im",
+        media: { value: "image", fields: { image_url: "image" } },
       },
       {
         name: "video_guidance",
@@ -277,6 +281,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "array",
         required: false,
         description: "Source video for video-edit mode. Maximum 1 item.",
+        media: { value: "video", fields: { video_url: "video" } },
       },
       {
         name: "enable_safety_checker",
@@ -424,6 +429,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "?",
         required: true,
         description: "Start frame image for video generation",
+        media: { value: "image" },
       },
       {
         name: "durationSeconds",
@@ -469,7 +475,7 @@ export const videoModels: readonly ModelSpec[] = [
     output: "video",
     costSummary: "~$0.06 per generation",
     params: [
-      { name: "audio", type: "any", specType: "?", required: false },
+      { name: "audio", type: "any", specType: "?", required: false, media: { value: "audio" } },
       {
         name: "width",
         type: "enum",
@@ -487,7 +493,7 @@ export const videoModels: readonly ModelSpec[] = [
       { name: "prompt", type: "string", specType: "?", required: true },
       { name: "duration", type: "enum", specType: "5 / 10", required: false, values: [5, 10], default: 5 },
       { name: "quantity", type: "number", specType: "number", required: false, default: 1, max: 1 },
-      { name: "start_frame", type: "reference", specType: "?", required: false },
+      { name: "start_frame", type: "reference", specType: "?", required: false, media: { value: "image" } },
       { name: "motion_has_audio", type: "boolean", specType: "?", required: false, default: true },
     ],
     resolutions: [
@@ -548,6 +554,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "array",
         required: false,
         description: "Elements (characters/objects) to include. Reference in prompt as @Element1, @Element2. Supports element consistency for",
+        media: { fields: { frontal_image_url: "image", reference_image_urls: "image" } },
       },
       {
         name: "quantity",
@@ -565,6 +572,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "?",
         required: false,
         description: "End frame image for frame interpolation. Cannot be used when more than 2 images are used (start_frame + reference images",
+        media: { value: "image" },
       },
       {
         name: "voice_ids",
@@ -572,6 +580,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "array",
         required: false,
         description: "Voice IDs for voice control. Reference in prompt using <<>>, <<>>",
+        media: {},
       },
       {
         name: "image_urls",
@@ -579,6 +588,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "array",
         required: false,
         description: "Reference images for style/appearance. Reference in prompt as @Image1, @Image2, etc. Maximum 7 total (elements + referen",
+        media: { value: "image" },
       },
       {
         name: "start_frame",
@@ -586,6 +596,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "?",
         required: false,
         description: "Start frame image for image-to-video mode. Accepted formats: jpg, jpeg, png, webp, gif, avif. Max size: 10MB. Min dimens",
+        media: { value: "image" },
       },
       {
         name: "generate_audio",
@@ -675,7 +686,7 @@ export const videoModels: readonly ModelSpec[] = [
         max: 1,
         description: "Guidance scale for generation strength",
       },
-      { name: "end_frame", type: "reference", specType: "?", required: false },
+      { name: "end_frame", type: "reference", specType: "?", required: false, media: { value: "image" } },
       {
         name: "keep_audio",
         type: "boolean",
@@ -684,13 +695,14 @@ export const videoModels: readonly ModelSpec[] = [
         default: false,
         description: "Whether to keep the original audio from the video. Defaults to false (matches Fal API default). Can be set to true to pr",
       },
-      { name: "start_frame", type: "reference", specType: "?", required: false },
+      { name: "start_frame", type: "reference", specType: "?", required: false, media: { value: "image" } },
       {
         name: "image_guidance",
         type: "array",
         specType: "array",
         required: false,
         description: "Additional reference images for guidance. Up to 6 guidance images allowed (7 max allowed without videos, but start frame",
+        media: { value: "image", fields: { image_url: "image" } },
       },
       {
         name: "video_guidance",
@@ -698,6 +710,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "array",
         required: false,
         description: "Video guidance for video-to-video editing. Maximum 1 video allowed. When using BASE type, routes to video-to-video edit",
+        media: { value: "video", fields: { video_url: "video" } },
       },
       {
         name: "durationSeconds",
@@ -776,6 +789,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "?",
         required: false,
         description: "End frame image for image-to-video generation",
+        media: { value: "image" },
       },
       {
         name: "keep_audio",
@@ -791,6 +805,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "?",
         required: false,
         description: "Start frame image for image-to-video generation",
+        media: { value: "image" },
       },
       {
         name: "generate_audio",
@@ -806,6 +821,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "array",
         required: false,
         description: "Reference images for style/appearance. Reference in prompt as @Image1, @Image2, etc.",
+        media: { value: "image", fields: { image_url: "image" } },
       },
       {
         name: "video_guidance",
@@ -813,6 +829,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "array",
         required: false,
         description: "Video guidance for video-to-video transformations. BASE type routes to edit endpoint, FEATURE type routes to reference e",
+        media: { value: "video", fields: { video_url: "video" } },
       },
       {
         name: "durationSeconds",
@@ -902,6 +919,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "?",
         required: false,
         description: "Start frame image for image-to-video generation",
+        media: { value: "image" },
       },
       {
         name: "aspect_ratio",
@@ -1008,6 +1026,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "?",
         required: false,
         description: "Start frame image for image-to-video generation",
+        media: { value: "image" },
       },
       {
         name: "aspect_ratio",
@@ -1137,6 +1156,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "?",
         required: false,
         description: "End frame image for transition video generation. Requires start_frame.",
+        media: { value: "image" },
       },
       {
         name: "resolution",
@@ -1153,6 +1173,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "?",
         required: false,
         description: "Start frame image for image-to-video generation",
+        media: { value: "image" },
       },
       {
         name: "aspect_ratio",
@@ -1249,6 +1270,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "?",
         required: false,
         description: "End frame image for transition video generation. Requires start_frame.",
+        media: { value: "image" },
       },
       {
         name: "resolution",
@@ -1265,6 +1287,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "?",
         required: false,
         description: "Start frame image for image-to-video generation",
+        media: { value: "image" },
       },
       {
         name: "aspect_ratio",
@@ -1378,6 +1401,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "array",
         required: false,
         description: "Image guidance configurations for StyleTransfer and LoraDepthMidas",
+        media: { value: "image", fields: { image_url: "image" } },
       },
       {
         name: "num_inference_steps",
@@ -1476,12 +1500,12 @@ export const videoModels: readonly ModelSpec[] = [
       { name: "width", type: "integer", specType: "?", required: false },
       { name: "height", type: "integer", specType: "?", required: false },
       { name: "prompt", type: "string", specType: "?", required: true },
-      { name: "controls", type: "any", specType: "?", required: false },
-      { name: "elements", type: "any", specType: "?", required: false },
+      { name: "controls", type: "any", specType: "?", required: false, media: { fields: { image: "image" } } },
+      { name: "elements", type: "any", specType: "?", required: false, media: {} },
       { name: "quantity", type: "number", specType: "number", required: false, default: 1, min: 1, max: 1 },
       { name: "prompt_enhance", type: "boolean", specType: "?", required: false },
       { name: "negative_prompt", type: "string", specType: "?", required: false },
-      { name: "frame_interpolation", type: "any", specType: "?", required: false },
+      { name: "frame_interpolation", type: "any", specType: "?", required: false, media: {} },
     ],
     resolutions: [
       { label: "2:3", width: 512, height: 768 },
@@ -1514,13 +1538,13 @@ export const videoModels: readonly ModelSpec[] = [
       { name: "width", type: "integer", specType: "?", required: false },
       { name: "height", type: "integer", specType: "?", required: false },
       { name: "prompt", type: "string", specType: "?", required: true },
-      { name: "controls", type: "any", specType: "?", required: false },
-      { name: "elements", type: "any", specType: "?", required: false },
+      { name: "controls", type: "any", specType: "?", required: false, media: { fields: { image: "image" } } },
+      { name: "elements", type: "any", specType: "?", required: false, media: {} },
       { name: "quantity", type: "number", specType: "number", required: false, default: 1, min: 1, max: 1 },
-      { name: "start_frame", type: "reference", specType: "?", required: false },
+      { name: "start_frame", type: "reference", specType: "?", required: false, media: { value: "image" } },
       { name: "prompt_enhance", type: "boolean", specType: "?", required: false },
       { name: "negative_prompt", type: "string", specType: "?", required: false },
-      { name: "frame_interpolation", type: "any", specType: "?", required: false },
+      { name: "frame_interpolation", type: "any", specType: "?", required: false, media: {} },
     ],
     resolutions: [
       { label: "2:3", width: 512, height: 768 },
@@ -1571,8 +1595,8 @@ export const videoModels: readonly ModelSpec[] = [
         step: 8,
       },
       { name: "prompt", type: "string", specType: "?", required: true },
-      { name: "tiling", type: "any", specType: "?", required: false },
-      { name: "contrast", type: "any", specType: "?", required: false },
+      { name: "tiling", type: "any", specType: "?", required: false, media: {} },
+      { name: "contrast", type: "any", specType: "?", required: false, media: {} },
       { name: "quantity", type: "integer", specType: "integer", required: false, default: 4, max: 8 },
       { name: "prompt_enhance", type: "boolean", specType: "?", required: false },
       { name: "negative_prompt", type: "string", specType: "?", required: false },
@@ -1624,8 +1648,8 @@ export const videoModels: readonly ModelSpec[] = [
         step: 8,
       },
       { name: "prompt", type: "string", specType: "?", required: true },
-      { name: "tiling", type: "any", specType: "?", required: false },
-      { name: "contrast", type: "any", specType: "?", required: false },
+      { name: "tiling", type: "any", specType: "?", required: false, media: {} },
+      { name: "contrast", type: "any", specType: "?", required: false, media: {} },
       { name: "quantity", type: "integer", specType: "integer", required: false, default: 4, max: 8 },
       { name: "prompt_enhance", type: "boolean", specType: "?", required: false },
       { name: "negative_prompt", type: "string", specType: "?", required: false },
@@ -1706,6 +1730,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "?",
         required: false,
         description: "Optional final frame for image-to-video generation",
+        media: { value: "image" },
       },
       {
         name: "start_frame",
@@ -1713,6 +1738,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "?",
         required: false,
         description: "Image to use as first frame for image-to-video generation",
+        media: { value: "image" },
       },
       {
         name: "camera_fixed",
@@ -1811,6 +1837,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "?",
         required: false,
         description: "Image to use as first frame for image-to-video generation",
+        media: { value: "image" },
       },
       {
         name: "camera_fixed",
@@ -1909,6 +1936,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "?",
         required: false,
         description: "Optional final frame for image-to-video generation",
+        media: { value: "image" },
       },
       {
         name: "start_frame",
@@ -1916,6 +1944,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "?",
         required: false,
         description: "Image to use as first frame for image-to-video generation",
+        media: { value: "image" },
       },
       {
         name: "generate_audio",
@@ -1931,6 +1960,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "array",
         required: false,
         description: "Reference audio files for R2V generation (1-3 files, combined ≤15s). Refer to them as @Audio1, @Audio2, etc. Requires at",
+        media: { value: "audio" },
       },
       {
         name: "reference_image_urls",
@@ -1938,6 +1968,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "array",
         required: false,
         description: "Reference images for reference-guided video generation (1-9 images)",
+        media: { value: "image" },
       },
       {
         name: "reference_video_urls",
@@ -1945,6 +1976,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "array",
         required: false,
         description: "Reference videos for video-guided generation (1-3 videos)",
+        media: { value: "video" },
       },
       {
         name: "enable_safety_checker",
@@ -2035,6 +2067,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "?",
         required: false,
         description: "Optional final frame for image-to-video generation",
+        media: { value: "image" },
       },
       {
         name: "start_frame",
@@ -2042,6 +2075,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "?",
         required: false,
         description: "Image to use as first frame for image-to-video generation",
+        media: { value: "image" },
       },
       {
         name: "generate_audio",
@@ -2057,6 +2091,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "array",
         required: false,
         description: "Reference audio files for R2V generation (1-3 files, combined ≤15s). Refer to them as @Audio1, @Audio2, etc. Requires at",
+        media: { value: "audio" },
       },
       {
         name: "reference_image_urls",
@@ -2064,6 +2099,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "array",
         required: false,
         description: "Reference images for reference-guided video generation (1-9 images)",
+        media: { value: "image" },
       },
       {
         name: "reference_video_urls",
@@ -2071,6 +2107,7 @@ export const videoModels: readonly ModelSpec[] = [
         specType: "array",
         required: false,
         description: "Reference videos for video-guided generation (1-3 videos)",
+        media: { value: "video" },
       },
       {
         name: "enable_safety_checker",
@@ -2128,7 +2165,7 @@ export const videoModels: readonly ModelSpec[] = [
         default: 4,
       },
       { name: "quantity", type: "integer", specType: "integer", required: true, default: 1, max: 1 },
-      { name: "start_frame", type: "reference", specType: "?", required: false },
+      { name: "start_frame", type: "reference", specType: "?", required: false, media: { value: "image" } },
     ],
     resolutions: [
       { label: "16:9", width: 1280, height: 720 },
@@ -2181,7 +2218,7 @@ export const videoModels: readonly ModelSpec[] = [
         default: 4,
       },
       { name: "quantity", type: "integer", specType: "integer", required: true, default: 1, max: 1 },
-      { name: "start_frame", type: "reference", specType: "?", required: false },
+      { name: "start_frame", type: "reference", specType: "?", required: false, media: { value: "image" } },
     ],
     resolutions: [
       { label: "16:9", width: 1280, height: 720 },
@@ -2235,7 +2272,7 @@ export const videoModels: readonly ModelSpec[] = [
         default: 8,
       },
       { name: "quantity", type: "integer", specType: "integer", required: false, default: 1, max: 1 },
-      { name: "start_frame", type: "reference", specType: "?", required: false },
+      { name: "start_frame", type: "reference", specType: "?", required: false, media: { value: "image" } },
       { name: "negative_prompt", type: "string", specType: "?", required: false },
     ],
     resolutions: [
@@ -2290,7 +2327,7 @@ export const videoModels: readonly ModelSpec[] = [
         default: 8,
       },
       { name: "quantity", type: "integer", specType: "integer", required: true, default: 1, max: 1 },
-      { name: "start_frame", type: "reference", specType: "?", required: false },
+      { name: "start_frame", type: "reference", specType: "?", required: false, media: { value: "image" } },
       { name: "negative_prompt", type: "string", specType: "?", required: false },
     ],
     resolutions: [
@@ -2319,7 +2356,7 @@ export const videoModels: readonly ModelSpec[] = [
         default: "RESOLUTION_720",
       },
       { name: "seed", type: "number", specType: "number", required: false, min: 0, max: 4294967295 },
-      { name: "audio", type: "any", specType: "?", required: false },
+      { name: "audio", type: "any", specType: "?", required: false, media: { value: "audio" } },
       {
         name: "width",
         type: "enum",
@@ -2346,8 +2383,8 @@ export const videoModels: readonly ModelSpec[] = [
         default: 8,
       },
       { name: "quantity", type: "integer", specType: "integer", required: true, default: 1, max: 1 },
-      { name: "end_frame", type: "reference", specType: "?", required: false },
-      { name: "start_frame", type: "reference", specType: "?", required: false },
+      { name: "end_frame", type: "reference", specType: "?", required: false, media: { value: "image" } },
+      { name: "start_frame", type: "reference", specType: "?", required: false, media: { value: "image" } },
       { name: "negative_prompt", type: "string", specType: "?", required: false },
       { name: "motion_has_audio", type: "boolean", specType: "?", required: false, default: true },
     ],
@@ -2384,7 +2421,7 @@ export const videoModels: readonly ModelSpec[] = [
         default: "RESOLUTION_720",
       },
       { name: "seed", type: "number", specType: "number", required: false, min: 0, max: 4294967295 },
-      { name: "audio", type: "any", specType: "?", required: false },
+      { name: "audio", type: "any", specType: "?", required: false, media: { value: "audio" } },
       {
         name: "width",
         type: "enum",
@@ -2411,8 +2448,8 @@ export const videoModels: readonly ModelSpec[] = [
         default: 8,
       },
       { name: "quantity", type: "integer", specType: "integer", required: true, default: 1, max: 1 },
-      { name: "end_frame", type: "reference", specType: "?", required: false },
-      { name: "start_frame", type: "reference", specType: "?", required: false },
+      { name: "end_frame", type: "reference", specType: "?", required: false, media: { value: "image" } },
+      { name: "start_frame", type: "reference", specType: "?", required: false, media: { value: "image" } },
       { name: "negative_prompt", type: "string", specType: "?", required: false },
       { name: "motion_has_audio", type: "boolean", specType: "?", required: false, default: true },
     ],
@@ -2449,7 +2486,7 @@ export const videoModels: readonly ModelSpec[] = [
         default: "RESOLUTION_720",
       },
       { name: "seed", type: "number", specType: "number", required: false, min: 0, max: 4294967295 },
-      { name: "audio", type: "any", specType: "?", required: false },
+      { name: "audio", type: "any", specType: "?", required: false, media: { value: "audio" } },
       {
         name: "width",
         type: "enum",
@@ -2476,8 +2513,8 @@ export const videoModels: readonly ModelSpec[] = [
         default: 8,
       },
       { name: "quantity", type: "integer", specType: "integer", required: true, default: 1, max: 1 },
-      { name: "end_frame", type: "reference", specType: "?", required: false },
-      { name: "start_frame", type: "reference", specType: "?", required: false },
+      { name: "end_frame", type: "reference", specType: "?", required: false, media: { value: "image" } },
+      { name: "start_frame", type: "reference", specType: "?", required: false, media: { value: "image" } },
       { name: "negative_prompt", type: "string", specType: "?", required: false },
       { name: "motion_has_audio", type: "boolean", specType: "?", required: false, default: true },
     ],

@@ -158,7 +158,7 @@ export function createJsonPostHandler<TServerContext extends object, TUserContex
       return true;
     }
 
-    const caller: CallerHeaders = { authorization: headers.authorization, adminToken: headers["x-admin-token"], headers };
+    const caller: CallerHeaders = { authorization: headers.authorization, adminToken: headers["x-admin-token"], headers, peer: req.socket.remoteAddress };
     // `params` set on the object, not `{ ...initial, params }`: V8 (Node 20) gives each object
     // built that way a hidden class of its own, and this one becomes every resolver's context
     // (test/source/object-literals.test.ts).

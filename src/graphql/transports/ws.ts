@@ -12,10 +12,13 @@ import type { GraphQLYoga, ServerContext } from "./yoga-http.ts";
  * to need it.
  */
 interface UpgradeRequest {
-  readonly headers: Readonly<Pick<IncomingHttpHeaders, "host" | "x-forwarded-host" | "x-forwarded-proto">>;
+  readonly headers: Readonly<Pick<IncomingHttpHeaders, "host" | "x-forwarded-host" | "x-forwarded-proto" | "x-forwarded-for">>;
+  /** The connection's peer address (the failed-authentication throttle's key). */
+  readonly peer?: string | undefined;
 }
-const upgradeRequest = ({ headers }: IncomingMessage): UpgradeRequest => ({
-  headers: { host: headers.host, "x-forwarded-host": headers["x-forwarded-host"], "x-forwarded-proto": headers["x-forwarded-proto"] },
+const upgradeRequest = ({ headers, socket }: IncomingMessage): UpgradeRequest => ({
+  headers: { host: headers.host, "x-forwarded-host": headers["x-forwarded-host"], "x-forwarded-proto": headers["x-forwarded-proto"], "x-forwarded-for": headers["x-forwarded-for"] },
+  peer: socket.remoteAddress,
 });
 
 /** The caller of a graphql-ws connection: its credentials come in connectionParams, its origin from the upgrade. */
@@ -24,6 +27,7 @@ export function callerOfConnection(params: Readonly<Record<string, unknown>>, re
     authorization: params.authorization ?? params.Authorization,
     adminToken: params["x-admin-token"] ?? params.adminToken,
     headers: request.headers,
+    peer: request.peer,
   };
 }
 

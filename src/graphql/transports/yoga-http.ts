@@ -18,9 +18,9 @@ export interface ServerContext {
 
 export type GraphQLYoga = YogaServerInstance<ServerContext, GraphQLContext>;
 
-/** The caller of an HTTP request, from its headers. */
-export function callerOfHttp(headers: IncomingHttpHeaders): CallerHeaders {
-  return { authorization: headers.authorization, adminToken: headers["x-admin-token"], headers };
+/** The caller of an HTTP request, from its headers and the connection's peer address. */
+export function callerOfHttp(headers: IncomingHttpHeaders, peer?: string): CallerHeaders {
+  return { authorization: headers.authorization, adminToken: headers["x-admin-token"], headers, peer };
 }
 
 /** The same, from a Fetch request's headers (a request Yoga got without a node request). */
@@ -31,12 +31,13 @@ const callerOfFetch = (headers: Headers): CallerHeaders =>
     host: headers.get("host") ?? undefined,
     "x-forwarded-host": headers.get("x-forwarded-host") ?? undefined,
     "x-forwarded-proto": headers.get("x-forwarded-proto") ?? undefined,
+    "x-forwarded-for": headers.get("x-forwarded-for") ?? undefined,
   });
 
 /** The caller a transport's initial context stands for. */
 export function callerOf(initial: ServerContext): CallerHeaders {
   if (initial.caller) return initial.caller;
-  if (initial.req) return callerOfHttp(initial.req.headers as IncomingHttpHeaders);
+  if (initial.req) return callerOfHttp(initial.req.headers as IncomingHttpHeaders, (initial.req as Partial<IncomingMessage>).socket?.remoteAddress);
   if (initial.request) return callerOfFetch(initial.request.headers);
   return callerOfHttp({});
 }

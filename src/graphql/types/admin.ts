@@ -1,4 +1,6 @@
-import { microsToUsd, usdToMicros } from "../../kernel/money.ts";
+import { BOUNDS, isStorableText, UNSTORABLE_TEXT } from "../../kernel/bounds.ts";
+import { DAILY_LIMIT_RULE, dailyLimitMicros, microsToUsd } from "../../kernel/money.ts";
+import { invalidParams } from "../../engine/errors.ts";
 import type { ApiKeyRecord } from "../../services/keys.ts";
 import { builder } from "../builder.ts";
 import type { GraphQLContext } from "../context.ts";
@@ -31,11 +33,22 @@ const ApiKeyResult = builder.unionType("ApiKeyResult", { types: [ApiKeyType, For
 
 const forbidden = () => ({ code: "FORBIDDEN" as const, message: "This needs the admin token (GATEAI_ADMIN_TOKEN) as Authorization: Bearer or x-admin-token" });
 const keyNotFound = (id: string) => ({ code: "KEY_NOT_FOUND" as const, message: `No API key with id ${id}` });
-const badLimit = () => ({ code: "INVALID_PARAMS" as const, message: "dailyLimit: must be a positive number of dollars", issues: [{ field: "dailyLimit", reason: "must be a positive number of dollars" }] });
+const badLimit = () => invalidParams([{ field: "dailyLimit", reason: `must be ${DAILY_LIMIT_RULE}` }]);
 
-/** A daily limit argument: null/absent = the configured default; otherwise positive dollars. */
+/**
+ * A daily limit argument: null/absent = the configured default; otherwise dollars by the rule of
+ * GATEAI_DAILY_LIMIT (src/kernel/money.ts): $0.000001 to $1,000,000,000, at most 6 decimals.
+ */
 const limitArg = (value: number | null | undefined): number | null | "invalid" =>
-  value === null || value === undefined ? null : Number.isFinite(value) && value > 0 ? usdToMicros(value) : "invalid";
+  value === null || value === undefined ? null : (dailyLimitMicros(value) ?? "invalid");
+
+/** Why a key's label is refused: over BOUNDS.label characters, or text that cannot be stored. */
+const labelIssue = (label: string) =>
+  label.length > BOUNDS.label
+    ? invalidParams([{ field: "label", reason: `longer than ${BOUNDS.label} characters` }])
+    : isStorableText(label)
+      ? undefined
+      : invalidParams([{ field: "label", reason: UNSTORABLE_TEXT }]);
 
 const requireAdmin = (ctx: GraphQLContext) => (ctx.isAdmin ? null : forbidden());
 
@@ -49,6 +62,8 @@ builder.mutationFields((t) => ({
       if (denied) return denied as never;
       const limit = limitArg(args.dailyLimit);
       if (limit === "invalid") return badLimit() as never;
+      const badLabel = args.label ? labelIssue(args.label) : undefined;
+      if (badLabel) return badLabel as never;
       const created = await ctx.services.keys.create({ dailyLimit: limit, ...(args.label ? { label: args.label } : {}) });
       return { __typename: "CreatedApiKey" as const, ...created };
     },

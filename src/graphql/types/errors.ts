@@ -76,7 +76,13 @@ export const InsufficientBudget = errorType("InsufficientBudget", "INSUFFICIENT_
   cheapestCost: t.float({ description: "USD.", resolve: (e) => microsToUsd(e.cheapestCost) }),
   remaining: t.float({ description: "USD.", resolve: (e) => microsToUsd(e.remaining) }),
 }));
-export const LimitReason = builder.enumType("LimitReason", { values: ["CONCURRENCY", "WINDOW"] as const });
+export const LimitReason = builder.enumType("LimitReason", {
+  values: {
+    CONCURRENCY: { description: "5 generations of the key in flight." },
+    WINDOW: { description: "5 generation requests of the key in the last 30 s." },
+    AUTH_FAILURES: { description: "Too many failed authentications from the client's address (GATEAI_AUTH_FAILURES_PER_MINUTE)." },
+  } as const,
+});
 export const RateLimited = errorType("RateLimited", "RATE_LIMITED", "5 generations in flight, or 5 requests in the last 30 s.", (t) => ({
   reason: t.field({ type: LimitReason, resolve: (e) => e.reason }),
   retryAfterSeconds: t.int({ resolve: (e) => Math.max(1, Math.ceil(e.retryAfterMs / 1000)) }),

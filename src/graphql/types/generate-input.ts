@@ -1,7 +1,7 @@
 import type { ModelSpec, ParamSpec } from "../../catalog/types.ts";
 import type { GenerationRequest } from "../../engine/engine.ts";
 import { invalidParams, type EngineError } from "../../engine/errors.ts";
-import { isModelId, MODEL_REQUIRED_ISSUE } from "../../http/generation-request.ts";
+import { generationRequestIssue, isModelId, MODEL_REQUIRED_ISSUE } from "../../http/generation-request.ts";
 import { UPLOAD_ID_ARRAYS } from "../../engine/profile.ts";
 import type { Engine } from "../../engine/engine.ts";
 import { builder } from "../builder.ts";
@@ -118,11 +118,16 @@ const RawGenerationInput = builder.inputType("RawGenerationInput", {
 });
 
 /**
- * Why a request read from a GenerateInput cannot go to the engine, by the rule REST applies to its
- * body (src/http/generation-request.ts): `raw` with an empty `model` is InvalidParams (REST: 400),
- * not ModelNotFound.
+ * Why a request read from a GenerateInput cannot go to the engine, by the rules REST applies to
+ * its body (src/http/generation-request.ts): `raw` with an empty `model` is InvalidParams (REST:
+ * 400), not ModelNotFound; so is a model id over 100 characters, params over their bounds, and
+ * text that cannot be stored (U+0000, an unpaired surrogate) anywhere in them.
  */
-export const requestProblem = (request: GenerationRequest): EngineError | undefined => (isModelId(request.model) ? undefined : invalidParams([MODEL_REQUIRED_ISSUE]));
+export function requestProblem(request: GenerationRequest): EngineError | undefined {
+  if (!isModelId(request.model)) return invalidParams([MODEL_REQUIRED_ISSUE]);
+  const issue = generationRequestIssue(request.model, request.params);
+  return issue ? invalidParams([issue]) : undefined;
+}
 
 /** Builds GenerateInput from the engine's models (one typed field each) and its reader. */
 export function defineGenerateInput(engine: Engine) {

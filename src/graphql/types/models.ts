@@ -2,7 +2,10 @@ import type { ParamSpec, Resolution } from "../../catalog/types.ts";
 import { microsToUsd } from "../../kernel/money.ts";
 import type { ModelProfile } from "../../engine/profile.ts";
 import { builder } from "../builder.ts";
-import { ModelNotFound } from "./errors.ts";
+import { BOUNDS } from "../../kernel/bounds.ts";
+import { invalidParams } from "../../engine/errors.ts";
+import { modelIdIssue } from "../../http/generation-request.ts";
+import { InvalidParams, ModelNotFound } from "./errors.ts";
 
 const INT32_MAX = 2_147_483_647;
 
@@ -147,7 +150,7 @@ export const VideoModel = modelObject("VideoModel", "video", "A model of the spe
 export const ThreeDModel = modelObject("ThreeDModel", "3d", "A model of the spec's 3D section.");
 
 export const Model = builder.unionType("Model", { types: [ImageModel, VideoModel, ThreeDModel] });
-export const ModelResult = builder.unionType("ModelResult", { types: [ImageModel, VideoModel, ThreeDModel, ModelNotFound] });
+export const ModelResult = builder.unionType("ModelResult", { types: [ImageModel, VideoModel, ThreeDModel, ModelNotFound, InvalidParams] });
 
 builder.queryFields((t) => ({
   models: t.field({
@@ -159,8 +162,11 @@ builder.queryFields((t) => ({
   }),
   model: t.field({
     type: ModelResult,
+    description: `One model by id; an id over ${BOUNDS.modelId} characters (or not text) is InvalidParams, before any lookup.`,
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) => {
+      const issue = modelIdIssue(String(id), "id");
+      if (issue) return invalidParams([issue]) as never;
       const found = ctx.services.engine.findModel(String(id));
       // findModel fails only with MODEL_NOT_FOUND.
       return found.ok ? found.value : (found.error as Extract<typeof found.error, { code: "MODEL_NOT_FOUND" }>);

@@ -37,7 +37,7 @@ export const TaskType = builder.objectRef<TaskRecord>("Task").implement({
   fields: (t) => ({
     id: t.exposeID("id"),
     model: t.exposeString("model"),
-    output: t.field({ type: OutputKind, resolve: (task) => task.output as "image" | "video" | "3d" }),
+    output: t.field({ type: OutputKind, resolve: (task) => task.output }),
     status: t.field({ type: TaskStatus, resolve: (task) => task.status }),
     progress: t.float({ description: "0 to 1.", resolve: (task) => task.progress / 100 }),
     cost: t.float({ description: "USD charged for this task (0 once refunded).", resolve: (task) => (task.refunded ? 0 : microsToUsd(task.cost)) }),

@@ -1,6 +1,8 @@
 import type { EnumValue } from "../../catalog/types.ts";
 import type { GenerationRequest } from "../../engine/engine.ts";
 import type { EngineError } from "../../engine/errors.ts";
+import { BOUNDS, truncateForEcho } from "../../kernel/bounds.ts";
+import { invalidParams } from "../../engine/errors.ts";
 import { err } from "../../kernel/result.ts";
 import { microsToUsd, usdToMicros } from "../../kernel/money.ts";
 import { unauthorized } from "../../services/errors.ts";
@@ -80,13 +82,16 @@ const NeedInput = builder.inputType("NeedInput", {
 });
 
 const PriceAcrossResult = builder.unionType("PriceAcrossResult", { types: [PriceTable, ModelNotFound, InvalidParams] });
-const PlanResult = builder.unionType("PlanResult", { types: [BudgetPlanType, Unauthorized] });
+const PlanResult = builder.unionType("PlanResult", { types: [BudgetPlanType, Unauthorized, InvalidParams] });
 const CheapestResult = builder.unionType("CheapestModelsResult", {
   types: [builder.objectRef<{ __typename: "ModelOptions"; options: readonly ModelOption[] }>("ModelOptions").implement({
     isTypeOf: (v) => (v as { __typename?: string }).__typename === "ModelOptions",
     fields: (t) => ({ options: t.field({ type: [ModelOptionType], resolve: (o) => [...o.options] }) }),
   }), InvalidParams],
 });
+
+/** What planBudget hands the engine for a step refused at the edge: no model, so the engine fails it and charges nothing. */
+const REFUSED_STEP: GenerationRequest = { model: "", params: {} };
 
 /** What-if questions: pure engine answers, no charge. `toRequest` reads a GenerateInput. */
 export function defineWhatIfFields(Input: ReturnType<typeof builder.inputType>, toRequest: (input: Record<string, unknown>) => GenerationRequest) {
@@ -98,8 +103,8 @@ export function defineWhatIfFields(Input: ReturnType<typeof builder.inputType>, 
         input: t.arg({ type: Input, required: true }),
         across: t.arg.string({ required: true }),
         by: t.arg.string({ required: false }),
-        values: t.arg({ type: ["JSON"], required: false, description: "Values of `across` to price (default: all its allowed values)." }),
-        byValues: t.arg({ type: ["JSON"], required: false }),
+        values: t.arg({ type: ["JSON"], required: false, description: `Values of \`across\` to price (default: all its allowed values); at most ${BOUNDS.priceAcrossValues}, each a string, number or boolean.` }),
+        byValues: t.arg({ type: ["JSON"], required: false, description: `Values of \`by\` (default: all its allowed values); at most ${BOUNDS.priceAcrossByValues}.` }),
       },
       resolve: (_root, args, ctx) => {
         const request = toRequest(args.input as Record<string, unknown>);
@@ -116,29 +121,34 @@ export function defineWhatIfFields(Input: ReturnType<typeof builder.inputType>, 
     }),
     planBudget: t.field({
       type: PlanResult,
-      description: "Several requests run in order against `budget` (USD; default: the caller's remaining budget today).",
+      description: `Several requests (at most ${BOUNDS.planRequests}) run in order against \`budget\` (USD; default: the caller's remaining budget today).`,
       args: {
         requests: t.arg({ type: [Input], required: true }),
         budget: t.arg.float({ required: false }),
       },
       resolve: async (_root, args, ctx) => {
+        if (args.requests.length > BOUNDS.planRequests)
+          return invalidParams([{ field: "requests", reason: `has ${args.requests.length} requests; at most ${BOUNDS.planRequests}` }]) as never;
         let start: number;
         if (args.budget !== null && args.budget !== undefined) start = usdToMicros(Math.max(0, args.budget));
         else if (ctx.key) start = (await ctx.services.account.budget(ctx.key)).remaining;
         else return unauthorized() as never;
         const requests = (args.requests as Record<string, unknown>[]).map(toRequest);
-        const plan = planBudget(ctx.services.engine, requests, start);
-        // A step without a model id fails as generate would (InvalidParams); it charges nothing either way.
+        // A step refused at the edge (no model id, over a bound, text that cannot be stored) fails
+        // as generate would (InvalidParams) and charges nothing: the engine sees a request that
+        // fails in it, without its input.
+        const problems = requests.map(requestProblem);
+        const plan = planBudget(ctx.services.engine, requests.map((request, i) => (problems[i] ? REFUSED_STEP : request)), start);
         const steps = plan.steps.map((step, i): PlanStep => {
-          const problem = requestProblem(requests[i]!);
-          return problem ? Object.assign({}, step, { result: err(problem) }) : step;
+          const problem = problems[i];
+          return problem ? Object.assign({}, step, { model: truncateForEcho(String(requests[i]!.model)), result: err(problem) }) : step;
         });
         return { __typename: "BudgetPlan" as const, startingBudget: start, ...plan, steps };
       },
     }),
     cheapestModels: t.field({
       type: CheapestResult,
-      description: "Models that can serve a need (aspect ratio, resolution, duration), cheapest first.",
+      description: `Models that can serve a need (aspect ratio, resolution, duration), cheapest first; \`first\` is clamped to 1..${BOUNDS.cheapestModels}.`,
       args: { need: t.arg({ type: NeedInput, required: true }), first: t.arg.int({ required: false, defaultValue: 10 }) },
       resolve: (_root, args, ctx) => {
         const need = args.need;
@@ -149,7 +159,7 @@ export function defineWhatIfFields(Input: ReturnType<typeof builder.inputType>, 
           ...(need.minDuration ? { minDuration: need.minDuration } : {}),
           ...(need.quantity ? { quantity: need.quantity } : {}),
         });
-        return (result.ok ? { __typename: "ModelOptions" as const, options: result.value.slice(0, Math.max(1, args.first ?? 10)) } : result.error) as never;
+        return (result.ok ? { __typename: "ModelOptions" as const, options: result.value.slice(0, Math.max(1, Math.min(BOUNDS.cheapestModels, args.first ?? 10))) } : result.error) as never;
       },
     }),
   }));

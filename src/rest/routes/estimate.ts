@@ -1,6 +1,6 @@
 import type { GatewayServices } from "../../services/gateway-services.ts";
 import { jsonBodyLimit, readJsonBody } from "../../http/body.ts";
-import { jsonBodyOr4xx, sendBadRequest } from "../failures.ts";
+import { jsonBodyOr4xx } from "../failures.ts";
 import { parseGenerationRequest } from "../generation-request.ts";
 import { presentEstimate } from "../presenters/estimate.ts";
 import { sendError, sendJson } from "../respond.ts";
@@ -12,8 +12,9 @@ export function estimateRoute(services: GatewayServices): AuthenticatedHandler {
   return async ({ req, res, key }) => {
     const body = jsonBodyOr4xx(await readJsonBody(req, maxBytes), res);
     if (!body) return;
-    const request = parseGenerationRequest(body.value);
-    if (typeof request === "string") return sendBadRequest(res, request);
+    const parsed = parseGenerationRequest(body.value);
+    if (!parsed.ok) return sendError(res, undefined, parsed.error);
+    const { request } = parsed;
 
     const result = await services.generation.estimate(key, request);
     if (!result.ok) return sendError(res, undefined, result.error);

@@ -14,8 +14,9 @@ export function generateRoute(services: GatewayServices): AuthenticatedHandler {
     if (!idempotency.ok) return sendBadRequest(res, idempotency.message);
     const body = jsonBodyOr4xx(await readJsonBody(req, maxBytes), res);
     if (!body) return;
-    const request = parseGenerationRequest(body.value);
-    if (typeof request === "string") return sendBadRequest(res, request);
+    const parsed = parseGenerationRequest(body.value);
+    if (!parsed.ok) return sendError(res, undefined, parsed.error);
+    const { request } = parsed;
 
     const result = await services.generation.generate(key, request, idempotency.key !== undefined ? { idempotencyKey: idempotency.key } : {});
     if (!result.ok) return sendError(res, undefined, result.error);

@@ -1,7 +1,9 @@
 import type { GatewayServices } from "../../services/gateway-services.ts";
 import { pathSegment } from "../path.ts";
 import { presentModelSchema, presentModelSummary } from "../presenters/model.ts";
-import { errorBody, sendJson, sendJsonText, statusOf } from "../respond.ts";
+import { invalidParams } from "../../engine/errors.ts";
+import { modelIdIssue } from "../../http/generation-request.ts";
+import { errorBody, sendError, sendJson, sendJsonText, statusOf } from "../respond.ts";
 import type { Handler } from "../route.ts";
 
 /**
@@ -22,6 +24,9 @@ export function modelRoutes(services: GatewayServices): { list: Handler; schema:
       const id = pathSegment(tail) ?? tail;
       const json = schemaJsonById.get(id);
       if (json !== undefined) return sendJsonText(res, 200, json);
+      // An id no model can have is refused before the fuzzy suggestions (the rule of generate's `model`).
+      const issue = modelIdIssue(id, "id");
+      if (issue) return sendError(res, undefined, invalidParams([issue]));
       const found = engine.findModel(id);
       if (found.ok) return sendJsonText(res, 200, JSON.stringify(presentModelSchema(found.value.spec)));
       // The spec's wording exactly: "Model not found", with the fuzzy suggestions.

@@ -1,4 +1,5 @@
 import type { GatewayServices } from "../../services/gateway-services.ts";
+import { truncateForEcho } from "../../kernel/bounds.ts";
 import { taskNotFound } from "../../services/errors.ts";
 import { originOf } from "../../http/origin.ts";
 import { presentTask } from "../presenters/task.ts";
@@ -10,7 +11,7 @@ import type { AuthenticatedHandler } from "../route.ts";
 export function taskRoute(services: GatewayServices): AuthenticatedHandler {
   return async ({ req, res, key, tail }) => {
     const taskId = pathSegment(tail);
-    if (taskId === undefined) return sendError(res, undefined, taskNotFound(tail));
+    if (taskId === undefined) return sendError(res, undefined, taskNotFound(truncateForEcho(tail)));
     const task = await services.tasks.get(key, taskId);
     if (!task.ok) return sendError(res, undefined, task.error);
     sendJson(res, 200, presentTask(task.value, originOf(req, services.config)));

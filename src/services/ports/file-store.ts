@@ -26,6 +26,6 @@ export interface FileStore {
   get(ownerId: string, name: string): Promise<StoredFile | null>;
   /** The media type of each of these uploads that belongs to `keyId`. */
   uploadTypes(keyId: string, ids: readonly string[]): Promise<Map<string, string>>;
-  /** Deletes results and uploads stored before `cutoff`; how many, at most `limit`. */
-  deleteStoredBefore(cutoff: number, limit: number): Promise<number>;
+  /** Deletes at most `limit` result files and at most `limit` uploads stored before `cutoff`; how many of each. */
+  deleteStoredBefore(cutoff: number, limit: number): Promise<{ results: number; uploads: number }>;
 }

@@ -18,6 +18,6 @@ export interface IdempotencyStore {
   release(keyId: string, key: string, token: number): Promise<void>;
   /** Whether the reservation made with `token` still holds the key. */
   isHeld(keyId: string, key: string, token: number): Promise<boolean>;
-  /** Deletes records whose time to live ended by `now`; how many. */
-  purgeExpired(now: number): Promise<number>;
+  /** Deletes at most `limit` records whose time to live ended by `now`; how many. */
+  purgeExpired(now: number, limit: number): Promise<number>;
 }

@@ -4,7 +4,10 @@
  * process, so a provider must answer from the job's own data, never from memory of past calls.
  */
 
-export type ProviderOutput = "image" | "video" | "3d";
+import type { OutputKind } from "../../catalog/types.ts";
+
+/** What the model makes. */
+export type ProviderOutput = OutputKind;
 
 export interface ProviderJob {
   readonly taskId: string;

@@ -76,7 +76,11 @@ export interface TaskRepo {
   fail(args: { id: string; owner: string; now: number; error: string }): Promise<TaskRecord | null>;
   /** PROCESSING → QUEUED for another attempt, freeing the account, held by `owner` until `holdUntil`. */
   requeue(args: { id: string; owner: string; now: number; holdUntil: number }): Promise<TaskRecord | null>;
-  /** Gives an unfinished task's cost back to the day it was charged to, at most once; the task after it, or null when it was refunded already. */
+  /**
+   * Gives an unfinished task's cost back to the day it was charged to, at most once: the task
+   * after it, or null when it was refunded already or has ended meanwhile (a FAILED task was
+   * refunded as it failed; a FINISHED one keeps its charge).
+   */
   refund(id: string, now: number): Promise<TaskRecord | null>;
   /** Fails (and refunds) every unfinished task past its hard deadline; each row once. */
   expireHardDeadlines(now: number, error: string): Promise<TaskRecord[]>;

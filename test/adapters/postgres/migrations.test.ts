@@ -299,8 +299,8 @@ describe.each(targets)("the generated Prisma client on a freshly migrated $name 
       slotReleaseAt: at("2026-11-25T12:10:00.000Z"),
       refundAt: at("2026-11-25T12:20:00.000Z"),
       hardDeadlineAt: at("2026-11-25T12:30:00.000Z"),
-      claimOwner: "worker-7",
-      claimUntil: at("2026-11-25T12:01:00.999Z"),
+      leaseOwner: "worker-7",
+      leaseUntil: at("2026-11-25T12:01:00.999Z"),
     };
     const created = await prisma.task.create({ data: full });
     expect(created).toEqual({ id: expect.any(String), updatedAt: expect.any(Date), ...full });
@@ -332,8 +332,8 @@ describe.each(targets)("the generated Prisma client on a freshly migrated $name 
       account: null,
       startedAt: null,
       finishedAt: null,
-      claimOwner: null,
-      claimUntil: null,
+      leaseOwner: null,
+      leaseUntil: null,
     });
 
     for (const status of ["QUEUED", "PROCESSING", "FINISHED", "FAILED"] as const) {

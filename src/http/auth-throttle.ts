@@ -1,0 +1,82 @@
+import type { Clock } from "../kernel/clock.ts";
+
+/**
+ * Failed authentications per client address, the throttle both faces share: a token bucket per
+ * address holding `perMinute` failures, refilled at `perMinute` a minute. A presented API key (or
+ * admin token) that fails takes a token; once an address has none left, every request from it
+ * that presents credentials not already known good is refused (REST 429 with Retry-After, GraphQL
+ * HTTP 429 `RATE_LIMITED`) without looking them up, until a token is back. Guessing keys then
+ * costs a minute per `perMinute` guesses, and a flood of wrong keys no database reads.
+ *
+ * In-process: each gateway process keeps its own buckets (a client spreading guesses over N
+ * processes gets N times the rate, still bounded). At most `maxAddresses` buckets are kept: when
+ * full, full buckets (the same as none) are dropped first, then the least recently failed.
+ */
+export interface AuthThrottle {
+  /** Milliseconds until `address` may try again, or 0 when it may now. */
+  retryAfterMs(address: string): number;
+  /** Records a failed authentication from `address`. */
+  failed(address: string): void;
+  /** Addresses with a bucket (for tests and metrics). */
+  readonly size: number;
+}
+
+export interface AuthThrottleOptions {
+  /** Failures an address may make per minute (and in a burst); 0 turns the throttle off. */
+  readonly perMinute: number;
+  readonly clock: Clock;
+  /** Buckets kept at most (default 10,000). */
+  readonly maxAddresses?: number;
+}
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+const MINUTE_MS = 60_000;
+
+export function createAuthThrottle(options: AuthThrottleOptions): AuthThrottle {
+  const { perMinute, clock } = options;
+  const maxAddresses = options.maxAddresses ?? 10_000;
+  const buckets = new Map<string, Bucket>();
+  const ratePerMs = perMinute / MINUTE_MS;
+
+  /** The bucket's tokens now (refilled since it was last touched). */
+  const tokensOf = (bucket: Bucket, now: number): number => Math.min(perMinute, bucket.tokens + (now - bucket.at) * ratePerMs);
+
+  const makeRoom = (now: number) => {
+    for (const [address, bucket] of buckets) if (tokensOf(bucket, now) >= perMinute) buckets.delete(address);
+    // Still full: the least recently failed go (Map order is insertion order; `failed` re-inserts).
+    for (const address of buckets.keys()) {
+      if (buckets.size < maxAddresses) break;
+      buckets.delete(address);
+    }
+  };
+
+  if (perMinute <= 0) return { retryAfterMs: () => 0, failed: () => undefined, size: 0 };
+
+  return {
+    retryAfterMs(address) {
+      const bucket = buckets.get(address);
+      if (!bucket) return 0;
+      const tokens = tokensOf(bucket, clock.now());
+      return tokens >= 1 ? 0 : Math.ceil((1 - tokens) / ratePerMs);
+    },
+    failed(address) {
+      const now = clock.now();
+      const bucket = buckets.get(address);
+      const tokens = bucket ? tokensOf(bucket, now) : perMinute;
+      if (bucket) buckets.delete(address);
+      else if (buckets.size >= maxAddresses) makeRoom(now);
+      buckets.set(address, { tokens: Math.max(0, tokens - 1), at: now });
+    },
+    get size() {
+      return buckets.size;
+    },
+  };
+}
+
+/** The message of a refusal, with the wait in whole seconds. */
+export const authThrottledMessage = (retryAfterMs: number): string =>
+  `Too many failed authentications from this address: retry in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s`;
