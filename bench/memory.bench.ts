@@ -12,7 +12,8 @@
  *   - and once it has been idle --settle-after seconds after the last round.
  * Rounds are 30 s apart (the keys' window), so RSS is seen flat, or not, over a longer run.
  *
- * Options: --generations=N (3000 per round), --rounds=N (2), --concurrency=N (32 requests in
+ * Options: --generations=N (1000 per round: more queue longer than the scaled hard deadline, and
+ * fail), --rounds=N (3), --concurrency=N (32 requests in
  * flight), --settle=S (10), --settle-after=S (75: the render worker ends after 60 s idle),
  * --time-scale=N (60), --pool-size=N (48 upstream accounts), --model=ID and --params=JSON
  * (flux-dev, 512x512), --setups=pglite,postgres.
@@ -28,8 +29,8 @@ import { fileURLToPath } from "node:url";
 import { createBenchDatabase } from "./support/database.ts";
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
-const GENERATIONS = Number(arg("generations", "3000"));
-const ROUNDS = Number(arg("rounds", "2"));
+const GENERATIONS = Number(arg("generations", "1000"));
+const ROUNDS = Number(arg("rounds", "3"));
 const CONCURRENCY = Number(arg("concurrency", "32"));
 const SETTLE_S = Number(arg("settle", "10"));
 const SETTLE_AFTER_S = Number(arg("settle-after", "75"));
@@ -95,14 +96,22 @@ async function start(env: Record<string, string>): Promise<Started> {
     if (ok) break;
     await sleep(200);
   }
+  const gateway = gatewayUnder(npm.pid!);
   return {
     npm,
-    gateway: gatewayUnder(npm.pid!),
+    gateway,
     base,
     output: () => output,
     async stop() {
       npm.kill("SIGTERM");
       await exited;
+      try {
+        process.kill(gateway, 0);
+      } catch {
+        return; // stopped with npm, as it should
+      }
+      console.log(`!! the gateway (pid ${gateway}) outlived npm's SIGTERM: killing it`);
+      process.kill(gateway, "SIGKILL");
     },
   };
 }

@@ -1,5 +1,6 @@
 import pino, { type Logger } from "pino";
 import { createGraphQLServer } from "../graphql/server.ts";
+import { createAuthThrottle } from "../http/auth-throttle.ts";
 import { systemClock, type Clock } from "../kernel/clock.ts";
 import { createRestRouter } from "../rest/router.ts";
 import { timingFor, type Timing } from "../services/timing.ts";
@@ -38,8 +39,10 @@ async function wire(
 ): Promise<Gateway> {
   const { services, driver, retention, bootstrapKey, close: closeServices } = await createServices(config, options, infra, deps);
   opened.push(closeServices);
-  const graphql = createGraphQLServer(services);
-  const server = createHttpServer([graphql.face, createRestRouter(services)], deps.logger);
+  // Failed authentications per client address, one budget for both faces (src/http/auth-throttle.ts).
+  const authThrottle = createAuthThrottle({ perMinute: config.authFailuresPerMinute, clock: deps.clock });
+  const graphql = createGraphQLServer(services, authThrottle);
+  const server = createHttpServer([graphql.face, createRestRouter(services, authThrottle)], deps.logger);
   graphql.attachWebSockets(server);
   if (options.driver?.enabled !== false) {
     driver.start();

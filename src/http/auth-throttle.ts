@@ -17,6 +17,11 @@ export interface AuthThrottle {
   retryAfterMs(address: string): number;
   /** Records a failed authentication from `address`. */
   failed(address: string): void;
+  /**
+   * False when no address has failed within the last minute (every bucket is full again, and the
+   * buckets are dropped): callers can skip reading the client's address at all.
+   */
+  active(): boolean;
   /** Addresses with a bucket (for tests and metrics). */
   readonly size: number;
 }
@@ -41,6 +46,8 @@ export function createAuthThrottle(options: AuthThrottleOptions): AuthThrottle {
   const maxAddresses = options.maxAddresses ?? 10_000;
   const buckets = new Map<string, Bucket>();
   const ratePerMs = perMinute / MINUTE_MS;
+  /** When every bucket will be full again. */
+  let allFullAt = 0;
 
   /** The bucket's tokens now (refilled since it was last touched). */
   const tokensOf = (bucket: Bucket, now: number): number => Math.min(perMinute, bucket.tokens + (now - bucket.at) * ratePerMs);
@@ -54,7 +61,7 @@ export function createAuthThrottle(options: AuthThrottleOptions): AuthThrottle {
     }
   };
 
-  if (perMinute <= 0) return { retryAfterMs: () => 0, failed: () => undefined, size: 0 };
+  if (perMinute <= 0) return { retryAfterMs: () => 0, failed: () => undefined, active: () => false, size: 0 };
 
   return {
     retryAfterMs(address) {
@@ -69,7 +76,15 @@ export function createAuthThrottle(options: AuthThrottleOptions): AuthThrottle {
       const tokens = bucket ? tokensOf(bucket, now) : perMinute;
       if (bucket) buckets.delete(address);
       else if (buckets.size >= maxAddresses) makeRoom(now);
-      buckets.set(address, { tokens: Math.max(0, tokens - 1), at: now });
+      const left = Math.max(0, tokens - 1);
+      buckets.set(address, { tokens: left, at: now });
+      allFullAt = Math.max(allFullAt, now + Math.ceil((perMinute - left) / ratePerMs));
+    },
+    active() {
+      if (buckets.size === 0) return false;
+      if (clock.now() < allFullAt) return true;
+      buckets.clear();
+      return false;
     },
     get size() {
       return buckets.size;

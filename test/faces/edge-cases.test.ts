@@ -44,12 +44,16 @@ type Edge =
   | { readonly kind: "idempotency-key"; readonly value: string }
   /** REST POST /api/{op} with this model; GraphQL `{op}(input: { raw: { model } })`. */
   | { readonly kind: "model"; readonly op: "generate" | "estimate"; readonly model: string }
+  /** REST POST /api/{op} with this model (gpt-image-2 by default) and these params; GraphQL `{op}(input: { raw: { model, params } })`. */
+  | { readonly kind: "params"; readonly op: "generate" | "estimate"; readonly params: unknown; readonly model?: string }
   /** REST GET /get/{id}, GraphQL `task(id)`, graphql-ws `taskUpdated(id)` of a finished task. */
   | { readonly kind: "task"; readonly caller: "owner" | "another key" }
-  /** The same, by the owner, with forwarding headers, on a gateway with or without GATEAI_PUBLIC_URL. */
-  | { readonly kind: "origin"; readonly gateway: "plain" | "public"; readonly forwarded: boolean }
+  /** The same, by the owner, with forwarding headers, on a gateway with GATEAI_PUBLIC_URL, GATEAI_TRUST_PROXY=1 or neither. */
+  | { readonly kind: "origin"; readonly gateway: OriginGateway; readonly forwarded: boolean }
   /** REST POST /api/estimate and GraphQL POST /graphql with a JSON body of this many bytes. */
   | { readonly kind: "body"; readonly bytes: number };
+
+type OriginGateway = "plain" | "public" | "trusted";
 
 interface Row {
   readonly name: string;
@@ -81,13 +85,35 @@ const ROWS: readonly Row[] = [
   { name: "empty model (estimate)", edge: { kind: "model", op: "estimate", model: "" }, rest: { status: 400, code: "BAD_REQUEST" }, graphql: { typename: "InvalidParams", code: "INVALID_PARAMS" } },
   { name: "unknown model (generate)", edge: { kind: "model", op: "generate", model: "seedance" }, rest: { status: 404, code: "MODEL_NOT_FOUND" }, graphql: { typename: "ModelNotFound", code: "MODEL_NOT_FOUND" } },
   { name: "unknown model (estimate)", edge: { kind: "model", op: "estimate", model: "seedance" }, rest: { status: 404, code: "MODEL_NOT_FOUND" }, graphql: { typename: "ModelNotFound", code: "MODEL_NOT_FOUND" } },
+  // Bounds (src/kernel/bounds.ts): a model id longer than any is refused before any lookup.
+  { name: "model id of 100 characters (not found)", edge: { kind: "model", op: "estimate", model: "m".repeat(100) }, rest: { status: 404, code: "MODEL_NOT_FOUND" }, graphql: { typename: "ModelNotFound", code: "MODEL_NOT_FOUND" } },
+  { name: "model id of 101 characters", edge: { kind: "model", op: "generate", model: "m".repeat(101) }, rest: { status: 400, code: "INVALID_PARAMS" }, graphql: { typename: "InvalidParams", code: "INVALID_PARAMS" } },
+  { name: "model id of 1 MB", edge: { kind: "model", op: "estimate", model: "m".repeat(1_000_000) }, rest: { status: 400, code: "INVALID_PARAMS" }, graphql: { typename: "InvalidParams", code: "INVALID_PARAMS" } },
+  { name: "NUL in the model id", edge: { kind: "model", op: "generate", model: "gpt-image-2\u0000" }, rest: { status: 400, code: "INVALID_PARAMS" }, graphql: { typename: "InvalidParams", code: "INVALID_PARAMS" } },
+
+  // Text that cannot be stored (U+0000, an unpaired surrogate), and params over their bounds: refused before anything is charged.
+  { name: "NUL in the prompt (generate)", edge: { kind: "params", op: "generate", params: { prompt: "a\u0000b" } }, rest: { status: 400, code: "INVALID_PARAMS" }, graphql: { typename: "InvalidParams", code: "INVALID_PARAMS" } },
+  { name: "lone high surrogate in the prompt (generate)", edge: { kind: "params", op: "generate", params: { prompt: "a\ud800b" } }, rest: { status: 400, code: "INVALID_PARAMS" }, graphql: { typename: "InvalidParams", code: "INVALID_PARAMS" } },
+  { name: "lone low surrogate in the prompt (estimate)", edge: { kind: "params", op: "estimate", params: { prompt: "a\udc00" } }, rest: { status: 400, code: "INVALID_PARAMS" }, graphql: { typename: "InvalidParams", code: "INVALID_PARAMS" } },
+  { name: "NUL in a param name (generate)", edge: { kind: "params", op: "generate", params: { prompt: "x", "seed\u0000": 1 } }, rest: { status: 400, code: "INVALID_PARAMS" }, graphql: { typename: "InvalidParams", code: "INVALID_PARAMS" } },
+  { name: "NUL deep in a param value (generate)", edge: { kind: "params", op: "generate", params: { prompt: "x", image_urls: ["https://example.com/a.png\u0000"] } }, rest: { status: 400, code: "INVALID_PARAMS" }, graphql: { typename: "InvalidParams", code: "INVALID_PARAMS" } },
+  { name: "an emoji (a surrogate pair) in the prompt", edge: { kind: "params", op: "estimate", params: { prompt: "a lighthouse 🌅" } }, rest: { status: 200 }, graphql: { typename: "Estimate" } },
+  // cortex_2.0's `frame_interpolation` and gemini-image-2's `response_modalities` take any JSON, any array.
+  { name: "params nested 8 levels", edge: { kind: "params", op: "estimate", model: "cortex_2.0", params: { prompt: "x", frame_interpolation: [[[[[[[1]]]]]]] } }, rest: { status: 200 }, graphql: { typename: "Estimate" } },
+  { name: "params nested 9 levels", edge: { kind: "params", op: "estimate", model: "cortex_2.0", params: { prompt: "x", frame_interpolation: [[[[[[[[1]]]]]]]] } }, rest: { status: 400, code: "INVALID_PARAMS" }, graphql: { typename: "InvalidParams", code: "INVALID_PARAMS" } },
+  { name: "a params array of 100 elements", edge: { kind: "params", op: "estimate", model: "gemini-image-2", params: { prompt: "x", response_modalities: Array.from({ length: 100 }, () => "IMAGE") } }, rest: { status: 200 }, graphql: { typename: "Estimate" } },
+  { name: "a params array of 101 elements", edge: { kind: "params", op: "estimate", model: "gemini-image-2", params: { prompt: "x", response_modalities: Array.from({ length: 101 }, () => "IMAGE") } }, rest: { status: 400, code: "INVALID_PARAMS" }, graphql: { typename: "InvalidParams", code: "INVALID_PARAMS" } },
+  { name: "a params array of 101 references", edge: { kind: "params", op: "estimate", params: { prompt: "x", image_urls: Array.from({ length: 101 }, () => "https://example.com/a.png") } }, rest: { status: 400, code: "INVALID_PARAMS" }, graphql: { typename: "InvalidParams", code: "INVALID_PARAMS" } },
 
   // Ownership: another key's task is as missing as a missing one.
   { name: "own task", edge: { kind: "task", caller: "owner" }, rest: { status: 200, origin: "$GATEWAY" }, graphql: { typename: "Task", origin: "$GATEWAY" } },
   { name: "another key's task", edge: { kind: "task", caller: "another key" }, rest: { status: 404, code: "TASK_NOT_FOUND" }, graphql: { typename: "TaskNotFound", code: "TASK_NOT_FOUND" } },
 
-  // The origin of result URLs: GATEAI_PUBLIC_URL when set, else the request's forwarding headers, else its Host.
-  { name: "result URLs: forwarded host, no GATEAI_PUBLIC_URL", edge: { kind: "origin", gateway: "plain", forwarded: true }, rest: { status: 200, origin: "https://proxy.example" }, graphql: { typename: "Task", origin: "https://proxy.example" } },
+  // The origin of result URLs: GATEAI_PUBLIC_URL when set, else (behind a trusted proxy only) the
+  // request's forwarding headers, else its Host.
+  { name: "result URLs: forwarded host ignored without GATEAI_TRUST_PROXY", edge: { kind: "origin", gateway: "plain", forwarded: true }, rest: { status: 200, origin: "$GATEWAY" }, graphql: { typename: "Task", origin: "$GATEWAY" } },
+  { name: "result URLs: forwarded host behind a trusted proxy (GATEAI_TRUST_PROXY=1)", edge: { kind: "origin", gateway: "trusted", forwarded: true }, rest: { status: 200, origin: "https://proxy.example" }, graphql: { typename: "Task", origin: "https://proxy.example" } },
+  { name: "result URLs: trusted proxy, nothing forwarded", edge: { kind: "origin", gateway: "trusted", forwarded: false }, rest: { status: 200, origin: "$GATEWAY" }, graphql: { typename: "Task", origin: "$GATEWAY" } },
   { name: "result URLs: GATEAI_PUBLIC_URL over a forwarded host", edge: { kind: "origin", gateway: "public", forwarded: true }, rest: { status: 200, origin: PUBLIC_URL }, graphql: { typename: "Task", origin: PUBLIC_URL } },
   { name: "result URLs: GATEAI_PUBLIC_URL, nothing forwarded", edge: { kind: "origin", gateway: "public", forwarded: false }, rest: { status: 200, origin: PUBLIC_URL }, graphql: { typename: "Task", origin: PUBLIC_URL } },
 
@@ -126,12 +152,15 @@ function expectCorrespondence(rest: RestOutcome, graphql: GraphQLOutcome): void 
 
 let plain: TestGateway;
 let publicGw: TestGateway;
+let trustedGw: TestGateway;
 let rest: Client;
 let restPublic: Client;
+let restTrusted: Client;
 let gql: GraphQLHttp;
 let gqlPublic: GraphQLHttp;
+let gqlTrusted: GraphQLHttp;
 /** A finished task on each gateway, and its owner's key. */
-const finished = { plain: { key: "", id: "" }, public: { key: "", id: "" } };
+const finished = { plain: { key: "", id: "" }, public: { key: "", id: "" }, trusted: { key: "", id: "" } };
 const wsClients: WsClient[] = [];
 
 async function finishedTask(gw: TestGateway, api: Client): Promise<{ key: string; id: string }> {
@@ -144,17 +173,23 @@ async function finishedTask(gw: TestGateway, api: Client): Promise<{ key: string
 }
 
 beforeAll(async () => {
-  [plain, publicGw] = await Promise.all([startGateway({ env: ENV }), startGateway({ env: { ...ENV, GATEAI_PUBLIC_URL: PUBLIC_URL } })]);
+  [plain, publicGw, trustedGw] = await Promise.all([
+    startGateway({ env: ENV }),
+    startGateway({ env: { ...ENV, GATEAI_PUBLIC_URL: PUBLIC_URL } }),
+    startGateway({ env: { ...ENV, GATEAI_TRUST_PROXY: "1" } }),
+  ]);
   rest = client(plain.url);
   restPublic = client(publicGw.url);
+  restTrusted = client(trustedGw.url);
   gql = graphqlHttp(plain.url);
   gqlPublic = graphqlHttp(publicGw.url);
-  [finished.plain, finished.public] = await Promise.all([finishedTask(plain, rest), finishedTask(publicGw, restPublic)]);
+  gqlTrusted = graphqlHttp(trustedGw.url);
+  [finished.plain, finished.public, finished.trusted] = await Promise.all([finishedTask(plain, rest), finishedTask(publicGw, restPublic), finishedTask(trustedGw, restTrusted)]);
 }, 120_000);
 
 afterAll(async () => {
   await Promise.all(wsClients.splice(0).map((c) => c.dispose()));
-  await Promise.all([plain?.close(), publicGw?.close()]);
+  await Promise.all([plain?.close(), publicGw?.close(), trustedGw?.close()]);
 });
 
 const resolveOrigin = (origin: string | undefined, gw: TestGateway): string | undefined => (origin === "$GATEWAY" ? new URL(gw.url).origin : origin);
@@ -187,13 +222,19 @@ async function viaRest(edge: Edge): Promise<RestOutcome> {
       const reply = await rest.post(`/api/${edge.op}`, { model: edge.model, params: { prompt: "x" } }, { key });
       return outcome(reply.status, reply.body);
     }
+    case "params": {
+      const { key } = await plain.createKey();
+      const reply = await rest.post(`/api/${edge.op}`, { model: edge.model ?? "gpt-image-2", params: edge.params }, { key });
+      return outcome(reply.status, reply.body);
+    }
     case "task": {
       const key = edge.caller === "owner" ? finished.plain.key : (await plain.createKey()).key;
       const reply = await rest.get(`/get/${finished.plain.id}`, { key });
       return outcome(reply.status, reply.body, reply.status === 200 ? originOfUrls(reply.body.result) : undefined);
     }
     case "origin": {
-      const [api, task] = edge.gateway === "plain" ? [rest, finished.plain] : [restPublic, finished.public];
+      const api = { plain: rest, public: restPublic, trusted: restTrusted }[edge.gateway];
+      const task = finished[edge.gateway];
       const reply = await api.get(`/get/${task.id}`, { key: task.key, headers: edge.forwarded ? FORWARDED : {} });
       return outcome(reply.status, reply.body, reply.status === 200 ? originOfUrls(reply.body.result) : undefined);
     }
@@ -252,12 +293,18 @@ async function viaGraphQL(edge: Edge, transport: Transport): Promise<GraphQLOutc
       const input = { raw: { model: edge.model, params: { prompt: "x" } } };
       return edge.op === "generate" ? field(gql, GENERATE, { input }, bearer(key), "generate") : field(gql, ESTIMATE, { input }, bearer(key), "estimate");
     }
+    case "params": {
+      const { key } = await plain.createKey();
+      const input = { raw: { model: edge.model ?? "gpt-image-2", params: edge.params } };
+      return edge.op === "generate" ? field(gql, GENERATE, { input }, bearer(key), "generate") : field(gql, ESTIMATE, { input }, bearer(key), "estimate");
+    }
     case "task": {
       const key = edge.caller === "owner" ? finished.plain.key : (await plain.createKey()).key;
       return field(gql, TASK, { id: finished.plain.id }, bearer(key), "task");
     }
     case "origin": {
-      const [api, task] = edge.gateway === "plain" ? [gql, finished.plain] : [gqlPublic, finished.public];
+      const api = { plain: gql, public: gqlPublic, trusted: gqlTrusted }[edge.gateway];
+      const task = finished[edge.gateway];
       return field(api, TASK, { id: task.id }, { ...bearer(task.key), ...(edge.forwarded ? FORWARDED : {}) }, "task");
     }
     case "body": {
@@ -330,7 +377,8 @@ async function viaWs(edge: Edge): Promise<GraphQLOutcome | undefined> {
       return outcome(data.taskUpdated);
     }
     case "origin": {
-      const [gw, task] = edge.gateway === "plain" ? [plain, finished.plain] : [publicGw, finished.public];
+      const gw = { plain, public: publicGw, trusted: trustedGw }[edge.gateway];
+      const task = finished[edge.gateway];
       const data = await firstOverWs(gw, { authorization: `Bearer ${task.key}` }, edge.forwarded ? FORWARDED : {}, TASK_UPDATED, { id: task.id });
       return outcome(data.taskUpdated);
     }
@@ -345,7 +393,7 @@ describe("REST and GraphQL answer the same edge cases alike", () => {
   });
 
   it.each(ROWS.map((row) => [row.name, row] as const))("%s", async (_name, row) => {
-    const gw = row.edge.kind === "origin" && row.edge.gateway === "public" ? publicGw : plain;
+    const gw = row.edge.kind === "origin" ? { plain, public: publicGw, trusted: trustedGw }[row.edge.gateway] : plain;
     const expectedRest = { ...row.rest, ...(row.rest.origin ? { origin: resolveOrigin(row.rest.origin, gw) } : {}) };
     const expectedGraphQL = { ...row.graphql, ...(row.graphql.origin ? { origin: resolveOrigin(row.graphql.origin, gw) } : {}) };
 

@@ -1149,7 +1149,11 @@ export type KlingVideoO3Params = {
 };
 
 export type LimitReason =
+  /** Too many failed authentications from the client's address (GATEAI_AUTH_FAILURES_PER_MINUTE). */
+  | 'AUTH_FAILURES'
+  /** 5 generations of the key in flight. */
   | 'CONCURRENCY'
+  /** 5 generation requests of the key in the last 30 s. */
   | 'WINDOW';
 
 export type Ltxv20FastAspectRatio =
@@ -1415,7 +1419,7 @@ export type ModelOptions = {
   options: Array<ModelOption>;
 };
 
-export type ModelResult = ImageModel | ModelNotFound | ThreeDModel | VideoModel;
+export type ModelResult = ImageModel | InvalidParams | ModelNotFound | ThreeDModel | VideoModel;
 
 export type ModelSpending = {
   __typename?: 'ModelSpending';
@@ -1434,7 +1438,7 @@ export type Mutation = {
   generate: GenerateResult;
   /** Admin: revoke a key at once (in every process). */
   revokeApiKey: ApiKeyResult;
-  /** Admin: a key's own daily limit in USD (null: back to GATEAI_DAILY_LIMIT). */
+  /** Admin: a key's own daily limit in USD, $0.000001 to $1,000,000,000 with at most 6 decimals (null: back to GATEAI_DAILY_LIMIT); anything else is InvalidParams. */
   setDailyLimit: ApiKeyResult;
 };
 
@@ -1562,7 +1566,7 @@ export type ParamSpec = {
   specType: Scalars['String']['output'];
 };
 
-export type PlanResult = BudgetPlan | Unauthorized;
+export type PlanResult = BudgetPlan | InvalidParams | Unauthorized;
 
 export type PlanStep = {
   __typename?: 'PlanStep';
@@ -1632,7 +1636,7 @@ export type QuantityTooHigh = Error & {
 /** Models, prices, budgets, tasks and what-if questions. */
 export type Query = {
   __typename?: 'Query';
-  /** Models that can serve a need (aspect ratio, resolution, duration), cheapest first. */
+  /** Models that can serve a need (aspect ratio, resolution, duration), cheapest first; `first` is clamped to 1..100. */
   cheapestModels: CheapestModelsResult;
   /** Today's budget and the upstream pool's health (the REST /credits). */
   credits: CreditsResult;
@@ -1640,10 +1644,11 @@ export type Query = {
   estimate: EstimateResult;
   /** Budget, concurrency slots, active and recent tasks, and today's spending by model. */
   me: MeResult;
+  /** One model by id; an id over 100 characters (or not text) is InvalidParams, before any lookup. */
   model: ModelResult;
   /** Every model, in the spec's order; optionally only one kind. */
   models: Array<Model>;
-  /** Several requests run in order against `budget` (USD; default: the caller's remaining budget today). */
+  /** Several requests (at most 200) run in order against `budget` (USD; default: the caller's remaining budget today). */
   planBudget: PlanResult;
   /** The price of one request across every value of `across` (e.g. "duration"), once per value of `by` (e.g. "mode") if given. */
   priceAcross: PriceAcrossResult;

@@ -119,4 +119,31 @@ describeOnEverySetup("GraphQL key administration", { env: { GATEAI_ADMIN_TOKEN: 
       expect((await h.gql.data(CREATE, { dailyLimit }, asAdmin)).createApiKey).toMatchObject({ __typename: "InvalidParams", issues: [{ field: "dailyLimit", reason: expect.any(String) }] });
     }
   });
+
+  it("bounds a daily limit as GATEAI_DAILY_LIMIT: $0.000001 to $1,000,000,000, at most 6 decimals (1e300 was a 500, 1e-9 set $0)", async () => {
+    const { record } = await h.gw.createKey();
+    for (const dailyLimit of [1e300, 1e-9, 1_000_000_000.5, 0.0000015]) {
+      const refused = (await h.gql.data(SET_LIMIT, { id: record.id, dailyLimit }, asAdmin)).setDailyLimit;
+      expect(refused, String(dailyLimit)).toMatchObject({ __typename: "InvalidParams", code: "INVALID_PARAMS", message: expect.stringContaining("$1,000,000,000") });
+      expect((await h.gql.data(CREATE, { dailyLimit }, asAdmin)).createApiKey, String(dailyLimit)).toMatchObject({ __typename: "InvalidParams" });
+    }
+    expect((await h.gql.data(SET_LIMIT, { id: record.id, dailyLimit: 0.000001 }, asAdmin)).setDailyLimit).toMatchObject({ __typename: "ApiKey", dailyLimit: 0.000001 });
+    expect((await h.gql.data(SET_LIMIT, { id: record.id, dailyLimit: 1_000_000_000 }, asAdmin)).setDailyLimit).toMatchObject({ __typename: "ApiKey", dailyLimit: 1_000_000_000 });
+  });
+
+  it("bounds labels and ids: a label over 100 characters or with NUL is InvalidParams; an id with NUL or over 100 characters is KeyNotFound, never a 500", async () => {
+    for (const label of ["l".repeat(101), "a\u0000b", "\ud800"]) {
+      const reply = await h.gql.post(CREATE, { label }, asAdmin);
+      expect(reply.status).toBe(200);
+      expect(reply.body.data?.createApiKey, JSON.stringify(label.slice(0, 5))).toMatchObject({ __typename: "InvalidParams", issues: [{ field: "label" }] });
+    }
+    expect((await h.gql.data(CREATE, { label: "l".repeat(100) }, asAdmin)).createApiKey).toMatchObject({ __typename: "CreatedApiKey" });
+    for (const id of ["a\u0000b", "\udc00", "i".repeat(1_000_000)]) {
+      const revoked = await h.gql.post(REVOKE, { id }, asAdmin);
+      expect(revoked.status).toBe(200);
+      expect(revoked.body.data?.revokeApiKey).toMatchObject({ __typename: "KeyNotFound", code: "KEY_NOT_FOUND" });
+      expect((revoked.body.data?.revokeApiKey as { message: string }).message.length).toBeLessThan(200);
+      expect((await h.gql.data(SET_LIMIT, { id, dailyLimit: 1 }, asAdmin)).setDailyLimit).toMatchObject({ __typename: "KeyNotFound" });
+    }
+  });
 });

@@ -54,7 +54,8 @@ interface Update {
 
 const DECILES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
-describeOnEverySetup("GraphQL subscriptions over graphql-ws", { manualTime: true }, (h: Harness) => {
+// GATEAI_TRUST_PROXY=1: connections tell their origin with X-Forwarded-Host (the per-origin test).
+describeOnEverySetup("GraphQL subscriptions over graphql-ws", { manualTime: true, env: { GATEAI_TRUST_PROXY: "1" } }, (h: Harness) => {
   const updates = (recording: Recording, field: string): Update[] => recording.data.map((d) => d[field] as Update);
 
   it("taskUpdated sends the current state first, then PROCESSING, every PROGRESS step and FINISHED with absolute result URLs, then completes", async () => {

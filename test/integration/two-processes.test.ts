@@ -28,7 +28,7 @@ const LIMIT_USD = 0.5;
 /** A video: holds its slot 6-30 s at time scale 10. 0.02 $. */
 const SLOW_VIDEO: GenerationRequest = { model: "veo-3.1-lite", params: { prompt: "a slow pan over hills" } };
 
-const newKey = () => `sk-it2p_${randomBytes(12).toString("base64url")}`;
+const newKey = () => `sk-it2p_${randomBytes(24).toString("base64url")}`;
 
 /** A port free right now on 127.0.0.1 (the OS picks it). */
 function freePort(): Promise<number> {

@@ -548,7 +548,7 @@ export async function fetchBytes(url: string): Promise<{ status: number; content
   return { status: response.status, contentType: response.headers.get("content-type"), bytes: new Uint8Array(await response.arrayBuffer()) };
 }
 
-export const randomKey = (): string => `sk-life_${randomBytes(12).toString("hex")}`;
+export const randomKey = (): string => `sk-life_${randomBytes(16).toString("hex")}`;
 
 // ---------------------------------------------------------------------------------------------
 // A witness in the database under test: a trigger records every committed change of a task's

@@ -3,7 +3,8 @@ import { describeOnEverySetup, expectErrorBody, FAST, waitForFinalTask } from ".
 
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
-describeOnEverySetup("GET /get/{task_id} and result files", { env: FAST }, (h) => {
+// GATEAI_TRUST_PROXY=1: the forwarded-origin test below stands for a gateway behind a proxy.
+describeOnEverySetup("GET /get/{task_id} and result files", { env: { ...FAST, GATEAI_TRUST_PROXY: "1" } }, (h) => {
   test("a new task reads back with the spec's fields: task_id, status, result, model, cost, progress, created_at", async () => {
     const { key } = await h.gw.createKey();
     const generated = await h.api.post("/api/generate", { model: "gpt-image-2", params: { prompt: "status check" } }, { key });
@@ -77,7 +78,7 @@ describeOnEverySetup("GET /get/{task_id} and result files", { env: FAST }, (h) =
     }
   });
 
-  test("result URLs use the forwarded origin when no public URL is configured", async () => {
+  test("result URLs use the forwarded origin behind a trusted proxy (GATEAI_TRUST_PROXY=1) when no public URL is configured", async () => {
     const { key } = await h.gw.createKey();
     const generated = await h.api.post("/api/generate", { model: "gpt-image-2", params: { prompt: "behind a proxy" } }, { key });
     await waitForFinalTask(h.api, key, generated.body.task_id);

@@ -5,11 +5,15 @@ import type { Plugin } from "graphql-yoga";
 // The schema's own copy of graphql-js (see createSubscriptionSharing for why not an import).
 const graphql = createRequire(import.meta.url)("graphql") as typeof import("graphql");
 
+/** A field's arguments as written in the document, by name. */
+export type FieldArguments = ReadonlyMap<string, ValueNode>;
+
 /**
- * How many items a list field answers at most: a number, or read from the field's arguments (a
- * literal `first: 5`); a variable argument counts the largest value the field allows.
+ * How many items a list field answers at most: a number, or read from the arguments of the field
+ * or of the fields above it (`enclosing`, nearest first): a literal `first: 5` or `values: [4, 8]`;
+ * a variable argument counts the largest value the field allows.
  */
-export type ListSize = number | ((args: ReadonlyMap<string, ValueNode>) => number);
+export type ListSize = number | ((args: FieldArguments, enclosing: readonly FieldArguments[]) => number);
 
 export interface QueryCostOptions {
   /** The most a document may cost: every field of the answer counts 1, once per item of each list above it. */
@@ -24,25 +28,13 @@ export interface QueryCostOptions {
   readonly defaultListSize: number;
 }
 
-/** A list size from a literal Int argument, clamped to `max`; `max` when it is a variable or absent. */
-export const fromIntArgument =
-  (name: string, max: number, fallback = max): ListSize =>
-  (args) => {
-    const value = args.get(name);
-    if (value === undefined) return fallback;
-    if (value.kind !== graphql.Kind.INT) return max;
-    return Math.max(1, Math.min(max, Number.parseInt(value.value, 10)));
-  };
+/** The nearest arguments (the field's own, then the enclosing fields') that name `argument`. */
+export const argumentsWith = (argument: string, args: FieldArguments, enclosing: readonly FieldArguments[]): FieldArguments | undefined =>
+  args.has(argument) ? args : enclosing.find((a) => a.has(argument));
 
-/** A list size from a literal list argument's length, clamped to `max`; `max` when it is a variable, `fallback` when absent. */
-export const fromListArgument =
-  (name: string, max: number, fallback: number): ListSize =>
-  (args) => {
-    const value = args.get(name);
-    if (value === undefined) return fallback;
-    if (value.kind === graphql.Kind.LIST) return Math.max(1, Math.min(max, value.values.length));
-    return max;
-  };
+/** The length of a literal list argument, clamped to `max`; `max` when it is a variable. */
+export const listLength = (value: ValueNode, max: number): number =>
+  value.kind === graphql.Kind.LIST ? Math.max(1, Math.min(max, value.values.length)) : max;
 
 /** Thrown inside the walk to stop it as soon as a limit is passed; turned into the GraphQL error. */
 class LimitExceeded extends Error {}
@@ -82,6 +74,12 @@ export function queryCostRule(options: QueryCostOptions) {
     const inProgress = new Set<string>();
     let why = "";
 
+    /** The arguments of the fields the walk is inside, nearest first, and an id for each (fragment tallies depend on them). */
+    const enclosing: FieldArguments[] = [];
+    const scopes: number[] = [];
+    let nextScope = 1;
+    const argumentsOf = (field: FieldNode): FieldArguments => new Map((field.arguments ?? []).map((a) => [a.name.value, a.value]));
+
     const listSizeOf = (parent: GraphQLCompositeType, field: FieldNode): number => {
       const key = `${parent.name}.${field.name.value}`;
       let size = options.listSizes.get(key);
@@ -93,7 +91,7 @@ export function queryCostRule(options: QueryCostOptions) {
       }
       if (size === undefined) return options.defaultListSize;
       if (typeof size === "number") return size;
-      return size(new Map((field.arguments ?? []).map((a) => [a.name.value, a.value])));
+      return size(argumentsOf(field), enclosing);
     };
 
     /** The size of the lists in a field's type, multiplied ([[X]] counts both). */
@@ -133,7 +131,9 @@ export function queryCostRule(options: QueryCostOptions) {
 
     const fragmentTally = (fragment: FragmentDefinitionNode): Tally | undefined => {
       const name = fragment.name.value;
-      const known = fragmentTallies.get(name);
+      // Tallied once per fragment and enclosing arguments (a list inside may be sized by them).
+      const key = `${scopes[0] ?? 0}:${name}`;
+      const known = fragmentTallies.get(key);
       if (known !== undefined) return known;
       // A cycle is NoFragmentCyclesRule's to report; it adds nothing here.
       if (inProgress.has(name)) return undefined;
@@ -141,7 +141,7 @@ export function queryCostRule(options: QueryCostOptions) {
       const type = schema.getType(fragment.typeCondition.name.value);
       const tally = type && graphql.isCompositeType(type) ? selectionTally(type, fragment.selectionSet) : undefined;
       inProgress.delete(name);
-      if (tally) fragmentTallies.set(name, tally);
+      if (tally) fragmentTallies.set(key, tally);
       return tally;
     };
 
@@ -162,7 +162,19 @@ export function queryCostRule(options: QueryCostOptions) {
             // An unknown field is FieldsOnCorrectTypeRule's to report.
             if (definition) {
               const inner = graphql.getNamedType(definition.type);
-              const children = selection.selectionSet && graphql.isCompositeType(inner) ? selectionTally(inner, selection.selectionSet) : undefined;
+              let children: Tally | undefined;
+              if (selection.selectionSet && graphql.isCompositeType(inner)) {
+                const args = selection.arguments?.length ? argumentsOf(selection) : undefined;
+                if (args) {
+                  enclosing.unshift(args);
+                  scopes.unshift(nextScope++);
+                }
+                children = selectionTally(inner, selection.selectionSet);
+                if (args) {
+                  enclosing.shift();
+                  scopes.shift();
+                }
+              }
               tally.cost += multiplier(parent, selection, definition.type) * (1 + (children?.cost ?? 0));
               tally.fields += children?.fields ?? 0;
             }

@@ -60,7 +60,15 @@ export function createWsTransport(yoga: GraphQLYoga) {
           if (error instanceof Error && error.name === "GraphQLError") return [error as GraphQLError];
           throw error;
         }
-        const errors = validate(schema, document);
+        // Query limits (GraphQL Armor's, the list-aware cost) throw their GraphQLError rather than
+        // report it: that too answers this subscription, not the socket.
+        let errors: readonly GraphQLError[];
+        try {
+          errors = validate(schema, document);
+        } catch (error) {
+          if (error instanceof Error && error.name === "GraphQLError") return [error as GraphQLError];
+          throw error;
+        }
         if (errors.length) return errors;
         return {
           schema,

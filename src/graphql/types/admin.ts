@@ -1,4 +1,4 @@
-import { BOUNDS, isStorableText, UNSTORABLE_TEXT } from "../../kernel/bounds.ts";
+import { BOUNDS, isStorableText, truncateForEcho, UNSTORABLE_TEXT } from "../../kernel/bounds.ts";
 import { DAILY_LIMIT_RULE, dailyLimitMicros, microsToUsd } from "../../kernel/money.ts";
 import { invalidParams } from "../../engine/errors.ts";
 import type { ApiKeyRecord } from "../../services/keys.ts";
@@ -32,7 +32,7 @@ const CreateApiKeyResult = builder.unionType("CreateApiKeyResult", { types: [Cre
 const ApiKeyResult = builder.unionType("ApiKeyResult", { types: [ApiKeyType, Forbidden, KeyNotFound, InvalidParams] });
 
 const forbidden = () => ({ code: "FORBIDDEN" as const, message: "This needs the admin token (GATEAI_ADMIN_TOKEN) as Authorization: Bearer or x-admin-token" });
-const keyNotFound = (id: string) => ({ code: "KEY_NOT_FOUND" as const, message: `No API key with id ${id}` });
+const keyNotFound = (id: string) => ({ code: "KEY_NOT_FOUND" as const, message: `No API key with id ${truncateForEcho(id)}` });
 const badLimit = () => invalidParams([{ field: "dailyLimit", reason: `must be ${DAILY_LIMIT_RULE}` }]);
 
 /**
@@ -80,7 +80,7 @@ builder.mutationFields((t) => ({
   }),
   setDailyLimit: t.field({
     type: ApiKeyResult,
-    description: "Admin: a key's own daily limit in USD (null: back to GATEAI_DAILY_LIMIT).",
+    description: "Admin: a key's own daily limit in USD, $0.000001 to $1,000,000,000 with at most 6 decimals (null: back to GATEAI_DAILY_LIMIT); anything else is InvalidParams.",
     args: { id: t.arg.id({ required: true }), dailyLimit: t.arg.float({ required: false }) },
     resolve: async (_root, args, ctx) => {
       const denied = requireAdmin(ctx);

@@ -102,7 +102,7 @@ builder.queryFields((t) => ({
     type: TasksResult,
     description: "The caller's tasks, newest first, by cursor (`after` = a previous page's endCursor).",
     args: {
-      first: t.arg.int({ required: false, defaultValue: 20 }),
+      first: t.arg.int({ required: false, defaultValue: 20, description: "Tasks per page, clamped to 1..100 (REST and GraphQL alike)." }),
       after: t.arg.string({ required: false }),
       status: t.arg({ type: [TaskStatus], required: false }),
       model: t.arg.string({ required: false }),

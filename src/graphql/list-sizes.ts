@@ -1,0 +1,67 @@
+import type { Engine } from "../engine/engine.ts";
+import { BOUNDS } from "../kernel/bounds.ts";
+import { argumentsWith, listLength, type ListSize } from "./plugins/query-cost.ts";
+
+/**
+ * How many items each list field of the schema answers, for the query cost rule
+ * (src/graphql/plugins/query-cost.ts). Lists whose length the catalog fixes count what the
+ * catalog holds: `models` all its models, and the lists of one model the average per model
+ * (rounded up), so `models { … }` costs what it answers (one model looked up alone is cheap
+ * anyway). Lists a request sizes count their bound (src/kernel/bounds.ts). A test checks that
+ * every list field of the schema is here.
+ */
+export function listSizes(engine: Engine): ReadonlyMap<string, ListSize> {
+  const profiles = engine.models.map((m) => engine.profile(m.id)!);
+  const average = (count: (p: (typeof profiles)[number]) => number) => Math.max(1, Math.ceil(profiles.reduce((sum, p) => sum + count(p), 0) / profiles.length));
+  const max = (count: (p: (typeof profiles)[number]) => number) => Math.max(1, ...profiles.map(count));
+  const params = average((p) => p.params.size);
+  const sizesOf = (p: (typeof profiles)[number]) =>
+    p.size.kind === "table" ? p.size.groups.reduce((n, g) => n + g.sizes.length, 0) : p.size.kind === "tiered" ? [...p.size.byTier.values()].reduce((n, gs) => n + gs.reduce((m, g) => m + g.sizes.length, 0), 0) : 0;
+  const enumValues = Math.max(1, Math.ceil(profiles.reduce((sum, p) => sum + [...p.params.values()].reduce((n, s) => n + (s.values?.length ?? 0), 0), 0) / Math.max(1, profiles.reduce((sum, p) => sum + p.params.size, 0))));
+  /** Changes reported on one request: a few params in practice (snapping a size, a tier, a duration). */
+  const adjustments = Math.min(params, 4);
+
+  return new Map<string, ListSize>([
+    ["Query.models", engine.models.length],
+    ["AiModel.params", params],
+    ["AiModel.requiredParams", params],
+    ["AiModel.resolutions", average(sizesOf)],
+    ["AiModel.resolutionTiers", max((p) => p.tier?.values.length ?? 0)],
+    ["VideoModel.durations", max((p) => p.duration?.values.length ?? 0)],
+    ["EnumParam.values", enumValues],
+    ["NumericEnumParam.values", enumValues],
+    ["ModelNotFound.suggestions", 5],
+    ["InvalidParams.issues", params],
+    ["Task.result", max((p) => p.quantityMax)],
+    ["Task.glbUrls", max((p) => p.quantityMax)],
+    ["Task.adjustments", adjustments],
+    ["TaskConnection.edges", BOUNDS.taskPage],
+    ["TaskConnection.nodes", BOUNDS.taskPage],
+    // QUEUED or PROCESSING: at most the key's concurrency (5), with room.
+    ["Concurrency.activeSlots", 10],
+    ["Dashboard.activeTasks", 10],
+    ["Dashboard.recentTasks", 20],
+    ["Dashboard.todaySpending", engine.models.length],
+    ["GenerateSuccess.adjustments", adjustments],
+    ["SuggestedRequest.adjustments", adjustments],
+    ["Estimate.adjustments", adjustments],
+    ["PricePoint.adjustments", adjustments],
+    // priceAcross: a literal `values` list counts its length; one series without `by`.
+    ["PriceSeries.points", (args, enclosing) => {
+      const values = argumentsWith("across", args, enclosing)?.get("values");
+      return values ? listLength(values, BOUNDS.priceAcrossValues) : BOUNDS.priceAcrossValues;
+    }],
+    ["PriceTable.series", (args, enclosing) => {
+      const priceAcross = argumentsWith("across", args, enclosing);
+      if (priceAcross && !priceAcross.has("by")) return 1;
+      const values = priceAcross?.get("byValues");
+      return values ? listLength(values, BOUNDS.priceAcrossByValues) : BOUNDS.priceAcrossByValues;
+    }],
+    ["PlanStep.adjustments", adjustments],
+    ["BudgetPlan.steps", (args, enclosing) => {
+      const requests = argumentsWith("requests", args, enclosing)?.get("requests");
+      return requests ? listLength(requests, BOUNDS.planRequests) : BOUNDS.planRequests;
+    }],
+    ["ModelOptions.options", Math.min(BOUNDS.cheapestModels, engine.models.length)],
+  ]);
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/app/config.ts";
+
+const errorsOf = (env: Record<string, string>) => {
+  const loaded = loadConfig(env);
+  return loaded.ok ? [] : loaded.errors;
+};
+
+describe("configuration bounds", () => {
+  it("GATEAI_API_KEYS: each key is sk- and at least 32 characters (a generated key's length); sk- + 8 is refused", () => {
+    const long = `sk-${"a".repeat(32)}`;
+    expect(errorsOf({ GATEAI_API_KEYS: long })).toEqual([]);
+    const errors = errorsOf({ GATEAI_API_KEYS: `${long},sk-abcdefgh,sk-${"b".repeat(31)}` });
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatch(/sk-<32 to 200 letters/);
+    // The key itself is never printed, only its start.
+    expect(errors.join(" ")).not.toContain("abcdefgh");
+  });
+
+  it("GATEAI_DAILY_LIMIT: $0.000001 to $1,000,000,000 with at most 6 decimals, the rule of setDailyLimit", () => {
+    for (const ok of ["0.000001", "100", "1000000000", "12.345678"]) expect(errorsOf({ GATEAI_DAILY_LIMIT: ok }), ok).toEqual([]);
+    for (const bad of ["0", "1e-9", "1e300", "1000000000.5", "0.0000001", "-1", "abc"]) expect(errorsOf({ GATEAI_DAILY_LIMIT: bad }), bad).toHaveLength(1);
+  });
+
+  it("GATEAI_TRUST_PROXY is off unless set to 1 (or true); GATEAI_AUTH_FAILURES_PER_MINUTE defaults to 60, 0 turns it off", () => {
+    const defaults = loadConfig({});
+    expect(defaults.ok && [defaults.config.trustProxy, defaults.config.authFailuresPerMinute]).toEqual([false, 60]);
+    const set = loadConfig({ GATEAI_TRUST_PROXY: "1", GATEAI_AUTH_FAILURES_PER_MINUTE: "0" });
+    expect(set.ok && [set.config.trustProxy, set.config.authFailuresPerMinute]).toEqual([true, 0]);
+    expect(errorsOf({ GATEAI_TRUST_PROXY: "yes" })).toHaveLength(1);
+    expect(errorsOf({ GATEAI_AUTH_FAILURES_PER_MINUTE: "-1" })).toHaveLength(1);
+    expect(errorsOf({ GATEAI_AUTH_FAILURES_PER_MINUTE: "1.5" })).toHaveLength(1);
+  });
+});
