@@ -2,9 +2,9 @@
 //  - PostgreSQL's shared buffers live in PGlite's WebAssembly memory, which never shrinks: initdb
 //    sets 128MB, and a busy gateway touches all of it. The gateway's working set is small, and the
 //    operating system caches the data files anyway.
-//  - Creating a new data directory runs initdb in a second WebAssembly instance whose memory (about
-//    half a gigabyte) PGlite keeps referenced for as long as the database stays open. A short-lived
-//    child process creates the directory instead, so the gateway never holds it.
+//  - Creating a new data directory runs initdb in a second WebAssembly instance, whose memory PGlite
+//    keeps referenced for as long as the database stays open. A short-lived child process creates
+//    the directory instead, so the gateway never holds it.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
