@@ -1,7 +1,6 @@
 // GenerationService.generate as its story runs: an Idempotency-Key replay answers before any
 // reference is checked, and what generate charges is what the engine's quote says fits the
 // budget left (the path estimate and planBudget take too).
-import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMemoryLimiter } from "../../src/adapters/limits/memory-limiter.ts";
@@ -14,10 +13,10 @@ import { usdToMicros } from "../../src/kernel/money.ts";
 import type { GatewayEvents } from "../../src/services/events.ts";
 import { createGenerationService } from "../../src/services/generation.ts";
 import { checkReferences } from "../../src/services/references.ts";
-import type { ApiKeyRecord } from "../../src/services/keys.ts";
 import { timingFor } from "../../src/services/timing.ts";
 import { arbParams, MOSTLY_VALID } from "../engine/arbitraries.ts";
 import { models } from "../engine/oracle.ts";
+import { apiKeyRecord } from "../support/api-key.ts";
 import { newTask } from "../support/new-task.ts";
 
 const T0 = Date.parse("2030-05-01T08:00:00.000Z");
@@ -31,15 +30,7 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.close());
 
-const keyWith = (dailyLimit: number): ApiKeyRecord => ({
-  id: randomUUID(),
-  prefix: "sk-test",
-  label: null,
-  dailyLimitOverride: dailyLimit,
-  dailyLimit,
-  createdAt: new Date(T0),
-  revokedAt: null,
-});
+const keyWith = (dailyLimit: number) => apiKeyRecord(dailyLimit, T0);
 
 const publicResolver = async () => ["93.184.216.34"];
 

@@ -1,7 +1,6 @@
 // What generate stores and forwards for media references: `requestParams` as sent, `params`
 // (what runs, what the provider receives) with every reference normalized, and nothing at all
 // for a reference the checker refuses.
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMemoryLimiter } from "../../src/adapters/limits/memory-limiter.ts";
 import { openDatabase, type Database } from "../../src/adapters/postgres/database.ts";
@@ -12,8 +11,8 @@ import { manualClock } from "../../src/kernel/clock.ts";
 import { usdToMicros } from "../../src/kernel/money.ts";
 import type { GatewayEvents } from "../../src/services/events.ts";
 import { createGenerationService } from "../../src/services/generation.ts";
-import type { ApiKeyRecord } from "../../src/services/keys.ts";
 import { timingFor } from "../../src/services/timing.ts";
+import { apiKeyRecord } from "../support/api-key.ts";
 
 const T0 = Date.parse("2030-05-01T08:00:00.000Z");
 
@@ -25,15 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.close());
 
-const key = (): ApiKeyRecord => ({
-  id: randomUUID(),
-  prefix: "sk-test",
-  label: null,
-  dailyLimitOverride: usdToMicros(100),
-  dailyLimit: usdToMicros(100),
-  createdAt: new Date(T0),
-  revokedAt: null,
-});
+const key = () => apiKeyRecord(usdToMicros(100), T0);
 
 const generation = () => {
   const clock = manualClock(T0);

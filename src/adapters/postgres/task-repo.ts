@@ -79,6 +79,19 @@ const CREDIT_REFUNDS = Prisma.sql`credited AS (
       RETURNING u.key_id
     )`;
 
+/**
+ * The CTE `done` that moves the rows of a CTE `target` (see CREDIT_REFUNDS) to FAILED with
+ * `error`, giving up their claims, and refunds those not refunded yet in the same statement: a
+ * failed task is never committed unrefunded.
+ */
+const failTargets = (error: string, now: number) => Prisma.sql`done AS (
+      UPDATE tasks t SET status = 'FAILED', error = ${error}, finished_at = ${at(now)}::timestamptz,
+             updated_at = ${at(now)}::timestamptz, lease_owner = NULL, lease_until = NULL,
+             refunded_at = coalesce(t.refunded_at, ${at(now)}::timestamptz)
+      FROM target WHERE t.id = target.id
+      RETURNING ${T_COLUMNS}
+    ), ${CREDIT_REFUNDS}`;
+
 const isMicros = (n: number) => Number.isSafeInteger(n) && n >= 0;
 
 export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
@@ -227,13 +240,7 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
           SELECT id, key_id, charge_day, cost_micros, (refunded_at IS NULL) AS refund FROM tasks
           WHERE id = ${args.id} AND status = 'PROCESSING' AND lease_owner = ${args.owner}
           FOR UPDATE
-        ), done AS (
-          UPDATE tasks t SET status = 'FAILED', error = ${args.error}, finished_at = ${at(args.now)}::timestamptz,
-                 updated_at = ${at(args.now)}::timestamptz, lease_owner = NULL, lease_until = NULL,
-                 refunded_at = coalesce(t.refunded_at, ${at(args.now)}::timestamptz)
-          FROM target WHERE t.id = target.id
-          RETURNING ${T_COLUMNS}
-        ), ${CREDIT_REFUNDS}, ${FREE_ACCOUNT}
+        ), ${failTargets(args.error, args.now)}, ${FREE_ACCOUNT}
         SELECT ${COLUMNS} FROM done`),
 
     requeue: (args) =>
@@ -266,13 +273,7 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
           SELECT id, key_id, charge_day, cost_micros, (refunded_at IS NULL) AS refund FROM tasks
           WHERE status IN ('QUEUED', 'PROCESSING') AND hard_deadline_at <= ${at(now)}::timestamptz
           LIMIT 500 FOR UPDATE SKIP LOCKED
-        ), done AS (
-          UPDATE tasks t SET status = 'FAILED', error = ${error}, finished_at = ${at(now)}::timestamptz,
-                 updated_at = ${at(now)}::timestamptz, lease_owner = NULL, lease_until = NULL,
-                 refunded_at = coalesce(t.refunded_at, ${at(now)}::timestamptz)
-          FROM target WHERE t.id = target.id
-          RETURNING ${T_COLUMNS}
-        ), ${CREDIT_REFUNDS}, ${FREE_ACCOUNT}
+        ), ${failTargets(error, now)}, ${FREE_ACCOUNT}
         SELECT ${COLUMNS} FROM done`),
 
     async dueRefunds(now) {
