@@ -14,8 +14,8 @@ import tseslint from "typescript-eslint";
 const SOURCE = "**/*.{ts,mts,cts,tsx,js,mjs,cjs}";
 
 /** Folders (and main.ts) directly under src; folders that exist but are not listed are forbidden to every layer with rules. */
-const KNOWN_LAYERS = ["app", "main", "kernel", "catalog", "engine", "domain", "services", "adapters", "http", "rest", "graphql", "generated"];
-const KNOWN_ADAPTERS = ["postgres", "limits", "pubsub", "providers", "files"];
+const KNOWN_LAYERS = ["app", "main", "kernel", "catalog", "engine", "domain", "simulation", "services", "adapters", "http", "rest", "graphql", "generated"];
+const KNOWN_ADAPTERS = ["postgres", "limits", "pubsub", "providers", "files", "metrics"];
 
 function subfolders(path) {
   try {
@@ -41,10 +41,12 @@ const intoAdapter = (adapter) => String.raw`^(?:\.\./)+(?:(?:src/)?adapters/)?${
 const PRISMA = String.raw`^(?:@prisma/|prisma(?:/|$)|pglite-prisma-adapter(?:/|$))`;
 const SQL_CLIENTS = String.raw`^(?:pg(?:-[\w.-]+)?|@electric-sql/pglite)(?:/|$)`;
 const IOREDIS = String.raw`^ioredis(?:/|$)`;
+const PROM_CLIENT = String.raw`^prom-client(?:/|$)`;
 
 const PRISMA_MESSAGE = "Prisma (src/generated, @prisma/*, pglite-prisma-adapter) is imported only under src/adapters/postgres: go through a port in services/ports.";
 const SQL_MESSAGE = "SQL clients (pg, @electric-sql/pglite) are imported only under src/adapters/postgres: go through a port in services/ports.";
 const REDIS_MESSAGE = "ioredis is imported only under src/adapters/** and src/app: go through a port in services/ports.";
+const METRICS_MESSAGE = "prom-client is imported only under src/adapters/metrics: report through the MetricsPort in services/ports/metrics.ts.";
 
 const INWARD = "dependencies point inward (kernel <- catalog <- engine <- domain <- services <- adapters/faces <- app): move the shared code down a layer";
 /** Why layer `from` may not import `to`; the default per target, then specific pairs. */
@@ -94,6 +96,7 @@ function packageRestrictions(allow) {
     ...(allow.prisma ? [] : [{ regex: PRISMA, message: PRISMA_MESSAGE }]),
     ...(allow.sql ? [] : [{ regex: SQL_CLIENTS, message: SQL_MESSAGE }]),
     ...(allow.redis ? [] : [{ regex: IOREDIS, message: REDIS_MESSAGE }]),
+    ...(allow.metrics ? [] : [{ regex: PROM_CLIENT, message: METRICS_MESSAGE }]),
   ];
 }
 
@@ -138,6 +141,8 @@ const noRestrictedImportExpressions = {
 };
 
 const pure = ["kernel", "catalog", "engine", "domain"];
+/** The pure layers and the workload simulator (pure too, on top of them): what services and faces may read. */
+const core = [...pure, "simulation"];
 
 /** Node's I/O modules: the core and the services reach the outside world only through ports. */
 const NODE_IO = [
@@ -148,7 +153,7 @@ const NODE_IO = [
 ];
 
 export default [
-  { name: "architecture/ignores", ignores: ["dist/", "coverage/", ".data/", ".tmp/", "src/generated/", "test/generated/"] },
+  { name: "architecture/ignores", ignores: ["dist/", "coverage/", ".data/", ".tmp/", "src/generated/", "test/generated/", "console/src/gql/", "test-results/"] },
   {
     name: "architecture/typescript",
     files: [SOURCE],
@@ -175,7 +180,8 @@ export default [
   restrict("catalog", ["src/catalog/**"], layerRestrictions("catalog", ["kernel"], { extra: NODE_IO })),
   restrict("engine", ["src/engine/**"], layerRestrictions("engine", ["kernel", "catalog"], { extra: NODE_IO })),
   restrict("domain", ["src/domain/**"], layerRestrictions("domain", ["kernel", "catalog", "engine"], { extra: NODE_IO })),
-  restrict("services", ["src/services/**"], layerRestrictions("services", pure, { extra: NODE_IO })),
+  restrict("simulation", ["src/simulation/**"], layerRestrictions("simulation", pure, { extra: NODE_IO })),
+  restrict("services", ["src/services/**"], layerRestrictions("services", core, { extra: NODE_IO })),
 
   // http: kernel, and services for types only.
   restrict(
@@ -195,8 +201,24 @@ export default [
   ),
 
   // The faces: services, http and the pure layers; never adapters, app, Prisma, or the other face.
-  restrict("rest", ["src/rest/**"], layerRestrictions("rest", [...pure, "services", "http"])),
-  restrict("graphql", ["src/graphql/**"], layerRestrictions("graphql", [...pure, "services", "http"])),
+  restrict("rest", ["src/rest/**"], layerRestrictions("rest", [...core, "services", "http"])),
+  restrict("graphql", ["src/graphql/**"], layerRestrictions("graphql", [...core, "services", "http"])),
+
+  // The web console is browser code beside src: it reaches the gateway only over HTTP, through the
+  // client generated from schema.graphql (console/src/gql) and graphql-ws, never by importing it.
+  restrict("console", ["console/src/**"], {
+    patterns: [
+      {
+        regex: String.raw`^(?:\.\./)+(?:src|test|bench|scripts)/`,
+        message: "console/ must not import the gateway's code (src, test, bench, scripts): it talks to the gateway only through the generated client (console/src/gql) and graphql-ws.",
+      },
+      {
+        regex: String.raw`^node:`,
+        message: "console/ runs in the browser: Node's modules are not there (console/ may import only its own files and browser packages).",
+      },
+      ...packageRestrictions({}),
+    ],
+  }),
 
   // Adapters: the pure layers and services/ports, their own folder, and no other adapter folder.
   restrict("adapters", ["src/adapters/**"], adapterRestrictions(undefined)),
@@ -213,7 +235,7 @@ function adapterRestrictions(adapter) {
     // services: ports only (below); generated: postgres only; a top-level folder named like an adapter
     // folder (`../providers`) is ambiguous from here, the adapter entries below cover it.
     skip: ["services", ...(postgres ? ["generated"] : []), ...ADAPTERS],
-    packages: { prisma: postgres, sql: postgres, redis: true },
+    packages: { prisma: postgres, sql: postgres, redis: true, metrics: adapter === "metrics" },
     extra: [
       {
         regex: intoServicesButPorts,

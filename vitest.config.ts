@@ -17,22 +17,37 @@ const UNIT = [
   "test/http/**/*.test.ts",
   "test/graphql/plugins/**/*.test.ts",
   "test/graphql/codegen.test.ts", // generates in memory
+  "test/console/codegen.test.ts", // runs the codegen CLI, no server
+  "test/console/task-merge.test.ts",
   "test/graphql/schema-drift.test.ts", // prints the schema in a child tsx, no server
   "test/graphql/schema.test.ts", // builds the schema in memory, no server
-  "test/adapters/providers/{gif,glb,jpeg,png,simulated-provider}.test.ts", // codecs and rendering on this thread
+  "test/graphql/schema-descriptions.test.ts", // reads schema.graphql
+  "test/adapters/providers/{gif,glb,jpeg,png,simulated-provider,output-format}.test.ts", // codecs and rendering on this thread
   "test/services/events.test.ts",
+  "test/adapters/files/s3-presign.test.ts", // signing in memory
+  "test/services/live-limits.test.ts",
+  "test/services/live-dashboards.test.ts",
+  "test/simulation/**/*.test.ts", // the pure workload simulator
+  "test/services/simulation.test.ts", // the simulation service over the pure simulator, no database
+  "test/adapters/metrics/**/*.test.ts", // prom-client registries in memory
+  "test/graphql/transports/yoga-logger.test.ts", // a pino logger into memory
 ];
 const E2E = [
   "test/app/**/*.test.ts",
+  "test/examples/**/*.test.ts", // the example client against a gateway
+  "test/console/**/*.test.ts", // a gateway and Chromium
   "test/rest/**/*.test.ts",
   "test/graphql/**/*.test.ts",
   "test/faces/**/*.test.ts",
   "test/lifecycle/**/*.test.ts",
   "test/integration/**/*.test.ts",
   "test/adapters/providers/provider.contract.test.ts", // a gateway as the upstream
+  "test/adapters/files/blob-store.contract.test.ts", // a local S3 server (s3rver)
+  "test/adapters/providers/vendors/**/*.test.ts", // fake vendor servers
   "test/adapters/providers/render-thread.test.ts", // the render worker
   "test/services/generation.test.ts", // a gateway
   "test/services/task-driver.test.ts", // a gateway
+  "test/services/live-dashboards-gateway.test.ts", // a gateway
 ];
 
 /** Builds dist/ when stale: the render worker always runs compiled (see render-thread.ts). */

@@ -27,7 +27,7 @@
  * --rate=N (sustained generations/s, 1000), --keys=N (2000, capacity run), --phases=baseline,rest,graphql,generate (default all), --cpu-prof-dir=DIR
  * (a CPU profile of the server thread during each measured phase, warm-up excluded),
  * --count-io (PostgreSQL statements and Redis commands per generation, by kind),
- * --driver=off (generate phase without the task driver, to see its share),
+ * --driver=off (generate phase without the task driver, to see its share), --metrics=off (GATEAI_METRICS=0),
  * --cpu-breakdown (Linux: CPU ms per generation by server thread, load generator, PostgreSQL, Redis),
  * --timeline (the sustained run's slowest answer per 100 ms: a start-up stall or a pause shows
  * as a few slow windows, steady queueing as many; beside it the event-loop lag of the server
@@ -88,8 +88,11 @@ const json = (key?: string): Record<string, string> => ({
   ...(key ? { authorization: `Bearer ${key}` } : {}),
 });
 
+/** --metrics=off: the gateway without /metrics and its reports (GATEAI_METRICS=0), to see their cost. */
+const METRICS = arg("metrics", "on") !== "off";
+
 function config(env: Record<string, string>): Config {
-  const loaded = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", ...env });
+  const loaded = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", GATEAI_METRICS: METRICS ? "1" : "0", ...env });
   if (!loaded.ok) throw new Error(`bench config: ${loaded.errors.join("; ")}`);
   return loaded.config;
 }

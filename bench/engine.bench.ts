@@ -13,6 +13,7 @@ import { catalog } from "../src/catalog/index.ts";
 import type { ModelSpec, ParamSpec } from "../src/catalog/types.ts";
 import { createEngine, type GenerationRequest } from "../src/engine/engine.ts";
 import { usdToMicros } from "../src/kernel/money.ts";
+import { simulationBench } from "./simulation.bench.ts";
 
 const arg = (name: string, fallback: number) => {
   const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -181,3 +182,6 @@ for (const [name, value, target] of rows) {
   console.log(`${name.padEnd(40)} ${fmt(value).padStart(12)} ${fmt(target).padStart(10)}  ${value >= target ? "yes" : "NO"}`);
 }
 console.log(`(checksums ${a.checksum} ${b.checksum})`);
+
+// Workload simulation, against the engine's estimates timed in the same run (bench/simulation.bench.ts).
+await simulationBench(engine, requests);

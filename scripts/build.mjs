@@ -2,12 +2,15 @@
 //   node scripts/build.mjs             build (incremental: tsc -b only recompiles what changed)
 //   node scripts/build.mjs --if-stale  build only if a source is newer than the last build (prestart)
 //   --lenient                          a type error is reported, but what tsc emitted is kept (exit 0)
+// Then the web console (console/, Vite) is bundled into dist/console when it is missing or older
+// than a file of console/ (always, without --if-stale). Without Vite (an install without dev
+// dependencies) the console is skipped with a message: the gateway runs, /console answers 503.
 // After a build, compiled files whose source is gone are removed, so a moved or deleted module
 // cannot linger in dist/.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -47,7 +50,38 @@ for (;;) {
 }
 process.on("exit", () => rmSync(lock, { recursive: true, force: true }));
 
-if (process.argv.includes("--if-stale") && !stale()) process.exit(0);
+const consoleSrc = join(root, "console");
+const consoleOut = join(dist, "console");
+
+function consoleStale() {
+  const built = join(consoleOut, "index.html");
+  if (!existsSync(built)) return true;
+  const time = statSync(built).mtimeMs;
+  return [...files(consoleSrc)].some((file) => statSync(file).mtimeMs > time);
+}
+
+/** Bundles console/ into dist/console with Vite (console/vite.config.ts). */
+function buildConsole() {
+  let vite;
+  try {
+    vite = join(dirname(createRequire(import.meta.url).resolve("vite/package.json")), "bin", "vite.js");
+  } catch {
+    console.error("scripts/build.mjs: Vite is not installed (dev dependencies), so the web console is not built; /console will answer 503.");
+    return;
+  }
+  const built = spawnSync(process.execPath, [vite, "build", "--config", join(consoleSrc, "vite.config.ts")], { stdio: "inherit", cwd: root });
+  if (built.status === 0) return;
+  if (!process.argv.includes("--lenient")) process.exit(built.status ?? 1);
+  console.error("scripts/build.mjs: the web console failed to build (above); the gateway runs without it.");
+}
+
+const ifStale = process.argv.includes("--if-stale");
+const serverStale = !ifStale || stale();
+const consoleNeeded = !ifStale || consoleStale();
+if (!serverStale) {
+  if (consoleNeeded) buildConsole();
+  process.exit(0);
+}
 
 let tsc;
 try {
@@ -65,7 +99,10 @@ if (result.status !== 0) {
 }
 
 for (const file of files(dist)) {
-  if (!file.endsWith(".js")) continue;
+  // dist/console is Vite's output, not compiled from src.
+  if (!file.endsWith(".js") || file.startsWith(consoleOut + sep)) continue;
   const source = join(src, relative(dist, file)).replace(/\.js$/, "");
   if (![".ts", ".mts", ".tsx", ".js"].some((ext) => existsSync(source + ext))) rmSync(file);
 }
+
+if (consoleNeeded) buildConsole();

@@ -1,4 +1,7 @@
 import { DAILY_LIMIT_RULE, dailyLimitMicros, type Micros } from "../kernel/money.ts";
+import { loadBlobStoreConfig, loadUploadQuota, type BlobStoreConfig, type UploadQuotaConfig } from "./file-config.ts";
+import { DEFAULT_LIVE_CAPS, type LiveCaps } from "../services/live-limits.ts";
+import { loadVendorAccounts, vendorPoolSize, type VendorAccounts } from "./vendor-config.ts";
 
 /** Everything the gateway reads from its environment, validated once at start-up. */
 export interface Config {
@@ -26,11 +29,27 @@ export interface Config {
   readonly uploadMaxBytes: number;
   /** An upstream GateAI-compatible API to generate on, instead of the simulation. */
   readonly upstream?: { readonly url: string; readonly apiKeys: readonly string[] };
+  /** Vendor accounts (fal, Replicate, OpenAI) to generate on: vendor-config.ts. */
+  readonly vendors?: VendorAccounts;
   /** A task whose driving process stops renewing its lease this long is taken over by another. */
   readonly leaseMs: number;
   readonly logLevel: string;
   /** Uploads and result files are deleted this many days after they were stored. */
   readonly retentionDays: number;
+  /** Where file bytes are kept: a directory (default <dataDir>/files) or an S3 bucket (file-config.ts). */
+  readonly blobStore: BlobStoreConfig;
+  /** Each key's upload quotas: uploads per UTC day, bytes of kept uploads. */
+  readonly uploadQuota: UploadQuotaConfig;
+  /** Caps on live updates per socket and per key, in each process (src/services/live-limits.ts). */
+  readonly live: LiveCaps;
+  /** Browser origins allowed to call the API (CORS, src/http/cors.ts): "*" any, [] none. */
+  readonly corsOrigins: "*" | readonly string[];
+  /** Serve Prometheus metrics on /metrics (GATEAI_METRICS, default on). */
+  readonly metricsEnabled: boolean;
+  /** When set, /metrics asks for it as a bearer token. */
+  readonly metricsToken?: string;
+  /** Seals EventSource stream tokens; every process behind one address needs the same (absent: random per process). */
+  readonly streamTokenSecret?: string;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -90,12 +109,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const adminToken = text("GATEAI_ADMIN_TOKEN");
   if (adminToken !== undefined && adminToken.length < 16) errors.push("GATEAI_ADMIN_TOKEN is too short: use at least 16 characters");
 
+  const metricsToken = text("GATEAI_METRICS_TOKEN");
+  const streamTokenSecret = text("GATEAI_STREAM_TOKEN_SECRET");
+  if (streamTokenSecret !== undefined && streamTokenSecret.length < 32) errors.push("GATEAI_STREAM_TOKEN_SECRET is too short: use at least 32 characters");
+  if (metricsToken !== undefined && metricsToken.length < 16) errors.push("GATEAI_METRICS_TOKEN is too short: use at least 16 characters");
   const databaseUrl = url("DATABASE_URL", ["postgresql:", "postgres:"]);
   const redisUrl = url("REDIS_URL", ["redis:", "rediss:"]);
   const publicUrl = url("GATEAI_PUBLIC_URL", ["http:", "https:"]);
   const upstreamUrl = url("GATEAI_UPSTREAM_URL", ["http:", "https:"]);
   const upstreamKeys = (text("GATEAI_UPSTREAM_KEYS") ?? "").split(",").map((k) => k.trim()).filter(Boolean);
   if (upstreamUrl && !upstreamKeys.length) errors.push("GATEAI_UPSTREAM_KEYS is required with GATEAI_UPSTREAM_URL (one API key per pool account, comma-separated)");
+  const vendors = loadVendorAccounts(text, errors);
   const config: Config = {
     port,
     host: text("HOST") ?? "0.0.0.0",
@@ -108,16 +132,52 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     timeScale: number("GATEAI_TIME_SCALE", 1, (n) => n > 0 && n <= 1_000_000, "a positive number (1 = real time)"),
     simFailureRate: number("GATEAI_SIM_FAILURE_RATE", 0, (n) => n >= 0 && n <= 1, "a probability between 0 and 1"),
     simStallRate: number("GATEAI_SIM_STALL_RATE", 0, (n) => n >= 0 && n <= 1, "a probability between 0 and 1"),
-    poolSize: number("GATEAI_POOL_SIZE", 12, (n) => Number.isInteger(n) && n >= 1 && n <= 1000, "an integer from 1 to 1000"),
+    // With vendor accounts, the pool is those accounts (one per key); GATEAI_POOL_SIZE sizes the simulation's.
+    poolSize: vendors ? vendorPoolSize(vendors) : number("GATEAI_POOL_SIZE", 12, (n) => Number.isInteger(n) && n >= 1 && n <= 1000, "an integer from 1 to 1000"),
     ...(publicUrl ? { publicUrl: publicUrl.replace(/\/+$/, "") } : {}),
     trustProxy: flag("GATEAI_TRUST_PROXY"),
     authFailuresPerMinute: number("GATEAI_AUTH_FAILURES_PER_MINUTE", 60, (n) => Number.isInteger(n) && n >= 0 && n <= 1_000_000, "an integer from 0 (no throttle) to 1000000"),
     ...(upstreamUrl && upstreamKeys.length ? { upstream: { url: upstreamUrl, apiKeys: upstreamKeys } } : {}),
+    ...(vendors ? { vendors } : {}),
     uploadMaxBytes: number("GATEAI_UPLOAD_MAX_BYTES", 10 * 1024 * 1024, (n) => Number.isInteger(n) && n > 0, "a positive integer number of bytes"),
     leaseMs: number("GATEAI_LEASE_MS", 5_000, (n) => Number.isInteger(n) && n >= 100, "an integer number of milliseconds, at least 100"),
     logLevel: text("LOG_LEVEL") ?? "info",
     // At least a day: an upload must outlive every task that can still reference it (40 minutes at most).
     retentionDays: number("GATEAI_RETENTION_DAYS", 7, (n) => n >= 1 && n <= 36_500, "a number of days from 1 to 36500"),
+    blobStore: loadBlobStoreConfig(text, number, text("GATEAI_DATA_DIR") ?? "./.data", errors),
+    uploadQuota: loadUploadQuota(number),
+    live: {
+      subscriptionsPerSocket: number("GATEAI_MAX_SUBSCRIPTIONS_PER_SOCKET", DEFAULT_LIVE_CAPS.subscriptionsPerSocket, (n) => Number.isInteger(n) && n >= 1 && n <= 100_000, "an integer from 1 to 100000"),
+      subscriptionsPerKey: number("GATEAI_MAX_SUBSCRIPTIONS_PER_KEY", DEFAULT_LIVE_CAPS.subscriptionsPerKey, (n) => Number.isInteger(n) && n >= 1 && n <= 1_000_000, "an integer from 1 to 1000000"),
+      socketsPerKey: number("GATEAI_MAX_SOCKETS_PER_KEY", DEFAULT_LIVE_CAPS.socketsPerKey, (n) => Number.isInteger(n) && n >= 1 && n <= 100_000, "an integer from 1 to 100000"),
+    },
+    corsOrigins: corsOrigins(text("GATEAI_CORS_ORIGINS"), errors),
+    metricsEnabled: text("GATEAI_METRICS") === undefined ? true : flag("GATEAI_METRICS"),
+    ...(metricsToken ? { metricsToken } : {}),
+    ...(streamTokenSecret ? { streamTokenSecret } : {}),
   };
   return errors.length ? { ok: false, errors } : { ok: true, config };
+}
+
+/**
+ * GATEAI_CORS_ORIGINS: unset or "*" lets any origin call (the API authenticates with a bearer key
+ * that a browser never sends on its own, so no credentials are allowed and none are needed);
+ * "none" turns CORS off; else a comma-separated list of origins (scheme://host[:port]).
+ */
+function corsOrigins(raw: string | undefined, errors: string[]): "*" | readonly string[] {
+  if (raw === undefined || raw === "*") return "*";
+  if (raw.toLowerCase() === "none") return [];
+  const origins: string[] = [];
+  for (const entry of raw.split(",").map((o) => o.trim()).filter(Boolean)) {
+    let origin: string | undefined;
+    try {
+      const parsed = new URL(entry);
+      if ((parsed.protocol === "http:" || parsed.protocol === "https:") && parsed.origin === entry.replace(/\/+$/, "")) origin = parsed.origin;
+    } catch {
+      origin = undefined;
+    }
+    if (origin === undefined) errors.push(`GATEAI_CORS_ORIGINS: ${JSON.stringify(entry.slice(0, 100))} is not an origin (scheme://host[:port], no path), "*" or "none"`);
+    else origins.push(origin);
+  }
+  return origins;
 }

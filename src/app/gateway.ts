@@ -5,9 +5,11 @@ import { systemClock, type Clock } from "../kernel/clock.ts";
 import { createRestRouter } from "../rest/router.ts";
 import { timingFor, type Timing } from "../services/timing.ts";
 import type { Config } from "./config.ts";
+import { builtConsoleDir, createConsoleFace } from "./console-assets.ts";
 import type { Gateway, GatewayOptions } from "./gateway-types.ts";
 import { closeServer, createHttpServer, listen } from "./http-server.ts";
 import { openInfrastructure, type Infrastructure } from "./infrastructure.ts";
+import { createOperations } from "./operations.ts";
 import { createServices } from "./services.ts";
 
 export type { Gateway, GatewayOptions } from "./gateway-types.ts";
@@ -37,12 +39,15 @@ async function wire(
   opened: (() => Promise<unknown>)[],
   deps: { clock: Clock; logger: Logger; timing: Timing },
 ): Promise<Gateway> {
-  const { services, driver, retention, bootstrapKey, close: closeServices } = await createServices(config, options, infra, deps);
+  const operations = createOperations(config, infra, deps);
+  const { services, driver, retention, bootstrapKey, close: closeServices } = await createServices(config, options, infra, Object.assign({}, deps, (operations.metrics ? { metrics: operations.metrics } : {})));
   opened.push(closeServices);
   // Failed authentications per client address, one budget for both faces (src/http/auth-throttle.ts).
   const authThrottle = createAuthThrottle({ perMinute: config.authFailuresPerMinute, clock: deps.clock });
   const graphql = createGraphQLServer(services, authThrottle);
-  const server = createHttpServer([graphql.face, createRestRouter(services, authThrottle)], deps.logger);
+  // The request edge first (request id, CORS, access log, request metrics), then /metrics.
+  const faces = [operations.edge(services.keys), ...(operations.metricsFace ? [operations.metricsFace] : [])];
+  const server = createHttpServer([...faces, graphql.face, createRestRouter(services, authThrottle), createConsoleFace(builtConsoleDir())], deps.logger);
   graphql.attachWebSockets(server);
   if (options.driver?.enabled !== false) {
     driver.start();

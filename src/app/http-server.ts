@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import { requestPath } from "../http/request-path.ts";
+import { isServiceUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../http/unavailable.ts";
 import { sendError, sendJson } from "../rest/respond.ts";
 
 export interface Face {
@@ -19,6 +20,13 @@ export function createHttpServer(faces: readonly Face[], logger: Logger): Server
       for (const face of faces) if (await face(req, res, path)) return;
       sendError(res, 404, { code: "NOT_FOUND", message: `No route for ${req.method} ${path}` });
     } catch (error) {
+      // A backing service that is down is the client's cue to retry, not a bug (src/http/unavailable.ts).
+      if (isServiceUnavailable(error)) {
+        logger.warn({ err: error, method: req.method, url: req.url }, "request failed: a backing service is unavailable");
+        if (!res.headersSent) sendJson(res, 503, { error: UNAVAILABLE_MESSAGE, code: "SERVICE_UNAVAILABLE" }, { "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) });
+        else res.destroy();
+        return;
+      }
       logger.error({ err: error, method: req.method, url: req.url }, "unhandled request error");
       if (!res.headersSent) sendJson(res, 500, { error: "Internal server error", code: "INTERNAL_ERROR" });
       else res.destroy();

@@ -12,11 +12,15 @@ import { createRedisPubSub } from "../adapters/pubsub/redis-pubsub.ts";
 import type { GatewayEvents, GatewayPubSub } from "../services/events.ts";
 import type { Limiter } from "../services/ports/limiter.ts";
 import type { Config } from "./config.ts";
+import type { BlobStore } from "../services/ports/blob-store.ts";
+import { openBlobStore } from "./blob-store.ts";
 
 /** The configured adapters: PostgreSQL or PGlite behind the storage ports, Redis or in-process limits and pub/sub. */
 export interface Infrastructure {
   readonly database: Database;
   readonly stores: Stores;
+  /** Where file bytes are kept (filesystem or S3); their rows are in `stores.files`. */
+  readonly blobs: BlobStore;
   readonly limiter: Limiter;
   readonly pubsub: GatewayPubSub;
   /** True when the database (and Redis, if configured) answer. */
@@ -55,6 +59,8 @@ export async function openInfrastructure(config: Config, options: Infrastructure
         : { dataDir: join(config.dataDir, "pglite") },
   );
 
+  const files = await openBlobStore(config.blobStore, { memoryDatabase: !config.databaseUrl && options.memoryDatabase === true });
+
   let redis: Redis | undefined;
   let limiter: Limiter;
   let pubsub: GatewayPubSub;
@@ -74,6 +80,7 @@ export async function openInfrastructure(config: Config, options: Infrastructure
   return {
     database,
     stores: createStores(database),
+    blobs: files.blobs,
     limiter,
     pubsub,
     async ready() {
@@ -86,6 +93,7 @@ export async function openInfrastructure(config: Config, options: Infrastructure
       await limiter.close();
       if (redis) await redis.quit().catch(() => undefined);
       await database.close();
+      await files.close();
     },
   };
 }

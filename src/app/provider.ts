@@ -1,20 +1,49 @@
+import { createFalProvider } from "../adapters/providers/fal-provider.ts";
+import { createOpenAIProvider } from "../adapters/providers/openai-provider.ts";
+import { createReplicateProvider } from "../adapters/providers/replicate-provider.ts";
 import { createRenderThread } from "../adapters/providers/render/render-thread.ts";
+import { createRoutedProvider } from "../adapters/providers/routed-provider.ts";
 import { createSimulatedProvider } from "../adapters/providers/simulated-provider.ts";
 import { createUpstreamProvider } from "../adapters/providers/upstream-provider.ts";
+import type { VendorId } from "../catalog/vendors/index.ts";
 import type { Provider } from "../services/ports/provider.ts";
 import type { Config } from "./config.ts";
+import { vendorRanges } from "./vendor-config.ts";
 
-/** The configured provider: a GateAI-compatible upstream, or the simulation (rendering off the main thread). */
+/**
+ * The configured provider: a GateAI-compatible upstream; or vendor accounts (fal, Replicate,
+ * OpenAI) routed by the catalog's routing table, with the simulation for models no configured
+ * vendor runs (unless GATEAI_SIMULATE_UNROUTED=false); or the simulation alone (rendering off the
+ * main thread).
+ */
 export function openProvider(config: Config): { provider: Provider; close(): Promise<void> } {
   if (config.upstream) {
     return { provider: createUpstreamProvider({ baseUrl: config.upstream.url, apiKeys: config.upstream.apiKeys }), close: async () => undefined };
   }
-  const renderThread = createRenderThread();
-  const provider = createSimulatedProvider({
-    timeScale: config.timeScale,
-    failureRate: config.simFailureRate,
-    stallRate: config.simStallRate,
-    render: renderThread.render,
-  });
-  return { provider, close: () => renderThread.close() };
+  const simulation = () => {
+    const renderThread = createRenderThread();
+    const provider = createSimulatedProvider({
+      timeScale: config.timeScale,
+      failureRate: config.simFailureRate,
+      stallRate: config.simStallRate,
+      render: renderThread.render,
+    });
+    return { provider, close: () => renderThread.close() };
+  };
+  const vendors = config.vendors;
+  if (!vendors) return simulation();
+  // Completion is learned by polling (one status request per running task per pass); with a
+  // public URL, fal and Replicate also POST it to /webhooks/{fal,replicate} (src/rest/routes/webhooks.ts),
+  // which makes the driver poll at once.
+  const hook = (vendor: string) => (config.publicUrl ? { webhookUrl: `${config.publicUrl}/webhooks/${vendor}` } : {});
+  const built: Partial<Record<VendorId, Provider>> = {};
+  const { fal, replicate, openai } = vendors.keys;
+  if (fal) built.fal = createFalProvider({ keys: fal, ...(vendors.urls.fal ? { baseUrl: vendors.urls.fal } : {}), ...hook("fal") });
+  if (replicate) built.replicate = createReplicateProvider({ tokens: replicate, ...(vendors.urls.replicate ? { baseUrl: vendors.urls.replicate } : {}), ...hook("replicate") });
+  if (openai) built.openai = createOpenAIProvider({ keys: openai, ...(vendors.urls.openai ? { baseUrl: vendors.urls.openai } : {}) });
+  const fallback = vendors.simulateUnrouted ? simulation() : undefined;
+  return {
+    provider: createRoutedProvider({ vendors: built, ranges: vendorRanges(vendors), ...(fallback ? { fallback: fallback.provider } : {}) }),
+    close: async () => fallback?.close(),
+  };
 }

@@ -5,9 +5,15 @@ import { createEngine } from "../engine/engine.ts";
 import type { Clock } from "../kernel/clock.ts";
 import { createAccountService } from "../services/account.ts";
 import { createFileService } from "../services/files.ts";
+import { createSimulationService } from "../services/simulation.ts";
+import { createFileStore } from "../services/file-store.ts";
 import type { GatewayServices } from "../services/gateway-services.ts";
 import { createGenerationService } from "../services/generation.ts";
 import { createKeyService } from "../services/keys.ts";
+import { observedGeneration } from "../services/observed-generation.ts";
+import type { MetricsPort } from "../services/ports/metrics.ts";
+import { createDashboardFeeds } from "../services/live-dashboards.ts";
+import { createLiveLimits } from "../services/live-limits.ts";
 import { createRetentionJob, type RetentionJob } from "../services/retention.ts";
 import { createTaskDriver, type TaskDriver } from "../services/task-driver.ts";
 import { createTaskService } from "../services/tasks.ts";
@@ -16,6 +22,11 @@ import type { Config } from "./config.ts";
 import type { GatewayOptions } from "./gateway-types.ts";
 import type { Infrastructure } from "./infrastructure.ts";
 import { openProvider } from "./provider.ts";
+import { accountsByModel, vendorRanges } from "./vendor-config.ts";
+import { createModelAvailability } from "../services/availability.ts";
+import { createVendorWebhooks } from "../services/vendor-webhooks.ts";
+import { createWebhookVerifier } from "../adapters/providers/webhook-verifier.ts";
+import type { VendorId } from "../catalog/vendors/index.ts";
 
 export interface Running {
   readonly services: GatewayServices;
@@ -31,11 +42,13 @@ export async function createServices(
   config: Config,
   options: GatewayOptions,
   infra: Infrastructure,
-  { clock, logger, timing }: { clock: Clock; logger: Logger; timing: Timing },
+  { clock, logger, timing, metrics }: { clock: Clock; logger: Logger; timing: Timing; metrics?: MetricsPort },
 ): Promise<Running> {
   const { stores, limiter, pubsub } = infra;
+  const files = createFileStore({ records: stores.files, blobs: infra.blobs, retentionMs: config.retentionDays * 86_400_000, quota: config.uploadQuota });
   const engine = createEngine();
-  const onKeyChange = (keyId: string) => void pubsub.publish("keyChanged", "all", { keyId }).catch(() => undefined);
+  const onKeyChange = (keyId: string, change: { revoked: boolean; dailyLimit: number }) =>
+    void pubsub.publish("keyChanged", "all", { keyId, revoked: change.revoked, dailyLimit: change.dailyLimit }).catch(() => undefined);
   const keys = createKeyService({ store: stores.keys, clock, defaultDailyLimit: config.dailyLimitMicros, onChange: onKeyChange });
   await keys.ensureKeys(config.apiKeys);
   const bootstrapKey = config.apiKeys.length ? null : await keys.bootstrap();
@@ -43,25 +56,58 @@ export async function createServices(
 
   const upstream = options.provider ? { provider: options.provider, close: async () => undefined } : openProvider(config);
   const driver = createTaskDriver({
-    tasks: stores.tasks, accounts: stores.pool, files: stores.files, provider: upstream.provider, pubsub, limiter, clock, timing, logger,
+    tasks: stores.tasks, accounts: stores.pool, files, provider: upstream.provider, pubsub, limiter, clock, timing, logger,
+    ...(metrics ? { metrics } : {}),
     owner: `gateway-${randomUUID()}`, poolSize: config.poolSize, leaseMs: options.driver?.leaseMs ?? config.leaseMs,
+    ...(config.vendors ? { accountsByModel: accountsByModel(config.vendors) } : {}),
     ...(options.driver?.tickMs !== undefined ? { tickMs: options.driver.tickMs } : {}),
   });
-  const generation = createGenerationService({
-    tasks: stores.tasks, idempotency: stores.idempotency, files: stores.files, engine, limiter, pubsub, clock, timing,
+  const accepting = createGenerationService({
+    tasks: stores.tasks, idempotency: stores.idempotency, files, engine, limiter, pubsub, clock, timing,
     references: { maxBytes: config.uploadMaxBytes, resolve: options.resolveHost ?? systemResolver },
     onAccepted: () => driver.nudge(),
     hold: driver.hold,
   });
-  const retention = createRetentionJob({ idempotency: stores.idempotency, files: stores.files, clock, fileRetentionMs: config.retentionDays * 86_400_000, logger });
+  // Each generate's outcome and charge are reported to operations (/metrics).
+  const generation = metrics ? observedGeneration(accepting, metrics, new Set(engine.models.map((m) => m.id))) : accepting;
+  const retention = createRetentionJob({ idempotency: stores.idempotency, files, clock, fileRetentionMs: config.retentionDays * 86_400_000, logger });
   const keyChanges = pubsub.subscribe("keyChanged", "all");
   keys.follow(keyChanges);
+  // Every process ends a revoked key's live subscriptions (this one's revocations come back here too).
+  const live = createLiveLimits(config.live);
+  const revocations = pubsub.subscribe("keyChanged", "all");
+  live.follow(revocations);
+  const account = createAccountService({
+    tasks: stores.tasks, pool: stores.pool, poolSize: config.poolSize, limiter, limits: timing.limits, clock,
+    ...(config.vendors ? { vendorRanges: vendorRanges(config.vendors) } : {}),
+  });
+  // meUpdated: one dashboard feed per key, derived from its events; limit changes reach it too.
+  const dashboards = createDashboardFeeds({ account, pubsub, clock, slotTtlMs: timing.limits.slotTtlMs });
+  const limitChanges = pubsub.subscribe("keyChanged", "all");
+  dashboards.follow(limitChanges);
 
   const services: GatewayServices = {
-    config, clock, timing, logger, engine, pubsub, keys, generation,
+    config, clock, timing, logger, engine, pubsub, live, keys, generation,
     tasks: createTaskService({ tasks: stores.tasks }),
-    account: createAccountService({ tasks: stores.tasks, pool: stores.pool, poolSize: config.poolSize, limiter, limits: timing.limits, clock }),
-    files: createFileService({ store: stores.files, clock, maxBytes: config.uploadMaxBytes }),
+    account,
+    dashboards,
+    files: createFileService({ store: files, clock, maxBytes: config.uploadMaxBytes, signedUrlSeconds: config.blobStore.kind === "s3" ? config.blobStore.signedUrlSeconds : 0 }),
+    simulation: createSimulationService({ engine, clock, poolSize: config.poolSize }),
+    ...(metrics ? { metrics } : {}),
+    ...(config.vendors
+      ? {
+          webhooks: createVendorWebhooks({
+            verifier: createWebhookVerifier(Object.assign({}, (config.vendors.falJwksUrl ? { falJwksUrl: config.vendors.falJwksUrl } : {}), (config.vendors.keys.replicate ? { replicate: { tokens: config.vendors.keys.replicate, ...(config.vendors.urls.replicate ? { baseUrl: config.vendors.urls.replicate } : {}) } } : {}))),
+            clock,
+            onCompletion: () => driver.nudge(),
+          }),
+        }
+      : {}),
+    availability: createModelAvailability({
+      vendors: config.vendors ? (Object.keys(config.vendors.keys) as VendorId[]) : null,
+      simulateUnrouted: config.vendors?.simulateUnrouted ?? true,
+      upstream: config.upstream !== undefined,
+    }),
     ready: () => infra.ready(),
   };
   return {
@@ -70,6 +116,8 @@ export async function createServices(
       await Promise.all([driver.stop(), retention.stop()]);
       await upstream.close();
       await keyChanges.return?.();
+      await revocations.return?.();
+      await limitChanges.return?.();
     },
   };
 }

@@ -30,3 +30,15 @@ export function isNewerState(task: TaskRecord, than: TaskRecord): boolean {
   if (task.progress !== than.progress) return task.progress > than.progress;
   return task.refunded && !than.refunded;
 }
+
+/**
+ * The event that tells a task's current state when the event of the transition itself may have
+ * been lost (a republish from the stored row): final states by name, a refund of an unfinished
+ * task as REFUNDED, then the status, PROGRESS once a running task has progressed.
+ */
+export function stateEventType(task: TaskRecord): TaskEventType {
+  if (task.status === "FINISHED" || task.status === "FAILED") return task.status;
+  if (task.refunded) return "REFUNDED";
+  if (task.status === "QUEUED") return "QUEUED";
+  return task.progress > 0 ? "PROGRESS" : "PROCESSING";
+}

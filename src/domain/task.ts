@@ -31,6 +31,10 @@ export interface TaskRecord {
   readonly slotReleaseAt: number;
   readonly refundAt: number;
   readonly hardDeadlineAt: number;
+  /** The vendor's handle on an attempt (its request id) once submitted: `attempt` says which. */
+  readonly upstream?: { readonly attempt: number; readonly ref: string } | null;
+  /** What the vendor said the last attempt cost, when it said (beside our `cost`). */
+  readonly vendorCost?: unknown;
 }
 
 /** A task to accept: charged and created together, or neither. */

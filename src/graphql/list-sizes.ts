@@ -1,5 +1,6 @@
 import type { Engine } from "../engine/engine.ts";
 import { BOUNDS } from "../kernel/bounds.ts";
+import { SIMULATION_BOUNDS, SIMULATION_SERIES_POINTS } from "../simulation/bounds.ts";
 import { argumentsWith, listLength, type ListSize } from "./plugins/query-cost.ts";
 
 /**
@@ -63,5 +64,10 @@ export function listSizes(engine: Engine): ReadonlyMap<string, ListSize> {
       return requests ? listLength(requests, BOUNDS.planRequests) : BOUNDS.planRequests;
     }],
     ["ModelOptions.options", Math.min(BOUNDS.cheapestModels, engine.models.length)],
+    // simulate: bands one per total; a key-day per key and day (7 days of arrivals and the day their tasks end); a model per stream at most; a point per step.
+    ["SimulationReport.bands", 16],
+    ["SimulationReport.keyDays", SIMULATION_BOUNDS.keys * (Math.ceil(SIMULATION_BOUNDS.horizonHours / 24) + 2)],
+    ["SimulationReport.models", SIMULATION_BOUNDS.streams],
+    ["SimulationSeries.points", SIMULATION_SERIES_POINTS],
   ]);
 }

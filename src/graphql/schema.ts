@@ -10,7 +10,9 @@ import "./types/admin.ts";
 import "./types/subscriptions.ts";
 import { defineGenerationFields } from "./types/generation.ts";
 import { defineWhatIfFields } from "./types/whatif.ts";
+import { defineSimulationFields } from "./types/simulation.ts";
 import { useFastFieldMaps } from "./plugins/fast-field-maps.ts";
+import { inheritFieldDescriptions } from "./types/descriptions.ts";
 
 /**
  * What the schema takes from an engine when it is built: the typed GenerateInput fields, one per
@@ -36,7 +38,8 @@ export function buildSchema(engine: Engine): GraphQLSchema {
   if (!built) {
     const { GenerateInput, toRequest } = defineGenerationFields(engine);
     defineWhatIfFields(GenerateInput, toRequest);
-    built = { schema: useFastFieldMaps(builder.toSchema({ sortSchema: false })), input };
+    defineSimulationFields(GenerateInput, toRequest);
+    built = { schema: useFastFieldMaps(inheritFieldDescriptions(builder.toSchema({ sortSchema: false }))), input };
   } else if (built.input !== input) {
     throw new Error(
       "buildSchema: this process already built the GraphQL schema for an engine with other models or parameters. " +

@@ -7,8 +7,11 @@ import { createAuthThrottle, authThrottledMessage, type AuthThrottle } from "../
 import { jsonBodyLimit } from "../http/body.ts";
 import type { GatewayServices } from "../services/gateway-services.ts";
 import { callerAddress, contextFactory, presentsUnknownCredentials } from "./context.ts";
+import { serveGraphiQLAsset } from "./graphiql.ts";
 import { listSizes } from "./list-sizes.ts";
+import { SCHEMA_SDL_PATH, schemaSdlRoute } from "./schema-sdl.ts";
 import { useSubscriptionsOverHttpNeedEventStream } from "./plugins/http-subscriptions.ts";
+import { useOperationMetrics } from "./plugins/operation-metrics.ts";
 import { useQueryCost } from "./plugins/query-cost.ts";
 import { useVariableBounds } from "./plugins/variable-bounds.ts";
 import { graphqlJsExecution } from "./plugins/execution.ts";
@@ -16,6 +19,8 @@ import { createSubscriptionSharing } from "./plugins/shared-subscriptions.ts";
 import { useValidDocuments } from "./plugins/valid-documents.ts";
 import { buildSchema } from "./schema.ts";
 import { createJsonPostHandler } from "./transports/json-post.ts";
+import { refusedSingleConnectionSse } from "./transports/sse-single-connection.ts";
+import { createStreamTokenRoute, STREAM_TOKEN_PATH } from "./transports/stream-token-route.ts";
 import { callerOf, callerOfHttp, createYogaHttp } from "./transports/yoga-http.ts";
 import { createWsTransport } from "./transports/ws.ts";
 
@@ -54,6 +59,8 @@ export const QUERY_LIMITS = {
  */
 export function createGraphQLServer(services: GatewayServices, throttle: AuthThrottle = createAuthThrottle({ perMinute: 0, clock: services.clock })) {
   const schema = buildSchema(services.engine);
+  const schemaSdl = schemaSdlRoute(schema);
+  const streamTokens = createStreamTokenRoute(services, throttle);
   const logger = services.logger.child({ face: "graphql" });
   const sharing = createSubscriptionSharing();
   const buildContext = contextFactory(services, sharing, throttle);
@@ -80,6 +87,8 @@ export function createGraphQLServer(services: GatewayServices, throttle: AuthThr
     graphqlJsExecution(),
     // One execution per (event, operation, caller), shared by every subscriber it concerns.
     sharing.plugin,
+    // Operation durations and open subscriptions, for /metrics (when metrics are on).
+    ...(services.metrics ? [useOperationMetrics(services.metrics)] : []),
   ];
 
   const http = createYogaHttp({ schema, plugins, maxBodyBytes, logger, context: (initial) => buildContext(callerOf(initial)) });
@@ -90,7 +99,7 @@ export function createGraphQLServer(services: GatewayServices, throttle: AuthThr
     serverContext: (req, res, caller) => ({ req, res, caller }),
     logger,
   });
-  const ws = createWsTransport(http.yoga);
+  const ws = createWsTransport(http.yoga, services.live);
 
   /**
    * A request presenting credentials the cache does not know, from an address that failed
@@ -116,7 +125,10 @@ export function createGraphQLServer(services: GatewayServices, throttle: AuthThr
   return {
     /** /graphql over HTTP: the JSON POST path, else Yoga. */
     async face(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
-      if (path !== "/graphql") return false;
+      if (refusedSingleConnectionSse(req, res, path)) return true;
+      if (path === STREAM_TOKEN_PATH) return streamTokens.issue(req, res).then(() => true);
+      if (path !== "/graphql") return path === SCHEMA_SDL_PATH ? (schemaSdl(req, res), true) : serveGraphiQLAsset(req, res, path);
+      if (!streamTokens.admit(req, res)) return true;
       if (refusedAsThrottled(req, res)) return true;
       if (!(await jsonPost(req, res))) await http.handle(req, res);
       return true;

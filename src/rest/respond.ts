@@ -27,6 +27,7 @@ const statusByCode: Record<
   UNSUPPORTED_MEDIA_TYPE: 415,
   IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
+  UPLOAD_QUOTA_EXCEEDED: 429,
   INTERNAL_ERROR: 500,
 };
 
@@ -71,13 +72,16 @@ export function errorBody(error: ServiceError | { code: string; message: string 
     case "UPLOAD_REJECTED":
       if ("maxBytes" in error && error.maxBytes !== undefined) body.max_bytes = error.maxBytes;
       break;
+    case "UPLOAD_QUOTA_EXCEEDED":
+      if ("quota" in error) Object.assign(body, { quota: error.quota, limit: error.limit }, error.retryAfterMs !== undefined ? { retry_after: Math.ceil(error.retryAfterMs / 1000) } : {});
+      break;
   }
   return body;
 }
 
-/** Sends an expected failure with its status (and Retry-After for RATE_LIMITED). */
+/** Sends an expected failure with its status (and Retry-After for RATE_LIMITED and a daily upload quota). */
 export function sendError(res: ServerResponse, status: number | undefined, error: ServiceError | { code: string; message: string }): void {
   const headers: Record<string, string> = {};
-  if (error.code === "RATE_LIMITED" && "retryAfterMs" in error) headers["retry-after"] = String(Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
+  if ((error.code === "RATE_LIMITED" || error.code === "UPLOAD_QUOTA_EXCEEDED") && "retryAfterMs" in error && error.retryAfterMs !== undefined) headers["retry-after"] = String(Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
   sendJson(res, status ?? statusOf(error.code as keyof typeof statusByCode) ?? 400, errorBody(error), headers);
 }

@@ -9,10 +9,12 @@ import { docsRoute } from "./routes/docs.ts";
 import { estimateRoute } from "./routes/estimate.ts";
 import { filesRoute } from "./routes/files.ts";
 import { generateRoute } from "./routes/generate.ts";
+import { simulateRoute } from "./routes/simulate.ts";
 import { healthRoute, readinessRoute } from "./routes/health.ts";
 import { modelRoutes } from "./routes/models.ts";
 import { taskRoute } from "./routes/tasks.ts";
 import { uploadRoute } from "./routes/upload.ts";
+import { webhookRoute } from "./routes/webhooks.ts";
 
 export type RestRouter = (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean>;
 
@@ -30,6 +32,7 @@ export function createRestRouter(services: GatewayServices, throttle: AuthThrott
   const exact = new Map<string, PathRoutes>([
     ["/api/generate", { POST: bearer(generateRoute(services)) }],
     ["/api/estimate", { POST: bearer(estimateRoute(services)) }],
+    ["/api/simulate", { POST: bearer(simulateRoute(services)) }],
     ["/api/upload", { POST: bearer(uploadRoute(services)) }],
     ["/api/me", { GET: dashboardRoute(services, auth) }],
     ["/credits", { GET: bearer(creditsRoute(services)) }],
@@ -38,6 +41,8 @@ export function createRestRouter(services: GatewayServices, throttle: AuthThrott
     ["/docs.txt", { GET: docsRoute() }],
     ["/healthz", { GET: healthRoute() }],
     ["/readyz", { GET: readinessRoute(services) }],
+    ["/webhooks/fal", { POST: webhookRoute(services, "fal") }],
+    ["/webhooks/replicate", { POST: webhookRoute(services, "replicate") }],
   ]);
   // Paths with a parameter; the tail after the prefix is the handler's to parse.
   const prefixed: readonly (readonly [string, PathRoutes])[] = [

@@ -19,6 +19,8 @@ export interface BudgetStatus {
 export interface PoolStatus {
   readonly totalAccounts: number;
   readonly locked: number;
+  /** The same per vendor, when the accounts are at vendors. */
+  readonly vendors?: readonly { readonly vendor: string; readonly totalAccounts: number; readonly locked: number }[];
 }
 
 export interface Credits {
@@ -65,6 +67,8 @@ export function createAccountService(deps: {
   tasks: TaskRepo;
   pool: AccountPool;
   poolSize: number;
+  /** Where each vendor's accounts sit in the pool (ids first..first+count−1). */
+  vendorRanges?: readonly { readonly vendor: string; readonly first: number; readonly count: number }[];
   limiter: Limiter;
   limits: LimitPolicy;
   clock: Clock;
@@ -75,7 +79,20 @@ export function createAccountService(deps: {
     const used = await tasks.usedOn(key.id, utcDay(new Date(now)));
     return { dailyLimit: key.dailyLimit, used, remaining: Math.max(0, key.dailyLimit - used), resetsAt: nextUtcMidnight(now) };
   };
-  const pool = async (): Promise<PoolStatus> => ({ totalAccounts: deps.poolSize, locked: await deps.pool.lockedCount(deps.poolSize, clock.now()) });
+  const pool = async (): Promise<PoolStatus> => {
+    const now = clock.now();
+    const locked = await deps.pool.lockedCount(deps.poolSize, now);
+    if (!deps.vendorRanges?.length) return { totalAccounts: deps.poolSize, locked };
+    // Locked accounts of a range: those up to its last id less those before its first.
+    const vendors = await Promise.all(
+      deps.vendorRanges.map(async (r) => ({
+        vendor: r.vendor,
+        totalAccounts: r.count,
+        locked: (await deps.pool.lockedCount(r.first + r.count - 1, now)) - (await deps.pool.lockedCount(r.first - 1, now)),
+      })),
+    );
+    return { totalAccounts: deps.poolSize, locked, vendors };
+  };
 
   return {
     budget: (key) => budgetAt(key, clock.now()),

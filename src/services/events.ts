@@ -1,4 +1,5 @@
 import type { TaskEvent, TaskEventType } from "../domain/task-events.ts";
+import type { Micros } from "../kernel/money.ts";
 import type { TaskRecord } from "../domain/task.ts";
 import type { PubSub } from "./ports/pubsub.ts";
 
@@ -16,8 +17,12 @@ export interface KeyStateEvent {
 export type GatewayEvents = {
   keyTasks: TaskEvent;
   keyState: KeyStateEvent;
-  /** A key was revoked or its limit changed (id "all"): drop cached lookups. */
-  keyChanged: { readonly keyId: string };
+  /**
+   * A key was revoked or its limit changed (id "all"): drop cached lookups; a revocation also
+   * ends the key's live subscriptions (src/services/live-limits.ts), a limit change (`dailyLimit`,
+   * the limit in force) reaches its live dashboards (src/services/live-dashboards.ts).
+   */
+  keyChanged: { readonly keyId: string; readonly revoked?: boolean; readonly dailyLimit?: Micros };
 };
 
 export type GatewayPubSub = PubSub<GatewayEvents>;

@@ -1,22 +1,39 @@
-import { err, ok, type Result } from "../kernel/result.ts";
+import type { Result } from "../kernel/result.ts";
 import type { ServiceError } from "./errors.ts";
 import type { Clock } from "../kernel/clock.ts";
-import type { FileStore, StoredFile, UploadInfo } from "./ports/file-store.ts";
+import type { FileStore, IncomingFile, ServedFile, UploadInfo } from "./ports/file-store.ts";
 
 /** Uploads and the files served under /files/. */
 export interface FileService {
-  /** The file behind a /files/<ownerId>/<name> URL, if any. */
-  get(ownerId: string, name: string): Promise<StoredFile | null>;
-  upload(keyId: string, file: StoredFile): Promise<Result<UploadInfo, ServiceError>>;
+  /** The file behind a /files/<ownerId>/<name> URL, if any (and not expired). */
+  get(ownerId: string, name: string): Promise<ServedFile | null>;
+  /**
+   * Stores an upload streamed from `file.body`, refused before any byte is stored when the key's
+   * quotas are spent, and stopped past the size limit. `declaredBytes` (a request's length)
+   * bounds what is reserved against the quota; absent, the size limit is reserved.
+   */
+  upload(keyId: string, file: IncomingFile & { readonly declaredBytes?: number }): Promise<Result<UploadInfo, ServiceError>>;
+  /**
+   * Where to redirect a client for this file's bytes (a presigned blob-store URL answering with
+   * these headers), or null to stream them through the gateway.
+   */
+  redirectFor(file: ServedFile, headers: { readonly contentType: string; readonly contentDisposition?: string }): Promise<string | null>;
+  /** How long a redirect stays valid, in seconds (0: files are streamed). */
+  readonly redirectSeconds: number;
 }
 
-export function createFileService(deps: { store: FileStore; clock: Clock; maxBytes: number }): FileService {
+export function createFileService(deps: { store: FileStore; clock: Clock; maxBytes: number; signedUrlSeconds?: number }): FileService {
+  const redirectSeconds = deps.signedUrlSeconds ?? 0;
   return {
-    get: (ownerId, name) => deps.store.get(ownerId, name),
-    async upload(keyId, file) {
-      if (file.data.byteLength > deps.maxBytes)
-        return err({ code: "UPLOAD_REJECTED", message: `The file is larger than the limit of ${deps.maxBytes} bytes`, maxBytes: deps.maxBytes });
-      return ok(await deps.store.putUpload(keyId, file, deps.clock.now()));
-    },
+    redirectSeconds,
+    redirectFor: async (file, headers) =>
+      redirectSeconds > 0 && file.signedUrl ? file.signedUrl({ expiresInSeconds: redirectSeconds, ...headers }) : null,
+    get: (ownerId, name) => deps.store.get(ownerId, name, deps.clock.now()),
+    upload: (keyId, file) =>
+      deps.store.putUpload(
+        keyId,
+        { mediaType: file.mediaType, body: file.body, reserveBytes: file.declaredBytes ?? deps.maxBytes },
+        { now: deps.clock.now(), maxBytes: deps.maxBytes },
+      ),
   };
 }

@@ -6,8 +6,14 @@ import type { GatewayPubSub } from "./events.ts";
 import type { FileService } from "./files.ts";
 import type { GenerationService } from "./generation.ts";
 import type { KeyService } from "./keys.ts";
+import type { MetricsPort } from "./ports/metrics.ts";
+import type { DashboardFeeds } from "./live-dashboards.ts";
+import type { LiveLimits } from "./live-limits.ts";
 import type { TaskService } from "./tasks.ts";
+import type { SimulationService } from "./simulation.ts";
 import type { Timing } from "./timing.ts";
+import type { ModelAvailability } from "./availability.ts";
+import type { VendorWebhooks } from "./vendor-webhooks.ts";
 
 /** The configuration the faces read. */
 export interface FaceSettings {
@@ -19,6 +25,8 @@ export interface FaceSettings {
   readonly adminToken?: string;
   /** The largest upload and inline `data:` reference. */
   readonly uploadMaxBytes: number;
+  /** Seals stream tokens (src/http/stream-token.ts); absent: a random secret per process. */
+  readonly streamTokenSecret?: string;
 }
 
 /**
@@ -34,11 +42,23 @@ export interface GatewayServices {
   readonly engine: Engine;
   /** Live events, for subscriptions. */
   readonly pubsub: GatewayPubSub;
+  /** Caps on live subscriptions and sockets in this process; ends a revoked key's subscriptions. */
+  readonly live: LiveLimits;
+  /** Live dashboards (meUpdated), one feed per key derived from its events. */
+  readonly dashboards: DashboardFeeds;
   readonly keys: KeyService;
   readonly generation: GenerationService;
   readonly tasks: TaskService;
   readonly account: AccountService;
   readonly files: FileService;
+  /** Workload cost simulation (what a day of traffic will spend, downgrade, refuse and wait). */
+  readonly simulation: SimulationService;
+  /** Where faces report to operations (/metrics); absent: nothing is reported. */
+  readonly metrics?: MetricsPort;
+  /** Which models run now, and where (vendor or simulation); absent: every model, simulated. */
+  readonly availability?: ModelAvailability;
+  /** Vendor completion webhooks (verified); absent when no vendor accounts are configured. */
+  readonly webhooks?: VendorWebhooks;
   /** True when the database (and Redis, if configured) answer. */
   ready(): Promise<{ ok: boolean; checks: Record<string, string> }>;
 }

@@ -15,6 +15,7 @@ import type { IdempotencyStore } from "./ports/idempotency-store.ts";
 import type { Limiter } from "./ports/limiter.ts";
 import type { TaskRepo } from "./ports/task-repo.ts";
 import { checkAndNormalizeReferences, type ReferencePolicy } from "./references.ts";
+import { storeInlineReferences } from "./inline-references.ts";
 import type { Timing } from "./timing.ts";
 import { createUsageCache } from "./usage-cache.ts";
 
@@ -97,7 +98,7 @@ interface HeldKey {
 export function createGenerationService(deps: {
   tasks: TaskRepo;
   idempotency: IdempotencyStore;
-  files: Pick<FileStore, "uploadTypes">;
+  files: Pick<FileStore, "uploadTypes" | "putInline" | "discardUploads">;
   engine: Engine;
   limiter: Limiter;
   pubsub: GatewayPubSub;
@@ -269,8 +270,12 @@ export function createGenerationService(deps: {
         admitted = true;
         // What runs (and is stored as `params`) carries the references as checked: normalized URLs.
         const { model, adjustments, profile } = normalized.value;
-        const checked = { model, params: references.params, adjustments, profile };
-        const charged = await chargeWithinBudget(key, request, checked, taskId, held);
+        // Inline data: references go to the file store; the task keeps their upload ids.
+        const spilled = await storeInlineReferences(deps.files, key.id, profile, { params: references.params, requestParams: (request.params ?? {}) as Readonly<Record<string, unknown>> }, clock.now());
+        const checked = { model, params: spilled.params, adjustments, profile };
+        const charged = await chargeWithinBudget(key, spilled.requestParams === request.params ? request : Object.assign({}, request, { params: spilled.requestParams }), checked, taskId, held);
+        // Refused after all: the inline references it stored go (a refused request keeps nothing).
+        if (!charged.ok && spilled.stored.length) await deps.files.discardUploads(key.id, spilled.stored);
         if (!charged.ok) {
           // A key another request took over is not ours to give back.
           if (charged.error.code === "IDEMPOTENCY_IN_PROGRESS") held = undefined;

@@ -62,7 +62,8 @@ export function createKeyService(deps: {
   clock: Clock;
   defaultDailyLimit: Micros;
   cacheTtlMs?: number;
-  onChange?: (id: string) => void;
+  /** A key changed (`revoked`: it is revoked now). */
+  onChange?: (id: string, change: { readonly revoked: boolean; readonly dailyLimit: Micros }) => void;
 }): KeyService {
   const { store, clock, defaultDailyLimit } = deps;
   // Revocations and limit changes clear the cache at once here and, through pub/sub, in every
@@ -115,8 +116,9 @@ export function createKeyService(deps: {
   const changed = (row: StoredKey | null) => {
     if (!row) return null;
     invalidate(row.id);
-    deps.onChange?.(row.id);
-    return toRecord(row);
+    const record = toRecord(row);
+    deps.onChange?.(row.id, { revoked: row.revokedAt !== null, dailyLimit: record.dailyLimit });
+    return record;
   };
 
   return {

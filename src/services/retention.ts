@@ -20,7 +20,7 @@ const BATCH = 500;
  */
 export function createRetentionJob(deps: {
   idempotency: Pick<IdempotencyStore, "purgeExpired">;
-  files: Pick<FileStore, "deleteStoredBefore">;
+  files: Pick<FileStore, "deleteExpired">;
   clock: Clock;
   /** How long uploads and result files are kept (GATEAI_RETENTION_DAYS). */
   fileRetentionMs: number;
@@ -37,9 +37,10 @@ export function createRetentionJob(deps: {
     for (let deleted = BATCH; deleted >= BATCH; idempotencyRecords += deleted) deleted = await deps.idempotency.purgeExpired(now, BATCH);
     let files = 0;
     for (let more = true; more; ) {
-      const deleted = await deps.files.deleteStoredBefore(now - deps.fileRetentionMs, BATCH);
+      // Rows and their blobs: expired, past the retention, or uploads abandoned mid-write.
+      const deleted = await deps.files.deleteExpired(now, now - deps.fileRetentionMs, BATCH);
       files += deleted.results + deleted.uploads;
-      more = deleted.results >= BATCH || deleted.uploads >= BATCH;
+      more = deleted.more;
     }
     if (idempotencyRecords || files) deps.logger?.info({ idempotencyRecords, files }, "retention: deleted expired data");
     return { idempotencyRecords, files };

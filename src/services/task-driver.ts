@@ -6,8 +6,12 @@ import type { FileStore } from "./ports/file-store.ts";
 import type { TaskRepo } from "./ports/task-repo.ts";
 import { filePath, type TaskClaim, type TaskRecord } from "../domain/task.ts";
 import type { Clock } from "../kernel/clock.ts";
-import { publishTaskEvent, type GatewayPubSub } from "./events.ts";
+import type { TaskEventType } from "../domain/task-events.ts";
+import type { GatewayPubSub } from "./events.ts";
+import { createTaskEventRelay } from "./task-event-relay.ts";
 import type { Timing } from "./timing.ts";
+import { DRIVER_RULES, generationClocks } from "../domain/generation-clocks.ts";
+import { noMetrics, type MetricsPort } from "./ports/metrics.ts";
 
 export const HARD_LIMIT_ERROR = "Generation timed out (40 min hard limit)";
 
@@ -27,6 +31,8 @@ export interface TaskDriverOptions {
   /** This process's name in task leases. */
   readonly owner: string;
   readonly poolSize: number;
+  /** The accounts each vendor-routed model may run on (its vendor's); absent: any model on any account. */
+  readonly accountsByModel?: Readonly<Record<string, readonly number[]>>;
   readonly tickMs?: number;
   /** The pace when there is nothing to drive. */
   readonly idleTickMs?: number;
@@ -39,6 +45,12 @@ export interface TaskDriverOptions {
   /** Failures in a row that lock an account, and for how long (divided by the time scale). */
   readonly accountFailureThreshold?: number;
   readonly accountCooldownMs?: number;
+  /** Where refunds, final states and passes are reported (operations). */
+  readonly metrics?: Pick<MetricsPort, "refunded" | "taskEnded" | "driverPass">;
+  /** A committed transition unpublished for this long is published from its row (task-event-relay.ts). */
+  readonly relayGraceMs?: number;
+  /** How often a pass looks for such transitions (the first pass always does). */
+  readonly relayEveryMs?: number;
 }
 
 export interface TaskDriver {
@@ -69,22 +81,28 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
   const leaseMs = options.leaseMs ?? 5_000;
   const holdMs = options.holdMs ?? 1_000;
   const hold = (now: number): TaskClaim => ({ owner, until: now + holdMs });
-  const maxAttempts = options.maxAttempts ?? 3;
-  const threshold = options.accountFailureThreshold ?? 3;
-  const cooldownMs = options.accountCooldownMs ?? (5 * 60_000) / timing.timeScale;
+  const maxAttempts = options.maxAttempts ?? DRIVER_RULES.maxAttempts;
+  const threshold = options.accountFailureThreshold ?? DRIVER_RULES.accountFailureThreshold;
+  const cooldownMs = options.accountCooldownMs ?? generationClocks(timing.timeScale).accountCooldownMs;
+  const metrics = options.metrics ?? noMetrics;
 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = true;
 
-  const publish = (type: Parameters<typeof publishTaskEvent>[1], task: TaskRecord) =>
-    publishTaskEvent(pubsub, type, task).catch((error: unknown) => logger.error({ err: error, taskId: task.id }, "publishing a task event failed"));
+  const relay = createTaskEventRelay({ tasks, pubsub, logger, ...(options.relayGraceMs !== undefined ? { graceMs: options.relayGraceMs } : {}) });
+  const relayEveryMs = options.relayEveryMs ?? 1_000;
+  let lastRelay = Number.NEGATIVE_INFINITY;
+  const publish = (type: TaskEventType, task: TaskRecord) =>
+    relay.publish(type, task).catch((error: unknown) => logger.error({ err: error, taskId: task.id }, "publishing a task event failed"));
 
   /** Refunds an unfinished task past its refund deadline (once) and tells its watchers. */
   const refundRunning = async (taskId: string, now: number) => {
     const refunded = await tasks.refund(taskId, now);
-    if (refunded) await publish("REFUNDED", refunded);
+    if (!refunded) return;
+    metrics.refunded(refunded.cost);
+    await publish("REFUNDED", refunded);
   };
 
   /**
@@ -92,6 +110,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
    * shows the slot back. FAILED rows come refunded from the statement that failed them.
    */
   const publishFinal = async (type: "FINISHED" | "FAILED", task: TaskRecord) => {
+    metrics.taskEnded(type);
     await limiter.release(task.keyId, task.id).catch((error: unknown) => logger.warn({ err: error, taskId: task.id }, "releasing a slot failed"));
     await publish(type, task);
   };
@@ -112,6 +131,11 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       found = true;
       logger.warn({ taskId: task.id, model: task.model }, "task hit the hard time limit");
       await publishFinal("FAILED", task);
+      // The vendor would keep generating (and billing) what no one will collect: ask it to stop.
+      if (task.upstream && task.account !== null && task.startedAt !== null && provider.cancel) {
+        const job = { taskId: task.id, model: task.model, output: task.output, params: task.params, attempt: task.upstream.attempt, account: task.account, startedAt: task.startedAt, upstream: task.upstream.ref };
+        await provider.cancel(job).catch((error: unknown) => logger.warn({ err: error, taskId: task.id }, "cancelling at the vendor failed"));
+      }
     }
     for (const id of await tasks.dueRefunds(now)) {
       found = true;
@@ -132,10 +156,16 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
         attempt: task.attempts,
         account: task.account,
         startedAt: task.startedAt,
+        upstream: task.upstream?.attempt === task.attempts ? task.upstream.ref : null,
       },
       now,
     );
     if (status.state === "running") {
+      // The vendor's handle is stored before anything else: the next poll (here or in another
+      // process after a crash) resumes the attempt from it instead of submitting it again.
+      if (status.upstream !== undefined && status.upstream !== task.upstream?.ref) {
+        await tasks.setUpstream({ id: task.id, owner, attempt: task.attempts, ref: status.upstream, now });
+      }
       // Progress in steps of 10%: enough for a progress bar, few writes.
       const step = Math.min(90, Math.floor(status.progress * 10) * 10);
       if (step > task.progress) {
@@ -152,6 +182,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
         now,
         result: status.result.map((name) => filePath(task.id, name)),
         glb: status.glb.map((name) => filePath(task.id, name)),
+        ...(status.vendorCost ? { vendorCost: status.vendorCost } : {}),
       });
       if (!finished) return false;
       await accounts.recordOutcome({ account: task.account, success: true, threshold, lockUntil: now + cooldownMs });
@@ -167,6 +198,8 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       return false;
     }
     const failed = await tasks.fail({ id: task.id, owner, now, error: status.error });
+    // The failing statement refunds a task its refund deadline has not refunded yet.
+    if (failed?.refunded && !task.refunded) metrics.refunded(failed.cost);
     if (failed) await publishFinal("FAILED", failed);
     return false;
   }
@@ -187,6 +220,12 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     // is already (nearly) expired.
     const now = clock.now();
     const swept = await sweepDeadlines(now);
+    // Transitions committed here or elsewhere whose event never went out (a process killed
+    // between commit and publish): on start, then every relayEveryMs.
+    if (now - lastRelay >= relayEveryMs) {
+      lastRelay = now;
+      await relay.relay(now).catch((error: unknown) => logger.warn({ err: error }, "relaying task events failed"));
+    }
     const claimedAt = clock.now();
     const processing = await tasks.claimProcessing({ owner, now: claimedAt, leaseUntil: claimedAt + leaseMs, limit: Math.max(poolSize, 1) * 2 });
     const holding = await Promise.all(
@@ -200,11 +239,18 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     let started = 0;
     for (; started < poolSize; started++) {
       const startedAt = clock.now();
-      const task = await tasks.startNextQueued({ owner, now: startedAt, leaseUntil: startedAt + leaseMs, poolSize });
+      const task = await tasks.startNextQueued({
+        owner,
+        now: startedAt,
+        leaseUntil: startedAt + leaseMs,
+        poolSize,
+        ...(options.accountsByModel ? { accountsByModel: options.accountsByModel } : {}),
+      });
       if (!task) break;
       await publish("PROCESSING", task);
     }
     poolFull = holding.filter(Boolean).length + started >= poolSize;
+    await relay.flush();
     return swept || processing.length > 0 || started > 0;
   }
 
@@ -224,9 +270,11 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       again = true;
       return;
     }
+    const began = clock.now();
     running = tick()
       .then((active) => {
         idlePasses = active ? 0 : idlePasses + 1;
+        metrics.driverPass((clock.now() - began) / 1000);
       })
       .catch((error: unknown) => logger.error({ err: error }, "task driver tick failed"))
       .finally(() => {
@@ -272,6 +320,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       again = false;
       if (timer) clearTimeout(timer);
       await running;
+      await relay.flush();
       // Hand this process's tasks over at once instead of after the lease runs out.
       await tasks.releaseClaims(owner).catch((error: unknown) => logger.warn({ err: error }, "releasing task leases failed"));
     },

@@ -1,5 +1,6 @@
 import type { LimitPolicy } from "./ports/limiter.ts";
 import { specLimitPolicy } from "./ports/limiter.ts";
+import { generationClocks } from "../domain/generation-clocks.ts";
 
 /** The spec's clocks, divided by GATEAI_TIME_SCALE. */
 export interface Timing {
@@ -13,15 +14,14 @@ export interface Timing {
   readonly limits: LimitPolicy;
 }
 
-const MINUTE = 60_000;
-
+/** The clocks of domain/generation-clocks.ts, which the workload simulator reads too. */
 export function timingFor(timeScale: number): Timing {
-  const slotTtlMs = (10 * MINUTE) / timeScale;
+  const { slotTtlMs, refundAfterMs, hardLimitMs } = generationClocks(timeScale);
   return {
     timeScale,
     slotTtlMs,
-    refundAfterMs: (20 * MINUTE) / timeScale,
-    hardLimitMs: (40 * MINUTE) / timeScale,
+    refundAfterMs,
+    hardLimitMs,
     // The 30-second request window is a rate, not a generation clock: it does not scale.
     limits: Object.assign({}, specLimitPolicy, { slotTtlMs }),
   };

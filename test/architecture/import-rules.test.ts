@@ -60,6 +60,27 @@ const rules: Rule[] = [
     passes: [`import { x } from "../engine/engine.ts";`, `import { x } from "../catalog/types.ts";`, `import { x } from "../kernel/money.ts";`, `import { x } from "./task.ts";`],
   },
   {
+    rule: "simulation is pure: kernel, catalog, engine and domain only, no I/O",
+    file: "src/simulation/fixture.ts",
+    reported: [
+      `import { x } from "../services/timing.ts";`,
+      `import { x } from "../adapters/providers/simulated-provider.ts";`,
+      `import { x } from "../http/body.ts";`,
+      `import { x } from "../graphql/builder.ts";`,
+      `import { Worker } from "node:worker_threads";`,
+      `import { readFileSync } from "node:fs";`,
+    ],
+    says: /src\/simulation must not import src\/(services|adapters|http|graphql)|do no I\/O of their own/,
+    passes: [`import { x } from "../engine/engine.ts";`, `import { x } from "../domain/generation-clocks.ts";`, `import { x } from "../kernel/money.ts";`, `import { x } from "./report.ts";`],
+  },
+  {
+    rule: "services and faces may read the simulation; the core below it may not",
+    file: "src/engine/fixture.ts",
+    reported: [`import { x } from "../simulation/run.ts";`],
+    says: /src\/engine must not import src\/simulation/,
+    passes: [`import { x } from "./price.ts";`],
+  },
+  {
     rule: "services depend on ports, not adapters",
     file: "src/services/fixture.ts",
     reported: [`import { x } from "../adapters/postgres/task-store.ts";`, `import type { X } from "../adapters/limits/redis-limiter.ts";`],
@@ -149,6 +170,17 @@ const rules: Rule[] = [
     passes: [`import { x } from "../media/png.ts";`, `import { x } from "../hash.ts";`, `import { x } from "./params.ts";`],
   },
   {
+    rule: "adapters/files (the blob stores) stand alone: ports only, no other adapter, no Prisma",
+    file: "src/adapters/files/fixture.ts",
+    reported: [
+      `import { x } from "../postgres/file-records.ts";`,
+      `import { x } from "../../services/file-store.ts";`,
+      `import { PrismaClient } from "@prisma/client";`,
+    ],
+    says: /src\/adapters\/files must not import src\/adapters\/postgres|src\/adapters must not import src\/services other than services\/ports|only under src\/adapters\/postgres/,
+    passes: [`import { assertBlobKey } from "../../services/ports/blob-store.ts";`, `import { S3Client } from "@aws-sdk/client-s3";`, `import { x } from "./s3-blob-store.ts";`],
+  },
+  {
     rule: "adapters/providers may import engine and catalog",
     file: "src/adapters/providers/fixture.ts",
     reported: [`import { x } from "../../services/generation.ts";`],
@@ -211,6 +243,27 @@ const rules: Rule[] = [
       `import { x } from "./config.ts";`,
       `import { x } from "../adapters/postgres/database.ts";`,
     ],
+  },
+  {
+    rule: "prom-client only under src/adapters/metrics",
+    file: "src/services/fixture.ts",
+    reported: [`import { Counter } from "prom-client";`],
+    says: /prom-client is imported only under src\/adapters\/metrics/,
+    passes: [`import type { MetricsPort } from "./ports/metrics.ts";`],
+  },
+  {
+    rule: "src/adapters/metrics may use prom-client, and no other adapter",
+    file: "src/adapters/metrics/fixture.ts",
+    reported: [`import { x } from "../postgres/sql.ts";`],
+    says: /src\/adapters\/metrics must not import src\/adapters\/postgres/,
+    passes: [`import { Counter, Registry } from "prom-client";`, `import type { MetricsPort } from "../../services/ports/metrics.ts";`],
+  },
+  {
+    rule: "prom-client not in the faces or app either",
+    file: "src/graphql/plugins/fixture.ts",
+    reported: [`import { Histogram } from "prom-client";`],
+    says: /prom-client is imported only under src\/adapters\/metrics/,
+    passes: [`import type { MetricsPort } from "../../services/ports/metrics.ts";`],
   },
   {
     rule: "main.ts imports app and kernel only",
@@ -294,6 +347,19 @@ const rules: Rule[] = [
     passes: [`import { x } from "../kernel/money.ts";`],
   },
   {
+    rule: "the web console reaches the gateway only over HTTP: no gateway code, no Node modules",
+    file: "console/src/pages/fixture.tsx",
+    reported: [
+      `import { x } from "../../../src/graphql/schema.ts";`,
+      `import type { Task } from "../../../src/domain/task.ts";`,
+      `export const load = () => import("../../../src/app/gateway.ts");`,
+      `import { readFileSync } from "node:fs";`,
+      `import pg from "pg";`,
+    ],
+    says: /console\/ must not import the gateway's code|console\/ runs in the browser|only under src\/adapters/,
+    passes: [`import { graphql } from "../gql/index.ts";`, `import { createClient } from "graphql-ws/client";`, `import { useState } from "preact/hooks";`, `import { Api } from "../api/client.ts";`],
+  },
+  {
     rule: "tests may import anything",
     file: "test/services/fixture.test.ts",
     reported: [],
@@ -347,7 +413,7 @@ describe("layer import rules (eslint.config.js)", () => {
   });
 
   it("ignores generated code and build output", async () => {
-    for (const path of ["src/generated/prisma/client.ts", "test/generated/graphql.ts", "dist/main.js", "coverage/index.js", ".data/x.js"]) {
+    for (const path of ["src/generated/prisma/client.ts", "test/generated/graphql.ts", "console/src/gql/graphql.ts", "dist/main.js", "dist/console/assets/index.js", "coverage/index.js", ".data/x.js"]) {
       expect(await eslint.isPathIgnored(join(root, path)), path).toBe(true);
     }
     expect(await eslint.isPathIgnored(join(root, "src/services/generation.ts"))).toBe(false);

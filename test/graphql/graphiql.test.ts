@@ -1,5 +1,7 @@
 // GraphiQL: a browser opening /graphql gets the GraphiQL page; API clients get GraphQL.
+import { createRequire } from "node:module";
 import { expect, it } from "vitest";
+import { GRAPHIQL_BUNDLE_FILE, loadBundleOffThread } from "../../src/graphql/graphiql.ts";
 import { describeOnEverySetup } from "./support/harness.ts";
 
 describeOnEverySetup("GraphiQL on /graphql", {}, (h) => {
@@ -20,6 +22,16 @@ describeOnEverySetup("GraphiQL on /graphql", {}, (h) => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
     expect(await response.json()).toEqual({ data: { model: { __typename: "ImageModel" } } });
+  });
+
+  it("serves GraphiQL's script as loaded on a worker thread: the main thread never evaluates the 9 MB bundle", async () => {
+    const response = await fetch(`${h.gw.url}/graphql/graphiql/graphiql.js`);
+    expect(response.status).toBe(200);
+    const served = await response.text();
+    expect(served).toBe((await loadBundleOffThread()).js);
+    expect(served.length).toBeGreaterThan(1_000_000);
+    // The gateway runs in this process: had it required the bundle here, it would be in this cache.
+    expect(Object.keys(createRequire(import.meta.url).cache)).not.toContain(GRAPHIQL_BUNDLE_FILE);
   });
 
   it("refuses a mutation sent with GET", async () => {

@@ -215,7 +215,7 @@ for (const setup of setups()) {
     test("a generation that finishes just after 20 min keeps its result for free", async ({ expect }) => {
       const { key } = await late.createKey();
       const quick = await generate(late.url, key, "gpt-image-2", { prompt: "quick one, paid for", width: 1024, height: 1024 });
-      const slow = await generate(late.url, key, "gpt-image-2", { prompt: "late one", width: 1536, height: 1024 });
+      const slow = await generate(late.url, key, "gpt-image-2", { prompt: "late one", width: 1536, height: 1024, output_format: "png" });
       const watch = watchTask(cleanup, late.url, key, slow.taskId);
       expect(await usedMicros(late.url, key)).toBe(quick.cost + slow.cost);
 

@@ -3,6 +3,7 @@
 // .glb for Rodin), media references (uploads, data: URIs, https URLs that are checked but never
 // fetched), and /get + /api/me agreeing with what the subscribers saw.
 import { createServer, type Server } from "node:net";
+import jpeg from "jpeg-js";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import {
   Cleanup,
@@ -71,7 +72,7 @@ for (const setup of setups()) {
       });
     });
 
-    test("image results are PNGs of the size that ran, one per quantity, at absolute public URLs", async ({ expect }) => {
+    test("image results are files of the size that ran, one per quantity, at absolute public URLs: PNG, or JPEG where output_format says so", async ({ expect }) => {
       const { key } = await gw.createKey();
       const flux = await generate(gw.url, key, "flux-dev", { prompt: "three landscapes", width: 640, height: 480, quantity: 3 });
       const gpt = await generate(gw.url, key, "gpt-image-2", { prompt: "one square" });
@@ -94,8 +95,11 @@ for (const setup of setups()) {
       expect(gptTask.status).toBe("FINISHED");
       expect(gptTask.result).toHaveLength(1);
       const square = await served(gptTask.result[0]);
-      expect(gpt.body.params).toMatchObject({ width: 1024, height: 1024 });
-      expect(pngSize(square.bytes)).toEqual({ width: 1024, height: 1024 });
+      // gpt-image-2's output_format defaults to jpeg (catalog): the file is the format that ran.
+      expect(gpt.body.params).toMatchObject({ width: 1024, height: 1024, output_format: "jpeg" });
+      expect(square.contentType).toBe("image/jpeg");
+      const decoded = jpeg.decode(square.bytes, { useTArray: true });
+      expect({ width: decoded.width, height: decoded.height }).toEqual({ width: 1024, height: 1024 });
     }, 30_000);
 
     test("a video result is an animated GIF", async ({ expect }) => {

@@ -117,7 +117,7 @@ async function threeLives(expect: typeof import("vitest").expect, target: Pick<L
     expect(task, `F${i + 1}`).toMatchObject({ status: "FINISHED", refunded: false, cost: fs[i]!.cost / 1e6 });
     const file = await fetchBytes(task.result[0]);
     expect(file.status).toBe(200);
-    expect(file.contentType).toBe("image/png");
+    expect(file.contentType).toBe("image/jpeg"); // gpt-image-2 defaults to output_format jpeg
   }
   const finishedRows = await gw.prisma.task.findMany({ where: { id: { in: fs.map((f) => f.taskId) } } });
   for (const row of finishedRows) {

@@ -1,5 +1,6 @@
 // GET /files/…: whatever a result holds (an upstream may answer HTML or SVG), it is never served as
 // a document of the gateway's origin.
+import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OutputFile, Provider } from "../../src/services/ports/provider.ts";
 import { startGateway, type TestGateway } from "../support/gateway.ts";
@@ -8,6 +9,8 @@ import { waitForFinalTask } from "./harness.ts";
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 const text = (s: string) => new TextEncoder().encode(s);
+/** A video large enough to seek in. */
+const VIDEO = randomBytes(200_000);
 
 const FILES: OutputFile[] = [
   { name: "a.png", mediaType: "image/png", data: PNG },
@@ -19,6 +22,7 @@ const FILES: OutputFile[] = [
   { name: "g.js", mediaType: "application/javascript", data: text("alert(1)") },
   { name: "h.xml", mediaType: "application/xhtml+xml", data: text("<html/>") },
   { name: "i.bin", mediaType: "", data: PNG },
+  { name: "j.mp4", mediaType: "video/mp4", data: VIDEO },
 ];
 
 /** An upstream that finishes every generation at once with FILES. */
@@ -67,5 +71,59 @@ describe("the headers result files are served with", () => {
     expect(headers.get("content-disposition")).toBe(`attachment; filename="${name}"`);
     expect(headers.get("content-security-policy")).toBe("sandbox");
     expect(headers.get("x-content-type-options")).toBe("nosniff");
+  });
+});
+
+describe("conditional and range requests on a result file", () => {
+  const etag = `"${createHash("sha256").update(VIDEO).digest("hex")}"`;
+  const get = async (headers: Record<string, string> = {}) => {
+    const response = await api.fetch(urls.get("j.mp4")!, { headers });
+    return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
+  };
+
+  it("serves the whole file with its sha256 as a strong ETag and Accept-Ranges: bytes", async () => {
+    const reply = await get();
+    expect(reply.status).toBe(200);
+    expect(reply.body.equals(VIDEO)).toBe(true);
+    expect(reply.headers.get("etag")).toBe(etag);
+    expect(reply.headers.get("accept-ranges")).toBe("bytes");
+    expect(reply.headers.get("content-length")).toBe(String(VIDEO.length));
+  });
+
+  it("answers 304 without a body when If-None-Match names the ETag (weak or in a list), 200 otherwise", async () => {
+    for (const header of [etag, `W/${etag}`, `"other", ${etag}`, "*"]) {
+      const reply = await get({ "if-none-match": header });
+      expect(reply.status, header).toBe(304);
+      expect(reply.body.length).toBe(0);
+      expect(reply.headers.get("etag")).toBe(etag);
+    }
+    expect((await get({ "if-none-match": '"other"' })).status).toBe(200);
+  });
+
+  it.each([
+    ["bytes=0-1", 0, 1],
+    ["bytes=1000-1999", 1000, 1999],
+    ["bytes=199990-", 199_990, 199_999],
+    ["bytes=-10", 199_990, 199_999],
+    ["bytes=150000-999999", 150_000, 199_999],
+  ])("answers %s with 206 and exactly those bytes", async (range, start, end) => {
+    const reply = await get({ range });
+    expect(reply.status).toBe(206);
+    expect(reply.headers.get("content-range")).toBe(`bytes ${start}-${end}/${VIDEO.length}`);
+    expect(reply.headers.get("content-type")).toBe("video/mp4");
+    expect(reply.body.equals(VIDEO.subarray(start, end + 1))).toBe(true);
+  });
+
+  it("answers a range past the end with 416 and the size; several ranges or a stale If-Range with the whole file", async () => {
+    const past = await get({ range: "bytes=200000-" });
+    expect(past.status).toBe(416);
+    expect(past.headers.get("content-range")).toBe(`bytes */${VIDEO.length}`);
+    const wholeFile: Record<string, string>[] = [{ range: "bytes=0-1,5-6" }, { range: "bytes=0-1", "if-range": '"stale"' }, { range: "items=0-1" }];
+    for (const headers of wholeFile) {
+      const reply = await get(headers);
+      expect(reply.status).toBe(200);
+      expect(reply.body.length).toBe(VIDEO.length);
+    }
+    expect((await get({ range: "bytes=0-1", "if-range": etag })).status).toBe(206);
   });
 });

@@ -6,13 +6,14 @@ import { describeOnEverySetup, expectErrorBody } from "./harness.ts";
 const param = (modelId: string, name: string) => catalog.find((m) => m.id === modelId)!.params.find((p) => p.name === name)!;
 
 describeOnEverySetup("model discovery, docs and health (no auth)", {}, (h) => {
-  test("GET /v1/models lists every catalog model as {id, type, name, cost, params: [names]}", async () => {
+  test("GET /v1/models lists every catalog model as {id, type, name, cost, params: [names]}, plus where it runs {available, vendor}", async () => {
     const reply = await h.api.get("/v1/models");
     expect(reply.status).toBe(200);
     expect(reply.headers.get("content-type")).toMatch(/^application\/json/);
     expect(reply.body).toHaveLength(catalog.length);
     for (const [i, model] of catalog.entries()) {
-      expect(reply.body[i]).toEqual({ id: model.id, type: model.kind, name: model.name, cost: model.costSummary, params: model.params.map((p) => p.name) });
+      // The spec's five fields, and the two additive ones (no vendor configured here: simulated).
+      expect(reply.body[i]).toEqual({ id: model.id, type: model.kind, name: model.name, cost: model.costSummary, params: model.params.map((p) => p.name), available: true, vendor: "simulation" });
     }
     expect(reply.body.find((m: { id: string }) => m.id === "gpt-image-2")).toMatchObject({
       type: "image",

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMemoryLimiter } from "../../src/adapters/limits/memory-limiter.ts";
 import { openDatabase, type Database } from "../../src/adapters/postgres/database.ts";
 import { createStores, type Stores } from "../../src/adapters/postgres/stores.ts";
+import { testFileStore } from "../support/file-store.ts";
+import type { FileStore } from "../../src/services/ports/file-store.ts";
 import { createMemoryPubSub } from "../../src/adapters/pubsub/memory-pubsub.ts";
 import { createEngine } from "../../src/engine/engine.ts";
 import { manualClock } from "../../src/kernel/clock.ts";
@@ -24,9 +26,11 @@ const engine = createEngine();
 
 let db: Database;
 let stores: Stores;
+let files: FileStore;
 beforeAll(async () => {
   db = await openDatabase({ memory: true });
   stores = createStores(db);
+  ({ files } = await testFileStore(stores.files));
 });
 afterAll(async () => db?.close());
 
@@ -39,7 +43,7 @@ function service(resolve: (host: string) => Promise<readonly string[]> = publicR
   return createGenerationService({
     tasks: stores.tasks,
     idempotency: stores.idempotency,
-    files: stores.files,
+    files,
     engine,
     limiter: createMemoryLimiter(clock),
     pubsub: createMemoryPubSub<GatewayEvents>(),

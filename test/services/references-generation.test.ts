@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMemoryLimiter } from "../../src/adapters/limits/memory-limiter.ts";
 import { openDatabase, type Database } from "../../src/adapters/postgres/database.ts";
 import { createStores, type Stores } from "../../src/adapters/postgres/stores.ts";
+import { testFileStore } from "../support/file-store.ts";
+import type { FileStore } from "../../src/services/ports/file-store.ts";
 import { createMemoryPubSub } from "../../src/adapters/pubsub/memory-pubsub.ts";
 import { createEngine } from "../../src/engine/engine.ts";
 import { manualClock } from "../../src/kernel/clock.ts";
@@ -18,9 +20,11 @@ const T0 = Date.parse("2030-05-01T08:00:00.000Z");
 
 let db: Database;
 let stores: Stores;
+let files: FileStore;
 beforeAll(async () => {
   db = await openDatabase({ memory: true });
   stores = createStores(db);
+  ({ files } = await testFileStore(stores.files));
 });
 afterAll(async () => db?.close());
 
@@ -31,7 +35,7 @@ const generation = () => {
   return createGenerationService({
     tasks: stores.tasks,
     idempotency: stores.idempotency,
-    files: stores.files,
+    files,
     engine: createEngine(),
     limiter: createMemoryLimiter(clock),
     pubsub: createMemoryPubSub<GatewayEvents>(),
@@ -56,6 +60,36 @@ describe("the references generate stores and forwards", () => {
       start_frame: "https://cdn.example.com/a/cat.png",
       reference_image_urls: ["https://cdn.example.com/y.png", "https://cdn.example.com/ok.png"],
     });
+  });
+
+  it("moves inline data: references into the file store and keeps their upload ids in the task, one file per distinct URI", async () => {
+    const owner = key();
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(40_000, 7)]);
+    const uri = `data:image/png;base64,${png.toString("base64")}`;
+    const sent = { prompt: "x", start_frame: uri.replace("data:image/png;", "data:IMAGE/PNG;name=a.png;"), reference_image_urls: [uri, "https://cdn.example.com/ok.png"] };
+    const accepted = await generation().generate(owner, { model: "seedance-2.0", params: sent });
+    if (!accepted.ok) throw new Error(JSON.stringify(accepted.error));
+    const stored = (await stores.tasks.find(accepted.value.task.id))!;
+    const id = (stored.params as { start_frame: string }).start_frame;
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(stored.params).toMatchObject({ start_frame: id, reference_image_urls: [id, "https://cdn.example.com/ok.png"] });
+    expect(stored.requestParams).toEqual({ prompt: "x", start_frame: id, reference_image_urls: [id, "https://cdn.example.com/ok.png"] });
+    const upload = await files.getUpload(owner.id, id, T0);
+    expect(upload).toMatchObject({ mediaType: "image/png", sizeBytes: png.length });
+    const chunks: Buffer[] = [];
+    for await (const chunk of (await upload!.open())!) chunks.push(Buffer.from(chunk));
+    expect(Buffer.concat(chunks).equals(png)).toBe(true);
+    expect(await db.prisma.upload.count({ where: { keyId: owner.id } })).toBe(1);
+    const row = await db.prisma.task.findUniqueOrThrow({ where: { id: accepted.value.task.id }, select: { params: true, requestParams: true } });
+    expect(JSON.stringify(row)).not.toContain("base64");
+  });
+
+  it("keeps no file of an inline data: reference when the generation is refused for its budget", async () => {
+    const poor = apiKeyRecord(usdToMicros(0.000001), T0);
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(1_000, 7)]);
+    const refused = await generation().generate(poor, { model: "seedance-2.0", params: { prompt: "x", start_frame: `data:image/png;base64,${png.toString("base64")}` } });
+    expect(refused).toMatchObject({ ok: false, error: { code: "INSUFFICIENT_BUDGET" } });
+    expect(await db.prisma.upload.count({ where: { keyId: poor.id } })).toBe(0);
   });
 
   it("refuses, and stores nothing for, a URL two parsers read differently", async () => {

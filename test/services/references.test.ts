@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine/engine.ts";
 import { checkAndNormalizeReferences, isBlockedAddress, type HostResolver } from "../../src/services/references.ts";
 import { openDatabase, type Database } from "../../src/adapters/postgres/database.ts";
-import { createDatabaseFileStore } from "../../src/adapters/postgres/file-store.ts";
+import { createFileRecords } from "../../src/adapters/postgres/file-records.ts";
 
 const engine = createEngine();
 const profile = (id: string) => engine.profile(id)!;
@@ -33,7 +33,7 @@ beforeAll(async () => {
 afterAll(async () => db.close());
 
 const checked = (model: string, params: Record<string, unknown>, keyId = "key-1", maxBytes = 1024) =>
-  checkAndNormalizeReferences({ files: createDatabaseFileStore(db.prisma), policy: { maxBytes, resolve } }, keyId, profile(model), params);
+  checkAndNormalizeReferences({ files: createFileRecords(db.prisma), policy: { maxBytes, resolve } }, keyId, profile(model), params);
 const check = async (model: string, params: Record<string, unknown>, keyId = "key-1", maxBytes = 1024) => (await checked(model, params, keyId, maxBytes)).issues;
 
 /** A data: URI of `bytes` bytes that really is a PNG (the signature, then padding). */

@@ -26,6 +26,8 @@ export interface StartGatewayOptions {
   readonly driver?: GatewayOptions["driver"];
   /** Replace the simulated provider. */
   readonly provider?: GatewayOptions["provider"];
+  /** The gateway's logger (default: pino at LOG_LEVEL, silent here). */
+  readonly logger?: GatewayOptions["logger"];
 }
 
 export interface TestKey {
@@ -119,6 +121,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<T
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.driver ? { driver: options.driver } : {}),
       ...(options.provider ? { provider: options.provider } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
     });
     cleanups.push(() => gateway.close());
     const { url } = await gateway.listen(0, "127.0.0.1");

@@ -12,6 +12,13 @@ export function createAccountPool(prisma: PrismaClient): AccountPool {
         SELECT count(*)::int AS n FROM pool_accounts WHERE id <= ${size}::int AND locked_until > ${new Date(now)}::timestamptz`;
       return rows[0]?.n ?? 0;
     },
+    async occupancy(size, now) {
+      const rows = await prisma.$queryRaw<{ busy: number; locked: number }[]>`
+        SELECT count(*) FILTER (WHERE busy_task IS NOT NULL)::int AS busy,
+               count(*) FILTER (WHERE locked_until > ${new Date(now)}::timestamptz)::int AS locked
+        FROM pool_accounts WHERE id <= ${size}::int`;
+      return { busy: rows[0]?.busy ?? 0, locked: rows[0]?.locked ?? 0 };
+    },
     async recordOutcome(args) {
       if (args.success) {
         await prisma.$executeRaw`UPDATE pool_accounts SET consecutive_failures = 0 WHERE id = ${args.account}::int`;

@@ -20,7 +20,7 @@ const at = (ms: number) => new Date(ms);
  * The columns a TaskRow holds, named: statements never return `*`, so a column added by a later
  * migration changes no running process's prepared statements or rows.
  */
-const TASK_COLUMNS = "id, key_id, model, kind, status, request_params, params, adjustments, cost_micros, refunded_at, result, glb_urls, error, progress, account, attempts, created_at, updated_at, started_at, finished_at, slot_release_at, refund_at, hard_deadline_at";
+const TASK_COLUMNS = "id, key_id, model, kind, status, request_params, params, adjustments, cost_micros, refunded_at, result, glb_urls, error, progress, account, attempts, created_at, updated_at, started_at, finished_at, slot_release_at, refund_at, hard_deadline_at, upstream_ref, upstream_attempt, vendor_cost";
 const taskColumns = (table: string) => TASK_COLUMNS.split(", ").map((c) => `${table}.${c}`).join(", ");
 const COLUMNS = Prisma.raw(TASK_COLUMNS);
 const T_COLUMNS = Prisma.raw(taskColumns("t"));
@@ -87,10 +87,21 @@ const CREDIT_REFUNDS = Prisma.sql`credited AS (
 const failTargets = (error: string, now: number) => Prisma.sql`done AS (
       UPDATE tasks t SET status = 'FAILED', error = ${error}, finished_at = ${at(now)}::timestamptz,
              updated_at = ${at(now)}::timestamptz, lease_owner = NULL, lease_until = NULL,
-             refunded_at = coalesce(t.refunded_at, ${at(now)}::timestamptz)
+             refunded_at = coalesce(t.refunded_at, ${at(now)}::timestamptz), event_pending = true
       FROM target WHERE t.id = target.id
       RETURNING ${T_COLUMNS}
     ), ${CREDIT_REFUNDS}`;
+
+/**
+ * Clears the event mark of the rows still in a published state ($1: a JSON array of
+ * {id, status, attempts, progress, refunded}). Every transition changes at least one of these, so
+ * a transition committed after the published one keeps its row marked.
+ */
+const MARK_PUBLISHED = `
+  UPDATE tasks t SET event_pending = false
+  FROM jsonb_to_recordset($1::text::jsonb) AS m(id text, status text, attempts int, progress int, refunded boolean)
+  WHERE t.id = m.id AND t.event_pending AND t.status::text = m.status AND t.attempts = m.attempts
+    AND t.progress = m.progress AND (t.refunded_at IS NOT NULL) = m.refunded`;
 
 const isMicros = (n: number) => Number.isSafeInteger(n) && n >= 0;
 
@@ -100,6 +111,43 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
     return rows[0] ? taskFromRow(rows[0]) : null;
   };
   const many = async (query: Prisma.Sql) => (await prisma.$queryRaw<TaskRow[]>(query)).map(taskFromRow);
+
+  /**
+   * startNextQueued when models are bound to their vendor's accounts: the oldest queued task that
+   * has a free account of its own vendor starts on one (a model absent from the map runs on any
+   * account), so a busy vendor does not hold back another vendor's tasks behind it.
+   */
+  const startNextRouted = (args: { owner: string; now: number; leaseUntil: number; poolSize: number; accountsByModel: Readonly<Record<string, readonly number[]>> }) =>
+    one(Prisma.sql`
+        WITH routing AS (SELECT ${JSON.stringify(args.accountsByModel)}::jsonb AS m),
+        next AS (
+          SELECT t.id, t.account, t.model FROM tasks t, routing r
+          WHERE t.status = 'QUEUED'
+            AND (t.lease_owner IS NULL OR t.lease_owner = ${args.owner} OR t.lease_until <= ${at(args.now)}::timestamptz)
+            AND EXISTS (
+              SELECT 1 FROM pool_accounts a
+              WHERE a.id <= ${args.poolSize}::int AND a.busy_task IS NULL
+                AND (a.locked_until IS NULL OR a.locked_until <= ${at(args.now)}::timestamptz)
+                AND (r.m -> t.model IS NULL OR (r.m -> t.model) @> to_jsonb(a.id)))
+          ORDER BY t.created_at, t.id
+          LIMIT 1 FOR UPDATE OF t SKIP LOCKED
+        ), account AS (
+          SELECT a.id FROM pool_accounts a, next n, routing r
+          WHERE a.id <= ${args.poolSize}::int AND a.busy_task IS NULL
+            AND (a.locked_until IS NULL OR a.locked_until <= ${at(args.now)}::timestamptz)
+            AND (r.m -> n.model IS NULL OR (r.m -> n.model) @> to_jsonb(a.id))
+          ORDER BY (a.id IS NOT DISTINCT FROM n.account), (a.id <= coalesce(n.account, 0)), a.id
+          LIMIT 1 FOR UPDATE OF a SKIP LOCKED
+        ), taken AS (
+          UPDATE pool_accounts a SET busy_task = (SELECT id FROM next)
+          FROM account WHERE a.id = account.id AND a.busy_task IS NULL
+          RETURNING a.id
+        )
+        UPDATE tasks t SET status = 'PROCESSING', account = taken.id, attempts = t.attempts + 1, progress = 0,
+               started_at = ${at(args.now)}::timestamptz, updated_at = ${at(args.now)}::timestamptz,
+               lease_owner = ${args.owner}, lease_until = ${at(args.leaseUntil)}::timestamptz
+        FROM taken WHERE t.id = (SELECT id FROM next) AND t.status = 'QUEUED'
+        RETURNING ${T_COLUMNS}`);
 
   return {
     async accept(task: NewTask, limit: Micros, idempotency) {
@@ -178,7 +226,7 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
     },
 
     startNextQueued: (args) =>
-      one(Prisma.sql`
+      args.accountsByModel ? startNextRouted(Object.assign({}, args, { accountsByModel: args.accountsByModel })) : one(Prisma.sql`
         WITH next AS (
           SELECT id, account FROM tasks
           WHERE status = 'QUEUED'
@@ -200,7 +248,7 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
         )
         UPDATE tasks t SET status = 'PROCESSING', account = taken.id, attempts = t.attempts + 1, progress = 0,
                started_at = ${at(args.now)}::timestamptz, updated_at = ${at(args.now)}::timestamptz,
-               lease_owner = ${args.owner}, lease_until = ${at(args.leaseUntil)}::timestamptz
+               lease_owner = ${args.owner}, lease_until = ${at(args.leaseUntil)}::timestamptz, event_pending = true
         FROM taken WHERE t.id = (SELECT id FROM next) AND t.status = 'QUEUED'
         RETURNING ${T_COLUMNS}`),
 
@@ -217,17 +265,24 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
 
     setProgress: (args) =>
       one(Prisma.sql`
-        UPDATE tasks SET progress = ${args.progress}::int, updated_at = ${at(args.now)}::timestamptz
+        UPDATE tasks SET progress = ${args.progress}::int, updated_at = ${at(args.now)}::timestamptz, event_pending = true
         WHERE id = ${args.id} AND status = 'PROCESSING' AND lease_owner = ${args.owner} AND progress < ${args.progress}::int
+        RETURNING ${COLUMNS}`),
+
+    setUpstream: (args) =>
+      one(Prisma.sql`
+        UPDATE tasks SET upstream_ref = ${args.ref}, upstream_attempt = ${args.attempt}::int, updated_at = ${at(args.now)}::timestamptz
+        WHERE id = ${args.id} AND status = 'PROCESSING' AND lease_owner = ${args.owner} AND attempts = ${args.attempt}::int
         RETURNING ${COLUMNS}`),
 
     finish: (args) =>
       one(Prisma.sql`
         WITH done AS (
           UPDATE tasks SET status = 'FINISHED', result = ${JSON.stringify(args.result)}::jsonb,
+                 vendor_cost = ${args.vendorCost === undefined ? null : JSON.stringify(args.vendorCost)}::jsonb,
                  glb_urls = ${args.glb.length ? JSON.stringify(args.glb) : null}::jsonb, progress = 100,
                  finished_at = ${at(args.now)}::timestamptz, updated_at = ${at(args.now)}::timestamptz,
-                 lease_owner = NULL, lease_until = NULL
+                 lease_owner = NULL, lease_until = NULL, event_pending = true
           WHERE id = ${args.id} AND status = 'PROCESSING' AND lease_owner = ${args.owner}
           RETURNING ${COLUMNS}
         ), ${FREE_ACCOUNT}
@@ -247,7 +302,7 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
       one(Prisma.sql`
         WITH done AS (
           UPDATE tasks SET status = 'QUEUED', progress = 0, updated_at = ${at(args.now)}::timestamptz,
-                 lease_owner = ${args.owner}, lease_until = ${at(args.holdUntil)}::timestamptz
+                 lease_owner = ${args.owner}, lease_until = ${at(args.holdUntil)}::timestamptz, event_pending = true
           WHERE id = ${args.id} AND status = 'PROCESSING' AND lease_owner = ${args.owner}
           RETURNING ${COLUMNS}
         ), ${FREE_ACCOUNT}
@@ -261,7 +316,7 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
           WHERE id = ${id} AND refunded_at IS NULL AND status IN ('QUEUED', 'PROCESSING')
           FOR UPDATE
         ), done AS (
-          UPDATE tasks t SET refunded_at = ${at(now)}::timestamptz
+          UPDATE tasks t SET refunded_at = ${at(now)}::timestamptz, event_pending = true
           FROM target WHERE t.id = target.id
           RETURNING ${T_COLUMNS}
         ), ${CREDIT_REFUNDS}
@@ -292,8 +347,30 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
       return rows.map((r) => ({ id: r.id, keyId: r.key_id }));
     },
 
+    // Only the state that was published is marked: a row that moved on since keeps its mark.
+    async markPublished(states) {
+      if (!states.length) return;
+      const marks = states.map((t) => ({ id: t.id, status: t.status, attempts: t.attempts, progress: t.progress, refunded: t.refunded }));
+      await sql.query(MARK_PUBLISHED, [JSON.stringify(marks)]);
+    },
+
+    unpublished: (before, limit) =>
+      many(Prisma.sql`
+        SELECT ${COLUMNS} FROM tasks
+        WHERE event_pending AND updated_at <= ${at(before)}::timestamptz
+          AND (refunded_at IS NULL OR refunded_at <= ${at(before)}::timestamptz)
+        ORDER BY updated_at, id LIMIT ${limit}::int`),
+
     releaseClaims: (owner) =>
       prisma.$executeRaw`
         UPDATE tasks SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ${owner} AND status IN ('QUEUED', 'PROCESSING')`,
+
+    // Two index-only counts on (status, ...): the live states stay small however long the history.
+    async liveCounts() {
+      const rows = await prisma.$queryRaw<{ queued: number; processing: number }[]>`
+        SELECT (SELECT count(*)::int FROM tasks WHERE status = 'QUEUED') AS queued,
+               (SELECT count(*)::int FROM tasks WHERE status = 'PROCESSING') AS processing`;
+      return { queued: rows[0]?.queued ?? 0, processing: rows[0]?.processing ?? 0 };
+    },
   };
 }

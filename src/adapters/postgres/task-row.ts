@@ -31,6 +31,9 @@ export interface TaskRow {
   slot_release_at: Date;
   refund_at: Date;
   hard_deadline_at: Date;
+  upstream_ref?: string | null;
+  upstream_attempt?: number | null;
+  vendor_cost?: unknown;
 }
 
 const ms = (d: Date | null): number | null => (d ? d.getTime() : null);
@@ -60,5 +63,7 @@ export function taskFromRow(row: TaskRow): TaskRecord {
     slotReleaseAt: row.slot_release_at.getTime(),
     refundAt: row.refund_at.getTime(),
     hardDeadlineAt: row.hard_deadline_at.getTime(),
+    upstream: row.upstream_ref != null && row.upstream_attempt != null ? { attempt: row.upstream_attempt, ref: row.upstream_ref } : null,
+    vendorCost: row.vendor_cost ?? null,
   };
 }

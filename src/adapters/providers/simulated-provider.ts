@@ -9,6 +9,7 @@
  * videos takes an image's time.
  */
 import { sha256, unitAt } from "./hash.ts";
+import { LATENCY_SECONDS } from "../../domain/provider-latency.ts";
 import type { Provider, ProviderJob, ProviderOutput, ProviderStatus } from "../../services/ports/provider.ts";
 import { renderOutputs } from "./render/index.ts";
 import type { Renderer } from "./render/render-thread.ts";
@@ -22,14 +23,12 @@ export interface SimulatedProviderOptions {
   readonly stallRate: number;
   /** Renders finished outputs (default: on this thread; the gateway passes a worker thread). */
   readonly render?: Renderer;
+  /** Latency ranges in seconds at time scale 1 replacing LATENCY_SECONDS for some output kinds ([s, s]: a fixed latency), as a workload simulation may set them. */
+  readonly latencySeconds?: Partial<Record<ProviderOutput, readonly [number, number]>>;
 }
 
-/** Latency ranges in seconds at timeScale 1, by output kind: [min, max). */
-export const LATENCY_SECONDS: Readonly<Record<ProviderOutput, readonly [number, number]>> = {
-  image: [10, 30],
-  video: [60, 300],
-  "3d": [30, 120],
-};
+/** Latency ranges in seconds at timeScale 1, by output kind: [min, max) (shared with the workload simulator). */
+export { LATENCY_SECONDS };
 
 export const SIMULATED_FAILURE = "Upstream generation failed (simulated)";
 
@@ -56,7 +55,7 @@ export function planAttempt(
 ): AttemptPlan {
   checkOptions(options);
   if (!Number.isInteger(job.attempt) || job.attempt < 1) throw new RangeError(`attempt must be an integer ≥ 1, got ${job.attempt}`);
-  const range = LATENCY_SECONDS[job.output];
+  const range = options.latencySeconds?.[job.output] ?? LATENCY_SECONDS[job.output];
   if (range === undefined) throw new RangeError(`unknown output kind ${String(job.output)}`);
   const digest = sha256(`${job.taskId}:${job.attempt}`);
   const [min, max] = range;
@@ -80,6 +79,7 @@ export function createSimulatedProvider(options: SimulatedProviderOptions): Prov
     timeScale: options.timeScale,
     failureRate: options.failureRate,
     stallRate: options.stallRate,
+    ...(options.latencySeconds ? { latencySeconds: options.latencySeconds } : {}),
   };
   const render = options.render ?? renderOutputs;
   return {

@@ -47,10 +47,10 @@ const MEDIA_TYPES: Record<string, string> = {
 /**
  * The real provider: drives a generation on an upstream GateAI-compatible API over HTTP (undici).
  *
- * It keeps no state between polls, like the simulated provider: each poll submits the attempt
- * with `Idempotency-Key: <task>:<attempt>` — the upstream answers a repeat with the task it
- * already created, so a poll after a crash or from another process never starts a second
- * upstream generation — and then reads that task's status. Finished outputs are downloaded.
+ * It keeps no state between polls: the first poll of an attempt submits it (with
+ * `Idempotency-Key: <task>:<attempt>`, so a repeat after a crash gets the task already created)
+ * and answers the upstream task id, which the driver stores; every later poll is one GET of that
+ * task. Finished outputs are downloaded.
  */
 export function createUpstreamProvider(options: UpstreamProviderOptions): Provider {
   if (!options.apiKeys.length) throw new Error("upstream provider: at least one API key is needed");
@@ -153,22 +153,33 @@ export function createUpstreamProvider(options: UpstreamProviderOptions): Provid
     return { name, mediaType, data };
   };
 
+  /**
+   * Submits the attempt once: `Idempotency-Key: <task>:<attempt>` makes the upstream answer a
+   * repeat (a crash before the task id was stored) with the task it already created.
+   */
+  const submit = async (job: ProviderJob, key: string): Promise<ProviderStatus> => {
+    let submitted: Awaited<ReturnType<typeof call>>;
+    try {
+      submitted = await call("POST", "/api/generate", key, { model: job.model, params: job.params }, { "idempotency-key": `${job.taskId}:${job.attempt}` });
+    } catch {
+      // Unreachable upstream: not a failed generation; the next poll tries again (the hard deadline bounds it).
+      return { state: "running", progress: 0 };
+    }
+    const accepted = (await submitted.body.json().catch(() => ({}))) as { task_id?: string; error?: string; code?: string };
+    if (submitted.statusCode === 429 || submitted.statusCode === 409 || submitted.statusCode >= 500) return { state: "running", progress: 0 };
+    if (submitted.statusCode !== 200 || typeof accepted.task_id !== "string" || !accepted.task_id) {
+      // The upstream refused the request itself (budget, params): another account may accept it.
+      return { state: "failed", error: `Upstream refused the generation: ${accepted.error ?? submitted.statusCode}`, retryable: submitted.statusCode === 402 };
+    }
+    return { state: "running", progress: 0, upstream: accepted.task_id };
+  };
+
   return {
     async poll(job: ProviderJob): Promise<ProviderStatus> {
       const key = options.apiKeys[(job.account - 1) % options.apiKeys.length]!;
-      let submitted: Awaited<ReturnType<typeof call>>;
-      try {
-        submitted = await call("POST", "/api/generate", key, { model: job.model, params: job.params }, { "idempotency-key": `${job.taskId}:${job.attempt}` });
-      } catch {
-        // Unreachable upstream: not a failed generation; the next poll tries again (the hard deadline bounds it).
-        return { state: "running", progress: 0 };
-      }
-      const accepted = (await submitted.body.json().catch(() => ({}))) as { task_id?: string; error?: string; code?: string };
-      if (submitted.statusCode === 429 || submitted.statusCode === 409 || submitted.statusCode >= 500) return { state: "running", progress: 0 };
-      if (submitted.statusCode !== 200 || !accepted.task_id) {
-        // The upstream refused the request itself (budget, params): another account may accept it.
-        return { state: "failed", error: `Upstream refused the generation: ${accepted.error ?? submitted.statusCode}`, retryable: submitted.statusCode === 402 };
-      }
+      // One POST per attempt; every later poll is one GET of the stored upstream task.
+      if (!job.upstream) return submit(job, key);
+      const accepted = { task_id: job.upstream };
 
       const polled = await call("GET", `/get/${encodeURIComponent(accepted.task_id)}`, key).catch(() => undefined);
       if (!polled || polled.statusCode !== 200) {

@@ -8,6 +8,9 @@ import { Redis } from "ioredis";
 import { createYogaPubSub } from "./memory-pubsub.ts";
 import type { PubSub } from "../../services/ports/pubsub.ts";
 
+/** How long a publish waits for this instance's SUBSCRIBEs in flight to be confirmed, at most. */
+const SUBSCRIBE_WAIT_MS = 1_000;
+
 export function createRedisPubSub<Events extends Record<string, unknown>>(
   redisUrl: string,
   options?: { prefix?: string; onError?: (error: Error) => void },
@@ -30,6 +33,16 @@ export function createRedisPubSub<Events extends Record<string, unknown>>(
   // They cover exactly the methods the event target calls (v3: publish; on, subscribe, unsubscribe).
   let lastPublish: Promise<unknown> = Promise.resolve();
   const pendingSubscribes = new Set<Promise<unknown>>();
+  /** Channels the event target has subscribed and not unsubscribed. */
+  const wanted = new Set<string>();
+  let closed = false;
+  const retrySubscribe = async (channel: string): Promise<void> => {
+    for (let delay = 100; !closed && wanted.has(channel); delay = Math.min(delay * 2, 2_000)) {
+      await new Promise((resolve) => setTimeout(resolve, delay).unref());
+      if (closed || !wanted.has(channel)) return;
+      if (await subscriber.subscribe(channel).then(() => true, () => false)) return;
+    }
+  };
   let dispatchedInOrder: Promise<void> = Promise.resolve();
   const publishClient = {
     publish(channel: string, message: string) {
@@ -43,12 +56,20 @@ export function createRedisPubSub<Events extends Record<string, unknown>>(
       return subscribeClient;
     },
     subscribe(channel: string) {
-      const acked = subscriber.subscribe(channel).catch(() => undefined);
+      wanted.add(channel);
+      const acked = subscriber.subscribe(channel).then(
+        () => undefined,
+        // ioredis re-subscribes after a reconnect only the channels Redis acknowledged: one
+        // refused while Redis was down would stay deaf for every listener on it. Retried in the
+        // background until acknowledged or no longer wanted; a publish waits for the first try only.
+        () => void retrySubscribe(channel),
+      );
       pendingSubscribes.add(acked);
       void acked.then(() => pendingSubscribes.delete(acked));
       return acked;
     },
     unsubscribe(channel: string) {
+      wanted.delete(channel);
       return subscriber.unsubscribe(channel).catch(() => undefined);
     },
   };
@@ -65,7 +86,17 @@ export function createRedisPubSub<Events extends Record<string, unknown>>(
       // Redis has confirmed their SUBSCRIBE. Dispatches are chained so publishes keep their order;
       // only the dispatch is chained, the PUBLISH replies are awaited side by side.
       const dispatched = dispatchedInOrder.then(async () => {
-        await Promise.all(pendingSubscribes);
+        // Bounded: a SUBSCRIBE whose reply never comes (a connection lost mid-command, a channel
+        // unsubscribed before its reply) must not hold every later publish of this process.
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          Promise.all(pendingSubscribes),
+          new Promise((resolve) => {
+            timer = setTimeout(resolve, SUBSCRIBE_WAIT_MS);
+            timer.unref?.();
+          }),
+        ]);
+        clearTimeout(timer);
         dispatch();
         return { reply: lastPublish };
       });
@@ -76,6 +107,7 @@ export function createRedisPubSub<Events extends Record<string, unknown>>(
       await (await dispatched).reply;
     },
     async close() {
+      closed = true;
       await Promise.all([publisher.quit(), subscriber.quit()]);
     },
   });

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import type { DocumentNode, ExecutionArgs, ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
+import { isLiveRefusal, type LivePlace, type LiveRefusal } from "../../services/live-limits.ts";
 import type { CallerContext, GraphQLContext } from "../context.ts";
 import { DONE, isAsyncIterable } from "../support/async-iterators.ts";
 
@@ -98,21 +99,46 @@ export interface SubscriptionSharing {
 export function createSubscriptionSharing(): SubscriptionSharing {
   // graphql-js as the schema's own copy: the packages (Pothos, yoga) load its CommonJS build; a
   // plain import here gets its ESM build under vitest, another "realm" whose checks reject the schema.
-  const { createSourceEventStream, execute } = createRequire(import.meta.url)("graphql") as typeof import("graphql");
+  const { createSourceEventStream, execute, GraphQLError } = createRequire(import.meta.url)("graphql") as typeof import("graphql");
   const documents = new WeakMap<DocumentNode, number>();
   let nextDocument = 0;
   const results = new PerEvent();
+  const refused = (refusal: LiveRefusal): ExecutionResult => ({
+    errors: [new GraphQLError(refusal.message, { extensions: { code: refusal.code, per: refusal.per, limit: refusal.limit } })],
+  });
+  const revoked: ExecutionResult = {
+    errors: [new GraphQLError(KEY_REVOKED_MESSAGE, { extensions: { code: "UNAUTHORIZED", reason: "KEY_REVOKED" } })],
+  };
 
   async function subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
-    const stream = await createSourceEventStream(args);
-    if (!isAsyncIterable(stream)) return stream;
+    // Every subscription of a key, whatever its transport, holds a place under the key's cap
+    // from before its source stream opens until its results end (src/services/live-limits.ts).
+    const context = args.contextValue as GraphQLContext;
+    const live = context.services?.live as GraphQLContext["services"]["live"] | undefined;
+    let place: LivePlace | undefined;
+    if (live && context.key) {
+      const taken = live.subscribe(context.key.id);
+      if (isLiveRefusal(taken)) return refused(taken);
+      place = taken;
+    }
+    let stream: Awaited<ReturnType<typeof createSourceEventStream>>;
+    try {
+      stream = await createSourceEventStream(args);
+    } catch (error) {
+      place?.release();
+      throw error;
+    }
+    if (!isAsyncIterable(stream)) {
+      place?.release();
+      return stream;
+    }
     const source = stream[Symbol.asyncIterator]();
 
     let document = documents.get(args.document);
     if (document === undefined) documents.set(args.document, (document = nextDocument++));
     const caller = sharedContextOf(args.contextValue as CallerContext);
     const audience = audienceOf({ document, operationName: args.operationName, variables: args.variableValues }, caller);
-    return new SharedResults(source, Object.assign({}, args, { contextValue: caller }), audience, results, execute);
+    return new SharedResults(source, Object.assign({}, args, { contextValue: caller }), audience, results, execute, place, revoked);
   }
 
   return {
@@ -125,14 +151,26 @@ export function createSubscriptionSharing(): SubscriptionSharing {
   };
 }
 
+/** The last result of a subscription whose key was revoked while it was open. */
+export const KEY_REVOKED_MESSAGE = "This API key was revoked: its subscriptions have ended.";
+
 // Object.assign, not `{ ...args, rootValue }`: V8 (Node 20) gives each object built that way a
 // hidden class of its own (test/source/object-literals.test.ts); this runs per event and audience.
 const withRoot = (args: ExecutionArgs, rootValue: unknown): ExecutionArgs => Object.assign({}, args, { rootValue });
 
 const executeFor = (payload: object, subscriber: SharedResults) => subscriber.executeOne(payload);
 
-/** One subscriber's results: its source stream, each payload executed or taken from `results`. */
+/**
+ * One subscriber's results: its source stream, each payload executed or taken from `results`.
+ * It gives its place back whichever way it ends (done, return, throw, a failing source). When its
+ * key is revoked it ends at once: its source is closed, a result in flight is dropped, and its
+ * last result is the `revoked` error.
+ */
 class SharedResults implements AsyncIterableIterator<ExecutionResult> {
+  /** The key was revoked: undefined once the revocation result was given. */
+  private ending: ExecutionResult | undefined;
+  private ended = false;
+
   constructor(
     private readonly source: AsyncIterator<unknown>,
     /** The subscriber's execution arguments, with the shared context. */
@@ -141,14 +179,44 @@ class SharedResults implements AsyncIterableIterator<ExecutionResult> {
     private readonly audience: string | null,
     private readonly results: PerEvent,
     private readonly execute: (args: ExecutionArgs) => ExecutionResult | Promise<ExecutionResult>,
-  ) {}
+    /** The subscription's place under its key's cap; none without a key. */
+    private readonly place: LivePlace | undefined,
+    private readonly revoked: ExecutionResult,
+  ) {
+    place?.whenRevoked(() => this.revoke());
+  }
 
   next(): Promise<IteratorResult<ExecutionResult>> {
+    if (this.ended) return Promise.resolve(this.last());
     return this.source.next().then(
-      (next) => (next.done === true ? DONE : Promise.resolve(this.run(next.value)).then((value) => ({ done: false, value }))),
+      (next) => {
+        if (this.ended) return this.last();
+        if (next.done === true) return this.finish();
+        return Promise.resolve(this.run(next.value)).then((value) => (this.ended ? this.last() : { done: false, value }));
+      },
       // Like graphql-js: a failing source is closed, and its error rethrown.
       (error: unknown) => this.close().then(() => Promise.reject(error)),
     );
+  }
+
+  private revoke(): void {
+    if (this.ended) return;
+    this.ending = this.revoked;
+    this.ended = true;
+    void this.close();
+  }
+
+  /** After the end: the revocation result once (if revoked), then done. */
+  private last(): IteratorResult<ExecutionResult> {
+    const ending = this.ending;
+    this.ending = undefined;
+    return ending ? { done: false, value: ending } : DONE;
+  }
+
+  private finish(): IteratorResult<ExecutionResult> {
+    this.ended = true;
+    this.place?.release();
+    return DONE;
   }
 
   private run(payload: unknown): ExecutionResult | Promise<ExecutionResult> {
@@ -162,6 +230,8 @@ class SharedResults implements AsyncIterableIterator<ExecutionResult> {
   }
 
   private async close(): Promise<void> {
+    this.ended = true;
+    this.place?.release();
     try {
       await this.source.return?.();
     } catch {

@@ -1,7 +1,10 @@
 import type { IncomingHttpHeaders, IncomingMessage, Server } from "node:http";
+import { createRequire } from "node:module";
 import type { DocumentNode, ExecutionArgs, GraphQLError } from "graphql";
+import { CloseCode, type SubscribePayload } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
-import { WebSocketServer } from "ws";
+import { WebSocketServer, type WebSocket } from "ws";
+import { isLiveRefusal, type LiveLimits, type LivePlace, type LiveRefusal } from "../../services/live-limits.ts";
 import type { CallerHeaders } from "../context.ts";
 import type { GraphQLYoga, ServerContext } from "./yoga-http.ts";
 
@@ -31,53 +34,167 @@ export function callerOfConnection(params: Readonly<Record<string, unknown>>, re
   };
 }
 
+// The graphql-js graphql-ws checks errors against (its `instanceof GraphQLError`): the CommonJS build.
+const { GraphQLError: GraphQLErrorClass, getOperationAST } = createRequire(import.meta.url)("graphql") as typeof import("graphql");
+
+/** Why a socket that kept subscribing past its cap was closed (4400). */
+export const TOO_MANY_REFUSALS = "Too many subscriptions refused on this connection: complete some before subscribing again";
+
+/**
+ * A subscription over a cap: answered with graphql-ws `error`, the socket and its other
+ * subscriptions untouched. One error per refusal text, built once: a flood of refusals costs no
+ * allocation of its own.
+ */
+const refusals = new Map<string, GraphQLError[]>();
+const refusedWith = (refusal: LiveRefusal): GraphQLError[] => {
+  let errors = refusals.get(refusal.message);
+  if (!errors) {
+    if (refusals.size > 100) refusals.clear();
+    refusals.set(refusal.message, (errors = [new GraphQLErrorClass(refusal.message, { extensions: { code: refusal.code, per: refusal.per, limit: refusal.limit } })]));
+  }
+  return errors;
+};
+
+/** How long a socket closed for its refusals may take to finish closing before it is cut. */
+const CLOSE_GRACE_MS = 1_000;
+
 /**
  * GraphQL over WebSocket (graphql-ws) on /graphql, an adapter of Yoga's envelop pipeline: each
  * subscription is parsed, validated and run by `yoga.getEnveloped`, with the same plugins and
  * context as over HTTP.
+ *
+ * Caps (src/services/live-limits.ts): a socket of a key over its sockets cap is closed at
+ * connection_init with 4403 Forbidden and a reason naming the cap; a subscription past the
+ * socket's cap or its key's is answered with an `error` message (code TOO_MANY_SUBSCRIPTIONS)
+ * before any work. A socket's places are held from its subscribe message until graphql-ws
+ * completes the subscription; the key's are counted by the subscription plugin
+ * (shared-subscriptions.ts), which holds the place of every transport's subscriptions.
  */
-export function createWsTransport(yoga: GraphQLYoga) {
+export function createWsTransport(yoga: GraphQLYoga, live: LiveLimits) {
   const wss = new WebSocketServer({ noServer: true });
+  /** The place each socket of a key holds under the key's sockets cap, given back when it closes. */
+  const sockets = new WeakMap<object, LivePlace>();
+  const initialContext = (connectionParams: Readonly<Record<string, unknown>>, request: UpgradeRequest): ServerContext => ({
+    req: request,
+    connectionParams,
+    caller: callerOfConnection(connectionParams, request),
+  });
+  /** What each socket holds: its subscriptions by id (its places under the per-socket cap) and how many it was refused. */
+  const held = new WeakMap<object, { readonly ids: Set<string>; refused: number }>();
+  const heldBy = (ctx: object) => {
+    let socket = held.get(ctx);
+    if (!socket) held.set(ctx, (socket = { ids: new Set<string>(), refused: 0 }));
+    return socket;
+  };
+
+  /** A subscribe message made into execution arguments, or the errors that answer it. */
+  async function prepare(ctx: { connectionParams?: Readonly<Record<string, unknown>>; extra: { request: UpgradeRequest } }, params: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[] | LiveRefusal> {
+    const connectionParams = ctx.connectionParams ?? {};
+    const initial: ServerContext & { params: SubscribePayload } = Object.assign(initialContext(connectionParams, ctx.extra.request), { params });
+    const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped(initial);
+    // A syntax error is the client's: answer this subscription with it (an `error` message)
+    // instead of throwing, which closes the whole socket (4500) and every other subscription on it.
+    let document: DocumentNode;
+    try {
+      document = parse(params.query);
+    } catch (error) {
+      if (error instanceof Error && error.name === "GraphQLError") return [error as GraphQLError];
+      throw error;
+    }
+    // Query limits (GraphQL Armor's, the list-aware cost) throw their GraphQLError rather than
+    // report it: that too answers this subscription, not the socket.
+    let errors: readonly GraphQLError[];
+    try {
+      errors = validate(schema, document);
+    } catch (error) {
+      if (error instanceof Error && error.name === "GraphQLError") return [error as GraphQLError];
+      throw error;
+    }
+    if (errors.length) return errors;
+    // graphql-ws answers an operation it cannot find with `error` and no completion: the place
+    // would never be given back. Answer it here.
+    if (!getOperationAST(document, params.operationName ?? undefined)) return [new GraphQLErrorClass("Unable to identify operation")];
+    const contextValue = await contextFactory();
+    // The key's cap, checked here to answer with `error`; the plugin takes the place.
+    const key = (contextValue as { key?: { id: string } | null }).key;
+    const overKey = key ? live.keyRefusal(key.id) : null;
+    if (overKey) return overKey;
+    return {
+      schema,
+      operationName: params.operationName ?? null,
+      document,
+      variableValues: params.variables ?? null,
+      contextValue,
+      rootValue: { execute, subscribe },
+    };
+  }
+
+  /**
+   * Answers a subscription over a cap. A client that keeps subscribing past its caps (graphql-ws
+   * lets it pipeline subscribe messages without waiting for answers) is closed with 4400 once it
+   * was refused as many times as its socket's cap, and what it sent behind is not read (the
+   * socket is paused, and cut if it does not finish closing): otherwise its messages would hold
+   * the event loop for as long as it cares to send them.
+   */
+  function refused(ctx: { extra: { socket: WebSocket } }, socket: { refused: number }, refusal: LiveRefusal): GraphQLError[] {
+    if (++socket.refused === live.caps.subscriptionsPerSocket) {
+      ctx.extra.socket.pause();
+      // The close goes out after this refusal.
+      setImmediate(() => {
+        ctx.extra.socket.close(CloseCode.BadRequest, TOO_MANY_REFUSALS);
+        setTimeout(() => ctx.extra.socket.terminate(), CLOSE_GRACE_MS).unref();
+      });
+    }
+    return refusedWith(refusal);
+  }
+
   const wsServer = useServer<Record<string, unknown>, { request: UpgradeRequest }>(
     {
       execute: (args: ExecutionArgs) => (args.rootValue as { execute: (a: ExecutionArgs) => unknown }).execute(args) as never,
       subscribe: (args: ExecutionArgs) => (args.rootValue as { subscribe: (a: ExecutionArgs) => unknown }).subscribe(args) as never,
-      onSubscribe: async (ctx, _id, params) => {
-        const connectionParams = ctx.connectionParams ?? {};
-        const initial: ServerContext & { params: typeof params } = {
-          req: ctx.extra.request,
-          connectionParams,
-          caller: callerOfConnection(connectionParams, ctx.extra.request),
-          params,
-        };
-        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped(initial);
-        // A syntax error is the client's: answer this subscription with it (an `error` message)
-        // instead of throwing, which closes the whole socket (4500) and every other subscription on it.
-        let document: DocumentNode;
+      onConnect: async (ctx) => {
+        const context = await yoga.getEnveloped(initialContext(ctx.connectionParams ?? {}, ctx.extra.request)).contextFactory();
+        const key = (context as { key?: { id: string } | null }).key;
+        // No key: every subscription answers Unauthorized; only keys have places.
+        if (!key) return true;
+        const place = live.connect(key.id);
+        if (isLiveRefusal(place)) {
+          // graphql-ws' documented close for a refused connection_init, with the cap as its reason.
+          ctx.extra.socket.close(CloseCode.Forbidden, place.message);
+          return false;
+        }
+        sockets.set(ctx, place);
+        return true;
+      },
+      onClose: (ctx) => {
+        sockets.get(ctx)?.release();
+        sockets.delete(ctx);
+      },
+      onSubscribe: async (ctx, id, params) => {
+        const socket = heldBy(ctx);
+        const overSocket = live.socketRefusal(socket.ids.size);
+        if (overSocket) return refused(ctx, socket, overSocket);
+        // The place is the socket's from now (a burst of subscribe messages cannot all pass the
+        // check before one is accepted) until graphql-ws completes the subscription, or until it
+        // is refused here.
+        socket.ids.add(id);
         try {
-          document = parse(params.query);
+          const prepared = await prepare(ctx, params);
+          if (isLiveRefusal(prepared)) {
+            socket.ids.delete(id);
+            return refused(ctx, socket, prepared);
+          }
+          if (Array.isArray(prepared)) socket.ids.delete(id);
+          return prepared;
         } catch (error) {
-          if (error instanceof Error && error.name === "GraphQLError") return [error as GraphQLError];
+          socket.ids.delete(id);
           throw error;
         }
-        // Query limits (GraphQL Armor's, the list-aware cost) throw their GraphQLError rather than
-        // report it: that too answers this subscription, not the socket.
-        let errors: readonly GraphQLError[];
-        try {
-          errors = validate(schema, document);
-        } catch (error) {
-          if (error instanceof Error && error.name === "GraphQLError") return [error as GraphQLError];
-          throw error;
-        }
-        if (errors.length) return errors;
-        return {
-          schema,
-          operationName: params.operationName ?? null,
-          document,
-          variableValues: params.variables ?? null,
-          contextValue: await contextFactory(),
-          rootValue: { execute, subscribe },
-        };
+      },
+      // Called for every subscription onSubscribe accepted, however it ends (the socket closing
+      // included); an exception closes the socket, and its table with it.
+      onComplete: (ctx, id) => {
+        heldBy(ctx).ids.delete(id);
       },
     },
     wss,

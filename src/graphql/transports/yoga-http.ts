@@ -3,6 +3,9 @@ import type { GraphQLSchema } from "graphql";
 import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import type { Logger } from "pino";
 import type { CallerHeaders, GraphQLContext } from "../context.ts";
+import { GRAPHIQL_OPTIONS, renderOfflineGraphiQL } from "../graphiql.ts";
+import { yogaLoggerFor } from "./yoga-logger.ts";
+import { maskUnavailable } from "./unavailable-errors.ts";
 
 /** The initial context every transport hands Yoga's pipeline (`yoga.getEnveloped`). */
 export interface ServerContext {
@@ -61,18 +64,19 @@ export function createYogaHttp(options: {
     schema: options.schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
-    graphiql: { title: "GateAI GraphQL", subscriptionsProtocol: "WS" },
-    maskedErrors: true,
+    // Offline GraphiQL: the page references assets this server serves (src/graphql/graphiql.ts).
+    graphiql: GRAPHIQL_OPTIONS,
+    renderGraphiQL: renderOfflineGraphiQL,
+    // CORS is answered at the request edge for every path alike (src/http/cors.ts).
+    cors: false,
+    // A backing service that is down: SERVICE_UNAVAILABLE (HTTP 503 with Retry-After where the
+    // transport has a status); anything else unexpected stays masked.
+    maskedErrors: { maskError: maskUnavailable },
     maxRequestBodySize: options.maxBodyBytes,
     // Validation results are kept by the face's own plugin (src/graphql/plugins/valid-documents.ts).
     parserAndValidationCache: { validationCache: false },
     plugins: [...options.plugins],
-    logging: {
-      debug: (...args) => log.debug(args),
-      info: (...args) => log.info(args),
-      warn: (...args) => log.warn(args),
-      error: (...args) => log.error(args),
-    },
+    logging: yogaLoggerFor(log),
     context: options.context,
   });
   return {

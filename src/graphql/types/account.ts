@@ -9,47 +9,53 @@ import { TaskType } from "./tasks.ts";
 export const BudgetType = builder.objectRef<BudgetStatus>("Budget").implement({
   description: "Today's (UTC) budget of the caller's key, in USD. Resets at midnight UTC.",
   fields: (t) => ({
-    dailyLimit: t.float({ resolve: (b) => microsToUsd(b.dailyLimit) }),
-    used: t.float({ resolve: (b) => microsToUsd(b.used) }),
-    remaining: t.float({ resolve: (b) => microsToUsd(b.remaining) }),
-    resetsAt: t.field({ type: "DateTime", resolve: (b) => b.resetsAt }),
+    dailyLimit: t.float({ description: "USD the key may spend today.", resolve: (b) => microsToUsd(b.dailyLimit) }),
+    used: t.float({ description: "USD charged today, refunds deducted.", resolve: (b) => microsToUsd(b.used) }),
+    remaining: t.float({ description: "USD left today.", resolve: (b) => microsToUsd(b.remaining) }),
+    resetsAt: t.field({ type: "DateTime", description: "The next midnight UTC, when the budget starts again.", resolve: (b) => b.resetsAt }),
   }),
 });
 
 const PoolType = builder.objectRef<PoolStatus>("Pool").implement({
   description: "Health of the upstream account pool.",
-  fields: (t) => ({ totalAccounts: t.exposeInt("totalAccounts"), locked: t.exposeInt("locked") }),
+  fields: (t) => ({
+    totalAccounts: t.exposeInt("totalAccounts", { description: "Upstream accounts; each runs one generation at a time." }),
+    locked: t.exposeInt("locked", { description: "Accounts resting after repeated failures." }),
+  }),
 });
 
 const Credits = builder.objectRef<{ __typename: "Credits"; budget: BudgetStatus; pool: PoolStatus }>("Credits").implement({
+  description: "The caller's budget and the pool's health (the REST /credits).",
   isTypeOf: (v) => (v as { __typename?: string }).__typename === "Credits",
   fields: (t) => ({
-    yourBudget: t.field({ type: BudgetType, resolve: (c) => c.budget }),
-    pool: t.field({ type: PoolType, resolve: (c) => c.pool }),
+    yourBudget: t.field({ type: BudgetType, description: "Today's budget of the caller's key.", resolve: (c) => c.budget }),
+    pool: t.field({ type: PoolType, description: "The upstream account pool.", resolve: (c) => c.pool }),
   }),
 });
 
 const ActiveSlotType = builder.objectRef<ActiveSlot>("ActiveSlot").implement({
+  description: "A concurrency slot in use.",
   fields: (t) => ({
-    taskId: t.exposeID("taskId"),
-    model: t.string({ nullable: true, resolve: (s) => s.model }),
+    taskId: t.exposeID("taskId", { description: "The task holding it." }),
+    model: t.string({ nullable: true, description: "That task's model id.", resolve: (s) => s.model }),
     elapsed: t.int({ description: "Seconds since the slot was taken.", resolve: (s) => s.elapsed }),
-    takenAt: t.field({ type: "DateTime", resolve: (s) => s.takenAt }),
+    takenAt: t.field({ type: "DateTime", description: "When the slot was taken.", resolve: (s) => s.takenAt }),
   }),
 });
 const Concurrency = builder.objectRef<Dashboard["concurrency"]>("Concurrency").implement({
   description: "Concurrency slots: at most 5 generations in flight per key; a slot frees itself after 10 minutes.",
   fields: (t) => ({
-    used: t.exposeInt("used"),
-    max: t.exposeInt("max"),
-    available: t.exposeInt("available"),
-    activeSlots: t.field({ type: [ActiveSlotType], resolve: (c) => [...c.activeSlots] }),
+    used: t.exposeInt("used", { description: "Slots in use." }),
+    max: t.exposeInt("max", { description: "Slots per key (5)." }),
+    available: t.exposeInt("available", { description: "Slots free now." }),
+    activeSlots: t.field({ type: [ActiveSlotType], description: "The slots in use.", resolve: (c) => [...c.activeSlots] }),
   }),
 });
 const ModelSpending = builder.objectRef<{ model: string; requests: number; cost: Micros }>("ModelSpending").implement({
+  description: "Today's spending on one model.",
   fields: (t) => ({
-    model: t.exposeString("model"),
-    requests: t.exposeInt("requests"),
+    model: t.exposeString("model", { description: "The model id." }),
+    requests: t.exposeInt("requests", { description: "Generations accepted today." }),
     cost: t.float({ description: "USD, refunds deducted.", resolve: (s) => microsToUsd(s.cost) }),
   }),
 });
@@ -58,16 +64,16 @@ export const DashboardType = builder.objectRef<Dashboard & { __typename: "Dashbo
   description: "The caller's account at a glance (the REST /api/me).",
   isTypeOf: (v) => (v as { __typename?: string }).__typename === "Dashboard",
   fields: (t) => ({
-    budget: t.field({ type: BudgetType, resolve: (d) => d.budget }),
-    concurrency: t.field({ type: Concurrency, resolve: (d) => d.concurrency }),
+    budget: t.field({ type: BudgetType, description: "Today's budget.", resolve: (d) => d.budget }),
+    concurrency: t.field({ type: Concurrency, description: "Slots in use and free.", resolve: (d) => d.concurrency }),
     activeTasks: t.field({ type: [TaskType], description: "QUEUED or PROCESSING.", resolve: (d) => [...d.activeTasks] }),
     recentTasks: t.field({ type: [TaskType], description: "The last 20 FINISHED or FAILED.", resolve: (d) => [...d.recentTasks] }),
-    todaySpending: t.field({ type: [ModelSpending], resolve: (d) => [...d.todaySpending] }),
+    todaySpending: t.field({ type: [ModelSpending], description: "Today's (UTC) accepted requests and net cost per model.", resolve: (d) => [...d.todaySpending] }),
   }),
 });
 
-export const MeResult = builder.unionType("MeResult", { types: [DashboardType, Unauthorized] });
-const CreditsResult = builder.unionType("CreditsResult", { types: [Credits, Unauthorized] });
+export const MeResult = builder.unionType("MeResult", { description: "The dashboard, or Unauthorized.", types: [DashboardType, Unauthorized] });
+const CreditsResult = builder.unionType("CreditsResult", { description: "The credits, or Unauthorized.", types: [Credits, Unauthorized] });
 
 /** The caller's dashboard, shared by `me` and `meUpdated`. */
 export async function loadDashboard(ctx: GraphQLContext): Promise<Dashboard & { __typename: "Dashboard" }> {

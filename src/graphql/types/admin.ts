@@ -10,26 +10,27 @@ const ApiKeyType = builder.objectRef<ApiKeyRecord>("ApiKey").implement({
   description: "An API key; the key itself is shown only once, when created.",
   isTypeOf: (v) => typeof (v as ApiKeyRecord).prefix === "string" && "dailyLimit" in (v as object),
   fields: (t) => ({
-    id: t.exposeID("id"),
+    id: t.exposeID("id", { description: "The key's id: what admin operations and logs name it by (never the key)." }),
     prefix: t.exposeString("prefix", { description: "The key's first characters, to tell keys apart." }),
-    label: t.string({ nullable: true, resolve: (k) => k.label }),
+    label: t.string({ nullable: true, description: "A name given when it was created.", resolve: (k) => k.label }),
     dailyLimit: t.float({ description: "USD per UTC day in force.", resolve: (k) => microsToUsd(k.dailyLimit) }),
-    hasOwnLimit: t.boolean({ resolve: (k) => k.dailyLimitOverride !== null }),
-    createdAt: t.field({ type: "DateTime", resolve: (k) => k.createdAt }),
-    revokedAt: t.field({ type: "DateTime", nullable: true, resolve: (k) => k.revokedAt }),
+    hasOwnLimit: t.boolean({ description: "True when the key has its own daily limit, false when GATEAI_DAILY_LIMIT applies.", resolve: (k) => k.dailyLimitOverride !== null }),
+    createdAt: t.field({ type: "DateTime", description: "When it was created.", resolve: (k) => k.createdAt }),
+    revokedAt: t.field({ type: "DateTime", nullable: true, description: "When it was revoked; null while it works.", resolve: (k) => k.revokedAt }),
   }),
 });
 
 const CreatedApiKey = builder.objectRef<{ __typename: "CreatedApiKey"; key: string; record: ApiKeyRecord }>("CreatedApiKey").implement({
+  description: "A key just created: the secret, once, and its record.",
   isTypeOf: (v) => (v as { __typename?: string }).__typename === "CreatedApiKey",
   fields: (t) => ({
     key: t.exposeString("key", { description: "The secret key. Shown this once; store it now." }),
-    apiKey: t.field({ type: ApiKeyType, resolve: (c) => c.record }),
+    apiKey: t.field({ type: ApiKeyType, description: "The key's record.", resolve: (c) => c.record }),
   }),
 });
 
-const CreateApiKeyResult = builder.unionType("CreateApiKeyResult", { types: [CreatedApiKey, Forbidden, InvalidParams] });
-const ApiKeyResult = builder.unionType("ApiKeyResult", { types: [ApiKeyType, Forbidden, KeyNotFound, InvalidParams] });
+const CreateApiKeyResult = builder.unionType("CreateApiKeyResult", { description: "The new key, or why not.", types: [CreatedApiKey, Forbidden, InvalidParams] });
+const ApiKeyResult = builder.unionType("ApiKeyResult", { description: "The key after the change, or why not.", types: [ApiKeyType, Forbidden, KeyNotFound, InvalidParams] });
 
 const forbidden = () => ({ code: "FORBIDDEN" as const, message: "This needs the admin token (GATEAI_ADMIN_TOKEN) as Authorization: Bearer or x-admin-token" });
 const keyNotFound = (id: string) => ({ code: "KEY_NOT_FOUND" as const, message: `No API key with id ${truncateForEcho(id)}` });
@@ -56,7 +57,10 @@ builder.mutationFields((t) => ({
   createApiKey: t.field({
     type: CreateApiKeyResult,
     description: "Admin: a new key (shown once), optionally with its own daily limit.",
-    args: { label: t.arg.string({ required: false }), dailyLimit: t.arg.float({ required: false }) },
+    args: {
+      label: t.arg.string({ required: false, description: `A name for the key (at most ${BOUNDS.label} characters).` }),
+      dailyLimit: t.arg.float({ required: false, description: "Its own daily limit in USD (absent: GATEAI_DAILY_LIMIT)." }),
+    },
     resolve: async (_root, args, ctx) => {
       const denied = requireAdmin(ctx);
       if (denied) return denied as never;
@@ -71,7 +75,7 @@ builder.mutationFields((t) => ({
   revokeApiKey: t.field({
     type: ApiKeyResult,
     description: "Admin: revoke a key at once (in every process).",
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: "The key's id." }) },
     resolve: async (_root, args, ctx) => {
       const denied = requireAdmin(ctx);
       if (denied) return denied as never;
@@ -81,7 +85,10 @@ builder.mutationFields((t) => ({
   setDailyLimit: t.field({
     type: ApiKeyResult,
     description: "Admin: a key's own daily limit in USD, $0.000001 to $1,000,000,000 with at most 6 decimals (null: back to GATEAI_DAILY_LIMIT); anything else is InvalidParams.",
-    args: { id: t.arg.id({ required: true }), dailyLimit: t.arg.float({ required: false }) },
+    args: {
+      id: t.arg.id({ required: true, description: "The key's id." }),
+      dailyLimit: t.arg.float({ required: false, description: "USD per UTC day; null or absent: back to GATEAI_DAILY_LIMIT." }),
+    },
     resolve: async (_root, args, ctx) => {
       const denied = requireAdmin(ctx);
       if (denied) return denied as never;

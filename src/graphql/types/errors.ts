@@ -25,14 +25,28 @@ const codes = [
 
 export const ErrorCode = builder.enumType("ErrorCode", {
   description: "Stable codes, the same as the REST API's `code`.",
-  values: codes,
+  values: {
+    UNAUTHORIZED: { description: "No valid API key was presented (REST 401)." },
+    FORBIDDEN: { description: "The operation needs the admin token (REST 403)." },
+    MODEL_NOT_FOUND: { description: "No model has that id (REST 404)." },
+    PROMPT_TOO_LONG: { description: "The prompt is over 1,500 characters (REST 400)." },
+    QUANTITY_TOO_HIGH: { description: "More outputs than 8 or than the model allows (REST 400)." },
+    INVALID_PARAMS: { description: "Parameters the model cannot take (REST 400)." },
+    INSUFFICIENT_BUDGET: { description: "Not even the cheapest downgrade fits today's remaining budget (REST 402)." },
+    RATE_LIMITED: { description: "A per-key generation limit, or the failed-authentication throttle (REST 429)." },
+    TASK_NOT_FOUND: { description: "No task with that id belongs to this key (REST 404)." },
+    IDEMPOTENCY_KEY_REUSED: { description: "The idempotency key was used with another request (REST 422)." },
+    IDEMPOTENCY_IN_PROGRESS: { description: "The first request with this idempotency key is still being accepted (REST 409)." },
+    UPLOAD_REJECTED: { description: "An upload over the size limit or of a media type not taken (REST 413 or 415)." },
+    KEY_NOT_FOUND: { description: "No API key has that id (admin operations)." },
+  } satisfies Record<(typeof codes)[number], { description: string }>,
 });
 
 export const ErrorInterface = builder.interfaceRef<ServiceError>("Error").implement({
   description: "An expected failure: a stable code and a message for people.",
   fields: (t) => ({
-    code: t.field({ type: ErrorCode, resolve: (e) => e.code as (typeof codes)[number] }),
-    message: t.exposeString("message"),
+    code: t.field({ type: ErrorCode, description: "What failed, as a stable code (the REST API's `code`).", resolve: (e) => e.code as (typeof codes)[number] }),
+    message: t.exposeString("message", { description: "What failed, in words for people (may change; match on `code`)." }),
   }),
 });
 
@@ -52,31 +66,36 @@ const errorType = <C extends ServiceErrorCode>(
   });
 
 const ParamIssue = builder.objectRef<{ field: string; reason: string }>("ParamIssue").implement({
-  fields: (t) => ({ field: t.exposeString("field"), reason: t.exposeString("reason") }),
+  description: "One parameter the model cannot take.",
+  fields: (t) => ({
+    field: t.exposeString("field", { description: "The parameter's name, as REST's `params` spells it." }),
+    reason: t.exposeString("reason", { description: "Why it cannot be taken, e.g. the allowed values." }),
+  }),
 });
 
 export const Unauthorized = errorType("Unauthorized", "UNAUTHORIZED", "No valid API key (Authorization: Bearer sk-...).");
 export const Forbidden = errorType("Forbidden", "FORBIDDEN", "Needs the admin token.");
 export const ModelNotFound = errorType("ModelNotFound", "MODEL_NOT_FOUND", "No model with that id.", (t) => ({
-  model: t.exposeString("model"),
+  model: t.exposeString("model", { description: "The model id that was asked for." }),
   suggestions: t.exposeStringList("suggestions", { description: "Close model ids, nearest first." }),
 }));
 export const PromptTooLong = errorType("PromptTooLong", "PROMPT_TOO_LONG", "The prompt is over 1,500 characters.", (t) => ({
-  length: t.exposeInt("length"),
-  max: t.exposeInt("max"),
+  length: t.exposeInt("length", { description: "Characters in the prompt sent." }),
+  max: t.exposeInt("max", { description: "Characters a prompt may have." }),
 }));
 export const QuantityTooHigh = errorType("QuantityTooHigh", "QUANTITY_TOO_HIGH", "More outputs than 8 or than the model allows.", (t) => ({
-  quantity: t.exposeFloat("quantity"),
-  max: t.exposeInt("max"),
+  quantity: t.exposeFloat("quantity", { description: "Outputs asked for." }),
+  max: t.exposeInt("max", { description: "Outputs this model makes at most per request." }),
 }));
 export const InvalidParams = errorType("InvalidParams", "INVALID_PARAMS", "Parameters the model cannot take, each with its reason.", (t) => ({
-  issues: t.field({ type: [ParamIssue], resolve: (e) => [...e.issues] }),
+  issues: t.field({ type: [ParamIssue], description: "Each parameter the model cannot take, with its reason.", resolve: (e) => [...e.issues] }),
 }));
 export const InsufficientBudget = errorType("InsufficientBudget", "INSUFFICIENT_BUDGET", "Even the cheapest downgrade costs more than today's remaining budget.", (t) => ({
-  cheapestCost: t.float({ description: "USD.", resolve: (e) => microsToUsd(e.cheapestCost) }),
-  remaining: t.float({ description: "USD.", resolve: (e) => microsToUsd(e.remaining) }),
+  cheapestCost: t.float({ description: "USD of the cheapest downgrade of the request.", resolve: (e) => microsToUsd(e.cheapestCost) }),
+  remaining: t.float({ description: "USD left of today's budget.", resolve: (e) => microsToUsd(e.remaining) }),
 }));
 export const LimitReason = builder.enumType("LimitReason", {
+  description: "Which limit refused a request.",
   values: {
     CONCURRENCY: { description: "5 generations of the key in flight." },
     WINDOW: { description: "5 generation requests of the key in the last 30 s." },
@@ -84,11 +103,11 @@ export const LimitReason = builder.enumType("LimitReason", {
   } as const,
 });
 export const RateLimited = errorType("RateLimited", "RATE_LIMITED", "5 generations in flight, or 5 requests in the last 30 s.", (t) => ({
-  reason: t.field({ type: LimitReason, resolve: (e) => e.reason }),
-  retryAfterSeconds: t.int({ resolve: (e) => Math.max(1, Math.ceil(e.retryAfterMs / 1000)) }),
+  reason: t.field({ type: LimitReason, description: "Which limit refused the request.", resolve: (e) => e.reason }),
+  retryAfterSeconds: t.int({ description: "Seconds until a retry can pass this limit (REST's Retry-After).", resolve: (e) => Math.max(1, Math.ceil(e.retryAfterMs / 1000)) }),
 }));
 export const TaskNotFound = errorType("TaskNotFound", "TASK_NOT_FOUND", "No task with that id for this key.", (t) => ({
-  taskId: t.exposeID("taskId"),
+  taskId: t.exposeID("taskId", { description: "The task id that was asked for." }),
 }));
 export const IdempotencyKeyReused = errorType("IdempotencyKeyReused", "IDEMPOTENCY_KEY_REUSED", "The idempotency key was used with another request.");
 export const IdempotencyInProgress = errorType("IdempotencyInProgress", "IDEMPOTENCY_IN_PROGRESS", "The first request with this idempotency key is still being accepted.");

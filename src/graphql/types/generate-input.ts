@@ -5,6 +5,7 @@ import { generationRequestIssue, isModelId, MODEL_REQUIRED_ISSUE } from "../../h
 import { UPLOAD_ID_ARRAYS } from "../../engine/profile.ts";
 import type { Engine } from "../../engine/engine.ts";
 import { builder } from "../builder.ts";
+import { wholeDescription } from "./descriptions.ts";
 import { isLargeInteger } from "./models.ts";
 
 /**
@@ -42,12 +43,12 @@ interface FieldPlan {
 /** For each typed model field: its model id and how its fields map back to param names. */
 type FieldPlans = Map<string, { readonly model: string; readonly fields: readonly FieldPlan[] }>;
 
-function describeParam(p: ParamSpec): string | undefined {
-  const parts = [p.description];
+/** A parameter's description: the spec's text (whole sentences), else what it is, then its rule and default. */
+function describeParam(p: ParamSpec, model: ModelSpec): string {
+  const parts = [p.description ? wholeDescription(p.description) : `The spec's \`${p.name}\` parameter of ${model.name}.`];
   if (p.type === "enum" && p.values?.every((v) => typeof v === "number")) parts.push(`One of ${p.values.join(", ")}; other values snap to the nearest.`);
   if (p.default !== undefined) parts.push(`Default: ${JSON.stringify(p.default)}.`);
-  const text = parts.filter(Boolean).join(" ");
-  return text || undefined;
+  return parts.filter(Boolean).join(" ");
 }
 
 function defineModelInput(model: ModelSpec, params: readonly ParamSpec[], plansByField: FieldPlans) {
@@ -62,8 +63,7 @@ function defineModelInput(model: ModelSpec, params: readonly ParamSpec[], plansB
         plans.push({ field, param: p.name });
         // Required only when the spec requires it and gives no default.
         const required = p.required && p.default === undefined;
-        const description = describeParam(p);
-        const common = { required, ...(description ? { description } : {}) };
+        const common = { required, description: describeParam(p, model) };
         switch (p.type) {
           case "integer":
             fields[field] = isLargeInteger(p) ? t.float(common) : t.int(common);
@@ -91,7 +91,10 @@ function defineModelInput(model: ModelSpec, params: readonly ParamSpec[], plansB
               break;
             }
             const enumRef = builder.enumType(`${pascalName(model.id)}${pascalName(p.name)}`, {
-              values: Object.fromEntries(values.map((v) => [enumValueName(String(v)), { value: String(v) }])),
+              description: `The values of ${model.name}'s \`${p.name}\` parameter (REST sends the value each names).`,
+              values: Object.fromEntries(
+                values.map((v) => [enumValueName(String(v)), { value: String(v), description: `\`${p.name}\`: ${JSON.stringify(v)}.` }]),
+              ),
             });
             fields[field] = t.field({ type: enumRef, ...common });
             break;
@@ -113,7 +116,7 @@ const RawGenerationInput = builder.inputType("RawGenerationInput", {
   description: "A request exactly as REST takes it.",
   fields: (t) => ({
     model: t.string({ required: true, description: "A model id; empty is InvalidParams (REST: 400)." }),
-    params: t.field({ type: "JSON", required: false }),
+    params: t.field({ type: "JSON", required: false, description: "The parameters as REST's `params` takes them (snake_case names, values as the spec writes them)." }),
   }),
 });
 
@@ -140,7 +143,7 @@ export function defineGenerateInput(engine: Engine) {
     isOneOf: true,
     description: "Exactly one of: `raw` ({ model, params } as REST takes it) or one model's typed parameters.",
     fields: (t) => {
-      const fields: Record<string, unknown> = { raw: t.field({ type: RawGenerationInput, required: false }) };
+      const fields: Record<string, unknown> = { raw: t.field({ type: RawGenerationInput, required: false, description: "Any model's request as REST takes it ({ model, params })." }) };
       for (const { model, ref } of typed) fields[camelName(model.id)] = t.field({ type: ref, required: false, description: model.name });
       return fields as never;
     },

@@ -1,27 +1,35 @@
 import { unauthorized, type ServiceError } from "../../services/errors.ts";
-import type { KeyStateEvent } from "../../services/events.ts";
+import type { Dashboard as AccountDashboard } from "../../services/account.ts";
 import { isNewerState, type TaskEvent } from "../../domain/task-events.ts";
 import { isFinal, type TaskRecord } from "../../domain/task.ts";
 import { loadDashboard, MeResult } from "./account.ts";
 import { builder } from "../builder.ts";
 import type { GraphQLContext } from "../context.ts";
-import { EndingWith, Filtered, Mapped, Merged, only, type Filter } from "../support/async-iterators.ts";
+import { EndingWith, Filtered, Mapped, only, type Filter } from "../support/async-iterators.ts";
 import { TaskNotFound, Unauthorized } from "./errors.ts";
 import { TaskType } from "./tasks.ts";
 
 const TaskEventType = builder.enumType("TaskEventType", {
   description: "What changed. The first update of `taskUpdated` repeats the current state (QUEUED, PROCESSING, FINISHED or FAILED).",
-  values: ["QUEUED", "PROCESSING", "PROGRESS", "FINISHED", "FAILED", "REFUNDED"] as const,
+  values: {
+    QUEUED: { description: "Accepted and waiting for an upstream account (also after a retryable failure)." },
+    PROCESSING: { description: "Started on an upstream account." },
+    PROGRESS: { description: "Progress moved (steps of 10%)." },
+    FINISHED: { description: "Done: result URLs are in the task." },
+    FAILED: { description: "Failed for good; its charge was refunded." },
+    REFUNDED: { description: "Unfinished at its refund deadline: charge given back, generation goes on." },
+  } as const,
 });
 
 const TaskUpdate = builder.objectRef<TaskEvent & { __typename: "TaskUpdate" }>("TaskUpdate").implement({
+  description: "One change of a task, with the task after it.",
   isTypeOf: (v) => (v as { __typename?: string }).__typename === "TaskUpdate",
   fields: (t) => ({
-    type: t.field({ type: TaskEventType, resolve: (e) => e.type }),
-    task: t.field({ type: TaskType, resolve: (e) => e.task }),
+    type: t.field({ type: TaskEventType, description: "What changed.", resolve: (e) => e.type }),
+    task: t.field({ type: TaskType, description: "The task after the change.", resolve: (e) => e.task }),
   }),
 });
-const TaskUpdateResult = builder.unionType("TaskUpdateResult", { types: [TaskUpdate, TaskNotFound, Unauthorized] });
+const TaskUpdateResult = builder.unionType("TaskUpdateResult", { description: "A change of the task, or why it cannot be watched.", types: [TaskUpdate, TaskNotFound, Unauthorized] });
 
 type Update = TaskEvent & { readonly __typename: "TaskUpdate" };
 /**
@@ -50,21 +58,18 @@ class NewerStates implements Filter<TaskEvent> {
 
 type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;
 /**
- * The dashboard after one change of the key (a task event or a keyState event), loaded once per
- * key and server: every meUpdated of the key gets the same one (one set of queries per change
- * instead of one per open dashboard, and one execution).
+ * One typed Dashboard per dashboard and server: the key's feed (src/services/live-dashboards.ts)
+ * hands every subscriber of the key the same dashboard object, so they all get the same payload
+ * and it is executed once for them (src/graphql/plugins/shared-subscriptions.ts).
  */
-const loadDashboardFor = (_event: unknown, ctx: GraphQLContext) => loadDashboard(ctx);
-function dashboardAfter(event: KeyStateEvent | TaskEvent, ctx: GraphQLContext): Promise<Dashboard> {
-  if (typeof event !== "object" || event === null) return loadDashboard(ctx);
-  return ctx.sharing.events.get(event, `Dashboard:${ctx.key!.id}`, loadDashboardFor, ctx);
-}
+const typedDashboard = (dashboard: AccountDashboard, ctx: GraphQLContext): Dashboard => ctx.sharing.events.get(dashboard, "Dashboard", toTyped, undefined);
+const toTyped = (dashboard: AccountDashboard): Dashboard => Object.assign({ __typename: "Dashboard" as const }, dashboard);
 
 builder.subscriptionFields((t) => ({
   taskUpdated: t.field({
     type: TaskUpdateResult,
     description: "Every transition of one of the caller's tasks: first its current state at once, then each change; ends after FINISHED or FAILED.",
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: "A task id of the caller's." }) },
     subscribe: (_root, args, ctx): AsyncIterable<Update | ServiceError> => {
       const key = ctx.key;
       if (!key) return only(unauthorized());
@@ -114,22 +119,8 @@ builder.subscriptionFields((t) => ({
     description: "The caller's dashboard (budget, slots, tasks): now, then after every change.",
     subscribe: (_root, _args, ctx): AsyncIterable<Dashboard | ServiceError> => {
       if (!ctx.key) return only(unauthorized());
-      // Every change of the key: its tasks' transitions and its other changes (a slot freed).
-      const events = new Merged<TaskEvent | KeyStateEvent>([
-        ctx.services.pubsub.subscribe("keyTasks", ctx.key.id),
-        ctx.services.pubsub.subscribe("keyState", ctx.key.id),
-      ]);
-      return new EndingWith(
-        (async function* (): AsyncGenerator<Dashboard | ServiceError> {
-          try {
-            yield await loadDashboard(ctx);
-            for await (const event of events) yield await dashboardAfter(event, ctx);
-          } finally {
-            await events.return?.();
-          }
-        })(),
-        events,
-      );
+      // The key's dashboard kept current by its events, shared by every meUpdated of the key.
+      return new Mapped(ctx.services.dashboards.subscribe(ctx.key), typedDashboard, ctx);
     },
     resolve: (payload) => payload as never,
   }),

@@ -12,7 +12,12 @@ export const presentBudget = (budget: BudgetStatus): Record<string, unknown> => 
 /** GET /credits. */
 export const presentCredits = (budget: BudgetStatus, pool: PoolStatus): Record<string, unknown> => ({
   your_budget: presentBudget(budget),
-  pool: { total_accounts: pool.totalAccounts, locked: pool.locked },
+  pool: {
+    total_accounts: pool.totalAccounts,
+    locked: pool.locked,
+    // Additive: the spec's two fields stay as they are.
+    ...(pool.vendors ? { vendors: Object.fromEntries(pool.vendors.map((v) => [v.vendor, { total_accounts: v.totalAccounts, locked: v.locked }])) } : {}),
+  },
 });
 
 /**

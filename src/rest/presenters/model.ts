@@ -1,6 +1,10 @@
 import type { ModelSpec, ParamSpec } from "../../catalog/types.ts";
+import type { ModelRunner } from "../../services/availability.ts";
 
 /** One entry of GET /v1/models: the parameters by name only. */
+/** Whether a model runs here now and through what: `available`, `vendor` ("fal", …, "simulation" or null). */
+export const presentRunner = (runner: ModelRunner): Record<string, unknown> => ({ available: runner.available, vendor: runner.via });
+
 export const presentModelSummary = (model: ModelSpec): Record<string, unknown> => ({
   id: model.id,
   type: model.kind,

@@ -3,6 +3,8 @@ import { essence } from "../../services/media-type.ts";
 import { sendNotFound } from "../failures.ts";
 import { pathSegments } from "../path.ts";
 import type { Handler } from "../route.ts";
+import { pipeline } from "node:stream/promises";
+import { byteRange, matchesIfNoneMatch } from "../../http/byte-range.ts";
 
 /**
  * Media types served as what they are: raster images, audio, video and glTF binaries, which a
@@ -46,20 +48,49 @@ export function servingHeaders(mediaType: string, name: string): Record<string, 
 
 /**
  * GET /files/{ownerId}/{name} (no auth: the names are unguessable uuids). Stored files never
- * change, so they may be cached forever.
+ * change, so they may be cached forever; their ETag is their sha256. `If-None-Match` answers 304,
+ * and one `Range` answers 206 (416 past the end), so a browser can seek in a video. With S3 and
+ * GATEAI_S3_SIGNED_URL_SECONDS, a 302 to a presigned GET of the object instead (S3 serves ranges).
  */
 export function filesRoute(services: GatewayServices): Handler {
-  return async ({ res, tail }) => {
+  return async ({ req, res, tail }) => {
     const segments = pathSegments(tail, 2);
     const file = segments ? await services.files.get(segments[0]!, segments[1]!) : null;
     if (!file) return sendNotFound(res, "File not found");
-    res.writeHead(
-      200,
-      Object.assign(servingHeaders(file.mediaType, segments![1]!), {
-        "content-length": String(file.data.byteLength),
-        "cache-control": "public, max-age=31536000, immutable",
-      }),
-    );
-    res.end(file.data);
+    const etag = `"${file.sha256}"`;
+    const cache = { etag, "cache-control": "public, max-age=31536000, immutable", "accept-ranges": "bytes" };
+    if (matchesIfNoneMatch(req.headers["if-none-match"], etag)) {
+      res.writeHead(304, cache);
+      return void res.end();
+    }
+    // S3 with signed URLs: the client fetches the object from the bucket, with the same type and disposition.
+    const served = servingHeaders(file.mediaType, segments![1]!);
+    const location = await services.files.redirectFor(file, {
+      contentType: served["content-type"]!,
+      ...(served["content-disposition"] ? { contentDisposition: served["content-disposition"] } : {}),
+    });
+    if (location !== null) {
+      res.writeHead(302, { location, "cache-control": `private, max-age=${Math.floor(services.files.redirectSeconds / 2)}`, "content-length": "0" });
+      return void res.end();
+    }
+    const ifRange = req.headers["if-range"];
+    const range = byteRange(req.headers.range, file.sizeBytes, etag, typeof ifRange === "string" ? ifRange : undefined);
+    if (range.kind === "unsatisfiable") {
+      res.writeHead(416, Object.assign({}, cache, { "content-range": `bytes */${file.sizeBytes}`, "content-length": "0" }));
+      return void res.end();
+    }
+    const body = await file.open(range.kind === "partial" ? range : undefined);
+    // A row whose blob is gone (deleted by a sweep that has not reached the row yet).
+    if (!body) return sendNotFound(res, "File not found");
+    const headers: Record<string, string> = Object.assign(served, cache);
+    if (range.kind === "partial") {
+      headers["content-range"] = `bytes ${range.start}-${range.end}/${file.sizeBytes}`;
+      headers["content-length"] = String(range.end - range.start + 1);
+    } else {
+      headers["content-length"] = String(file.sizeBytes);
+    }
+    res.writeHead(range.kind === "partial" ? 206 : 200, headers);
+    // Backpressure from the client paces the read; a client that goes away ends both streams.
+    await pipeline(body, res).catch(() => res.destroy());
   };
 }

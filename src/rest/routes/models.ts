@@ -1,6 +1,6 @@
 import type { GatewayServices } from "../../services/gateway-services.ts";
 import { pathSegment } from "../path.ts";
-import { presentModelSchema, presentModelSummary } from "../presenters/model.ts";
+import { presentModelSchema, presentModelSummary, presentRunner } from "../presenters/model.ts";
 import { invalidParams } from "../../engine/errors.ts";
 import { modelIdIssue } from "../../http/generation-request.ts";
 import { errorBody, sendError, sendJson, sendJsonText, statusOf } from "../respond.ts";
@@ -12,7 +12,9 @@ import type { Handler } from "../route.ts";
  */
 export function modelRoutes(services: GatewayServices): { list: Handler; schema: Handler; single: Handler } {
   const { engine } = services;
-  const listJson = JSON.stringify(engine.models.map(presentModelSummary));
+  // Additive fields beside the spec's: whether the model runs here now, and where.
+  const runner = services.availability;
+  const listJson = JSON.stringify(engine.models.map((model) => (Object.assign({}, presentModelSummary(model), (runner ? presentRunner(runner(model.id)) : {})))));
   const schemaJsonById = new Map(engine.models.map((model) => [model.id, JSON.stringify(presentModelSchema(model))]));
   const schemaJson = `[${[...schemaJsonById.values()].join(",")}]`;
 

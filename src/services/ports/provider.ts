@@ -23,6 +23,12 @@ export interface ProviderJob {
   readonly account: number;
   /** Epoch ms when this attempt was submitted. */
   readonly startedAt: number;
+  /**
+   * The vendor's handle on this attempt (its request id), as the provider returned it in a
+   * `running` status and the driver stored it; absent until then. A provider that has one polls
+   * it and never submits the attempt again (a restart resumes from it).
+   */
+  readonly upstream?: string | null;
 }
 
 export interface OutputFile {
@@ -32,18 +38,34 @@ export interface OutputFile {
 }
 
 export type ProviderStatus =
-  /** 0 <= progress < 1. */
-  | { readonly state: "running"; readonly progress: number }
+  /**
+   * 0 <= progress < 1. `upstream`: the vendor's handle on the attempt just submitted, for the
+   * driver to store before the next poll (given back in `ProviderJob.upstream`).
+   */
+  | { readonly state: "running"; readonly progress: number; readonly upstream?: string }
   /** `result` and `glb` are file names (of `files`), in order. */
   | {
       readonly state: "finished";
       readonly files: readonly OutputFile[];
       readonly result: readonly string[];
       readonly glb: readonly string[];
+      /** What the vendor says the attempt cost, when it says (recorded beside our price). */
+      readonly vendorCost?: VendorCost;
     }
   | { readonly state: "failed"; readonly error: string; readonly retryable: boolean };
+
+/** A vendor's own account of an attempt's cost: an amount in USD, or a measure it bills by. */
+export interface VendorCost {
+  readonly vendor: string;
+  /** USD, when the vendor states a price. */
+  readonly usd?: number;
+  /** What the vendor bills by when it gives no price (e.g. Replicate's predict_time seconds, OpenAI's tokens). */
+  readonly usage?: Readonly<Record<string, number>>;
+}
 
 export interface Provider {
   /** Where the attempt stands at `now`. Pure for the simulated provider: same inputs, same answer. */
   poll(job: ProviderJob, now: number): Promise<ProviderStatus>;
+  /** Asks the vendor to stop an attempt it holds (`job.upstream`); best effort, never throws. */
+  cancel?(job: ProviderJob): Promise<void>;
 }

@@ -66,12 +66,21 @@ export interface TaskRepo {
    * Starts the oldest startable QUEUED task on a free, unlocked pool account (a retry on the
    * next account after its last one), taking its lease. A task another process holds waits.
    */
-  startNextQueued(args: { owner: string; now: number; leaseUntil: number; poolSize: number }): Promise<TaskRecord | null>;
+  startNextQueued(args: {
+    owner: string;
+    now: number;
+    leaseUntil: number;
+    poolSize: number;
+    /** The accounts a model may run on (its vendor's); a model absent runs on any. Absent: every model on any account. */
+    accountsByModel?: Readonly<Record<string, readonly number[]>>;
+  }): Promise<TaskRecord | null>;
   /** Renews this process's leases and takes over PROCESSING tasks whose lease ran out. */
   claimProcessing(args: { owner: string; now: number; leaseUntil: number; limit: number }): Promise<TaskRecord[]>;
   setProgress(args: { id: string; owner: string; progress: number; now: number }): Promise<TaskRecord | null>;
+  /** Stores the vendor's handle on the running attempt (only while this process holds the lease). */
+  setUpstream(args: { id: string; owner: string; attempt: number; ref: string; now: number }): Promise<TaskRecord | null>;
   /** PROCESSING → FINISHED with its result paths, freeing the account. */
-  finish(args: { id: string; owner: string; now: number; result: readonly string[]; glb: readonly string[] }): Promise<TaskRecord | null>;
+  finish(args: { id: string; owner: string; now: number; result: readonly string[]; glb: readonly string[]; vendorCost?: unknown }): Promise<TaskRecord | null>;
   /** PROCESSING → FAILED, freeing the account and refunding (unless already refunded). */
   fail(args: { id: string; owner: string; now: number; error: string }): Promise<TaskRecord | null>;
   /** PROCESSING → QUEUED for another attempt, freeing the account, held by `owner` until `holdUntil`. */
@@ -88,6 +97,18 @@ export interface TaskRepo {
   dueRefunds(now: number): Promise<string[]>;
   /** Unfinished tasks whose concurrency slot freed itself in (since, until]. */
   slotsExpiredBetween(since: number, until: number): Promise<{ id: string; keyId: string }[]>;
+  /**
+   * Every transition above except `accept` marks its row as having an event to publish, in its
+   * own statement (a QUEUED event lost with its process is superseded by the start's, and the
+   * charge statement stays one write).
+   * This clears the mark of each given state once its event is out, unless the row has moved on
+   * to a later state since (that state's event is still to come).
+   */
+  markPublished(states: readonly TaskRecord[]): Promise<void>;
+  /** Up to `limit` rows still marked whose last transition is at or before `before`, oldest first. */
+  unpublished(before: number, limit: number): Promise<TaskRecord[]>;
   /** Gives up this process's claims (graceful stop), so another process resumes its tasks at once. */
   releaseClaims(owner: string): Promise<number>;
+  /** How many tasks wait (QUEUED) and run (PROCESSING) now, for operations (/metrics). */
+  liveCounts(): Promise<{ queued: number; processing: number }>;
 }

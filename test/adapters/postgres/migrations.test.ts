@@ -75,6 +75,7 @@ describe.each(targets)("migrations on $name", (target) => {
       "pool_accounts",
       "stored_files",
       "tasks",
+      "upload_quotas",
       "uploads",
     ]);
     const rows = await history(runner);
@@ -301,6 +302,10 @@ describe.each(targets)("the generated Prisma client on a freshly migrated $name 
       hardDeadlineAt: at("2026-11-25T12:30:00.000Z"),
       leaseOwner: "worker-7",
       leaseUntil: at("2026-11-25T12:01:00.999Z"),
+      eventPending: true,
+      upstreamRef: "fal|fal-ai/flux/schnell#0b0c",
+      upstreamAttempt: 2,
+      vendorCost: { vendor: "fal", usage: { inference_seconds: 1.25 } },
     };
     const created = await prisma.task.create({ data: full });
     expect(created).toEqual({ id: expect.any(String), updatedAt: expect.any(Date), ...full });
@@ -387,17 +392,34 @@ describe.each(targets)("the generated Prisma client on a freshly migrated $name 
       sizeBytes: 2_147_483_647,
       data,
       createdAt: at("2026-11-25T12:00:00.000Z"),
+      state: "PENDING",
+      origin: "INLINE",
+      blobKey: "uploads/ab/abc",
+      sha256: "00ff",
+      expiresAt: at("2026-12-02T12:00:00.000Z"),
     };
     const created = await prisma.upload.create({ data: full });
     expect(created).toEqual({ id: expect.any(String), ...full });
     const read = await prisma.upload.findUniqueOrThrow({ where: { id: created.id } });
     expect(read).toEqual(created);
-    expect(Buffer.from(read.data).equals(Buffer.from(data))).toBe(true);
+    expect(Buffer.from(read.data!).equals(Buffer.from(data))).toBe(true);
+    const defaults = await prisma.upload.create({ data: { keyId: "key-1", mediaType: "image/png", sizeBytes: 1 } });
+    expect(defaults).toMatchObject({ data: null, state: "STORED", origin: "UPLOAD", blobKey: null, sha256: null, expiresAt: null });
+    await prisma.upload.delete({ where: { id: defaults.id } });
 
     await prisma.upload.update({ where: { id: created.id }, data: { data: new Uint8Array(), sizeBytes: 0 } });
     expect((await prisma.upload.findUniqueOrThrow({ where: { id: created.id } })).data).toHaveLength(0);
     await prisma.upload.delete({ where: { id: created.id } });
     expect(await prisma.upload.count()).toBe(0);
+  });
+
+  it("round-trips every field of UploadQuota, keyed by keyId, with a bigint byte count", async () => {
+    const { prisma } = db;
+    const full = { keyId: "key-1", day: at("2026-11-25T00:00:00.000Z"), uploadsToday: 3, bytesStored: HUGE };
+    expect(await prisma.uploadQuota.create({ data: full })).toEqual(full);
+    expect(await prisma.uploadQuota.create({ data: { keyId: "key-2", day: full.day } })).toEqual({ keyId: "key-2", day: full.day, uploadsToday: 0, bytesStored: 0n });
+    await prisma.uploadQuota.deleteMany({});
+    expect(await prisma.uploadQuota.count()).toBe(0);
   });
 
   it("round-trips every field of PoolAccount, with busyTask unique", async () => {
@@ -416,10 +438,13 @@ describe.each(targets)("the generated Prisma client on a freshly migrated $name 
   it("round-trips every field of StoredFile, keyed by (ownerId, name)", async () => {
     const { prisma } = db;
     const data = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255]);
-    const full = { ownerId: "task-1", name: "gpt-image-2_-0.png", mediaType: "image/png", data, createdAt: at("2026-11-25T12:00:00.000Z") };
+    const full = {
+      ownerId: "task-1", name: "gpt-image-2_-0.png", mediaType: "image/png", data, createdAt: at("2026-11-25T12:00:00.000Z"),
+      sizeBytes: 6, blobKey: "results/ab/abc", sha256: "00ff", expiresAt: at("2026-12-02T12:00:00.000Z"),
+    };
     expect(await prisma.storedFile.create({ data: full })).toEqual(full);
     const read = await prisma.storedFile.findUniqueOrThrow({ where: { ownerId_name: { ownerId: "task-1", name: full.name } } });
-    expect(Buffer.from(read.data).equals(Buffer.from(data))).toBe(true);
+    expect(Buffer.from(read.data!).equals(Buffer.from(data))).toBe(true);
     await prisma.storedFile.update({ where: { ownerId_name: { ownerId: "task-1", name: full.name } }, data: { mediaType: "image/jpeg" } });
     expect((await prisma.storedFile.findFirstOrThrow()).mediaType).toBe("image/jpeg");
     await prisma.storedFile.delete({ where: { ownerId_name: { ownerId: "task-1", name: full.name } } });

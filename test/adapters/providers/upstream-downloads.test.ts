@@ -84,6 +84,8 @@ const job = (): ProviderJob => ({
   attempt: 1,
   account: 1,
   startedAt: Date.now(),
+  // Submitted already (the first poll of an attempt submits; these tests are about the downloads).
+  upstream: "up-1",
 });
 
 /** The upstream finishes at once with these result URLs. */

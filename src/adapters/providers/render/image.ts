@@ -4,6 +4,7 @@
  * image's index. Rendered row by row straight into the PNG encoder.
  */
 import { sha256, seededRandom } from "../hash.ts";
+import { encodeJpeg } from "../media/jpeg.ts";
 import { encodePng } from "../media/png.ts";
 import { mix, paletteFrom, shade, type Rgb } from "../media/palette.ts";
 
@@ -16,6 +17,20 @@ export interface ImageRequest {
 }
 
 export async function renderImagePng(request: ImageRequest): Promise<Uint8Array> {
+  return encodePng({ width: request.width, height: request.height, color: "rgb", fillRow: rowPainter(request) });
+}
+
+/** The same image as a baseline JPEG (`output_format: "jpeg"`): painted row by row into one raster. */
+export function renderImageJpeg(request: ImageRequest): Uint8Array {
+  const { width, height } = request;
+  const paint = rowPainter(request);
+  const rgb = new Uint8Array(width * height * 3);
+  for (let y = 0; y < height; y++) paint(y, rgb.subarray(y * width * 3, (y + 1) * width * 3));
+  return encodeJpeg({ width, height, rgb });
+}
+
+/** Paints row `y` of the image (RGB, `width` pixels) into `row`. */
+function rowPainter(request: ImageRequest): (y: number, row: Uint8Array) => void {
   const { width: w, height: h, prompt, index } = request;
   const palette = paletteFrom(prompt);
   const random = seededRandom(sha256(`layout:${prompt}:${index}`));
@@ -46,30 +61,25 @@ export async function renderImagePng(request: ImageRequest): Promise<Uint8Array>
   let mountainTop = h;
   for (let x = 0; x < w; x++) mountainTop = Math.min(mountainTop, far[x]!, near[x]!);
 
-  return encodePng({
-    width: w,
-    height: h,
-    color: "rgb",
-    fillRow(y, row) {
-      row.set(line.subarray(y * 3, (y + w) * 3));
-      const dy = y + 0.5 - sunY;
-      if (Math.abs(dy) < haloR) fillSpan(row, w, sunX, Math.sqrt(haloR * haloR - dy * dy), palette.highlight);
-      if (Math.abs(dy) < sunR) fillSpan(row, w, sunX, Math.sqrt(sunR * sunR - dy * dy), palette.accent);
-      if (y < mountainTop) return;
-      const depth = y / h;
-      const farColor = shade(palette.far, 1.15 - 0.35 * depth);
-      const nearColor = mix(palette.near, shade(palette.near, 0.5), depth);
-      for (let x = 0, p = 0; x < w; x++, p += 3) {
-        let c: Rgb;
-        if (y >= near[x]!) c = nearColor;
-        else if (y >= far[x]!) c = farColor;
-        else continue;
-        row[p] = c[0];
-        row[p + 1] = c[1];
-        row[p + 2] = c[2];
-      }
-    },
-  });
+  return function fillRow(y: number, row: Uint8Array) {
+    row.set(line.subarray(y * 3, (y + w) * 3));
+    const dy = y + 0.5 - sunY;
+    if (Math.abs(dy) < haloR) fillSpan(row, w, sunX, Math.sqrt(haloR * haloR - dy * dy), palette.highlight);
+    if (Math.abs(dy) < sunR) fillSpan(row, w, sunX, Math.sqrt(sunR * sunR - dy * dy), palette.accent);
+    if (y < mountainTop) return;
+    const depth = y / h;
+    const farColor = shade(palette.far, 1.15 - 0.35 * depth);
+    const nearColor = mix(palette.near, shade(palette.near, 0.5), depth);
+    for (let x = 0, p = 0; x < w; x++, p += 3) {
+      let c: Rgb;
+      if (y >= near[x]!) c = nearColor;
+      else if (y >= far[x]!) c = farColor;
+      else continue;
+      row[p] = c[0];
+      row[p + 1] = c[1];
+      row[p + 2] = c[2];
+    }
+  };
 }
 
 /** Paints pixels whose centres lie within `half` of `centre` on an RGB row of `width` pixels. */

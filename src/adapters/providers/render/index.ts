@@ -3,7 +3,7 @@
  * (never from the task id, the attempt or the time), named as the spec's CDN names them.
  */
 import type { OutputFile, ProviderOutput } from "../../../services/ports/provider.ts";
-import { renderImagePng } from "./image.ts";
+import { renderImageJpeg, renderImagePng } from "./image.ts";
 import { renderModel3d } from "./model3d.ts";
 import { promptText, requestedAspect, requestedDuration, requestedQuantity, requestedSize } from "./params.ts";
 import { renderVideoGif } from "./video.ts";
@@ -28,8 +28,9 @@ export async function renderOutputs(
       const { width, height } = requestedSize(params);
       const files: OutputFile[] = [];
       for (let index = 0; index < requestedQuantity(params); index++) {
-        const data = await renderImagePng({ width, height, prompt, index });
-        files.push({ name: `${model}_-${index}.png`, mediaType: "image/png", data });
+        // output_format (models that offer it): "jpeg" gets a JPEG file, anything else a PNG.
+        if (params.output_format === "jpeg") files.push({ name: `${model}_-${index}.jpg`, mediaType: "image/jpeg", data: renderImageJpeg({ width, height, prompt, index }) });
+        else files.push({ name: `${model}_-${index}.png`, mediaType: "image/png", data: await renderImagePng({ width, height, prompt, index }) });
       }
       return { files, result: files.map((f) => f.name), glb: [] };
     }

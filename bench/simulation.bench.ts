@@ -1,0 +1,127 @@
+/**
+ * Workload simulation throughput, beside the engine's estimates measured in the same run
+ * (bench/engine.bench.ts calls `simulationBench` after its own measurements). Both sides are
+ * measured in CPU time of this thread (process.cpuUsage), so other work on the machine does not
+ * tilt the ratios; the engine's estimates are timed here again the same way, over the engine
+ * bench's requests, in batches of 2,000 (median of 15):
+ *
+ * (a) simulated requests/s: a one-day, one-million-request workload (100 keys, 100 streams of
+ *     mixed models from the engine bench's requests, Poisson arrivals, half the clients retrying
+ *     after Retry-After, 2% upstream failures, a pool of 50) run by the pure simulator on this
+ *     thread. Target: at least twice the engine's estimates/s.
+ * (b) a GraphQL `simulate` of a 10,000-request day, executed in process (parse, validate, execute,
+ *     the simulation service's slices), against the time of 2,000 engine estimates. Target: ≤ 1.
+ */
+import { graphql } from "graphql";
+import type { Engine, GenerationRequest } from "../src/engine/engine.ts";
+import { buildSchema } from "../src/graphql/schema.ts";
+import { systemClock } from "../src/kernel/clock.ts";
+import type { GatewayServices } from "../src/services/gateway-services.ts";
+import type { ApiKeyRecord } from "../src/services/keys.ts";
+import { createSimulationService } from "../src/services/simulation.ts";
+import { simulate } from "../src/simulation/run.ts";
+import { parseWorkload } from "../src/simulation/workload.ts";
+
+const DEFAULTS = { startAt: Date.UTC(2026, 11, 7), dailyLimit: 100_000_000, poolSize: 50 };
+
+/** `keys` keys with one stream each, `total` requests over a day (Poisson), cycling through `requests`. */
+export function dayOf(requests: readonly GenerationRequest[], keys: number, total: number) {
+  return {
+    seed: 42,
+    horizonHours: 24,
+    seriesStep: "HOUR",
+    keys: Array.from({ length: keys }, (_, k) => ({ id: `key-${k}`, dailyLimitUsd: 50 + ((k * 37) % 10) * 50 })),
+    streams: Array.from({ length: keys }, (_, k) => ({
+      name: `stream-${k}`,
+      key: `key-${k}`,
+      request: requests[(k * 7) % requests.length],
+      arrival: { kind: "POISSON", perHour: total / keys / 24 },
+      onRefusal: k % 2 === 0 ? "RETRY" : "DROP",
+    })),
+    provider: { poolSize: 50, failureRate: 0.02 },
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+
+/** CPU ms of this thread spent in `run`. */
+async function cpuMs(run: () => unknown): Promise<number> {
+  const before = process.cpuUsage();
+  await run();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
+export async function simulationBench(engine: Engine, requests: readonly GenerationRequest[]): Promise<void> {
+  // The baseline: 2,000 estimates (quote within $100) over the engine bench's requests.
+  let next = 0;
+  const twoThousandEstimates = () => {
+    let checksum = 0;
+    for (let i = 0; i < 2_000; i++) {
+      const q = engine.quote(requests[next]!, 100_000_000);
+      checksum += q.ok ? q.value.cost : 1;
+      if (++next === requests.length) next = 0;
+    }
+    return checksum;
+  };
+  for (let i = 0; i < 20; i++) twoThousandEstimates();
+  const batches: number[] = [];
+  for (let i = 0; i < 15; i++) batches.push(await cpuMs(twoThousandEstimates));
+  const estimatesMs = median(batches);
+  const estimatesPerSecond = 2_000 / (estimatesMs / 1000);
+
+  // (a) one million requests in a day.
+  const big = parseWorkload(dayOf(requests, 100, 1_000_000), DEFAULTS);
+  if (!big.ok) throw new Error(big.error.message);
+  simulate(engine, { ...big.value, horizonMs: 3_600_000 }); // warm-up: the first hour
+  let report!: ReturnType<typeof simulate>;
+  const seconds = (await cpuMs(() => (report = simulate(engine, big.value)))) / 1000;
+  if (!report.ok) throw new Error(report.error.message);
+  const { totals, events } = report.value.first;
+  const simulated = totals.requests / seconds;
+
+  // (b) GraphQL simulate of a 10,000-request day, in process.
+  const schema = buildSchema(engine);
+  const key = { id: "bench", dailyLimit: 100_000_000 } as ApiKeyRecord;
+  const simulation = createSimulationService({ engine, clock: systemClock, poolSize: 12 });
+  const contextValue = { services: { engine, simulation } as unknown as GatewayServices, key, isAdmin: false, baseUrl: "http://bench" };
+  const small = dayOf(requests, 10, 10_000);
+  const source = /* GraphQL */ `query ($workload: WorkloadInput!) { simulate(workload: $workload) { __typename ... on SimulationReport { totals { requests accepted downgraded refusedBudget refusedWindow refusedConcurrency spendUsd } keyDays { key day spendUsd exhaustedAt } } ... on Error { code message } } }`;
+  const variableValues = {
+    workload: { ...small, streams: small.streams.map(({ request, ...s }) => ({ ...s, request: { raw: request } })) },
+  };
+  const runQuery = async () => {
+    let result!: Awaited<ReturnType<typeof graphql>>;
+    const ms = await cpuMs(async () => (result = await graphql({ schema, source, variableValues, contextValue })));
+    const answer = (result.data as { simulate?: { __typename?: string; totals?: { requests: number } } } | null)?.simulate;
+    if (answer?.__typename !== "SimulationReport") throw new Error(`simulate answered ${JSON.stringify(result.errors ?? answer)}`);
+    return { ms, requests: answer.totals!.requests };
+  };
+  for (let i = 0; i < 5; i++) await runQuery();
+  const runs: number[] = [];
+  let smallRequests = 0;
+  for (let i = 0; i < 15; i++) {
+    const { ms, requests: n } = await runQuery();
+    runs.push(ms);
+    smallRequests = n;
+  }
+  const graphqlMs = median(runs);
+
+  console.log("");
+  console.log("workload simulation (same run, CPU time of this thread)");
+  console.log(`engine estimates/s (2,000 a batch, median of 15): ${fmt(estimatesPerSecond)}`);
+  console.log(
+    `one-day workload: ${fmt(totals.requests)} requests (${fmt(totals.accepted)} accepted, ${fmt(totals.downgraded)} downgraded, ` +
+      `${fmt(totals.refusedBudget + totals.refusedConcurrency + totals.refusedWindow)} refused), ${fmt(events)} events in ${seconds.toFixed(2)} s of CPU`,
+  );
+  console.log(`${"measurement".padEnd(48)} ${"value".padStart(12)} ${"target".padStart(12)}  met`);
+  const ratio = simulated / estimatesPerSecond;
+  console.log(`${"simulated requests/s".padEnd(48)} ${fmt(simulated).padStart(12)} ${fmt(2 * estimatesPerSecond).padStart(12)}  ${ratio >= 2 ? "yes" : "NO"}`);
+  console.log(`${"  ÷ engine estimates/s (target ≥ 2)".padEnd(48)} ${ratio.toFixed(2).padStart(12)}`);
+  const budgetRatio = graphqlMs / estimatesMs;
+  console.log(
+    `${`GraphQL simulate, ${fmt(smallRequests)}-request day (CPU ms)`.padEnd(48)} ${graphqlMs.toFixed(2).padStart(12)} ${estimatesMs.toFixed(2).padStart(12)}  ${budgetRatio <= 1 ? "yes" : "NO"}`,
+  );
+  console.log(`${"  ÷ time of 2,000 engine estimates (target ≤ 1)".padEnd(48)} ${budgetRatio.toFixed(2).padStart(12)}`);
+}

@@ -1,0 +1,76 @@
+// One hostile client for bench/hostile.bench.ts, in its own thread: either HTTP requests in a
+// closed loop (`requests`, round-robin, `concurrency` in flight) or graphql-ws sockets that keep
+// asking for subscriptions (`subscriptions`). It counts every answer by HTTP status and the
+// first error `code` of its body (or, over graphql-ws, by message type and code, and by close
+// code), and stops after `ms`.
+import { parentPort, workerData } from "node:worker_threads";
+import { Pool } from "undici";
+import WebSocket from "ws";
+
+const { origin, ms } = workerData;
+const counts = {};
+const count = (label) => (counts[label] = (counts[label] ?? 0) + 1);
+const CODE = /"code"\s*:\s*"([A-Z_]+)"/;
+const deadline = performance.now() + ms;
+
+async function http({ requests, concurrency }) {
+  const pool = new Pool(origin, { connections: concurrency, pipelining: 1, keepAliveTimeout: 60_000 });
+  let next = 0;
+  const lane = async () => {
+    while (performance.now() < deadline) {
+      const spec = requests[next++ % requests.length];
+      try {
+        const response = await pool.request({ method: spec.method, path: spec.path, headers: spec.headers, body: spec.body });
+        const text = await response.body.text();
+        count(`${response.statusCode} ${CODE.exec(text.slice(0, 4096))?.[1] ?? "-"}`);
+      } catch (error) {
+        count(`transport error ${error?.code ?? ""}`.trim());
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, lane));
+  await pool.close();
+}
+
+/** `sockets` graphql-ws sockets of one key, each keeping `perSocket` subscribe messages outstanding. */
+async function subscriptions({ key, sockets, perSocket, query }) {
+  const url = `${origin.replace(/^http/, "ws")}/graphql`;
+  const open = async (index) => {
+    while (performance.now() < deadline) {
+      await new Promise((resolve) => {
+        const socket = new WebSocket(url, "graphql-transport-ws");
+        let id = 0;
+        const subscribe = () => socket.send(JSON.stringify({ id: `${index}-${id++}`, type: "subscribe", payload: { query } }));
+        const stop = setTimeout(() => socket.close(1000), Math.max(0, deadline - performance.now()));
+        socket.on("open", () => socket.send(JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${key}` } })));
+        socket.on("message", (data) => {
+          const message = JSON.parse(String(data));
+          if (message.type === "connection_ack") {
+            for (let i = 0; i < perSocket; i++) subscribe();
+          } else if (message.type === "error") {
+            count(`ws error ${message.payload?.[0]?.extensions?.code ?? "-"}`);
+            // A refused subscription is replaced at once: the flood never lets up.
+            if (performance.now() < deadline) subscribe();
+          } else if (message.type === "next") {
+            count("ws next");
+          }
+        });
+        socket.on("close", (code) => {
+          clearTimeout(stop);
+          if (code !== 1000 && code !== 1005) count(`ws close ${code}`);
+          resolve();
+        });
+        socket.on("error", () => undefined);
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: sockets }, (_, i) => open(i)));
+}
+
+try {
+  if (workerData.subscriptions) await subscriptions(workerData.subscriptions);
+  else await http(workerData);
+  parentPort.postMessage({ type: "result", counts });
+} catch (error) {
+  parentPort.postMessage({ type: "error", message: String(error?.stack ?? error) });
+}

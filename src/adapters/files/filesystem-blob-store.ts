@@ -1,0 +1,68 @@
+/**
+ * Blobs as files under one directory of the local filesystem (by default `<GATEAI_DATA_DIR>/files`).
+ * A blob is written to a temporary file in the same directory tree (`.partial/`) and renamed into
+ * place once complete: rename(2) within one filesystem is atomic, so a reader sees the whole file
+ * or none, and a write that fails (a source that throws, a full disk) only ever leaves a temporary
+ * file, which is removed. Keys are checked (`assertBlobKey`: no `.`, `..`, `/` at the start, or any
+ * character a path could misread) before any path is built from them.
+ * Node fs streams: https://nodejs.org/docs/latest-v20.x/api/fs.html#filehandlecreatereadstreamoptions
+ * stream.pipeline: https://nodejs.org/docs/latest-v20.x/api/stream.html#streampipelinesource-transforms-destination-options
+ */
+import { randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir, open, rename, rm, rmdir } from "node:fs/promises";
+import { dirname, join, sep } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { assertBlobKey, type BlobStore } from "../../services/ports/blob-store.ts";
+
+const PARTIAL = ".partial";
+
+export function createFilesystemBlobStore(root: string): BlobStore {
+  const pathOf = (key: string): string => {
+    assertBlobKey(key);
+    const path = join(root, ...key.split("/"));
+    // Belt and braces: the key pattern already keeps every path under root.
+    if (!path.startsWith(root + sep)) throw new Error(`blob path escapes the store: ${key}`);
+    return path;
+  };
+
+  return {
+    async put(key, source) {
+      const target = pathOf(key);
+      const partialDir = join(root, PARTIAL);
+      await mkdir(partialDir, { recursive: true });
+      const temporary = join(partialDir, randomUUID());
+      try {
+        await pipeline(Readable.from(source, { objectMode: false }), createWriteStream(temporary, { flags: "wx" }));
+        await mkdir(dirname(target), { recursive: true });
+        await rename(temporary, target);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
+    },
+
+    async get(key, range) {
+      let handle;
+      try {
+        handle = await open(pathOf(key), "r");
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+        throw error;
+      }
+      return handle.createReadStream(range ? { start: range.start, end: range.end } : {});
+    },
+
+    async delete(keys) {
+      const paths = keys.map(pathOf);
+      for (const path of paths) await rm(path, { force: true });
+      // A result's folder (results/<task>/) goes with its last file; a folder still holding
+      // files stays (ENOTEMPTY), and so does the store's own top level.
+      for (const folder of new Set(paths.map((p) => dirname(p)))) {
+        if (dirname(folder) === root) continue;
+        await rmdir(folder).catch(() => undefined);
+      }
+    },
+  };
+}

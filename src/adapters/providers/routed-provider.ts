@@ -1,0 +1,69 @@
+/**
+ * The routing table applied: a job runs on the first vendor of its model's routes that has
+ * accounts configured (`src/catalog/vendors/routes.ts`), else on the fallback (the simulation)
+ * when there is one, else it fails (refunded: the driver's FAILED statement refunds). The handle
+ * a vendor gives is stored prefixed with the vendor's name, so a resumed attempt goes back to the
+ * vendor that holds it even if the configuration changed meanwhile.
+ */
+import { routesOf, type VendorId } from "../../catalog/vendors/index.ts";
+import type { Provider, ProviderJob, ProviderStatus } from "../../services/ports/provider.ts";
+
+export interface RoutedProviderOptions {
+  readonly vendors: Readonly<Partial<Record<VendorId, Provider>>>;
+  /**
+   * Where each vendor's accounts sit in the pool (ids first..first+count−1): a job's pool account
+   * becomes the vendor's own account number (which of its keys). Absent: the pool account as is.
+   */
+  readonly ranges?: readonly { readonly vendor: VendorId; readonly first: number; readonly count: number }[];
+  /** Runs models no configured vendor runs; none: those fail with `unroutedError`. */
+  readonly fallback?: Provider;
+}
+
+/** The vendor that runs `model` with these vendors configured, or undefined. */
+export function vendorFor(model: string, configured: readonly VendorId[]): VendorId | undefined {
+  return routesOf(model).find((route) => configured.includes(route.vendor))?.vendor;
+}
+
+export const unroutedError = (model: string): string => `No vendor configured for ${model}: this gateway cannot run it now`;
+
+export function createRoutedProvider(options: RoutedProviderOptions): Provider {
+  const configured = Object.keys(options.vendors) as VendorId[];
+  const SIMULATED = "sim";
+  /** The vendor's own account number of a pool account (inside its range; wrapped onto it otherwise). */
+  const localAccount = (vendor: string, account: number): number => {
+    const range = options.ranges?.find((r) => r.vendor === vendor);
+    if (!range) return account;
+    const inside = account >= range.first && account < range.first + range.count;
+    return inside ? account - range.first + 1 : ((Math.max(1, account) - 1) % range.count) + 1;
+  };
+
+  const target = (job: ProviderJob): { name: string; provider: Provider; job: ProviderJob } | undefined => {
+    if (job.upstream) {
+      const cut = job.upstream.indexOf("|");
+      const name = job.upstream.slice(0, cut);
+      const provider = name === SIMULATED ? options.fallback : options.vendors[name as VendorId];
+      return provider ? { name, provider, job: Object.assign({}, job, { account: localAccount(name, job.account), upstream: job.upstream.slice(cut + 1) }) } : undefined;
+    }
+    const vendor = vendorFor(job.model, configured);
+    if (vendor) return { name: vendor, provider: options.vendors[vendor]!, job: Object.assign({}, job, { account: localAccount(vendor, job.account) }) };
+    return options.fallback ? { name: SIMULATED, provider: options.fallback, job } : undefined;
+  };
+
+  return {
+    async poll(job, now): Promise<ProviderStatus> {
+      const routed = target(job);
+      if (!routed) {
+        return job.upstream
+          ? { state: "failed", error: `The vendor holding this attempt (${job.upstream.split("|")[0]}) is no longer configured`, retryable: true }
+          : { state: "failed", error: unroutedError(job.model), retryable: false };
+      }
+      const status = await routed.provider.poll(routed.job, now);
+      if (status.state === "running" && status.upstream !== undefined) return Object.assign({}, status, { upstream: `${routed.name}|${status.upstream}` });
+      return status;
+    },
+    async cancel(job) {
+      const routed = target(job);
+      if (routed?.job.upstream) await routed.provider.cancel?.(routed.job);
+    },
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * One JSON call to a vendor's API, and what its answer means for the attempt. The rules every
+ * vendor adapter keeps:
+ * - The account's key goes only to the vendor's configured API origin (the caller builds URLs
+ *   from its base; `callVendor` refuses any other origin).
+ * - An answer's body is read up to `MAX_ANSWER_BYTES`: a vendor cannot make us buffer a huge or
+ *   endless answer; what is not JSON is "garbage" (a failed attempt another account may retry).
+ * - 429 and 401/403: this account cannot run it now, another may (retryable failure: the driver
+ *   requeues it on another account and locks an account that keeps failing); 400/404/409/422:
+ *   the request itself is refused (final failure with the vendor's message, refunded); 5xx,
+ *   timeouts and lost connections: not an answer, the next poll asks again (the spec's hard
+ *   deadline bounds how long).
+ */
+import { request, type Dispatcher } from "undici";
+import type { ProviderStatus } from "../../services/ports/provider.ts";
+
+export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+
+export interface VendorAnswer {
+  readonly status: number;
+  /** The parsed JSON body, or undefined when it is not JSON (or too large). */
+  readonly json: unknown;
+  readonly text: string;
+}
+
+export interface VendorCall {
+  readonly dispatcher: Dispatcher;
+  readonly origin: string;
+  readonly timeoutMs: number;
+  /** Largest answer read (default MAX_ANSWER_BYTES): an answer that carries the images themselves needs more. */
+  readonly maxAnswerBytes?: number;
+}
+
+/** A network failure, a timeout or an unreadable answer: nothing was learned. */
+export class VendorUnreachable extends Error {}
+
+export async function callVendor(
+  call: VendorCall,
+  method: "GET" | "POST" | "PUT",
+  url: string,
+  headers: Readonly<Record<string, string>>,
+  body?: unknown,
+): Promise<VendorAnswer> {
+  if (new URL(url).origin !== call.origin) throw new Error(`refusing to send a vendor key to ${new URL(url).origin}`);
+  let response: Dispatcher.ResponseData;
+  try {
+    response = await request(url, {
+      method,
+      dispatcher: call.dispatcher,
+      headersTimeout: call.timeoutMs,
+      bodyTimeout: call.timeoutMs,
+      headers: { accept: "application/json", ...headers, ...(body !== undefined ? { "content-type": "application/json" } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch (error) {
+    throw new VendorUnreachable(`${method} ${url}: ${(error as Error).message}`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const max = call.maxAnswerBytes ?? MAX_ANSWER_BYTES;
+  try {
+    for await (const chunk of response.body as AsyncIterable<Buffer>) {
+      size += chunk.byteLength;
+      if (size > max) break;
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    throw new VendorUnreachable(`${method} ${url}: ${(error as Error).message}`);
+  }
+  if (size > max) return { status: response.statusCode, json: undefined, text: `(an answer over ${max} bytes)` };
+  const text = Buffer.concat(chunks).toString("utf8");
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: response.statusCode, json, text };
+}
+
+/** The vendor's own words for an error answer, bounded. */
+export function vendorMessage(answer: VendorAnswer): string {
+  const body = answer.json as { detail?: unknown; error?: unknown; message?: unknown; title?: unknown } | undefined;
+  const pick = (value: unknown): string | undefined => {
+    if (typeof value === "string") return value;
+    if (Array.isArray(value)) return value.map((v) => (typeof v === "object" && v && "msg" in v ? String((v as { msg: unknown }).msg) : JSON.stringify(v))).join("; ");
+    if (value && typeof value === "object" && "message" in value) return String((value as { message: unknown }).message);
+    return undefined;
+  };
+  const message = pick(body?.detail) ?? pick(body?.error) ?? pick(body?.message) ?? pick(body?.title) ?? (answer.text.slice(0, 200) || `HTTP ${answer.status}`);
+  return message.slice(0, 500);
+}
+
+/**
+ * What a non-2xx answer means for the attempt: `undefined` for "ask again later" (5xx), else a
+ * failed status (retryable on another account, or final with the vendor's message).
+ */
+export function failureOf(vendor: string, answer: VendorAnswer): ProviderStatus | undefined {
+  const status = answer.status;
+  if (status >= 500) return undefined;
+  if (status === 429) return { state: "failed", error: `${vendor} is rate limiting this account (429): ${vendorMessage(answer)}`, retryable: true };
+  if (status === 401 || status === 403 || status === 402) return { state: "failed", error: `${vendor} refused this account (${status}): ${vendorMessage(answer)}`, retryable: true };
+  return { state: "failed", error: `${vendor} refused the request (${status}): ${vendorMessage(answer)}`, retryable: false };
+}
+
+/** A 2xx answer that is not what the protocol says: the attempt fails, another account may retry. */
+export const garbage = (vendor: string, what: string): ProviderStatus => ({ state: "failed", error: `${vendor} answered something that is not ${what}`, retryable: true });
+
+/** The key of pool account `account` (1-based) among a vendor's keys. */
+export const keyFor = (keys: readonly string[], account: number): string => keys[(Math.max(1, account) - 1) % keys.length]!;

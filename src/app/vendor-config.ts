@@ -1,0 +1,90 @@
+/**
+ * Vendor accounts from the environment: `FAL_KEYS`, `REPLICATE_TOKENS`, `OPENAI_KEYS` (comma-
+ * separated, one account each), optional `GATEAI_FAL_URL` / `GATEAI_REPLICATE_URL` /
+ * `GATEAI_OPENAI_URL` (another endpoint speaking the same protocol, e.g. a fake in tests), and
+ * `GATEAI_FAL_JWKS_URL` (where fal's webhook keys are read; tests), and
+ * `GATEAI_SIMULATE_UNROUTED` (default on): a model no configured vendor runs is simulated; off,
+ * such a generation fails with a refund. Keys are never logged or echoed in an error.
+ */
+import { VENDOR_ROUTES, VENDORS, type VendorId } from "../catalog/vendors/index.ts";
+
+export interface VendorAccounts {
+  readonly keys: Readonly<Partial<Record<VendorId, readonly string[]>>>;
+  readonly urls: Readonly<Partial<Record<VendorId, string>>>;
+  readonly simulateUnrouted: boolean;
+  /** Where fal's webhook keys are published (`GATEAI_FAL_JWKS_URL`; default fal's own). */
+  readonly falJwksUrl?: string;
+}
+
+const VARIABLES: Readonly<Record<VendorId, { keys: string; url: string }>> = {
+  fal: { keys: "FAL_KEYS", url: "GATEAI_FAL_URL" },
+  replicate: { keys: "REPLICATE_TOKENS", url: "GATEAI_REPLICATE_URL" },
+  openai: { keys: "OPENAI_KEYS", url: "GATEAI_OPENAI_URL" },
+};
+
+/** The configured vendors (undefined when none is), reporting bad values into `errors`. */
+export function loadVendorAccounts(text: (name: string) => string | undefined, errors: string[]): VendorAccounts | undefined {
+  const keys: Partial<Record<VendorId, readonly string[]>> = {};
+  const urls: Partial<Record<VendorId, string>> = {};
+  for (const [vendor, names] of Object.entries(VARIABLES) as [VendorId, { keys: string; url: string }][]) {
+    const list = (text(names.keys) ?? "").split(",").map((k) => k.trim()).filter(Boolean);
+    if (list.some((k) => /\s/.test(k) || k.length > 500)) errors.push(`${names.keys}: a key must have no spaces and at most 500 characters`);
+    if (list.length) keys[vendor] = list;
+    const url = text(names.url);
+    if (url !== undefined) {
+      let parsed: URL | undefined;
+      try {
+        parsed = new URL(url);
+      } catch {
+        parsed = undefined;
+      }
+      if (!parsed || (parsed.protocol !== "https:" && parsed.protocol !== "http:")) errors.push(`${names.url} is invalid: expected an http:// or https:// URL`);
+      else urls[vendor] = url.replace(/\/+$/, "");
+    }
+  }
+  if (!Object.keys(keys).length) return undefined;
+  const simulate = (text("GATEAI_SIMULATE_UNROUTED") ?? "true").toLowerCase();
+  if (!["true", "false", "1", "0"].includes(simulate)) errors.push("GATEAI_SIMULATE_UNROUTED is invalid: true or false");
+  const falJwksUrl = text("GATEAI_FAL_JWKS_URL");
+  return { keys, urls, simulateUnrouted: simulate === "true" || simulate === "1", ...(falJwksUrl ? { falJwksUrl } : {}) };
+}
+
+/** The pool's size with vendor accounts: one account per key, at most 1000. */
+export const vendorPoolSize = (accounts: VendorAccounts): number => Math.min(1000, Object.values(accounts.keys).reduce((n, list) => n + (list?.length ?? 0), 0));
+
+/** Accounts per vendor (no keys): what /credits and the logs may show. */
+export const accountCounts = (accounts: VendorAccounts): Partial<Record<VendorId, number>> =>
+  Object.fromEntries(Object.entries(accounts.keys).map(([vendor, list]) => [vendor, list.length]));
+
+/** A vendor's accounts in the pool: ids `first .. first + count − 1` (vendors in VENDORS order, keys in the order given). */
+export interface VendorRange {
+  readonly vendor: VendorId;
+  readonly first: number;
+  readonly count: number;
+}
+
+/** Where each vendor's accounts sit in the pool: one pool account per configured key. */
+export function vendorRanges(accounts: VendorAccounts): VendorRange[] {
+  const ranges: VendorRange[] = [];
+  let next = 1;
+  for (const vendor of VENDORS) {
+    const count = accounts.keys[vendor]?.length ?? 0;
+    if (!count) continue;
+    ranges.push({ vendor, first: next, count });
+    next += count;
+  }
+  return ranges;
+}
+
+/** The pool accounts each routed model may run on (its vendor's); models absent run on any account (the simulation). */
+export function accountsByModel(accounts: VendorAccounts): Record<string, number[]> {
+  const ranges = vendorRanges(accounts);
+  const out: Record<string, number[]> = {};
+  for (const [model, routes] of Object.entries(VENDOR_ROUTES)) {
+    // The vendor the routed provider picks: the first route whose vendor has accounts.
+    const vendor = routes.find((route) => ranges.some((r) => r.vendor === route.vendor))?.vendor;
+    const range = ranges.find((r) => r.vendor === vendor);
+    if (range) out[model] = Array.from({ length: range.count }, (_, i) => range.first + i);
+  }
+  return out;
+}

@@ -1,0 +1,22 @@
+import { GraphQLError } from "graphql";
+import { maskError } from "graphql-yoga";
+import { isServiceUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../../http/unavailable.ts";
+
+/**
+ * Yoga's error mask (https://the-guild.dev/graphql/yoga-server/docs/features/error-masking), with
+ * one exception: an error caused by a backing service that is down becomes SERVICE_UNAVAILABLE,
+ * with HTTP 503 and Retry-After through Yoga's `extensions.http` (the same rule as REST's,
+ * src/http/unavailable.ts). Everything else unexpected is masked as before.
+ */
+export function maskUnavailable(error: unknown, message: string, isDev?: boolean): Error {
+  if (isServiceUnavailable(error)) {
+    return new GraphQLError(UNAVAILABLE_MESSAGE, {
+      extensions: {
+        code: "SERVICE_UNAVAILABLE",
+        retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS,
+        http: { status: 503, headers: { "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) } },
+      },
+    });
+  }
+  return maskError(error, message, isDev);
+}

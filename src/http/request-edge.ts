@@ -1,0 +1,89 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Logger } from "pino";
+import { corsAnswer, type CorsOrigins } from "./cors.ts";
+
+/**
+ * What every request goes through before a face sees it, whichever face answers it (REST,
+ * GraphQL over HTTP, /files, /metrics, a 404): a request id, CORS (preflights answered here), and,
+ * once the answer is sent, one access-log line and the request-duration metric.
+ */
+export interface RequestEdgeOptions {
+  readonly cors: CorsOrigins;
+  /** The access log; one `info` line per answered request. */
+  readonly logger: Logger;
+  /**
+   * The id of the API key a request authenticated with, read after the answer is sent (the key is
+   * known by then); never the key itself.
+   */
+  readonly keyIdOf: (req: IncomingMessage) => string | undefined;
+  /** Reports each answered request: its route (a template, never a raw path), status and duration. */
+  readonly observe?: (route: string, status: number, seconds: number) => void;
+}
+
+/** A request id a client may choose: short, printable, no spaces (it is echoed and logged). */
+const CLIENT_REQUEST_ID = /^[\w.:@/+=-]{1,128}$/;
+
+/** The request's id: the client's `x-request-id` when it is a sane one, else a new uuid. */
+export function requestIdOf(header: string | string[] | undefined): string {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value !== undefined && CLIENT_REQUEST_ID.test(value) ? value : randomUUID();
+}
+
+/**
+ * The route of a path as metrics label it: a fixed set (path parameters folded), so no client can
+ * grow the number of series.
+ */
+export function routeOf(path: string): string {
+  if (path.startsWith("/get/")) return "/get/{id}";
+  if (path.startsWith("/files/")) return "/files/{path}";
+  if (path === "/v1/models/schema") return path;
+  if (path.startsWith("/v1/models/")) return "/v1/models/{id}";
+  if (path.startsWith("/graphql/graphiql/")) return "/graphql/graphiql/{asset}";
+  return KNOWN_ROUTES.has(path) ? path : "other";
+}
+
+const KNOWN_ROUTES = new Set([
+  "/graphql", "/graphql/schema.graphql", "/graphql/stream-token", "/graphql/stream", "/api/generate", "/api/estimate", "/api/upload", "/api/me", "/credits", "/v1/models",
+  "/docs.txt", "/healthz", "/readyz", "/metrics", "/", "/console",
+]);
+
+/**
+ * The edge as the first face of the server (src/app/http-server.ts): it never answers a request
+ * itself except a CORS preflight, so it returns false and the faces go on.
+ */
+export function createRequestEdge(options: RequestEdgeOptions) {
+  const { cors, logger, keyIdOf, observe } = options;
+  return async function requestEdge(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
+    const started = process.hrtime.bigint();
+    const requestId = requestIdOf(req.headers["x-request-id"]);
+    res.setHeader("x-request-id", requestId);
+    const origin = req.headers.origin;
+    const requestMethod = req.headers["access-control-request-method"];
+    const answer = corsAnswer({ method: req.method, origin, requestMethod: Array.isArray(requestMethod) ? requestMethod[0] : requestMethod }, cors);
+    for (const name in answer.headers) res.setHeader(name, answer.headers[name]!);
+
+    res.once("close", () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      // A connection that closed before an answer was sent is logged as 499 (client closed).
+      const status = res.headersSent ? res.statusCode : 499;
+      const route = routeOf(path);
+      observe?.(route, status, seconds);
+      logger.info(
+        {
+          requestId, method: req.method, path: path.length > 512 ? `${path.slice(0, 512)}…` : path, route, status,
+          ms: Math.round(seconds * 1e6) / 1e3, keyId: keyIdOf(req),
+        },
+        `${req.method} ${route} ${status}`,
+      );
+    });
+
+    if (answer.preflight) {
+      res.writeHead(204, { "content-length": "0" });
+      res.end();
+      return true;
+    }
+    return false;
+  };
+}
+

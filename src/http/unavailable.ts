@@ -1,0 +1,45 @@
+/**
+ * A request that failed because a backing service (PostgreSQL or Redis) is down answers 503
+ * SERVICE_UNAVAILABLE with Retry-After, on both faces, instead of a 500: the client should retry,
+ * nothing was charged (the charge is a database statement, and a request the limiter cannot
+ * admit is refused before it), and the gateway recovers by itself when the service is back (the
+ * pools reconnect).
+ *
+ * The errors are recognised by their shape, without importing the drivers: ioredis rejects a
+ * command after `maxRetriesPerRequest` reconnection attempts with MaxRetriesPerRequestError, or
+ * with "Connection is closed." (https://github.com/redis/ioredis#auto-reconnect); node-postgres
+ * passes socket errors (ECONNREFUSED...) and PostgreSQL's class 08 (connection exception) and
+ * 57P (operator intervention: shutdown, starting up) SQLSTATEs
+ * (https://www.postgresql.org/docs/15/errcodes-appendix.html); Prisma's driver adapters wrap those
+ * as `meta.driverAdapterError.cause` (kind DatabaseNotReachable, or the SQLSTATE in `code`).
+ */
+
+/** Seconds a client should wait before retrying: about how long a restarting service takes. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+export const UNAVAILABLE_MESSAGE = "A backing service (database or Redis) is unavailable; nothing was charged. Retry later.";
+
+const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
+const UNREACHABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const MESSAGES =
+  /Connection is closed|Reached the max retries per request limit|Stream isn't writeable|Connection terminated|Can't reach database server|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|Client has encountered a connection error|timeout exceeded when trying to connect/;
+
+const isSqlStateUnavailable = (code: unknown) => typeof code === "string" && /^(08|57P0[1-3])/.test(code);
+
+function looksUnavailable(error: Record<string, unknown>): boolean {
+  if (error.name === "MaxRetriesPerRequestError") return true;
+  if (SOCKET_CODES.has(String(error.code)) || isSqlStateUnavailable(error.code)) return true;
+  const adapter = (error.meta as { driverAdapterError?: { cause?: Record<string, unknown> } } | undefined)?.driverAdapterError?.cause;
+  if (adapter && (UNREACHABLE_KINDS.has(String(adapter.kind)) || isSqlStateUnavailable(adapter.code) || isSqlStateUnavailable(adapter.originalCode))) return true;
+  return typeof error.message === "string" && MESSAGES.test(error.message);
+}
+
+/** Whether `error` (or an error it wraps: `cause`, AggregateError's `errors`) says a backing service is unreachable. */
+export function isServiceUnavailable(error: unknown, depth = 0): boolean {
+  if (depth > 5 || typeof error !== "object" || error === null) return false;
+  const e = error as Record<string, unknown>;
+  if (looksUnavailable(e)) return true;
+  if (Array.isArray(e.errors) && e.errors.some((inner) => isServiceUnavailable(inner, depth + 1))) return true;
+  // GraphQL wraps a resolver's error as originalError.
+  return isServiceUnavailable(e.cause, depth + 1) || isServiceUnavailable(e.originalError, depth + 1);
+}

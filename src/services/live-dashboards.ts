@@ -1,0 +1,332 @@
+import { isFinal, type TaskRecord } from "../domain/task.ts";
+import { isNewerState, type TaskEvent } from "../domain/task-events.ts";
+import type { Micros } from "../kernel/money.ts";
+import type { Clock } from "../kernel/clock.ts";
+import { utcDay } from "../kernel/utc-day.ts";
+import type { AccountService, ActiveSlot, Dashboard } from "./account.ts";
+import type { GatewayPubSub, KeyStateEvent } from "./events.ts";
+import type { ApiKeyRecord } from "./keys.ts";
+import type { ModelSpend } from "./ports/task-repo.ts";
+
+/** Recent tasks a dashboard lists (as AccountService.dashboard reads them). */
+const RECENT = 20;
+
+const byNewest = (a: TaskRecord, b: TaskRecord) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+const byLatestFinished = (a: TaskRecord, b: TaskRecord) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/**
+ * A key's dashboard kept current by its task events, from one read: a transition of a task the
+ * dashboard knows (in flight or among the recent ones) is applied to it, without a query.
+ * Only what events cannot tell needs a new read (`apply` answers "reload"): a task it does not
+ * know (a new one, whose charge the read may or may not have counted), a slot that expired by
+ * itself, a new UTC day. Pure: no I/O, no clock (times are parameters).
+ */
+export class DashboardModel {
+  private active: TaskRecord[];
+  private recent: TaskRecord[];
+  private spending: { -readonly [F in keyof ModelSpend]: ModelSpend[F] }[];
+  private slots: ActiveSlot[];
+  private used: Micros;
+  private dailyLimit: Micros;
+  private readonly resetsAt: number;
+  private readonly maxConcurrent: number;
+  /** The UTC day the budget and spending are of. */
+  readonly day: string;
+
+  constructor(
+    read: Dashboard,
+    /** When the read was made (its day is the budget's). */
+    readAt: number,
+    /** How long a slot lives at most (LimitPolicy.slotTtlMs). */
+    private readonly slotTtlMs: number,
+  ) {
+    this.active = [...read.activeTasks];
+    this.recent = [...read.recentTasks];
+    this.spending = read.todaySpending.map((s) => Object.assign({}, s));
+    this.slots = [...read.concurrency.activeSlots];
+    this.used = read.budget.used;
+    this.dailyLimit = read.budget.dailyLimit;
+    this.resetsAt = read.budget.resetsAt;
+    this.maxConcurrent = read.concurrency.max;
+    this.day = utcDay(new Date(readAt));
+  }
+
+  /**
+   * Applies one transition: "changed" (the dashboard is new), "same" (the event told nothing
+   * newer: a repeat or a late one) or "reload" (it concerns a task the dashboard does not know).
+   */
+  apply({ task }: TaskEvent): "changed" | "same" | "reload" {
+    const inFlight = this.active.findIndex((t) => t.id === task.id);
+    const inRecent = inFlight === -1 ? this.recent.findIndex((t) => t.id === task.id) : -1;
+    const known = inFlight !== -1 ? this.active[inFlight]! : inRecent !== -1 ? this.recent[inRecent]! : undefined;
+    if (!known) return "reload";
+    if (!isNewerState(task, known)) return "same";
+    // A refund gives the charge back to the day it was made (the task's creation day).
+    if (task.refunded && !known.refunded && utcDay(new Date(task.createdAt)) === this.day) {
+      this.used = Math.max(0, this.used - task.cost);
+      const spend = this.spending.find((s) => s.model === task.model);
+      if (spend) spend.cost = Math.max(0, spend.cost - task.cost);
+    }
+    if (inFlight !== -1) this.active.splice(inFlight, 1);
+    else this.recent.splice(inRecent, 1);
+    if (isFinal(task)) {
+      // The driver frees the slot before it publishes the final state.
+      this.slots = this.slots.filter((slot) => slot.taskId !== task.id);
+      this.recent.push(task);
+      this.recent.sort(byLatestFinished);
+      if (this.recent.length > RECENT) this.recent.length = RECENT;
+    } else {
+      this.active.push(task);
+      this.active.sort(byNewest);
+    }
+    return "changed";
+  }
+
+  /** The key's limit changed. */
+  setDailyLimit(dailyLimit: Micros): void {
+    this.dailyLimit = dailyLimit;
+  }
+
+  /** The dashboard at `now` (slots past their lifetime are gone, as the limiter would say). */
+  at(now: number): Dashboard {
+    const slots = this.slots.filter((slot) => slot.takenAt + this.slotTtlMs > now);
+    const activeSlots = slots.map((slot) => ({ taskId: slot.taskId, model: slot.model, takenAt: slot.takenAt, elapsed: Math.max(0, Math.floor((now - slot.takenAt) / 1000)) }));
+    return {
+      budget: { dailyLimit: this.dailyLimit, used: this.used, remaining: Math.max(0, this.dailyLimit - this.used), resetsAt: this.resetsAt },
+      concurrency: { used: activeSlots.length, max: this.maxConcurrent, available: Math.max(0, this.maxConcurrent - activeSlots.length), activeSlots },
+      activeTasks: [...this.active],
+      recentTasks: [...this.recent],
+      todaySpending: this.spending.map((s) => Object.assign({}, s)),
+    };
+  }
+}
+
+/** A key change as the `keyChanged` channel carries it. */
+interface KeyChange {
+  readonly keyId: string;
+  readonly revoked?: boolean;
+  readonly dailyLimit?: Micros;
+}
+
+export interface DashboardFeeds {
+  /**
+   * The key's dashboard now, then after every change. One feed per key and process, shared by
+   * all its subscribers: they get the same Dashboard objects. A subscriber that reads slowly
+   * gets the latest dashboard, not every one in between.
+   */
+  subscribe(key: ApiKeyRecord): AsyncIterableIterator<Dashboard>;
+  /** Applies each limit change the feed tells, until it ends. */
+  follow(changes: AsyncIterable<KeyChange>): void;
+  /** Keys with a feed open (for tests and metrics). */
+  open(): number;
+}
+
+const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
+
+/** One subscriber: the newest dashboard it has not had yet, or the error that ended the feed. */
+class LatestDashboard implements AsyncIterableIterator<Dashboard> {
+  private pending: Dashboard | undefined;
+  private failure: { error: unknown } | undefined;
+  private waiting: ((result: Promise<IteratorResult<Dashboard>>) => void) | undefined;
+  private done = false;
+
+  constructor(private readonly leave: (subscriber: LatestDashboard) => void) {}
+
+  offer(dashboard: Dashboard): void {
+    if (this.done) return;
+    if (this.waiting) this.settle(Promise.resolve({ done: false, value: dashboard }));
+    else this.pending = dashboard;
+  }
+
+  fail(error: unknown): void {
+    if (this.done) return;
+    this.done = true;
+    this.leave(this);
+    if (this.waiting) this.settle(Promise.reject(error));
+    else this.failure = { error };
+  }
+
+  private settle(result: Promise<IteratorResult<Dashboard>>): void {
+    const waiting = this.waiting!;
+    this.waiting = undefined;
+    waiting(result);
+  }
+
+  next(): Promise<IteratorResult<Dashboard>> {
+    const pending = this.pending;
+    if (pending) {
+      this.pending = undefined;
+      return Promise.resolve({ done: false, value: pending });
+    }
+    if (this.failure) {
+      const { error } = this.failure;
+      this.failure = undefined;
+      return Promise.reject(error);
+    }
+    if (this.done) return Promise.resolve(DONE);
+    return new Promise<IteratorResult<Dashboard>>((resolve) => (this.waiting = resolve));
+  }
+
+  async return(): Promise<IteratorResult<Dashboard>> {
+    if (!this.done) {
+      this.done = true;
+      this.pending = undefined;
+      this.leave(this);
+      if (this.waiting) this.settle(Promise.resolve(DONE));
+    }
+    return DONE;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+}
+
+/** A key's feed: its events, its model, its subscribers. */
+class KeyFeed {
+  readonly subscribers = new Set<LatestDashboard>();
+  private model: DashboardModel | undefined;
+  private latest: Dashboard | undefined;
+  /** A read in flight; `again`: another is due when it ends (something it may not have seen happened). */
+  private reading = false;
+  private again = false;
+  /** Events that came while a read was in flight: applied to what it read. */
+  private buffered: TaskEvent[] = [];
+  private readonly tasks: AsyncIterableIterator<TaskEvent>;
+  private readonly state: AsyncIterableIterator<KeyStateEvent>;
+  private closed = false;
+
+  constructor(
+    private key: ApiKeyRecord,
+    private readonly deps: { readonly account: AccountService; readonly pubsub: GatewayPubSub; readonly clock: Clock; readonly slotTtlMs: number },
+    private readonly onClosed: (feed: KeyFeed) => void,
+  ) {
+    // Listen before reading, so nothing between the read and the first event is missed.
+    this.tasks = deps.pubsub.subscribe("keyTasks", key.id);
+    this.state = deps.pubsub.subscribe("keyState", key.id);
+    void this.consume(this.tasks, (event) => this.onTaskEvent(event));
+    void this.consume(this.state, () => this.reload());
+    this.reload();
+  }
+
+  private async consume<T>(events: AsyncIterableIterator<T>, handle: (event: T) => void): Promise<void> {
+    try {
+      for await (const event of events) handle(event);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  join(subscriber: LatestDashboard): void {
+    this.subscribers.add(subscriber);
+    if (this.latest) subscriber.offer(this.latest);
+  }
+
+  leave(subscriber: LatestDashboard): void {
+    this.subscribers.delete(subscriber);
+    if (this.subscribers.size === 0) this.close();
+  }
+
+  setDailyLimit(dailyLimit: Micros): void {
+    this.key = Object.assign({}, this.key, { dailyLimit });
+    if (!this.model) return;
+    this.model.setDailyLimit(dailyLimit);
+    this.publish();
+  }
+
+  private onTaskEvent(event: TaskEvent): void {
+    if (this.reading || !this.model) {
+      this.buffered.push(event);
+      return;
+    }
+    if (this.model.day !== utcDay(new Date(this.deps.clock.now()))) return this.reload();
+    const outcome = this.model.apply(event);
+    if (outcome === "reload") this.reload();
+    else if (outcome === "changed") this.publish();
+  }
+
+  /** Reads the dashboard: at most one read in flight per key; a read asked for meanwhile runs once after it. */
+  private reload(): void {
+    if (this.closed) return;
+    if (this.reading) {
+      this.again = true;
+      return;
+    }
+    this.reading = true;
+    this.again = false;
+    this.buffered = [];
+    const readAt = this.deps.clock.now();
+    this.deps.account.dashboard(this.key).then(
+      (read) => {
+        this.reading = false;
+        if (this.closed) return;
+        const model = new DashboardModel(read, readAt, this.deps.slotTtlMs);
+        this.model = model;
+        // What came during the read: a task the read knows is applied (or found already
+        // there); one it does not know needs another read, as does a change it may have missed.
+        const buffered = this.buffered;
+        this.buffered = [];
+        for (const event of buffered) if (model.apply(event) === "reload") this.again = true;
+        if (this.again) this.reload();
+        else this.publish();
+      },
+      (error: unknown) => {
+        this.reading = false;
+        this.fail(error);
+      },
+    );
+  }
+
+  private publish(): void {
+    if (!this.model || this.closed) return;
+    const dashboard = this.model.at(this.deps.clock.now());
+    this.latest = dashboard;
+    for (const subscriber of this.subscribers) subscriber.offer(dashboard);
+  }
+
+  /** The feed cannot go on (a read or the pub/sub failed): its subscribers end with the error; the next subscriber starts afresh. */
+  private fail(error: unknown): void {
+    if (this.closed) return;
+    for (const subscriber of [...this.subscribers]) subscriber.fail(error);
+    this.close();
+  }
+
+  private close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.onClosed(this);
+    void this.tasks.return?.();
+    void this.state.return?.();
+  }
+}
+
+/**
+ * Live dashboards (`meUpdated`) derived from the key's events: one feed per key and process,
+ * whatever the number of its subscribers; a read only where events cannot tell
+ * (DashboardModel), never per progress step; and at most one read in flight per key.
+ */
+export function createDashboardFeeds(deps: { account: AccountService; pubsub: GatewayPubSub; clock: Clock; slotTtlMs: number }): DashboardFeeds {
+  const feeds = new Map<string, KeyFeed>();
+  return {
+    subscribe(key) {
+      let feed = feeds.get(key.id);
+      if (!feed) {
+        const created = new KeyFeed(key, deps, (closed) => {
+          if (feeds.get(key.id) === closed) feeds.delete(key.id);
+        });
+        feeds.set(key.id, created);
+        feed = created;
+      }
+      const joined = feed;
+      const subscriber = new LatestDashboard((left) => joined.leave(left));
+      joined.join(subscriber);
+      return subscriber;
+    },
+    follow(changes) {
+      void (async () => {
+        for await (const change of changes) if (change.revoked !== true && change.dailyLimit !== undefined) feeds.get(change.keyId)?.setDailyLimit(change.dailyLimit);
+      })().catch(() => undefined);
+    },
+    open: () => feeds.size,
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Workload cost simulation as a use case: parse and bound the workload, then run the pure
+ * simulator (src/simulation) in slices of a bounded number of events, yielding to the event
+ * loop between slices, so a large simulation never holds up the requests this process serves.
+ * Each API key may run a few simulations at once, and the process a few more; one more is
+ * RATE_LIMITED (CONCURRENCY): a simulation holds memory for every request it accepts, and the
+ * process's CPU, so their number is bounded like any other input.
+ */
+import type { Engine } from "../engine/engine.ts";
+import type { Clock } from "../kernel/clock.ts";
+import { err, ok, type Result } from "../kernel/result.ts";
+import type { SimulationReport } from "../simulation/report.ts";
+import { createWorkloadRun } from "../simulation/run.ts";
+import { parseWorkload } from "../simulation/workload.ts";
+import type { ServiceError } from "./errors.ts";
+import type { ApiKeyRecord } from "./keys.ts";
+
+const DAY = 86_400_000;
+
+export interface SimulationService {
+  /** Simulates `workload` (the JSON of POST /api/simulate) for the caller `key`. */
+  simulate(key: ApiKeyRecord, workload: unknown): Promise<Result<SimulationReport, ServiceError>>;
+}
+
+export interface SimulationServiceOptions {
+  readonly engine: Engine;
+  readonly clock: Clock;
+  /** The gateway's pool size: a workload's default. */
+  readonly poolSize: number;
+  /** Simulations one key may run at once. */
+  readonly perKeyConcurrent?: number;
+  /** Simulations this process runs at once, all keys together. */
+  readonly processConcurrent?: number;
+  /** Events per slice: a slice is a few milliseconds of work. */
+  readonly sliceEvents?: number;
+  /** Gives the event loop its turn between slices. */
+  readonly yieldToLoop?: () => Promise<void>;
+}
+
+export const SIMULATIONS_PER_KEY = 2;
+export const SIMULATIONS_PER_PROCESS = 4;
+const SLICE_EVENTS = 20_000;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export function createSimulationService(options: SimulationServiceOptions): SimulationService {
+  const { engine, clock, poolSize } = options;
+  const perKey = options.perKeyConcurrent ?? SIMULATIONS_PER_KEY;
+  const perProcess = options.processConcurrent ?? SIMULATIONS_PER_PROCESS;
+  let runningInProcess = 0;
+  const sliceEvents = options.sliceEvents ?? SLICE_EVENTS;
+  const yieldToLoop = options.yieldToLoop ?? nextTurn;
+  const running = new Map<string, number>();
+
+  return {
+    async simulate(key, input) {
+      // A workload without `start` begins at today's UTC midnight; a key without a limit has the caller's.
+      const today = Math.floor(clock.now() / DAY) * DAY;
+      const workload = parseWorkload(input, { startAt: today, dailyLimit: key.dailyLimit, poolSize });
+      if (!workload.ok) return workload;
+      const held = running.get(key.id) ?? 0;
+      if (held >= perKey)
+        return err({ code: "RATE_LIMITED", reason: "CONCURRENCY", retryAfterMs: 1_000, message: `At most ${perKey} simulations may run at once per key` });
+      if (runningInProcess >= perProcess)
+        return err({ code: "RATE_LIMITED", reason: "CONCURRENCY", retryAfterMs: 1_000, message: `The gateway runs at most ${perProcess} simulations at once; retry shortly` });
+      const run = createWorkloadRun(engine, workload.value);
+      if (!run.ok) return run;
+      running.set(key.id, held + 1);
+      runningInProcess++;
+      try {
+        while (!run.value.step(sliceEvents)) await yieldToLoop();
+        return ok(run.value.report());
+      } finally {
+        runningInProcess--;
+        const left = (running.get(key.id) ?? 1) - 1;
+        if (left === 0) running.delete(key.id);
+        else running.set(key.id, left);
+      }
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { catalog } from "../../../src/catalog/index.ts";
+import { VENDOR_ROUTES, nearestRatio, toVendorInput, vendorTableMarkdown } from "../../../src/catalog/vendors/index.ts";
+
+const byId = new Map(catalog.map((m) => [m.id, m]));
+
+describe("the routing table", () => {
+  it("routes only catalog models, each entry citing a vendor page", () => {
+    for (const [model, routes] of Object.entries(VENDOR_ROUTES)) {
+      expect(byId.has(model), model).toBe(true);
+      expect(routes.length, model).toBeGreaterThan(0);
+      for (const route of routes) expect(route.doc, `${model} on ${route.vendor}`).toMatch(/^https:\/\/(fal\.ai|replicate\.com|platform\.openai\.com)\//);
+    }
+  });
+
+  it("translates every routed model's spec example (at one output per request) without refusing it", () => {
+    for (const [model, routes] of Object.entries(VENDOR_ROUTES)) {
+      const example = { ...byId.get(model)!.example.params, quantity: 1 };
+      for (const route of routes) {
+        const translated = toVendorInput(route, example);
+        expect(translated, `${model} on ${route.vendor}: ${translated.ok ? "" : translated.reason}`).toMatchObject({ ok: true });
+      }
+    }
+  });
+});
+
+describe("param translation", () => {
+  const route = (model: string, vendor: string) => VENDOR_ROUTES[model]!.find((r) => r.vendor === vendor)!;
+
+  it("sends fal FLUX the exact size, the image count and the seed", () => {
+    expect(toVendorInput(route("flux-schnell", "fal"), { prompt: "p", width: 1024, height: 768, quantity: 3, seed: 7 })).toEqual({
+      ok: true,
+      model: "fal-ai/flux/schnell",
+      input: { prompt: "p", image_size: { width: 1024, height: 768 }, num_images: 3, seed: 7, output_format: "png" },
+    });
+  });
+
+  it("turns width/height into the nearest aspect ratio a vendor offers", () => {
+    expect(nearestRatio(1920, 1080, ["16:9", "9:16", "1:1"])).toBe("16:9");
+    expect(nearestRatio(1000, 1900, ["16:9", "9:16", "1:1"])).toBe("9:16");
+    expect(nearestRatio(1100, 1000, ["16:9", "9:16", "1:1"])).toBe("1:1");
+    const sora = toVendorInput(route("sora-2", "replicate"), { prompt: "p", width: 720, height: 1280, duration: 8, quantity: 1 });
+    expect(sora).toMatchObject({ ok: true, input: { aspect_ratio: "portrait", seconds: 8 } });
+  });
+
+  it("writes durations the way each vendor spells them, and a resolution from the short side", () => {
+    expect(toVendorInput(route("veo-3.1-generate-001", "fal"), { prompt: "p", width: 1920, height: 1080, duration: 8, quantity: 1 })).toMatchObject({
+      ok: true,
+      input: { duration: "8s", aspect_ratio: "16:9", resolution: "1080p" },
+    });
+    expect(toVendorInput(route("kling-2.5", "fal"), { prompt: "p", width: 1080, height: 1920, duration: 10, quantity: 1 })).toMatchObject({ ok: true, input: { duration: "10", aspect_ratio: "9:16" } });
+  });
+
+  it("picks the image-to-video endpoint when a start frame is given, and passes the frame", () => {
+    const withFrame = toVendorInput(route("seedance-1.0-pro", "fal"), { prompt: "p", width: 1280, height: 720, duration: 5, quantity: 1, start_frame: "https://cdn.example/a.png" });
+    expect(withFrame).toMatchObject({ ok: true, model: "fal-ai/bytedance/seedance/v1/pro/image-to-video", input: { image_url: "https://cdn.example/a.png", duration: "5" } });
+  });
+
+  it("maps OpenAI sizes to the nearest of the three the API takes, and transparency to background", () => {
+    expect(toVendorInput(route("gpt-image-1", "openai"), { prompt: "p", width: 1536, height: 1000, quantity: 2, quality: "low", transparency: true })).toEqual({
+      ok: true,
+      model: "gpt-image-1",
+      input: { prompt: "p", size: "1536x1024", n: 2, quality: "low", background: "transparent" },
+    });
+  });
+
+  it("refuses more outputs than a vendor makes per request, and enum values it has no equivalent for", () => {
+    expect(toVendorInput(route("flux-kontext-pro", "replicate"), { prompt: "p", width: 1024, height: 1024, quantity: 2 })).toMatchObject({ ok: false, reason: expect.stringMatching(/one output per request/) });
+    expect(toVendorInput(route("rodin-v2", "fal"), { quality: "ultra" })).toMatchObject({ ok: false });
+  });
+});
+
+describe("the README's model × vendor table", () => {
+  it("is the one generated from the routing table", () => {
+    const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+    const section = /<!-- vendor-table:start -->\n([\s\S]*?)\n<!-- vendor-table:end -->/.exec(readme);
+    expect(section?.[1]).toBe(vendorTableMarkdown(catalog));
+  });
+});

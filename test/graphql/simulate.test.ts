@@ -1,0 +1,67 @@
+// `simulate(workload:)` over GraphQL: typed input (each stream's request a GenerateInput), the
+// same answer as POST /api/simulate for the same workload, and expected failures as union members.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SimulateDocument, type SimulateQueryVariables } from "../generated/graphql.ts";
+import { client } from "../rest/http.ts";
+import { startGateway, type TestGateway } from "../support/gateway.ts";
+import { graphqlHttp, type GraphQLHttp } from "./support/client.ts";
+
+const START = "2026-12-07T00:00:00.000Z";
+
+// A simulation reads no storage: one gateway on its embedded defaults (PGlite) covers it.
+describe("simulate", () => {
+  const h = {} as { gw: TestGateway; gql: GraphQLHttp };
+  beforeAll(async () => {
+    h.gw = await startGateway({ driver: { enabled: false } });
+    h.gql = graphqlHttp(h.gw.url);
+  });
+  afterAll(() => h.gw?.close());
+
+  const typed: SimulateQueryVariables["workload"] = {
+    start: START,
+    horizonHours: 6,
+    seed: 3,
+    keys: [{ id: "video", dailyLimitUsd: 4 }, { id: "images" }],
+    streams: [
+      { key: "video", request: { seedance20: { prompt: "a cat", width: 1280, height: 720, duration: 8 } }, arrival: { kind: "FIXED", perHour: 2 } },
+      { key: "images", request: { raw: { model: "gpt-image-2", params: { prompt: "a fox" } } }, arrival: { kind: "POISSON", perHour: 120 }, onRefusal: "RETRY" },
+    ],
+    provider: { poolSize: 4, failureRate: 0.1, latency: [{ output: "IMAGE", minSeconds: 5, maxSeconds: 15 }] },
+  };
+  // The same workload as POST /api/simulate takes it.
+  const json = {
+    start: START,
+    horizonHours: 6,
+    seed: 3,
+    keys: [{ id: "video", dailyLimitUsd: 4 }, { id: "images" }],
+    streams: [
+      { key: "video", request: { model: "seedance-2.0", params: { prompt: "a cat", width: 1280, height: 720, duration: 8 } }, arrival: { kind: "FIXED", perHour: 2 } },
+      { key: "images", request: { model: "gpt-image-2", params: { prompt: "a fox" } }, arrival: { kind: "POISSON", perHour: 120 }, onRefusal: "RETRY" },
+    ],
+    provider: { poolSize: 4, failureRate: 0.1, latencySeconds: { image: { min: 5, max: 15 } } },
+  };
+
+  it("answers a typed workload with the report POST /api/simulate gives for the same JSON", async () => {
+    const { key } = await h.gw.createKey();
+    const { simulate } = await h.gql.data(SimulateDocument, { workload: typed }, { key });
+    if (simulate.__typename !== "SimulationReport") throw new Error(`expected SimulationReport, got ${JSON.stringify(simulate)}`);
+    expect(simulate.totals.requests).toBeGreaterThan(0);
+    expect(simulate.keyDays.map((d) => d.key).sort()).toEqual(["images", "video"]);
+    const rest = await client(h.gw.url).post("/api/simulate", json, { key });
+    expect(rest.status).toBe(200);
+    expect(rest.body.totals).toMatchObject(simulate.totals);
+    expect(rest.body.keyDays).toEqual(simulate.keyDays);
+    expect(rest.body.models).toEqual(simulate.models);
+    expect(rest.body.series).toEqual(simulate.series);
+    expect(rest.body.bands).toEqual(simulate.bands);
+  });
+
+  it("answers InvalidParams naming the bound, ModelNotFound for an unknown model, Unauthorized without a key", async () => {
+    const { key } = await h.gw.createKey();
+    const over = await h.gql.data(SimulateDocument, { workload: { ...typed, horizonHours: 200 } }, { key });
+    expect(over.simulate).toMatchObject({ __typename: "InvalidParams", code: "INVALID_PARAMS", issues: [{ field: "horizonHours", reason: expect.stringContaining("168") }] });
+    const unknown = { ...typed, streams: [{ key: "images", request: { raw: { model: "gpt-image-9", params: {} } }, arrival: { kind: "FIXED" as const, perHour: 1 } }] };
+    expect((await h.gql.data(SimulateDocument, { workload: unknown }, { key })).simulate).toMatchObject({ __typename: "ModelNotFound", code: "MODEL_NOT_FOUND" });
+    expect((await h.gql.data(SimulateDocument, { workload: typed })).simulate).toMatchObject({ __typename: "Unauthorized" });
+  });
+});

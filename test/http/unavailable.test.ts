@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { isServiceUnavailable } from "../../src/http/unavailable.ts";
+
+const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
+
+describe("isServiceUnavailable", () => {
+  it("recognises Redis that cannot be reached: ioredis's retry limit and a closed connection", () => {
+    expect(isServiceUnavailable(Object.assign(new Error("Reached the max retries per request limit (which is 2)."), { name: "MaxRetriesPerRequestError" }))).toBe(true);
+    expect(isServiceUnavailable(new Error("Connection is closed."))).toBe(true);
+  });
+
+  it("recognises PostgreSQL that cannot be reached: socket errors, SQLSTATE 08 and 57P01-57P03, wrapped or not", () => {
+    expect(isServiceUnavailable(withCode("connect ECONNREFUSED 127.0.0.1:5432", "ECONNREFUSED"))).toBe(true);
+    expect(isServiceUnavailable(withCode("terminating connection due to administrator command", "57P01"))).toBe(true);
+    expect(isServiceUnavailable(withCode("connection failure", "08006"))).toBe(true);
+    expect(isServiceUnavailable(new Error("outer", { cause: withCode("the database system is starting up", "57P03") }))).toBe(true);
+    expect(isServiceUnavailable(new AggregateError([withCode("x", "ECONNREFUSED")]))).toBe(true);
+    // Prisma's driver adapter error (P2010) around the database's own answer.
+    const prisma = Object.assign(new Error("Raw query failed."), { code: "P2010", meta: { driverAdapterError: { cause: { kind: "DatabaseNotReachable", host: "127.0.0.1" } } } });
+    expect(isServiceUnavailable(prisma)).toBe(true);
+    const recovering = Object.assign(new Error("Raw query failed."), { code: "P2010", meta: { driverAdapterError: { cause: { kind: "postgres", code: "57P03" } } } });
+    expect(isServiceUnavailable(recovering)).toBe(true);
+  });
+
+  it("leaves every other error alone: a bug stays a 500", () => {
+    expect(isServiceUnavailable(new TypeError("x is not a function"))).toBe(false);
+    expect(isServiceUnavailable(withCode('duplicate key value violates unique constraint "tasks_pkey"', "23505"))).toBe(false);
+    expect(isServiceUnavailable(Object.assign(new Error("Raw query failed."), { meta: { driverAdapterError: { cause: { kind: "postgres", code: "22P02" } } } }))).toBe(false);
+    expect(isServiceUnavailable("ECONNREFUSED")).toBe(false);
+    expect(isServiceUnavailable(null)).toBe(false);
+    // A cycle of causes ends.
+    const looped: Error & { cause?: unknown } = new Error("a");
+    looped.cause = looped;
+    expect(isServiceUnavailable(looped)).toBe(false);
+  });
+});

@@ -1,0 +1,101 @@
+// The dashboard model meUpdated keeps (src/services/live-dashboards.ts): transitions of tasks it
+// knows applied without a read, everything else a "reload". The whole feed against a fresh read
+// is in test/services/live-dashboards.e2e.test.ts.
+import { describe, expect, it } from "vitest";
+import type { TaskRecord } from "../../src/domain/task.ts";
+import type { Dashboard } from "../../src/services/account.ts";
+import { DashboardModel } from "../../src/services/live-dashboards.ts";
+
+const DAY = Date.UTC(2030, 0, 1, 12);
+const TTL = 600_000;
+
+const task = (id: string, more: Partial<TaskRecord> = {}): TaskRecord =>
+  Object.assign(
+    {
+      id, keyId: "k1", model: "gpt-image-2", output: "image", status: "QUEUED", requestParams: {}, params: {}, adjustments: [], cost: 40_000,
+      refunded: false, result: [], glbUrls: [], error: null, progress: 0, account: null, attempts: 0, createdAt: DAY, updatedAt: DAY,
+      startedAt: null, finishedAt: null, slotReleaseAt: DAY + TTL, refundAt: DAY + 2 * TTL, hardDeadlineAt: DAY + 4 * TTL,
+    } satisfies TaskRecord,
+    more,
+  ) as TaskRecord;
+
+const running = (t: TaskRecord, progress: number) => Object.assign({}, t, { status: "PROCESSING", attempts: 1, progress }) as TaskRecord;
+const finished = (t: TaskRecord, at: number, more: Partial<TaskRecord> = {}) =>
+  Object.assign({}, t, { status: "FINISHED", attempts: 1, progress: 1, finishedAt: at }, more) as TaskRecord;
+
+/** A read with `active` in flight (each holding its slot) and `recent` finished. */
+function read(active: TaskRecord[], recent: TaskRecord[] = [], used = 0): Dashboard {
+  const spend = new Map<string, { model: string; requests: number; cost: number }>();
+  for (const t of [...active, ...recent]) {
+    const s = spend.get(t.model) ?? { model: t.model, requests: 0, cost: 0 };
+    s.requests++;
+    s.cost += t.refunded ? 0 : t.cost;
+    spend.set(t.model, s);
+  }
+  return {
+    budget: { dailyLimit: 1_000_000, used, remaining: 1_000_000 - used, resetsAt: DAY + 43_200_000 },
+    concurrency: {
+      used: active.length, max: 5, available: 5 - active.length,
+      activeSlots: active.map((t) => ({ taskId: t.id, model: t.model, takenAt: t.createdAt, elapsed: 0 })),
+    },
+    activeTasks: active,
+    recentTasks: recent,
+    todaySpending: [...spend.values()],
+  };
+}
+
+describe("DashboardModel", () => {
+  it("applies progress of a task in flight without a read, and takes a repeated or late state as no change", () => {
+    const a = task("a");
+    const model = new DashboardModel(read([a], [], a.cost), DAY, TTL);
+    expect(model.apply({ type: "PROCESSING", task: running(a, 0) })).toBe("changed");
+    expect(model.apply({ type: "PROGRESS", task: running(a, 0.5) })).toBe("changed");
+    expect(model.apply({ type: "PROGRESS", task: running(a, 0.5) })).toBe("same");
+    expect(model.apply({ type: "QUEUED", task: a })).toBe("same");
+    expect(model.at(DAY + 1_000).activeTasks).toEqual([running(a, 0.5)]);
+  });
+
+  it("moves a finished task to the recent ones, newest first, frees its slot and keeps at most 20", () => {
+    const old = Array.from({ length: 20 }, (_, i) => finished(task(`old${i}`, { createdAt: DAY - 100_000 }), DAY - 50_000 + i));
+    const [a, b] = [task("a"), task("b", { createdAt: DAY + 1 })];
+    const model = new DashboardModel(read([b, a], old, 2 * a.cost), DAY, TTL);
+    expect(model.apply({ type: "FINISHED", task: finished(a, DAY + 10) })).toBe("changed");
+    const after = model.at(DAY + 20);
+    expect(after.activeTasks.map((t) => t.id)).toEqual(["b"]);
+    expect(after.recentTasks).toHaveLength(20);
+    expect(after.recentTasks[0]!.id).toBe("a");
+    expect(after.recentTasks.map((t) => t.id)).not.toContain("old0");
+    expect(after.concurrency).toMatchObject({ used: 1, available: 4, activeSlots: [{ taskId: "b" }] });
+    expect(after.budget.used).toBe(2 * a.cost);
+  });
+
+  it("gives a refunded charge back to today's budget and spending once, not for a task charged another day", () => {
+    const a = task("a");
+    const yesterday = finished(task("y", { createdAt: DAY - 86_400_000 }), DAY - 1_000);
+    const model = new DashboardModel(read([a], [yesterday], a.cost), DAY, TTL);
+    const failed = Object.assign({}, a, { status: "FAILED", attempts: 1, finishedAt: DAY + 5, refunded: true }) as TaskRecord;
+    expect(model.apply({ type: "FAILED", task: failed })).toBe("changed");
+    expect(model.apply({ type: "REFUNDED", task: failed })).toBe("same");
+    expect(model.apply({ type: "REFUNDED", task: Object.assign({}, yesterday, { refunded: true }) })).toBe("changed");
+    const after = model.at(DAY + 10);
+    expect(after.budget).toMatchObject({ used: 0, remaining: 1_000_000 });
+    expect(after.todaySpending).toEqual([{ model: "gpt-image-2", requests: 2, cost: yesterday.cost }]);
+    expect(after.concurrency.used).toBe(0);
+  });
+
+  it("answers reload for a task it does not know: its charge may or may not be in the read", () => {
+    const model = new DashboardModel(read([]), DAY, TTL);
+    expect(model.apply({ type: "QUEUED", task: task("new") })).toBe("reload");
+    expect(model.apply({ type: "FINISHED", task: finished(task("gone"), DAY) })).toBe("reload");
+  });
+
+  it("drops a slot past its lifetime and applies a new daily limit", () => {
+    const a = task("a");
+    const model = new DashboardModel(read([a], [], a.cost), DAY, TTL);
+    model.setDailyLimit(30_000);
+    expect(model.at(DAY + TTL - 1).concurrency.used).toBe(1);
+    const later = model.at(DAY + TTL);
+    expect(later.concurrency).toMatchObject({ used: 0, available: 5, activeSlots: [] });
+    expect(later.budget).toMatchObject({ dailyLimit: 30_000, used: a.cost, remaining: 0 });
+  });
+});

@@ -1,0 +1,67 @@
+// The simulation service runs a workload in bounded slices, giving the event loop its turn
+// between them, and lets each key run only a few simulations at once.
+import { describe, expect, it } from "vitest";
+import { createEngine } from "../../src/engine/engine.ts";
+import { manualClock } from "../../src/kernel/clock.ts";
+import { createSimulationService } from "../../src/services/simulation.ts";
+import type { ApiKeyRecord } from "../../src/services/keys.ts";
+
+const key = (id: string): ApiKeyRecord => ({ id, prefix: "sk-test", label: null, dailyLimitOverride: null, dailyLimit: 50_000_000, createdAt: new Date(0), revokedAt: null }) as ApiKeyRecord;
+const workload = (perHour: number) => ({
+  horizonHours: 2,
+  keys: [{ id: "app" }],
+  streams: [{ key: "app", request: { model: "gpt-image-2", params: { prompt: "a fox" } }, arrival: { kind: "POISSON", perHour } }],
+});
+
+describe("simulation service", () => {
+  it("runs a large workload in slices of at most sliceEvents events, yielding between them", async () => {
+    let turns = 0;
+    const service = createSimulationService({ engine: createEngine(), clock: manualClock(), poolSize: 12, sliceEvents: 500, yieldToLoop: async () => void turns++ });
+    const result = await service.simulate(key("k1"), workload(3_000));
+    if (!result.ok) throw new Error(result.error.message);
+    const events = result.value.first.events;
+    expect(events).toBeGreaterThan(5_000);
+    expect(turns).toBeGreaterThanOrEqual(Math.floor(events / 500));
+  });
+
+  it("starts a workload without `start` at today's UTC midnight and gives its keys the caller's daily limit", async () => {
+    const clock = manualClock(Date.UTC(2026, 11, 7, 15, 30));
+    const service = createSimulationService({ engine: createEngine(), clock, poolSize: 12 });
+    const result = await service.simulate(key("k1"), workload(60));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.startAt).toBe(Date.UTC(2026, 11, 7));
+    expect(result.value.first.keyDays[0]!.dailyLimitMicros).toBe(50_000_000);
+  });
+
+  it("refuses a key's third simulation at once (RATE_LIMITED, CONCURRENCY) while another key runs", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const service = createSimulationService({ engine: createEngine(), clock: manualClock(), poolSize: 12, sliceEvents: 100, yieldToLoop: () => gate });
+    const running = [service.simulate(key("busy"), workload(3_000)), service.simulate(key("busy"), workload(3_000))];
+    const third = await service.simulate(key("busy"), workload(3_000));
+    expect(third).toMatchObject({ ok: false, error: { code: "RATE_LIMITED", reason: "CONCURRENCY" } });
+    const other = service.simulate(key("other"), workload(60));
+    release();
+    expect((await Promise.all([...running, other])).map((r) => r.ok)).toEqual([true, true, true]);
+    // Once they are over, the key may simulate again.
+    expect((await service.simulate(key("busy"), workload(60))).ok).toBe(true);
+  });
+
+  it("refuses a simulation over the process's own limit, whatever the key, and takes one again when one ends", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const service = createSimulationService({ engine: createEngine(), clock: manualClock(), poolSize: 12, sliceEvents: 100, processConcurrent: 2, yieldToLoop: () => gate });
+    const running = [service.simulate(key("a"), workload(3_000)), service.simulate(key("b"), workload(3_000))];
+    expect(await service.simulate(key("c"), workload(3_000))).toMatchObject({ ok: false, error: { code: "RATE_LIMITED", reason: "CONCURRENCY" } });
+    release();
+    expect((await Promise.all(running)).map((r) => r.ok)).toEqual([true, true]);
+    expect((await service.simulate(key("c"), workload(60))).ok).toBe(true);
+  });
+
+  it("answers a workload over a bound with INVALID_PARAMS, and a model that does not exist with MODEL_NOT_FOUND", async () => {
+    const service = createSimulationService({ engine: createEngine(), clock: manualClock(), poolSize: 12 });
+    expect(await service.simulate(key("k"), { ...workload(60), horizonHours: 1000 })).toMatchObject({ ok: false, error: { code: "INVALID_PARAMS", issues: [{ field: "horizonHours" }] } });
+    const unknown = { ...workload(60), streams: [{ key: "app", request: { model: "gpt-image-9" }, arrival: { kind: "FIXED", perHour: 1 } }] };
+    expect(await service.simulate(key("k"), unknown)).toMatchObject({ ok: false, error: { code: "MODEL_NOT_FOUND" } });
+  });
+});

@@ -1,0 +1,214 @@
+// The workload simulator keeps the gateway's rules: the engine's quote and downgrade, the per-key
+// limits, the daily budget per UTC day with its refunds, and the task driver's pool and clocks.
+// Expected figures come from the engine (planBudget, quote) and the spec's clocks, not from the
+// simulator itself.
+import { describe, expect, it } from "vitest";
+import { createEngine, type Engine } from "../../src/engine/engine.ts";
+import { planBudget } from "../../src/engine/whatif.ts";
+import { usdToMicros } from "../../src/kernel/money.ts";
+import { SPEC_CLOCKS_MS } from "../../src/domain/generation-clocks.ts";
+import type { SimulationReport } from "../../src/simulation/report.ts";
+import { simulate } from "../../src/simulation/run.ts";
+import { parseWorkload } from "../../src/simulation/workload.ts";
+
+const engine = createEngine();
+const START = Date.UTC(2026, 11, 7);
+const IMAGE = { model: "gpt-image-2", params: { prompt: "a fox", width: 1024, height: 1024 } };
+const VIDEO = { model: "seedance-2.0", params: { prompt: "a cat", width: 1280, height: 720, duration: 8 } };
+/** Image attempts of exactly `seconds`. */
+const fixedImages = (seconds: number) => ({ latencySeconds: { image: { min: seconds, max: seconds }, video: { min: seconds, max: seconds } } });
+
+function run(workload: Record<string, unknown>, using: Engine = engine): SimulationReport {
+  const parsed = parseWorkload({ start: new Date(START).toISOString(), ...workload }, { startAt: START, dailyLimit: usdToMicros(100), poolSize: 12 });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+  const report = simulate(using, parsed.value);
+  if (!report.ok) throw new Error(JSON.stringify(report.error));
+  return report.value;
+}
+
+const price = (request: typeof IMAGE, remaining = usdToMicros(1000)) => {
+  const quote = engine.quote(request, remaining);
+  if (!quote.ok) throw new Error(quote.error.message);
+  return quote.value.cost;
+};
+
+describe("workload simulator", () => {
+  it("admits 5 of a burst of 8 while their tasks run (5 in flight per key) and charges each the engine's price", () => {
+    const { first } = run({
+      horizonHours: 1,
+      keys: [{ id: "app" }],
+      streams: [{ key: "app", request: IMAGE, arrival: { kind: "BURST", atHour: 0, count: 8 } }],
+      provider: fixedImages(20),
+    });
+    expect(first.totals).toMatchObject({ requests: 8, accepted: 5, refusedConcurrency: 3, refusedWindow: 0, finished: 5, spendMicros: 5 * price(IMAGE) });
+  });
+
+  it("refuses the 6th and 7th request of 30 s for the window when each task ends before the next request", () => {
+    const { first } = run({
+      horizonHours: 1,
+      keys: [{ id: "app" }],
+      streams: [{ key: "app", request: IMAGE, arrival: { kind: "LIST", atSeconds: [0, 2, 4, 6, 8, 10, 12, 31] } }],
+      provider: fixedImages(1),
+    });
+    // 0..8 admitted; 10 and 12 within 30 s of five admissions; 31 after the first left the window.
+    expect(first.totals).toMatchObject({ requests: 8, accepted: 6, refusedWindow: 2, refusedConcurrency: 0 });
+  });
+
+  it("downgrades then refuses as the day's budget runs out, and starts afresh after UTC midnight", () => {
+    const limit = usdToMicros(3);
+    // One video an hour from 20:00 to 04:00 the next day: 4 on the first day, 4 on the second.
+    const report = run({
+      start: new Date(START + 20 * 3_600_000).toISOString(),
+      horizonHours: 8,
+      keys: [{ id: "video", dailyLimitUsd: 3 }],
+      streams: [{ key: "video", request: VIDEO, arrival: { kind: "FIXED", perHour: 1 } }],
+      provider: fixedImages(60),
+    });
+    const day = planBudget(engine, [VIDEO, VIDEO, VIDEO, VIDEO], limit);
+    const okSteps = day.steps.filter((s) => s.result.ok);
+    const downgrades = okSteps.filter((s) => s.result.ok && s.result.value.cost < s.result.value.requestedCost).length;
+    const refusals = day.steps.length - okSteps.length;
+    expect(downgrades + refusals, "the workload must exercise the budget").toBeGreaterThan(0);
+    const { totals, keyDays } = report.first;
+    expect(totals).toMatchObject({ accepted: 2 * okSteps.length, downgraded: 2 * downgrades, refusedBudget: 2 * refusals, spendMicros: 2 * day.totalCost });
+    expect(keyDays.map((d) => [d.day, d.spendMicros, d.accepted])).toEqual([
+      ["2026-12-07", day.totalCost, okSteps.length],
+      ["2026-12-08", day.totalCost, okSteps.length],
+    ]);
+    if (refusals > 0) {
+      const firstRefused = day.steps.findIndex((s) => !s.result.ok);
+      expect(keyDays[0]!.exhaustedAt).toBe(START + (20 + firstRefused) * 3_600_000);
+      expect(keyDays[1]!.exhaustedAt).toBe(START + (24 + firstRefused) * 3_600_000);
+    }
+    const saved = day.steps.reduce((sum, s) => sum + (s.result.ok ? s.result.value.requestedCost - s.result.value.cost : 0), 0);
+    expect(totals.savedMicros).toBe(2 * saved);
+  });
+
+  it("refunds a stalled task at 20 minutes and fails it at 40, giving the charge back to its day", () => {
+    const { first } = run({
+      horizonHours: 1,
+      keys: [{ id: "app" }],
+      streams: [{ key: "app", request: IMAGE, arrival: { kind: "LIST", atSeconds: [0, 60] } }],
+      provider: { stallRate: 1 },
+    });
+    expect(first.totals).toMatchObject({ accepted: 2, refunded: 2, refundedMicros: 2 * price(IMAGE), failed: 2, timedOut: 2, finished: 0, spendMicros: 0 });
+    expect(first.keyDays[0]!.spendMicros).toBe(0);
+    // The spend series shows the charge at acceptance and the refund 20 minutes later.
+    const minute = (m: number) => first.series.spendMicros[m]!;
+    expect([minute(0), minute(1), minute(SPEC_CLOCKS_MS.refundAfter / 60_000), minute(SPEC_CLOCKS_MS.refundAfter / 60_000 + 1)]).toEqual([price(IMAGE), price(IMAGE), -price(IMAGE), -price(IMAGE)]);
+    // Both in flight until the first hard limit; the series ends with the second's minute.
+    expect(first.series.inFlight[SPEC_CLOCKS_MS.hardLimit / 60_000 - 1]).toBe(2);
+    expect(first.series.at.length).toBe(SPEC_CLOCKS_MS.hardLimit / 60_000 + 2);
+  });
+
+  it("retries a failed attempt up to maxAttempts, then fails the task and refunds it", () => {
+    const { first } = run({
+      horizonHours: 1,
+      keys: [{ id: "app" }],
+      streams: [{ key: "app", request: IMAGE, arrival: { kind: "LIST", atSeconds: [0, 10, 20] } }],
+      provider: { failureRate: 1, maxAttempts: 3, ...fixedImages(5) },
+    });
+    expect(first.totals).toMatchObject({ accepted: 3, retriedAttempts: 6, failed: 3, timedOut: 0, refunded: 3, spendMicros: 0 });
+  });
+
+  it("runs one task per account: with one account, each task waits for the ones before it", () => {
+    const { first } = run({
+      horizonHours: 1,
+      keys: [{ id: "app" }],
+      streams: [{ key: "app", request: IMAGE, arrival: { kind: "BURST", atHour: 0, count: 5 } }],
+      provider: { poolSize: 1, ...fixedImages(20) },
+    });
+    // Waits 0, 20, 40, 60, 80 s; completions 20 … 100 s (nearest rank).
+    expect(first.queueWait).toMatchObject({ count: 5, p5: 0, p50: 40_000, p95: 80_000 });
+    expect(first.completion).toMatchObject({ count: 5, p5: 20_000, p50: 60_000, p95: 100_000 });
+    expect(Math.max(...first.series.queueDepth)).toBe(4);
+  });
+
+  it("sends a refused request again after Retry-After when the client retries", () => {
+    const { first } = run({
+      horizonHours: 1,
+      keys: [{ id: "app" }],
+      streams: [{ key: "app", request: IMAGE, arrival: { kind: "BURST", atHour: 0, count: 6 }, onRefusal: "RETRY" }],
+      provider: fixedImages(20),
+    });
+    // The 6th waits for the first slot to free itself (10 min), then is admitted.
+    expect(first.totals).toMatchObject({ requests: 6, calls: 7, rateLimitedCalls: 1, accepted: 6, refusedConcurrency: 0 });
+    expect(first.queueWait.count).toBe(6);
+  });
+
+  it("locks an account after 3 failures in a row: the next task waits out the cooldown", () => {
+    const { first } = run({
+      horizonHours: 1,
+      keys: [{ id: "app" }],
+      streams: [{ key: "app", request: IMAGE, arrival: { kind: "LIST", atSeconds: [0, 60] } }],
+      provider: { poolSize: 1, failureRate: 1, maxAttempts: 3, ...fixedImages(5) },
+    });
+    // The first task fails at 5, 10 and 15 s on the only account, which then rests; the second, accepted at 60 s, starts when it is back.
+    const lockedUntil = 3 * 5_000 + SPEC_CLOCKS_MS.accountCooldown;
+    expect(first.totals).toMatchObject({ accepted: 2, failed: 2, retriedAttempts: 4 });
+    expect(first.queueWait).toMatchObject({ count: 2, p5: 0, p95: lockedUntil - 60_000 });
+  });
+
+  it("gives the same answer for the same seed, and other Poisson arrivals for another", () => {
+    const workload = (seed: number) => ({
+      seed,
+      horizonHours: 2,
+      keys: [{ id: "app", dailyLimitUsd: 5 }],
+      streams: [{ key: "app", request: IMAGE, arrival: { kind: "POISSON", perHour: 600 }, onRefusal: "RETRY" }],
+      provider: { failureRate: 0.1 },
+    });
+    expect(run(workload(1))).toEqual(run(workload(1)));
+    expect(run(workload(2)).first.totals.requests).not.toBe(run(workload(1)).first.totals.requests);
+  });
+
+  it("reports every total's p5 ≤ p50 ≤ p95 over replications, and the first replication as a single run", () => {
+    const workload = {
+      seed: 9,
+      horizonHours: 1,
+      keys: [{ id: "app" }],
+      streams: [{ key: "app", request: IMAGE, arrival: { kind: "POISSON", perHour: 300 } }],
+    };
+    const many = run({ ...workload, replications: 20 });
+    const one = run(workload);
+    expect(many.first).toEqual(one.first);
+    const requests = many.bands.find((b) => b.name === "requests")!;
+    expect(requests.p5).toBeLessThan(requests.p95);
+    for (const band of many.bands) expect(band.p5 <= band.p50 && band.p50 <= band.p95, band.name).toBe(true);
+  });
+
+  it("adds its series up to its totals", () => {
+    const { first } = run({
+      horizonHours: 3,
+      keys: [{ id: "a", dailyLimitUsd: 2 }, { id: "b" }],
+      streams: [
+        { key: "a", request: VIDEO, arrival: { kind: "POISSON", perHour: 30 } },
+        { key: "b", request: IMAGE, arrival: { kind: "FIXED", perHour: 900 }, onRefusal: "RETRY", maxRetries: 2 },
+      ],
+      provider: { failureRate: 0.2, stallRate: 0.05 },
+    });
+    const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+    expect(sum(first.series.accepted)).toBe(first.totals.accepted);
+    expect(sum(first.series.refused)).toBe(first.totals.refusedBudget + first.totals.refusedConcurrency + first.totals.refusedWindow);
+    expect(sum(first.series.spendMicros)).toBe(first.totals.spendMicros);
+    expect(sum(first.keyDays.map((d) => d.spendMicros))).toBe(first.totals.spendMicros);
+    expect(sum(first.models.map((m) => m.spendMicros))).toBe(first.totals.spendMicros);
+  });
+
+  it("prices a stream once and fits it again only when its key's remaining budget changed", () => {
+    const calls = { price: 0, quote: 0 };
+    const counting: Engine = {
+      ...engine,
+      price: (profile, params) => (calls.price++, engine.price(profile, params)),
+      quoteNormalized: (request, remaining) => (calls.quote++, engine.quoteNormalized(request, remaining)),
+    };
+    // $1 a day for $0.0x images, 100 an hour for 10 hours: the budget is gone early, then every request is refused.
+    const { first } = run(
+      { horizonHours: 10, keys: [{ id: "app", dailyLimitUsd: 1 }], streams: [{ key: "app", request: IMAGE, arrival: { kind: "FIXED", perHour: 100 } }], provider: fixedImages(1) },
+      counting,
+    );
+    expect(first.totals.refusedBudget).toBeGreaterThan(500);
+    expect(calls.price).toBe(1);
+    // The quote against the whole limit once, and one fit per distinct remaining budget (at most one per acceptance).
+    expect(calls.quote).toBeLessThanOrEqual(2 + first.totals.accepted);
+  });
+});

@@ -1,0 +1,55 @@
+// A workload over a bound is refused before any work, as INVALID_PARAMS naming the field and the bound.
+import { describe, expect, it } from "vitest";
+import { SIMULATION_BOUNDS } from "../../src/simulation/bounds.ts";
+import { parseWorkload } from "../../src/simulation/workload.ts";
+
+const DEFAULTS = { startAt: Date.UTC(2026, 11, 7), dailyLimit: 10_000_000, poolSize: 12 };
+const IMAGE = { model: "gpt-image-2", params: { prompt: "a fox" } };
+const base = { keys: [{ id: "app" }], streams: [{ key: "app", request: IMAGE, arrival: { kind: "FIXED", perHour: 60 } }] };
+
+function issues(workload: unknown) {
+  const parsed = parseWorkload(workload, DEFAULTS);
+  if (parsed.ok) throw new Error("expected INVALID_PARAMS");
+  if (parsed.error.code !== "INVALID_PARAMS") throw new Error(parsed.error.code);
+  return parsed.error.issues;
+}
+
+describe("parseWorkload", () => {
+  it("fills in the caller's defaults: today's start, the caller's daily limit, the gateway's pool, a day's horizon", () => {
+    const parsed = parseWorkload(base, DEFAULTS);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(parsed.value).toMatchObject({ startAt: DEFAULTS.startAt, horizonMs: 86_400_000, replications: 1, seriesStep: "MINUTE", keys: [{ id: "app", dailyLimit: DEFAULTS.dailyLimit }], provider: { poolSize: 12, maxAttempts: 3 } });
+    expect(parsed.value.streams[0]).toMatchObject({ fromMs: 0, untilMs: 86_400_000, onRefusal: "DROP", maxRetries: 3 });
+  });
+
+  it.each([
+    ["horizonHours", { ...base, horizonHours: SIMULATION_BOUNDS.horizonHours + 1 }, /168/],
+    ["replications", { ...base, replications: SIMULATION_BOUNDS.replications + 1 }, /100/],
+    ["streams", { ...base, streams: [{ ...base.streams[0], arrival: { kind: "FIXED", perHour: 3_000_000 } }] }, /at most 1000000/],
+    ["replications", { ...base, replications: 10, streams: [{ ...base.streams[0], arrival: { kind: "FIXED", perHour: 30_000 } }] }, /at most 5000000/],
+    ["keys", { ...base, keys: Array.from({ length: SIMULATION_BOUNDS.keys + 1 }, (_, i) => ({ id: `k${i}` })) }, /at most 100/],
+    ["streams[0].arrival.atSeconds", { ...base, streams: [{ ...base.streams[0], arrival: { kind: "LIST", atSeconds: new Array(SIMULATION_BOUNDS.listTimes + 1).fill(1) } }] }, /at most 10000/],
+    ["streams[0].maxRetries", { ...base, streams: [{ ...base.streams[0], maxRetries: 11 }] }, /0 to 10/],
+    ["provider.poolSize", { ...base, provider: { poolSize: 1001 } }, /1 to 1000/],
+    ["timeScale", { ...base, timeScale: 0.5 }, /1 to 1000000/],
+  ])("refuses %s over its bound, naming it", (field, workload, bound) => {
+    const found = issues(workload).find((i) => i.field === field);
+    expect(found, JSON.stringify(issues(workload))).toBeDefined();
+    expect(found!.reason).toMatch(bound);
+  });
+
+  it("names every wrong field at once: an unknown key, an arrival kind, a latency range, a start", () => {
+    const found = issues({
+      start: "yesterday",
+      keys: [{ id: "app", dailyLimitUsd: -1 }],
+      streams: [{ key: "nobody", request: IMAGE, arrival: { kind: "SOMETIMES" } }],
+      provider: { latencySeconds: { image: { min: 5, max: 1 }, hologram: { min: 1 } } },
+    }).map((i) => i.field);
+    expect(found).toEqual(expect.arrayContaining(["start", "keys[0].dailyLimitUsd", "streams[0].key", "streams[0].arrival.kind", "provider.latencySeconds.image.max", "provider.latencySeconds.hologram"]));
+  });
+
+  it("refuses what is not a workload", () => {
+    expect(issues(null)).toEqual([{ field: "workload", reason: "must be an object" }]);
+    expect(issues({}).map((i) => i.field)).toEqual(["keys", "streams"]);
+  });
+});
