@@ -142,20 +142,23 @@ export type ArrayParam = ParamSpec & {
   specType: Scalars['String']['output'];
 };
 
+/** When a stream's requests arrive; the fields that apply depend on `kind`. */
 export type ArrivalInput = {
   /** BURST: hours from the start. */
   atHour?: InputMaybe<Scalars['Float']['input']>;
   /** LIST: at most 10000 instants (a GraphQL variable list holds at most 200; POST /api/simulate takes more). */
   atSeconds?: InputMaybe<Array<Scalars['Float']['input']>>;
-  /** BURST. */
+  /** BURST: how many requests. */
   count?: InputMaybe<Scalars['Int']['input']>;
+  /** Fixed rate, Poisson rate, a burst, or a list of instants. */
   kind: ArrivalKind;
   /** BURST (default 0). */
   overSeconds?: InputMaybe<Scalars['Float']['input']>;
-  /** FIXED, POISSON. */
+  /** FIXED, POISSON: requests an hour. */
   perHour?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/** How a stream's requests arrive. */
 export type ArrivalKind =
   /** `count` requests at `atHour`, spread over `overSeconds` (0: at once). */
   | 'BURST'
@@ -481,11 +484,17 @@ export type DimensionRange = {
 /** Seconds; null when nothing was measured. */
 export type DurationPercentiles = {
   __typename?: 'DurationPercentiles';
+  /** How many durations were measured. */
   count: Scalars['Int']['output'];
+  /** 5th percentile. */
   p5?: Maybe<Scalars['Float']['output']>;
+  /** Median. */
   p50?: Maybe<Scalars['Float']['output']>;
+  /** 90th percentile. */
   p90?: Maybe<Scalars['Float']['output']>;
+  /** 95th percentile. */
   p95?: Maybe<Scalars['Float']['output']>;
+  /** 99th percentile. */
   p99?: Maybe<Scalars['Float']['output']>;
 };
 
@@ -1233,15 +1242,20 @@ export type InvalidParams = Error & {
   message: Scalars['String']['output'];
 };
 
+/** One key's spend on one UTC day. */
 export type KeyDaySpend = {
   __typename?: 'KeyDaySpend';
+  /** Requests accepted that day. */
   accepted: Scalars['Int']['output'];
+  /** The key's daily limit in USD. */
   dailyLimitUsd: Scalars['Float']['output'];
   /** YYYY-MM-DD (UTC). */
   day: Scalars['String']['output'];
   /** The first request of the day refused for budget (ISO 8601). */
   exhaustedAt?: Maybe<Scalars['String']['output']>;
+  /** The workload key's id. */
   key: Scalars['String']['output'];
+  /** Requests refused that day because nothing fit the budget. */
   refusedBudget: Scalars['Int']['output'];
   /** Charged to this day, net of refunds. */
   spendUsd: Scalars['Float']['output'];
@@ -1473,10 +1487,13 @@ export type KlingVideoO3Params = {
   width?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** How long the upstream takes for one kind of output, at time scale 1. */
 export type LatencyRangeInput = {
   /** Default: minSeconds (a fixed latency). */
   maxSeconds?: InputMaybe<Scalars['Float']['input']>;
+  /** The shortest latency in seconds. */
   minSeconds: Scalars['Float']['input'];
+  /** The kind of output this range applies to. */
   output: OutputKind;
 };
 
@@ -1815,13 +1832,20 @@ export type ModelOptions = {
 /** The model, or why there is none (every failure implements Error). */
 export type ModelResult = ImageModel | InvalidParams | ModelNotFound | ThreeDModel | VideoModel;
 
+/** One model's share of the workload. */
 export type ModelSpend = {
   __typename?: 'ModelSpend';
+  /** Accepted. */
   accepted: Scalars['Int']['output'];
+  /** Accepted with a downgrade. */
   downgraded: Scalars['Int']['output'];
+  /** The model id. */
   model: Scalars['String']['output'];
+  /** Requests sent for this model. */
   requests: Scalars['Int']['output'];
+  /** USD the downgrades saved. */
   savedUsd: Scalars['Float']['output'];
+  /** USD charged, net of refunds. */
   spendUsd: Scalars['Float']['output'];
 };
 
@@ -2263,6 +2287,7 @@ export type ReferenceParam = ParamSpec & {
   specType: Scalars['String']['output'];
 };
 
+/** What the simulated client does with a RATE_LIMITED answer. */
 export type RefusalBehaviour =
   /** A request refused RATE_LIMITED is given up. */
   | 'DROP'
@@ -2511,8 +2536,10 @@ export type Seedream45Params = {
   width?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One step of the time series. */
 export type SeriesPoint = {
   __typename?: 'SeriesPoint';
+  /** Requests accepted in the step. */
   accepted: Scalars['Int']['output'];
   /** The step's start (ISO 8601). */
   at: Scalars['String']['output'];
@@ -2520,49 +2547,73 @@ export type SeriesPoint = {
   inFlight: Scalars['Int']['output'];
   /** The most tasks queued at once in the step. */
   queueDepth: Scalars['Int']['output'];
+  /** Requests refused in the step (any reason). */
   refused: Scalars['Int']['output'];
   /** Net charged in the step. */
   spendUsd: Scalars['Float']['output'];
 };
 
+/** The width of one point of the time series. */
 export type SeriesStep =
+  /** One point an hour (the default beyond 24 hours). */
   | 'HOUR'
+  /** One point a minute (the default up to 24 hours). */
   | 'MINUTE';
 
+/** The simulation's report, or why it was refused. */
 export type SimulateResult = InvalidParams | ModelNotFound | PromptTooLong | QuantityTooHigh | RateLimited | SimulationReport | Unauthorized;
 
+/** The upstream the simulation assumes: pool, latencies, failures. */
 export type SimulatedProviderInput = {
+  /** The share of attempts that fail (0 to 1; default 0). */
   failureRate?: InputMaybe<Scalars['Float']['input']>;
   /** Per output kind; default: the simulated provider's (images 10-30 s, videos 60-300 s, 3D 30-120 s). */
   latency?: InputMaybe<Array<LatencyRangeInput>>;
+  /** Upstream attempts per task before it fails (default: the task driver's). */
   maxAttempts?: InputMaybe<Scalars['Int']['input']>;
   /** Upstream accounts (default: this gateway's). */
   poolSize?: InputMaybe<Scalars['Int']['input']>;
+  /** The share of attempts that never answer (0 to 1; default 0). */
   stallRate?: InputMaybe<Scalars['Float']['input']>;
 };
 
 /** What the workload's day(s) would spend, downgrade, refuse and wait; the first replication in full, every total's band over all. */
 export type SimulationReport = {
   __typename?: 'SimulationReport';
+  /** Each total's p5/p50/p95 over the replications. */
   bands: Array<TotalBand>;
+  /** From acceptance to a final state. */
   completionSeconds: DurationPercentiles;
+  /** How many hours were simulated. */
   horizonHours: Scalars['Float']['output'];
+  /** Spend per key per UTC day, and when each budget ran out. */
   keyDays: Array<KeyDaySpend>;
+  /** The breakdown per model. */
   models: Array<ModelSpend>;
+  /** How long accepted tasks waited for an upstream account. */
   queueWaitSeconds: DurationPercentiles;
+  /** How many times the workload was run (with different random draws). */
   replications: Scalars['Int']['output'];
+  /** The seed used: send it again for the same answer. */
   seed: Scalars['Int']['output'];
+  /** The time series (spend, in flight, queue depth, accepted, refused). */
   series: SimulationSeries;
+  /** The simulated start (ISO 8601). */
   start: Scalars['String']['output'];
+  /** The first replication's totals. */
   totals: SimulationTotals;
 };
 
+/** The workload over time, for a chart. */
 export type SimulationSeries = {
   __typename?: 'SimulationSeries';
+  /** One point per step, in time order. */
   points: Array<SeriesPoint>;
+  /** The width of each point. */
   step: SeriesStep;
 };
 
+/** What happened to the workload's requests, counted over the whole horizon. */
 export type SimulationTotals = {
   __typename?: 'SimulationTotals';
   /** Accepted and charged. */
@@ -2874,9 +2925,13 @@ export type ThreeDModel = AiModel & {
 /** One total across the replications (USD for the *Usd totals). */
 export type TotalBand = {
   __typename?: 'TotalBand';
+  /** The total's field name in SimulationTotals. */
   name: Scalars['String']['output'];
+  /** 5th percentile over the replications. */
   p5: Scalars['Float']['output'];
+  /** Median over the replications. */
   p50: Scalars['Float']['output'];
+  /** 95th percentile over the replications. */
   p95: Scalars['Float']['output'];
 };
 
@@ -3123,19 +3178,25 @@ export type VideoModel = AiModel & {
 export type WorkloadInput = {
   /** Default 24; at most 168. */
   horizonHours?: InputMaybe<Scalars['Float']['input']>;
+  /** The keys the streams send with. */
   keys: Array<WorkloadKeyInput>;
+  /** The upstream assumed (default: this gateway's simulated provider). */
   provider?: InputMaybe<SimulatedProviderInput>;
   /** Default 1; at most 100. */
   replications?: InputMaybe<Scalars['Int']['input']>;
+  /** Seeds the random arrivals, latencies and failures (the same seed gives the same answer). */
   seed?: InputMaybe<Scalars['Int']['input']>;
+  /** The time series' step (default: by the horizon). */
   seriesStep?: InputMaybe<SeriesStep>;
   /** ISO 8601 instant (default: today's UTC midnight). */
   start?: InputMaybe<Scalars['String']['input']>;
+  /** The traffic. */
   streams: Array<WorkloadStreamInput>;
   /** As GATEAI_TIME_SCALE: divides the generation clocks and latencies. */
   timeScale?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/** An API key of the workload, with its daily budget. */
 export type WorkloadKeyInput = {
   /** Default: the caller's own daily limit. */
   dailyLimitUsd?: InputMaybe<Scalars['Float']['input']>;
@@ -3143,15 +3204,21 @@ export type WorkloadKeyInput = {
   id: Scalars['String']['input'];
 };
 
+/** One stream of identical requests from one key. */
 export type WorkloadStreamInput = {
+  /** When the requests arrive. */
   arrival: ArrivalInput;
   /** Hours from the start (default 0). */
   fromHour?: InputMaybe<Scalars['Float']['input']>;
   /** The id of one of the workload's keys. */
   key: Scalars['String']['input'];
+  /** RETRY: the most times one request is sent again. */
   maxRetries?: InputMaybe<Scalars['Int']['input']>;
+  /** A label for the stream in the report. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** What the client does when rate limited (default DROP). */
   onRefusal?: InputMaybe<RefusalBehaviour>;
+  /** The generation each request asks for, as `generate` takes it. */
   request: GenerateInput;
   /** Hours from the start (default: the horizon). */
   untilHour?: InputMaybe<Scalars['Float']['input']>;
