@@ -12,11 +12,11 @@
  * - cancel `PUT {queue}/{owner}/{app}/requests/{id}/cancel` (https://fal.ai/docs/inference-api/queue/cancel).
  * Result files are downloaded by `downloadResults` (size-capped, SSRF-guarded, no credentials).
  */
-import { Agent, type Dispatcher } from "undici";
+import type { Dispatcher } from "undici";
 import type { Provider, ProviderJob, ProviderStatus } from "../../services/ports/provider.ts";
-import { createGuardedAgent } from "./guarded-dispatcher.ts";
-import { DEFAULT_MAX_DOWNLOAD_BYTES, downloadResults, RefusedDownload, type DownloadPolicy } from "./result-download.ts";
-import { callVendor, failureOf, garbage, keyFor, VendorUnreachable, type VendorCall } from "./vendor-http.ts";
+import { downloadResults, RefusedDownload } from "./result-download.ts";
+import { vendorConnection } from "./vendor-connection.ts";
+import { callVendor, failureOf, garbage, keyFor, VendorUnreachable } from "./vendor-http.ts";
 import { vendorInputFor, type InputFor } from "./vendor-input.ts";
 
 export interface FalProviderOptions {
@@ -56,18 +56,7 @@ export function falOutputUrls(output: unknown): { results: string[]; models: str
 
 export function createFalProvider(options: FalProviderOptions): Provider {
   if (!options.keys.length) throw new Error("fal provider: at least one key is needed");
-  const base = (options.baseUrl ?? "https://queue.fal.run").replace(/\/+$/, "");
-  const origin = new URL(base).origin;
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  const dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 30_000, connections: 64 });
-  const call: VendorCall = { dispatcher, origin, timeoutMs };
-  const policy: DownloadPolicy = {
-    origin,
-    dispatcher,
-    downloadDispatcher: options.downloadDispatcher ?? createGuardedAgent(),
-    maxBytes: options.maxDownloadBytes ?? DEFAULT_MAX_DOWNLOAD_BYTES,
-    timeoutMs: Math.max(timeoutMs, 120_000),
-  };
+  const { base, call, policy } = vendorConnection(options, "https://queue.fal.run");
   const inputFor = options.inputFor ?? vendorInputFor("fal");
   const auth = (job: ProviderJob) => ({ authorization: `Key ${keyFor(options.keys, job.account)}` });
 

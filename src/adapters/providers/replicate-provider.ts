@@ -12,11 +12,11 @@
  *   (`replicate-webhook.ts`).
  * Result files are downloaded by `downloadResults` (size-capped, SSRF-guarded, no credentials).
  */
-import { Agent, type Dispatcher } from "undici";
+import type { Dispatcher } from "undici";
 import type { Provider, ProviderJob, ProviderStatus } from "../../services/ports/provider.ts";
-import { createGuardedAgent } from "./guarded-dispatcher.ts";
-import { DEFAULT_MAX_DOWNLOAD_BYTES, downloadResults, RefusedDownload, type DownloadPolicy } from "./result-download.ts";
-import { callVendor, failureOf, garbage, keyFor, VendorUnreachable, type VendorCall } from "./vendor-http.ts";
+import { downloadResults, RefusedDownload } from "./result-download.ts";
+import { vendorConnection } from "./vendor-connection.ts";
+import { callVendor, failureOf, garbage, keyFor, VendorUnreachable } from "./vendor-http.ts";
 import { vendorInputFor, type InputFor } from "./vendor-input.ts";
 
 export interface ReplicateProviderOptions {
@@ -55,18 +55,7 @@ const isId = (value: unknown): value is string => typeof value === "string" && /
 
 export function createReplicateProvider(options: ReplicateProviderOptions): Provider {
   if (!options.tokens.length) throw new Error("replicate provider: at least one token is needed");
-  const base = (options.baseUrl ?? "https://api.replicate.com").replace(/\/+$/, "");
-  const origin = new URL(base).origin;
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  const dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 30_000, connections: 64 });
-  const call: VendorCall = { dispatcher, origin, timeoutMs };
-  const policy: DownloadPolicy = {
-    origin,
-    dispatcher,
-    downloadDispatcher: options.downloadDispatcher ?? createGuardedAgent(),
-    maxBytes: options.maxDownloadBytes ?? DEFAULT_MAX_DOWNLOAD_BYTES,
-    timeoutMs: Math.max(timeoutMs, 120_000),
-  };
+  const { base, call, policy } = vendorConnection(options, "https://api.replicate.com");
   const inputFor = options.inputFor ?? vendorInputFor("replicate");
   const auth = (job: ProviderJob) => ({ authorization: `Bearer ${keyFor(options.tokens, job.account)}` });
 
