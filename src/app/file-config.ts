@@ -1,4 +1,5 @@
 import { isAbsolute, join, resolve } from "node:path";
+import type { S3BlobStoreConfig } from "../adapters/files/s3-blob-store.ts";
 
 /** Where file bytes are kept (metadata is always in the database). */
 export type BlobStoreConfig =
@@ -9,17 +10,11 @@ export type BlobStoreConfig =
       /** GATEAI_FILES_DIR was set: used even when the database is in memory. */
       readonly dirConfigured: boolean;
     }
-  | {
+  | (S3BlobStoreConfig & {
       readonly kind: "s3";
-      readonly bucket: string;
-      readonly endpoint?: string;
-      readonly region: string;
-      readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
-      readonly forcePathStyle: boolean;
-      readonly prefix?: string;
       /** GATEAI_S3_SIGNED_URL_SECONDS: /files/… answers 302 to a presigned GET valid this long; 0 streams through the gateway. */
       readonly signedUrlSeconds: number;
-    };
+    });
 
 export interface UploadQuotaConfig {
   /** Uploads one key may make per UTC day (GATEAI_UPLOADS_PER_DAY). */

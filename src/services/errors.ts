@@ -1,4 +1,5 @@
 import type { EngineError } from "../engine/errors.ts";
+import type { UploadRefusal } from "./ports/file-store.ts";
 
 /** Every expected failure a client can see, with its stable code (REST and GraphQL share them). */
 export type ServiceError =
@@ -16,14 +17,7 @@ export type ServiceError =
   | { readonly code: "IDEMPOTENCY_KEY_REUSED"; readonly message: string }
   | { readonly code: "IDEMPOTENCY_IN_PROGRESS"; readonly message: string }
   | { readonly code: "UPLOAD_REJECTED"; readonly message: string; readonly maxBytes?: number }
-  | {
-      readonly code: "UPLOAD_QUOTA_EXCEEDED";
-      readonly message: string;
-      /** UPLOADS_PER_DAY: the key's uploads this UTC day; BYTES_STORED: the bytes its kept uploads hold. */
-      readonly quota: "UPLOADS_PER_DAY" | "BYTES_STORED";
-      readonly limit: number;
-      readonly retryAfterMs?: number;
-    }
+  | Extract<UploadRefusal, { readonly code: "UPLOAD_QUOTA_EXCEEDED" }>
   | { readonly code: "KEY_NOT_FOUND"; readonly message: string };
 
 export type ServiceErrorCode = ServiceError["code"];

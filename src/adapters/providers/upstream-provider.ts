@@ -3,6 +3,7 @@ import { Agent, request, type Dispatcher } from "undici";
 import { parseReferenceUrl } from "../../engine/references.ts";
 import type { OutputFile, Provider, ProviderJob, ProviderStatus } from "../../services/ports/provider.ts";
 import { createGuardedAgent } from "./guarded-dispatcher.ts";
+import { resultFileName } from "./result-download.ts";
 
 export interface UpstreamProviderOptions {
   /** Base URL of a GateAI-compatible API (POST /api/generate, GET /get/{id}). */
@@ -95,18 +96,6 @@ export function createUpstreamProvider(options: UpstreamProviderOptions): Provid
     return { href: parsed.href, trusted: false };
   };
 
-  /** A file name that is safe in /files/<task>/<name>: the URL's last segment, decoded, in [A-Za-z0-9._-]. */
-  const fileName = (href: string, index: number): string => {
-    const last = posix.basename(new URL(href).pathname);
-    let decoded = last;
-    try {
-      decoded = decodeURIComponent(last);
-    } catch {
-      // keep it encoded
-    }
-    const name = decoded.replace(/[^A-Za-z0-9._-]/g, "_").slice(-200);
-    return /^\.*$/.test(name) ? `result-${index}` : name;
-  };
 
   const download = async (url: string, key: string, index: number): Promise<OutputFile> => {
     const { href, trusted } = target(url);
@@ -146,7 +135,7 @@ export function createUpstreamProvider(options: UpstreamProviderOptions): Provid
       data.set(chunk, offset);
       offset += chunk.byteLength;
     }
-    const name = fileName(href, index);
+    const name = resultFileName(href, index);
     const header = response.headers["content-type"];
     const declared = Array.isArray(header) ? header[0] : header;
     const mediaType = (declared ?? MEDIA_TYPES[posix.extname(name).toLowerCase()] ?? "application/octet-stream").split(";")[0]!.trim().toLowerCase();
