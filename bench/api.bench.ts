@@ -31,16 +31,25 @@
  * --cpu-breakdown (Linux: CPU ms per generation by server thread, load generator, PostgreSQL, Redis),
  * --timeline (the sustained run's slowest answer per 100 ms: a start-up stall or a pause shows
  * as a few slow windows, steady queueing as many; beside it the event-loop lag of the server
- * thread and of the load generator, to tell a held loop from a wait on PostgreSQL or Redis).
+ * thread and of the load generator, to tell a held loop from a wait on PostgreSQL or Redis),
+ * --upstream=fal (the generate phase against a fake fal queue in a child process instead of the
+ * simulation: `flux-schnell` requests, which route to fal; the gateway gets one pool account per
+ * fake key, --accounts=N (1000), each request completing --upstream-latency=MS (200) after its
+ * submit, and no simulation behind it; the phase then also prints what the fake saw: tasks
+ * submitted and completed, requests by kind, polls per running task per 100 ms).
  */
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { Redis } from "ioredis";
 import { createGateway, type Gateway } from "../src/app/gateway.ts";
 import { loadConfig, type Config } from "../src/app/config.ts";
 import { startBaseline } from "./support/baseline.ts";
+import type { FakeFalStats } from "./support/fake-fal-server.ts";
 import { createBenchDatabase } from "./support/database.ts";
 import { runLoad, share, type LoadOptions, type LoadResult, type RequestSpec } from "./support/loadgen.ts";
 import { cpuPerRequest, sampleCpu } from "./support/cpu.ts";
@@ -61,6 +70,13 @@ const COUNT_IO = process.argv.includes("--count-io");
 const DRIVER = arg("driver", "on") !== "off";
 const CPU_BREAKDOWN = process.argv.includes("--cpu-breakdown");
 const TIMELINE = process.argv.includes("--timeline");
+const UPSTREAM = arg("upstream", "simulation");
+if (UPSTREAM !== "simulation" && UPSTREAM !== "fal") throw new Error(`--upstream=${UPSTREAM}: expected simulation or fal`);
+const UPSTREAM_LABEL = UPSTREAM === "fal" ? "fake fal" : "simulation";
+const UPSTREAM_LATENCY_MS = Number(arg("upstream-latency", "200"));
+const ACCOUNTS = Number(arg("accounts", "1000"));
+/** The driver's pass interval: what "one upstream request per running task per poll interval" counts against. */
+const POLL_INTERVAL_MS = 100;
 const DATABASE_URL = process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 const REDIS_URL = process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379";
 const TARGETS = { rest: 0.5, graphql: 0.25, acceptedPerSecond: 1_000, p99Ms: 50 };
@@ -81,7 +97,11 @@ const GRAPHQL_BODY = JSON.stringify({
   query: "query Estimate($input: GenerateInput!) { estimate(input: $input) { __typename ... on Estimate { cost fitsInBudget } } }",
   variables: { input: { gptImage2: { prompt: "A serene mountain lake at sunrise", width: 1024, height: 1024, quality: "HIGH" } } },
 });
-const GENERATE_BODY = JSON.stringify({ model: "gpt-image-2", type: "text-to-image", params: { prompt: "A cheap bench image", quality: "low" } });
+// gpt-image-2 routes to OpenAI (one synchronous call, no polling); flux-schnell routes to fal first.
+const GENERATE_BODY =
+  UPSTREAM === "fal"
+    ? JSON.stringify({ model: "flux-schnell", type: "text-to-image", params: { prompt: "A cheap bench image", width: 512, height: 512, quantity: 1 } })
+    : JSON.stringify({ model: "gpt-image-2", type: "text-to-image", params: { prompt: "A cheap bench image", quality: "low" } });
 
 const json = (key?: string): Record<string, string> => ({
   "content-type": "application/json",
@@ -239,8 +259,42 @@ async function throughputPhases(): Promise<LoadResult | undefined> {
   }
 }
 
+interface FakeUpstream {
+  readonly url: string;
+  stats(): Promise<FakeFalStats>;
+  close(): void;
+}
+
+/** The fake fal queue in a child process (its CPU is not this process's), with ACCOUNTS keys. */
+async function startFakeFal(): Promise<FakeUpstream> {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", new URL("./support/fake-fal-server.ts", import.meta.url).pathname], {
+    stdio: ["ignore", "pipe", "inherit", "ipc"],
+    env: Object.assign({}, process.env, { FAKE_FAL_KEYS: String(ACCOUNTS), COMPLETE_AFTER_MS: String(UPSTREAM_LATENCY_MS) }),
+  });
+  const exited = once(child, "exit").then(([code]) => {
+    throw new Error(`the fake fal exited (code ${String(code)})`);
+  });
+  const [url] = (await Promise.race([once(createInterface({ input: child.stdout! }), "line"), exited])) as [string];
+  exited.catch(() => undefined);
+  return {
+    url,
+    async stats() {
+      child.send("stats");
+      const [stats] = (await once(child, "message")) as [FakeFalStats];
+      return stats;
+    },
+    close: () => void child.kill("SIGTERM"),
+  };
+}
+
+/** What the fake saw and the driver did between two snapshots, as a line. */
+function upstreamWindow(name: string, before: FakeFalStats, after: FakeFalStats, passes: number, ms: number, sent: number): string {
+  const perSecond = (n: number) => fmt((n / ms) * 1000);
+  return `${name} (${fmt(ms / 1000, 1)} s, warm-up included): ${perSecond(after.completed - before.completed)} tasks completed/s at the fake while ${perSecond(sent)} generations/s were sent; ${perSecond(after.submitted - before.submitted)} submits/s; driver ${perSecond(passes)} passes/s`;
+}
+
 async function generatePhase(): Promise<void> {
-  console.log("• gateway with PostgreSQL + Redis");
+  console.log(`• gateway with PostgreSQL + Redis, upstream: ${UPSTREAM_LABEL}`);
   let database: { url: string; drop(): Promise<void> };
   try {
     database = await createBenchDatabase(DATABASE_URL);
@@ -250,13 +304,22 @@ async function generatePhase(): Promise<void> {
   }
   const prefix = `bench:${randomUUID()}:`;
   let gateway: Gateway | undefined;
+  let fake: FakeUpstream | undefined;
   const dataDir = await mkdtemp(join(tmpdir(), "gateai-bench-"));
   try {
     if (COUNT_IO) installIoCounters();
-    gateway = await createGateway(
-      config({ DATABASE_URL: database.url, REDIS_URL, GATEAI_DAILY_LIMIT: "1000000", GATEAI_DATA_DIR: dataDir }),
-      { redisPrefix: prefix, ...(DRIVER ? {} : { driver: { enabled: false } }) },
-    );
+    const env: Record<string, string> = { DATABASE_URL: database.url, REDIS_URL, GATEAI_DAILY_LIMIT: "1000000", GATEAI_DATA_DIR: dataDir };
+    if (UPSTREAM === "fal") {
+      fake = await startFakeFal();
+      // One pool account per key; no simulation behind it, so a request fal does not run fails the probe.
+      Object.assign(env, {
+        FAL_KEYS: Array.from({ length: ACCOUNTS }, (_, i) => `bench-key-${i + 1}`).join(","),
+        GATEAI_FAL_URL: fake.url,
+        GATEAI_SIMULATE_UNROUTED: "false",
+      });
+      console.log(`  - fake fal at ${fake.url} (child process): ${ACCOUNTS} accounts, each request completing ${UPSTREAM_LATENCY_MS} ms after its submit`);
+    }
+    gateway = await createGateway(config(env), { redisPrefix: prefix, ...(DRIVER ? {} : { driver: { enabled: false } }) });
     const { url } = await gateway.listen(0, "127.0.0.1");
     const ready = await gateway.services.ready();
     if (!ready.ok) throw new Error(`gateway not ready: ${JSON.stringify(ready.checks)}`);
@@ -307,6 +370,9 @@ async function generatePhase(): Promise<void> {
     const cpuBefore = CPU_BREAKDOWN ? await sampleCpu(database.url, statsRedis) : undefined;
     // 1. Sustained: RATE generations/s offered on a fixed schedule (open loop), after the warm-up.
     const serverLag = TIMELINE ? startLoopLag() : undefined;
+    const fakeBefore = await fake?.stats();
+    const passesBefore = gateway.driver.passes;
+    const sustainedBegan = performance.now();
     const sustained = await runLoad({
       origin: url,
       requests: [...warmupSpecs, ...sustainedSpecs],
@@ -324,9 +390,12 @@ async function generatePhase(): Promise<void> {
       console.log(`      server  ${line(serverLag!.stop(sustained.beginEpochMs).slice(0, sustained.slowestPer100ms.length))}`);
       console.log(`      loadgen ${line((sustained.loadgenLagPer100ms ?? []).slice(0, sustained.slowestPer100ms.length))}`);
     }
+    const fakeSustained = await fake?.stats();
+    const passesSustained = gateway.driver.passes;
+    const capacityBegan = performance.now();
     const sustainedAccepted = sustained.statuses["200"] ?? 0;
     rows.push({
-      phase: `POST /api/generate at ${fmt(RATE)}/s offered (PostgreSQL + Redis${DRIVER ? "" : ", driver off"})`,
+      phase: `POST /api/generate at ${fmt(RATE)}/s offered (PostgreSQL + Redis, upstream: ${UPSTREAM_LABEL}${DRIVER ? "" : ", driver off"})`,
       result: sustained,
       metric: `${fmt(sustainedAccepted)} of ${fmt(sustained.completed)} accepted, p99 ${fmt(sustained.p99, 1)} ms`,
       target: `all of >= ${fmt(TARGETS.acceptedPerSecond)}/s accepted, p99 < ${TARGETS.p99Ms} ms`,
@@ -343,6 +412,9 @@ async function generatePhase(): Promise<void> {
       warmup: { requests: 0, ms: 0 },
       measure: { requests: measuredSpecs.length, ms: SECONDS * 6_000 },
     });
+    const fakeAfter = await fake?.stats();
+    const passesAfter = gateway.driver.passes;
+    const capacityEnded = performance.now();
     const accepted = result.statuses["200"] ?? 0;
     const acceptedPerSecond = (accepted / result.elapsedMs) * 1000;
     // With --count-io and no separate warm-up run, the counts include the warm-up requests.
@@ -352,16 +424,47 @@ async function generatePhase(): Promise<void> {
       for (const line of cpuPerRequest(cpuBefore, await sampleCpu(database.url, statsRedis), sent)) console.log(`  ${line}`);
       statsRedis?.disconnect();
     }
+    let pollingRow: Row | undefined;
+    if (fakeBefore && fakeSustained && fakeAfter) {
+      console.log(`  - ${upstreamWindow("sustained run", fakeBefore, fakeSustained, passesSustained - passesBefore, capacityBegan - sustainedBegan, warmupSpecs.length + sustained.completed)}`);
+      console.log(`  - ${upstreamWindow("capacity run", fakeSustained, fakeAfter, passesAfter - passesSustained, capacityEnded - capacityBegan, result.completed)}`);
+      const acceptedAll = 1 + warmupSpecs.length + sustainedAccepted + accepted;
+      const done = fakeAfter.completed;
+      const per = (n: number) => (done ? fmt(n / done, 2) : "-");
+      console.log(`  - at the end: ${fmt(fakeAfter.submitted)} submitted to the fake, ${fmt(done)} completed, of about ${fmt(acceptedAll)} accepted (warm-up counted as accepted; the rest queued or running)`);
+      console.log(
+        `  - fake fal requests over the phase: ${fmt(fakeAfter.calls.submit)} submit, ${fmt(fakeAfter.calls.status)} status, ${fmt(fakeAfter.calls.result)} result, ${fmt(fakeAfter.calls.files)} file; ` +
+          `per completed task: ${per(fakeAfter.completedPolls)} polls (submit + status), ${per(fakeAfter.completedRunningMs)} ms from submit to COMPLETED; ` +
+          `the fake's own CPU during the runs ${fmt((fakeAfter.cpuMicros - fakeBefore.cpuMicros) / 1000)} ms (not in the gateway's figures)`,
+      );
+      // Each completed task ran completedRunningMs / POLL_INTERVAL_MS intervals, plus the pass that submitted it.
+      const intervals = fakeAfter.completedRunningMs / POLL_INTERVAL_MS + done;
+      const pollsPerInterval = done ? fakeAfter.completedPolls / intervals : Number.NaN;
+      pollingRow = {
+        phase: `upstream polls per running task per ${POLL_INTERVAL_MS} ms (fake fal, whole phase)`,
+        metric: `${fmt(pollsPerInterval, 2)} (${fmt(fakeAfter.completedPolls)} submit + status requests of ${fmt(done)} completed tasks over ${fmt(intervals)} task-intervals)`,
+        target: "<= 1",
+        met: done > 0 && pollsPerInterval <= 1,
+      };
+    }
     rows.push({
-      phase: `POST /api/generate, ${CONCURRENCY} clients (capacity)`,
+      phase: `POST /api/generate, ${CONCURRENCY} clients (capacity, upstream: ${UPSTREAM_LABEL})`,
       result,
       metric: `${fmt(acceptedPerSecond)} accepted/s`,
       target: `>= ${fmt(TARGETS.acceptedPerSecond)}/s`,
       met: acceptedPerSecond >= TARGETS.acceptedPerSecond,
       note: `${accepted} of ${result.completed} accepted${accepted < result.completed ? `; answers ${JSON.stringify(result.statuses)}` : ""}`,
     });
+    if (pollingRow) rows.push(pollingRow);
   } finally {
-    await gateway?.close();
+    // A driver pass still working through a backlog may hold the close: the bench goes on after 15 s.
+    const closing = gateway?.close().then(() => true);
+    const closed = await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 15_000, false).unref())]);
+    if (closed === false) {
+      closing?.catch(() => undefined);
+      console.error("bench: the gateway did not close within 15 s (a task-driver pass was still running); going on without it");
+    }
+    fake?.close();
     await database.drop().catch((error: unknown) => console.error(`bench: could not drop the database: ${String(error)}`));
     await rm(dataDir, { recursive: true, force: true });
     await cleanRedis(prefix);

@@ -69,11 +69,13 @@ function floods(key: string): Record<string, { label: string; flood: Flood }> {
       },
     },
     documents: {
-      label: "documents of 4,700 `models { id }` (66 KB) and 30,000 aliases",
+      label: "documents of 4,700 `models { id }` (66 KB), 30,000 aliases, and the worst one allowed",
       flood: {
         requests: [
           graphql(key, `query { ${"models { id } ".repeat(4_700)} }`),
           graphql(key, `query { ${Array.from({ length: 30_000 }, (_, i) => `a${i}: models { id }`).join(" ")} }`),
+          // The worst the limits let through: every argument-free Query field 50 times (the duplicates bound).
+          graphql(key, `query { ${["credits { __typename }", "me { __typename }", "models { __typename }", "tasks { __typename }"].map((f) => `${f} `.repeat(50)).join("")} }`),
         ],
       },
     },

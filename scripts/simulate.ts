@@ -61,6 +61,8 @@ const rows: [string, string][] = [
   ["spend", usd(t.spendUsd!)],
   ["queue wait p50 / p95", `${presented.queueWaitSeconds.p50 ?? "-"} s / ${presented.queueWaitSeconds.p95 ?? "-"} s`],
   ["completion p50 / p95", `${presented.completionSeconds.p50 ?? "-"} s / ${presented.completionSeconds.p95 ?? "-"} s`],
+  // No database here: a workload asking for OBSERVED latencies keeps its ranges.
+  ["latency image / video / 3d", presented.latency.map((l) => `${l.source === "OBSERVED" ? "observed" : "range"} ${l.minSeconds}-${l.maxSeconds} s`).join(" / ")],
 ];
 for (const [name, value] of rows) console.log(`${name.padEnd(44)} ${value}`);
 console.log("");

@@ -9,6 +9,7 @@ import { DashboardPage } from "./pages/dashboard.tsx";
 import { GalleryPage } from "./pages/gallery.tsx";
 import { GeneratePage } from "./pages/generate.tsx";
 import { SignInPage } from "./pages/sign-in.tsx";
+import { SimulatePage } from "./pages/simulate.tsx";
 import { saveApiKey, savedApiKey } from "./session.ts";
 
 const PAGES = [
@@ -16,6 +17,7 @@ const PAGES = [
   ["generate", "Generate"],
   ["gallery", "Results"],
   ["costs", "Cost explorer"],
+  ["simulate", "Simulate"],
   ["admin", "Admin"],
 ] as const;
 type Page = (typeof PAGES)[number][0];
@@ -93,6 +95,7 @@ function SignedIn(props: { apiKey: string; page: Page; nav: preact.JSX.Element; 
         {props.page === "generate" && <GeneratePage api={api} live={live} />}
         {props.page === "gallery" && <GalleryPage api={api} live={live} />}
         {props.page === "costs" && <CostsPage api={api} />}
+        {props.page === "simulate" && <SimulatePage api={api} />}
       </main>
     </>
   );

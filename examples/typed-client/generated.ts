@@ -228,6 +228,8 @@ export type ErrorCode =
   | 'KEY_NOT_FOUND'
   /** No model has that id (REST 404). */
   | 'MODEL_NOT_FOUND'
+  /** The model exists but nothing this gateway is configured with runs it (no vendor routes it, simulation of such models is off); nothing is charged (REST 422). */
+  | 'MODEL_UNAVAILABLE'
   /** The prompt is over 1,500 characters (REST 400). */
   | 'PROMPT_TOO_LONG'
   /** More outputs than 8 or than the model allows (REST 400). */
@@ -1847,6 +1849,7 @@ export type EstimateQuery = { estimate:
     | { __typename: 'Estimate', cost: number, fitsInBudget: boolean, dailyRemaining: number, input: unknown, adjustments: Array<{ param: string, from: unknown, to: unknown, reason: AdjustmentReason }> }
     | { __typename: 'InvalidParams', code: ErrorCode, message: string }
     | { __typename: 'ModelNotFound', code: ErrorCode, message: string }
+    | { __typename: 'ModelUnavailable', code: ErrorCode, message: string }
     | { __typename: 'PromptTooLong', code: ErrorCode, message: string }
     | { __typename: 'QuantityTooHigh', code: ErrorCode, message: string }
     | { __typename: 'Unauthorized', code: ErrorCode, message: string }
@@ -1865,6 +1868,7 @@ export type GenerateMutation = { generate:
     | { __typename: 'InsufficientBudget', code: ErrorCode, message: string }
     | { __typename: 'InvalidParams', code: ErrorCode, message: string }
     | { __typename: 'ModelNotFound', code: ErrorCode, message: string }
+    | { __typename: 'ModelUnavailable', code: ErrorCode, message: string }
     | { __typename: 'PromptTooLong', code: ErrorCode, message: string }
     | { __typename: 'QuantityTooHigh', code: ErrorCode, message: string }
     | { __typename: 'RateLimited', code: ErrorCode, message: string }

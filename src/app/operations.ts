@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import { createPrometheusMetrics } from "../adapters/metrics/prometheus.ts";
 import { bearerToken } from "../http/auth.ts";
+import { createLargeBodyLanes } from "../http/large-body-lanes.ts";
+import { clientAddress } from "../http/origin.ts";
 import { createRequestEdge } from "../http/request-edge.ts";
 import { requestQuery } from "../http/request-path.ts";
 import type { Clock } from "../kernel/clock.ts";
@@ -75,6 +77,7 @@ export function createOperations(config: Config, infra: Pick<Infrastructure, "st
         cors: config.corsOrigins,
         logger: accessLog,
         keyIdOf,
+        largeBodies: { lanes: createLargeBodyLanes(), addressOf: (req) => clientAddress(req.headers, req.socket.remoteAddress, config.trustProxy) },
         ...(prometheus ? { observe: prometheus.port.httpRequest } : {}),
       });
     },

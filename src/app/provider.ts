@@ -7,6 +7,7 @@ import { createSimulatedProvider } from "../adapters/providers/simulated-provide
 import { createUpstreamProvider } from "../adapters/providers/upstream-provider.ts";
 import type { VendorId } from "../catalog/vendors/index.ts";
 import type { Provider } from "../services/ports/provider.ts";
+import type { ReferenceUrls } from "../services/ports/reference-urls.ts";
 import type { Config } from "./config.ts";
 import { vendorRanges } from "./vendor-config.ts";
 
@@ -16,7 +17,7 @@ import { vendorRanges } from "./vendor-config.ts";
  * vendor runs (unless GATEAI_SIMULATE_UNROUTED=false); or the simulation alone (rendering off the
  * main thread).
  */
-export function openProvider(config: Config): { provider: Provider; close(): Promise<void> } {
+export function openProvider(config: Config, wiring: { references?: ReferenceUrls } = {}): { provider: Provider; close(): Promise<void> } {
   if (config.upstream) {
     return { provider: createUpstreamProvider({ baseUrl: config.upstream.url, apiKeys: config.upstream.apiKeys }), close: async () => undefined };
   }
@@ -43,7 +44,9 @@ export function openProvider(config: Config): { provider: Provider; close(): Pro
   if (openai) built.openai = createOpenAIProvider({ keys: openai, ...(vendors.urls.openai ? { baseUrl: vendors.urls.openai } : {}) });
   const fallback = vendors.simulateUnrouted ? simulation() : undefined;
   return {
-    provider: createRoutedProvider({ vendors: built, ranges: vendorRanges(vendors), ...(fallback ? { fallback: fallback.provider } : {}) }),
+    provider: createRoutedProvider(
+      Object.assign({ vendors: built, ranges: vendorRanges(vendors) }, fallback ? { fallback: fallback.provider } : {}, wiring.references ? { references: wiring.references } : {}),
+    ),
     close: async () => fallback?.close(),
   };
 }

@@ -24,6 +24,8 @@ import type { Infrastructure } from "./infrastructure.ts";
 import { openProvider } from "./provider.ts";
 import { accountsByModel, vendorRanges } from "./vendor-config.ts";
 import { createModelAvailability } from "../services/availability.ts";
+import { createReferenceUrls } from "../services/reference-urls.ts";
+import { createUploadLinks } from "../services/upload-links.ts";
 import { createVendorWebhooks } from "../services/vendor-webhooks.ts";
 import { createWebhookVerifier } from "../adapters/providers/webhook-verifier.ts";
 import type { VendorId } from "../catalog/vendors/index.ts";
@@ -54,7 +56,17 @@ export async function createServices(
   const bootstrapKey = config.apiKeys.length ? null : await keys.bootstrap();
   await stores.pool.seed(config.poolSize);
 
-  const upstream = options.provider ? { provider: options.provider, close: async () => undefined } : openProvider(config);
+  // Vendors fetch references themselves: an upload id becomes a presigned blob-store URL or a
+  // signed link to /files/uploads/… on the public address (src/services/reference-urls.ts).
+  const links = createUploadLinks(config.streamTokenSecret);
+  const signedUrlSeconds = config.blobStore.kind === "s3" ? config.blobStore.signedUrlSeconds : 0;
+  const referenceUrls = createReferenceUrls({ files, links, clock, presigned: signedUrlSeconds > 0, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) });
+  const availability = createModelAvailability({
+    vendors: config.vendors ? (Object.keys(config.vendors.keys) as VendorId[]) : null,
+    simulateUnrouted: config.vendors?.simulateUnrouted ?? true,
+    upstream: config.upstream !== undefined,
+  });
+  const upstream = options.provider ? { provider: options.provider, close: async () => undefined } : openProvider(config, { references: referenceUrls });
   const driver = createTaskDriver({
     tasks: stores.tasks, accounts: stores.pool, files, provider: upstream.provider, pubsub, limiter, clock, timing, logger,
     ...(metrics ? { metrics } : {}),
@@ -67,6 +79,8 @@ export async function createServices(
     references: { maxBytes: config.uploadMaxBytes, resolve: options.resolveHost ?? systemResolver },
     onAccepted: () => driver.nudge(),
     hold: driver.hold,
+    availability,
+    uploadsReachable: referenceUrls.reachable,
   });
   // Each generate's outcome and charge are reported to operations (/metrics).
   const generation = metrics ? observedGeneration(accepting, metrics, new Set(engine.models.map((m) => m.id))) : accepting;
@@ -91,8 +105,8 @@ export async function createServices(
     tasks: createTaskService({ tasks: stores.tasks }),
     account,
     dashboards,
-    files: createFileService({ store: files, clock, maxBytes: config.uploadMaxBytes, signedUrlSeconds: config.blobStore.kind === "s3" ? config.blobStore.signedUrlSeconds : 0 }),
-    simulation: createSimulationService({ engine, clock, poolSize: config.poolSize }),
+    files: createFileService({ store: files, clock, maxBytes: config.uploadMaxBytes, signedUrlSeconds, links }),
+    simulation: createSimulationService({ engine, clock, poolSize: config.poolSize, tasks: stores.tasks }),
     ...(metrics ? { metrics } : {}),
     ...(config.vendors
       ? {
@@ -103,11 +117,7 @@ export async function createServices(
           }),
         }
       : {}),
-    availability: createModelAvailability({
-      vendors: config.vendors ? (Object.keys(config.vendors.keys) as VendorId[]) : null,
-      simulateUnrouted: config.vendors?.simulateUnrouted ?? true,
-      upstream: config.upstream !== undefined,
-    }),
+    availability,
     ready: () => infra.ready(),
   };
   return {

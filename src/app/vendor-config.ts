@@ -4,9 +4,10 @@
  * `GATEAI_OPENAI_URL` (another endpoint speaking the same protocol, e.g. a fake in tests), and
  * `GATEAI_FAL_JWKS_URL` (where fal's webhook keys are read; tests), and
  * `GATEAI_SIMULATE_UNROUTED` (default on): a model no configured vendor runs is simulated; off,
- * such a generation fails with a refund. Keys are never logged or echoed in an error.
+ * it is refused before any charge (MODEL_UNAVAILABLE). Keys are never logged or echoed in an error.
  */
 import { VENDOR_ROUTES, VENDORS, type VendorId } from "../catalog/vendors/index.ts";
+import type { AccountRange } from "../services/ports/task-repo.ts";
 
 export interface VendorAccounts {
   readonly keys: Readonly<Partial<Record<VendorId, readonly string[]>>>;
@@ -77,14 +78,14 @@ export function vendorRanges(accounts: VendorAccounts): VendorRange[] {
 }
 
 /** The pool accounts each routed model may run on (its vendor's); models absent run on any account (the simulation). */
-export function accountsByModel(accounts: VendorAccounts): Record<string, number[]> {
+export function accountsByModel(accounts: VendorAccounts): Record<string, AccountRange> {
   const ranges = vendorRanges(accounts);
-  const out: Record<string, number[]> = {};
+  const out: Record<string, AccountRange> = {};
   for (const [model, routes] of Object.entries(VENDOR_ROUTES)) {
     // The vendor the routed provider picks: the first route whose vendor has accounts.
     const vendor = routes.find((route) => ranges.some((r) => r.vendor === route.vendor))?.vendor;
     const range = ranges.find((r) => r.vendor === vendor);
-    if (range) out[model] = Array.from({ length: range.count }, (_, i) => range.first + i);
+    if (range) out[model] = { first: range.first, count: range.count };
   }
   return out;
 }

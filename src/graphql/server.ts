@@ -12,6 +12,7 @@ import { listSizes } from "./list-sizes.ts";
 import { SCHEMA_SDL_PATH, schemaSdlRoute } from "./schema-sdl.ts";
 import { useSubscriptionsOverHttpNeedEventStream } from "./plugins/http-subscriptions.ts";
 import { useOperationMetrics } from "./plugins/operation-metrics.ts";
+import { useDocumentSize } from "./plugins/document-size.ts";
 import { useQueryCost } from "./plugins/query-cost.ts";
 import { useVariableBounds } from "./plugins/variable-bounds.ts";
 import { graphqlJsExecution } from "./plugins/execution.ts";
@@ -32,6 +33,8 @@ import { createWsTransport } from "./transports/ws.ts";
  * (test/graphql/query-limits.test.ts measures it).
  */
 export const QUERY_LIMITS = {
+  /** The document's length, checked before it is parsed (src/graphql/plugins/document-size.ts). */
+  characters: 100_000,
   /** GraphQL Armor max-tokens: the parser stops past this many tokens. */
   tokens: 10_000,
   /** GraphQL Armor max-depth. */
@@ -69,6 +72,7 @@ export function createGraphQLServer(services: GatewayServices, throttle: AuthThr
   const plugins: Plugin[] = [
     // Query limits (GraphQL Armor, and the list-aware cost): a public API must refuse documents
     // built to exhaust it, before they are validated further or run.
+    useDocumentSize(QUERY_LIMITS.characters),
     maxTokensPlugin({ n: QUERY_LIMITS.tokens }),
     maxDepthPlugin({ n: QUERY_LIMITS.depth, ignoreIntrospection: true, flattenFragments: true }),
     maxAliasesPlugin({ n: QUERY_LIMITS.aliases }),
@@ -99,7 +103,10 @@ export function createGraphQLServer(services: GatewayServices, throttle: AuthThr
     serverContext: (req, res, caller) => ({ req, res, caller }),
     logger,
   });
-  const ws = createWsTransport(http.yoga, services.live);
+  const ws = createWsTransport(http.yoga, services.live, {
+    addressOf: (req) => callerAddress(callerOfHttp(req.headers, req.socket.remoteAddress), services.config),
+    now: () => services.clock.now(),
+  });
 
   /**
    * A request presenting credentials the cache does not know, from an address that failed

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import { corsAnswer, type CorsOrigins } from "./cors.ts";
+import { hasLargeBody, type LargeBodyLanes } from "./large-body-lanes.ts";
 
 /**
  * What every request goes through before a face sees it, whichever face answers it (REST,
@@ -19,6 +20,11 @@ export interface RequestEdgeOptions {
   readonly keyIdOf: (req: IncomingMessage) => string | undefined;
   /** Reports each answered request: its route (a template, never a raw path), status and duration. */
   readonly observe?: (route: string, status: number, seconds: number) => void;
+  /**
+   * One large body at a time per client address (src/http/large-body-lanes.ts): a request with a
+   * large body waits here, unread, for its address's lane, and holds it until its answer is sent.
+   */
+  readonly largeBodies?: { readonly lanes: LargeBodyLanes; readonly addressOf: (req: IncomingMessage) => string };
 }
 
 /** A request id a client may choose: short, printable, no spaces (it is echoed and logged). */
@@ -53,7 +59,7 @@ const KNOWN_ROUTES = new Set([
  * itself except a CORS preflight, so it returns false and the faces go on.
  */
 export function createRequestEdge(options: RequestEdgeOptions) {
-  const { cors, logger, keyIdOf, observe } = options;
+  const { cors, logger, keyIdOf, observe, largeBodies } = options;
   return async function requestEdge(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
     const started = process.hrtime.bigint();
     const requestId = requestIdOf(req.headers["x-request-id"]);
@@ -83,7 +89,41 @@ export function createRequestEdge(options: RequestEdgeOptions) {
       res.end();
       return true;
     }
-    return false;
+    return largeBodies && hasLargeBody(req) ? !(await enteredLane(largeBodies, req, res, path)) : false;
   };
+}
+
+/**
+ * Waits for the request's lane. False when it may go on (the lane is released once the answer is
+ * sent, or the connection closes); true when it was answered here (its client has too many large
+ * requests waiting: 429) or needs no answer (the client left while it waited).
+ */
+async function enteredLane(largeBodies: NonNullable<RequestEdgeOptions["largeBodies"]>, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
+  // Listened before waiting: a client that leaves while its request waits must give the lane back.
+  let closed = false;
+  let release: (() => void) | undefined;
+  res.once("close", () => {
+    closed = true;
+    release?.();
+  });
+  const entry = await largeBodies.lanes.enter(largeBodies.addressOf(req));
+  if (entry.kind === "refused") {
+    const message = "Too many large requests from this address at once: send the next when one is answered";
+    const body = JSON.stringify(
+      path === "/graphql"
+        ? { errors: [{ message, extensions: { code: "RATE_LIMITED", reason: "LARGE_BODIES", retryAfterSeconds: 1 } }] }
+        : { error: message, code: "RATE_LIMITED", reason: "LARGE_BODIES" },
+    );
+    // The body is not read: the connection closes after the answer.
+    res.writeHead(429, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), "retry-after": "1", connection: "close" });
+    res.end(body);
+    return false;
+  }
+  if (closed) {
+    entry.release();
+    return false;
+  }
+  release = entry.release;
+  return true;
 }
 

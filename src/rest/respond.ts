@@ -26,6 +26,8 @@ const statusByCode: Record<
   // The status of an upload refused for its media type (still code UPLOAD_REJECTED).
   UNSUPPORTED_MEDIA_TYPE: 415,
   IDEMPOTENCY_KEY_REUSED: 422,
+  // A fact of the gateway's configuration, not a transient failure (503 would invite retries).
+  MODEL_UNAVAILABLE: 422,
   RATE_LIMITED: 429,
   UPLOAD_QUOTA_EXCEEDED: 429,
   INTERNAL_ERROR: 500,
@@ -50,6 +52,9 @@ export function errorBody(error: ServiceError | { code: string; message: string 
   switch (error.code) {
     case "MODEL_NOT_FOUND":
       if ("suggestions" in error) body.suggestions = error.suggestions;
+      break;
+    case "MODEL_UNAVAILABLE":
+      if ("model" in error) body.model = error.model;
       break;
     case "PROMPT_TOO_LONG":
       if ("length" in error) Object.assign(body, { length: error.length, max: error.max });

@@ -4,6 +4,10 @@
  * unrouted models, else none. Pure over the configuration; the faces show it beside each model.
  */
 import { routesOf, type VendorId } from "../catalog/vendors/index.ts";
+import type { ParamIssue } from "../engine/errors.ts";
+import type { Params } from "../engine/normalize.ts";
+import type { ModelProfile } from "../engine/profile.ts";
+import { findReferences, isUploadId } from "../engine/references.ts";
 
 export interface ModelRunner {
   readonly available: boolean;
@@ -22,4 +26,35 @@ export function createModelAvailability(options: { vendors: readonly VendorId[] 
     if (vendor) return { available: true, via: vendor };
     return options.simulateUnrouted ? { available: true, via: "simulation" } : { available: false, via: null };
   };
+}
+
+/**
+ * What in these (checked) params the vendor that runs the model cannot be given, so a request is
+ * refused before its charge rather than failed, or run without part of what was asked, after it:
+ * - a reference in a param the vendor's route does not carry (e.g. OpenAI's Images generations
+ *   take no image): the translation would drop it silently;
+ * - an upload id or inline `data:` reference (stored as an upload before the task runs) when
+ *   `uploadsReachable` is false: the vendor fetches references itself, and without
+ *   GATEAI_PUBLIC_URL (or presigned blob-store URLs) there is no address it could fetch one from.
+ * Nothing for the simulation or a GateAI-compatible upstream.
+ */
+export function vendorReferenceIssues(runner: ModelRunner, profile: ModelProfile, params: Params, uploadsReachable: boolean): ParamIssue[] {
+  const vendor = runner.via;
+  if (vendor === null || vendor === "simulation") return [];
+  const route = routesOf(profile.spec.id).find((r) => r.vendor === vendor);
+  if (!route) return [];
+  const carried = route.params.references ?? {};
+  const issues: ParamIssue[] = [];
+  for (const reference of findReferences(profile.media, params).references) {
+    const param = String(reference.path[0]);
+    if (!Object.hasOwn(carried, param)) {
+      issues.push({ field: reference.field, reason: `${vendor} runs ${profile.spec.id} here without ${param}: this gateway cannot pass this reference on, so send the request without it` });
+    } else if (!uploadsReachable && (isUploadId(reference.value) || /^data:/i.test(reference.value))) {
+      issues.push({
+        field: reference.field,
+        reason: `${vendor} fetches references by URL, and this gateway has no public address to serve an upload or inline data: from (GATEAI_PUBLIC_URL is not set): send an https URL`,
+      });
+    }
+  }
+  return issues;
 }

@@ -18,7 +18,13 @@ export type ServiceError =
   | { readonly code: "IDEMPOTENCY_IN_PROGRESS"; readonly message: string }
   | { readonly code: "UPLOAD_REJECTED"; readonly message: string; readonly maxBytes?: number }
   | Extract<UploadRefusal, { readonly code: "UPLOAD_QUOTA_EXCEEDED" }>
-  | { readonly code: "KEY_NOT_FOUND"; readonly message: string };
+  | { readonly code: "KEY_NOT_FOUND"; readonly message: string }
+  /**
+   * The model is in the catalog but nothing this gateway is configured with runs it (no vendor
+   * with accounts routes it and the simulation of unrouted models is off): refused before any
+   * charge. A configuration fact, not a transient one: retrying does not help until it changes.
+   */
+  | { readonly code: "MODEL_UNAVAILABLE"; readonly message: string; readonly model: string };
 
 export type ServiceErrorCode = ServiceError["code"];
 
@@ -28,3 +34,9 @@ export const unauthorized = (): ServiceError => ({
 });
 
 export const taskNotFound = (taskId: string): ServiceError => ({ code: "TASK_NOT_FOUND", message: `Task not found: ${taskId}`, taskId });
+
+export const modelUnavailable = (model: string): ServiceError => ({
+  code: "MODEL_UNAVAILABLE",
+  message: `Model ${model} is not available on this gateway: no configured vendor runs it and simulation of such models is off`,
+  model,
+});

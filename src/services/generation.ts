@@ -7,7 +7,8 @@ import type { Micros } from "../kernel/money.ts";
 import { err, ok, type Result } from "../kernel/result.ts";
 import { utcDay } from "../kernel/utc-day.ts";
 import type { TaskClaim, TaskRecord } from "../domain/task.ts";
-import type { ServiceError } from "./errors.ts";
+import { modelUnavailable, type ServiceError } from "./errors.ts";
+import { vendorReferenceIssues, type ModelAvailability, type ModelRunner } from "./availability.ts";
 import { publishTaskEvent, type GatewayPubSub } from "./events.ts";
 import type { ApiKeyRecord } from "./keys.ts";
 import type { FileStore } from "./ports/file-store.ts";
@@ -110,6 +111,17 @@ export function createGenerationService(deps: {
   onAccepted?: (task: TaskRecord) => void;
   /** The hold on a task accepted at `now`, so no other process starts it before its QUEUED event is out (TaskClaim). */
   hold?: (now: number) => TaskClaim;
+  /**
+   * Which models run here and where: a model nothing runs is refused (MODEL_UNAVAILABLE) before
+   * any charge, by estimate and generate alike. Absent: every model runs (simulated).
+   */
+  availability?: ModelAvailability;
+  /**
+   * Whether a vendor can be given a URL to fetch an upload from (GATEAI_PUBLIC_URL, or presigned
+   * blob-store URLs); false: upload and inline `data:` references to a vendor are refused before
+   * the charge. Default true.
+   */
+  uploadsReachable?: boolean;
 }): GenerationService {
   const { tasks, idempotency, engine, limiter, pubsub, clock, timing } = deps;
   const usage = createUsageCache(clock);
@@ -215,10 +227,18 @@ export function createGenerationService(deps: {
     throw new Error(`could not charge ${key.id} after ${MAX_CHARGE_ATTEMPTS} attempts`);
   }
 
+  /** The runner of the model, or MODEL_UNAVAILABLE when nothing here runs it. */
+  const runnerOf = (modelId: string): Result<ModelRunner, ServiceError> => {
+    const runner: ModelRunner = deps.availability?.(modelId) ?? { available: true, via: null };
+    return runner.available ? ok(runner) : err(modelUnavailable(modelId));
+  };
+
   return {
     estimate(key, request) {
       const normalized = engine.normalize(request);
       if (!normalized.ok) return normalized;
+      const runner = runnerOf(normalized.value.profile.spec.id);
+      if (!runner.ok) return runner;
       const { profile, params, adjustments } = normalized.value;
       const against = (used: Micros): Result<Estimate, ServiceError> => {
         const remaining = Math.max(0, key.dailyLimit - used);
@@ -237,6 +257,9 @@ export function createGenerationService(deps: {
     async generate(key, request, options = {}) {
       const normalized = engine.normalize(request);
       if (!normalized.ok) return normalized;
+      // Before the Idempotency-Key, the limits and the charge: a configuration fact takes nothing.
+      const runner = runnerOf(normalized.value.profile.spec.id);
+      if (!runner.ok) return runner;
 
       let held: HeldKey | undefined;
       if (options.idempotencyKey !== undefined) {
@@ -258,9 +281,12 @@ export function createGenerationService(deps: {
       };
       try {
         const references = await checkAndNormalizeReferences({ files: deps.files, policy: deps.references }, key.id, normalized.value.profile, normalized.value.params);
-        if (references.issues.length) {
+        const issues = references.issues.length
+          ? references.issues
+          : vendorReferenceIssues(runner.value, normalized.value.profile, references.params, deps.uploadsReachable ?? true);
+        if (issues.length) {
           await giveBack();
-          return err(invalidParams(references.issues));
+          return err(invalidParams(issues));
         }
         const admission = await admit(key, taskId);
         if (!admission.ok) {

@@ -5,15 +5,22 @@
  * Each API key may run a few simulations at once, and the process a few more; one more is
  * RATE_LIMITED (CONCURRENCY): a simulation holds memory for every request it accepts, and the
  * process's CPU, so their number is bounded like any other input.
+ *
+ * A workload with `provider.latencyFrom: OBSERVED` draws its latencies from this gateway's own
+ * FINISHED tasks: the service reads their quantiles per output kind through the TaskRepo (the
+ * newest OBSERVED_TASKS of each kind accepted in the last OBSERVED_WINDOW_MS) and hands them to
+ * the pure simulator, which keeps the range for a kind with too few (simulation/latency.ts).
  */
 import type { Engine } from "../engine/engine.ts";
 import type { Clock } from "../kernel/clock.ts";
 import { err, ok, type Result } from "../kernel/result.ts";
 import type { SimulationReport } from "../simulation/report.ts";
 import { createWorkloadRun } from "../simulation/run.ts";
-import { parseWorkload } from "../simulation/workload.ts";
+import { OBSERVED_PROBABILITIES, OUTPUT_KINDS, type ObservedLatencies } from "../simulation/latency.ts";
+import { parseWorkload, type Workload } from "../simulation/workload.ts";
 import type { ServiceError } from "./errors.ts";
 import type { ApiKeyRecord } from "./keys.ts";
+import type { TaskRepo } from "./ports/task-repo.ts";
 
 const DAY = 86_400_000;
 
@@ -35,11 +42,17 @@ export interface SimulationServiceOptions {
   readonly sliceEvents?: number;
   /** Gives the event loop its turn between slices. */
   readonly yieldToLoop?: () => Promise<void>;
+  /** Where observed latencies come from; absent: none is observed (every kind keeps its range). */
+  readonly tasks?: Pick<TaskRepo, "finishedLatency">;
 }
 
 export const SIMULATIONS_PER_KEY = 2;
 export const SIMULATIONS_PER_PROCESS = 4;
 const SLICE_EVENTS = 20_000;
+/** Observed latencies: the newest this many FINISHED tasks of each output kind... */
+export const OBSERVED_TASKS = 2_000;
+/** ...accepted within this long before the simulation. */
+export const OBSERVED_WINDOW_MS = 7 * DAY;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -52,6 +65,15 @@ export function createSimulationService(options: SimulationServiceOptions): Simu
   const yieldToLoop = options.yieldToLoop ?? nextTurn;
   const running = new Map<string, number>();
 
+  const observe = async (): Promise<ObservedLatencies> => {
+    if (!options.tasks) return {};
+    const now = clock.now();
+    const found = await options.tasks.finishedLatency({ outputs: OUTPUT_KINDS, since: now - OBSERVED_WINDOW_MS, until: now, perOutput: OBSERVED_TASKS, probabilities: OBSERVED_PROBABILITIES });
+    return Object.fromEntries(found.map((f) => [f.output, { tasks: f.tasks, seconds: f.seconds }]));
+  };
+  const withObserved = async (workload: Workload): Promise<Workload> =>
+    workload.provider.latencyFrom === "OBSERVED" ? Object.assign({}, workload, { provider: Object.assign({}, workload.provider, { observed: await observe() }) }) : workload;
+
   return {
     async simulate(key, input) {
       // A workload without `start` begins at today's UTC midnight; a key without a limit has the caller's.
@@ -63,11 +85,12 @@ export function createSimulationService(options: SimulationServiceOptions): Simu
         return err({ code: "RATE_LIMITED", reason: "CONCURRENCY", retryAfterMs: 1_000, message: `At most ${perKey} simulations may run at once per key` });
       if (runningInProcess >= perProcess)
         return err({ code: "RATE_LIMITED", reason: "CONCURRENCY", retryAfterMs: 1_000, message: `The gateway runs at most ${perProcess} simulations at once; retry shortly` });
-      const run = createWorkloadRun(engine, workload.value);
-      if (!run.ok) return run;
+      // Counted from here: the observation below awaits the database, and another call may start meanwhile.
       running.set(key.id, held + 1);
       runningInProcess++;
       try {
+        const run = createWorkloadRun(engine, await withObserved(workload.value));
+        if (!run.ok) return run;
         while (!run.value.step(sliceEvents)) await yieldToLoop();
         return ok(run.value.report());
       } finally {

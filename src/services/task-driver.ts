@@ -3,7 +3,7 @@ import type { Limiter } from "./ports/limiter.ts";
 import type { Provider } from "./ports/provider.ts";
 import type { AccountPool } from "./ports/account-pool.ts";
 import type { FileStore } from "./ports/file-store.ts";
-import type { TaskRepo } from "./ports/task-repo.ts";
+import type { AccountRange, TaskRepo } from "./ports/task-repo.ts";
 import { filePath, type TaskClaim, type TaskRecord } from "../domain/task.ts";
 import type { Clock } from "../kernel/clock.ts";
 import type { TaskEventType } from "../domain/task-events.ts";
@@ -17,6 +17,12 @@ export const HARD_LIMIT_ERROR = "Generation timed out (40 min hard limit)";
 
 /** Passes that found nothing before the driver slows down. */
 const IDLE_AFTER_PASSES = 10;
+
+
+/** Statements starting queued tasks at once in one pass (each on its own connection when the database has several). */
+export const START_CONCURRENCY = 8;
+/** Running tasks polled and moved on at once in one pass. */
+export const DRIVE_CONCURRENCY = 32;
 
 export interface TaskDriverOptions {
   readonly tasks: TaskRepo;
@@ -32,7 +38,7 @@ export interface TaskDriverOptions {
   readonly owner: string;
   readonly poolSize: number;
   /** The accounts each vendor-routed model may run on (its vendor's); absent: any model on any account. */
-  readonly accountsByModel?: Readonly<Record<string, readonly number[]>>;
+  readonly accountsByModel?: Readonly<Record<string, AccountRange>>;
   readonly tickMs?: number;
   /** The pace when there is nothing to drive. */
   readonly idleTickMs?: number;
@@ -151,6 +157,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       {
         taskId: task.id,
         model: task.model,
+        keyId: task.keyId,
         output: task.output,
         params: task.params,
         attempt: task.attempts,
@@ -228,27 +235,50 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     }
     const claimedAt = clock.now();
     const processing = await tasks.claimProcessing({ owner, now: claimedAt, leaseUntil: claimedAt + leaseMs, limit: Math.max(poolSize, 1) * 2 });
-    const holding = await Promise.all(
-      processing.map((task) =>
-        drive(task, now).catch((error: unknown) => {
+    // At most DRIVE_CONCURRENCY tasks are polled and moved on at once: a pass over a thousand
+    // running tasks would otherwise queue thousands of callbacks (vendor calls, statements, file
+    // writes) on the event loop at once, ahead of every request accepted meanwhile.
+    const holding: boolean[] = new Array(processing.length);
+    let next = 0;
+    const driver = async () => {
+      while (next < processing.length) {
+        const index = next++;
+        const task = processing[index]!;
+        holding[index] = await drive(task, now).catch((error: unknown) => {
           logger.error({ err: error, taskId: task.id }, "driving a task failed");
           return true;
-        }),
-      ),
-    );
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(DRIVE_CONCURRENCY, processing.length) }, driver));
+    // Starts run START_CONCURRENCY at a time: each is one statement that takes the oldest
+    // startable task and a free account with SKIP LOCKED, so concurrent ones take different rows,
+    // and a pool of a thousand accounts fills in a thousand round trips shared by a few
+    // connections instead of one after another. The pass stops starting at the first statement
+    // that finds nothing to start.
     let started = 0;
-    for (; started < poolSize; started++) {
-      const startedAt = clock.now();
-      const task = await tasks.startNextQueued({
-        owner,
-        now: startedAt,
-        leaseUntil: startedAt + leaseMs,
-        poolSize,
-        ...(options.accountsByModel ? { accountsByModel: options.accountsByModel } : {}),
-      });
-      if (!task) break;
-      await publish("PROCESSING", task);
-    }
+    let attempted = 0;
+    let exhausted = false;
+    const starter = async () => {
+      while (!exhausted && attempted < poolSize) {
+        attempted++;
+        const startedAt = clock.now();
+        const task = await tasks.startNextQueued({
+          owner,
+          now: startedAt,
+          leaseUntil: startedAt + leaseMs,
+          poolSize,
+          ...(options.accountsByModel ? { accountsByModel: options.accountsByModel } : {}),
+        });
+        if (!task) {
+          exhausted = true;
+          return;
+        }
+        started++;
+        await publish("PROCESSING", task);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(START_CONCURRENCY, Math.max(poolSize, 1)) }, starter));
     poolFull = holding.filter(Boolean).length + started >= poolSize;
     await relay.flush();
     return swept || processing.length > 0 || started > 0;

@@ -4,6 +4,7 @@
  * writes it, and the web console reads its `series` (`PresentedSeries`) to plot the day.
  */
 import { microsToUsd } from "../kernel/money.ts";
+import type { LatencyUse } from "./latency.ts";
 import type { Band, KeyDay, ModelUse, Percentiles, SimulationReport, SimulationTotals, TimeSeries } from "./report.ts";
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -65,22 +66,55 @@ const presentModel = (m: ModelUse) => ({
   savedUsd: microsToUsd(m.savedMicros),
 });
 
+const presentLatency = (l: LatencyUse) => ({
+  output: l.output,
+  source: l.source,
+  observedTasks: l.observedTasks,
+  minSeconds: Math.round(l.minSeconds * 1000) / 1000,
+  medianSeconds: Math.round(l.medianSeconds * 1000) / 1000,
+  maxSeconds: Math.round(l.maxSeconds * 1000) / 1000,
+});
+
 const presentBand = (b: Band) => ({ name: presentedTotalName(b.name), p5: amount(b.name, b.p5), p50: amount(b.name, b.p50), p95: amount(b.name, b.p95) });
 
+/**
+ * The presented report. Its parts beyond the totals and the key days are made when first read
+ * (and kept): JSON.stringify reads them all, a GraphQL query only those it selects, so a query
+ * for the totals builds no series and selects no percentile.
+ */
 export function presentSimulation(report: SimulationReport) {
   const first = report.first;
+  let bands: ReturnType<typeof presentBand>[] | undefined;
+  let models: ReturnType<typeof presentModel>[] | undefined;
+  let queueWait: ReturnType<typeof presentPercentiles> | undefined;
+  let completion: ReturnType<typeof presentPercentiles> | undefined;
+  let series: PresentedSeries | undefined;
+  let latency: ReturnType<typeof presentLatency>[] | undefined;
   return {
     start: iso(report.startAt),
     horizonHours: report.horizonMs / 3_600_000,
     replications: report.replications,
     seed: first.seed,
     totals: presentTotals(first.totals),
-    bands: report.bands.map(presentBand),
+    get bands() {
+      return (bands ??= report.bands.map(presentBand));
+    },
     keyDays: first.keyDays.map(presentKeyDay),
-    models: first.models.map(presentModel),
-    queueWaitSeconds: presentPercentiles(first.queueWait),
-    completionSeconds: presentPercentiles(first.completion),
-    series: presentSeries(first.series),
+    get models() {
+      return (models ??= first.models.map(presentModel));
+    },
+    get queueWaitSeconds() {
+      return (queueWait ??= presentPercentiles(first.queueWait));
+    },
+    get completionSeconds() {
+      return (completion ??= presentPercentiles(first.completion));
+    },
+    get series() {
+      return (series ??= presentSeries(first.series));
+    },
+    get latency() {
+      return (latency ??= report.latency.map(presentLatency));
+    },
   };
 }
 

@@ -3,6 +3,7 @@
  * out, a per-model breakdown, wait and completion percentiles, and time series. Money is integer
  * micro-dollars here (the faces print dollars); times are epoch ms.
  */
+import type { LatencyUse } from "./latency.ts";
 import type { SeriesStep } from "./workload.ts";
 
 export interface SimulationTotals {
@@ -123,6 +124,8 @@ export interface SimulationReport {
   readonly first: ReplicationResult;
   /** Every total's p5 / p50 / p95 over the replications (equal to the first's with one). */
   readonly bands: readonly Band[];
+  /** By output kind: the latency its attempts were drawn from (a range, or the gateway's observed tasks). */
+  readonly latency: readonly LatencyUse[];
 }
 
 /** Nearest-rank percentile of sorted values. */
@@ -133,17 +136,19 @@ export function percentileOf(sorted: ArrayLike<number>, p: number): number {
 const rankOf = (n: number, p: number) => Math.min(n - 1, Math.max(0, Math.ceil((p / 100) * n) - 1));
 
 /**
- * p5 … p99 (nearest rank) of `values`, which it reorders: each rank is found by selection
- * (Hoare's quickselect, expected linear time), not by sorting them all.
+ * p5 … p99 (nearest rank) of `values` and `zeros` more zeros, the values being non-negative;
+ * `values` is reordered: each rank is found by selection (Hoare's quickselect, expected linear
+ * time), not by sorting them all, and a rank among the zeros needs no selection at all.
  */
-export function percentiles(values: Float64Array): Percentiles {
-  const n = values.length;
+export function percentiles(values: Float64Array, zeros = 0): Percentiles {
+  const n = values.length + zeros;
   if (n === 0) return { count: 0, p5: null, p50: null, p90: null, p95: null, p99: null };
   // Ranks in increasing order: each selection leaves the ones below it in place, so the next starts above.
   let from = 0;
   const at = (p: number) => {
-    const rank = rankOf(n, p);
-    select(values, from, n - 1, rank);
+    const rank = rankOf(n, p) - zeros;
+    if (rank < 0) return 0;
+    select(values, from, values.length - 1, rank);
     from = rank;
     return values[rank]!;
   };

@@ -6,6 +6,7 @@
 import type { Engine } from "../engine/engine.ts";
 import type { EngineError } from "../engine/errors.ts";
 import { ok, type Result } from "../kernel/result.ts";
+import { latencyUses } from "./latency.ts";
 import { replicationSeed } from "./random.ts";
 import { bandsOf, type ReplicationResult, type SimulationReport } from "./report.ts";
 import { createSimulation, prepareStreams, type Simulation } from "./simulator.ts";
@@ -33,7 +34,9 @@ export function createWorkloadRun(engine: Engine, workload: Workload): Result<Wo
     },
     report() {
       if (current) throw new Error("report: the run is not over");
-      return { startAt: workload.startAt, horizonMs: workload.horizonMs, replications: results.length, first: results[0]!, bands: bandsOf(results) };
+      const { latencyFrom, latencySeconds, observed } = workload.provider;
+      const latency = latencyUses(latencyFrom, latencySeconds, observed);
+      return { startAt: workload.startAt, horizonMs: workload.horizonMs, replications: results.length, first: results[0]!, bands: bandsOf(results), latency };
     },
   });
 }

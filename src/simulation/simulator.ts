@@ -19,8 +19,9 @@ import { utcDay } from "../kernel/utc-day.ts";
 import { DRIVER_RULES, generationClocks, SPEC_LIMITS } from "../domain/generation-clocks.ts";
 import { EventHeap } from "./event-heap.ts";
 import { ADMITTED, KeyLimits, REFUSED_CONCURRENCY } from "./key-limits.ts";
+import { latencyUses, OBSERVED_PROBABILITIES, sampleQuantiles } from "./latency.ts";
 import { SeededRandom } from "./random.ts";
-import { percentiles, type KeyDay, type ModelUse, type ReplicationResult, type SimulationTotals } from "./report.ts";
+import { percentiles, type KeyDay, type ModelUse, type Percentiles, type ReplicationResult, type SimulationTotals, type TimeSeries } from "./report.ts";
 import { expectedRequests, type Workload } from "./workload.ts";
 
 const DAY = 86_400_000;
@@ -32,6 +33,11 @@ const ATTEMPT_END = 2;
 const UNLOCK = 3;
 const ARRIVAL = 4;
 const CLIENT_RETRY = 5;
+
+// Arrival processes (a burst is a list of instants).
+const FIXED_ARRIVALS = 0;
+const POISSON_ARRIVALS = 1;
+const LISTED_ARRIVALS = 2;
 
 // Task states.
 const QUEUED = 1;
@@ -52,7 +58,44 @@ export interface Simulation {
   step(maxEvents: number): boolean;
   /** The answer (call once `step` returned true). */
   result(): ReplicationResult;
+  /** What the run has done so far beyond its answer: the tests that hold its cost per request read it. */
+  work(): SimulationWork;
 }
+
+export interface SimulationWork {
+  /** Events processed (the result's `events`). */
+  readonly events: number;
+  /** Times a step looked for a due refund deadline or hard limit. */
+  readonly deadlineLooks: number;
+  /** Queue waits stored for the percentiles (a wait of 0 is counted, not stored). */
+  readonly storedWaits: number;
+  /** The run took the task arrays a finished simulation gave back instead of allocating its own. */
+  readonly reusedTaskArrays: boolean;
+}
+
+/** One simulation's task arrays, by acceptance order. */
+interface TaskArrays {
+  readonly capacity: number;
+  readonly tStream: Int32Array;
+  readonly tCost: Float64Array;
+  readonly tAcceptedAt: Float64Array;
+  readonly tDay: Int32Array;
+  readonly tState: Uint8Array;
+  readonly tAttempts: Uint8Array;
+  readonly tAccount: Int32Array;
+  readonly tOutcome: Uint8Array;
+  readonly tRefunded: Uint8Array;
+}
+
+/**
+ * The task arrays of the last finished simulation, for the next one to take. A day's worth (about
+ * 32 bytes a task, memory outside the JS heap) allocated afresh for every simulation and every
+ * replication costs more than a small run's events: zeroed, faulted in, and counted towards the
+ * heap's external memory, which brings garbage collections forward. Taking them empties the slot,
+ * so no two simulations share arrays; arrays of more than SPARE_TASKS_MAX tasks are not kept.
+ */
+let spareTasks: TaskArrays | undefined;
+const SPARE_TASKS_MAX = 1 << 16;
 
 /** The streams' requests, normalized by the engine: once per workload, shared by its replications. */
 export type PreparedStreams = readonly NormalizedGeneration[];
@@ -71,6 +114,59 @@ export function prepareStreams(engine: Engine, workload: Workload): Result<Prepa
   return ok(prepared);
 }
 
+/** The series as the run kept them, one entry per step. */
+interface SeriesLevels {
+  readonly step: TimeSeries["step"];
+  readonly stepMs: number;
+  readonly startAt: number;
+  readonly spend: Float64Array;
+  readonly accepted: Float64Array;
+  readonly refused: Float64Array;
+  readonly inFlight: Float64Array;
+  readonly queue: Float64Array;
+}
+
+/**
+ * A replication's answer. Its percentiles and its series are made when first read: a caller that
+ * asks for neither (a GraphQL query selecting the totals) pays for neither. Built outside
+ * `createSimulation` so that the answer holds only what it reads, not the run's task arrays.
+ */
+function answer(
+  seed: number, totals: SimulationTotals, keyDays: readonly KeyDay[], models: readonly ModelUse[], events: number,
+  waits: Float64Array, zeroWaits: number, completionTimes: Float64Array, levels: SeriesLevels,
+): ReplicationResult {
+  let queueWait: Percentiles | undefined;
+  let completion: Percentiles | undefined;
+  let series: TimeSeries | undefined;
+  return {
+    seed,
+    totals,
+    keyDays,
+    models,
+    get queueWait() {
+      return (queueWait ??= percentiles(waits, zeroWaits));
+    },
+    get completion() {
+      // Selection reorders them in place: they are in no order anyway.
+      return (completion ??= percentiles(completionTimes));
+    },
+    completionTimes,
+    get series() {
+      return (series ??= {
+        step: levels.step,
+        stepMs: levels.stepMs,
+        at: Array.from({ length: levels.spend.length }, (_, i) => levels.startAt + i * levels.stepMs),
+        spendMicros: Array.from(levels.spend),
+        accepted: Array.from(levels.accepted),
+        refused: Array.from(levels.refused),
+        inFlight: Array.from(levels.inFlight),
+        queueDepth: Array.from(levels.queue),
+      });
+    },
+    events,
+  };
+}
+
 export function createSimulation(engine: Engine, workload: Workload, prepared: PreparedStreams, seed: number): Simulation {
   const { streams, keys, provider, startAt, horizonMs } = workload;
   const clocks = generationClocks(workload.timeScale);
@@ -83,13 +179,21 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
 
   // --- per stream: the request as priced once, the quote against the whole daily limit, the last fit
   const requestedCost = new Float64Array(nStreams);
-  const fullQuote: Result<Quote, EngineError>[] = [];
   const fitRemaining = new Float64Array(nStreams).fill(-1);
   const fullCost = new Float64Array(nStreams);
+  const fullFits = new Uint8Array(nStreams);
   const fitQuote: (Result<Quote, EngineError> | undefined)[] = new Array(nStreams).fill(undefined);
   const latencyMin = new Float64Array(nStreams);
   const latencySpan = new Float64Array(nStreams);
+  // A stream whose kind draws from observed latencies: the quantiles in ms at this time scale (undefined: the range).
+  const observedMs: (Float64Array | undefined)[] = new Array(nStreams).fill(undefined);
+  const uses = new Map(latencyUses(provider.latencyFrom, provider.latencySeconds, provider.observed).map((use) => [use.output, use]));
   const arrivalIndex = new Float64Array(nStreams);
+  // Each stream's arrival process as numbers, read per arrival without touching the workload's objects.
+  const arrivalKind = new Uint8Array(nStreams);
+  const arrivalGap = new Float64Array(nStreams);
+  const arrivalFrom = new Float64Array(nStreams);
+  const arrivalUntil = new Float64Array(nStreams);
   const streamKey = Int32Array.from(streams, (st) => st.key);
   const streamRetries = Int32Array.from(streams, (st) => (st.onRefusal === "RETRY" ? st.maxRetries : 0));
   const listTimes: (Float64Array | undefined)[] = [];
@@ -98,13 +202,19 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
     const stream = streams[s]!;
     requestedCost[s] = engine.price(p.profile, p.params);
     const full = engine.quoteNormalized(p, keys[stream.key]!.dailyLimit);
-    fullQuote.push(full);
     // Nothing fits the whole limit: never charged as quoted against it.
     fullCost[s] = full.ok ? full.value.cost : Number.POSITIVE_INFINITY;
+    fullFits[s] = full.ok && full.value.fitsInBudget ? 1 : 0;
     const [min, max] = provider.latencySeconds[p.profile.spec.output];
     latencyMin[s] = (min * 1000) / workload.timeScale;
     latencySpan[s] = ((max - min) * 1000) / workload.timeScale;
+    const quantiles = uses.get(p.profile.spec.output)?.quantiles;
+    if (quantiles) observedMs[s] = Float64Array.from(quantiles.seconds, (v) => (v * 1000) / workload.timeScale);
     const a = stream.arrival;
+    arrivalKind[s] = a.kind === "FIXED" ? FIXED_ARRIVALS : a.kind === "POISSON" ? POISSON_ARRIVALS : LISTED_ARRIVALS;
+    arrivalGap[s] = a.kind === "FIXED" || a.kind === "POISSON" ? 3_600_000 / a.perHour : 0;
+    arrivalFrom[s] = startAt + stream.fromMs;
+    arrivalUntil[s] = Math.min(startAt + stream.untilMs, endOfArrivals);
     if (a.kind === "LIST") listTimes.push(Float64Array.from(a.atSeconds, (t) => startAt + t * 1000).filter((t) => t >= startAt + stream.fromMs && t < startAt + stream.untilMs));
     else if (a.kind === "BURST") {
       const at = startAt + a.atHour * 3_600_000;
@@ -118,6 +228,7 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
   // Tasks end at most 40 minutes, and client retries at most a few hours, after the last arrival: a day more covers both.
   const dayCount = Math.floor((endOfArrivals + DAY) / DAY) - firstDay + 1;
   const limits = keys.map(() => new KeyLimits(rules));
+  const keyLimit = Float64Array.from(keys, (key) => key.dailyLimit);
   const used = new Float64Array(nKeys * dayCount);
   const keyAccepted = new Float64Array(nKeys * dayCount);
   const keyRefusedBudget = new Float64Array(nKeys * dayCount);
@@ -140,17 +251,23 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
 
   // --- tasks, by acceptance order (so the queue's order is the index's)
   // Room for every expected request from the start (up to 2^16): growing the arrays costs more than the run.
-  let capacity = Math.min(1 << 16, Math.max(1024, streams.reduce((n, st) => n + expectedRequests(st), 0) + 64));
+  const wanted = Math.min(1 << 16, Math.max(1024, streams.reduce((n, st) => n + expectedRequests(st), 0) + 64));
+  // The arrays the last finished simulation gave back, when large enough: a task's entries are
+  // all written when it is accepted, before any is read, so they need no clearing.
+  const reused = spareTasks !== undefined && spareTasks.capacity >= wanted ? spareTasks : undefined;
+  if (reused) spareTasks = undefined;
+  let capacity = reused?.capacity ?? wanted;
   let taskCount = 0;
-  let tStream = new Int32Array(capacity);
-  let tCost = new Float64Array(capacity);
-  let tAcceptedAt = new Float64Array(capacity);
-  let tDay = new Int32Array(capacity);
-  let tState = new Uint8Array(capacity);
-  let tAttempts = new Uint8Array(capacity);
-  let tAccount = new Int32Array(capacity);
-  let tOutcome = new Uint8Array(capacity);
-  let tRefunded = new Uint8Array(capacity);
+  let tStream = reused?.tStream ?? new Int32Array(capacity);
+  let tCost = reused?.tCost ?? new Float64Array(capacity);
+  let tAcceptedAt = reused?.tAcceptedAt ?? new Float64Array(capacity);
+  let tDay = reused?.tDay ?? new Int32Array(capacity);
+  let tState = reused?.tState ?? new Uint8Array(capacity);
+  let tAttempts = reused?.tAttempts ?? new Uint8Array(capacity);
+  let tAccount = reused?.tAccount ?? new Int32Array(capacity);
+  let tOutcome = reused?.tOutcome ?? new Uint8Array(capacity);
+  let tRefunded = reused?.tRefunded ?? new Uint8Array(capacity);
+  let tasksGivenBack = false;
   const growTasks = () => {
     capacity *= 2;
     const f64 = (a: Float64Array) => { const b = new Float64Array(capacity); b.set(a); return b; };
@@ -233,10 +350,19 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
   let rateLimitedCalls = 0, finished = 0, failed = 0, timedOut = 0, retriedAttempts = 0, refunded = 0, refundedMicros = 0, spend = 0;
   let inFlight = 0;
   let events = 0;
+  /**
+   * No refund deadline or hard limit falls before this instant. A task that ends, or a deadline
+   * that passes, can only move the next deadline later; only an accepted task can bring one
+   * sooner (its refund deadline, when no other task's is pending).
+   */
+  let deadlinesFrom = Number.POSITIVE_INFINITY;
+  /** How often the step looked for a due deadline (the test of `deadlinesFrom` reads it). */
+  let deadlineLooks = 0;
 
-  // --- durations
-  let waits = new Float64Array(capacity);
+  // --- durations; a wait of 0 (an account was free at acceptance: most tasks while the pool keeps up) is counted, not stored
+  let waits = new Float64Array(256);
   let waitCount = 0;
+  let zeroWaits = 0;
   let completions = new Float64Array(capacity);
   let completionCount = 0;
   const record = (which: 0 | 1, value: number) => {
@@ -280,16 +406,14 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
 
   // --- arrivals: one pending event per stream
   const scheduleArrival = (s: number, after: number) => {
-    const stream = streams[s]!;
-    const from = startAt + stream.fromMs;
-    const until = startAt + stream.untilMs;
-    const a = stream.arrival;
+    const kind = arrivalKind[s]!;
+    const from = arrivalFrom[s]!;
     let next: number;
-    if (a.kind === "FIXED") {
-      next = from + arrivalIndex[s]! * (3_600_000 / a.perHour);
+    if (kind === FIXED_ARRIVALS) {
+      next = from + arrivalIndex[s]! * arrivalGap[s]!;
       arrivalIndex[s]!++;
-    } else if (a.kind === "POISSON") {
-      next = (after < from ? from : after) + random.exponential(3_600_000 / a.perHour);
+    } else if (kind === POISSON_ARRIVALS) {
+      next = (after < from ? from : after) + random.exponential(arrivalGap[s]!);
     } else {
       const times = listTimes[s]!;
       const i = arrivalIndex[s]!;
@@ -299,7 +423,7 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
       heap.push(next, ARRIVAL, s);
       return;
     }
-    if (next < until && next < endOfArrivals) heap.push(next, ARRIVAL, s);
+    if (next < arrivalUntil[s]!) heap.push(next, ARRIVAL, s);
   };
 
   /** The day index of `now`, recomputed only when a UTC midnight has passed. */
@@ -345,26 +469,29 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
     // first; when it does not fit what is left today, the quote against what is left.
     const day = dayOf(now);
     const slot = k * dayCount + day;
-    const limit = keys[k]!.dailyLimit;
+    const limit = keyLimit[k]!;
     const usedToday = used[slot]!;
-    let quote: Result<Quote, EngineError> = fullQuote[s]!;
-    if (usedToday + fullCost[s]! > limit) {
+    // The quote against the whole limit, as numbers (the usual case); else the last fit's.
+    let cost: Micros = fullCost[s]!;
+    let fits = fullFits[s] === 1;
+    if (usedToday + cost > limit) {
       const remaining = Math.max(0, limit - usedToday);
       if (fitRemaining[s] !== remaining) {
         fitRemaining[s] = remaining;
         fitQuote[s] = engine.quoteNormalized(prepared[s]!, remaining);
       }
-      quote = fitQuote[s]!;
+      const quote = fitQuote[s]!;
+      if (!quote.ok) {
+        limits[k]!.release(id, true);
+        refusedBudget++;
+        keyRefusedBudget[slot]!++;
+        if (Number.isNaN(exhaustedAt[slot]!)) exhaustedAt[slot] = now;
+        finalRefusal(now);
+        return;
+      }
+      cost = quote.value.cost;
+      fits = quote.value.fitsInBudget;
     }
-    if (!quote.ok) {
-      limits[k]!.release(id, true);
-      refusedBudget++;
-      keyRefusedBudget[slot]!++;
-      if (Number.isNaN(exhaustedAt[slot]!)) exhaustedAt[slot] = now;
-      finalRefusal(now);
-      return;
-    }
-    const cost: Micros = quote.value.cost;
     if (taskCount === capacity) growTasks();
     const t = taskCount++;
     tStream[t] = s;
@@ -376,13 +503,14 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
     tAccount[t] = 0;
     tRefunded[t] = 0;
     used[slot] = usedToday + cost;
+    if (now + clocks.refundAfterMs < deadlinesFrom) deadlinesFrom = now + clocks.refundAfterMs;
     keyAccepted[slot]!++;
     accepted++;
     spend += cost;
     const m = streamModel[s]!;
     mAccepted[m]!++;
     mSpend[m]! += cost;
-    if (!quote.value.fitsInBudget) {
+    if (!fits) {
       downgraded++;
       mDowngraded[m]!++;
       const cut = requestedCost[s]! - cost;
@@ -436,10 +564,15 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
     const a = takeAccount(tAccount[t]!);
     tState[t] = PROCESSING;
     tAccount[t] = a;
-    if (tAttempts[t] === 0) record(0, now - tAcceptedAt[t]!);
+    if (tAttempts[t] === 0) {
+      const wait = now - tAcceptedAt[t]!;
+      if (wait === 0) zeroWaits++;
+      else record(0, wait);
+    }
     tAttempts[t]!++;
     const s = tStream[t]!;
-    const latency = latencyMin[s]! + random.unit() * latencySpan[s]!;
+    const observed = observedMs[s];
+    const latency = observed === undefined ? latencyMin[s]! + random.unit() * latencySpan[s]! : sampleQuantiles(OBSERVED_PROBABILITIES, observed, random.unit());
     // Drawn in the simulated provider's order: the stall first, then the failure.
     // A rate of 0 draws nothing: such a run spends no time on chances that cannot happen.
     const outcome = stallRate > 0 && random.unit() < stallRate ? STALL : failureRate > 0 && random.unit() < failureRate ? FAIL : FINISH;
@@ -538,22 +671,27 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
     step(maxEvents) {
       if (done) return true;
       for (let n = 0; n < maxEvents; n++) {
-        // Deadlines first: every accepted task's refund deadline, then its hard limit, in
-        // acceptance order (a task already over is passed by).
-        while (nextRefund < taskCount && !unfinished(nextRefund)) nextRefund++;
-        while (nextHard < nextRefund && !unfinished(nextHard)) nextHard++;
-        const refundAt = nextRefund < taskCount ? tAcceptedAt[nextRefund]! + clocks.refundAfterMs : Number.POSITIVE_INFINITY;
-        const hardAt = nextHard < nextRefund ? tAcceptedAt[nextHard]! + clocks.hardLimitMs : Number.POSITIVE_INFINITY;
         const heapAt = heap.size > 0 ? heap.peekTime() : Number.POSITIVE_INFINITY;
-        if (refundAt <= hardAt && refundAt <= heapAt && refundAt !== Number.POSITIVE_INFINITY) {
-          events++;
-          refundDeadline(nextRefund++, refundAt);
-          continue;
-        }
-        if (hardAt <= heapAt && hardAt !== Number.POSITIVE_INFINITY) {
-          events++;
-          hardLimit(nextHard++, hardAt);
-          continue;
+        // Deadlines first: every accepted task's refund deadline, then its hard limit, in
+        // acceptance order (a task already over is passed by). Looked for only once the heap's
+        // next event is not before `deadlinesFrom`, the earliest instant one could fall at.
+        if (deadlinesFrom <= heapAt) {
+          deadlineLooks++;
+          while (nextRefund < taskCount && !unfinished(nextRefund)) nextRefund++;
+          while (nextHard < nextRefund && !unfinished(nextHard)) nextHard++;
+          const refundAt = nextRefund < taskCount ? tAcceptedAt[nextRefund]! + clocks.refundAfterMs : Number.POSITIVE_INFINITY;
+          const hardAt = nextHard < nextRefund ? tAcceptedAt[nextHard]! + clocks.hardLimitMs : Number.POSITIVE_INFINITY;
+          if (refundAt <= hardAt && refundAt <= heapAt && refundAt !== Number.POSITIVE_INFINITY) {
+            events++;
+            refundDeadline(nextRefund++, refundAt);
+            continue;
+          }
+          if (hardAt <= heapAt && hardAt !== Number.POSITIVE_INFINITY) {
+            events++;
+            hardLimit(nextHard++, hardAt);
+            continue;
+          }
+          deadlinesFrom = refundAt < hardAt ? refundAt : hardAt;
         }
         if (heap.size === 0) {
           done = true;
@@ -584,7 +722,12 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
       return false;
     },
 
+    work: () => ({ events, deadlineLooks, storedWaits: waitCount, reusedTaskArrays: reused !== undefined }),
+
     result(): ReplicationResult {
+      // The run is over and its answer reads no task array: they go to the next simulation, once.
+      if (done && !tasksGivenBack && capacity <= SPARE_TASKS_MAX) spareTasks = { capacity, tStream, tCost, tAcceptedAt, tDay, tState, tAttempts, tAccount, tOutcome, tRefunded };
+      tasksGivenBack = true;
       const totals: SimulationTotals = {
         requests, calls, accepted, downgraded, savedMicros: saved, refusedConcurrency, refusedWindow, refusedBudget,
         rateLimitedCalls, finished, failed, timedOut, retriedAttempts, refunded, refundedMicros, spendMicros: spend,
@@ -613,29 +756,13 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
         spendMicros: mSpend[m]!,
         savedMicros: mSaved[m]!,
       }));
-      const completionTimes = completions.slice(0, completionCount);
       const steps = lastStep + 1;
-      const list = (a: Float64Array) => Array.from(a.subarray(0, steps));
-      return {
-        seed,
-        totals,
-        keyDays,
-        models,
-        queueWait: percentiles(waits.subarray(0, waitCount)),
-        completion: percentiles(completionTimes.slice()),
-        completionTimes,
-        series: {
-          step: workload.seriesStep,
-          stepMs,
-          at: Array.from({ length: steps }, (_, i) => startAt + i * stepMs),
-          spendMicros: list(sSpend),
-          accepted: list(sAccepted),
-          refused: list(sRefused),
-          inFlight: list(sInFlight),
-          queueDepth: list(sQueue),
-        },
-        events,
+      const levels: SeriesLevels = {
+        step: workload.seriesStep, stepMs, startAt,
+        spend: sSpend.subarray(0, steps), accepted: sAccepted.subarray(0, steps), refused: sRefused.subarray(0, steps),
+        inFlight: sInFlight.subarray(0, steps), queue: sQueue.subarray(0, steps),
       };
+      return answer(seed, totals, keyDays, models, events, waits.subarray(0, waitCount), zeroWaits, completions.subarray(0, completionCount), levels);
     },
   };
 }

@@ -13,6 +13,7 @@ import { DRIVER_RULES } from "../domain/generation-clocks.ts";
 import { dailyLimitMicros, DAILY_LIMIT_RULE, type Micros } from "../kernel/money.ts";
 import { err, ok, type Result } from "../kernel/result.ts";
 import { SIMULATION_BOUNDS as B } from "./bounds.ts";
+import type { LatencySource, ObservedLatencies } from "./latency.ts";
 
 const HOUR = 3_600_000;
 
@@ -56,6 +57,13 @@ export interface ProviderSettings {
   readonly stallRate: number;
   /** Seconds per attempt at time scale 1, [min, max], by what the model makes. */
   readonly latencySeconds: Readonly<Record<OutputKind, readonly [number, number]>>;
+  /**
+   * RANGE: attempts take `latencySeconds`; OBSERVED: what this gateway's FINISHED tasks took
+   * (`observed`), `latencySeconds` for a kind with too few of them (latency.ts).
+   */
+  readonly latencyFrom: LatencySource;
+  /** OBSERVED: the gateway's observed latencies, which the caller (the service) fills in after parsing; never read from the input. */
+  readonly observed?: ObservedLatencies;
   readonly maxAttempts: number;
 }
 
@@ -303,6 +311,7 @@ function readProvider(r: Reader, p: unknown, defaultPool: number): ProviderSetti
     failureRate: r.number(o, "failureRate", "provider.failureRate", 0, 0, 1),
     stallRate: r.number(o, "stallRate", "provider.stallRate", 0, 0, 1),
     latencySeconds,
+    latencyFrom: r.choice<LatencySource>(o, "latencyFrom", "provider.latencyFrom", ["RANGE", "OBSERVED"], "RANGE"),
     maxAttempts: r.number(o, "maxAttempts", "provider.maxAttempts", DRIVER_RULES.maxAttempts, 1, B.attempts, true),
   };
 }

@@ -14,8 +14,8 @@ describe("vendor accounts from the environment", () => {
       { vendor: "openai", first: 3, count: 1 },
     ]);
     const bound = accountsByModel(loaded.config.vendors!);
-    expect(bound["flux-schnell"]).toEqual([1, 2]);
-    expect(bound["gpt-image-1"]).toEqual([3]);
+    expect(bound["flux-schnell"]).toEqual({ first: 1, count: 2 });
+    expect(bound["gpt-image-1"]).toEqual({ first: 3, count: 1 });
     expect(bound["kino-xl"]).toBeUndefined();
   });
 

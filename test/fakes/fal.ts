@@ -16,6 +16,10 @@ interface FalRequest {
   readonly webhook?: string;
   statusPolls: number;
   cancelled: boolean;
+  /** When it was submitted, first answered COMPLETED, and its result read (ms since the epoch). */
+  readonly submittedAt: number;
+  completedAt?: number;
+  resultAt?: number;
 }
 
 export interface FakeFal {
@@ -28,6 +32,8 @@ export interface FakeFal {
   readonly faults: Faults;
   /** The status poll that answers COMPLETED (default 3: IN_QUEUE, IN_PROGRESS, COMPLETED). */
   stepsToComplete: number;
+  /** When set, a request completes this long after its submit however often it is polled (benches), instead of after `stepsToComplete` polls. */
+  completeAfterMs?: number;
   /** The webhook fal would POST for a request: headers and raw body, signed (or forged with `forge`). */
   webhookFor(id: string, forge?: boolean): { headers: Record<string, string>; body: string };
   /** The JWKS fal publishes (its public webhook keys). */
@@ -43,6 +49,8 @@ export async function startFakeFal(options: { keys: readonly string[] }): Promis
   const { publicKey, privateKey } = generateKeyPairSync("ed25519");
   const jwk = publicKey.export({ format: "jwk" });
   let base = "";
+  const done = (r: FalRequest, now: number) =>
+    fake.completeAfterMs === undefined ? r.statusPolls >= fake.stepsToComplete : now - r.submittedAt >= fake.completeAfterMs;
 
   const outputOf = (r: FalRequest) => {
     if (faults.resultUrls) return { images: faults.resultUrls.map((url) => ({ url, content_type: "image/png" })) };
@@ -75,7 +83,9 @@ export async function startFakeFal(options: { keys: readonly string[] }): Promis
       if (requestMatch[3] === "/status" && req.method === "GET") {
         calls.status++;
         r.statusPolls++;
-        const status = r.statusPolls <= fake.stepsToComplete - 1 ? (r.statusPolls === 1 ? "IN_QUEUE" : "IN_PROGRESS") : "COMPLETED";
+        const now = Date.now();
+        const status = done(r, now) ? "COMPLETED" : r.statusPolls === 1 ? "IN_QUEUE" : "IN_PROGRESS";
+        if (status === "COMPLETED") r.completedAt ??= now;
         return json(res, 200, {
           status,
           ...(status === "IN_QUEUE" ? { queue_position: 0 } : {}),
@@ -85,7 +95,8 @@ export async function startFakeFal(options: { keys: readonly string[] }): Promis
       }
       if (!requestMatch[3] && req.method === "GET") {
         calls.result++;
-        if (r.statusPolls < fake.stepsToComplete) return json(res, 400, { detail: "Request is still in progress" });
+        if (!done(r, Date.now())) return json(res, 400, { detail: "Request is still in progress" });
+        r.resultAt ??= Date.now();
         res.setHeader("x-fal-request-id", r.id);
         return json(res, 200, outputOf(r));
       }
@@ -109,7 +120,7 @@ export async function startFakeFal(options: { keys: readonly string[] }): Promis
     const app = url.pathname.slice(1);
     const id = randomUUID();
     const webhook = url.searchParams.get("fal_webhook") ?? undefined;
-    requests.set(id, { id, app, input, key: auth[1]!, statusPolls: 0, cancelled: false, ...(webhook ? { webhook } : {}) });
+    requests.set(id, { id, app, input, key: auth[1]!, statusPolls: 0, cancelled: false, submittedAt: Date.now(), ...(webhook ? { webhook } : {}) });
     const appBase = app.split("/").slice(0, 2).join("/");
     return json(res, 200, {
       request_id: id,

@@ -539,6 +539,8 @@ export type ErrorCode =
   | 'KEY_NOT_FOUND'
   /** No model has that id (REST 404). */
   | 'MODEL_NOT_FOUND'
+  /** The model exists but nothing this gateway is configured with runs it (no vendor routes it, simulation of such models is off); nothing is charged (REST 422). */
+  | 'MODEL_UNAVAILABLE'
   /** The prompt is over 1,500 characters (REST 400). */
   | 'PROMPT_TOO_LONG'
   /** More outputs than 8 or than the model allows (REST 400). */
@@ -576,7 +578,7 @@ export type Estimate = {
 };
 
 /** The estimate, or why there is none (every failure implements Error). */
-export type EstimateResult = Estimate | InvalidParams | ModelNotFound | PromptTooLong | QuantityTooHigh | Unauthorized;
+export type EstimateResult = Estimate | InvalidParams | ModelNotFound | ModelUnavailable | PromptTooLong | QuantityTooHigh | Unauthorized;
 
 /** The values of Flux Dev's `mode` parameter (REST sends the value each names). */
 export type FluxDevMode =
@@ -871,7 +873,7 @@ export type GenerateInput =
   { autoImage?: never; autoVideo?: never; cortex10?: never; cortex20?: never; cortex20Fast?: never; cortexV09?: never; cortexV10?: never; fluxDev?: never; fluxKontextMax?: never; fluxKontextPro?: never; fluxPro20?: never; fluxSchnell?: never; gemini25FlashImage?: never; geminiImage2?: never; gptImage1?: never; gptImage2?: never; gptImage15?: never; hailuo23?: never; hailuo23Fast?: never; happyHorse?: never; ideogramV30?: never; kinoXl?: never; kling21Pro?: never; kling25?: never; kling25TurboStandard?: never; kling26?: never; kling30?: never; klingVideoO1?: never; klingVideoO3?: never; ltxv20Fast?: never; ltxv20Pro?: never; ltxv20Ultra?: never; ltxv23Fast?: never; ltxv23Pro?: never; lucidOrigin?: never; lucidRealism?: never; nanoBanana2?: never; raw?: never; recraftV4?: never; recraftV4Pro?: never; rodinV2?: never; seedance10Pro?: never; seedance10ProFast?: never; seedance20?: never; seedance20Fast?: never; seedream40?: never; seedream45?: never; sora2?: never; sora2Pro?: never; veo30FastGenerate001?: never; veo30Generate001?: never; veo31FastGenerate001?: never; veo31Generate001?: never; veo31Lite: Veo31LiteParams; };
 
 /** The accepted generation, or why not (every failure implements Error). */
-export type GenerateResult = GenerateSuccess | IdempotencyInProgress | IdempotencyKeyReused | InsufficientBudget | InvalidParams | ModelNotFound | PromptTooLong | QuantityTooHigh | RateLimited | Unauthorized;
+export type GenerateResult = GenerateSuccess | IdempotencyInProgress | IdempotencyKeyReused | InsufficientBudget | InvalidParams | ModelNotFound | ModelUnavailable | PromptTooLong | QuantityTooHigh | RateLimited | Unauthorized;
 
 /** The generation was accepted and charged. */
 export type GenerateSuccess = {
@@ -1497,6 +1499,13 @@ export type LatencyRangeInput = {
   output: OutputKind;
 };
 
+/** Where simulated upstream latencies come from. */
+export type LatencySource =
+  /** As observed in this gateway's own FINISHED tasks of the output kind (the newest 2,000 accepted in the last 7 days, from the attempt's start to FINISHED); a kind with fewer than 20 keeps its range. */
+  | 'OBSERVED'
+  /** Uniform over the provider's `latency` range for the output kind (or the simulated provider's default). */
+  | 'RANGE';
+
 /** Which limit refused a request. */
 export type LimitReason =
   /** Too many failed authentications from the client's address (GATEAI_AUTH_FAILURES_PER_MINUTE). */
@@ -1860,6 +1869,17 @@ export type ModelSpending = {
   requests: Scalars['Int']['output'];
 };
 
+/** The model exists but this gateway cannot run it with its configuration (see AiModel.available); nothing was charged. */
+export type ModelUnavailable = Error & {
+  __typename?: 'ModelUnavailable';
+  /** What failed, as a stable code (the REST API's `code`). */
+  code: ErrorCode;
+  /** What failed, in words for people (may change; match on `code`). */
+  message: Scalars['String']['output'];
+  /** The model id that was asked for. */
+  model: Scalars['String']['output'];
+};
+
 /** Generations and key administration. */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -2059,6 +2079,8 @@ export type Pool = {
   locked: Scalars['Int']['output'];
   /** Upstream accounts; each runs one generation at a time. */
   totalAccounts: Scalars['Int']['output'];
+  /** The same per vendor, in the pool's order (fal, Replicate, OpenAI), when the accounts are vendor keys; empty when the pool is simulated or a GateAI-compatible upstream's. */
+  vendors: Array<VendorPool>;
 };
 
 /** The price table, or why there is none. */
@@ -2569,12 +2591,31 @@ export type SimulatedProviderInput = {
   failureRate?: InputMaybe<Scalars['Float']['input']>;
   /** Per output kind; default: the simulated provider's (images 10-30 s, videos 60-300 s, 3D 30-120 s). */
   latency?: InputMaybe<Array<LatencyRangeInput>>;
+  /** RANGE (default): the `latency` ranges; OBSERVED: this gateway's finished tasks, the ranges for a kind with too few. */
+  latencyFrom?: InputMaybe<LatencySource>;
   /** Upstream attempts per task before it fails (default: the task driver's). */
   maxAttempts?: InputMaybe<Scalars['Int']['input']>;
   /** Upstream accounts (default: this gateway's). */
   poolSize?: InputMaybe<Scalars['Int']['input']>;
   /** The share of attempts that never answer (0 to 1; default 0). */
   stallRate?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** The latency one output kind's simulated attempts were drawn from, in seconds at time scale 1. */
+export type SimulationLatency = {
+  __typename?: 'SimulationLatency';
+  /** The longest latency drawn from. */
+  maxSeconds: Scalars['Float']['output'];
+  /** The median latency drawn from. */
+  medianSeconds: Scalars['Float']['output'];
+  /** The shortest latency drawn from. */
+  minSeconds: Scalars['Float']['output'];
+  /** FINISHED tasks of this kind observed (0 unless OBSERVED was asked); below 20 the range was used. */
+  observedTasks: Scalars['Int']['output'];
+  /** The output kind. */
+  output: OutputKind;
+  /** A range, or this gateway's observed tasks. */
+  source: LatencySource;
 };
 
 /** What the workload's day(s) would spend, downgrade, refuse and wait; the first replication in full, every total's band over all. */
@@ -2588,6 +2629,8 @@ export type SimulationReport = {
   horizonHours: Scalars['Float']['output'];
   /** Spend per key per UTC day, and when each budget ran out. */
   keyDays: Array<KeyDaySpend>;
+  /** By output kind: the latency distribution the attempts were drawn from. */
+  latency: Array<SimulationLatency>;
   /** The breakdown per model. */
   models: Array<ModelSpend>;
   /** How long accepted tasks waited for an upstream account. */
@@ -2942,6 +2985,17 @@ export type Unauthorized = Error & {
   code: ErrorCode;
   /** What failed, in words for people (may change; match on `code`). */
   message: Scalars['String']['output'];
+};
+
+/** The pool's accounts at one vendor (one account per configured key), as REST's `pool.vendors.<vendor>`. */
+export type VendorPool = {
+  __typename?: 'VendorPool';
+  /** This vendor's accounts resting after repeated failures. */
+  locked: Scalars['Int']['output'];
+  /** This vendor's accounts; each runs one generation at a time. */
+  totalAccounts: Scalars['Int']['output'];
+  /** The vendor: "fal", "replicate" or "openai" (as AiModel.vendor names it). */
+  vendor: Scalars['String']['output'];
 };
 
 /** The values of Veo 3 Fast's `mode` parameter (REST sends the value each names). */

@@ -71,9 +71,18 @@ describe("GraphQL document limits", () => {
   });
 
   it(`refuses a document of more than ${QUERY_LIMITS.tokens} tokens`, async () => {
-    const result = await post(`{ ${repeat(QUERY_LIMITS.tokens + 500, () => "__typename")} }`);
+    // Short tokens: under the length bound, over the token bound.
+    const result = await post(`{ ${repeat(QUERY_LIMITS.tokens + 500, () => "a")} }`);
     expect(result.data).toBeUndefined();
     expect(result.errors?.[0]?.message).toMatch(/token/i);
+  });
+
+  it(`refuses a document of more than ${QUERY_LIMITS.characters} characters before parsing it, naming the bound`, async () => {
+    // Unparseable as well: the length is what refuses it, not the lexer.
+    const result = await post(`{ ${"a".repeat(QUERY_LIMITS.characters)} {{{`);
+    expect(result.data).toBeUndefined();
+    expect(result.errors).toEqual([expect.objectContaining({ message: expect.stringContaining(`at most ${QUERY_LIMITS.characters}`), extensions: { code: "QUERY_TOO_COMPLEX", limits: { maxCharacters: QUERY_LIMITS.characters } } })]);
+    expect((await post(`{ credits { __typename } }${" ".repeat(QUERY_LIMITS.characters - 30)}`)).errors).toBeUndefined();
   });
 
   it("still serves the introspection queries GraphiQL and codegen send", async () => {
@@ -102,9 +111,13 @@ describe("GraphQL document limits", () => {
   });
 
   it("refuses 4,700 `models` selections (0.35–0.55 s to validate) at once", async () => {
+    // 150 KB: refused by its length before the lexer; 66 KB of `models { id }`: by the token limit.
     const result = await post(`{ ${repeat(4_700, () => "models { ... on AiModel { id } }")} }`);
     expect(result.data).toBeUndefined();
-    expect(result.errors?.[0]?.message).toMatch(/Token limit/);
+    expect(result.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+    const shorter = await post(`{ ${repeat(4_700, () => "models { id }")} }`);
+    expect(shorter.data).toBeUndefined();
+    expect(shorter.errors?.[0]?.message).toMatch(/Token limit/);
     const repeated = await post(`{ ${repeat(1_200, () => "models { __typename }")} }`);
     expect(repeated.data).toBeUndefined();
     expect(repeated.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
@@ -119,7 +132,9 @@ describe("GraphQL document limits", () => {
     expect(allowed.errors).toBeUndefined();
   });
 
-  it("validates the worst documents the limits allow in a few milliseconds", () => {
+  // How long they take to validate is a benchmark's question (bench:hostile floods the gateway
+  // with the duplicates one); here: the limits let them through, so that flood is a real one.
+  it("accepts the worst documents the limits allow", () => {
     const schema = buildSchema(createEngine());
     const rules: ValidationRule[] = [
       ...graphql.specifiedRules,
@@ -141,15 +156,9 @@ describe("GraphQL document limits", () => {
       leaves: `{ credits { ... on Credits { yourBudget { ${repeat(QUERY_LIMITS.duplicates, () => "used remaining dailyLimit resetsAt")} } } } }`,
     };
     for (const [name, source] of Object.entries(worst)) {
+      expect(source.length, name).toBeLessThanOrEqual(QUERY_LIMITS.characters);
       const document = graphql.parse(source, { maxTokens: QUERY_LIMITS.tokens });
-      const runs = [0, 1, 2].map(() => {
-        const started = performance.now();
-        const errors = graphql.validate(schema, document, rules);
-        expect(errors.map((e) => e.message), name).toEqual([]);
-        return performance.now() - started;
-      });
-      // The median of three: a shared test machine has its moments. Refused documents took 100–600 ms.
-      expect(runs.sort((a, b) => a - b)[1], name).toBeLessThan(50);
+      expect(graphql.validate(schema, document, rules).map((e) => e.message), name).toEqual([]);
     }
   });
 });

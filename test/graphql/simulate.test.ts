@@ -8,7 +8,8 @@ import { graphqlHttp, type GraphQLHttp } from "./support/client.ts";
 
 const START = "2026-12-07T00:00:00.000Z";
 
-// A simulation reads no storage: one gateway on its embedded defaults (PGlite) covers it.
+// A simulation reads storage only for observed latencies (a query held to both databases in
+// test/adapters/postgres/task-latency.test.ts): one gateway on its embedded defaults (PGlite) covers it.
 describe("simulate", () => {
   const h = {} as { gw: TestGateway; gql: GraphQLHttp };
   beforeAll(async () => {
@@ -54,6 +55,18 @@ describe("simulate", () => {
     expect(rest.body.models).toEqual(simulate.models);
     expect(rest.body.series).toEqual(simulate.series);
     expect(rest.body.bands).toEqual(simulate.bands);
+  });
+
+  it("takes latencyFrom OBSERVED and answers each kind's latency source: the ranges while this gateway has finished nothing", async () => {
+    const { key } = await h.gw.createKey();
+    const workload = { ...typed, provider: { latencyFrom: "OBSERVED" as const, latency: [{ output: "IMAGE" as const, minSeconds: 5, maxSeconds: 15 }] } };
+    const { simulate } = await h.gql.data(SimulateDocument, { workload }, { key });
+    if (simulate.__typename !== "SimulationReport") throw new Error(`expected SimulationReport, got ${JSON.stringify(simulate)}`);
+    expect(simulate.latency).toEqual([
+      { output: "IMAGE", source: "RANGE", observedTasks: 0, minSeconds: 5, medianSeconds: 10, maxSeconds: 15 },
+      { output: "VIDEO", source: "RANGE", observedTasks: 0, minSeconds: 60, medianSeconds: 180, maxSeconds: 300 },
+      { output: "THREE_D", source: "RANGE", observedTasks: 0, minSeconds: 30, medianSeconds: 75, maxSeconds: 120 },
+    ]);
   });
 
   it("answers InvalidParams naming the bound, ModelNotFound for an unknown model, Unauthorized without a key", async () => {

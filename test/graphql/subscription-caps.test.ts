@@ -1,10 +1,11 @@
 // Fair sharing of live updates (src/services/live-limits.ts): caps on subscriptions per socket,
 // per key (graphql-ws and SSE together) and on sockets per key, each refusal a typed error that
 // leaves everything else working; and revocation ending a key's subscriptions on every transport.
+import { connect } from "node:net";
 import { expect, it, vi } from "vitest";
 import WebSocket from "ws";
 import { KEY_REVOKED_MESSAGE } from "../../src/graphql/plugins/shared-subscriptions.ts";
-import { TOO_MANY_REFUSALS } from "../../src/graphql/transports/ws.ts";
+import { RECONNECT_COOL_OFF_MS, TOO_MANY_REFUSALS } from "../../src/graphql/transports/ws.ts";
 import { record, sse, type Recorded } from "./support/client.ts";
 import { ADMIN_TOKEN, describeOnEverySetup, generate, type Harness } from "./support/harness.ts";
 
@@ -33,6 +34,36 @@ function connectionInit(url: string, key: string): Promise<{ acknowledged: boole
     });
     socket.once("close", (code, reason) => resolve({ acknowledged: false, code, reason: reason.toString(), socket }));
     socket.once("error", reject);
+  });
+}
+
+/** How the upgrade of a new graphql-ws connection is answered: 101 (then closed), or the refusal's status and Retry-After. */
+function upgrade(url: string): Promise<{ status: number; retryAfter?: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`${url.replace(/^http/, "ws")}/graphql`, "graphql-transport-ws");
+    socket.once("unexpected-response", (_req, res) => {
+      resolve({ status: res.statusCode ?? 0, retryAfter: res.headers["retry-after"] });
+      res.resume();
+      socket.terminate();
+    });
+    socket.once("open", () => {
+      resolve({ status: 101 });
+      socket.close();
+    });
+    socket.once("error", (error) => (error.message.includes("Unexpected server response") ? undefined : reject(error)));
+  });
+}
+
+/** Sends an upgrade to /graphql on a raw socket and resets the connection (TCP RST) once the answer starts. */
+function resetUpgrade(url: string): Promise<void> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname, () => {
+      socket.write(`GET /graphql HTTP/1.1\r\nHost: ${hostname}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n`);
+    });
+    socket.once("data", () => socket.resetAndDestroy());
+    socket.on("error", () => undefined);
+    socket.on("close", () => resolve());
   });
 }
 
@@ -101,6 +132,10 @@ describeOnEverySetup(
       const kinds = [...answers.entries()].filter(([id]) => id !== "nameless").map(([, kind]) => kind);
       expect(kinds.filter((k) => k !== "next")).toEqual(Array.from({ length: CAPS.perSocket }, () => "TOO_MANY_SUBSCRIPTIONS"));
       await vi.waitFor(() => expect(held(keyRecord.id)).toEqual({ subscriptions: 0, sockets: 0 }));
+      // Its address may not reconnect at once: 429 at the upgrade, before any handshake, until the cool-off is over.
+      expect(await upgrade(h.gw.url)).toEqual({ status: 429, retryAfter: String(RECONNECT_COOL_OFF_MS / 1000) });
+      h.clock.advance(RECONNECT_COOL_OFF_MS);
+      expect(await upgrade(h.gw.url)).toEqual({ status: 101 });
     });
 
     it("refuses a key's subscription past its cap over graphql-ws and SSE alike, counting both", async () => {
@@ -139,6 +174,12 @@ describeOnEverySetup(
 
       await closed(first.socket);
       await vi.waitFor(() => expect(held(keyRecord.id).sockets).toBe(1));
+      // The refused socket's address waits out the cool-off before it may connect again.
+      expect((await upgrade(h.gw.url)).status).toBe(429);
+      // Clients that reset their refused upgrades do not take the gateway down.
+      await Promise.all(Array.from({ length: 50 }, () => resetUpgrade(h.gw.url)));
+      expect((await fetch(`${h.gw.url}/healthz`)).status).toBe(200);
+      h.clock.advance(RECONNECT_COOL_OFF_MS);
       const again = await connectionInit(h.gw.url, key);
       expect(again.acknowledged).toBe(true);
       await Promise.all([closed(second.socket), closed(again.socket)]);

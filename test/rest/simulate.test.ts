@@ -1,4 +1,5 @@
 // POST /api/simulate: a workload in, its simulated day out; failures with their codes and statuses.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startGateway } from "../support/gateway.ts";
 import { expectErrorBody, type Harness } from "./harness.ts";
@@ -12,7 +13,8 @@ const workload = {
   provider: { latencySeconds: { image: { min: 20, max: 20 } } },
 };
 
-// A simulation reads no storage: one gateway on its embedded defaults (PGlite) covers it.
+// A simulation reads storage only for observed latencies (a query held to both databases in
+// test/adapters/postgres/task-latency.test.ts): one gateway on its embedded defaults (PGlite) covers it.
 describe("POST /api/simulate", () => {
   const h = {} as Harness;
   beforeAll(async () => {
@@ -29,6 +31,33 @@ describe("POST /api/simulate", () => {
     expect(reply.body.series.points[0]).toMatchObject({ at: "2026-12-07T09:00:00.000Z", accepted: 5, refused: 3 });
     const credits = await h.api.get("/credits", { key: h.gw.key });
     expect(credits.body.your_budget.used).toBe(0);
+  });
+
+  it("draws latencies from this gateway's finished tasks with provider.latencyFrom OBSERVED, and says which kinds did and from how many", async () => {
+    // 25 images finished in the last hour, each 40 s from its attempt's start; no video or 3D.
+    const now = Date.now();
+    await h.gw.prisma.task.createMany({
+      data: Array.from({ length: 25 }, (_, i) => {
+        const created = new Date(now - 3_600_000 + i * 60_000);
+        return {
+          keyId: randomUUID(), model: "gpt-image-2", kind: "image", status: "FINISHED" as const, requestParams: {}, params: {}, adjustments: [], costMicros: 0n,
+          chargeDay: created, createdAt: created, startedAt: new Date(created.getTime() + 1_000), finishedAt: new Date(created.getTime() + 41_000),
+          slotReleaseAt: created, refundAt: created, hardDeadlineAt: created,
+        };
+      }),
+    });
+    const observed = { ...workload, provider: { latencyFrom: "OBSERVED" } };
+    const reply = await h.api.post("/api/simulate", observed, { key: h.gw.key });
+    expect(reply.status).toBe(200);
+    expect(reply.body.latency).toEqual([
+      { output: "image", source: "OBSERVED", observedTasks: 25, minSeconds: 40, medianSeconds: 40, maxSeconds: 40 },
+      { output: "video", source: "RANGE", observedTasks: 0, minSeconds: 60, medianSeconds: 180, maxSeconds: 300 },
+      { output: "3d", source: "RANGE", observedTasks: 0, minSeconds: 30, medianSeconds: 75, maxSeconds: 120 },
+    ]);
+    expect(reply.body.completionSeconds).toMatchObject({ count: 5, p5: 40, p99: 40 });
+    const wrong = await h.api.post("/api/simulate", { ...workload, provider: { latencyFrom: "SOMETIMES" } }, { key: h.gw.key });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error).toContain("provider.latencyFrom");
   });
 
   it("refuses a bound broken (400 INVALID_PARAMS naming it), a request over the params bounds, and no key (401)", async () => {

@@ -3,7 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine/engine.ts";
 import { manualClock } from "../../src/kernel/clock.ts";
-import { createSimulationService } from "../../src/services/simulation.ts";
+import type { FinishedLatencyQuery } from "../../src/services/ports/task-repo.ts";
+import { createSimulationService, OBSERVED_TASKS, OBSERVED_WINDOW_MS } from "../../src/services/simulation.ts";
+import { OBSERVED_PROBABILITIES } from "../../src/simulation/latency.ts";
 import type { ApiKeyRecord } from "../../src/services/keys.ts";
 
 const key = (id: string): ApiKeyRecord => ({ id, prefix: "sk-test", label: null, dailyLimitOverride: null, dailyLimit: 50_000_000, createdAt: new Date(0), revokedAt: null }) as ApiKeyRecord;
@@ -63,5 +65,30 @@ describe("simulation service", () => {
     expect(await service.simulate(key("k"), { ...workload(60), horizonHours: 1000 })).toMatchObject({ ok: false, error: { code: "INVALID_PARAMS", issues: [{ field: "horizonHours" }] } });
     const unknown = { ...workload(60), streams: [{ key: "app", request: { model: "gpt-image-9" }, arrival: { kind: "FIXED", perHour: 1 } }] };
     expect(await service.simulate(key("k"), unknown)).toMatchObject({ ok: false, error: { code: "MODEL_NOT_FOUND" } });
+  });
+
+  it("reads observed latencies through the TaskRepo for a workload that asks for them, and draws its images from them", async () => {
+    const queries: FinishedLatencyQuery[] = [];
+    const tasks = {
+      finishedLatency: async (query: FinishedLatencyQuery) => {
+        queries.push(query);
+        // Images took exactly 42 s; 5 videos are too few to draw from.
+        return [
+          { output: "image" as const, tasks: 300, seconds: query.probabilities.map(() => 42) },
+          { output: "video" as const, tasks: 5, seconds: query.probabilities.map(() => 99) },
+          { output: "3d" as const, tasks: 0, seconds: [] },
+        ];
+      },
+    };
+    const now = Date.UTC(2026, 11, 7, 15, 30);
+    const service = createSimulationService({ engine: createEngine(), clock: manualClock(now), poolSize: 12, tasks });
+    const observed = await service.simulate(key("k1"), Object.assign(workload(60), { provider: { latencyFrom: "OBSERVED" } }));
+    if (!observed.ok) throw new Error(observed.error.message);
+    expect(queries).toEqual([{ outputs: ["image", "video", "3d"], since: now - OBSERVED_WINDOW_MS, until: now, perOutput: OBSERVED_TASKS, probabilities: OBSERVED_PROBABILITIES }]);
+    expect(observed.value.first.completion).toMatchObject({ p5: 42_000, p99: 42_000 });
+    expect(observed.value.latency.map((l) => [l.output, l.source, l.observedTasks])).toEqual([["image", "OBSERVED", 300], ["video", "RANGE", 5], ["3d", "RANGE", 0]]);
+    // A workload that does not ask reads nothing.
+    expect((await service.simulate(key("k1"), workload(60))).ok).toBe(true);
+    expect(queries).toHaveLength(1);
   });
 });

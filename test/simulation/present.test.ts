@@ -32,6 +32,25 @@ describe("presented simulation", () => {
     expect(presented.series.points.map((p) => p.at)).toEqual(first.series.at.map((at) => new Date(at).toISOString()));
   });
 
+  it("makes the series, percentiles, bands, models and latency when first read, once, and JSON has them all", () => {
+    const reads: Record<string, number> = {};
+    const counted = <T extends object>(target: T, parts: readonly (keyof T & string)[]): T => {
+      const copy = Object.create(target) as T;
+      for (const part of parts) {
+        Object.defineProperty(copy, part, { enumerable: true, get: () => ((reads[part] = (reads[part] ?? 0) + 1), target[part]) });
+      }
+      return copy;
+    };
+    const source = counted(Object.assign({}, report.value, { first: counted(report.value.first, ["series", "queueWait", "completion", "models"]) }), ["bands", "latency"]);
+    const lazy = presentSimulation(source);
+    expect(lazy.totals).toEqual(presented.totals);
+    expect(reads).toEqual({});
+    expect([lazy.series, lazy.series]).toEqual([presented.series, presented.series]);
+    expect(reads).toEqual({ series: 1 });
+    expect(JSON.parse(JSON.stringify(lazy))).toEqual(JSON.parse(JSON.stringify(presented)));
+    expect(reads).toEqual({ series: 1, queueWait: 1, completion: 1, models: 1, bands: 1, latency: 1 });
+  });
+
   it("writes one CSV row per step after a header, CRLF-terminated", () => {
     const csv = seriesCsv(presented.series);
     const rows = csv.split("\r\n");

@@ -16,6 +16,17 @@ describe("percentiles", () => {
     );
   });
 
+  it("of non-negative values and a count of zeros kept apart equal those of all the values together", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1e9, noNaN: true, noDefaultInfinity: true }).filter((v) => v > 0), { maxLength: 200 }), fc.nat(300), (positive, zeros) => {
+        fc.pre(positive.length + zeros > 0);
+        const all = Float64Array.from([...positive, ...new Array<number>(zeros).fill(0)]);
+        expect(percentiles(Float64Array.from(positive), zeros)).toEqual(percentiles(all));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("are null with nothing measured", () => {
     expect(percentiles(new Float64Array(0))).toEqual({ count: 0, p5: null, p50: null, p90: null, p95: null, p99: null });
   });

@@ -7,6 +7,7 @@ import { createEngine, type Engine } from "../../src/engine/engine.ts";
 import { planBudget } from "../../src/engine/whatif.ts";
 import { usdToMicros } from "../../src/kernel/money.ts";
 import { SPEC_CLOCKS_MS } from "../../src/domain/generation-clocks.ts";
+import { MIN_OBSERVED_TASKS, OBSERVED_PROBABILITIES, type ObservedLatencies } from "../../src/simulation/latency.ts";
 import type { SimulationReport } from "../../src/simulation/report.ts";
 import { simulate } from "../../src/simulation/run.ts";
 import { parseWorkload } from "../../src/simulation/workload.ts";
@@ -210,5 +211,52 @@ describe("workload simulator", () => {
     expect(calls.price).toBe(1);
     // The quote against the whole limit once, and one fit per distinct remaining budget (at most one per acceptance).
     expect(calls.quote).toBeLessThanOrEqual(2 + first.totals.accepted);
+  });
+});
+
+describe("workload simulator with observed latencies", () => {
+  /** Image tasks observed taking 100 to 200 s, evenly (quantiles of a uniform distribution). */
+  const observedImages = (tasks: number) => ({ image: { tasks, seconds: OBSERVED_PROBABILITIES.map((p) => 100 + 100 * p) } });
+  // One image every 5 minutes for a day: no task waits for another, so completion is the attempt's latency.
+  const spaced = { horizonHours: 24, keys: [{ id: "app" }], streams: [{ key: "app", request: IMAGE, arrival: { kind: "FIXED", perHour: 12 } }], provider: { latencyFrom: "OBSERVED" } };
+
+  function runObserved(workload: Record<string, unknown>, observed: ObservedLatencies): SimulationReport {
+    const parsed = parseWorkload({ start: new Date(START).toISOString(), ...workload }, { startAt: START, dailyLimit: usdToMicros(100), poolSize: 12 });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+    const report = simulate(engine, Object.assign({}, parsed.value, { provider: Object.assign({}, parsed.value.provider, { observed }) }));
+    if (!report.ok) throw new Error(JSON.stringify(report.error));
+    return report.value;
+  }
+
+  it("draws each attempt from the observed quantiles of its kind, and says so in the report", () => {
+    const report = runObserved(spaced, observedImages(MIN_OBSERVED_TASKS));
+    const { completion } = report.first;
+    expect(completion.count).toBe(288);
+    expect(completion.p5).toBeGreaterThanOrEqual(100_000);
+    expect(completion.p99).toBeLessThanOrEqual(200_000);
+    expect(completion.p50).toBeGreaterThan(135_000);
+    expect(completion.p50).toBeLessThan(165_000);
+    expect(report.latency.map((l) => [l.output, l.source, l.observedTasks])).toEqual([["image", "OBSERVED", MIN_OBSERVED_TASKS], ["video", "RANGE", 0], ["3d", "RANGE", 0]]);
+  });
+
+  it("makes every attempt as long as a constant observation", () => {
+    const constant = { image: { tasks: 50, seconds: OBSERVED_PROBABILITIES.map(() => 37) } };
+    const { first } = runObserved({ horizonHours: 1, keys: [{ id: "app" }], streams: [{ key: "app", request: IMAGE, arrival: { kind: "BURST", atHour: 0, count: 5 } }], provider: { latencyFrom: "OBSERVED" } }, constant);
+    expect(first.completion).toMatchObject({ count: 5, p5: 37_000, p99: 37_000 });
+  });
+
+  it("keeps the range for a kind with fewer observed tasks than the minimum, naming how many there were", () => {
+    const report = runObserved(Object.assign({}, spaced, { provider: { latencyFrom: "OBSERVED", latencySeconds: { image: { min: 10, max: 30 } } } }), observedImages(MIN_OBSERVED_TASKS - 1));
+    expect(report.first.completion.p99).toBeLessThanOrEqual(30_000);
+    expect(report.latency[0]).toMatchObject({ output: "image", source: "RANGE", observedTasks: MIN_OBSERVED_TASKS - 1, minSeconds: 10, maxSeconds: 30 });
+  });
+
+  it("gives the same answer for the same seed, and ignores observations when the workload asks for ranges", () => {
+    const a = runObserved(Object.assign({}, spaced, { seed: 9 }), observedImages(100));
+    const b = runObserved(Object.assign({}, spaced, { seed: 9 }), observedImages(100));
+    expect(b.first.completion).toEqual(a.first.completion);
+    const ranges = runObserved(Object.assign({}, spaced, { provider: {} }), observedImages(100));
+    expect(ranges.first.completion.p99).toBeLessThanOrEqual(30_000);
+    expect(ranges.latency.every((l) => l.source === "RANGE")).toBe(true);
   });
 });

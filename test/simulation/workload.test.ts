@@ -48,6 +48,19 @@ describe("parseWorkload", () => {
     expect(found).toEqual(expect.arrayContaining(["start", "keys[0].dailyLimitUsd", "streams[0].key", "streams[0].arrival.kind", "provider.latencySeconds.image.max", "provider.latencySeconds.hologram"]));
   });
 
+  it("takes latencies from ranges unless the provider asks for OBSERVED, refuses another source, and never reads observations from the input", () => {
+    const parse = (provider: unknown) => {
+      const parsed = parseWorkload({ ...base, provider }, DEFAULTS);
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      return parsed.value.provider;
+    };
+    expect(parse(undefined).latencyFrom).toBe("RANGE");
+    const observed = parse({ latencyFrom: "OBSERVED", observed: { image: { tasks: 100, seconds: [1, 2] } } });
+    expect(observed.latencyFrom).toBe("OBSERVED");
+    expect(observed.observed).toBeUndefined();
+    expect(issues({ ...base, provider: { latencyFrom: "observed" } })).toEqual([{ field: "provider.latencyFrom", reason: "must be one of RANGE, OBSERVED" }]);
+  });
+
   it("refuses what is not a workload", () => {
     expect(issues(null)).toEqual([{ field: "workload", reason: "must be an object" }]);
     expect(issues({}).map((i) => i.field)).toEqual(["keys", "streams"]);

@@ -403,3 +403,95 @@ export const RevokeKeyMutation = graphql(`
     }
   }
 `);
+
+/** `simulate`: a workload's day(s) through the gateway's rules; charges nothing. */
+export const SimulateQuery = graphql(`
+  query ConsoleSimulate($workload: WorkloadInput!) {
+    simulate(workload: $workload) {
+      __typename
+      ... on SimulationReport {
+        start
+        horizonHours
+        replications
+        seed
+        totals {
+          requests
+          calls
+          accepted
+          downgraded
+          savedUsd
+          refusedConcurrency
+          refusedWindow
+          refusedBudget
+          rateLimitedCalls
+          finished
+          failed
+          timedOut
+          retriedAttempts
+          refunded
+          refundedUsd
+          spendUsd
+        }
+        bands {
+          name
+          p5
+          p50
+          p95
+        }
+        keyDays {
+          key
+          day
+          dailyLimitUsd
+          spendUsd
+          accepted
+          refusedBudget
+          exhaustedAt
+        }
+        models {
+          model
+          requests
+          accepted
+          downgraded
+          spendUsd
+          savedUsd
+        }
+        queueWaitSeconds {
+          count
+          p50
+          p95
+          p99
+        }
+        completionSeconds {
+          count
+          p50
+          p95
+          p99
+        }
+        series {
+          step
+          points {
+            at
+            spendUsd
+            accepted
+            refused
+            inFlight
+            queueDepth
+          }
+        }
+      }
+      ... on InvalidParams {
+        issues {
+          field
+          reason
+        }
+      }
+      ... on RateLimited {
+        retryAfterSeconds
+      }
+      ... on Error {
+        code
+        message
+      }
+    }
+  }
+`);

@@ -17,6 +17,33 @@ export type AdjustmentReason =
   /** A width or height moved to the nearest valid size or step. */
   | 'SNAPPED_TO_VALID_SIZE';
 
+/** When a stream's requests arrive; the fields that apply depend on `kind`. */
+export type ArrivalInput = {
+  /** BURST: hours from the start. */
+  atHour?: number | null | undefined;
+  /** LIST: at most 10000 instants (a GraphQL variable list holds at most 200; POST /api/simulate takes more). */
+  atSeconds?: Array<number> | null | undefined;
+  /** BURST: how many requests. */
+  count?: number | null | undefined;
+  /** Fixed rate, Poisson rate, a burst, or a list of instants. */
+  kind: ArrivalKind;
+  /** BURST (default 0). */
+  overSeconds?: number | null | undefined;
+  /** FIXED, POISSON: requests an hour. */
+  perHour?: number | null | undefined;
+};
+
+/** How a stream's requests arrive. */
+export type ArrivalKind =
+  /** `count` requests at `atHour`, spread over `overSeconds` (0: at once). */
+  | 'BURST'
+  /** Evenly spaced, `perHour` an hour. */
+  | 'FIXED'
+  /** One request at each of `atSeconds` (seconds from the start). */
+  | 'LIST'
+  /** A Poisson process of `perHour` an hour on average. */
+  | 'POISSON';
+
 /** Typed parameters of Auto Image (auto-image). ~$0.02 per generation. */
 export type AutoImageParams = {
   /** The spec's `height` parameter of Auto Image. Default: 1024. */
@@ -229,6 +256,8 @@ export type ErrorCode =
   | 'KEY_NOT_FOUND'
   /** No model has that id (REST 404). */
   | 'MODEL_NOT_FOUND'
+  /** The model exists but nothing this gateway is configured with runs it (no vendor routes it, simulation of such models is off); nothing is charged (REST 422). */
+  | 'MODEL_UNAVAILABLE'
   /** The prompt is over 1,500 characters (REST 400). */
   | 'PROMPT_TOO_LONG'
   /** More outputs than 8 or than the model allows (REST 400). */
@@ -994,6 +1023,23 @@ export type KlingVideoO3Params = {
   width?: number | null | undefined;
 };
 
+/** How long the upstream takes for one kind of output, at time scale 1. */
+export type LatencyRangeInput = {
+  /** Default: minSeconds (a fixed latency). */
+  maxSeconds?: number | null | undefined;
+  /** The shortest latency in seconds. */
+  minSeconds: number;
+  /** The kind of output this range applies to. */
+  output: OutputKind;
+};
+
+/** Where simulated upstream latencies come from. */
+export type LatencySource =
+  /** As observed in this gateway's own FINISHED tasks of the output kind (the newest 2,000 accepted in the last 7 days, from the attempt's start to FINISHED); a kind with fewer than 20 keeps its range. */
+  | 'OBSERVED'
+  /** Uniform over the provider's `latency` range for the output kind (or the simulated provider's default). */
+  | 'RANGE';
+
 /** The values of LTXV 2 Fast Video Gen's `aspect_ratio` parameter (REST sends the value each names). */
 export type Ltxv20FastAspectRatio =
   /** `aspect_ratio`: "9:16". */
@@ -1380,6 +1426,13 @@ export type RecraftV4ProParams = {
   width?: number | null | undefined;
 };
 
+/** What the simulated client does with a RATE_LIMITED answer. */
+export type RefusalBehaviour =
+  /** A request refused RATE_LIMITED is given up. */
+  | 'DROP'
+  /** A request refused RATE_LIMITED is sent again after Retry-After, at most `maxRetries` times. */
+  | 'RETRY';
+
 /** The values of Rodin V2's `material` parameter (REST sends the value each names). */
 export type RodinV2Material =
   /** `material`: "All". */
@@ -1607,6 +1660,29 @@ export type Seedream45Params = {
   videos?: Array<string | number> | null | undefined;
   /** The spec's `width` parameter of Seedream 4.5 Image. Default: 2048. */
   width?: number | null | undefined;
+};
+
+/** The width of one point of the time series. */
+export type SeriesStep =
+  /** One point an hour (the default beyond 24 hours). */
+  | 'HOUR'
+  /** One point a minute (the default up to 24 hours). */
+  | 'MINUTE';
+
+/** The upstream the simulation assumes: pool, latencies, failures. */
+export type SimulatedProviderInput = {
+  /** The share of attempts that fail (0 to 1; default 0). */
+  failureRate?: number | null | undefined;
+  /** Per output kind; default: the simulated provider's (images 10-30 s, videos 60-300 s, 3D 30-120 s). */
+  latency?: Array<LatencyRangeInput> | null | undefined;
+  /** RANGE (default): the `latency` ranges; OBSERVED: this gateway's finished tasks, the ranges for a kind with too few. */
+  latencyFrom?: LatencySource | null | undefined;
+  /** Upstream attempts per task before it fails (default: the task driver's). */
+  maxAttempts?: number | null | undefined;
+  /** Upstream accounts (default: this gateway's). */
+  poolSize?: number | null | undefined;
+  /** The share of attempts that never answer (0 to 1; default 0). */
+  stallRate?: number | null | undefined;
 };
 
 /** Typed parameters of Sora 2 (sora-2). ~$0.04 per generation. */
@@ -1871,6 +1947,56 @@ export type Veo31LiteParams = {
   width?: number | null | undefined;
 };
 
+/** A day (or up to 7) of traffic to simulate; README "What will a day cost?". */
+export type WorkloadInput = {
+  /** Default 24; at most 168. */
+  horizonHours?: number | null | undefined;
+  /** The keys the streams send with. */
+  keys: Array<WorkloadKeyInput>;
+  /** The upstream assumed (default: this gateway's simulated provider). */
+  provider?: SimulatedProviderInput | null | undefined;
+  /** Default 1; at most 100. */
+  replications?: number | null | undefined;
+  /** Seeds the random arrivals, latencies and failures (the same seed gives the same answer). */
+  seed?: number | null | undefined;
+  /** The time series' step (default: by the horizon). */
+  seriesStep?: SeriesStep | null | undefined;
+  /** ISO 8601 instant (default: today's UTC midnight). */
+  start?: string | null | undefined;
+  /** The traffic. */
+  streams: Array<WorkloadStreamInput>;
+  /** As GATEAI_TIME_SCALE: divides the generation clocks and latencies. */
+  timeScale?: number | null | undefined;
+};
+
+/** An API key of the workload, with its daily budget. */
+export type WorkloadKeyInput = {
+  /** Default: the caller's own daily limit. */
+  dailyLimitUsd?: number | null | undefined;
+  /** A name for the key within this workload. */
+  id: string;
+};
+
+/** One stream of identical requests from one key. */
+export type WorkloadStreamInput = {
+  /** When the requests arrive. */
+  arrival: ArrivalInput;
+  /** Hours from the start (default 0). */
+  fromHour?: number | null | undefined;
+  /** The id of one of the workload's keys. */
+  key: string;
+  /** RETRY: the most times one request is sent again. */
+  maxRetries?: number | null | undefined;
+  /** A label for the stream in the report. */
+  name?: string | null | undefined;
+  /** What the client does when rate limited (default DROP). */
+  onRefusal?: RefusalBehaviour | null | undefined;
+  /** The generation each request asks for, as `generate` takes it. */
+  request: GenerateInput;
+  /** Hours from the start (default: the horizon). */
+  untilHour?: number | null | undefined;
+};
+
 export type TaskFieldsFragment = { id: string, model: string, output: OutputKind, status: TaskStatus, progress: number, cost: number, refunded: boolean, error: string | null, result: Array<string>, glbUrls: Array<string>, createdAt: string, finishedAt: string | null, adjustments: Array<{ param: string, from: unknown, to: unknown, reason: AdjustmentReason }> };
 
 export type DashboardFieldsFragment = { budget: { dailyLimit: number, used: number, remaining: number, resetsAt: string }, concurrency: { used: number, max: number, available: number, activeSlots: Array<{ taskId: string, model: string | null, elapsed: number, takenAt: string }> }, activeTasks: Array<{ id: string, model: string, output: OutputKind, status: TaskStatus, progress: number, cost: number, refunded: boolean, error: string | null, result: Array<string>, glbUrls: Array<string>, createdAt: string, finishedAt: string | null, adjustments: Array<{ param: string, from: unknown, to: unknown, reason: AdjustmentReason }> }>, recentTasks: Array<{ id: string, model: string, output: OutputKind, status: TaskStatus, progress: number, cost: number, refunded: boolean, error: string | null, result: Array<string>, glbUrls: Array<string>, createdAt: string, finishedAt: string | null, adjustments: Array<{ param: string, from: unknown, to: unknown, reason: AdjustmentReason }> }>, todaySpending: Array<{ model: string, requests: number, cost: number }> };
@@ -1973,6 +2099,7 @@ export type ConsoleEstimateQuery = { estimate:
     | { __typename: 'Estimate', cost: number, fitsInBudget: boolean, dailyRemaining: number, cheapestCost: number | null, adjustments: Array<{ param: string, from: unknown, to: unknown, reason: AdjustmentReason }>, suggestion: { cost: number, params: unknown, adjustments: Array<{ param: string, from: unknown, to: unknown, reason: AdjustmentReason }> } | null }
     | { __typename: 'InvalidParams', code: ErrorCode, message: string, issues: Array<{ field: string, reason: string }> }
     | { __typename: 'ModelNotFound', code: ErrorCode, message: string }
+    | { __typename: 'ModelUnavailable', code: ErrorCode, message: string }
     | { __typename: 'PromptTooLong', code: ErrorCode, message: string }
     | { __typename: 'QuantityTooHigh', code: ErrorCode, message: string }
     | { __typename: 'Unauthorized', code: ErrorCode, message: string }
@@ -1991,6 +2118,7 @@ export type ConsoleGenerateMutation = { generate:
     | { __typename: 'InsufficientBudget', code: ErrorCode, message: string }
     | { __typename: 'InvalidParams', code: ErrorCode, message: string, issues: Array<{ field: string, reason: string }> }
     | { __typename: 'ModelNotFound', code: ErrorCode, message: string }
+    | { __typename: 'ModelUnavailable', code: ErrorCode, message: string }
     | { __typename: 'PromptTooLong', code: ErrorCode, message: string }
     | { __typename: 'QuantityTooHigh', code: ErrorCode, message: string }
     | { __typename: 'RateLimited', retryAfterSeconds: number, code: ErrorCode, message: string }
@@ -2045,6 +2173,7 @@ export type ConsolePlanBudgetQuery = { planBudget:
           | { code: ErrorCode, message: string }
           | { code: ErrorCode, message: string }
           | { code: ErrorCode, message: string }
+          | { code: ErrorCode, message: string }
          | null }> }
     | { __typename: 'InvalidParams', code: ErrorCode, message: string }
     | { __typename: 'Unauthorized', code: ErrorCode, message: string }
@@ -2087,6 +2216,21 @@ export type ConsoleRevokeKeyMutation = { revokeApiKey:
     | { __typename: 'Forbidden', code: ErrorCode, message: string }
     | { __typename: 'InvalidParams', code: ErrorCode, message: string }
     | { __typename: 'KeyNotFound', code: ErrorCode, message: string }
+   };
+
+export type ConsoleSimulateQueryVariables = Exact<{
+  workload: WorkloadInput;
+}>;
+
+
+export type ConsoleSimulateQuery = { simulate:
+    | { __typename: 'InvalidParams', code: ErrorCode, message: string, issues: Array<{ field: string, reason: string }> }
+    | { __typename: 'ModelNotFound', code: ErrorCode, message: string }
+    | { __typename: 'PromptTooLong', code: ErrorCode, message: string }
+    | { __typename: 'QuantityTooHigh', code: ErrorCode, message: string }
+    | { __typename: 'RateLimited', retryAfterSeconds: number, code: ErrorCode, message: string }
+    | { __typename: 'SimulationReport', start: string, horizonHours: number, replications: number, seed: number, totals: { requests: number, calls: number, accepted: number, downgraded: number, savedUsd: number, refusedConcurrency: number, refusedWindow: number, refusedBudget: number, rateLimitedCalls: number, finished: number, failed: number, timedOut: number, retriedAttempts: number, refunded: number, refundedUsd: number, spendUsd: number }, bands: Array<{ name: string, p5: number, p50: number, p95: number }>, keyDays: Array<{ key: string, day: string, dailyLimitUsd: number, spendUsd: number, accepted: number, refusedBudget: number, exhaustedAt: string | null }>, models: Array<{ model: string, requests: number, accepted: number, downgraded: number, spendUsd: number, savedUsd: number }>, queueWaitSeconds: { count: number, p50: number | null, p95: number | null, p99: number | null }, completionSeconds: { count: number, p50: number | null, p95: number | null, p99: number | null }, series: { step: SeriesStep, points: Array<{ at: string, spendUsd: number, accepted: number, refused: number, inFlight: number, queueDepth: number }> } }
+    | { __typename: 'Unauthorized', code: ErrorCode, message: string }
    };
 
 export class TypedDocumentString<TResult, TVariables>
@@ -2689,3 +2833,93 @@ export const ConsoleRevokeKeyDocument = new TypedDocumentString(`
   createdAt
   revokedAt
 }`) as unknown as TypedDocumentString<ConsoleRevokeKeyMutation, ConsoleRevokeKeyMutationVariables>;
+export const ConsoleSimulateDocument = new TypedDocumentString(`
+    query ConsoleSimulate($workload: WorkloadInput!) {
+  simulate(workload: $workload) {
+    __typename
+    ... on SimulationReport {
+      start
+      horizonHours
+      replications
+      seed
+      totals {
+        requests
+        calls
+        accepted
+        downgraded
+        savedUsd
+        refusedConcurrency
+        refusedWindow
+        refusedBudget
+        rateLimitedCalls
+        finished
+        failed
+        timedOut
+        retriedAttempts
+        refunded
+        refundedUsd
+        spendUsd
+      }
+      bands {
+        name
+        p5
+        p50
+        p95
+      }
+      keyDays {
+        key
+        day
+        dailyLimitUsd
+        spendUsd
+        accepted
+        refusedBudget
+        exhaustedAt
+      }
+      models {
+        model
+        requests
+        accepted
+        downgraded
+        spendUsd
+        savedUsd
+      }
+      queueWaitSeconds {
+        count
+        p50
+        p95
+        p99
+      }
+      completionSeconds {
+        count
+        p50
+        p95
+        p99
+      }
+      series {
+        step
+        points {
+          at
+          spendUsd
+          accepted
+          refused
+          inFlight
+          queueDepth
+        }
+      }
+    }
+    ... on InvalidParams {
+      issues {
+        field
+        reason
+      }
+    }
+    ... on RateLimited {
+      retryAfterSeconds
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSimulateQuery, ConsoleSimulateQueryVariables>;

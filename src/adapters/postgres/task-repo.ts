@@ -2,7 +2,8 @@ import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import type { NewTask } from "../../domain/task.ts";
 import type { Micros } from "../../kernel/money.ts";
 import { utcDay } from "../../kernel/utc-day.ts";
-import type { TaskRepo } from "../../services/ports/task-repo.ts";
+import type { OutputKind } from "../../catalog/types.ts";
+import { FINISHED_LATENCY_MAX_TASKS, type AccountRange, type FinishedLatencyQuery, type TaskRepo } from "../../services/ports/task-repo.ts";
 import type { SqlClient } from "./sql.ts";
 import { taskFromRow, type TaskRow } from "./task-row.ts";
 
@@ -105,6 +106,14 @@ const MARK_PUBLISHED = `
 
 const isMicros = (n: number) => Number.isSafeInteger(n) && n >= 0;
 
+function checkLatencyQuery(q: FinishedLatencyQuery): void {
+  if (!Number.isInteger(q.perOutput) || q.perOutput < 1 || q.perOutput > FINISHED_LATENCY_MAX_TASKS)
+    throw new RangeError(`finishedLatency: perOutput must be an integer from 1 to ${FINISHED_LATENCY_MAX_TASKS}, not ${q.perOutput}`);
+  if (q.probabilities.length === 0 || q.probabilities.length > 101 || !q.probabilities.every((p) => p >= 0 && p <= 1))
+    throw new RangeError("finishedLatency: 1 to 101 probabilities, each in [0, 1]");
+  if (!Number.isFinite(q.since) || !Number.isFinite(q.until)) throw new RangeError("finishedLatency: since and until must be instants");
+}
+
 export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
   const one = async (query: Prisma.Sql) => {
     const rows = await prisma.$queryRaw<TaskRow[]>(query);
@@ -115,27 +124,31 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
   /**
    * startNextQueued when models are bound to their vendor's accounts: the oldest queued task that
    * has a free account of its own vendor starts on one (a model absent from the map runs on any
-   * account), so a busy vendor does not hold back another vendor's tasks behind it.
+   * account), so a busy vendor does not hold back another vendor's tasks behind it. The free
+   * accounts are found once (`free`, materialized: it is read twice); each queued task is then a
+   * range test against them, so a statement costs about (queued tasks looked at) × (free
+   * accounts), whatever the pool's size, and nothing when no account is free.
    */
-  const startNextRouted = (args: { owner: string; now: number; leaseUntil: number; poolSize: number; accountsByModel: Readonly<Record<string, readonly number[]>> }) =>
+  const startNextRouted = (args: { owner: string; now: number; leaseUntil: number; poolSize: number; accountsByModel: Readonly<Record<string, AccountRange>> }) =>
     one(Prisma.sql`
-        WITH routing AS (SELECT ${JSON.stringify(args.accountsByModel)}::jsonb AS m),
-        next AS (
-          SELECT t.id, t.account, t.model FROM tasks t, routing r
-          WHERE t.status = 'QUEUED'
+        WITH routing AS (
+          SELECT r.key AS model, (r.value ->> 'first')::int AS lo, (r.value ->> 'first')::int + (r.value ->> 'count')::int - 1 AS hi
+          FROM jsonb_each(${JSON.stringify(args.accountsByModel)}::jsonb) AS r
+        ), free AS MATERIALIZED (
+          SELECT a.id FROM pool_accounts a
+          WHERE a.id <= ${args.poolSize}::int AND a.busy_task IS NULL
+            AND (a.locked_until IS NULL OR a.locked_until <= ${at(args.now)}::timestamptz)
+        ), next AS (
+          SELECT t.id, t.account, r.lo, r.hi FROM tasks t LEFT JOIN routing r ON r.model = t.model
+          WHERE t.status = 'QUEUED' AND EXISTS (SELECT 1 FROM free)
             AND (t.lease_owner IS NULL OR t.lease_owner = ${args.owner} OR t.lease_until <= ${at(args.now)}::timestamptz)
-            AND EXISTS (
-              SELECT 1 FROM pool_accounts a
-              WHERE a.id <= ${args.poolSize}::int AND a.busy_task IS NULL
-                AND (a.locked_until IS NULL OR a.locked_until <= ${at(args.now)}::timestamptz)
-                AND (r.m -> t.model IS NULL OR (r.m -> t.model) @> to_jsonb(a.id)))
+            AND EXISTS (SELECT 1 FROM free f WHERE r.model IS NULL OR f.id BETWEEN r.lo AND r.hi)
           ORDER BY t.created_at, t.id
           LIMIT 1 FOR UPDATE OF t SKIP LOCKED
         ), account AS (
-          SELECT a.id FROM pool_accounts a, next n, routing r
-          WHERE a.id <= ${args.poolSize}::int AND a.busy_task IS NULL
-            AND (a.locked_until IS NULL OR a.locked_until <= ${at(args.now)}::timestamptz)
-            AND (r.m -> n.model IS NULL OR (r.m -> n.model) @> to_jsonb(a.id))
+          SELECT a.id FROM pool_accounts a, next n
+          WHERE a.id IN (SELECT id FROM free) AND a.busy_task IS NULL
+            AND (n.lo IS NULL OR a.id BETWEEN n.lo AND n.hi)
           ORDER BY (a.id IS NOT DISTINCT FROM n.account), (a.id <= coalesce(n.account, 0)), a.id
           LIMIT 1 FOR UPDATE OF a SKIP LOCKED
         ), taken AS (
@@ -145,7 +158,7 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
         )
         UPDATE tasks t SET status = 'PROCESSING', account = taken.id, attempts = t.attempts + 1, progress = 0,
                started_at = ${at(args.now)}::timestamptz, updated_at = ${at(args.now)}::timestamptz,
-               lease_owner = ${args.owner}, lease_until = ${at(args.leaseUntil)}::timestamptz
+               lease_owner = ${args.owner}, lease_until = ${at(args.leaseUntil)}::timestamptz, event_pending = true
         FROM taken WHERE t.id = (SELECT id FROM next) AND t.status = 'QUEUED'
         RETURNING ${T_COLUMNS}`);
 
@@ -223,6 +236,36 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
         FROM tasks WHERE key_id = ${keyId} AND charge_day = ${day}::date
         GROUP BY model ORDER BY model`;
       return rows.map((row) => ({ model: row.model, requests: Number(row.requests), cost: Number(row.cost) }));
+    },
+
+    // Per kind, the newest FINISHED tasks by acceptance: a backward scan of (status, created_at, id)
+    // that stops after perOutput rows of the kind; percentile_cont then reduces them to one row.
+    // started_at is the last attempt's start (each start sets it), so the difference is the
+    // attempt that finished, result downloads included.
+    async finishedLatency(query) {
+      checkLatencyQuery(query);
+      if (query.outputs.length === 0) return [];
+      const probabilities = Prisma.join(query.probabilities.map((p) => Prisma.sql`${p}::float8`));
+      const outputs = Prisma.join(query.outputs.map((o) => Prisma.sql`${o}::text`));
+      const rows = await prisma.$queryRaw<{ output: string; tasks: number; seconds: number[] | null }[]>`
+        SELECT k.output, count(o.seconds)::int AS tasks,
+               percentile_cont(ARRAY[${probabilities}]) WITHIN GROUP (ORDER BY o.seconds) AS seconds
+        FROM unnest(ARRAY[${outputs}]) AS k(output)
+        LEFT JOIN LATERAL (
+          SELECT extract(epoch FROM t.finished_at - t.started_at)::float8 AS seconds FROM tasks t
+          WHERE t.status = 'FINISHED' AND t.kind = k.output
+            AND t.created_at > ${at(query.since)}::timestamptz AND t.created_at <= ${at(query.until)}::timestamptz
+            AND t.started_at IS NOT NULL AND t.finished_at >= t.started_at
+          ORDER BY t.created_at DESC, t.id DESC
+          LIMIT ${query.perOutput}::int
+        ) o ON true
+        GROUP BY k.output`;
+      const byOutput = new Map(rows.map((row) => [row.output, row]));
+      return query.outputs.map((output: OutputKind) => {
+        const row = byOutput.get(output);
+        const tasks = row?.tasks ?? 0;
+        return { output, tasks, seconds: tasks > 0 && row?.seconds ? row.seconds.map(Number) : [] };
+      });
     },
 
     startNextQueued: (args) =>

@@ -1,12 +1,16 @@
 /**
  * The routing table applied: a job runs on the first vendor of its model's routes that has
  * accounts configured (`src/catalog/vendors/routes.ts`), else on the fallback (the simulation)
- * when there is one, else it fails (refunded: the driver's FAILED statement refunds). The handle
+ * when there is one, else it fails (refunded: the driver's FAILED statement refunds; generate
+ * refuses such a model before the charge, so only a task accepted under another configuration
+ * gets here). Upload ids among the references a vendor is sent become URLs it can fetch. The handle
  * a vendor gives is stored prefixed with the vendor's name, so a resumed attempt goes back to the
  * vendor that holds it even if the configuration changed meanwhile.
  */
 import { routesOf, type VendorId } from "../../catalog/vendors/index.ts";
+import { isUploadId } from "../../engine/references.ts";
 import type { Provider, ProviderJob, ProviderStatus } from "../../services/ports/provider.ts";
+import type { ReferenceUrls } from "../../services/ports/reference-urls.ts";
 
 export interface RoutedProviderOptions {
   readonly vendors: Readonly<Partial<Record<VendorId, Provider>>>;
@@ -17,6 +21,19 @@ export interface RoutedProviderOptions {
   readonly ranges?: readonly { readonly vendor: VendorId; readonly first: number; readonly count: number }[];
   /** Runs models no configured vendor runs; none: those fail with `unroutedError`. */
   readonly fallback?: Provider;
+  /**
+   * Turns the upload ids of references a vendor is sent into URLs it can fetch; none: a job
+   * whose vendor references name an upload fails (not retryable, so refunded).
+   */
+  readonly references?: ReferenceUrls;
+}
+
+/** A reference value as the routing table's translation reads it: a string, a list of them, or objects with a `url`. */
+function mapReferences(value: unknown, map: (text: string) => string): unknown {
+  if (typeof value === "string") return map(value);
+  if (Array.isArray(value)) return value.map((item) => mapReferences(item, map));
+  if (typeof value === "object" && value !== null && "url" in value) return Object.assign({}, value, { url: mapReferences((value as { url: unknown }).url, map) });
+  return value;
 }
 
 /** The vendor that runs `model` with these vendors configured, or undefined. */
@@ -49,6 +66,31 @@ export function createRoutedProvider(options: RoutedProviderOptions): Provider {
     return options.fallback ? { name: SIMULATED, provider: options.fallback, job } : undefined;
   };
 
+  /**
+   * The job with every upload id in the params its vendor's route sends replaced by a URL the
+   * vendor can fetch (vendors fetch references themselves); the reason when one cannot be had.
+   * Made at submission only: the URLs expire, and a resumed attempt's vendor has its input.
+   */
+  const withFetchableReferences = async (vendor: VendorId, job: ProviderJob): Promise<{ job: ProviderJob } | { reason: string }> => {
+    const carried = Object.keys(routesOf(job.model).find((r) => r.vendor === vendor)?.params.references ?? {}).filter((param) => job.params[param] !== undefined);
+    const uploads = new Set<string>();
+    const collect = (text: string): string => {
+      if (isUploadId(text)) uploads.add(text);
+      return text;
+    };
+    for (const param of carried) mapReferences(job.params[param], collect);
+    if (!uploads.size) return { job };
+    const urls = new Map<string, string>();
+    for (const id of uploads) {
+      const url = job.keyId !== undefined ? await options.references?.uploadUrl(job.keyId, id) : undefined;
+      if (url === undefined) return { reason: `Upload ${id} cannot be given to ${vendor}: it has expired, or this gateway has no address a vendor can fetch it from (GATEAI_PUBLIC_URL)` };
+      urls.set(id, url);
+    }
+    const params: Record<string, unknown> = Object.assign({}, job.params);
+    for (const param of carried) params[param] = mapReferences(params[param], (text) => urls.get(text) ?? text);
+    return { job: Object.assign({}, job, { params }) };
+  };
+
   return {
     async poll(job, now): Promise<ProviderStatus> {
       const routed = target(job);
@@ -56,6 +98,11 @@ export function createRoutedProvider(options: RoutedProviderOptions): Provider {
         return job.upstream
           ? { state: "failed", error: `The vendor holding this attempt (${job.upstream.split("|")[0]}) is no longer configured`, retryable: true }
           : { state: "failed", error: unroutedError(job.model), retryable: false };
+      }
+      if (routed.name !== SIMULATED && !routed.job.upstream) {
+        const resolved = await withFetchableReferences(routed.name as VendorId, routed.job);
+        if ("reason" in resolved) return { state: "failed", error: resolved.reason, retryable: false };
+        routed.job = resolved.job;
       }
       const status = await routed.provider.poll(routed.job, now);
       if (status.state === "running" && status.upstream !== undefined) return Object.assign({}, status, { upstream: `${routed.name}|${status.upstream}` });

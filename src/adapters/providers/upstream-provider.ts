@@ -1,9 +1,7 @@
-import { posix } from "node:path";
 import { Agent, request, type Dispatcher } from "undici";
-import { parseReferenceUrl } from "../../engine/references.ts";
 import type { OutputFile, Provider, ProviderJob, ProviderStatus } from "../../services/ports/provider.ts";
 import { createGuardedAgent } from "./guarded-dispatcher.ts";
-import { resultFileName } from "./result-download.ts";
+import { DEFAULT_MAX_DOWNLOAD_BYTES, downloadResult, RefusedDownload } from "./result-download.ts";
 
 export interface UpstreamProviderOptions {
   /** Base URL of a GateAI-compatible API (POST /api/generate, GET /get/{id}). */
@@ -23,9 +21,6 @@ export interface UpstreamProviderOptions {
   readonly maxDownloadBytes?: number;
 }
 
-/** A result the gateway will not download however often it is asked: the attempt fails. */
-class RefusedDownload extends Error {}
-
 interface UpstreamTask {
   readonly status?: string;
   readonly result?: readonly string[];
@@ -33,17 +28,6 @@ interface UpstreamTask {
   readonly error?: string;
   readonly progress?: number;
 }
-
-const MEDIA_TYPES: Record<string, string> = {
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".webp": "image/webp",
-  ".gif": "image/gif",
-  ".mp4": "video/mp4",
-  ".webm": "video/webm",
-  ".glb": "model/gltf-binary",
-};
 
 /**
  * The real provider: drives a generation on an upstream GateAI-compatible API over HTTP (undici).
@@ -60,7 +44,7 @@ export function createUpstreamProvider(options: UpstreamProviderOptions): Provid
   const origin = new URL(base).origin;
   const dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 30_000, connections: 64 });
   const downloadDispatcher = options.downloadDispatcher ?? createGuardedAgent();
-  const maxDownloadBytes = options.maxDownloadBytes ?? 512 * 1024 * 1024;
+  const maxDownloadBytes = options.maxDownloadBytes ?? DEFAULT_MAX_DOWNLOAD_BYTES;
 
   const call = async (method: "GET" | "POST", path: string, key: string, body?: unknown, headers: Record<string, string> = {}) => {
     // Only the upstream's own API: the account's key goes nowhere else.
@@ -76,70 +60,15 @@ export function createUpstreamProvider(options: UpstreamProviderOptions): Provid
   };
 
   /**
-   * Where a result URL may be fetched from, and with what. The upstream's own origin (relative
-   * URLs included) is the operator's choice: fetched as configured, with the account's key.
-   * Any other origin is an address the upstream chose: it must be an https URL that passes the
-   * reference syntax check, it is fetched through the guarded agent (public addresses only, checked
-   * at connection time), and never with the upstream's Authorization.
+   * Result files go through the download every vendor adapter takes (result-download.ts): the
+   * upstream's own origin with the account's key, any other origin an https URL the upstream
+   * chose, through the guarded agent and without credentials, no redirects, size-capped. A
+   * relative URL is the upstream's, under its base URL.
    */
-  const target = (url: string): { href: string; trusted: boolean } => {
+  const download = (url: string, key: string, index: number): Promise<OutputFile> => {
     const absolute = /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
-    let resolved: URL;
-    try {
-      resolved = new URL(absolute ? url : url.startsWith("/") ? `${base}${url}` : `${base}/${url}`);
-    } catch {
-      throw new RefusedDownload(`the result URL ${JSON.stringify(url.slice(0, 200))} is not a URL`);
-    }
-    if (resolved.origin === origin) return { href: resolved.href, trusted: true };
-    const parsed = parseReferenceUrl(url);
-    if (!parsed.ok) throw new RefusedDownload(`the result URL ${JSON.stringify(url.slice(0, 200))} ${parsed.reason.replace(/, a data: URI or an upload id$/, "")}`);
-    return { href: parsed.href, trusted: false };
-  };
-
-
-  const download = async (url: string, key: string, index: number): Promise<OutputFile> => {
-    const { href, trusted } = target(url);
-    const response = await request(href, {
-      method: "GET",
-      dispatcher: trusted ? dispatcher : downloadDispatcher,
-      headersTimeout: timeout,
-      bodyTimeout: timeout,
-      // Redirects are not followed (undici's request never does): a 3xx is refused below.
-      headers: trusted ? { authorization: `Bearer ${key}` } : {},
-    }).catch((error: unknown) => {
-      if ((error as { code?: string }).code === "EADDRBLOCKED") throw new RefusedDownload(`the result URL ${href} ${(error as Error).message}`);
-      throw error;
-    });
-    if (response.statusCode !== 200) {
-      await response.body.dump();
-      if (response.statusCode >= 300 && response.statusCode < 400) throw new RefusedDownload(`the result URL ${href} redirects (${response.statusCode}); redirects are not followed`);
-      throw new Error(`upstream file ${href} answered ${response.statusCode}`);
-    }
-    const tooLarge = () => new RefusedDownload(`the result file ${href} is larger than ${maxDownloadBytes} bytes`);
-    if (Number(response.headers["content-length"] ?? 0) > maxDownloadBytes) {
-      response.body.on("error", () => undefined).destroy();
-      throw tooLarge();
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    // Leaving the loop early (break) closes the body: nothing more is read.
-    for await (const chunk of response.body as AsyncIterable<Buffer>) {
-      size += chunk.byteLength;
-      if (size > maxDownloadBytes) break;
-      chunks.push(chunk);
-    }
-    if (size > maxDownloadBytes) throw tooLarge();
-    const data = new Uint8Array(size);
-    let offset = 0;
-    for (const chunk of chunks) {
-      data.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    const name = resultFileName(href, index);
-    const header = response.headers["content-type"];
-    const declared = Array.isArray(header) ? header[0] : header;
-    const mediaType = (declared ?? MEDIA_TYPES[posix.extname(name).toLowerCase()] ?? "application/octet-stream").split(";")[0]!.trim().toLowerCase();
-    return { name, mediaType, data };
+    const full = absolute ? url : url.startsWith("/") ? `${base}${url}` : `${base}/${url}`;
+    return downloadResult(full, index, { origin, dispatcher, downloadDispatcher, maxBytes: maxDownloadBytes, timeoutMs: timeout, originHeaders: { authorization: `Bearer ${key}` } });
   };
 
   /**

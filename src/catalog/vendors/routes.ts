@@ -100,6 +100,68 @@ const ltxvFal = (t2v: string, i2v: string): VendorRoute =>
     { param: "start_frame", model: i2v },
   );
 
+/** LTX-2.3 on fal: fps, resolution and aspect ratio are our enums verbatim; a start frame picks image-to-video. */
+const ltxv23Fal = (t2v: string, i2v: string): VendorRoute =>
+  fal(
+    t2v,
+    {
+      copy: { fps: "fps", resolution: "resolution", aspect_ratio: "aspect_ratio", generate_audio: "generate_audio" },
+      duration: { to: "duration", as: "number" },
+      references: { start_frame: { to: "image_url", as: "single" } },
+    },
+    { param: "start_frame", model: i2v },
+  );
+
+/** Veo 3.1 Lite's tiers are 720p and 1080p only; our `mode` names the tier. */
+const VEO_LITE_RESOLUTION = { to: "resolution", values: { RESOLUTION_720: "720p", RESOLUTION_1080: "1080p" } };
+
+/**
+ * Kling 3.0 on fal: each resolution tier is its own endpoint (standard 720p, pro 1080p, 4k), with
+ * a text-to-video and an image-to-video id each; the ids and fields follow
+ * https://fal.ai/docs/model-api-reference/video-generation-api/kling-video-v3-pro.md.
+ */
+const KLING_3_TIERS: Readonly<Record<string, string>> = { RESOLUTION_720: "standard", RESOLUTION_1080: "pro", RESOLUTION_2160: "4k" };
+const kling3Ids = (kind: string): Record<string, string> => Object.fromEntries(Object.entries(KLING_3_TIERS).map(([mode, tier]) => [mode, `fal-ai/kling-video/v3/${tier}/${kind}`]));
+const kling3Fal: VendorRoute = Object.assign(
+  fal(
+    "fal-ai/kling-video/v3/pro/text-to-video",
+    {
+      size: { kind: "aspect-ratio", to: "aspect_ratio", ratios: VIDEO_RATIOS },
+      duration: { to: "duration", as: "string" },
+      copy: { generate_audio: "generate_audio" },
+      references: { start_frame: { to: "start_image_url", as: "single" }, end_frame: { to: "end_image_url", as: "single" } },
+    },
+    { param: "start_frame", model: "fal-ai/kling-video/v3/pro/image-to-video" },
+  ),
+  { endpointBy: { param: "mode", models: kling3Ids("text-to-video"), withReference: kling3Ids("image-to-video") } },
+);
+
+/** Recraft V4's sizes, as Recraft's API lists them (https://www.recraft.ai/docs/api-reference/appendix); Replicate's `size` takes one of them. */
+const RECRAFT_V4_SIZES = ["1024x1024", "1536x768", "768x1536", "1280x832", "832x1280", "1216x896", "896x1216", "1152x896", "896x1152", "832x1344", "1280x896", "896x1280", "1344x768", "768x1344"];
+
+/** The aspect ratios Gemini's image models take (Nano Banana on Replicate passes them through). */
+const GEMINI_IMAGE_RATIOS = ["21:9", "16:9", "4:3", "3:2", "5:4", "1:1", "4:5", "2:3", "3:4", "9:16"];
+
+/**
+ * Not routed (simulation only), and why:
+ * - `auto-image`, `auto-video`: the gateway's own meta-models. The spec prices them flat and names
+ *   no model behind them, and neither the catalog nor the engine resolves them to a concrete model,
+ *   so there is no vendor model to translate to; routing one would be choosing a model the spec
+ *   does not name.
+ * - `kino-xl`, `lucid-origin`, `lucid-realism`, `cortex_1.0`, `cortex_2.0`, `cortex_2.0-fast`,
+ *   `cortex-v0.9`, `cortex-v1.0`: Leonardo.ai's own models (Kino XL, Lucid, Phoenix, Motion); no
+ *   documented API for them at fal, Replicate or OpenAI.
+ * - `ltxv-2.0-ultra`: fal's LTX-2 comes as fast and pro only; no "ultra" endpoint is documented.
+ * - `kling-2.1-pro`: fal (fal-ai/kling-video/v2.1/pro/image-to-video) and Replicate serve Kling 2.1
+ *   Pro as image-to-video only, while our kling-2.1-pro takes no start frame.
+ * - `kling-video-o-1`: fal runs Kling O1 only from a start frame, references or a video
+ *   (image-to-video, reference-to-video, video edit), not from a prompt alone as ours does.
+ * - `happy-horse`: fal documents Happy Horse 1.1 (alibaba/happy-horse/v1.1/…); the version ours
+ *   is, and its input schema at a vendor, are not documented where we could confirm them.
+ * - `gemini-image-2` (Leonardo's id for Nano Banana Pro), `kling-video-o-3`, `seedance-2.0-fast`,
+ *   `recraft-v4-pro`: fal or Replicate list them, but their input schemas (field names, enums)
+ *   were not confirmed from the vendor's page; to add once it is read.
+ */
 export const VENDOR_ROUTES: Readonly<Record<string, readonly VendorRoute[]>> = {
   "flux-dev": [
     fal("fal-ai/flux/dev", falFlux({ copy: { guidance_scale: "guidance_scale", num_inference_steps: "num_inference_steps" } })),
@@ -144,6 +206,14 @@ export const VENDOR_ROUTES: Readonly<Record<string, readonly VendorRoute[]>> = {
       references: { image_urls: { to: "image_urls", as: "list" } },
     }),
   ],
+  "nano-banana-2": [
+    replicate("google/nano-banana-2", {
+      size: { kind: "aspect-ratio", to: "aspect_ratio", ratios: GEMINI_IMAGE_RATIOS },
+      enums: { output_format: { to: "output_format", values: { jpeg: "jpg", png: "png" } } },
+      references: { image_urls: { to: "image_input", as: "list" } },
+    }),
+  ],
+  "recraft-v4": [replicate("recraft-ai/recraft-v4", { size: { kind: "size-string", to: "size", sizes: RECRAFT_V4_SIZES } })],
   "seedream-4.0": [
     fal("fal-ai/bytedance/seedream/v4/text-to-image", { size: FAL_IMAGE_SIZE, quantity: { to: "num_images", max: 6 }, copy: { seed: "seed" } }),
     replicate("bytedance/seedream-4", { size: { kind: "pixels", width: "width", height: "height" }, quantity: { to: "max_images", max: 15 }, fixed: { size: "custom", sequential_image_generation: "auto" } }),
@@ -176,10 +246,28 @@ export const VENDOR_ROUTES: Readonly<Record<string, readonly VendorRoute[]>> = {
       { param: "start_frame", model: "fal-ai/kling-video/v2.6/pro/image-to-video" },
     ),
   ],
+  "kling-3.0": [kling3Fal],
   "ltxv-2.0-fast": [ltxvFal("fal-ai/ltxv-2/text-to-video/fast", "fal-ai/ltxv-2/image-to-video/fast")],
   "ltxv-2.0-pro": [ltxvFal("fal-ai/ltxv-2/text-to-video", "fal-ai/ltxv-2/image-to-video")],
+  "ltxv-2.3-fast": [ltxv23Fal("fal-ai/ltx-2.3/text-to-video/fast", "fal-ai/ltx-2.3/image-to-video/fast")],
+  "ltxv-2.3-pro": [ltxv23Fal("fal-ai/ltx-2.3/text-to-video", "fal-ai/ltx-2.3/image-to-video")],
   "seedance-1.0-pro": [seedanceFal("fal-ai/bytedance/seedance/v1/pro"), seedanceReplicate("bytedance/seedance-1-pro")],
   "seedance-1.0-pro-fast": [seedanceFal("fal-ai/bytedance/seedance/v1/pro/fast"), seedanceReplicate("bytedance/seedance-1-pro-fast")],
+  "seedance-2.0": [
+    replicate("bytedance/seedance-2.0", {
+      size: { kind: "aspect-ratio", to: "aspect_ratio", ratios: ["21:9", "16:9", "4:3", "1:1", "3:4", "9:16", "9:21"] },
+      resolution: { to: "resolution", byShortSide: { 480: "480p", 720: "720p", 1080: "1080p" } },
+      duration: { to: "duration", as: "number" },
+      copy: { generate_audio: "generate_audio" },
+      references: {
+        start_frame: { to: "image", as: "single" },
+        end_frame: { to: "last_frame_image", as: "single" },
+        reference_image_urls: { to: "reference_images", as: "list" },
+        reference_video_urls: { to: "reference_videos", as: "list" },
+        reference_audio_urls: { to: "reference_audios", as: "list" },
+      },
+    }),
+  ],
   "sora-2": [
     fal(
       "fal-ai/sora-2/text-to-video",
@@ -208,6 +296,26 @@ export const VENDOR_ROUTES: Readonly<Record<string, readonly VendorRoute[]>> = {
   "veo-3.0-generate-001": [veoFal("fal-ai/veo3"), veoReplicate("google/veo-3")],
   "veo-3.1-fast-generate-001": [veoFal("fal-ai/veo3.1/fast"), veoReplicate("google/veo-3.1-fast")],
   "veo-3.1-generate-001": [veoFal("fal-ai/veo3.1"), veoReplicate("google/veo-3.1")],
+  "veo-3.1-lite": [
+    fal(
+      "fal-ai/veo3.1/lite",
+      {
+        size: { kind: "aspect-ratio", to: "aspect_ratio", ratios: VIDEO_RATIOS_WIDE },
+        enums: { mode: VEO_LITE_RESOLUTION },
+        duration: { to: "duration", as: "seconds" },
+        copy: { negative_prompt: "negative_prompt", motion_has_audio: "generate_audio" },
+        references: { start_frame: { to: "image_url", as: "single" } },
+      },
+      { param: "start_frame", model: "fal-ai/veo3.1/lite/image-to-video" },
+    ),
+    replicate("google/veo-3.1-lite", {
+      size: { kind: "aspect-ratio", to: "aspect_ratio", ratios: VIDEO_RATIOS_WIDE },
+      enums: { mode: VEO_LITE_RESOLUTION },
+      duration: { to: "duration", as: "number" },
+      copy: { seed: "seed" },
+      references: { start_frame: { to: "image", as: "single" }, end_frame: { to: "last_frame", as: "single" } },
+    }),
+  ],
   "rodin-v2": [
     fal("fal-ai/hyper3d/rodin", {
       copy: { seed: "seed", material: "material", ta_pose: "TAPose", bounding_box: "bbox_condition" },

@@ -83,5 +83,13 @@ export function toVendorInput(route: VendorRoute, params: Readonly<Record<string
   }
   const withReference = route.withReference;
   const usesReference = withReference !== undefined && params[withReference.param] !== undefined && params[withReference.param] !== null && params[withReference.param] !== "";
-  return { ok: true, model: usesReference ? withReference.model : route.model, input };
+  let model = usesReference ? withReference.model : route.model;
+  const by = route.endpointBy;
+  const choice = by ? params[by.param] : undefined;
+  if (by && choice !== undefined && choice !== null) {
+    const chosen = (usesReference ? by.withReference : by.models)?.[String(choice)];
+    if (chosen === undefined) return { ok: false, reason: `${route.vendor} ${route.model} has no endpoint for ${by.param}=${String(choice)}` };
+    model = chosen;
+  }
+  return { ok: true, model, input };
 }

@@ -49,6 +49,12 @@ export interface VendorRoute {
   readonly model: string;
   /** Another vendor id for requests that carry this reference param (e.g. image-to-video). */
   readonly withReference?: { readonly param: string; readonly model: string };
+  /**
+   * Our enum param → the vendor id that runs that value, when the vendor serves each value as its
+   * own endpoint (e.g. a resolution tier); `withReference` likewise for requests carrying the
+   * reference param. A value not listed is refused rather than run at another tier.
+   */
+  readonly endpointBy?: { readonly param: string; readonly models: Readonly<Record<string, string>>; readonly withReference?: Readonly<Record<string, string>> };
   /** The vendor page this entry follows. */
   readonly doc: string;
   readonly params: ParamTranslation;

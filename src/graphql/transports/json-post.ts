@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { getOperationAST, type DocumentNode, type ExecutionResult } from "graphql";
+import { getOperationAST, type DocumentNode, type ExecutionResult, type GraphQLError } from "graphql";
 import { processRegularResult, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import type { Logger } from "pino";
 import { readBody } from "../../http/body.ts";
@@ -93,13 +93,14 @@ export function checkJsonPostPlugins(plugins: readonly Plugin[], allowed: Readon
 }
 
 /**
- * The JSON POST transport of GraphQL over HTTP: a JSON POST of one query or mutation that parses
- * and validates. It runs Yoga's envelop pipeline (parser cache, validation, GraphQL Armor's
- * limits, masked errors, the same context) and writes the answer itself, without Yoga's Fetch-API
- * layer (a Request, Headers, a body stream pipeline and an AbortSignal per request). Everything
- * else (GET, SSE, multipart, CORS, batching, malformed requests, validation errors,
- * subscriptions) goes to Yoga itself, with the body it already read, so those answers stay
- * exactly Yoga's. Bodies over `maxBodyBytes` are Yoga's to refuse (413), under the same cap.
+ * The JSON POST transport of GraphQL over HTTP: a JSON POST of one query or mutation. It runs
+ * Yoga's envelop pipeline (parser cache, validation, GraphQL Armor's limits, masked errors, the
+ * same context) and writes the answer itself, without Yoga's Fetch-API layer (a Request, Headers,
+ * a body stream pipeline and an AbortSignal per request); a document that does not parse or
+ * validate is answered through Yoga's own result processor. Everything else (GET, SSE,
+ * multipart, CORS, batching, malformed bodies, subscriptions, an operation it cannot pick) goes to
+ * Yoga itself, with the body it already read, so those answers stay exactly Yoga's
+ * (test/graphql/transports/json-post.test.ts compares them). Bodies over `maxBodyBytes` are Yoga's to refuse (413), under the same cap.
  *
  * The plugins' request and response hooks never run here: the constructor refuses a plugin that
  * has any (`checkJsonPostPlugins`) unless it is allow-listed with a reason.
@@ -165,11 +166,19 @@ export function createJsonPostHandler<TServerContext extends object, TUserContex
     const initial = options.serverContext(req, res, caller) as TServerContext & { params: JsonPostParams };
     initial.params = params;
     const enveloped = yoga.getEnveloped(initial);
-    const document = parsedAndValid(enveloped, params);
-    if (!document) {
+    const checked = parsedAndValid(enveloped, params);
+    if (checked === undefined) {
       await delegate(req, res, read.bytes);
       return true;
     }
+    if (!("document" in checked)) {
+      // Answered here, as Yoga's result processor answers them (status from the errors' `http`
+      // extension, which it then drops): handing the body to Yoga would read, parse and validate
+      // it all again, and refused documents are what a flood sends.
+      await writeFetchResponse(res, await processRegularResult({ errors: checked.errors }, yoga.fetchAPI, mediaType));
+      return true;
+    }
+    const document = checked.document;
 
     let result: ExecutionResult;
     try {
@@ -201,24 +210,29 @@ export function createJsonPostHandler<TServerContext extends object, TUserContex
 }
 
 /**
- * The document of a query or mutation that parses and passes validation (Armor's limits are
- * validation rules; some throw instead of reporting), else undefined. Validation goes through the
- * pipeline, so its plugins (src/graphql/plugins/valid-documents.ts) apply as on every transport.
+ * A query or mutation's document, or the errors that refuse it: a syntax error or a query limit
+ * (GraphQL Armor's limits and the document size throw a GraphQLError instead of reporting it) or
+ * validation errors. Validation goes through the pipeline, so its plugins
+ * (src/graphql/plugins/valid-documents.ts) apply as on every transport. Undefined leaves the
+ * request to Yoga: a subscription, an operation it cannot pick, or anything else thrown.
  */
 function parsedAndValid(
-  enveloped: { parse(source: string): DocumentNode; validate(schema: unknown, document: DocumentNode): readonly unknown[]; schema: unknown },
+  enveloped: { parse(source: string): DocumentNode; validate(schema: unknown, document: DocumentNode): readonly GraphQLError[]; schema: unknown },
   params: JsonPostParams,
-): DocumentNode | undefined {
+): { readonly document: DocumentNode } | { readonly errors: readonly GraphQLError[] } | undefined {
   try {
     const document = enveloped.parse(params.query);
     const operation = getOperationAST(document, params.operationName ?? undefined);
     if (!operation || operation.operation === "subscription") return undefined;
-    if (enveloped.validate(enveloped.schema, document).length !== 0) return undefined;
-    return document;
-  } catch {
-    return undefined;
+    const errors = enveloped.validate(enveloped.schema, document);
+    return errors.length === 0 ? { document } : { errors };
+  } catch (error) {
+    return isGraphQLError(error) ? { errors: [error] } : undefined;
   }
 }
+
+/** By name: the schema's graphql-js (CommonJS) and this module's may be different copies. */
+const isGraphQLError = (error: unknown): error is GraphQLError => error instanceof Error && error.name === "GraphQLError";
 
 const isPromise = <T>(value: T | Promise<T>): value is Promise<T> => typeof (value as { then?: unknown } | null)?.then === "function";
 

@@ -18,10 +18,13 @@ interface UpgradeRequest {
   readonly headers: Readonly<Pick<IncomingHttpHeaders, "host" | "x-forwarded-host" | "x-forwarded-proto" | "x-forwarded-for">>;
   /** The connection's peer address (the failed-authentication throttle's key). */
   readonly peer?: string | undefined;
+  /** The client address (the forwarded one when proxies are trusted): the reconnect cool-off's key. */
+  readonly address: string;
 }
-const upgradeRequest = ({ headers, socket }: IncomingMessage): UpgradeRequest => ({
+const upgradeRequest = ({ headers, socket }: IncomingMessage, address: string): UpgradeRequest => ({
   headers: { host: headers.host, "x-forwarded-host": headers["x-forwarded-host"], "x-forwarded-proto": headers["x-forwarded-proto"], "x-forwarded-for": headers["x-forwarded-for"] },
   peer: socket.remoteAddress,
+  address,
 });
 
 /** The caller of a graphql-ws connection: its credentials come in connectionParams, its origin from the upgrade. */
@@ -59,6 +62,16 @@ const refusedWith = (refusal: LiveRefusal): GraphQLError[] => {
 const CLOSE_GRACE_MS = 1_000;
 
 /**
+ * How long an address whose connection was closed for going over a cap (4400, 4403) is refused
+ * new connections: `429` at the upgrade, before any WebSocket handshake. A client that reconnects
+ * at once after such a close would otherwise make the gateway set up and tear down its sockets
+ * and subscriptions in a loop; its open connections are untouched.
+ */
+export const RECONNECT_COOL_OFF_MS = 10_000;
+/** Addresses remembered at most (the oldest go first); an entry past its time is dropped when met. */
+const COOL_OFF_ADDRESSES = 10_000;
+
+/**
  * GraphQL over WebSocket (graphql-ws) on /graphql, an adapter of Yoga's envelop pipeline: each
  * subscription is parsed, validated and run by `yoga.getEnveloped`, with the same plugins and
  * context as over HTTP.
@@ -68,12 +81,38 @@ const CLOSE_GRACE_MS = 1_000;
  * socket's cap or its key's is answered with an `error` message (code TOO_MANY_SUBSCRIPTIONS)
  * before any work. A socket's places are held from its subscribe message until graphql-ws
  * completes the subscription; the key's are counted by the subscription plugin
- * (shared-subscriptions.ts), which holds the place of every transport's subscriptions.
+ * (shared-subscriptions.ts), which holds the place of every transport's subscriptions. An address
+ * whose connection was closed for a cap (4400 or 4403) is refused new connections for
+ * RECONNECT_COOL_OFF_MS, with `429` at the upgrade.
  */
-export function createWsTransport(yoga: GraphQLYoga, live: LiveLimits) {
+export function createWsTransport(
+  yoga: GraphQLYoga,
+  live: LiveLimits,
+  options: {
+    /** The client address of an upgrade (the forwarded one when proxies are trusted). */
+    readonly addressOf: (req: IncomingMessage) => string;
+    readonly now: () => number;
+  },
+) {
   const wss = new WebSocketServer({ noServer: true });
-  /** The place each socket of a key holds under the key's sockets cap, given back when it closes. */
-  const sockets = new WeakMap<object, LivePlace>();
+  /** The place each socket of a key holds under the key's sockets cap, given back when it closes; and its key. */
+  const sockets = new WeakMap<object, { readonly place: LivePlace; readonly keyId: string }>();
+  /** Addresses refused new connections until the time given (RECONNECT_COOL_OFF_MS). */
+  const coolingOff = new Map<string, number>();
+  const coolOff = (address: string) => {
+    if (coolingOff.size >= COOL_OFF_ADDRESSES) coolingOff.delete(coolingOff.keys().next().value!);
+    coolingOff.delete(address);
+    coolingOff.set(address, options.now() + RECONNECT_COOL_OFF_MS);
+  };
+  /** Milliseconds an address must still wait before a new connection, or 0. */
+  const coolingFor = (address: string): number => {
+    const until = coolingOff.get(address);
+    if (until === undefined) return 0;
+    const wait = until - options.now();
+    if (wait > 0) return wait;
+    coolingOff.delete(address);
+    return 0;
+  };
   const initialContext = (connectionParams: Readonly<Record<string, unknown>>, request: UpgradeRequest): ServerContext => ({
     req: request,
     connectionParams,
@@ -136,8 +175,9 @@ export function createWsTransport(yoga: GraphQLYoga, live: LiveLimits) {
    * socket is paused, and cut if it does not finish closing): otherwise its messages would hold
    * the event loop for as long as it cares to send them.
    */
-  function refused(ctx: { extra: { socket: WebSocket } }, socket: { refused: number }, refusal: LiveRefusal): GraphQLError[] {
+  function refused(ctx: { extra: { socket: WebSocket; request: UpgradeRequest } }, socket: { refused: number }, refusal: LiveRefusal): GraphQLError[] {
     if (++socket.refused === live.caps.subscriptionsPerSocket) {
+      coolOff(ctx.extra.request.address);
       ctx.extra.socket.pause();
       // The close goes out after this refusal.
       setImmediate(() => {
@@ -159,21 +199,28 @@ export function createWsTransport(yoga: GraphQLYoga, live: LiveLimits) {
         if (!key) return true;
         const place = live.connect(key.id);
         if (isLiveRefusal(place)) {
+          coolOff(ctx.extra.request.address);
           // graphql-ws' documented close for a refused connection_init, with the cap as its reason.
           ctx.extra.socket.close(CloseCode.Forbidden, place.message);
           return false;
         }
-        sockets.set(ctx, place);
+        sockets.set(ctx, { place, keyId: key.id });
         return true;
       },
       onClose: (ctx) => {
-        sockets.get(ctx)?.release();
+        sockets.get(ctx)?.place.release();
         sockets.delete(ctx);
       },
       onSubscribe: async (ctx, id, params) => {
         const socket = heldBy(ctx);
         const overSocket = live.socketRefusal(socket.ids.size);
         if (overSocket) return refused(ctx, socket, overSocket);
+        // The key's cap, before the subscription is parsed, validated or given a context: a
+        // refusal costs nothing but its answer. (Checked again once the context is built, for a
+        // socket without a key.)
+        const keyId = sockets.get(ctx)?.keyId;
+        const overKey = keyId === undefined ? null : live.keyRefusal(keyId);
+        if (overKey) return refused(ctx, socket, overKey);
         // The place is the socket's from now (a burst of subscribe messages cannot all pass the
         // check before one is accepted) until graphql-ws completes the subscription, or until it
         // is refused here.
@@ -208,7 +255,15 @@ export function createWsTransport(yoga: GraphQLYoga, live: LiveLimits) {
           socket.destroy();
           return;
         }
-        wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, upgradeRequest(req)));
+        const address = options.addressOf(req);
+        const wait = coolingFor(address);
+        if (wait > 0) {
+          // A client that resets the connection must not take the process down with an unheard 'error'.
+          socket.on("error", () => undefined);
+          socket.end(`HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${Math.ceil(wait / 1000)}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+          return;
+        }
+        wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, upgradeRequest(req, address)));
       });
     },
     async close(): Promise<void> {

@@ -16,11 +16,25 @@ export const BudgetType = builder.objectRef<BudgetStatus>("Budget").implement({
   }),
 });
 
+const VendorPoolType = builder.objectRef<NonNullable<PoolStatus["vendors"]>[number]>("VendorPool").implement({
+  description: "The pool's accounts at one vendor (one account per configured key), as REST's `pool.vendors.<vendor>`.",
+  fields: (t) => ({
+    vendor: t.exposeString("vendor", { description: 'The vendor: "fal", "replicate" or "openai" (as AiModel.vendor names it).' }),
+    totalAccounts: t.exposeInt("totalAccounts", { description: "This vendor's accounts; each runs one generation at a time." }),
+    locked: t.exposeInt("locked", { description: "This vendor's accounts resting after repeated failures." }),
+  }),
+});
+
 const PoolType = builder.objectRef<PoolStatus>("Pool").implement({
   description: "Health of the upstream account pool.",
   fields: (t) => ({
     totalAccounts: t.exposeInt("totalAccounts", { description: "Upstream accounts; each runs one generation at a time." }),
     locked: t.exposeInt("locked", { description: "Accounts resting after repeated failures." }),
+    vendors: t.field({
+      type: [VendorPoolType],
+      description: "The same per vendor, in the pool's order (fal, Replicate, OpenAI), when the accounts are vendor keys; empty when the pool is simulated or a GateAI-compatible upstream's.",
+      resolve: (p) => [...(p.vendors ?? [])],
+    }),
   }),
 });
 

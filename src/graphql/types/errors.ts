@@ -21,6 +21,7 @@ const codes = [
   "IDEMPOTENCY_IN_PROGRESS",
   "UPLOAD_REJECTED",
   "KEY_NOT_FOUND",
+  "MODEL_UNAVAILABLE",
 ] as const satisfies readonly ServiceErrorCode[];
 
 export const ErrorCode = builder.enumType("ErrorCode", {
@@ -39,6 +40,7 @@ export const ErrorCode = builder.enumType("ErrorCode", {
     IDEMPOTENCY_IN_PROGRESS: { description: "The first request with this idempotency key is still being accepted (REST 409)." },
     UPLOAD_REJECTED: { description: "An upload over the size limit or of a media type not taken (REST 413 or 415)." },
     KEY_NOT_FOUND: { description: "No API key has that id (admin operations)." },
+    MODEL_UNAVAILABLE: { description: "The model exists but nothing this gateway is configured with runs it (no vendor routes it, simulation of such models is off); nothing is charged (REST 422)." },
   } satisfies Record<(typeof codes)[number], { description: string }>,
 });
 
@@ -112,6 +114,14 @@ export const TaskNotFound = errorType("TaskNotFound", "TASK_NOT_FOUND", "No task
 export const IdempotencyKeyReused = errorType("IdempotencyKeyReused", "IDEMPOTENCY_KEY_REUSED", "The idempotency key was used with another request.");
 export const IdempotencyInProgress = errorType("IdempotencyInProgress", "IDEMPOTENCY_IN_PROGRESS", "The first request with this idempotency key is still being accepted.");
 export const KeyNotFound = errorType("KeyNotFound", "KEY_NOT_FOUND", "No API key with that id.");
+export const ModelUnavailable = errorType(
+  "ModelUnavailable",
+  "MODEL_UNAVAILABLE",
+  "The model exists but this gateway cannot run it with its configuration (see AiModel.available); nothing was charged.",
+  (t) => ({
+    model: t.exposeString("model", { description: "The model id that was asked for." }),
+  }),
+);
 
 /** The errors `normalize` can produce, shared by every request-shaped field. */
 export const requestErrors = [ModelNotFound, PromptTooLong, QuantityTooHigh, InvalidParams] as const;

@@ -12,6 +12,7 @@ import {
   IdempotencyInProgress,
   IdempotencyKeyReused,
   InsufficientBudget,
+  ModelUnavailable,
   RateLimited,
   requestErrors,
   Unauthorized,
@@ -76,9 +77,9 @@ const EstimateType = builder.objectRef<Estimate & { __typename: "Estimate" }>("E
 
 const GenerateResult = builder.unionType("GenerateResult", {
   description: "The accepted generation, or why not (every failure implements Error).",
-  types: [GenerateSuccess, ...requestErrors, InsufficientBudget, RateLimited, IdempotencyKeyReused, IdempotencyInProgress, Unauthorized],
+  types: [GenerateSuccess, ...requestErrors, InsufficientBudget, RateLimited, IdempotencyKeyReused, IdempotencyInProgress, ModelUnavailable, Unauthorized],
 });
-const EstimateResult = builder.unionType("EstimateResult", { description: "The estimate, or why there is none (every failure implements Error).", types: [EstimateType, ...requestErrors, Unauthorized] });
+const EstimateResult = builder.unionType("EstimateResult", { description: "The estimate, or why there is none (every failure implements Error).", types: [EstimateType, ...requestErrors, ModelUnavailable, Unauthorized] });
 
 const estimateOrError = (result: Result<Estimate, ServiceError>) => (result.ok ? { __typename: "Estimate" as const, ...result.value } : result.error);
 

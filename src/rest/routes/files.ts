@@ -51,20 +51,26 @@ export function servingHeaders(mediaType: string, name: string): Record<string, 
  * change, so they may be cached forever; their ETag is their sha256. `If-None-Match` answers 304,
  * and one `Range` answers 206 (416 past the end), so a browser can seek in a video. With S3 and
  * GATEAI_S3_SIGNED_URL_SECONDS, a 302 to a presigned GET of the object instead (S3 serves ranges).
+ *
+ * GET /files/uploads/{token}: an upload, through a signed, expiring link the gateway gives a
+ * vendor for a reference (src/services/upload-links.ts); served the same way, never cached by a
+ * shared cache (the link, not the URL's secrecy, is the credential, and it expires). A task id is
+ * a uuid, so no result's owner is named `uploads`.
  */
 export function filesRoute(services: GatewayServices): Handler {
   return async ({ req, res, tail }) => {
     const segments = pathSegments(tail, 2);
-    const file = segments ? await services.files.get(segments[0]!, segments[1]!) : null;
+    const link = segments?.[0] === "uploads";
+    const file = segments ? await (link ? services.files.linked(segments[1]!) : services.files.get(segments[0]!, segments[1]!)) : null;
     if (!file) return sendNotFound(res, "File not found");
     const etag = `"${file.sha256}"`;
-    const cache = { etag, "cache-control": "public, max-age=31536000, immutable", "accept-ranges": "bytes" };
+    const cache = { etag, "cache-control": link ? "private, no-store" : "public, max-age=31536000, immutable", "accept-ranges": "bytes" };
     if (matchesIfNoneMatch(req.headers["if-none-match"], etag)) {
       res.writeHead(304, cache);
       return void res.end();
     }
     // S3 with signed URLs: the client fetches the object from the bucket, with the same type and disposition.
-    const served = servingHeaders(file.mediaType, segments![1]!);
+    const served = servingHeaders(file.mediaType, link ? "upload" : segments![1]!);
     const location = await services.files.redirectFor(file, {
       contentType: served["content-type"]!,
       ...(served["content-disposition"] ? { contentDisposition: served["content-disposition"] } : {}),

@@ -13,6 +13,8 @@ export interface ProviderJob {
   readonly taskId: string;
   /** Catalog id of the model. */
   readonly model: string;
+  /** The key that owns the task: the upload ids in its params are this key's uploads. */
+  readonly keyId?: string;
   /** What the model produces (the catalog's `output`, not the section it is listed under). */
   readonly output: ProviderOutput;
   /** Normalized params (width, height, quantity, duration/durationSeconds, prompt, ...). */

@@ -1,3 +1,4 @@
+import type { OutputKind } from "../../catalog/types.ts";
 import type { Micros } from "../../kernel/money.ts";
 import type { NewTask, TaskRecord, TaskStatus } from "../../domain/task.ts";
 
@@ -33,12 +34,41 @@ export interface ModelSpend {
   readonly cost: Micros;
 }
 
+/** How long one output kind's recent FINISHED tasks took. */
+export interface FinishedLatency {
+  readonly output: OutputKind;
+  /** How many tasks the quantiles are of (at most `perOutput`). */
+  readonly tasks: number;
+  /** Seconds at each of the asked probabilities; empty when `tasks` is 0. */
+  readonly seconds: readonly number[];
+}
+
+export interface FinishedLatencyQuery {
+  readonly outputs: readonly OutputKind[];
+  /** Epoch ms: tasks accepted in (since, until]. */
+  readonly since: number;
+  readonly until: number;
+  /** The newest this many FINISHED tasks of each kind (1 to FINISHED_LATENCY_MAX_TASKS). */
+  readonly perOutput: number;
+  /** Each in [0, 1]; at most 101 of them. */
+  readonly probabilities: readonly number[];
+}
+
+/** The most tasks of one kind a latency query looks at: the quantiles are computed over them in the database. */
+export const FINISHED_LATENCY_MAX_TASKS = 10_000;
+
 /**
  * Every read and every transition of tasks, and the money that moves with them. Each method is
  * one atomic step: a transition is guarded by the task's status and claim (TaskClaim), so
  * however many processes drive tasks it happens once, and money moves in the same step as the
  * transition that causes it (a charge with its task, a refund with its failure).
  */
+/** Pool accounts `first .. first + count − 1`: one vendor's accounts (its keys, in order). */
+export interface AccountRange {
+  readonly first: number;
+  readonly count: number;
+}
+
 export interface TaskRepo {
   /**
    * Charges `task.cost` to the key's usage of the UTC day of `task.now` and creates the task,
@@ -61,6 +91,13 @@ export interface TaskRepo {
   modelsOf(ids: readonly string[]): Promise<Map<string, string>>;
   /** Requests and net cost per model charged to a UTC day ('YYYY-MM-DD'). */
   spendByModel(keyId: string, day: string): Promise<ModelSpend[]>;
+  /**
+   * For each of `outputs`, over every key: the quantiles of the seconds from the last attempt's
+   * start (PROCESSING) to FINISHED of the newest `perOutput` FINISHED tasks of that kind accepted
+   * in (since, until]. One row per kind, computed in the database. RangeError on a query out of
+   * its bounds.
+   */
+  finishedLatency(query: FinishedLatencyQuery): Promise<FinishedLatency[]>;
 
   /**
    * Starts the oldest startable QUEUED task on a free, unlocked pool account (a retry on the
@@ -71,8 +108,8 @@ export interface TaskRepo {
     now: number;
     leaseUntil: number;
     poolSize: number;
-    /** The accounts a model may run on (its vendor's); a model absent runs on any. Absent: every model on any account. */
-    accountsByModel?: Readonly<Record<string, readonly number[]>>;
+    /** The accounts a model may run on (its vendor's, a range of ids); a model absent runs on any. Absent: every model on any account. */
+    accountsByModel?: Readonly<Record<string, AccountRange>>;
   }): Promise<TaskRecord | null>;
   /** Renews this process's leases and takes over PROCESSING tasks whose lease ran out. */
   claimProcessing(args: { owner: string; now: number; leaseUntil: number; limit: number }): Promise<TaskRecord[]>;

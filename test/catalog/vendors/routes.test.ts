@@ -65,6 +65,30 @@ describe("param translation", () => {
     });
   });
 
+  it("runs each Kling 3.0 resolution tier on the fal endpoint serving it, text- or image-to-video, and refuses a tier with no endpoint", () => {
+    const kling = route("kling-3.0", "fal");
+    expect(toVendorInput(kling, { prompt: "p", mode: "RESOLUTION_1080", width: 1920, height: 1080, durationSeconds: 7, quantity: 1 })).toMatchObject({
+      ok: true,
+      model: "fal-ai/kling-video/v3/pro/text-to-video",
+      input: { aspect_ratio: "16:9", duration: "7" },
+    });
+    expect(toVendorInput(kling, { prompt: "p", mode: "RESOLUTION_720", quantity: 1, start_frame: "https://cdn.example/a.png" })).toMatchObject({
+      ok: true,
+      model: "fal-ai/kling-video/v3/standard/image-to-video",
+      input: { start_image_url: "https://cdn.example/a.png" },
+    });
+    expect(toVendorInput(kling, { prompt: "p", mode: "RESOLUTION_2160", quantity: 1 })).toMatchObject({ ok: true, model: "fal-ai/kling-video/v3/4k/text-to-video" });
+    expect(toVendorInput(kling, { prompt: "p", mode: "RESOLUTION_480", quantity: 1 })).toMatchObject({ ok: false, reason: expect.stringMatching(/no endpoint for mode=RESOLUTION_480/) });
+  });
+
+  it("sends Recraft V4 the listed size nearest in shape, and Veo 3.1 Lite the resolution its mode names", () => {
+    expect(toVendorInput(route("recraft-v4", "replicate"), { prompt: "p", width: 1280, height: 896, quantity: 1 })).toEqual({ ok: true, model: "recraft-ai/recraft-v4", input: { prompt: "p", size: "1280x896" } });
+    expect(toVendorInput(route("veo-3.1-lite", "replicate"), { prompt: "p", mode: "RESOLUTION_1080", width: 1080, height: 1920, duration: 8, quantity: 1 })).toMatchObject({
+      ok: true,
+      input: { resolution: "1080p", aspect_ratio: "9:16", duration: 8 },
+    });
+  });
+
   it("refuses more outputs than a vendor makes per request, and enum values it has no equivalent for", () => {
     expect(toVendorInput(route("flux-kontext-pro", "replicate"), { prompt: "p", width: 1024, height: 1024, quantity: 2 })).toMatchObject({ ok: false, reason: expect.stringMatching(/one output per request/) });
     expect(toVendorInput(route("rodin-v2", "fal"), { quality: "ultra" })).toMatchObject({ ok: false });

@@ -75,6 +75,9 @@ describe("GraphQL JSON POST fast path", () => {
     ["a syntax error", query("{ credits ")],
     ["a validation error", query("{ credits { nope } }")],
     ["a document over the alias limit", query(`{ ${Array.from({ length: 31 }, (_, i) => `a${i}: credits { __typename }`).join(" ")} }`)],
+    ["a document over the token limit", query(`{ ${"credits { __typename } ".repeat(3_000)} }`)],
+    ["a document over the length limit", query(`{ credits { __typename } }${" ".repeat(100_000)}`)],
+    ["a document over the cost limit", query(`{ ${Array.from({ length: 60 }, () => "credits { __typename }").join(" ")} }`)],
     ["an unknown operation name", JSON.stringify({ query: "query A { credits { __typename } }", operationName: "B" })],
     ["variables that do not coerce", query(ESTIMATE, { input: { gptImage2: { prompt: 1 } } })],
     ["a missing query", JSON.stringify({ variables: {} })],
@@ -84,6 +87,8 @@ describe("GraphQL JSON POST fast path", () => {
   ])("answers %s exactly as Yoga does", async (_name, body) => {
     const { fast, yoga } = await both(body);
     expect(fast).toEqual(yoga);
+    const strict = await both(body, { accept: "application/graphql-response+json" });
+    expect(strict.fast).toEqual(strict.yoga);
     expect(JSON.stringify(fast.body)).toMatch(/"errors"|"data"/);
   });
 
@@ -156,6 +161,30 @@ describe("which requests take the fast path", () => {
       const charset = await send(url, { method: "POST", headers: { "content-type": "application/json; charset=utf-8", accept: "*/*" }, body });
       expect(charset.status).toBe(200);
     });
+  });
+
+  it("answers documents that do not parse or validate itself, without handing the body to Yoga", async () => {
+    // Counts the requests Yoga's own pipeline receives (not told to the handler, which would refuse it).
+    const handed = vi.fn();
+    const yoga = createYoga({ schema: createSchema({ typeDefs: "type Query { hello: String }", resolvers: { Query: { hello: () => "hi" } } }), plugins: [{ onRequest: handed }] });
+    const handle = createJsonPostHandler({ yoga, plugins: [], maxBodyBytes: 1_000_000, serverContext: (req, res) => ({ req, res }), logger: pino({ level: "silent" }) });
+    const server = createServer((req, res) => void handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`;
+    try {
+      const syntax = await send(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ hello" }) });
+      expect(syntax.status).toBe(200);
+      expect(JSON.parse(syntax.text)).toMatchObject({ errors: [{ message: expect.stringMatching(/^Syntax Error/) }] });
+      const invalid = await send(url, { method: "POST", headers: { "content-type": "application/json", accept: "application/graphql-response+json" }, body: JSON.stringify({ query: "{ nope }" }) });
+      expect(invalid.status).toBe(400);
+      expect(JSON.parse(invalid.text)).toMatchObject({ errors: [{ message: expect.stringMatching(/nope/), extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }] });
+      expect(handed).not.toHaveBeenCalled();
+      // An operation it cannot pick is still Yoga's to answer.
+      await send(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "query A { hello }", operationName: "B" }) });
+      expect(handed).toHaveBeenCalledTimes(1);
+    } finally {
+      server.close();
+    }
   });
 
   it.each([

@@ -1,0 +1,102 @@
+import { request, type ClientRequest, type IncomingMessage } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LARGE_BODY_BYTES } from "../../src/http/large-body-lanes.ts";
+import { startGateway, type TestGateway } from "../support/gateway.ts";
+
+// One large body at a time per client address (src/http/large-body-lanes.ts), at the request edge
+// of every path: a second large request of the same address is not read until the first is
+// answered; small requests and other addresses never wait.
+
+let gw: TestGateway;
+beforeAll(async () => {
+  gw = await startGateway({ env: { GATEAI_TRUST_PROXY: "true" } });
+}, 60_000);
+afterAll(async () => gw?.close());
+
+/** A body the REST face refuses (400, not JSON), of `bytes` bytes. */
+const notJson = (bytes: number) => Buffer.alloc(bytes, "x");
+
+interface Answer {
+  readonly status: number;
+  readonly body: string;
+  /** When the answer had been read (performance.now()). */
+  readonly at: number;
+}
+
+/** Starts a POST with a declared length; the caller writes the body. */
+function open(path: string, length: number, address: string): { req: ClientRequest; answer: Promise<Answer> } {
+  const req = request(`${gw.url}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "content-length": String(length), authorization: `Bearer ${gw.key}`, "x-forwarded-for": address },
+  });
+  const answer = new Promise<Answer>((resolve, reject) => {
+    req.on("response", (res: IncomingMessage) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body, at: performance.now() }));
+    });
+    req.on("error", reject);
+  });
+  return { req, answer };
+}
+
+function send(path: string, body: Buffer, address: string): Promise<Answer> {
+  const { req, answer } = open(path, body.length, address);
+  req.end(body);
+  return answer;
+}
+
+describe("large bodies at the request edge", () => {
+  it("reads a client's second large body only once its first is answered; its small requests and other clients go on", async () => {
+    const size = LARGE_BODY_BYTES * 3;
+    // A: a large body of 203.0.113.7, half sent.
+    const first = open("/api/generate", size, "203.0.113.7");
+    first.req.write(notJson(size / 2));
+    // B: another large body of the same address, sent whole.
+    const second = send("/api/estimate", notJson(size), "203.0.113.7");
+    // Small requests of that address, and a large one of another address, are answered while A is pending.
+    const small = await send("/api/estimate", Buffer.from(JSON.stringify({ model: "gpt-image-2", params: { prompt: "x" } })), "203.0.113.7");
+    expect(small.status).toBe(200);
+    const otherAddress = await send("/api/estimate", notJson(size), "198.51.100.9");
+    expect(otherAddress.status).toBe(400);
+    // A finishes: then, and only then, B is read and answered.
+    const finishedAt = performance.now();
+    first.req.end(notJson(size / 2));
+    const [a, b] = await Promise.all([first.answer, second]);
+    expect(a.status).toBe(400);
+    expect(b.status).toBe(400);
+    expect(b.at).toBeGreaterThan(finishedAt);
+    expect(b.at).toBeGreaterThanOrEqual(a.at);
+  });
+
+  it("answers 429 RATE_LIMITED (LARGE_BODIES) to a client with too many large requests waiting, in each face's shape", async () => {
+    const size = LARGE_BODY_BYTES + 1;
+    const holder = open("/api/generate", size, "203.0.113.8");
+    holder.req.write("x");
+    const waiting = Array.from({ length: 16 }, () => send("/api/estimate", notJson(size), "203.0.113.8"));
+    const rest = await send("/api/estimate", notJson(size), "203.0.113.8");
+    expect(rest.status).toBe(429);
+    expect(JSON.parse(rest.body)).toMatchObject({ code: "RATE_LIMITED", reason: "LARGE_BODIES" });
+    const graphql = await send("/graphql", notJson(size), "203.0.113.8");
+    expect(graphql.status).toBe(429);
+    expect(JSON.parse(graphql.body)).toMatchObject({ errors: [{ extensions: { code: "RATE_LIMITED", reason: "LARGE_BODIES" } }] });
+    holder.req.end(notJson(size - 1));
+    for (const answer of await Promise.all(waiting)) expect(answer.status).toBe(400);
+    expect((await holder.answer).status).toBe(400);
+  });
+
+  it("gives the lane back when a waiting client goes away", async () => {
+    const size = LARGE_BODY_BYTES + 1;
+    const holder = open("/api/generate", size, "203.0.113.9");
+    holder.req.write("x");
+    const leaver = open("/api/estimate", size, "203.0.113.9");
+    leaver.req.write("x");
+    leaver.answer.catch(() => undefined);
+    leaver.req.destroy();
+    holder.req.end(notJson(size - 1));
+    expect((await holder.answer).status).toBe(400);
+    // The lane is free again: the next large request of the address is answered.
+    expect((await send("/api/estimate", notJson(size), "203.0.113.9")).status).toBe(400);
+  });
+});
