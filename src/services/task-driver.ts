@@ -19,8 +19,11 @@ export const HARD_LIMIT_ERROR = "Generation timed out (40 min hard limit)";
 const IDLE_AFTER_PASSES = 10;
 
 
-/** Statements starting queued tasks at once in one pass (each on its own connection when the database has several). */
-export const START_CONCURRENCY = 8;
+/**
+ * Statements starting queued tasks at once in one pass (each on its own connection when the
+ * database has several): well under node-postgres' 10 connections, which accepting shares.
+ */
+export const START_CONCURRENCY = 4;
 /** Running tasks polled and moved on at once in one pass. */
 export const DRIVE_CONCURRENCY = 32;
 
@@ -251,16 +254,19 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       }
     };
     await Promise.all(Array.from({ length: Math.min(DRIVE_CONCURRENCY, processing.length) }, driver));
-    // Starts run START_CONCURRENCY at a time: each is one statement that takes the oldest
-    // startable task and a free account with SKIP LOCKED, so concurrent ones take different rows,
-    // and a pool of a thousand accounts fills in a thousand round trips shared by a few
-    // connections instead of one after another. The pass stops starting at the first statement
+    // Starts run START_CONCURRENCY at a time once the first one started a task: each is one
+    // statement that takes the oldest startable task and a free account with SKIP LOCKED, so
+    // concurrent ones take different rows, and a pool of a thousand accounts fills in a thousand
+    // round trips shared by a few connections instead of one after another. A pass that has
+    // nothing to start (the pool is busy, or nothing waits) costs one statement, and holds one
+    // database connection, not START_CONCURRENCY. The pass stops starting at the first statement
     // that finds nothing to start.
     let started = 0;
     let attempted = 0;
+    let attemptLimit = poolSize;
     let exhausted = false;
     const starter = async () => {
-      while (!exhausted && attempted < poolSize) {
+      while (!exhausted && attempted < attemptLimit) {
         attempted++;
         const startedAt = clock.now();
         const task = await tasks.startNextQueued({
@@ -278,7 +284,11 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
         await publish("PROCESSING", task);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(START_CONCURRENCY, Math.max(poolSize, 1)) }, starter));
+    // The first alone: `starter` stops after it when it starts nothing.
+    attemptLimit = 1;
+    await starter();
+    attemptLimit = poolSize;
+    if (!exhausted) await Promise.all(Array.from({ length: Math.min(START_CONCURRENCY, Math.max(poolSize, 1)) }, starter));
     poolFull = holding.filter(Boolean).length + started >= poolSize;
     await relay.flush();
     return swept || processing.length > 0 || started > 0;
