@@ -1,3 +1,4 @@
+import { VENDORS } from "../catalog/vendors/index.ts";
 import type { Engine } from "../engine/engine.ts";
 import { BOUNDS } from "../kernel/bounds.ts";
 import { SIMULATION_BOUNDS, SIMULATION_SERIES_POINTS } from "../simulation/bounds.ts";
@@ -68,6 +69,10 @@ export function listSizes(engine: Engine): ReadonlyMap<string, ListSize> {
     ["SimulationReport.bands", 16],
     ["SimulationReport.keyDays", SIMULATION_BOUNDS.keys * (Math.ceil(SIMULATION_BOUNDS.horizonHours / 24) + 2)],
     ["SimulationReport.models", SIMULATION_BOUNDS.streams],
+    // One entry per output kind (image, video, 3d).
+    ["SimulationReport.latency", 3],
+    // One entry per vendor with accounts.
+    ["Pool.vendors", VENDORS.length],
     ["SimulationSeries.points", SIMULATION_SERIES_POINTS],
   ]);
 }

@@ -42,9 +42,13 @@ afterAll(() => cleanup.run(), 60_000);
 const SCALE = 150;
 const REFUND_MS = (20 * 60_000) / SCALE;
 const HARD_MS = (40 * 60_000) / SCALE;
-const FINISH_MS = 2_000;
+const FINISH_MS = 4_000;
 
-/** "finish …" prompts finish 2 s after their start (with real files); everything else never does. */
+/**
+ * "finish …" prompts finish 4 s after their start (with real files); everything else never does.
+ * The first life is stopped once they all run: 4 s leaves room for a loaded machine between the
+ * first start and the stop, and the second life still finishes them before their 20 min (8 s).
+ */
 const provider: Provider = {
   async poll(job, now) {
     const prompt = typeof job.params.prompt === "string" ? job.params.prompt : "";
@@ -80,7 +84,7 @@ const historyOf = (rows: readonly AuditRow[], taskId: string) =>
 
 /**
  * Three lives of one gateway on the same data:
- *  1. accepts S1 (never finishes) and F1-F3 (finish 2 s after start); stopped once they run.
+ *  1. accepts S1 (never finishes) and F1-F3 (finish 4 s after start); stopped once they run.
  *  2. started again 0.5 s later (gateway time): takes over F1-F3 once the dead leases expire and
  *     finishes them (before 20 min: charged); skips ahead to S1's 20 min: refunds it; accepts H
  *     (never finishes); stopped.

@@ -101,13 +101,27 @@ const instantProvider: Provider = {
 /** Results are not this test's concern: where the files go, nothing is kept. */
 const noFiles = { putResults: async () => undefined };
 
-/** Collects a key's task events, from subscription on. */
-function watch(pubsub: GatewayPubSub, keyId: string) {
+/** What `watch` publishes to know its subscription is live (not a task event: never collected). */
+const MARKER = { type: "WATCHING" } as unknown as TaskEvent;
+
+/**
+ * Collects a key's task events, from subscription on. Resolves once the subscription is live:
+ * a marker published on the watcher's own pub/sub (which waits for its subscription to be
+ * acknowledged) has come back, so no event published from now on is missed.
+ */
+async function watch(pubsub: GatewayPubSub, keyId: string) {
   const events: TaskEvent[] = [];
   const feed = pubsub.subscribe("keyTasks", keyId);
+  let live!: () => void;
+  const watching = new Promise<void>((resolve) => (live = resolve));
   const done = (async () => {
-    for await (const event of feed) events.push(event);
+    for await (const event of feed) {
+      if ((event as { type: string }).type === MARKER.type) live();
+      else events.push(event);
+    }
   })();
+  await pubsub.publish("keyTasks", keyId, MARKER);
+  await watching;
   return {
     events,
     async stop() {
@@ -155,7 +169,7 @@ describe.each(targets)("task events from committed state on $name", (target) => 
 
     it("a subscriber in another process receives the final state a killed process committed but never published", async () => {
       const keyId = randomUUID();
-      const subscriber = watch(bus.create(), keyId);
+      const subscriber = await watch(bus.create(), keyId);
       const killed = killedAfterFinalCommit(bus.create());
       const dying = driver(killed, `dying-${randomUUID()}`);
       const task = await accept(keyId);
@@ -184,7 +198,7 @@ describe.each(targets)("task events from committed state on $name", (target) => 
 
     it("a transition published by its own process is not published again; an unpublished one is told once, after the grace", async () => {
       const keyId = randomUUID();
-      const subscriber = watch(bus.create(), keyId);
+      const subscriber = await watch(bus.create(), keyId);
       const liveOwner = `live-${randomUUID()}`;
       const live = driver(bus.create(), liveOwner);
       const task = await accept(keyId);

@@ -4,15 +4,10 @@
 // Pointing at the chart reads out the step under the pointer.
 import { useState } from "preact/hooks";
 import { usd } from "../format.ts";
+import type { ConsoleSimulateQuery } from "../gql/graphql.ts";
 
-export interface SeriesPoint {
-  readonly at: string;
-  readonly spendUsd: number;
-  readonly accepted: number;
-  readonly refused: number;
-  readonly inFlight: number;
-  readonly queueDepth: number;
-}
+/** One step of the series, as the console's simulate query asks for it. */
+export type SeriesPoint = Extract<ConsoleSimulateQuery["simulate"], { __typename: "SimulationReport" }>["series"]["points"][number];
 
 const WIDTH = 900;
 const PANEL = 140;
