@@ -263,32 +263,30 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     // that finds nothing to start.
     let started = 0;
     let attempted = 0;
-    let attemptLimit = poolSize;
     let exhausted = false;
-    const starter = async () => {
-      while (!exhausted && attempted < attemptLimit) {
-        attempted++;
-        const startedAt = clock.now();
-        const task = await tasks.startNextQueued({
-          owner,
-          now: startedAt,
-          leaseUntil: startedAt + leaseMs,
-          poolSize,
-          ...(options.accountsByModel ? { accountsByModel: options.accountsByModel } : {}),
-        });
-        if (!task) {
-          exhausted = true;
-          return;
-        }
-        started++;
-        await publish("PROCESSING", task);
+    /** One start statement; false when it found nothing to start (and no more will be tried). */
+    const startOne = async (): Promise<boolean> => {
+      attempted++;
+      const startedAt = clock.now();
+      const task = await tasks.startNextQueued({
+        owner,
+        now: startedAt,
+        leaseUntil: startedAt + leaseMs,
+        poolSize,
+        ...(options.accountsByModel ? { accountsByModel: options.accountsByModel } : {}),
+      });
+      if (!task) {
+        exhausted = true;
+        return false;
       }
+      started++;
+      await publish("PROCESSING", task);
+      return true;
     };
-    // The first alone: `starter` stops after it when it starts nothing.
-    attemptLimit = 1;
-    await starter();
-    attemptLimit = poolSize;
-    if (!exhausted) await Promise.all(Array.from({ length: Math.min(START_CONCURRENCY, Math.max(poolSize, 1)) }, starter));
+    const starter = async () => {
+      while (!exhausted && attempted < poolSize) await startOne();
+    };
+    if (poolSize > 0 && (await startOne())) await Promise.all(Array.from({ length: Math.min(START_CONCURRENCY, poolSize) }, starter));
     poolFull = holding.filter(Boolean).length + started >= poolSize;
     await relay.flush();
     return swept || processing.length > 0 || started > 0;

@@ -122,6 +122,22 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
   const many = async (query: Prisma.Sql) => (await prisma.$queryRaw<TaskRow[]>(query)).map(taskFromRow);
 
   /**
+   * The end both start statements share, after their CTEs `next` (the task) and `account` (its
+   * account): the account taken for the task, and the task PROCESSING on it under this process's
+   * lease, marked for the event relay.
+   */
+  const startOnTakenAccount = (args: { owner: string; now: number; leaseUntil: number }) => Prisma.sql`taken AS (
+          UPDATE pool_accounts a SET busy_task = (SELECT id FROM next)
+          FROM account WHERE a.id = account.id AND a.busy_task IS NULL
+          RETURNING a.id
+        )
+        UPDATE tasks t SET status = 'PROCESSING', account = taken.id, attempts = t.attempts + 1, progress = 0,
+               started_at = ${at(args.now)}::timestamptz, updated_at = ${at(args.now)}::timestamptz,
+               lease_owner = ${args.owner}, lease_until = ${at(args.leaseUntil)}::timestamptz, event_pending = true
+        FROM taken WHERE t.id = (SELECT id FROM next) AND t.status = 'QUEUED'
+        RETURNING ${T_COLUMNS}`;
+
+  /**
    * startNextQueued when models are bound to their vendor's accounts: the oldest queued task that
    * has a free account of its own vendor starts on one (a model absent from the map runs on any
    * account), so a busy vendor does not hold back another vendor's tasks behind it. The free
@@ -151,16 +167,7 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
             AND (n.lo IS NULL OR a.id BETWEEN n.lo AND n.hi)
           ORDER BY (a.id IS NOT DISTINCT FROM n.account), (a.id <= coalesce(n.account, 0)), a.id
           LIMIT 1 FOR UPDATE OF a SKIP LOCKED
-        ), taken AS (
-          UPDATE pool_accounts a SET busy_task = (SELECT id FROM next)
-          FROM account WHERE a.id = account.id AND a.busy_task IS NULL
-          RETURNING a.id
-        )
-        UPDATE tasks t SET status = 'PROCESSING', account = taken.id, attempts = t.attempts + 1, progress = 0,
-               started_at = ${at(args.now)}::timestamptz, updated_at = ${at(args.now)}::timestamptz,
-               lease_owner = ${args.owner}, lease_until = ${at(args.leaseUntil)}::timestamptz, event_pending = true
-        FROM taken WHERE t.id = (SELECT id FROM next) AND t.status = 'QUEUED'
-        RETURNING ${T_COLUMNS}`);
+        ), ${startOnTakenAccount(args)}`);
 
   return {
     async accept(task: NewTask, limit: Micros, idempotency) {
@@ -284,16 +291,7 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
           -- round the pool, so successive attempts land on different accounts.
           ORDER BY (a.id IS NOT DISTINCT FROM n.account), (a.id <= coalesce(n.account, 0)), a.id
           LIMIT 1 FOR UPDATE SKIP LOCKED
-        ), taken AS (
-          UPDATE pool_accounts a SET busy_task = (SELECT id FROM next)
-          FROM account WHERE a.id = account.id AND a.busy_task IS NULL
-          RETURNING a.id
-        )
-        UPDATE tasks t SET status = 'PROCESSING', account = taken.id, attempts = t.attempts + 1, progress = 0,
-               started_at = ${at(args.now)}::timestamptz, updated_at = ${at(args.now)}::timestamptz,
-               lease_owner = ${args.owner}, lease_until = ${at(args.leaseUntil)}::timestamptz, event_pending = true
-        FROM taken WHERE t.id = (SELECT id FROM next) AND t.status = 'QUEUED'
-        RETURNING ${T_COLUMNS}`),
+        ), ${startOnTakenAccount(args)}`),
 
     claimProcessing: (args) =>
       many(Prisma.sql`

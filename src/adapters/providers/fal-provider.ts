@@ -15,21 +15,17 @@
 import type { Dispatcher } from "undici";
 import type { Provider, ProviderJob, ProviderStatus } from "../../services/ports/provider.ts";
 import { downloadResults, RefusedDownload } from "./result-download.ts";
-import { vendorConnection } from "./vendor-connection.ts";
+import { vendorConnection, type VendorConnectionOptions } from "./vendor-connection.ts";
 import { callVendor, failureOf, garbage, keyFor, VendorUnreachable } from "./vendor-http.ts";
 import { vendorInputFor, type InputFor } from "./vendor-input.ts";
 
-export interface FalProviderOptions {
+export interface FalProviderOptions extends VendorConnectionOptions {
   /** One key per account (account n uses key n−1, wrapping around). */
   readonly keys: readonly string[];
   /** Default `https://queue.fal.run`. */
   readonly baseUrl?: string;
   /** Where fal should POST completions (`GATEAI_PUBLIC_URL` + the webhook path); none: polling only. */
   readonly webhookUrl?: string;
-  readonly timeoutMs?: number;
-  readonly dispatcher?: Dispatcher;
-  readonly downloadDispatcher?: Dispatcher;
-  readonly maxDownloadBytes?: number;
   /** Our job → fal app id and input (default: the routing table). */
   readonly inputFor?: InputFor;
 }

@@ -17,17 +17,15 @@ import type { OutputFile, Provider, ProviderJob, ProviderStatus } from "../../se
 import { createGuardedAgent } from "./guarded-dispatcher.ts";
 import { DEFAULT_MAX_DOWNLOAD_BYTES, downloadResults, MEDIA_TYPES, RefusedDownload, type DownloadPolicy } from "./result-download.ts";
 import { callVendor, failureOf, garbage, keyFor, VendorUnreachable, type VendorCall } from "./vendor-http.ts";
+import type { VendorConnectionOptions } from "./vendor-connection.ts";
 import { vendorInputFor, type InputFor } from "./vendor-input.ts";
 
-export interface OpenAIProviderOptions {
+export interface OpenAIProviderOptions extends VendorConnectionOptions {
   readonly keys: readonly string[];
   /** Default `https://api.openai.com`. */
   readonly baseUrl?: string;
   /** Per call; default 10 minutes (a high-quality image can take a few). */
   readonly timeoutMs?: number;
-  readonly dispatcher?: Dispatcher;
-  readonly downloadDispatcher?: Dispatcher;
-  readonly maxDownloadBytes?: number;
   readonly inputFor?: InputFor;
 }
 

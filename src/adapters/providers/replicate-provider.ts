@@ -15,21 +15,17 @@
 import type { Dispatcher } from "undici";
 import type { Provider, ProviderJob, ProviderStatus } from "../../services/ports/provider.ts";
 import { downloadResults, RefusedDownload } from "./result-download.ts";
-import { vendorConnection } from "./vendor-connection.ts";
+import { vendorConnection, type VendorConnectionOptions } from "./vendor-connection.ts";
 import { callVendor, failureOf, garbage, keyFor, VendorUnreachable } from "./vendor-http.ts";
 import { vendorInputFor, type InputFor } from "./vendor-input.ts";
 
-export interface ReplicateProviderOptions {
+export interface ReplicateProviderOptions extends VendorConnectionOptions {
   /** One API token per account (account n uses token n−1, wrapping around). */
   readonly tokens: readonly string[];
   /** Default `https://api.replicate.com`. */
   readonly baseUrl?: string;
   /** Where Replicate should POST the completed prediction; none: polling only. */
   readonly webhookUrl?: string;
-  readonly timeoutMs?: number;
-  readonly dispatcher?: Dispatcher;
-  readonly downloadDispatcher?: Dispatcher;
-  readonly maxDownloadBytes?: number;
   readonly inputFor?: InputFor;
 }
 
