@@ -194,6 +194,12 @@ export function createJsonPostHandler<TServerContext extends object, TUserContex
       }) as ExecutionResult | Promise<ExecutionResult>;
       result = isPromise(executed) ? await executed : executed;
     } catch (error) {
+      // A GraphQLError thrown here is an answer the pipeline chose (the masked-errors plugin turns
+      // a backing service that is down into SERVICE_UNAVAILABLE, 503): answered as Yoga would.
+      if (isGraphQLError(error)) {
+        await writeFetchResponse(res, await processRegularResult({ errors: [error] }, yoga.fetchAPI, mediaType));
+        return true;
+      }
       logger.error({ err: error, operationName: params.operationName }, "graphql request failed");
       sendText(res, 500, mediaType, '{"errors":[{"message":"Unexpected error.","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}');
       return true;

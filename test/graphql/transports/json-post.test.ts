@@ -187,6 +187,29 @@ describe("which requests take the fast path", () => {
     }
   });
 
+  it("answers a GraphQLError the context throws with its own status, as Yoga does (a backing service down: 503)", async () => {
+    const { GraphQLError } = await import("graphql");
+    const yoga = createYoga({
+      schema: createSchema({ typeDefs: "type Query { hello: String }", resolvers: { Query: { hello: () => "hi" } } }),
+      // As the gateway's masking does for a backing service that is down (unavailable-errors.ts).
+      maskedErrors: false,
+      context: () => {
+        throw new GraphQLError("unavailable", { extensions: { code: "SERVICE_UNAVAILABLE", http: { status: 503, headers: { "retry-after": "5" } } } });
+      },
+    });
+    const handle = createJsonPostHandler({ yoga, plugins: [], maxBodyBytes: 1_000_000, serverContext: (req, res) => ({ req, res }), logger: pino({ level: "silent" }) });
+    const server = createServer((req, res) => void handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body });
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("5");
+      expect(await response.json()).toMatchObject({ errors: [{ message: "unavailable", extensions: { code: "SERVICE_UNAVAILABLE" } }] });
+    } finally {
+      server.close();
+    }
+  });
+
   it.each([
     ["a GET", { method: "GET" }],
     ["a request with an Origin (CORS)", { method: "POST", headers: { "content-type": "application/json", origin: "https://app.example" }, body }],
