@@ -19,13 +19,14 @@ export const HARD_LIMIT_ERROR = "Generation timed out (40 min hard limit)";
 const IDLE_AFTER_PASSES = 10;
 
 
-/**
- * Statements starting queued tasks at once in one pass (each on its own connection when the
- * database has several): well under node-postgres' 10 connections, which accepting shares.
- */
-export const START_CONCURRENCY = 4;
 /** Running tasks polled and moved on at once in one pass. */
 export const DRIVE_CONCURRENCY = 32;
+/**
+ * Tasks one pass starts at most (in one statement). A pass that started until a thousand free
+ * vendor accounts were full would hold back its polls; the tasks it starts are submitted by the
+ * next full pass's poll.
+ */
+export const STARTS_PER_PASS = 64;
 
 export interface TaskDriverOptions {
   readonly tasks: TaskRepo;
@@ -97,7 +98,6 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
-  let again = false;
   let stopped = true;
 
   const relay = createTaskEventRelay({ tasks, pubsub, logger, ...(options.relayGraceMs !== undefined ? { graceMs: options.relayGraceMs } : {}) });
@@ -219,8 +219,44 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
   // pass starts the next queued task), so a nudge has nothing to do: a steady stream of accepted tasks
   // must not run passes back to back (five statements each).
   let poolFull = false;
+  /** This process's running tasks at the last full pass, and those started by passes since. */
+  let heldAtFullPass = 0;
+  let startedSinceFullPass = 0;
 
-  /** One pass; true when it found work (so the next pass comes soon). */
+  /**
+   * Starts up to STARTS_PER_PASS queued tasks on free accounts, oldest first, in one call: the
+   * repository reads the free accounts and the oldest startable tasks, assigns them
+   * (domain/account-assignment.ts) and starts every pair in one statement. Nothing to start (the
+   * pool is busy) costs one statement. Returns how many started.
+   */
+  async function startQueued(): Promise<number> {
+    const max = Math.min(poolSize, STARTS_PER_PASS);
+    if (max <= 0) return 0;
+    const startedAt = clock.now();
+    const started = await tasks.startQueued({
+      owner,
+      now: startedAt,
+      leaseUntil: startedAt + leaseMs,
+      poolSize,
+      max,
+      ...(options.accountsByModel ? { accountsByModel: options.accountsByModel } : {}),
+    });
+    // Events of different tasks: no order to keep between them.
+    await Promise.all(started.map((task) => publish("PROCESSING", task)));
+    return started.length;
+  }
+
+  /** A pass an accepted task asked for: it only starts queued tasks (see `nudge`). */
+  async function startPass(): Promise<boolean> {
+    passes++;
+    const started = await startQueued();
+    startedSinceFullPass += started;
+    poolFull = heldAtFullPass + startedSinceFullPass >= poolSize;
+    await relay.flush();
+    return started > 0;
+  }
+
+  /** One full pass; true when it found work (so the next pass comes soon). */
   async function tick(): Promise<boolean> {
     passes++;
     // Deadlines and polls share one instant, so a task unfinished at its refund deadline is
@@ -254,80 +290,63 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       }
     };
     await Promise.all(Array.from({ length: Math.min(DRIVE_CONCURRENCY, processing.length) }, driver));
-    // Starts run START_CONCURRENCY at a time once the first one started a task: each is one
-    // statement that takes the oldest startable task and a free account with SKIP LOCKED, so
-    // concurrent ones take different rows, and a pool of a thousand accounts fills in a thousand
-    // round trips shared by a few connections instead of one after another. A pass that has
-    // nothing to start (the pool is busy, or nothing waits) costs one statement, and holds one
-    // database connection, not START_CONCURRENCY. The pass stops starting at the first statement
-    // that finds nothing to start.
-    let started = 0;
-    let attempted = 0;
-    let exhausted = false;
-    /** One start statement; false when it found nothing to start (and no more will be tried). */
-    const startOne = async (): Promise<boolean> => {
-      attempted++;
-      const startedAt = clock.now();
-      const task = await tasks.startNextQueued({
-        owner,
-        now: startedAt,
-        leaseUntil: startedAt + leaseMs,
-        poolSize,
-        ...(options.accountsByModel ? { accountsByModel: options.accountsByModel } : {}),
-      });
-      if (!task) {
-        exhausted = true;
-        return false;
-      }
-      started++;
-      await publish("PROCESSING", task);
-      return true;
-    };
-    const starter = async () => {
-      while (!exhausted && attempted < poolSize) await startOne();
-    };
-    if (poolSize > 0 && (await startOne())) await Promise.all(Array.from({ length: Math.min(START_CONCURRENCY, poolSize) }, starter));
-    poolFull = holding.filter(Boolean).length + started >= poolSize;
+    const started = await startQueued();
+    heldAtFullPass = holding.filter(Boolean).length;
+    startedSinceFullPass = started;
+    poolFull = heldAtFullPass + started >= poolSize;
     await relay.flush();
     return swept || processing.length > 0 || started > 0;
   }
 
   // With nothing to drive, pass every `idleTickMs` instead of every `tickMs` (an idle gateway
   // should not keep a core busy); an accepted task (nudge) or found work brings the pace back.
+  //
+  // Full passes (deadlines, polls, starts) run on the timer, one at a time, so each running task
+  // is polled once per `tickMs` however many tasks are accepted: at a thousand accepted a second,
+  // passes asked for by each of them would run back to back and poll every vendor task many
+  // times per interval. An accepted task asks only for a start pass, which starts it at once when
+  // an account is free; its first poll (the vendor submit) comes with the next full pass.
   let idlePasses = 0;
   let passes = 0;
   /** Nudged passes scheduled and not yet begun. */
   let nudges = 0;
+  /** A pass asked for while another ran; a full pass covers a start pass. */
+  let pending: "full" | "start" | undefined;
   const runNudged = () => {
     nudges--;
-    runTick();
+    runPass("start");
   };
-  const runTick = () => {
+  const runPass = (kind: "full" | "start") => {
     if (stopped) return;
     if (running) {
-      again = true;
+      if (pending !== "full") pending = kind;
       return;
     }
     const began = clock.now();
-    running = tick()
+    running = (kind === "full" ? tick() : startPass())
       .then((active) => {
-        idlePasses = active ? 0 : idlePasses + 1;
+        if (kind === "full") idlePasses = active ? 0 : idlePasses + 1;
         metrics.driverPass((clock.now() - began) / 1000);
       })
       .catch((error: unknown) => logger.error({ err: error }, "task driver tick failed"))
       .finally(() => {
         running = undefined;
-        if (again && !stopped) {
-          again = false;
-          runTick();
-        }
+        const next = pending;
+        pending = undefined;
+        if (next && !stopped) runPass(next);
       });
+  };
+  /** The timer was set at the idle pace. */
+  let idlePace = false;
+  const schedule = () => {
+    idlePace = idlePasses >= IDLE_AFTER_PASSES;
+    timer = setTimeout(loop, idlePace ? idleTickMs : tickMs);
+    timer.unref?.();
   };
   const loop = () => {
     if (stopped) return;
-    runTick();
-    timer = setTimeout(loop, idlePasses >= IDLE_AFTER_PASSES ? idleTickMs : tickMs);
-    timer.unref?.();
+    runPass("full");
+    schedule();
   };
 
   return {
@@ -340,6 +359,11 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     nudge() {
       if (stopped) return;
       idlePasses = 0;
+      // The task this nudge is for is polled (submitted) by the next full pass: not a second away.
+      if (idlePace && timer) {
+        clearTimeout(timer);
+        schedule();
+      }
       if (poolFull) return;
       nudges++;
       setImmediate(runNudged);
@@ -351,11 +375,11 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       return passes;
     },
     async settled() {
-      while (running || nudges > 0 || again) await (running ?? new Promise((resolve) => setImmediate(resolve)));
+      while (running || nudges > 0 || pending) await (running ?? new Promise((resolve) => setImmediate(resolve)));
     },
     async stop() {
       stopped = true;
-      again = false;
+      pending = undefined;
       if (timer) clearTimeout(timer);
       await running;
       await relay.flush();

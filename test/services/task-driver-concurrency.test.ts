@@ -1,25 +1,28 @@
 /**
- * How much of a pass runs at once: starts START_CONCURRENCY statements at a time (a pool of a
- * thousand accounts fills without a thousand round trips one after another), and polls at most
- * DRIVE_CONCURRENCY running tasks at once (a pass never floods the event loop). Both counted at
- * the ports, on PGlite (and PostgreSQL when configured).
+ * How much of a pass runs at once: it starts up to STARTS_PER_PASS queued tasks in one call of the
+ * repository (a pool of a thousand accounts fills without a thousand round trips), and polls at
+ * most DRIVE_CONCURRENCY running tasks at once (a pass never floods the event loop); passes an
+ * accepted task asks for only start tasks, so a task is polled once per full pass however many
+ * are accepted. Counted at the ports, on PGlite (and PostgreSQL when configured).
  */
 import { randomUUID } from "node:crypto";
 import { pino } from "pino";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "../../src/adapters/postgres/database.ts";
 import { createMemoryLimiter } from "../../src/adapters/limits/memory-limiter.ts";
 import { createMemoryPubSub } from "../../src/adapters/pubsub/memory-pubsub.ts";
 import { createStores, type Stores } from "../../src/adapters/postgres/stores.ts";
 import type { GatewayEvents } from "../../src/services/events.ts";
 import type { Provider } from "../../src/services/ports/provider.ts";
 import type { TaskRepo } from "../../src/services/ports/task-repo.ts";
-import { createTaskDriver, DRIVE_CONCURRENCY, START_CONCURRENCY } from "../../src/services/task-driver.ts";
+import { createTaskDriver, DRIVE_CONCURRENCY, STARTS_PER_PASS } from "../../src/services/task-driver.ts";
 import { timingFor } from "../../src/services/timing.ts";
 import { withTestDatabases } from "../support/databases.ts";
 import { newTask } from "../support/new-task.ts";
 
 const targets = await withTestDatabases();
-const POOL = 40;
+// More accounts than a pass starts, so the bound shows.
+const POOL = 80;
 
 /** Counts calls of `run` in flight at once. */
 function inFlight() {
@@ -41,47 +44,82 @@ function inFlight() {
 }
 
 describe.each(targets)("task driver concurrency on $name", (target) => {
+  let db: Database;
   let stores: Stores;
   beforeAll(async () => {
-    stores = createStores(await target.open());
+    db = await target.open();
+    stores = createStores(db);
     await stores.pool.seed(POOL);
+  });
+  beforeEach(async () => {
+    await db.prisma.$executeRaw`UPDATE pool_accounts SET busy_task = NULL, locked_until = NULL`;
+    await db.prisma.task.deleteMany({});
   });
   let clock = Date.parse("2026-11-25T12:00:00.000Z");
 
-  it(`starts ${START_CONCURRENCY} queued tasks at a time (one statement when none waits) and polls at most ${DRIVE_CONCURRENCY} running ones at a time, each once a pass`, async () => {
-    const starts = inFlight();
-    const polls = inFlight();
-    const tasks: TaskRepo = Object.assign(Object.create(stores.tasks) as TaskRepo, {
-      startNextQueued: (args: Parameters<TaskRepo["startNextQueued"]>[0]) => starts.run(() => stores.tasks.startNextQueued(args)),
-    });
-    // Running for ever; each poll yields to the event loop a few times, as a vendor call would.
-    const provider: Provider = {
-      poll: () =>
-        polls.run(async () => {
-          for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
-          return { state: "running", progress: 0.1 };
-        }),
-    };
-    const driver = createTaskDriver({
+  const makeDriver = (tasks: TaskRepo, provider: Provider, more: { tickMs?: number } = {}) =>
+    createTaskDriver({
       tasks, accounts: stores.pool, files: { putResults: async () => undefined }, provider, pubsub: createMemoryPubSub<GatewayEvents>(),
       limiter: createMemoryLimiter({ now: () => clock }), clock: { now: () => clock }, timing: timingFor(1), logger: pino({ level: "silent" }),
-      owner: `driver-${randomUUID()}`, poolSize: POOL, relayEveryMs: 0,
+      owner: `driver-${randomUUID()}`, poolSize: POOL, relayEveryMs: 0, ...more,
     });
+  const counted = (starts: ReturnType<typeof inFlight>): TaskRepo =>
+    Object.assign(Object.create(stores.tasks) as TaskRepo, {
+      startQueued: (args: Parameters<TaskRepo["startQueued"]>[0]) => starts.run(() => stores.tasks.startQueued(args)),
+    });
+  // Running for ever; each poll yields to the event loop a few times, as a vendor call would.
+  const runningProvider = (polls: ReturnType<typeof inFlight>): Provider => ({
+    poll: () =>
+      polls.run(async () => {
+        for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+        return { state: "running", progress: 0.1 };
+      }),
+  });
+
+  it(`starts at most ${STARTS_PER_PASS} queued tasks a pass, in one call, and polls at most ${DRIVE_CONCURRENCY} running ones at a time, each once a pass`, async () => {
+    const starts = inFlight();
+    const polls = inFlight();
+    const driver = makeDriver(counted(starts), runningProvider(polls));
     const keyId = randomUUID();
 
-    // A pass with nothing to start costs one statement.
     await driver.tick();
-    expect(starts).toMatchObject({ calls: 1, max: 1 });
+    expect(starts.calls).toBe(1);
 
     for (let i = 0; i < POOL; i++) await stores.tasks.accept(newTask(keyId, 10, (clock += 1)), 1_000_000_000);
     await driver.tick();
-    expect(starts.max).toBe(START_CONCURRENCY);
-    // Every account taken; the last statement of each starter finds nothing more.
-    expect((await stores.tasks.active(keyId)).every((t) => t.status === "PROCESSING")).toBe(true);
+    expect(starts.calls).toBe(2);
+    expect((await stores.tasks.active(keyId)).filter((t) => t.status === "PROCESSING")).toHaveLength(STARTS_PER_PASS);
 
     clock += 10;
     await driver.tick();
-    expect(polls.calls).toBe(POOL);
+    expect(starts.calls).toBe(3);
+    expect(polls.calls).toBe(STARTS_PER_PASS);
     expect(polls.max).toBe(DRIVE_CONCURRENCY);
+    // The rest started in this pass: every account taken.
+    expect((await stores.tasks.active(keyId)).every((t) => t.status === "PROCESSING")).toBe(true);
+  });
+
+  it("runs only start passes for accepted tasks: each running task is still polled once per full pass", async () => {
+    const starts = inFlight();
+    const polls = inFlight();
+    // Full passes an hour apart: the first comes with start(), every other one is asked for here.
+    const driver = makeDriver(counted(starts), runningProvider(polls), { tickMs: 3_600_000 });
+    driver.start();
+    try {
+      await driver.settled();
+      const keyId = randomUUID();
+      for (let i = 0; i < 10; i++) {
+        await stores.tasks.accept(newTask(keyId, 10, (clock += 1)), 1_000_000_000);
+        driver.nudge();
+        await driver.settled();
+      }
+      // Every accepted task started at once, and no pass polled.
+      expect((await stores.tasks.active(keyId)).every((t) => t.status === "PROCESSING")).toBe(true);
+      expect(polls.calls).toBe(0);
+      await driver.tick();
+      expect(polls.calls).toBe(10);
+    } finally {
+      await driver.stop();
+    }
   });
 });

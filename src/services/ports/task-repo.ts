@@ -1,6 +1,7 @@
 import type { OutputKind } from "../../catalog/types.ts";
 import type { Micros } from "../../kernel/money.ts";
 import type { NewTask, TaskRecord, TaskStatus } from "../../domain/task.ts";
+import type { AccountRange } from "../../domain/account-assignment.ts";
 
 /** The idempotency record to complete in the same statement as the charge. */
 export interface IdempotencyCompletion {
@@ -64,9 +65,15 @@ export const FINISHED_LATENCY_MAX_TASKS = 10_000;
  * transition that causes it (a charge with its task, a refund with its failure).
  */
 /** Pool accounts `first .. first + count − 1`: one vendor's accounts (its keys, in order). */
-export interface AccountRange {
-  readonly first: number;
-  readonly count: number;
+export type { AccountRange } from "../../domain/account-assignment.ts";
+
+export interface StartArgs {
+  readonly owner: string;
+  readonly now: number;
+  readonly leaseUntil: number;
+  readonly poolSize: number;
+  /** The accounts a model may run on (its vendor's, a range of ids); a model absent runs on any. Absent: every model on any account. */
+  readonly accountsByModel?: Readonly<Record<string, AccountRange>>;
 }
 
 export interface TaskRepo {
@@ -103,14 +110,13 @@ export interface TaskRepo {
    * Starts the oldest startable QUEUED task on a free, unlocked pool account (a retry on the
    * next account after its last one), taking its lease. A task another process holds waits.
    */
-  startNextQueued(args: {
-    owner: string;
-    now: number;
-    leaseUntil: number;
-    poolSize: number;
-    /** The accounts a model may run on (its vendor's, a range of ids); a model absent runs on any. Absent: every model on any account. */
-    accountsByModel?: Readonly<Record<string, AccountRange>>;
-  }): Promise<TaskRecord | null>;
+  startNextQueued(args: StartArgs): Promise<TaskRecord | null>;
+  /**
+   * Starts up to `max` of the oldest startable QUEUED tasks at once, each on its own free account
+   * as domain/account-assignment.ts assigns them, looking at the `window` oldest startable tasks
+   * (default 4 × max). Two statements whatever `max` is; one when no account is free.
+   */
+  startQueued(args: StartArgs & { readonly max: number; readonly window?: number }): Promise<TaskRecord[]>;
   /** Renews this process's leases and takes over PROCESSING tasks whose lease ran out. */
   claimProcessing(args: { owner: string; now: number; leaseUntil: number; limit: number }): Promise<TaskRecord[]>;
   setProgress(args: { id: string; owner: string; progress: number; now: number }): Promise<TaskRecord | null>;

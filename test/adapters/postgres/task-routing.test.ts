@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/adapters/postgres/database.ts";
 import { createStores, type Stores } from "../../../src/adapters/postgres/stores.ts";
+import { createTaskRepo } from "../../../src/adapters/postgres/task-repo.ts";
 import { withTestDatabases } from "../../support/databases.ts";
 import { newTask } from "../../support/new-task.ts";
 
@@ -65,5 +66,17 @@ describe.each(targets)("starting routed tasks on $name", (target) => {
     await start();
     const rows = await db.prisma.$queryRaw<{ event_pending: boolean }[]>`SELECT event_pending FROM tasks WHERE id = ${id}`;
     expect(rows[0]?.event_pending).toBe(true);
+  });
+
+  it("starts many tasks, each on its own account of its vendor, oldest first, in two statements (one when no account is free)", async () => {
+    const statements: string[] = [];
+    const tasks = createTaskRepo(db.prisma, { query: (text, values) => (statements.push(text), db.sql.query(text, values)) });
+    const ids = [await accept("flux-schnell"), await accept("gpt-image-2"), await accept("gpt-image-2"), await accept("flux-schnell"), await accept("flux-schnell")];
+    const started = await tasks.startQueued({ owner: "driver", now: (clock += 1), leaseUntil: clock + 5_000, poolSize: POOL, accountsByModel: ROUTES, max: 10 });
+    expect(started.map((t) => [t.id, t.account])).toEqual([[ids[0], 1], [ids[1], 3], [ids[3], 2]]);
+    expect(statements).toHaveLength(3);
+    statements.length = 0;
+    expect(await tasks.startQueued({ owner: "driver", now: (clock += 1), leaseUntil: clock + 5_000, poolSize: POOL, accountsByModel: ROUTES, max: 10 })).toEqual([]);
+    expect(statements).toHaveLength(1);
   });
 });
