@@ -19,6 +19,7 @@ import { utcDay } from "../kernel/utc-day.ts";
 import { DRIVER_RULES, generationClocks, SPEC_LIMITS } from "../domain/generation-clocks.ts";
 import { EventHeap } from "./event-heap.ts";
 import { ADMITTED, KeyLimits, REFUSED_CONCURRENCY } from "./key-limits.ts";
+import { FreeAccounts } from "./free-accounts.ts";
 import { latencyUses, OBSERVED_PROBABILITIES, sampleQuantiles } from "./latency.ts";
 import { SeededRandom } from "./random.ts";
 import { percentiles, type KeyDay, type ModelUse, type Percentiles, type ReplicationResult, type SimulationTotals, type TimeSeries } from "./report.ts";
@@ -325,25 +326,7 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
   const { stallRate, failureRate } = provider;
   const lockedUntil = new Float64Array(poolSize + 1);
   const failuresInARow = new Uint8Array(poolSize + 1);
-  const freeBits = new Uint32Array((poolSize >> 5) + 1);
-  let freeAccounts = 0;
-  const freePush = (a: number) => {
-    freeBits[a >> 5]! |= 1 << (a & 31);
-    freeAccounts++;
-  };
-  const lowestBit = (word: number) => 31 - Math.clz32(word & -word);
-  /** The lowest free account id at or above `from` (0 when there is none). */
-  const freeFrom = (from: number): number => {
-    let w = from >> 5;
-    if (w >= freeBits.length) return 0;
-    let word = freeBits[w]! & (~0 << (from & 31));
-    for (;;) {
-      if (word !== 0) return (w << 5) + lowestBit(word);
-      if (++w >= freeBits.length) return 0;
-      word = freeBits[w]!;
-    }
-  };
-  for (let a = 1; a <= poolSize; a++) freePush(a);
+  const freeAccounts = new FreeAccounts(poolSize);
 
   // --- totals
   let requests = 0, calls = 0, accepted = 0, downgraded = 0, saved = 0, refusedConcurrency = 0, refusedWindow = 0, refusedBudget = 0;
@@ -521,7 +504,7 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
     sAccepted[step]!++;
     sSpend[step]! += cost;
     inFlight++;
-    if (queued === 0 && freeAccounts > 0) {
+    if (queued === 0 && freeAccounts.count > 0) {
       // Nothing waits and an account is free: the task starts at once (the queue would hand it over as it is).
       levels();
       start(t, now);
@@ -533,24 +516,9 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
     startQueued(now);
   };
 
-  /**
-   * Takes the account for a task whose last attempt ran on `last` (0: none), as the driver's
-   * statement orders them: the next free one after `last`, round the pool, `last` itself at the
-   * end; a first attempt takes the lowest free one.
-   */
-  const takeAccount = (last: number): number => {
-    // The lowest free id after `last`, else the lowest free id: below `last`, or `last` itself when it is the only one.
-    let a = freeFrom(last + 1);
-    if (a === 0) a = freeFrom(1);
-    freeBits[a >> 5]! &= ~(1 << (a & 31));
-    freeAccounts--;
-    return a;
-  };
-
-
   /** Starts queued tasks, oldest first, while an account is free. */
   const startQueued = (now: number) => {
-    while (queued > 0 && freeAccounts > 0) {
+    while (queued > 0 && freeAccounts.count > 0) {
       while (tState[queue[0]!] !== QUEUED) queuePop();
       const t = queue[0]!;
       queuePop();
@@ -561,7 +529,7 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
 
   /** Starts task `t` (not queued any more) on a free account: its next attempt. */
   const start = (t: number, now: number) => {
-    const a = takeAccount(tAccount[t]!);
+    const a = freeAccounts.take(tAccount[t]!);
     tState[t] = PROCESSING;
     tAccount[t] = a;
     if (tAttempts[t] === 0) {
@@ -583,7 +551,7 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
 
   /** An account's task is over: it is free again, unless failures locked it (UNLOCK frees it then). */
   const freeAccount = (a: number, now: number) => {
-    if (lockedUntil[a]! <= now) freePush(a);
+    if (lockedUntil[a]! <= now) freeAccounts.free(a);
   };
 
   const refund = (t: number, now: number) => {
@@ -714,7 +682,7 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
             attemptEnd(ref, now);
             break;
           case UNLOCK:
-            freePush(ref);
+            freeAccounts.free(ref);
             startQueued(now);
             break;
         }
