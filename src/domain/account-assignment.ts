@@ -9,7 +9,9 @@
  * id of its range; a retry takes the next free id after its last attempt's account, round the
  * range, and that account itself only when no other is free, so successive attempts land on
  * different accounts. A task with no free account in its range is passed by: it does not hold
- * back a task of another vendor queued behind it. Each account is given once.
+ * back a task of another vendor queued behind it. Each account is given once. (The reader of the
+ * queue leaves out the tasks of models without a free account, `modelsWithoutFreeAccount`, so the
+ * tasks it looks at are ones that may start.)
  */
 
 export interface QueuedCandidate {
@@ -74,4 +76,18 @@ function firstFree(free: readonly number[], taken: Uint8Array, from: number, to:
   }
   for (let i = lo; i < free.length && free[i]! <= to; i++) if (taken[i] === 0) return i;
   return undefined;
+}
+
+/**
+ * The models of `accountsByModel` whose range holds none of the `free` account ids (ascending):
+ * their queued tasks cannot start now, so a reader of the queue passes them by before it counts
+ * the tasks it looks at.
+ */
+export function modelsWithoutFreeAccount(free: readonly number[], accountsByModel: Readonly<Record<string, AccountRange>>): string[] {
+  const taken = new Uint8Array(free.length);
+  const none: string[] = [];
+  for (const [model, range] of Object.entries(accountsByModel)) {
+    if (firstFree(free, taken, range.first, range.first + range.count - 1) === undefined) none.push(model);
+  }
+  return none;
 }

@@ -67,8 +67,10 @@ export interface TaskDriver {
   start(): void;
   /** The hold to write on a task this process accepts at `now`: it publishes QUEUED, then starts it. */
   hold(now: number): TaskClaim;
-  /** Run a tick soon (a task was accepted), unless every account is busy with this process's tasks. */
+  /** Start queued tasks soon (a task was accepted), unless every account is busy with this process's tasks. */
   nudge(): void;
+  /** Run a full pass soon: a vendor said one of its tasks is done (a verified webhook), so poll now. */
+  wake(): void;
   /** One pass: deadlines, refunds, progress, completions, queue. Exposed for tests. */
   tick(): Promise<void>;
   /** Passes run so far (regular, nudged or asked for by tick). */
@@ -215,9 +217,8 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
   }
 
   // True when the last pass left every account of the pool busy with this process's tasks. A new
-  // task cannot start then until one of them ends, which only a pass brings about (and the same
-  // pass starts the next queued task), so a nudge has nothing to do: a steady stream of accepted tasks
-  // must not run passes back to back (five statements each).
+  // task cannot start then until one of them ends, which only a full pass brings about (and the
+  // same pass starts the next queued task), so a nudge has nothing to do.
   let poolFull = false;
   /** This process's running tasks at the last full pass, and those started by passes since. */
   let heldAtFullPass = 0;
@@ -243,6 +244,8 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     });
     // Events of different tasks: no order to keep between them.
     await Promise.all(started.map((task) => publish("PROCESSING", task)));
+    // A full pass's worth started: more may wait for the accounts still free, without waiting for the timer.
+    if (started.length === max) askForStartPass();
     return started.length;
   }
 
@@ -308,13 +311,19 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
   // an account is free; its first poll (the vendor submit) comes with the next full pass.
   let idlePasses = 0;
   let passes = 0;
-  /** Nudged passes scheduled and not yet begun. */
+  /** Passes asked for (nudges, webhooks, a start pass that filled its quota) and not yet begun. */
   let nudges = 0;
   /** A pass asked for while another ran; a full pass covers a start pass. */
   let pending: "full" | "start" | undefined;
   const runNudged = () => {
     nudges--;
     runPass("start");
+  };
+  /** A start pass after the current one (counted by settled() until it has begun). */
+  const askForStartPass = () => {
+    if (stopped) return;
+    nudges++;
+    setImmediate(runNudged);
   };
   const runPass = (kind: "full" | "start") => {
     if (stopped) return;
@@ -328,7 +337,11 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
         if (kind === "full") idlePasses = active ? 0 : idlePasses + 1;
         metrics.driverPass((clock.now() - began) / 1000);
       })
-      .catch((error: unknown) => logger.error({ err: error }, "task driver tick failed"))
+      .catch((error: unknown) => {
+        // What the failed pass would have counted is unknown: let accepted tasks ask for passes.
+        poolFull = false;
+        logger.error({ err: error }, "task driver tick failed");
+      })
       .finally(() => {
         running = undefined;
         const next = pending;
@@ -365,8 +378,17 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
         schedule();
       }
       if (poolFull) return;
+      askForStartPass();
+    },
+    wake() {
+      if (stopped) return;
+      idlePasses = 0;
+      // One webhook per finished vendor task: these cannot come a thousand a second as accepts do.
       nudges++;
-      setImmediate(runNudged);
+      setImmediate(() => {
+        nudges--;
+        runPass("full");
+      });
     },
     tick: async () => {
       await tick();

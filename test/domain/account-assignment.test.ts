@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { assignAccounts, type QueuedCandidate } from "../../src/domain/account-assignment.ts";
+import { assignAccounts, modelsWithoutFreeAccount, type QueuedCandidate } from "../../src/domain/account-assignment.ts";
 
 const task = (id: string, model = "m", account: number | null = null): QueuedCandidate => ({ id, model, account });
 
@@ -11,7 +11,10 @@ describe("assigning free accounts to queued tasks", () => {
       { task: "b", account: 5 },
       { task: "c", account: 7 },
     ]);
-    expect(assignAccounts([task("a"), task("b"), task("c")], [2, 5, 7], { max: 2, poolSize: 8 })).toHaveLength(2);
+    expect(assignAccounts([task("a"), task("b"), task("c")], [2, 5, 7], { max: 2, poolSize: 8 })).toEqual([
+      { task: "a", account: 2 },
+      { task: "b", account: 5 },
+    ]);
     expect(assignAccounts([task("a"), task("b")], [], { max: 2, poolSize: 8 })).toEqual([]);
   });
 
@@ -28,6 +31,8 @@ describe("assigning free accounts to queued tasks", () => {
       { task: "f", account: 2 },
       { task: "any", account: 4 },
     ]);
+    // A retry stays in its vendor's range, round it: after its last account 2, the next free one of 1–2 is 1.
+    expect(assignAccounts([task("r", "fal", 2)], [1, 2, 4], { max: 1, poolSize: 4, accountsByModel })).toEqual([{ task: "r", account: 1 }]);
     // A last account outside the range (the configuration changed) is never given back.
     expect(assignAccounts([task("r", "fal", 3)], [3], { max: 1, poolSize: 4, accountsByModel })).toEqual([]);
   });
@@ -51,17 +56,28 @@ describe("assigning free accounts to queued tasks", () => {
             const range = model === "c" ? { first: 1, count: 20 } : ranges[model];
             expect(account >= range.first && account < range.first + range.count).toBe(true);
           }
-          // Oldest first: a task passed by had no free account left in its range.
-          const given = new Set(pairs.map((p) => p.task));
-          if (pairs.length < max) {
-            const left = free.filter((a) => !pairs.some((p) => p.account === a));
-            for (const c of candidates.filter((c) => !given.has(c.id))) {
-              const range = c.model === "c" ? { first: 1, count: 20 } : ranges[c.model as "a" | "b"];
-              expect(left.some((a) => a >= range.first && a < range.first + range.count)).toBe(false);
-            }
-          }
+          // Oldest first: a task passed by before the last pair had no account of its range free at
+          // its turn, neither one left at the end nor one given to a task queued after it.
+          const rangeOf = (c: QueuedCandidate) => (c.model === "c" ? { first: 1, count: 20 } : ranges[c.model as "a" | "b"]);
+          const inRange = (a: number, c: QueuedCandidate) => a >= rangeOf(c).first && a < rangeOf(c).first + rangeOf(c).count;
+          const order = new Map(candidates.map((c, i) => [c.id, i]));
+          const lastGiven = pairs.length ? order.get(pairs.at(-1)!.task)! : -1;
+          const left = free.filter((a) => !pairs.some((p) => p.account === a));
+          candidates.forEach((c, i) => {
+            if (pairs.some((p) => p.task === c.id)) return;
+            if (pairs.length === max && i > lastGiven) return;
+            const givenLater = pairs.filter((p) => order.get(p.task)! > i).map((p) => p.account);
+            expect([...left, ...givenLater].some((a) => inRange(a, c))).toBe(false);
+          });
         },
       ),
     );
+  });
+
+  it("names the routed models whose range has no free account (their tasks cannot start now)", () => {
+    const accountsByModel = { fal: { first: 1, count: 2 }, openai: { first: 3, count: 1 }, replicate: { first: 4, count: 2 } };
+    expect(modelsWithoutFreeAccount([2, 5], accountsByModel)).toEqual(["openai"]);
+    expect(modelsWithoutFreeAccount([], accountsByModel)).toEqual(["fal", "openai", "replicate"]);
+    expect(modelsWithoutFreeAccount([1, 3, 4], accountsByModel)).toEqual([]);
   });
 });

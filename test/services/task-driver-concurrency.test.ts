@@ -116,8 +116,31 @@ describe.each(targets)("task driver concurrency on $name", (target) => {
       // Every accepted task started at once, and no pass polled.
       expect((await stores.tasks.active(keyId)).every((t) => t.status === "PROCESSING")).toBe(true);
       expect(polls.calls).toBe(0);
-      await driver.tick();
+      // A vendor's webhook asks for a full pass: every running task is polled now.
+      driver.wake();
+      await driver.settled();
       expect(polls.calls).toBe(10);
+    } finally {
+      await driver.stop();
+    }
+  });
+
+  it(`fills the free accounts from a backlog in start passes of ${STARTS_PER_PASS}, one after the other, without waiting for the timer`, async () => {
+    const starts = inFlight();
+    const polls = inFlight();
+    const driver = makeDriver(counted(starts), runningProvider(polls), { tickMs: 3_600_000 });
+    driver.start();
+    try {
+      await driver.settled();
+      const keyId = randomUUID();
+      for (let i = 0; i < POOL; i++) await stores.tasks.accept(newTask(keyId, 10, (clock += 1)), 1_000_000_000);
+      const before = starts.calls;
+      driver.nudge();
+      await driver.settled();
+      expect((await stores.tasks.active(keyId)).every((t) => t.status === "PROCESSING")).toBe(true);
+      // 64, then the 16 left: two start passes, and no poll.
+      expect(starts.calls - before).toBe(2);
+      expect(polls.calls).toBe(0);
     } finally {
       await driver.stop();
     }

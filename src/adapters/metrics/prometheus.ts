@@ -52,7 +52,7 @@ export function createPrometheusMetrics(options: {
   const pool = new Gauge({ name: "gateai_pool_accounts", help: "Upstream pool accounts: total, busy (running a task) and locked (after repeated failures).", labelNames: ["state"] as const, registers });
   const subscriptions = new Gauge({ name: "gateai_subscriptions_open", help: "GraphQL subscriptions open on this process.", registers });
   const driverPass = new Histogram({
-    name: "gateai_driver_pass_duration_seconds", help: "Passes of the task driver (deadlines, refunds, polls, starts).", buckets: LATENCY_BUCKETS, registers,
+    name: "gateai_driver_pass_duration_seconds", help: "Passes of the task driver: full passes (deadlines, refunds, polls, starts) and start passes (starts only).", buckets: LATENCY_BUCKETS, registers,
   });
   const driverLag = new Gauge({
     name: "gateai_driver_lag_seconds", help: "Seconds since the task driver of this process last finished a pass (grows when it is stuck or stopped).", registers,

@@ -6,7 +6,7 @@ import type { OutputKind } from "../../catalog/types.ts";
 import { FINISHED_LATENCY_MAX_TASKS, type FinishedLatencyQuery, type TaskRepo } from "../../services/ports/task-repo.ts";
 import type { SqlClient } from "./sql.ts";
 import { taskFromRow, type TaskRow } from "./task-row.ts";
-import { assignAccounts } from "../../domain/account-assignment.ts";
+import { assignAccounts, modelsWithoutFreeAccount } from "../../domain/account-assignment.ts";
 
 /**
  * TaskRepo on PostgreSQL (or PGlite). Every transition is ONE statement guarded by status and
@@ -116,12 +116,14 @@ function checkLatencyQuery(q: FinishedLatencyQuery): void {
 }
 
 /**
- * Starting queued tasks, in two statements whatever their number: read the free accounts and the
- * oldest startable tasks, assign them in code (domain/account-assignment.ts), then start every
- * pair at once. The reads take no lock, so the start re-checks each pair: a task still QUEUED and
- * startable (locked, or passed by when another process holds it), an account still free and
- * unlocked (taken by this statement's UPDATE, which waits for and re-reads a row another process
- * is taking); a pair that fails either starts nothing, and the task stays QUEUED.
+ * Starting queued tasks, in three statements whatever their number: read the free accounts, then
+ * the oldest startable tasks of the models that have one (at most STARTABLE_WINDOW of them), assign
+ * them in code (domain/account-assignment.ts), then start every pair at once. The reads take no
+ * lock, so the start re-checks each pair, and waits for no row another process holds (SKIP
+ * LOCKED, accounts locked in id order): a task still QUEUED and startable, an account still free
+ * and unlocked; a pair that fails either starts nothing, and the task stays QUEUED. Two processes
+ * reading the same queue at once may pair the same tasks; the one that loses starts fewer this
+ * pass, the next pass reads again.
  *
  * The queued tasks are read by the plain shape `status = 'QUEUED' ORDER BY created_at, id LIMIT n`,
  * which PostgreSQL answers from the (status, created_at, id) index even on the statistics of a
@@ -134,9 +136,13 @@ const FREE_ACCOUNTS = `
   WHERE id <= $1::int AND busy_task IS NULL AND (locked_until IS NULL OR locked_until <= $2::timestamptz)
   ORDER BY id`;
 
+/** Queued tasks one start reads at most: a task behind more startable ones waits for them to start. */
+export const STARTABLE_WINDOW = 256;
+
 const STARTABLE_TASKS = `
   SELECT id, model, account FROM tasks
   WHERE status = 'QUEUED' AND (lease_owner IS NULL OR lease_owner = $1 OR lease_until <= $2::timestamptz)
+    AND model <> ALL (ARRAY(SELECT jsonb_array_elements_text($4::text::jsonb)))
   ORDER BY created_at, id
   LIMIT $3::int`;
 
@@ -147,10 +153,15 @@ const START_ASSIGNED = `
     SELECT t.id, p.account FROM tasks t JOIN pairs p ON p.task = t.id
     WHERE t.status = 'QUEUED' AND (t.lease_owner IS NULL OR t.lease_owner = $2 OR t.lease_until <= $3::timestamptz)
     FOR UPDATE OF t SKIP LOCKED
+  ), accounts AS (
+    SELECT a.id, s.id AS task FROM pool_accounts a JOIN startable s ON a.id = s.account
+    WHERE a.busy_task IS NULL AND (a.locked_until IS NULL OR a.locked_until <= $3::timestamptz)
+    ORDER BY a.id
+    FOR UPDATE OF a SKIP LOCKED
   ), taken AS (
-    UPDATE pool_accounts a SET busy_task = s.id
-    FROM startable s
-    WHERE a.id = s.account AND a.busy_task IS NULL AND (a.locked_until IS NULL OR a.locked_until <= $3::timestamptz)
+    UPDATE pool_accounts a SET busy_task = x.task
+    FROM accounts x
+    WHERE a.id = x.id
     RETURNING a.id, a.busy_task
   )
   UPDATE tasks t SET status = 'PROCESSING', account = taken.id, attempts = t.attempts + 1, progress = 0,
@@ -170,9 +181,12 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
     const now = at(args.now);
     const free = await sql.query<{ id: number }>(FREE_ACCOUNTS, [args.poolSize, now]);
     if (free.length === 0) return [];
-    const window = args.window ?? 4 * args.max;
-    const candidates = await sql.query<{ id: string; model: string; account: number | null }>(STARTABLE_TASKS, [args.owner, now, window]);
-    const pairs = assignAccounts(candidates, free.map((row) => row.id), args);
+    const ids = free.map((row) => row.id);
+    const passedBy = args.accountsByModel ? modelsWithoutFreeAccount(ids, args.accountsByModel) : [];
+    const candidates = await sql.query<{ id: string; model: string; account: number | null }>(STARTABLE_TASKS, [
+      args.owner, now, args.window ?? STARTABLE_WINDOW, JSON.stringify(passedBy),
+    ]);
+    const pairs = assignAccounts(candidates, ids, args);
     if (pairs.length === 0) return [];
     const rows = await sql.query<TaskRow>(START_ASSIGNED, [JSON.stringify(pairs), args.owner, now, now, at(args.leaseUntil)]);
     // In the order the tasks were taken (oldest first), as the events are published.

@@ -114,7 +114,8 @@ export interface TaskRepo {
   /**
    * Starts up to `max` of the oldest startable QUEUED tasks at once, each on its own free account
    * as domain/account-assignment.ts assigns them, looking at the `window` oldest startable tasks
-   * (default 4 × max). Two statements whatever `max` is; one when no account is free.
+   * of the models that have a free account (the adapter's default: 256). Three statements
+   * whatever `max` is; one when no account is free.
    */
   startQueued(args: StartArgs & { readonly max: number; readonly window?: number }): Promise<TaskRecord[]>;
   /** Renews this process's leases and takes over PROCESSING tasks whose lease ran out. */

@@ -1,7 +1,9 @@
-// Starting queued tasks on their vendor's accounts (TaskRepo.startNextQueued with
+// Starting queued tasks on their vendor's accounts (TaskRepo.startQueued / startNextQueued with
 // accountsByModel): a model bound to a range of pool accounts runs only there; a task whose
-// vendor is busy does not hold back another vendor's task queued behind it; a start marks the
-// row for the event relay. Held to both databases.
+// vendor is busy does not hold back another vendor's task queued behind it, however many wait;
+// a start marks the row for the event relay; many start in a fixed number of statements, and a
+// pair another process changed between the reads and the start starts nothing. Held to both
+// databases.
 import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/adapters/postgres/database.ts";
@@ -68,7 +70,7 @@ describe.each(targets)("starting routed tasks on $name", (target) => {
     expect(rows[0]?.event_pending).toBe(true);
   });
 
-  it("starts many tasks, each on its own account of its vendor, oldest first, in two statements (one when no account is free)", async () => {
+  it("starts many tasks, each on its own account of its vendor, oldest first, in three statements (one when no account is free)", async () => {
     const statements: string[] = [];
     const tasks = createTaskRepo(db.prisma, { query: (text, values) => (statements.push(text), db.sql.query(text, values)) });
     const ids = [await accept("flux-schnell"), await accept("gpt-image-2"), await accept("gpt-image-2"), await accept("flux-schnell"), await accept("flux-schnell")];
@@ -78,5 +80,56 @@ describe.each(targets)("starting routed tasks on $name", (target) => {
     statements.length = 0;
     expect(await tasks.startQueued({ owner: "driver", now: (clock += 1), leaseUntil: clock + 5_000, poolSize: POOL, accountsByModel: ROUTES, max: 10 })).toEqual([]);
     expect(statements).toHaveLength(1);
+  });
+
+  it("reads past any number of tasks of a vendor with no free account: they do not count towards the tasks it looks at", async () => {
+    await accept("gpt-image-2");
+    expect(await start()).toMatchObject({ account: 3 });
+    // openai's one account is busy; more of its tasks queued than the start looks at.
+    for (let i = 0; i < 5; i++) await accept("gpt-image-2");
+    const fal = await accept("flux-schnell");
+    const started = await stores.tasks.startQueued({ owner: "driver", now: (clock += 1), leaseUntil: clock + 5_000, poolSize: POOL, accountsByModel: ROUTES, max: 4, window: 2 });
+    expect(started.map((t) => t.id)).toEqual([fal]);
+  });
+
+  describe("a pair another process changed between the reads and the start starts nothing", () => {
+    // Runs `meanwhile` just before the start statement, after the reads that paired the task with account 1.
+    const startWith = async (meanwhile: () => Promise<unknown>) => {
+      const tasks = createTaskRepo(db.prisma, {
+        query: async (text, values) => {
+          if (text.includes("jsonb_to_recordset")) await meanwhile();
+          return db.sql.query(text, values);
+        },
+      });
+      return tasks.startQueued({ owner: "driver", now: (clock += 1), leaseUntil: clock + 5_000, poolSize: POOL, accountsByModel: ROUTES, max: 1 });
+    };
+    const accounts = async () => db.prisma.$queryRaw<{ id: number; busy_task: string | null }[]>`SELECT id, busy_task FROM pool_accounts ORDER BY id`;
+
+    it("the account was taken: the task stays QUEUED and the account keeps the other task", async () => {
+      const id = await accept("flux-schnell");
+      expect(await startWith(() => db.prisma.$executeRaw`UPDATE pool_accounts SET busy_task = 'elsewhere' WHERE id = 1`)).toEqual([]);
+      expect(await stores.tasks.find(id)).toMatchObject({ status: "QUEUED", account: null });
+      expect((await accounts())[0]).toEqual({ id: 1, busy_task: "elsewhere" });
+    });
+
+    it("the account was locked after failures: nothing starts on it", async () => {
+      const id = await accept("flux-schnell");
+      expect(await startWith(() => db.prisma.$executeRaw`UPDATE pool_accounts SET locked_until = ${new Date(T0 + 86_400_000)} WHERE id = 1`)).toEqual([]);
+      expect(await stores.tasks.find(id)).toMatchObject({ status: "QUEUED" });
+      expect((await accounts()).every((a) => a.busy_task === null)).toBe(true);
+    });
+
+    it("the task was started by another process: the account stays free", async () => {
+      const id = await accept("flux-schnell");
+      expect(await startWith(() => db.prisma.$executeRaw`UPDATE tasks SET status = 'PROCESSING', lease_owner = 'other', lease_until = ${new Date(T0 + 86_400_000)} WHERE id = ${id}`)).toEqual([]);
+      expect((await accounts()).every((a) => a.busy_task === null)).toBe(true);
+    });
+
+    it("another process holds the task: it is not started here", async () => {
+      const id = await accept("flux-schnell");
+      expect(await startWith(() => db.prisma.$executeRaw`UPDATE tasks SET lease_owner = 'other', lease_until = ${new Date(clock + 60_000)} WHERE id = ${id}`)).toEqual([]);
+      expect(await stores.tasks.find(id)).toMatchObject({ status: "QUEUED" });
+      expect((await accounts()).every((a) => a.busy_task === null)).toBe(true);
+    });
   });
 });
