@@ -118,7 +118,11 @@ export interface TaskRepo {
    * whatever `max` is; one when no account is free.
    */
   startQueued(args: StartArgs & { readonly max: number; readonly window?: number }): Promise<TaskRecord[]>;
-  /** Renews this process's leases and takes over PROCESSING tasks whose lease ran out. */
+  /**
+   * This process's PROCESSING tasks and those whose lease ran out (taken over), each leased to
+   * `owner` until at least a part of `leaseUntil` away: a lease is rewritten (to `leaseUntil`)
+   * once a share of it has passed, not on every claim (the adapter's RENEW_AFTER).
+   */
   claimProcessing(args: { owner: string; now: number; leaseUntil: number; limit: number }): Promise<TaskRecord[]>;
   setProgress(args: { id: string; owner: string; progress: number; now: number }): Promise<TaskRecord | null>;
   /** Stores the vendor's handle on the running attempt (only while this process holds the lease). */
