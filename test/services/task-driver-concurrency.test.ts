@@ -15,7 +15,7 @@ import { createStores, type Stores } from "../../src/adapters/postgres/stores.ts
 import type { GatewayEvents } from "../../src/services/events.ts";
 import type { Provider } from "../../src/services/ports/provider.ts";
 import type { TaskRepo } from "../../src/services/ports/task-repo.ts";
-import { createTaskDriver, DRIVE_CONCURRENCY, STARTS_PER_PASS } from "../../src/services/task-driver.ts";
+import { createTaskDriver, DRIVE_CONCURRENCY, STARTS_PER_PASS, type TaskDriver } from "../../src/services/task-driver.ts";
 import { timingFor } from "../../src/services/timing.ts";
 import { withTestDatabases } from "../support/databases.ts";
 import { newTask } from "../support/new-task.ts";
@@ -99,14 +99,21 @@ describe.each(targets)("task driver concurrency on $name", (target) => {
     expect((await stores.tasks.active(keyId)).every((t) => t.status === "PROCESSING")).toBe(true);
   });
 
-  it("runs only start passes for accepted tasks: each running task is still polled once per full pass", async () => {
-    const starts = inFlight();
-    const polls = inFlight();
-    // Full passes an hour apart: the first comes with start(), every other one is asked for here.
-    const driver = makeDriver(counted(starts), runningProvider(polls), { tickMs: 3_600_000 });
+  /** A started driver whose full passes are an hour apart: the first comes with start(), every other one is asked for. */
+  const withRunningDriver = async (test: (driver: TaskDriver, counts: { starts: ReturnType<typeof inFlight>; polls: ReturnType<typeof inFlight> }) => Promise<void>) => {
+    const counts = { starts: inFlight(), polls: inFlight() };
+    const driver = makeDriver(counted(counts.starts), runningProvider(counts.polls), { tickMs: 3_600_000 });
     driver.start();
     try {
       await driver.settled();
+      await test(driver, counts);
+    } finally {
+      await driver.stop();
+    }
+  };
+
+  it("runs only start passes for accepted tasks: each running task is still polled once per full pass", () =>
+    withRunningDriver(async (driver, { polls }) => {
       const keyId = randomUUID();
       for (let i = 0; i < 10; i++) {
         await stores.tasks.accept(newTask(keyId, 10, (clock += 1)), 1_000_000_000);
@@ -120,18 +127,10 @@ describe.each(targets)("task driver concurrency on $name", (target) => {
       driver.wake();
       await driver.settled();
       expect(polls.calls).toBe(10);
-    } finally {
-      await driver.stop();
-    }
-  });
+    }));
 
-  it(`fills the free accounts from a backlog in start passes of ${STARTS_PER_PASS}, one after the other, without waiting for the timer`, async () => {
-    const starts = inFlight();
-    const polls = inFlight();
-    const driver = makeDriver(counted(starts), runningProvider(polls), { tickMs: 3_600_000 });
-    driver.start();
-    try {
-      await driver.settled();
+  it(`fills the free accounts from a backlog in start passes of ${STARTS_PER_PASS}, one after the other, without waiting for the timer`, () =>
+    withRunningDriver(async (driver, { starts, polls }) => {
       const keyId = randomUUID();
       for (let i = 0; i < POOL; i++) await stores.tasks.accept(newTask(keyId, 10, (clock += 1)), 1_000_000_000);
       const before = starts.calls;
@@ -141,8 +140,5 @@ describe.each(targets)("task driver concurrency on $name", (target) => {
       // 64, then the 16 left: two start passes, and no poll.
       expect(starts.calls - before).toBe(2);
       expect(polls.calls).toBe(0);
-    } finally {
-      await driver.stop();
-    }
-  });
+    }));
 });
