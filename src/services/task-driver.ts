@@ -245,7 +245,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     // Events of different tasks: no order to keep between them.
     await Promise.all(started.map((task) => publish("PROCESSING", task)));
     // A full pass's worth started: more may wait for the accounts still free, without waiting for the timer.
-    if (started.length === max) askForStartPass();
+    if (started.length === max) askForPass("start");
     return started.length;
   }
 
@@ -315,15 +315,14 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
   let nudges = 0;
   /** A pass asked for while another ran; a full pass covers a start pass. */
   let pending: "full" | "start" | undefined;
-  const runNudged = () => {
-    nudges--;
-    runPass("start");
-  };
-  /** A start pass after the current one (counted by settled() until it has begun). */
-  const askForStartPass = () => {
+  /** A pass soon, after the current one (counted by settled() until it has begun). */
+  const askForPass = (kind: "full" | "start") => {
     if (stopped) return;
     nudges++;
-    setImmediate(runNudged);
+    setImmediate(() => {
+      nudges--;
+      runPass(kind);
+    });
   };
   const runPass = (kind: "full" | "start") => {
     if (stopped) return;
@@ -378,17 +377,13 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
         schedule();
       }
       if (poolFull) return;
-      askForStartPass();
+      askForPass("start");
     },
     wake() {
       if (stopped) return;
       idlePasses = 0;
       // One webhook per finished vendor task: these cannot come a thousand a second as accepts do.
-      nudges++;
-      setImmediate(() => {
-        nudges--;
-        runPass("full");
-      });
+      askForPass("full");
     },
     tick: async () => {
       await tick();

@@ -125,11 +125,10 @@ function checkLatencyQuery(q: FinishedLatencyQuery): void {
  * reading the same queue at once may pair the same tasks; the one that loses starts fewer this
  * pass, the next pass reads again.
  *
- * The queued tasks are read by the plain shape `status = 'QUEUED' ORDER BY created_at, id LIMIT n`,
- * which PostgreSQL answers from the (status, created_at, id) index even on the statistics of a
- * table that was small when the plan was cached. The earlier one-task statement that joined each
- * queued task to its vendor's free accounts was planned as a sort of the whole queue in that case
- * (30 ms a start behind ten thousand queued tasks), and started one task per round trip.
+ * The queued tasks are read by the plain shape `status = 'QUEUED' ORDER BY created_at, id LIMIT n`
+ * and the pairing is done in code, not by joining the queue to the accounts in SQL: PostgreSQL
+ * answers the plain shape from the (status, created_at, id) index whatever its statistics, while a
+ * join planned on the statistics of a small table sorts the whole queue on every call.
  */
 const FREE_ACCOUNTS = `
   SELECT id FROM pool_accounts
