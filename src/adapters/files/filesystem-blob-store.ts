@@ -9,7 +9,6 @@
  * stream.pipeline: https://nodejs.org/docs/latest-v20.x/api/stream.html#streampipelinesource-transforms-destination-options
  */
 import { randomUUID } from "node:crypto";
-import { createWriteStream } from "node:fs";
 import { mkdir, open, rename, rm, rmdir } from "node:fs/promises";
 import { dirname, join, sep } from "node:path";
 import { Readable } from "node:stream";
@@ -33,8 +32,11 @@ export function createFilesystemBlobStore(root: string): BlobStore {
       const partialDir = join(root, PARTIAL);
       await mkdir(partialDir, { recursive: true });
       const temporary = join(partialDir, randomUUID());
+      // The file is opened (created) before the pipeline starts: a write stream left to open it
+      // by itself may create it after a failed pipeline has already removed it.
+      const handle = await open(temporary, "wx");
       try {
-        await pipeline(Readable.from(source, { objectMode: false }), createWriteStream(temporary, { flags: "wx" }));
+        await pipeline(Readable.from(source, { objectMode: false }), handle.createWriteStream());
         await mkdir(dirname(target), { recursive: true });
         await rename(temporary, target);
       } catch (error) {

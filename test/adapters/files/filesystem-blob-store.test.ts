@@ -1,0 +1,36 @@
+// What only the filesystem blob store must keep, beyond the shared contract: its temporary file
+// exists before the source is read, so a write that fails at any moment finds the file to remove.
+// (A write stream that opened the file by itself could create it after the cleanup had run.)
+import { pbkdf2, randomBytes, randomUUID } from "node:crypto";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import { createFilesystemBlobStore } from "../../../src/adapters/files/filesystem-blob-store.ts";
+import { temporaryBlobStore } from "../../support/file-store.ts";
+
+it("creates its temporary file before it reads the first byte of the source", async () => {
+  const { dir } = await temporaryBlobStore();
+  const store = createFilesystemBlobStore(dir);
+  // Read synchronously: an asynchronous read would queue behind the store's own open.
+  const partials = () => {
+    try {
+      return readdirSync(join(dir, ".partial")).length;
+    } catch {
+      return 0;
+    }
+  };
+  let seenAtFirstRead = -1;
+  async function* failing() {
+    seenAtFirstRead = partials();
+    yield randomBytes(600);
+    throw new Error("client went away");
+  }
+  // Key derivations hold every thread of libuv's pool for a while, so a file opened lazily
+  // (by a write stream, on that pool) would not exist yet when the source is first read.
+  const poolSize = Number(process.env.UV_THREADPOOL_SIZE ?? 4);
+  const busy = Array.from({ length: poolSize }, () => new Promise((resolve) => pbkdf2("x", "y", 200_000, 32, "sha256", resolve)));
+  await expect(store.put(`uploads/ab/${randomUUID()}`, failing(), { contentType: "image/png" })).rejects.toThrow("client went away");
+  await Promise.all(busy);
+  expect(seenAtFirstRead).toBe(1);
+  expect(partials()).toBe(0);
+});
