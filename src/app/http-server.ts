@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Logger } from "pino";
+import { clientOfRequest, forClient } from "../http/request-client.ts";
 import { requestPath } from "../http/request-path.ts";
 import { isServiceUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../http/unavailable.ts";
 import { sendError, sendJson } from "../rest/respond.ts";
@@ -14,7 +15,10 @@ export interface Face {
  * error a face did not answer becomes a 500 without internals, logged with its context.
  */
 export function createHttpServer(faces: readonly Face[], logger: Logger): Server {
-  return createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  // Each request's work runs for its client, so shared resources can serve clients in rotation.
+  return createServer((req: IncomingMessage, res: ServerResponse) => forClient(clientOfRequest(req.headers.authorization, req.socket.remoteAddress), () => answer(req, res)));
+
+  async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       const path = requestPath(req.url ?? "/");
       for (const face of faces) if (await face(req, res, path)) return;
@@ -31,7 +35,7 @@ export function createHttpServer(faces: readonly Face[], logger: Logger): Server
       if (!res.headersSent) sendJson(res, 500, { error: "Internal server error", code: "INTERNAL_ERROR" });
       else res.destroy();
     }
-  });
+  }
 }
 
 /** Starts listening; the URL to reach it (a wildcard host is reached on the loopback address). */

@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
+import { currentClient } from "../http/request-client.ts";
 import type { Clock } from "../kernel/clock.ts";
 import { createMemoryLimiter } from "../adapters/limits/memory-limiter.ts";
 import { createRedisLimiter } from "../adapters/limits/redis-limiter.ts";
@@ -55,8 +56,8 @@ export async function openInfrastructure(config: Config, options: Infrastructure
     config.databaseUrl
       ? { databaseUrl: config.databaseUrl, onPoolError: (error) => logger.warn({ err: error }, "idle database connection failed") }
       : options.memoryDatabase
-        ? { memory: true }
-        : { dataDir: join(config.dataDir, "pglite") },
+        ? { memory: true, clientOf: currentClient }
+        : { dataDir: join(config.dataDir, "pglite"), clientOf: currentClient },
   );
 
   const files = await openBlobStore(config.blobStore, { memoryDatabase: !config.databaseUrl && options.memoryDatabase === true });

@@ -7,6 +7,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../../generated/prisma/client.ts";
 import { applyMigrations, pgliteRunner, pgPoolRunner } from "./migrate.ts";
 import { initdbInChildProcess, needsInitdb, PGLITE_START_PARAMS } from "./pglite-memory.ts";
+import { FairTurns } from "../../kernel/fair-turns.ts";
 import type { SqlClient } from "./sql.ts";
 
 export interface DatabaseConfig {
@@ -22,6 +23,11 @@ export interface DatabaseConfig {
   onPoolError?: (error: Error) => void;
   /** Defaults to prisma/migrations of this repository */
   migrationsDir?: string;
+  /**
+   * Who the current query is for (src/http/request-client.ts). With it, PGlite's one connection
+   * serves clients in rotation (fairTurns below); without it, in the order queries come.
+   */
+  clientOf?: () => string;
 }
 
 export interface Database {
@@ -107,11 +113,12 @@ async function openPglite(config: DatabaseConfig): Promise<Database> {
     await db.close().catch(() => undefined);
     throw error;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  const connection = config.clientOf ? fairTurns(db, config.clientOf) : db;
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(connection as PGlite) });
   // db.query waits for any open transaction (PGlite runs one at a time), so it never runs inside Prisma's.
   const sql: SqlClient = {
     async query<Row extends object>(text: string, values: readonly unknown[]) {
-      return (await db.query<Row>(text, values as unknown[])).rows;
+      return (await connection.query<Row>(text, values as unknown[])).rows;
     },
   };
   return {
@@ -124,6 +131,27 @@ async function openPglite(config: DatabaseConfig): Promise<Database> {
       await db.close();
     },
   };
+}
+
+/** While clients wait for PGlite, the event loop still reads sockets at least this often. */
+const READ_SOCKETS_EVERY_MS = 4;
+
+/**
+ * PGlite runs one query or transaction at a time, on this thread, in the order they come: a
+ * client with many requests in flight would push every other client's queries behind all of its
+ * own. Here each query, and each transaction as a whole, takes a turn in its client's line, and
+ * the lines are served in rotation (kernel/fair-turns.ts). Queries inside a transaction go to its
+ * own handle, which holds the turn, so they never wait for one. PGlite answers without real I/O,
+ * so turns are paced (READ_SOCKETS_EVERY_MS): a request that has not reached the line yet is
+ * read within a few ms, not after the whole backlog.
+ */
+function fairTurns(db: PGlite, clientOf: () => string): Pick<PGlite, "query" | "exec" | "transaction"> {
+  const turns = new FairTurns(1, { now: () => performance.now(), defer: setImmediate, everyMs: READ_SOCKETS_EVERY_MS });
+  return {
+    query: (...args) => turns.run(clientOf(), () => db.query(...args)),
+    exec: (...args) => turns.run(clientOf(), () => db.exec(...args)),
+    transaction: (...args) => turns.run(clientOf(), () => db.transaction(...args)),
+  } as Pick<PGlite, "query" | "exec" | "transaction">;
 }
 
 async function ping(prisma: PrismaClient): Promise<void> {

@@ -1,0 +1,117 @@
+/**
+ * Turns at one shared resource, fair between clients: work waits in its client's line, and the
+ * lines are served in rotation, one piece of work from each in turn. A client with many pieces
+ * waiting gets the same share as a client with one, so it cannot push the others' work back by
+ * sending more of it (a FIFO queue gives each client a share in proportion to what it sent).
+ *
+ * `concurrency` pieces run at once. While there is room and nothing waits, work starts at once,
+ * in the caller's own turn (no extra promise).
+ *
+ * A resource whose work completes without real I/O (an in-process database) hands each turn to
+ * the next in a promise callback: while lines are full, one turn follows another without the
+ * event loop ever reading a socket, and a client whose request has not reached the line yet waits
+ * for the whole backlog. With `pace`, once hand-offs have gone on back to back for `pace.everyMs`,
+ * the next one waits for `pace.defer` (the event loop's next turn), so sockets are read at least
+ * that often, whatever the lines hold.
+ */
+export interface Pace {
+  /** The resource's clock, in ms. */
+  readonly now: () => number;
+  /** Runs `start` on the event loop's next turn (setImmediate). */
+  readonly defer: (start: () => void) => void;
+  /** How long hand-offs may follow one another before one is deferred. */
+  readonly everyMs: number;
+}
+
+export class FairTurns {
+  private running = 0;
+  /** Each client's waiting work, oldest first; a client is here only while it has some. */
+  private readonly lines = new Map<string, (() => void)[]>();
+  /** The clients with waiting work, in the order they are served. */
+  private readonly rotation: string[] = [];
+  private next = 0;
+  /** When the current run of back-to-back hand-offs began (NaN: none is running). */
+  private handOffsSince = Number.NaN;
+  /** Hand-offs that waited for the event loop (tests and metrics read it). */
+  deferred = 0;
+
+  constructor(
+    private readonly concurrency: number,
+    private readonly pace?: Pace,
+  ) {
+    if (!(concurrency >= 1)) throw new RangeError(`FairTurns: concurrency must be at least 1, got ${concurrency}`);
+  }
+
+  /** Pieces of work waiting for a turn (all clients). */
+  get waiting(): number {
+    let n = 0;
+    for (const line of this.lines.values()) n += line.length;
+    return n;
+  }
+
+  /** Runs `work` in `client`'s turn; its result or error is the caller's. */
+  run<T>(client: string, work: () => Promise<T>): Promise<T> {
+    if (this.running < this.concurrency && this.lines.size === 0) {
+      this.handOffsSince = Number.NaN;
+      return this.started(work);
+    }
+    return new Promise<T>((resolve, reject) => {
+      const start = () => {
+        this.started(work).then(resolve, reject);
+      };
+      const line = this.lines.get(client);
+      if (line) line.push(start);
+      else {
+        this.lines.set(client, [start]);
+        this.rotation.push(client);
+      }
+    });
+  }
+
+  private started<T>(work: () => Promise<T>): Promise<T> {
+    this.running++;
+    let result: Promise<T>;
+    try {
+      result = work();
+    } catch (error) {
+      result = Promise.reject(error);
+    }
+    return result.finally(() => {
+      this.running--;
+      this.serve();
+    });
+  }
+
+  /** Starts the next client's oldest waiting work while there is room. */
+  private serve(): void {
+    while (this.running < this.concurrency && this.rotation.length > 0) {
+      if (this.next >= this.rotation.length) this.next = 0;
+      const client = this.rotation[this.next]!;
+      const line = this.lines.get(client)!;
+      const start = line.shift()!;
+      if (line.length === 0) {
+        this.lines.delete(client);
+        this.rotation.splice(this.next, 1);
+      } else this.next++;
+      const pace = this.pace;
+      if (!pace) {
+        start();
+        continue;
+      }
+      const now = pace.now();
+      if (Number.isNaN(this.handOffsSince)) this.handOffsSince = now;
+      if (now - this.handOffsSince < pace.everyMs) {
+        start();
+        continue;
+      }
+      // The turn is taken now and begins on the event loop's next turn.
+      this.handOffsSince = Number.NaN;
+      this.deferred++;
+      this.running++;
+      pace.defer(() => {
+        this.running--;
+        start();
+      });
+    }
+  }
+}

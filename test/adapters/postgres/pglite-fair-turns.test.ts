@@ -1,0 +1,60 @@
+// PGlite's one connection, shared fairly: one client's backlog of queries does not hold another
+// client's query behind all of it, a transaction keeps its turn until it ends, and while the
+// backlog lasts the event loop still gets its turns (sockets are read).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Database } from "../../../src/adapters/postgres/database.ts";
+import { currentClient, forClient } from "../../../src/http/request-client.ts";
+
+describe("PGlite with fair turns", () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openDatabase({ memory: true, clientOf: currentClient });
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  const query = (client: string, done: string[], name: string) => forClient(client, () => db.sql.query("SELECT 1 AS one", []).then(() => void done.push(name)));
+
+  it("answers another client's query after at most one of a flooding client's queued queries", async () => {
+    const done: string[] = [];
+    const flood = Array.from({ length: 50 }, (_, i) => query("key:flood", done, `flood${i}`));
+    const victim = query("key:victim", done, "victim");
+    await Promise.all([...flood, victim]);
+    expect(done.indexOf("victim")).toBeLessThanOrEqual(2);
+  });
+
+  it("holds a transaction's turn until it commits: another client's query waits for the commit", async () => {
+    const done: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let begun!: () => void;
+    const inside = new Promise<void>((resolve) => (begun = resolve));
+    const tx = forClient("key:tx", () =>
+      db.prisma.$transaction(async (t) => {
+        await t.$queryRaw`SELECT 1`;
+        done.push("tx: first statement");
+        begun();
+        await held;
+        await t.$queryRaw`SELECT 2`;
+        done.push("tx: second statement");
+      }),
+    );
+    await inside;
+    const other = query("key:other", done, "other client");
+    release();
+    await Promise.all([tx, other]);
+    expect(done).toEqual(["tx: first statement", "tx: second statement", "other client"]);
+  });
+
+  it("lets the event loop take its turns while a backlog of queries is served", async () => {
+    const done: string[] = [];
+    const flood = Array.from({ length: 2_000 }, (_, i) => query(`key:${i % 4}`, done, "q"));
+    // What a socket read would see: the number of queries answered when the loop's turn comes.
+    let answeredAtLoopTurn = -1;
+    setImmediate(() => (answeredAtLoopTurn = done.length));
+    await Promise.all(flood);
+    expect(answeredAtLoopTurn).toBeGreaterThanOrEqual(0);
+    expect(answeredAtLoopTurn).toBeLessThan(2_000);
+  });
+});

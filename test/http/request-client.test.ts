@@ -1,0 +1,42 @@
+// Who work is for: a request's client is carried along all the async work it starts, and a
+// socket's listeners run for the client they were added for, whoever emits the event.
+import { EventEmitter } from "node:events";
+import { describe, expect, it } from "vitest";
+import { BACKGROUND_CLIENT, clientOfRequest, currentClient, forClient, listenForClient } from "../../src/http/request-client.ts";
+
+describe("the request's client", () => {
+  it("is carried through awaits, timers and promise callbacks, and is background outside any request", async () => {
+    const seen: string[] = [];
+    await Promise.all([
+      forClient("key:a", async () => {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        seen.push(currentClient());
+        await Promise.resolve().then(() => seen.push(currentClient()));
+      }),
+      forClient("key:b", async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        seen.push(currentClient());
+      }),
+    ]);
+    expect(seen.sort()).toEqual(["key:a", "key:a", "key:b"]);
+    expect(currentClient()).toBe(BACKGROUND_CLIENT);
+  });
+
+  it("is the bearer credential when one is sent, else the address", () => {
+    expect(clientOfRequest("Bearer sk-1", "10.0.0.1")).toBe("key:sk-1");
+    expect(clientOfRequest("Basic abc def", "10.0.0.1")).toBe("address:10.0.0.1");
+    expect(clientOfRequest(undefined, "10.0.0.1")).toBe("address:10.0.0.1");
+    expect(clientOfRequest(undefined, undefined)).toBe("address:unknown");
+  });
+
+  it("runs a socket's listeners for the client they were added for, whoever emits the event", () => {
+    const socket = new EventEmitter();
+    const seen: string[] = [];
+    listenForClient(socket, "address:10.0.0.7", () => {
+      socket.on("message", () => seen.push(currentClient()));
+    });
+    socket.on("message", () => seen.push(currentClient()));
+    forClient("key:other", () => socket.emit("message"));
+    expect(seen).toEqual(["address:10.0.0.7", "key:other"]);
+  });
+});
