@@ -73,6 +73,16 @@ export const RECONNECT_COOL_OFF_MS = 10_000;
 const COOL_OFF_ADDRESSES = 10_000;
 
 /**
+ * The WebSocket server of graphql-ws. A socket's messages are handled one per turn of the event
+ * loop (`allowSynchronousEvents: false`), not all those of one read at once: a client that writes
+ * thousands of messages in one burst would otherwise hold the loop, and every other client, for
+ * the whole burst.
+ */
+export function createWebSocketServer(): WebSocketServer {
+  return new WebSocketServer({ noServer: true, allowSynchronousEvents: false });
+}
+
+/**
  * GraphQL over WebSocket (graphql-ws) on /graphql, an adapter of Yoga's envelop pipeline: each
  * subscription is parsed, validated and run by `yoga.getEnveloped`, with the same plugins and
  * context as over HTTP.
@@ -95,7 +105,7 @@ export function createWsTransport(
     readonly now: () => number;
   },
 ) {
-  const wss = new WebSocketServer({ noServer: true });
+  const wss = createWebSocketServer();
   /** The place each socket of a key holds under the key's sockets cap, given back when it closes; and its key. */
   const sockets = new WeakMap<object, { readonly place: LivePlace; readonly keyId: string }>();
   /** Addresses refused new connections until the time given (RECONNECT_COOL_OFF_MS). */
