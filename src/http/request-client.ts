@@ -9,7 +9,7 @@
  * A WebSocket is its address's: its key comes later, in a message. Work outside any request (the
  * task driver, sweeps) is the client `background`.
  */
-import { AsyncLocalStorage, AsyncResource } from "node:async_hooks";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { bearerToken } from "./auth.ts";
 
 export const BACKGROUND_CLIENT = "background";
@@ -33,21 +33,14 @@ export function clientOfRequest(authorization: string | undefined, address: stri
 }
 
 /**
- * Makes the listeners `register` adds to `emitter` run for `client`. A socket's events come from
- * its connection's own async context, not from the code that added the listeners, so a WebSocket's
- * messages would otherwise be no client's.
+ * Makes every event `emitter` emits from now on run for `client`. A socket's events come from its
+ * connection's own async context, not from the request that opened it, so a WebSocket's messages
+ * would otherwise be no client's. (Wrapping `emit` rather than each listener keeps listeners as
+ * they were added, so `once` and `off` still find them.)
  */
-type Listener = (...args: unknown[]) => unknown;
-export function listenForClient<E extends { on(event: string, listener: Listener): unknown }>(emitter: E, client: string, register: () => void): void {
-  forClient(client, () => {
-    const on = emitter.on;
-    emitter.on = function (this: E, event: string, listener: Listener) {
-      return on.call(this, event, AsyncResource.bind(listener) as Listener);
-    } as E["on"];
-    try {
-      register();
-    } finally {
-      emitter.on = on;
-    }
-  });
+export function emitForClient(emitter: { emit(event: string | symbol, ...args: unknown[]): boolean }, client: string): void {
+  const emit = emitter.emit;
+  emitter.emit = function (this: unknown, event: string | symbol, ...args: unknown[]) {
+    return forClient(client, () => emit.call(this, event, ...args));
+  };
 }

@@ -2,7 +2,7 @@
 // socket's listeners run for the client they were added for, whoever emits the event.
 import { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
-import { BACKGROUND_CLIENT, clientOfRequest, currentClient, forClient, listenForClient } from "../../src/http/request-client.ts";
+import { BACKGROUND_CLIENT, clientOfRequest, currentClient, emitForClient, forClient } from "../../src/http/request-client.ts";
 
 describe("the request's client", () => {
   it("is carried through awaits, timers and promise callbacks, and is background outside any request", async () => {
@@ -29,14 +29,17 @@ describe("the request's client", () => {
     expect(clientOfRequest(undefined, undefined)).toBe("address:unknown");
   });
 
-  it("runs a socket's listeners for the client they were added for, whoever emits the event", () => {
+  it("runs every event of a socket for its client, whoever emits it, and keeps once and off working", () => {
     const socket = new EventEmitter();
+    emitForClient(socket, "address:10.0.0.7");
     const seen: string[] = [];
-    listenForClient(socket, "address:10.0.0.7", () => {
-      socket.on("message", () => seen.push(currentClient()));
-    });
-    socket.on("message", () => seen.push(currentClient()));
+    const listener = () => seen.push(`on ${currentClient()}`);
+    socket.on("message", listener);
+    socket.once("message", () => seen.push(`once ${currentClient()}`));
     forClient("key:other", () => socket.emit("message"));
-    expect(seen).toEqual(["address:10.0.0.7", "key:other"]);
+    socket.off("message", listener);
+    socket.emit("message");
+    expect(seen).toEqual(["on address:10.0.0.7", "once address:10.0.0.7"]);
+    expect(socket.listenerCount("message")).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import type { DocumentNode, ExecutionArgs, GraphQLError } from "graphql";
 import { CloseCode, type SubscribePayload } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer, type WebSocket } from "ws";
-import { clientOfRequest, listenForClient } from "../../http/request-client.ts";
+import { clientOfRequest, emitForClient } from "../../http/request-client.ts";
 import { isLiveRefusal, type LiveLimits, type LivePlace, type LiveRefusal } from "../../services/live-limits.ts";
 import type { CallerHeaders } from "../context.ts";
 import type { GraphQLYoga, ServerContext } from "./yoga-http.ts";
@@ -274,9 +274,10 @@ export function createWsTransport(
           socket.end(`HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${Math.ceil(wait / 1000)}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
           return;
         }
-        wss.handleUpgrade(req, socket, head, (ws) =>
-          listenForClient(ws, clientOfRequest(undefined, address), () => wss.emit("connection", ws, upgradeRequest(req, address))),
-        );
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          emitForClient(ws, clientOfRequest(undefined, address));
+          wss.emit("connection", ws, upgradeRequest(req, address));
+        });
       });
     },
     async close(): Promise<void> {
