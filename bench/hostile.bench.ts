@@ -15,7 +15,9 @@
  * was answered (status and error code, or graphql-ws message and close code).
  *
  * Options: --seconds=N per phase (default 4), --rate=N victim requests/s (default 100),
- * --concurrency=N hostile requests in flight (default 8), --kinds=LIST (default all).
+ * --concurrency=N hostile requests in flight (default 8), --kinds=LIST (default all),
+ * --database=postgres (a fresh database on TEST_DATABASE_URL's server, default
+ * postgresql://postgres@127.0.0.1:5432/postgres, instead of PGlite).
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
@@ -23,6 +25,7 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { createGateway } from "../src/app/gateway.ts";
 import { loadConfig } from "../src/app/config.ts";
+import { createBenchDatabase } from "./support/database.ts";
 import { runLoad, type LoadResult, type RequestSpec } from "./support/loadgen.ts";
 
 const arg = (name: string, fallback: string): string => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
@@ -30,6 +33,7 @@ const SECONDS = Number(arg("seconds", "4"));
 const RATE = Number(arg("rate", "100"));
 const CONCURRENCY = Number(arg("concurrency", "8"));
 const P99_TARGET_MS = 50;
+const DATABASE = arg("database", "pglite");
 
 const watchdog = setTimeout(() => {
   console.error("bench: still running after 170 s, giving up");
@@ -139,7 +143,12 @@ async function main(): Promise<void> {
   console.log(`GateAI hostile-flood bench — ${new Date().toISOString()}, node ${process.version}, ${SECONDS} s per phase, victim ${RATE} req/s, flood ${CONCURRENCY} in flight`);
   console.log(`load average (1 min) at start: ${loadavg()[0]!.toFixed(2)}\n`);
   const dataDir = await mkdtemp(join(tmpdir(), "gateai-hostile-"));
-  const loaded = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", GATEAI_DATA_DIR: dataDir, GATEAI_DAILY_LIMIT: "1000000" });
+  const postgres = DATABASE === "postgres" ? await createBenchDatabase(process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres") : undefined;
+  console.log(`database: ${postgres ? "PostgreSQL (a fresh database, dropped afterwards)" : "PGlite"}\n`);
+  const loaded = loadConfig({
+    PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", GATEAI_DATA_DIR: dataDir, GATEAI_DAILY_LIMIT: "1000000",
+    ...(postgres ? { DATABASE_URL: postgres.url } : {}),
+  });
   if (!loaded.ok) throw new Error(loaded.errors.join("; "));
   const gateway = await createGateway(loaded.config);
   const rows: { phase: string; victim: LoadResult; refused: string }[] = [];
@@ -171,6 +180,7 @@ async function main(): Promise<void> {
   } finally {
     await gateway.close();
     await rm(dataDir, { recursive: true, force: true });
+    await postgres?.drop();
   }
 
   const header = ["flood", "victim requests", "victim non-200", "victim p50 ms", "victim p99 ms", "p99 < 50 ms"];

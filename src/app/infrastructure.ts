@@ -54,7 +54,7 @@ export async function openInfrastructure(config: Config, options: Infrastructure
   if (!config.databaseUrl && !options.memoryDatabase) await mkdir(join(config.dataDir, "pglite"), { recursive: true });
   const database = await openDatabase(
     config.databaseUrl
-      ? { databaseUrl: config.databaseUrl, onPoolError: (error) => logger.warn({ err: error }, "idle database connection failed") }
+      ? { databaseUrl: config.databaseUrl, clientOf: currentClient, onPoolError: (error) => logger.warn({ err: error }, "idle database connection failed") }
       : options.memoryDatabase
         ? { memory: true, clientOf: currentClient }
         : { dataDir: join(config.dataDir, "pglite"), clientOf: currentClient },

@@ -60,6 +60,7 @@ async function openPostgres(url: string, config: DatabaseConfig): Promise<Databa
     await pool.end();
     throw error;
   }
+  if (config.clientOf) fairConnections(pool, config.poolSize ?? DEFAULT_POOL_SIZE, config.clientOf);
   // We own the pool, so the adapter must not end it; close() does, after Prisma disconnects.
   const statementName = preparedStatementNames();
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: false, statementNameGenerator: statementName }) });
@@ -131,6 +132,55 @@ async function openPglite(config: DatabaseConfig): Promise<Database> {
       await db.close();
     },
   };
+}
+
+/** node-postgres' default pool size. */
+const DEFAULT_POOL_SIZE = 10;
+
+/**
+ * The pool's connections, taken in turns by client: node-postgres queues a request for a
+ * connection in arrival order, so a key with many queries in flight would hold every other key's
+ * behind all of its own. Every checkout (a `pool.query`, a Prisma transaction) goes through
+ * `pool.connect`, which here waits for a turn in its client's line (kernel/fair-turns.ts, as many
+ * turns as connections) and holds it until the connection is released. No pacing: PostgreSQL
+ * answers over real I/O, so the event loop reads sockets meanwhile.
+ */
+function fairConnections(pool: pg.Pool, size: number, clientOf: () => string): void {
+  const turns = new FairTurns(size);
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  const checkout = (): Promise<pg.PoolClient> =>
+    new Promise((resolve, reject) => {
+      void turns.run(
+        clientOf(),
+        () =>
+          new Promise<void>((released) => {
+            connect().then(
+              (connection) => {
+                const release = connection.release;
+                connection.release = (error?: Error | boolean) => {
+                  connection.release = release;
+                  released();
+                  return release.call(connection, error);
+                };
+                resolve(connection);
+              },
+              (error: unknown) => {
+                released();
+                reject(error);
+              },
+            );
+          }),
+      );
+    });
+  // Both of pg-pool's forms: a promise, or a callback (which `pool.query` uses).
+  pool.connect = ((callback?: (error: Error | undefined, client?: pg.PoolClient, done?: (release?: Error | boolean) => void) => void) => {
+    if (!callback) return checkout();
+    checkout().then(
+      (connection) => callback(undefined, connection, connection.release),
+      (error: Error) => callback(error),
+    );
+    return undefined;
+  }) as typeof pool.connect;
 }
 
 /** While clients wait for PGlite, the event loop still reads sockets at least this often. */

@@ -1,14 +1,19 @@
-// PGlite's one connection, shared fairly: one client's backlog of queries does not hold another
-// client's query behind all of it, a transaction keeps its turn until it ends, and while the
-// backlog lasts the event loop still gets its turns (sockets are read).
+// The database shared fairly, on PGlite (one connection) and PostgreSQL (a pool, here of one
+// connection): one client's backlog of queries does not hold another client's query behind all
+// of it, and a transaction keeps its turn until it ends. On PGlite, whose queries answer without
+// real I/O, the event loop still gets its turns (sockets are read) while a backlog is served.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../../src/adapters/postgres/database.ts";
 import { currentClient, forClient } from "../../../src/http/request-client.ts";
+import { withTestDatabases } from "../../support/databases.ts";
 
-describe("PGlite with fair turns", () => {
+const targets = await withTestDatabases();
+
+describe.each(targets)("the database with fair turns on $name", (target) => {
   let db: Database;
   beforeAll(async () => {
-    db = await openDatabase({ memory: true, clientOf: currentClient });
+    if (target.name === "pglite") db = await openDatabase({ memory: true, clientOf: currentClient });
+    else db = await openDatabase({ databaseUrl: (await target.openEmpty()).url!, poolSize: 1, clientOf: currentClient });
   });
   afterAll(async () => {
     await db.close();
@@ -20,6 +25,15 @@ describe("PGlite with fair turns", () => {
     const done: string[] = [];
     const flood = Array.from({ length: 50 }, (_, i) => query("key:flood", done, `flood${i}`));
     const victim = query("key:victim", done, "victim");
+    await Promise.all([...flood, victim]);
+    expect(done.indexOf("victim")).toBeLessThanOrEqual(2);
+  });
+
+  it("answers another client's query through Prisma after at most one of a flooding client's", async () => {
+    const done: string[] = [];
+    const ask = (client: string, name: string) => forClient(client, () => db.prisma.$queryRaw`SELECT 1`.then(() => void done.push(name)));
+    const flood = Array.from({ length: 50 }, (_, i) => ask("key:flood", `flood${i}`));
+    const victim = ask("key:victim", "victim");
     await Promise.all([...flood, victim]);
     expect(done.indexOf("victim")).toBeLessThanOrEqual(2);
   });
@@ -47,7 +61,7 @@ describe("PGlite with fair turns", () => {
     expect(done).toEqual(["tx: first statement", "tx: second statement", "other client"]);
   });
 
-  it("lets the event loop take its turns while a backlog of queries is served", async () => {
+  it.runIf(target.name === "pglite")("lets the event loop take its turns while a backlog of queries is served", async () => {
     const done: string[] = [];
     const flood = Array.from({ length: 2_000 }, (_, i) => query(`key:${i % 4}`, done, "q"));
     // What a socket read would see: the number of queries answered when the loop's turn comes.
