@@ -1,6 +1,9 @@
+import type { IncomingMessage } from "node:http";
 import pino, { type Logger } from "pino";
 import { createGraphQLServer } from "../graphql/server.ts";
 import { createAuthThrottle } from "../http/auth-throttle.ts";
+import { clientAddress } from "../http/origin.ts";
+import { clientOfRequest } from "../http/request-client.ts";
 import { systemClock, type Clock } from "../kernel/clock.ts";
 import { createRestRouter } from "../rest/router.ts";
 import { timingFor, type Timing } from "../services/timing.ts";
@@ -47,7 +50,10 @@ async function wire(
   const graphql = createGraphQLServer(services, authThrottle);
   // The request edge first (request id, CORS, access log, request metrics), then /metrics.
   const faces = [operations.edge(services.keys), ...(operations.metricsFace ? [operations.metricsFace] : [])];
-  const server = createHttpServer([...faces, graphql.face, createRestRouter(services, authThrottle), createConsoleFace(builtConsoleDir())], deps.logger);
+  // Whose work a request is: its key once the cache knows it valid, else its address.
+  const clientOf = (req: IncomingMessage) =>
+    clientOfRequest(req.headers.authorization, clientAddress(req.headers, req.socket.remoteAddress, config.trustProxy), (rawKey) => services.keys.authenticateCached(rawKey)?.id);
+  const server = createHttpServer([...faces, graphql.face, createRestRouter(services, authThrottle), createConsoleFace(builtConsoleDir())], deps.logger, clientOf);
   graphql.attachWebSockets(server);
   if (options.driver?.enabled !== false) {
     driver.start();

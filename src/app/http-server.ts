@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Logger } from "pino";
-import { clientOfRequest, forClient } from "../http/request-client.ts";
+import { BACKGROUND_CLIENT, forClient } from "../http/request-client.ts";
 import { requestPath } from "../http/request-path.ts";
 import { isServiceUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../http/unavailable.ts";
 import { sendError, sendJson } from "../rest/respond.ts";
@@ -14,9 +14,9 @@ export interface Face {
  * The one HTTP server: each request goes to the first face that knows its path, else 404. An
  * error a face did not answer becomes a 500 without internals, logged with its context.
  */
-export function createHttpServer(faces: readonly Face[], logger: Logger): Server {
-  // Each request's work runs for its client, so shared resources can serve clients in rotation.
-  return createServer((req: IncomingMessage, res: ServerResponse) => forClient(clientOfRequest(req.headers.authorization, req.socket.remoteAddress), () => answer(req, res)));
+export function createHttpServer(faces: readonly Face[], logger: Logger, clientOf: (req: IncomingMessage) => string = () => BACKGROUND_CLIENT): Server {
+  // Each request's work runs for its client (src/http/request-client.ts), so shared resources can serve clients in rotation.
+  return createServer((req: IncomingMessage, res: ServerResponse) => forClient(clientOf(req), () => answer(req, res)));
 
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {

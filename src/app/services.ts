@@ -29,6 +29,7 @@ import { createUploadLinks } from "../services/upload-links.ts";
 import { createVendorWebhooks } from "../services/vendor-webhooks.ts";
 import { createWebhookVerifier } from "../adapters/providers/webhook-verifier.ts";
 import type { VendorId } from "../catalog/vendors/index.ts";
+import { inBackground } from "../http/request-client.ts";
 
 export interface Running {
   readonly services: GatewayServices;
@@ -77,7 +78,8 @@ export async function createServices(
   const accepting = createGenerationService({
     tasks: stores.tasks, idempotency: stores.idempotency, files, engine, limiter, pubsub, clock, timing,
     references: { maxBytes: config.uploadMaxBytes, resolve: options.resolveHost ?? systemResolver },
-    onAccepted: () => driver.nudge(),
+    // The driver's passes are no request's work, whichever request woke them.
+    onAccepted: () => inBackground(() => driver.nudge()),
     hold: driver.hold,
     availability,
     uploadsReachable: referenceUrls.reachable,
@@ -113,7 +115,7 @@ export async function createServices(
           webhooks: createVendorWebhooks({
             verifier: createWebhookVerifier(Object.assign({}, (config.vendors.falJwksUrl ? { falJwksUrl: config.vendors.falJwksUrl } : {}), (config.vendors.keys.replicate ? { replicate: { tokens: config.vendors.keys.replicate, ...(config.vendors.urls.replicate ? { baseUrl: config.vendors.urls.replicate } : {}) } } : {}))),
             clock,
-            onCompletion: () => driver.wake(),
+            onCompletion: () => inBackground(() => driver.wake()),
           }),
         }
       : {}),

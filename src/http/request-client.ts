@@ -3,11 +3,12 @@
  * a shared resource deep below (the embedded database's one connection) can serve clients in
  * rotation (kernel/fair-turns.ts) without every call passing the client down.
  *
- * A client is its API key as sent (the bearer token, or graphql-ws's `connection_init` key), else
- * its address. The key as sent, not as authenticated: the scope is set before any work, and a
- * wrong key costs no more turns than a right one, as every key's lookup is one piece of work.
- * A WebSocket is its address's: its key comes later, in a message. Work outside any request (the
- * task driver, sweeps) is the client `background`.
+ * A client is the API key a request sends when the key cache already knows it to be valid, else
+ * its address (the forwarded one when proxies are trusted): a key nobody has checked yet names no
+ * line, or a client could open a line per request by sending a fresh random key each time. A
+ * WebSocket is its address's: its key comes later, in a message. Work outside any request (the
+ * task driver, sweeps) is the client `background`, also when a request is what woke it
+ * (`inBackground`): a timer keeps the context it was set in.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { bearerToken } from "./auth.ts";
@@ -26,11 +27,23 @@ export function currentClient(): string {
   return scope.getStore() ?? BACKGROUND_CLIENT;
 }
 
-/** A request's client: the key of its `Authorization: Bearer` header (as auth.ts reads it), else its address. */
-export function clientOfRequest(authorization: string | undefined, address: string | undefined): string {
-  const key = bearerToken(authorization);
-  return key ? `key:${key}` : `address:${address ?? "unknown"}`;
+/** Runs `work` (and the timers it sets) for no request: the client `background`. */
+export function inBackground<T>(work: () => T): T {
+  return scope.exit(work);
 }
+
+/**
+ * A request's client: the id of the key its `Authorization: Bearer` header sends (as auth.ts
+ * reads it) when `knownKeyId` finds it valid without a lookup, else its address.
+ */
+export function clientOfRequest(authorization: string | undefined, address: string, knownKeyId: (rawKey: string) => string | undefined): string {
+  const rawKey = bearerToken(authorization);
+  const id = rawKey === undefined ? undefined : knownKeyId(rawKey);
+  return id !== undefined ? `key:${id}` : addressClient(address);
+}
+
+/** The client of work from `address` alone (a WebSocket's, a request without a known key). */
+export const addressClient = (address: string): string => `address:${address}`;
 
 /**
  * Makes every event `emitter` emits from now on run for `client`. A socket's events come from its

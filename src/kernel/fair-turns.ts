@@ -11,8 +11,8 @@
  * the next in a promise callback: while lines are full, one turn follows another without the
  * event loop ever reading a socket, and a client whose request has not reached the line yet waits
  * for the whole backlog. With `pace`, once hand-offs have gone on back to back for `pace.everyMs`,
- * the next one waits for `pace.defer` (the event loop's next turn), so sockets are read at least
- * that often, whatever the lines hold.
+ * the next one, and every one after it, waits for `pace.defer` (the event loop's next turn): sockets
+ * are read within about `everyMs` plus one piece of work, whatever the lines hold.
  */
 export interface Pace {
   /** The resource's clock, in ms. */
@@ -32,6 +32,8 @@ export class FairTurns {
   private next = 0;
   /** When the current run of back-to-back hand-offs began (NaN: none is running). */
   private handOffsSince = Number.NaN;
+  /** A hand-off waits for the event loop's turn: no other starts before it. */
+  private yielding = false;
   /** Hand-offs that waited for the event loop (tests and metrics read it). */
   deferred = 0;
 
@@ -84,6 +86,7 @@ export class FairTurns {
 
   /** Starts the next client's oldest waiting work while there is room. */
   private serve(): void {
+    if (this.yielding) return;
     while (this.running < this.concurrency && this.rotation.length > 0) {
       if (this.next >= this.rotation.length) this.next = 0;
       const client = this.rotation[this.next]!;
@@ -104,14 +107,19 @@ export class FairTurns {
         start();
         continue;
       }
-      // The turn is taken now and begins on the event loop's next turn.
+      // The turn is taken now and begins on the event loop's next turn; so do the hand-offs
+      // after it, or the loop would get no turn at all with room for more than one.
       this.handOffsSince = Number.NaN;
       this.deferred++;
       this.running++;
+      this.yielding = true;
       pace.defer(() => {
+        this.yielding = false;
         this.running--;
         start();
+        this.serve();
       });
+      return;
     }
   }
 }

@@ -2,7 +2,7 @@
 // socket's listeners run for the client they were added for, whoever emits the event.
 import { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
-import { BACKGROUND_CLIENT, clientOfRequest, currentClient, emitForClient, forClient } from "../../src/http/request-client.ts";
+import { BACKGROUND_CLIENT, clientOfRequest, currentClient, emitForClient, forClient, inBackground } from "../../src/http/request-client.ts";
 
 describe("the request's client", () => {
   it("is carried through awaits, timers and promise callbacks, and is background outside any request", async () => {
@@ -22,11 +22,20 @@ describe("the request's client", () => {
     expect(currentClient()).toBe(BACKGROUND_CLIENT);
   });
 
-  it("is the bearer credential when one is sent, else the address", () => {
-    expect(clientOfRequest("Bearer sk-1", "10.0.0.1")).toBe("key:sk-1");
-    expect(clientOfRequest("Basic abc def", "10.0.0.1")).toBe("address:10.0.0.1");
-    expect(clientOfRequest(undefined, "10.0.0.1")).toBe("address:10.0.0.1");
-    expect(clientOfRequest(undefined, undefined)).toBe("address:unknown");
+  it("is the id of the key a request sends once it is known valid, else the address", () => {
+    const known = (rawKey: string) => (rawKey === "sk-known" ? "key-1" : undefined);
+    expect(clientOfRequest("Bearer sk-known", "10.0.0.1", known)).toBe("key:key-1");
+    // A key nobody has checked names no line: a fresh random key per request gets none of its own.
+    expect(clientOfRequest("Bearer sk-random-1", "10.0.0.1", known)).toBe("address:10.0.0.1");
+    expect(clientOfRequest("Basic abc def", "10.0.0.1", known)).toBe("address:10.0.0.1");
+    expect(clientOfRequest(undefined, "10.0.0.1", known)).toBe("address:10.0.0.1");
+  });
+
+  it("is background for work a request starts in the background, timers included", async () => {
+    const seen = await forClient("key:a", () =>
+      inBackground(() => new Promise<string>((resolve) => setTimeout(() => resolve(currentClient()), 1))),
+    );
+    expect(seen).toBe(BACKGROUND_CLIENT);
   });
 
   it("runs every event of a socket for its client, whoever emits it, and keeps once and off working", () => {

@@ -102,6 +102,30 @@ describe("FairTurns", () => {
     await Promise.all(pieces);
   });
 
+  it("starts nothing more once a hand-off is deferred, with room for several, until the event loop's turn", async () => {
+    let now = 0;
+    const deferred: (() => void)[] = [];
+    const turns = new FairTurns(2, { now: () => now, defer: (start) => deferred.push(start), everyMs: 4 });
+    const log: string[] = [];
+    const x = gated(log, "x");
+    const y = gated(log, "y");
+    const running = [turns.run("x", x.work), turns.run("y", y.work)];
+    // Each piece takes 5 ms of the resource's clock.
+    const pieces = ["a", "b", "c"].map((c) => turns.run(c, async () => void (log.push(c), (now += 5))));
+    x.finish();
+    await running[0];
+    y.finish();
+    await Promise.all(running);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // "a" starts the run of hand-offs (and takes 5 ms); the next hand-off, 5 ms into the run, is
+    // deferred, and "c" waits for the loop's turn with it although there is room for two.
+    expect(log).toEqual(["x", "y", "a"]);
+    expect(deferred).toHaveLength(1);
+    deferred.shift()!();
+    await Promise.all(pieces);
+    expect(log).toEqual(["x", "y", "a", "b", "c"]);
+  });
+
   it("refuses a concurrency below one", () => {
     expect(() => new FairTurns(0)).toThrow(RangeError);
   });

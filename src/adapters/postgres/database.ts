@@ -183,7 +183,7 @@ function fairConnections(pool: pg.Pool, size: number, clientOf: () => string): v
   }) as typeof pool.connect;
 }
 
-/** While clients wait for PGlite, the event loop still reads sockets at least this often. */
+/** While clients wait for PGlite, the event loop gets a turn once turns have followed one another this long. */
 const READ_SOCKETS_EVERY_MS = 4;
 
 /**
@@ -193,7 +193,7 @@ const READ_SOCKETS_EVERY_MS = 4;
  * the lines are served in rotation (kernel/fair-turns.ts). Queries inside a transaction go to its
  * own handle, which holds the turn, so they never wait for one. PGlite answers without real I/O,
  * so turns are paced (READ_SOCKETS_EVERY_MS): a request that has not reached the line yet is
- * read within a few ms, not after the whole backlog.
+ * read within about that plus one query, not after the whole backlog.
  */
 function fairTurns(db: PGlite, clientOf: () => string): Pick<PGlite, "query" | "exec" | "transaction"> {
   const turns = new FairTurns(1, { now: () => performance.now(), defer: setImmediate, everyMs: READ_SOCKETS_EVERY_MS });

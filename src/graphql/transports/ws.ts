@@ -4,7 +4,7 @@ import type { DocumentNode, ExecutionArgs, GraphQLError } from "graphql";
 import { CloseCode, type SubscribePayload } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer, type WebSocket } from "ws";
-import { clientOfRequest, emitForClient } from "../../http/request-client.ts";
+import { addressClient, emitForClient } from "../../http/request-client.ts";
 import { isLiveRefusal, type LiveLimits, type LivePlace, type LiveRefusal } from "../../services/live-limits.ts";
 import type { CallerHeaders } from "../context.ts";
 import type { GraphQLYoga, ServerContext } from "./yoga-http.ts";
@@ -275,7 +275,7 @@ export function createWsTransport(
           return;
         }
         wss.handleUpgrade(req, socket, head, (ws) => {
-          emitForClient(ws, clientOfRequest(undefined, address));
+          emitForClient(ws, addressClient(address));
           wss.emit("connection", ws, upgradeRequest(req, address));
         });
       });
