@@ -10,9 +10,10 @@
  * A resource whose work completes without real I/O (an in-process database) hands each turn to
  * the next in a promise callback: while lines are full, one turn follows another without the
  * event loop ever reading a socket, and a client whose request has not reached the line yet waits
- * for the whole backlog. With `pace`, once hand-offs have gone on back to back for `pace.everyMs`,
- * the next one, and every one after it, waits for `pace.defer` (the event loop's next turn): sockets
- * are read within about `everyMs` plus one piece of work, whatever the lines hold.
+ * for the whole backlog. With `pace`, once hand-offs have gone on for `pace.everyMs` without the
+ * event loop getting a turn, the next one, and every one after it, waits for `pace.defer` (the
+ * event loop's next turn): sockets are read within about `everyMs` plus one piece of work,
+ * whatever the lines hold.
  */
 export interface Pace {
   /** The resource's clock, in ms. */
@@ -30,8 +31,11 @@ export class FairTurns {
   /** The clients with waiting work, in the order they are served. */
   private readonly rotation: string[] = [];
   private next = 0;
-  /** When the current run of back-to-back hand-offs began (NaN: none is running). */
+  /** When the current run of hand-offs without a turn of the event loop began (NaN: none is running). */
   private handOffsSince = Number.NaN;
+  private readonly loopTurned = () => {
+    this.handOffsSince = Number.NaN;
+  };
   /** A hand-off waits for the event loop's turn: no other starts before it. */
   private yielding = false;
   /** Hand-offs that waited for the event loop (tests and metrics read it). */
@@ -102,7 +106,12 @@ export class FairTurns {
         continue;
       }
       const now = pace.now();
-      if (Number.isNaN(this.handOffsSince)) this.handOffsSince = now;
+      if (Number.isNaN(this.handOffsSince)) {
+        // A run of hand-offs begins; it ends when the event loop next gets its turn, which this
+        // marks (a run is time without that turn, not time since the line was last empty).
+        this.handOffsSince = now;
+        pace.defer(this.loopTurned);
+      }
       if (now - this.handOffsSince < pace.everyMs) {
         start();
         continue;
