@@ -16,7 +16,7 @@ export interface Face {
  */
 export function createHttpServer(faces: readonly Face[], logger: Logger, clientOf: (req: IncomingMessage) => string = () => BACKGROUND_CLIENT): Server {
   // Each request's work runs for its client (src/http/request-client.ts), so shared resources can serve clients in rotation.
-  return createServer((req: IncomingMessage, res: ServerResponse) => forClient(clientOf(req), () => answer(req, res)));
+  return createServer((req: IncomingMessage, res: ServerResponse) => forClient(() => clientOf(req), () => answer(req, res)));
 
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {

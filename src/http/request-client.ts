@@ -15,16 +15,23 @@ import { bearerToken } from "./auth.ts";
 
 export const BACKGROUND_CLIENT = "background";
 
-const scope = new AsyncLocalStorage<string>();
+/** The current work's client, named only when something asks (a turn that has to wait). */
+const scope = new AsyncLocalStorage<() => string>();
 
-/** Runs `work` (and all async work it starts) on behalf of `client`. */
-export function forClient<T>(client: string, work: () => T): T {
-  return scope.run(client, work);
+/**
+ * Runs `work` (and all async work it starts) on behalf of `client`. Given as a function, the
+ * client is named once, on first ask: most requests never wait for a turn, and naming one (its
+ * key looked up in the cache, its address read) costs more than carrying it.
+ */
+export function forClient<T>(client: string | (() => string), work: () => T): T {
+  let named = typeof client === "string" ? client : undefined;
+  return scope.run(() => (named ??= (client as () => string)()), work);
 }
 
 /** The client the current work is for. */
 export function currentClient(): string {
-  return scope.getStore() ?? BACKGROUND_CLIENT;
+  const name = scope.getStore();
+  return name ? name() : BACKGROUND_CLIENT;
 }
 
 /** Runs `work` (and the timers it sets) for no request: the client `background`. */

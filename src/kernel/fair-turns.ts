@@ -55,8 +55,11 @@ export class FairTurns {
     return n;
   }
 
-  /** Runs `work` in `client`'s turn; its result or error is the caller's. */
-  run<T>(client: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in `client`'s turn; its result or error is the caller's. A client given as a
+   * function is named only if the work has to wait (with room and nothing waiting, no line is needed).
+   */
+  run<T>(client: string | (() => string), work: () => Promise<T>): Promise<T> {
     if (this.running < this.concurrency && this.lines.size === 0) {
       this.handOffsSince = Number.NaN;
       return this.started(work);
@@ -65,11 +68,12 @@ export class FairTurns {
       const start = () => {
         this.started(work).then(resolve, reject);
       };
-      const line = this.lines.get(client);
+      const name = typeof client === "string" ? client : client();
+      const line = this.lines.get(name);
       if (line) line.push(start);
       else {
-        this.lines.set(client, [start]);
-        this.rotation.push(client);
+        this.lines.set(name, [start]);
+        this.rotation.push(name);
       }
     });
   }

@@ -31,6 +31,16 @@ describe("the request's client", () => {
     expect(clientOfRequest(undefined, "10.0.0.1", known)).toBe("address:10.0.0.1");
   });
 
+  it("names a client given as a function once, on first ask, and not at all if nothing asks", async () => {
+    let namings = 0;
+    const name = () => (namings++, "key:lazy");
+    await forClient(name, async () => undefined);
+    expect(namings).toBe(0);
+    const seen = await forClient(name, async () => [currentClient(), await Promise.resolve().then(currentClient)]);
+    expect(seen).toEqual(["key:lazy", "key:lazy"]);
+    expect(namings).toBe(1);
+  });
+
   it("is background for work a request starts in the background, timers included", async () => {
     const seen = await forClient("key:a", () =>
       inBackground(() => new Promise<string>((resolve) => setTimeout(() => resolve(currentClient()), 1))),

@@ -151,6 +151,19 @@ describe("FairTurns", () => {
     expect(log).toEqual(["x", "y", "a", "b", "c"]);
   });
 
+  it("names a client given as a function only when its work has to wait", async () => {
+    const turns = new FairTurns(1);
+    const named: string[] = [];
+    const lazy = (name: string) => () => (named.push(name), name);
+    const first = gated([], "x");
+    const running = turns.run(lazy("x"), first.work);
+    expect(named).toEqual([]);
+    const waiting = turns.run(lazy("y"), async () => undefined);
+    expect(named).toEqual(["y"]);
+    first.finish();
+    await Promise.all([running, waiting]);
+  });
+
   it("refuses a concurrency below one", () => {
     expect(() => new FairTurns(0)).toThrow(RangeError);
   });

@@ -151,7 +151,7 @@ function fairConnections(pool: pg.Pool, size: number, clientOf: () => string): v
   const checkout = (): Promise<pg.PoolClient> =>
     new Promise((resolve, reject) => {
       void turns.run(
-        clientOf(),
+        clientOf,
         () =>
           new Promise<void>((released) => {
             connect().then(
@@ -198,9 +198,9 @@ const READ_SOCKETS_EVERY_MS = 4;
 function fairTurns(db: PGlite, clientOf: () => string): Pick<PGlite, "query" | "exec" | "transaction"> {
   const turns = new FairTurns(1, { now: () => performance.now(), defer: setImmediate, everyMs: READ_SOCKETS_EVERY_MS });
   return {
-    query: (...args) => turns.run(clientOf(), () => db.query(...args)),
-    exec: (...args) => turns.run(clientOf(), () => db.exec(...args)),
-    transaction: (...args) => turns.run(clientOf(), () => db.transaction(...args)),
+    query: (...args) => turns.run(clientOf, () => db.query(...args)),
+    exec: (...args) => turns.run(clientOf, () => db.exec(...args)),
+    transaction: (...args) => turns.run(clientOf, () => db.transaction(...args)),
   } as Pick<PGlite, "query" | "exec" | "transaction">;
 }
 
