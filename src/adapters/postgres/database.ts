@@ -183,7 +183,7 @@ function fairConnections(pool: pg.Pool, size: number, clientOf: () => string): v
   }) as typeof pool.connect;
 }
 
-/** While clients wait for PGlite, the event loop gets a turn once turns have followed one another this long. */
+/** While clients wait for PGlite, the event loop gets a turn once turns have gone on this long without one. */
 const READ_SOCKETS_EVERY_MS = 4;
 
 /**
