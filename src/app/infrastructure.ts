@@ -52,13 +52,15 @@ const check = async (probe: () => Promise<unknown>): Promise<string> => {
 export async function openInfrastructure(config: Config, options: InfrastructureOptions): Promise<Infrastructure> {
   const { logger, clock } = options;
   if (!config.databaseUrl && !options.memoryDatabase) await mkdir(join(config.dataDir, "pglite"), { recursive: true });
-  const database = await openDatabase(
-    config.databaseUrl
-      ? { databaseUrl: config.databaseUrl, clientOf: currentClient, onPoolError: (error) => logger.warn({ err: error }, "idle database connection failed") }
+  const database = await openDatabase({
+    // Queries are taken in turns by the client they are for.
+    clientOf: currentClient,
+    ...(config.databaseUrl
+      ? { databaseUrl: config.databaseUrl, onPoolError: (error: Error) => logger.warn({ err: error }, "idle database connection failed") }
       : options.memoryDatabase
-        ? { memory: true, clientOf: currentClient }
-        : { dataDir: join(config.dataDir, "pglite"), clientOf: currentClient },
-  );
+        ? { memory: true }
+        : { dataDir: join(config.dataDir, "pglite") }),
+  });
 
   const files = await openBlobStore(config.blobStore, { memoryDatabase: !config.databaseUrl && options.memoryDatabase === true });
 

@@ -24,8 +24,9 @@ export interface DatabaseConfig {
   /** Defaults to prisma/migrations of this repository */
   migrationsDir?: string;
   /**
-   * Who the current query is for (src/http/request-client.ts). With it, PGlite's one connection
-   * serves clients in rotation (fairTurns below); without it, in the order queries come.
+   * Who the current query is for (src/http/request-client.ts). With it, PGlite's queries and
+   * PostgreSQL's pooled connections are taken in turns by client (fairTurns, fairConnections
+   * below); without it, in the order they are asked for.
    */
   clientOf?: () => string;
 }
@@ -60,7 +61,7 @@ async function openPostgres(url: string, config: DatabaseConfig): Promise<Databa
     await pool.end();
     throw error;
   }
-  if (config.clientOf) fairConnections(pool, config.poolSize ?? DEFAULT_POOL_SIZE, config.clientOf);
+  if (config.clientOf) fairConnections(pool, config.clientOf);
   // We own the pool, so the adapter must not end it; close() does, after Prisma disconnects.
   const statementName = preparedStatementNames();
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: false, statementNameGenerator: statementName }) });
@@ -134,9 +135,6 @@ async function openPglite(config: DatabaseConfig): Promise<Database> {
   };
 }
 
-/** node-postgres' default pool size. */
-const DEFAULT_POOL_SIZE = 10;
-
 /**
  * The pool's connections, taken in turns by client: node-postgres queues a request for a
  * connection in arrival order, so a key with many queries in flight would hold every other key's
@@ -145,8 +143,9 @@ const DEFAULT_POOL_SIZE = 10;
  * turns as connections) and holds it until the connection is released. No pacing: PostgreSQL
  * answers over real I/O, so the event loop reads sockets meanwhile.
  */
-function fairConnections(pool: pg.Pool, size: number, clientOf: () => string): void {
-  const turns = new FairTurns(size);
+function fairConnections(pool: pg.Pool, clientOf: () => string): void {
+  // pg-pool fills in its own default size here.
+  const turns = new FairTurns(pool.options.max);
   const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
   const checkout = (): Promise<pg.PoolClient> =>
     new Promise((resolve, reject) => {
