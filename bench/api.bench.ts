@@ -24,7 +24,7 @@
  *
  * Options: --seconds=N (measurement per throughput phase, default 5), --rounds=N (interleaved rounds
  * of baseline, REST and GraphQL, default 3: ratios are per round, the median is reported), --concurrency=N (64),
- * --rate=N (sustained generations/s, 1000), --keys=N (2000, capacity run), --phases=baseline,rest,graphql,generate (default all), --cpu-prof-dir=DIR
+ * --rate=N (sustained generations/s, 1000), --keys=N (2000, capacity run), --phases=baseline,rest,graphql,reads,generate (default all), --cpu-prof-dir=DIR
  * (a CPU profile of the server thread during each measured phase, warm-up excluded),
  * --count-io (PostgreSQL statements and Redis commands per generation, by kind),
  * --driver=off (generate phase without the task driver, to see its share), --metrics=off (GATEAI_METRICS=0),
@@ -64,7 +64,7 @@ const RATE = Number(arg("rate", "1000"));
 const CONCURRENCY = Number(arg("concurrency", "64"));
 const KEYS = Number(arg("keys", "2000"));
 const WARMUP_KEYS = Math.max(50, Math.round(KEYS / 10));
-const PHASES = new Set(arg("phases", "baseline,rest,graphql,generate").split(","));
+const PHASES = new Set(arg("phases", "baseline,rest,graphql,reads,generate").split(","));
 const PROFILE_DIR = arg("cpu-prof-dir", "") || undefined;
 const COUNT_IO = process.argv.includes("--count-io");
 const DRIVER = arg("driver", "on") !== "off";
@@ -165,7 +165,7 @@ async function main(): Promise<void> {
   // The 2 cores may be shared with other work (test runs): say so, the numbers depend on it.
   console.log(`load average (1 min) at start: ${loadavg()[0]!.toFixed(2)}\n`);
   let baseline: LoadResult | undefined;
-  if (PHASES.has("baseline") || PHASES.has("rest") || PHASES.has("graphql")) baseline = await throughputPhases();
+  if (["baseline", "rest", "graphql", "reads"].some((p) => PHASES.has(p))) baseline = await throughputPhases();
 
   if (PHASES.has("generate")) await generatePhase();
 
@@ -173,7 +173,7 @@ async function main(): Promise<void> {
 }
 
 interface ThroughputPhase {
-  readonly name: "baseline" | "rest" | "graphql";
+  readonly name: "baseline" | "rest" | "graphql" | "reads";
   readonly label: string;
   readonly origin: string;
   readonly spec: RequestSpec;
@@ -200,7 +200,7 @@ async function throughputPhases(): Promise<LoadResult | undefined> {
     const baselineSpec: RequestSpec = { method: "POST", path: "/estimate", headers: json(), body: ESTIMATE_BODY };
     await probe(baselineServer.url, baselineSpec, (status) => status === 200);
     if (PHASES.has("baseline")) phases.push({ name: "baseline", label: "baseline node:http JSON", origin: baselineServer.url, spec: baselineSpec });
-    if (PHASES.has("rest") || PHASES.has("graphql")) {
+    if (PHASES.has("rest") || PHASES.has("graphql") || PHASES.has("reads")) {
       gateway = await createGateway(config({ GATEAI_DATA_DIR: dataDir }));
       const { url } = await gateway.listen(0, "127.0.0.1");
       const key = gateway.bootstrapKey ?? (await gateway.services.keys.create({ label: "bench" })).key;
@@ -213,6 +213,12 @@ async function throughputPhases(): Promise<LoadResult | undefined> {
         const spec: RequestSpec = { method: "POST", path: "/graphql", headers: json(key), body: GRAPHQL_BODY };
         await probe(url, spec, (status, body) => status === 200 && JSON.parse(body).data?.estimate?.__typename === "Estimate");
         phases.push({ name: "graphql", label: "GraphQL estimate (PGlite)", origin: url, spec, target: TARGETS.graphql });
+      }
+      if (PHASES.has("reads")) {
+        // The key's dashboard: the database's reads, no target (what embedded PGlite serves).
+        const spec: RequestSpec = { method: "GET", path: "/credits", headers: json(key) };
+        await probe(url, spec, (status) => status === 200);
+        phases.push({ name: "reads", label: "REST GET /credits (PGlite reads)", origin: url, spec });
       }
     }
     console.log(`• ${ROUNDS} rounds of: ${phases.map((p) => p.label).join(", ")} (embedded gateway: PGlite, in-process limits)`);

@@ -1,9 +1,8 @@
 // Fair turns: the lines of waiting work are served in rotation, one piece from each client in
-// turn, never more than `concurrency` at once; and with a pace, a long run of hand-offs gives the
-// event loop its turn.
+// turn, never more than `concurrency` at once.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FairTurns, type Pace } from "../../src/kernel/fair-turns.ts";
+import { FairTurns } from "../../src/kernel/fair-turns.ts";
 
 /** Work that runs until `finish` is called, recording when it started. */
 function gated(log: string[], name: string) {
@@ -75,80 +74,6 @@ describe("FairTurns", () => {
     await expect(throwing).rejects.toThrow("thrown before a promise");
     await expect(after).resolves.toBe("served");
     expect(turns.waiting).toBe(0);
-  });
-
-  /** A pace on a clock the test moves, whose deferred callbacks run when the test says the loop turns. */
-  const testPace = (everyMs: number) => {
-    const clock = { now: 0 };
-    const queued: (() => void)[] = [];
-    const pace: Pace = { now: () => clock.now, defer: (start) => queued.push(start), everyMs };
-    const loopTurns = () => {
-      for (const run of queued.splice(0)) run();
-    };
-    return { clock, pace, loopTurns };
-  };
-
-  it("defers a hand-off to the event loop once hand-offs have gone on for the pace's span without a turn of it", async () => {
-    const { clock, pace, loopTurns } = testPace(4);
-    const turns = new FairTurns(1, pace);
-    const log: string[] = [];
-    const first = gated(log, "x");
-    const running = turns.run("x", first.work);
-    // Each piece takes 1 ms of the resource's clock.
-    const pieces = Array.from({ length: 8 }, (_, i) => turns.run("a", async () => void (log.push(`a${i}`), (clock.now += 1))));
-    first.finish();
-    await running;
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    // a0..a3 were handed on without the loop's turn (0, 1, 2, 3 ms into the run); the fifth
-    // hand-off, 4 ms in, waits for it.
-    expect(log).toEqual(["x", "a0", "a1", "a2", "a3"]);
-    expect(turns.deferred).toBe(1);
-    loopTurns();
-    await Promise.all(pieces);
-    expect(log).toEqual(["x", "a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7"]);
-    expect(turns.deferred).toBe(1);
-  });
-
-  it("starts a new run of hand-offs once the event loop has had its turn, however long the last one began", async () => {
-    const { clock, pace, loopTurns } = testPace(4);
-    const turns = new FairTurns(1, pace);
-    const log: string[] = [];
-    const x = gated(log, "x");
-    const a = gated(log, "a");
-    const running = [turns.run("x", x.work), turns.run("a", a.work)];
-    const b = turns.run("b", async () => void log.push("b"));
-    x.finish();
-    await running[0];
-    // "a" began a run at 0 ms and is still running 10 ms later; meanwhile the loop had its turn.
-    clock.now = 10;
-    loopTurns();
-    a.finish();
-    await Promise.all([running[1], b]);
-    expect(log).toEqual(["x", "a", "b"]);
-    expect(turns.deferred).toBe(0);
-  });
-
-  it("starts nothing more once a hand-off is deferred, with room for several, until the event loop's turn", async () => {
-    const { clock, pace, loopTurns } = testPace(4);
-    const turns = new FairTurns(2, pace);
-    const log: string[] = [];
-    const x = gated(log, "x");
-    const y = gated(log, "y");
-    const running = [turns.run("x", x.work), turns.run("y", y.work)];
-    // Each piece takes 5 ms of the resource's clock.
-    const pieces = ["a", "b", "c"].map((c) => turns.run(c, async () => void (log.push(c), (clock.now += 5))));
-    x.finish();
-    await running[0];
-    y.finish();
-    await Promise.all(running);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    // "a" starts the run of hand-offs (and takes 5 ms); the next hand-off, 5 ms into the run, is
-    // deferred, and "c" waits for the loop's turn with it although there is room for two.
-    expect(log).toEqual(["x", "y", "a"]);
-    expect(turns.deferred).toBe(1);
-    loopTurns();
-    await Promise.all(pieces);
-    expect(log).toEqual(["x", "y", "a", "b", "c"]);
   });
 
   it("names a client given as a function only when its work has to wait", async () => {

@@ -1,12 +1,13 @@
 // Opens the gateway's database: PostgreSQL when a URL is configured, otherwise embedded PGlite
 // (on disk or in memory). Migrations are applied before the Prisma client is handed out.
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../../generated/prisma/client.ts";
 import { applyMigrations, pgliteRunner, pgPoolRunner } from "./migrate.ts";
 import { initdbInChildProcess, needsInitdb, PGLITE_START_PARAMS } from "./pglite-memory.ts";
+import { openPgliteThread, type PgliteSession } from "./pglite-thread.ts";
 import { FairTurns } from "../../kernel/fair-turns.ts";
 import type { SqlClient } from "./sql.ts";
 
@@ -104,10 +105,9 @@ async function openPglite(config: DatabaseConfig): Promise<Database> {
     throw new Error("openDatabase: set databaseUrl (PostgreSQL), dataDir (PGlite on disk) or memory: true");
   }
   if (!config.memory && needsInitdb(config.dataDir!)) initdbInChildProcess(config.dataDir!);
-  const options = { startParams: [...PGLITE_START_PARAMS] };
-  const db = config.memory ? new PGlite(options) : new PGlite(config.dataDir, options);
+  // On a worker thread of its own, so statements run beside the event loop (pglite-thread.ts).
+  const db = await openPgliteThread({ dataDir: config.memory ? undefined : config.dataDir, startParams: PGLITE_START_PARAMS, clientOf: config.clientOf });
   try {
-    await db.waitReady;
     // PGlite is one session for the whole process, so this holds for every later query.
     await db.exec("SET TIME ZONE 'UTC'");
     await applyMigrations(pgliteRunner(db), config.migrationsDir);
@@ -115,12 +115,11 @@ async function openPglite(config: DatabaseConfig): Promise<Database> {
     await db.close().catch(() => undefined);
     throw error;
   }
-  const connection = config.clientOf ? fairTurns(db, config.clientOf) : db;
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(connection as PGlite) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db as unknown as PGlite) });
   // db.query waits for any open transaction (PGlite runs one at a time), so it never runs inside Prisma's.
   const sql: SqlClient = {
     async query<Row extends object>(text: string, values: readonly unknown[]) {
-      return (await connection.query<Row>(text, values as unknown[])).rows;
+      return (await db.query<Row>(text, values as unknown[])).rows;
     },
   };
   return {
@@ -180,27 +179,6 @@ function fairConnections(pool: pg.Pool, clientOf: () => string): void {
     );
     return undefined;
   }) as typeof pool.connect;
-}
-
-/** While clients wait for PGlite, the event loop gets a turn once turns have gone on this long without one. */
-const READ_SOCKETS_EVERY_MS = 4;
-
-/**
- * PGlite runs one query or transaction at a time, on this thread, in the order they come: a
- * client with many requests in flight would push every other client's queries behind all of its
- * own. Here each query, and each transaction as a whole, takes a turn in its client's line, and
- * the lines are served in rotation (kernel/fair-turns.ts). Queries inside a transaction go to its
- * own handle, which holds the turn, so they never wait for one. PGlite answers without real I/O,
- * so turns are paced (READ_SOCKETS_EVERY_MS): a request that has not reached the line yet is
- * read within about that plus one query, not after the whole backlog.
- */
-function fairTurns(db: PGlite, clientOf: () => string): Pick<PGlite, "query" | "exec" | "transaction"> {
-  const turns = new FairTurns(1, { now: () => performance.now(), defer: setImmediate, everyMs: READ_SOCKETS_EVERY_MS });
-  return {
-    query: (...args) => turns.run(clientOf, () => db.query(...args)),
-    exec: (...args) => turns.run(clientOf, () => db.exec(...args)),
-    transaction: (...args) => turns.run(clientOf, () => db.transaction(...args)),
-  } as Pick<PGlite, "query" | "exec" | "transaction">;
 }
 
 async function ping(prisma: PrismaClient): Promise<void> {

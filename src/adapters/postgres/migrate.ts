@@ -5,7 +5,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { PGlite } from "@electric-sql/pglite";
+import type { PgliteSession } from "./pglite-thread.ts";
 import type pg from "pg";
 
 export type SqlRow = Record<string, unknown>;
@@ -240,7 +240,7 @@ export function pgPoolRunner(pool: pg.Pool): SqlRunner {
 }
 
 /** A runner over a PGlite instance (one in-process session; its transactions are exclusive). */
-export function pgliteRunner(db: PGlite): SqlRunner {
+export function pgliteRunner(db: PgliteSession): SqlRunner {
   const runner: SqlRunner = {
     kind: "pglite",
     async query<T extends object = SqlRow>(sql: string, params: readonly unknown[] = []) {

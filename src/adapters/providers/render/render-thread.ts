@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { workerEntry } from "../../../kernel/worker-entry.ts";
 import type { ProviderOutput } from "../../../services/ports/provider.ts";
 import type { RenderedOutputs } from "./index.ts";
 
@@ -21,15 +22,9 @@ export interface RenderThread {
   close(): Promise<void>;
 }
 
-/**
- * The worker's entry file, always plain JavaScript: no TypeScript loader runs in the worker.
- * Compiled (`dist/…/render-thread.js`), it is the render-worker.js beside this module. Run from
- * source (tests, `node --import tsx src/main.ts`), it is the same file in the build's dist/, at this
- * module's depth: tests build it first (vitest's globalSetup), `npm run build` otherwise.
- */
+/** The render worker's entry file (compiled JavaScript; see kernel/worker-entry.ts). */
 export function renderWorkerEntry(moduleUrl: string = import.meta.url): URL {
-  if (moduleUrl.endsWith(".js")) return new URL("./render-worker.js", moduleUrl);
-  return new URL("../../../../dist/adapters/providers/render/render-worker.js", moduleUrl);
+  return workerEntry(moduleUrl, "render-worker");
 }
 
 /**

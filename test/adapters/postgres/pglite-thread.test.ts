@@ -1,0 +1,132 @@
+// Embedded PGlite on its own worker thread: statements run beside the event loop, and callers see
+// what PGlite in process would give them (values, errors, transactions).
+import { spawnSync } from "node:child_process";
+import { pathToFileURL } from "node:url";
+import { messages, PGlite, types } from "@electric-sql/pglite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PGLITE_START_PARAMS } from "../../../src/adapters/postgres/pglite-memory.ts";
+import { currentClient, forClient } from "../../../src/http/request-client.ts";
+import { openPgliteThread, pgliteWorkerEntry, type PgliteThread } from "../../../src/adapters/postgres/pglite-thread.ts";
+
+let thread: PgliteThread;
+let inProcess: PGlite;
+beforeAll(async () => {
+  [thread, inProcess] = await Promise.all([openPgliteThread({ startParams: PGLITE_START_PARAMS }), PGlite.create()]);
+  const schema = "CREATE TABLE items (id int PRIMARY KEY, name text UNIQUE NOT NULL)";
+  await Promise.all([thread.exec(schema), inProcess.exec(schema)]);
+});
+afterAll(async () => {
+  await Promise.all([thread?.close(), inProcess?.close()]);
+});
+
+describe("PGlite on a worker thread", () => {
+  it("runs a long statement while the event loop keeps taking its turns", async () => {
+    let turns = 0;
+    let running = true;
+    const tick = () => {
+      turns++;
+      if (running) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const result = await thread.query<{ n: number }>("SELECT count(*)::int AS n FROM generate_series(1, 3000000)");
+    running = false;
+    expect(result.rows).toEqual([{ n: 3_000_000 }]);
+    // In process, the statement runs in one synchronous WebAssembly call: no turn at all meanwhile.
+    expect(turns).toBeGreaterThan(20);
+  });
+
+  it("gives back the values PGlite in process gives, with its default parsers and with the caller's", async () => {
+    const sql = `SELECT 1::int4 AS i, 9007199254740993::int8 AS big, 1.5::numeric AS num, 2.25::float8 AS f, true AS b, 'x' AS t,
+      '{"a":[1,2]}'::jsonb AS j, '\\x0102ff'::bytea AS bytes, '2026-12-05T10:00:00Z'::timestamptz AS at, '2026-12-05'::date AS d,
+      ARRAY[1,2,3]::int4[] AS ints, NULL::text AS nothing, $1::text AS param, $2::int AS n`;
+    const params = ["p", 7];
+    expect(await thread.query(sql, params)).toEqual(await inProcess.query(sql, params));
+    const options = { rowMode: "array" as const, parsers: { [types.TEXT]: (text: string) => `<${text}>`, [types.INT4]: (text: string) => Number(text) * 10 } };
+    const [off, on] = [await thread.query(sql, params, options), await inProcess.query(sql, params, options)];
+    expect(off).toEqual(on);
+    expect(off.rows[0]).toContain("<x>");
+  });
+
+  it("reports PostgreSQL's errors as PGlite's DatabaseError, with every field", async () => {
+    await thread.query("INSERT INTO items VALUES (1, 'one')");
+    await inProcess.query("INSERT INTO items VALUES (1, 'one')");
+    const failed = await thread.query("INSERT INTO items VALUES (2, 'one')").catch((error: unknown) => error);
+    const expected = await inProcess.query("INSERT INTO items VALUES (2, 'one')").catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(messages.DatabaseError);
+    expect(failed).toMatchObject({ code: "23505", constraint: "items_name_key", table: "items", message: (expected as Error).message });
+    expect((failed as messages.DatabaseError).detail).toBe((expected as messages.DatabaseError).detail);
+  });
+
+  it("commits a transaction whose callback returns, and rolls back one that throws or calls rollback()", async () => {
+    await thread.transaction(async (tx) => {
+      await tx.query("INSERT INTO items VALUES (10, 'committed')");
+    });
+    await expect(
+      thread.transaction(async (tx) => {
+        await tx.query("INSERT INTO items VALUES (11, 'thrown')");
+        throw new Error("the caller's own error");
+      }),
+    ).rejects.toThrow("the caller's own error");
+    await thread.transaction(async (tx) => {
+      await tx.query("INSERT INTO items VALUES (12, 'rolled back')");
+      await tx.rollback();
+    });
+    const names = await thread.query<{ name: string }>("SELECT name FROM items WHERE id >= 10 ORDER BY id");
+    expect(names.rows.map((r) => r.name)).toEqual(["committed"]);
+  });
+
+  it("holds a statement sent outside an open transaction until the transaction ends", async () => {
+    const order: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let begun!: () => void;
+    const inside = new Promise<void>((resolve) => (begun = resolve));
+    const tx = thread.transaction(async (t) => {
+      await t.query("INSERT INTO items VALUES (20, 'in the transaction')");
+      begun();
+      await held;
+      order.push("transaction ends");
+    });
+    await inside;
+    const outside = thread.query<{ n: number }>("SELECT count(*)::int AS n FROM items WHERE id = 20").then((r) => {
+      order.push("outside statement");
+      return r.rows[0]!.n;
+    });
+    release();
+    await tx;
+    // It ran after the commit: it sees the row.
+    expect(await outside).toBe(1);
+    expect(order).toEqual(["transaction ends", "outside statement"]);
+  });
+
+  it("serves the clients whose statements arrived while a long one ran in rotation, not in the order they were sent", async () => {
+    const shared = await openPgliteThread({ startParams: PGLITE_START_PARAMS, clientOf: currentClient });
+    try {
+      const done: string[] = [];
+      const ask = (client: string, name: string, sql = "SELECT 1") => forClient(client, () => shared.query(sql).then(() => void done.push(name)));
+      // The worker's thread is busy with the long statement while the others reach its port.
+      const long = ask("key:long", "long", "SELECT count(*) FROM generate_series(1, 3000000)");
+      const flood = Array.from({ length: 50 }, (_, i) => ask("key:flood", `flood${i}`));
+      const victim = ask("key:victim", "victim");
+      await Promise.all([long, ...flood, victim]);
+      expect(done.slice(0, 3)).toEqual(["long", "flood0", "victim"]);
+    } finally {
+      await shared.close();
+    }
+  });
+
+  it("refuses a parameter that cannot be copied to the worker, and keeps serving", async () => {
+    await expect(thread.query("SELECT $1::text AS t", [() => "a function"])).rejects.toThrow();
+    expect((await thread.query("SELECT 'still here' AS t")).rows).toEqual([{ t: "still here" }]);
+  });
+
+  it("does not keep the process alive once no reply is awaited", () => {
+    const module = pathToFileURL(pgliteWorkerEntry().pathname.replace(/pglite-worker\.js$/, "pglite-thread.js")).href;
+    const params = JSON.stringify(PGLITE_START_PARAMS);
+    const script = `import(${JSON.stringify(module)}).then(async (m) => { const db = await m.openPgliteThread({ startParams: ${params} }); await db.query("SELECT 1"); console.log("answered"); });`;
+    const child = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", timeout: 60_000 });
+    // Never closed: the process ends by itself after the answer (a timeout would leave status null).
+    expect(child.stdout.trim()).toBe("answered");
+    expect(child.status).toBe(0);
+  });
+});
