@@ -7,7 +7,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../../generated/prisma/client.ts";
 import { applyMigrations, pgliteRunner, pgPoolRunner } from "./migrate.ts";
 import { initdbInChildProcess, needsInitdb, PGLITE_START_PARAMS } from "./pglite-memory.ts";
-import { openPgliteThread, type PgliteSession } from "./pglite-thread.ts";
+import { openPgliteThread } from "./pglite-thread.ts";
 import { FairTurns } from "../../kernel/fair-turns.ts";
 import type { SqlClient } from "./sql.ts";
 
@@ -25,9 +25,9 @@ export interface DatabaseConfig {
   /** Defaults to prisma/migrations of this repository */
   migrationsDir?: string;
   /**
-   * Who the current query is for (src/http/request-client.ts). With it, PGlite's queries and
-   * PostgreSQL's pooled connections are taken in turns by client (fairTurns, fairConnections
-   * below); without it, in the order they are asked for.
+   * Who the current query is for (src/http/request-client.ts). With it, PGlite's statements (in
+   * its worker, pglite-worker.ts) and PostgreSQL's pooled connections (fairConnections below) are
+   * taken in turns by client; without it, in the order they are asked for.
    */
   clientOf?: () => string;
 }

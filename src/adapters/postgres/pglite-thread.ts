@@ -8,9 +8,12 @@
  * reply.
  *
  * The rules this keeps, so callers see PGlite's own behaviour:
- *  - Values come back parsed exactly as PGlite parses them (types.parseType with the caller's
- *    parsers over PGlite's defaults): the worker returns each value as the text PostgreSQL sent,
+ *  - Values come back parsed exactly as PGlite parses them (the caller's parsers over PGlite's
+ *    defaults, array types included): the worker returns each value as the text PostgreSQL sent,
  *    because parser functions cannot cross threads.
+ *  - Parameters cross by structured clone: primitives, arrays, plain objects, typed arrays and
+ *    dates, as the gateway sends them (a class instance would lose its prototype). Of the query
+ *    options, `rowMode` and `parsers` apply.
  *  - PostgreSQL's errors come back as PGlite's DatabaseError with every field (code, constraint,
  *    detail…), so callers that map unique violations and other codes read them as before.
  *  - A transaction is exclusive, as with PGlite in process: the worker runs it in PGlite's own
@@ -20,6 +23,8 @@
  *    client (pglite-worker.ts), so the turn passes on as soon as a statement ends there, not when
  *    the main thread next reads the worker's replies.
  *  - The worker keeps the process alive only while a reply is awaited, as a socket would.
+ *  - If the worker dies, every request waiting and every later one fails with that error: the
+ *    readiness probe (a query) then reports the database down.
  */
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -34,8 +39,6 @@ import { workerEntry } from "../../kernel/worker-entry.ts";
 export type PgliteSession = Pick<PGlite, "query" | "exec" | "transaction">;
 
 export interface PgliteThread extends PgliteSession {
-  /** The worker's thread id. */
-  readonly threadId: number;
   close(): Promise<void>;
 }
 
@@ -114,9 +117,15 @@ export interface PgliteFailure {
   readonly database?: { readonly length: number; readonly name: string; readonly fields: Readonly<Record<string, unknown>> };
 }
 
-/** The worker's answer to request `id` (`ready`: the database is open). */
+/** An array type and the type of its elements (PGlite parses arrays with the element's parser). */
+export interface ArrayType {
+  readonly typarray: number;
+  readonly element: number;
+}
+
+/** The worker's answer to request `id` (`ready`: the database is open, with its array types). */
 export type PgliteReply =
-  | { readonly ready: true }
+  | { readonly ready: true; readonly arrays: readonly ArrayType[] }
   | { readonly id: number; readonly results: readonly RawResults[] }
   | { readonly id: number; readonly failure: PgliteFailure }
   | { readonly fatal: string };
@@ -134,14 +143,29 @@ function errorOf(failure: PgliteFailure): Error {
   return Object.assign(new messages.DatabaseError(failure.message, length, name as messages.MessageName), fields);
 }
 
+type Parsers = Readonly<Record<number | string, types.Parser>>;
+
+/** PGlite's default parsers for this database: its scalar types', and one per array type over its element's (base.ts _initArrayTypes). */
+function defaultParsers(arrays: readonly ArrayType[]): Parsers {
+  const parsers: Record<number | string, types.Parser> = Object.assign({}, types.parsers);
+  for (const { typarray, element } of arrays) parsers[typarray] = (text) => types.arrayParser(text, parsers[element]!, typarray);
+  return parsers;
+}
+
+/** A value as PGlite's parseResults gives it: null, the type's parser's answer, or the text. */
+function parseValue(text: string | null, type: number, parsers: Parsers): unknown {
+  if (text === null) return null;
+  const parse = parsers[type];
+  return parse ? parse(text, type) : text;
+}
+
 /** PGlite's result, parsed as PGlite parses it (parse.ts: the caller's parsers over the defaults). */
-function parsed<T>(raw: RawResults, options: QueryOptions | undefined): Results<T> {
-  const parsers = options?.parsers;
+function parsed<T>(raw: RawResults, parsers: Parsers, rowMode: QueryOptions["rowMode"]): Results<T> {
   const { fields } = raw;
   const rows =
-    options?.rowMode === "array"
-      ? raw.rows.map((row) => row.map((value, i) => types.parseType(value, fields[i]!.dataTypeID, parsers)))
-      : raw.rows.map((row) => Object.fromEntries(row.map((value, i) => [fields[i]!.name, types.parseType(value, fields[i]!.dataTypeID, parsers)])));
+    rowMode === "array"
+      ? raw.rows.map((row) => row.map((value, i) => parseValue(value, fields[i]!.dataTypeID, parsers)))
+      : raw.rows.map((row) => Object.fromEntries(row.map((value, i) => [fields[i]!.name, parseValue(value, fields[i]!.dataTypeID, parsers)])));
   return Object.assign({}, raw, { rows: rows as T[] }) as Results<T>;
 }
 
@@ -149,6 +173,11 @@ function parsed<T>(raw: RawResults, options: QueryOptions | undefined): Results<
 export function pgliteWorkerEntry(moduleUrl: string = import.meta.url): URL {
   return workerEntry(moduleUrl, "pglite-worker");
 }
+
+const CLOSE_WAIT_MS = 5_000;
+
+/** Statements outside a transaction, and BEGIN, take the worker's turns (the others run in a turn already held, or end one). */
+const takesTurn = (operation: PgliteOperation): boolean => operation.op === "begin" || ((operation.op === "query" || operation.op === "exec") && operation.tx === undefined);
 
 /** Opens the database on a new worker thread; resolves once it is ready for queries. */
 export async function openPgliteThread(options: PgliteThreadOptions): Promise<PgliteThread> {
@@ -164,31 +193,28 @@ export async function openPgliteThread(options: PgliteThreadOptions): Promise<Pg
   let openTransactions = 0;
   let broken: Error | undefined;
 
-  const failAll = (error: Error) => {
-    broken ??= error;
-    for (const waiter of pending.values()) waiter.reject(error);
-    pending.clear();
-    worker.unref();
+  /** A request answered or given up: the worker holds the process only while some reply is awaited. */
+  const settled = (id: number) => {
+    pending.delete(id);
+    if (pending.size === 0) worker.unref();
   };
-  const ready = new Promise<void>((resolve, reject) => {
+  const ready = new Promise<readonly ArrayType[]>((resolve, reject) => {
+    const ended = (error: Error) => {
+      reject(error);
+      broken ??= error;
+      for (const waiter of pending.values()) waiter.reject(broken);
+      pending.clear();
+      worker.unref();
+    };
     worker.on("message", (reply: PgliteReply) => {
-      if ("ready" in reply) return resolve();
-      if ("fatal" in reply) {
-        const error = new Error(reply.fatal);
-        reject(error);
-        return failAll(error);
-      }
+      if ("ready" in reply) return resolve(reply.arrays);
+      if ("fatal" in reply) return ended(new Error(reply.fatal));
       const waiter = pending.get(reply.id);
       if (!waiter) return;
-      pending.delete(reply.id);
-      if (pending.size === 0) worker.unref();
+      settled(reply.id);
       if ("failure" in reply) waiter.reject(errorOf(reply.failure));
       else waiter.resolve(reply.results);
     });
-    const ended = (error: Error) => {
-      reject(error);
-      failAll(error);
-    };
     worker.on("error", ended);
     worker.on("exit", (code) => ended(new Error(`the PGlite worker exited with code ${code}`)));
   });
@@ -197,10 +223,7 @@ export async function openPgliteThread(options: PgliteThreadOptions): Promise<Pg
   const send = (operation: PgliteOperation): Promise<readonly RawResults[]> => {
     if (broken) return Promise.reject(broken);
     const id = nextId++;
-    // Only a statement that may have to wait needs its client's name (see clientOf): one sent while
-    // another is pending or a transaction holds the worker's turn.
-    if ((pending.size > 0 || openTransactions > 0) && options.clientOf && operation.op !== "end" && operation.op !== "close" && (operation.op === "begin" || operation.tx === undefined))
-      operation = Object.assign({ client: options.clientOf() }, operation);
+    if (options.clientOf && (pending.size > 0 || openTransactions > 0) && takesTurn(operation)) operation = Object.assign({ client: options.clientOf() }, operation);
     return new Promise((resolve, reject) => {
       if (pending.size === 0) worker.ref();
       pending.set(id, { resolve, reject });
@@ -208,45 +231,61 @@ export async function openPgliteThread(options: PgliteThreadOptions): Promise<Pg
         worker.postMessage(Object.assign({ id }, operation));
       } catch (error) {
         // A parameter that cannot be copied to the worker (structured clone refused it).
-        pending.delete(id);
-        if (pending.size === 0) worker.unref();
+        settled(id);
         reject(error as Error);
       }
     });
   };
 
-  const query = async <T>(sql: string, params: unknown[] | undefined, options: QueryOptions | undefined, tx?: number): Promise<Results<T>> =>
-    parsed<T>((await send({ op: "query", sql, params: params ?? [], tx }))[0]!, options);
-  const exec = async (sql: string, options: QueryOptions | undefined, tx?: number): Promise<Results[]> =>
-    (await send({ op: "exec", sql, tx })).map((raw) => parsed(raw, options));
-
+  let arrays: readonly ArrayType[];
   try {
-    await ready;
+    arrays = await ready;
   } catch (error) {
     await worker.terminate();
     throw error;
   }
   worker.unref();
 
+  const defaults = defaultParsers(arrays);
+  // Callers pass the same parsers object with every query (Prisma's adapter does): merged once.
+  const merged = new WeakMap<object, Parsers>();
+  const parsersOf = (options: QueryOptions | undefined): Parsers => {
+    const own = options?.parsers;
+    if (!own) return defaults;
+    let parsers = merged.get(own);
+    if (!parsers) merged.set(own, (parsers = Object.assign({}, defaults, own)));
+    return parsers;
+  };
+  const query = async <T>(sql: string, params: unknown[] | undefined, options: QueryOptions | undefined, tx?: number): Promise<Results<T>> =>
+    parsed<T>((await send({ op: "query", sql, params: params ?? [], tx }))[0]!, parsersOf(options), options?.rowMode);
+  const exec = async (sql: string, options: QueryOptions | undefined, tx?: number): Promise<Results[]> =>
+    (await send({ op: "exec", sql, tx })).map((raw) => parsed(raw, parsersOf(options), options?.rowMode));
+
   return {
-    threadId: worker.threadId,
     query: (sql, params, options) => query(sql, params, options),
     exec: (sql, options) => exec(sql, options),
     async transaction<T>(callback: (tx: Transaction) => Promise<T>): Promise<T> {
       const id = nextTx++;
+      // While BEGIN is on its way, `pending` names the clients sent meanwhile.
+      await send({ op: "begin", tx: id });
       openTransactions++;
-      try {
-        await send({ op: "begin", tx: id });
-      } catch (error) {
-        openTransactions--;
-        throw error;
-      }
       let ending: Promise<unknown> | undefined;
-      const end = (commit: boolean) => (ending ??= send({ op: "end", tx: id, commit }).finally(() => openTransactions--));
+      const end = (commit: boolean) => {
+        if (!ending) {
+          ending = send({ op: "end", tx: id, commit }).finally(() => openTransactions--);
+          // Prisma's adapter calls rollback() without awaiting it: a failure is the transaction's, reported by it.
+          ending.catch(() => undefined);
+        }
+        return ending;
+      };
+      const open = () => {
+        if (ending) throw new Error("Transaction is closed");
+      };
       const tx = {
-        query: <R>(sql: string, params?: unknown[], options?: QueryOptions) => query<R>(sql, params, options, id),
-        exec: (sql: string, options?: QueryOptions) => exec(sql, options, id),
+        query: async <R>(sql: string, params?: unknown[], options?: QueryOptions) => (open(), query<R>(sql, params, options, id)),
+        exec: async (sql: string, options?: QueryOptions) => (open(), exec(sql, options, id)),
         rollback: async () => {
+          open();
           await end(false);
         },
         get closed() {
@@ -264,7 +303,9 @@ export async function openPgliteThread(options: PgliteThreadOptions): Promise<Pg
       return result;
     },
     async close() {
-      if (!broken) await send({ op: "close" }).catch(() => undefined);
+      // PGlite closes once an open transaction has ended; a shutdown does not wait longer than CLOSE_WAIT_MS for it.
+      if (!broken) await Promise.race([send({ op: "close" }).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref())]);
+      broken = new Error("PGlite is closed");
       await worker.terminate();
     },
   } as PgliteThread;

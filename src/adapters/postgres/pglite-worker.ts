@@ -11,19 +11,24 @@
  * transaction holds its turn from BEGIN to its end; its own statements (tagged with its id) run
  * inside it without a turn. PGlite's own locks keep the same order in any case.
  *
- * Values go back as the text PostgreSQL sent; the main thread parses them with the caller's parsers.
+ * Values go back as the text PostgreSQL sent (arrays too); the main thread parses them as PGlite
+ * would, with the caller's parsers over PGlite's defaults.
  */
 import { parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
-import { messages, PGlite, types, type Results, type Transaction } from "@electric-sql/pglite";
+import { messages, PGlite, type Results, type Transaction } from "@electric-sql/pglite";
 import { FairTurns } from "../../kernel/fair-turns.ts";
-import { DATABASE_ERROR_FIELDS, type PgliteFailure, type PgliteReply, type PgliteRequest, type PgliteWorkerData, type RawResults } from "./pglite-thread.ts";
+import { DATABASE_ERROR_FIELDS, type ArrayType, type PgliteFailure, type PgliteReply, type PgliteRequest, type PgliteWorkerData, type RawResults } from "./pglite-thread.ts";
 
 const port = parentPort!;
 const { dataDir, startParams, wasm } = workerData as PgliteWorkerData;
 
-/** Every type PGlite would parse, kept as text: the caller's parsers run on the main thread. */
-const AS_TEXT = Object.fromEntries(Object.keys(types.parsers).map((oid) => [oid, (text: string) => text]));
-const RAW = { rowMode: "array", parsers: AS_TEXT } as const;
+/** PGlite's array types, as its _initArrayTypes reads them: each with its element's type. */
+const ARRAY_TYPES = `
+  SELECT b.typarray, b.oid AS element
+  FROM pg_catalog.pg_type a
+  LEFT JOIN pg_catalog.pg_type b ON b.oid = a.typelem
+  WHERE a.typcategory = 'A'
+  GROUP BY b.oid, b.typarray`;
 /** The line of statements sent while nothing else was pending (the main thread did not name a client). */
 const UNNAMED = "";
 
@@ -49,6 +54,10 @@ async function main(): Promise<void> {
   const options = { startParams: [...startParams], pgliteWasmModule: wasm.pglite, initdbWasmModule: wasm.initdb };
   const db = dataDir === undefined ? new PGlite(options) : new PGlite(dataDir, options);
   await db.waitReady;
+  // Every type this database's PGlite would parse (array types included), kept as text: the
+  // caller's parsers run on the main thread.
+  const RAW = { rowMode: "array", parsers: Object.fromEntries(Object.keys(db.parsers).map((oid) => [oid, (text: string) => text])) } as const;
+  const arrays = (await db.query<ArrayType>(ARRAY_TYPES)).rows;
   const turns = new FairTurns(1);
   const transactions = new Map<number, OpenTransaction>();
 
@@ -56,19 +65,15 @@ async function main(): Promise<void> {
   const begin = (id: number, client: string) =>
     new Promise<void>((begun, failed) => {
       void turns.run(client, () => {
-        let done!: Promise<void>;
-        const opened = new Promise<OpenTransaction>((resolve) => {
-          done = db.transaction(async (tx) => {
-            const commit = await new Promise<boolean>((end) => resolve({ tx, end, done }));
-            if (!commit) await tx.rollback();
+        const done: Promise<void> = db.transaction(async (tx) => {
+          const commit = await new Promise<boolean>((end) => {
+            transactions.set(id, { tx, end, done });
+            begun();
           });
+          if (!commit) await tx.rollback();
         });
-        // A failed BEGIN rejects `done` before the callback runs.
+        // A failed BEGIN rejects `done` before the callback runs; the turn passes on when it settles.
         done.catch(failed);
-        void opened.then((open) => {
-          transactions.set(id, open);
-          begun();
-        });
         return done.catch(() => undefined).finally(drain);
       });
     });
@@ -98,9 +103,17 @@ async function main(): Promise<void> {
     }
   };
 
+  const answer = (request: PgliteRequest, results: readonly RawResults[]) => {
+    try {
+      port.postMessage({ id: request.id, results } satisfies PgliteReply);
+    } catch (error) {
+      // A value that cannot be copied back fails its own request, not the worker.
+      port.postMessage({ id: request.id, failure: failure(error) } satisfies PgliteReply);
+    }
+  };
   const accept = (request: PgliteRequest) => {
     run(request).then(
-      (results) => port.postMessage({ id: request.id, results } satisfies PgliteReply),
+      (results) => answer(request, results),
       (error: unknown) => port.postMessage({ id: request.id, failure: failure(error) } satisfies PgliteReply),
     );
   };
@@ -112,7 +125,7 @@ async function main(): Promise<void> {
     accept(request);
     drain();
   });
-  port.postMessage({ ready: true } satisfies PgliteReply);
+  port.postMessage({ ready: true, arrays } satisfies PgliteReply);
 }
 
 main().catch((error: unknown) => port.postMessage({ fatal: `opening PGlite failed: ${error instanceof Error ? error.message : String(error)}` } satisfies PgliteReply));

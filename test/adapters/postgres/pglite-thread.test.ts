@@ -35,16 +35,18 @@ describe("PGlite on a worker thread", () => {
     expect(turns).toBeGreaterThan(20);
   });
 
-  it("gives back the values PGlite in process gives, with its default parsers and with the caller's", async () => {
+  it("gives back the values PGlite in process gives, arrays included, with its default parsers and with the caller's", async () => {
     const sql = `SELECT 1::int4 AS i, 9007199254740993::int8 AS big, 1.5::numeric AS num, 2.25::float8 AS f, true AS b, 'x' AS t,
       '{"a":[1,2]}'::jsonb AS j, '\\x0102ff'::bytea AS bytes, '2026-12-05T10:00:00Z'::timestamptz AS at, '2026-12-05'::date AS d,
-      ARRAY[1,2,3]::int4[] AS ints, NULL::text AS nothing, $1::text AS param, $2::int AS n`;
+      ARRAY[1,2,3]::int4[] AS ints, ARRAY['2026-12-05T10:00:00Z', NULL]::timestamptz[] AS ats, NULL::text AS nothing, $1::text AS param, $2::int AS n`;
     const params = ["p", 7];
     expect(await thread.query(sql, params)).toEqual(await inProcess.query(sql, params));
-    const options = { rowMode: "array" as const, parsers: { [types.TEXT]: (text: string) => `<${text}>`, [types.INT4]: (text: string) => Number(text) * 10 } };
+    // As Prisma's adapter does: its own parsers for some scalar types and for some array types (1185: timestamptz[]).
+    const options = { rowMode: "array" as const, parsers: { [types.TEXT]: (text: string) => `<${text}>`, [types.INT4]: (text: string) => Number(text) * 10, 1185: (text: string) => `array ${text}` } };
     const [off, on] = [await thread.query(sql, params, options), await inProcess.query(sql, params, options)];
     expect(off).toEqual(on);
     expect(off.rows[0]).toContain("<x>");
+    expect(off.rows[0]).toContain('array {"2026-12-05 10:00:00+00",NULL}');
   });
 
   it("reports PostgreSQL's errors as PGlite's DatabaseError, with every field", async () => {
