@@ -148,6 +148,8 @@ const STARTABLE_TASKS = `
   ORDER BY created_at, id
   LIMIT $3::int`;
 
+// A task starts no earlier than its acceptance: one accepted after the pass read its clock (`$4`)
+// but before the pass read the queue starts at its own created_at.
 const START_ASSIGNED = `
   WITH pairs AS (
     SELECT p.task, p.account FROM jsonb_to_recordset($1::text::jsonb) AS p(task text, account int)
@@ -167,7 +169,7 @@ const START_ASSIGNED = `
     RETURNING a.id, a.busy_task
   )
   UPDATE tasks t SET status = 'PROCESSING', account = taken.id, attempts = t.attempts + 1, progress = 0,
-         started_at = $4::timestamptz, updated_at = $4::timestamptz,
+         started_at = GREATEST($4::timestamptz, t.created_at), updated_at = GREATEST($4::timestamptz, t.created_at),
          lease_owner = $2, lease_until = $5::timestamptz, event_pending = true
   FROM taken WHERE t.id = taken.busy_task AND t.status = 'QUEUED'
   RETURNING ${taskColumns("t")}`;
