@@ -2,10 +2,9 @@
  * Embedded PGlite on a worker thread of its own (pglite-worker.ts), behind the part of PGlite's
  * interface the gateway uses (query, exec, transaction). PGlite is PostgreSQL compiled to
  * WebAssembly: each statement runs synchronously on the thread that holds it, so on the main
- * thread every query of every client stopped the event loop for as long as it ran (a dashboard's
- * reads, about 1–2 ms each). On its own thread, queries run on the other core while the event loop
- * reads sockets and answers requests; the main thread only posts the statement and reads the
- * reply.
+ * thread every query of every client stopped the event loop for as long as it ran. On its own
+ * thread, queries run on the other core while the event loop reads sockets and answers requests;
+ * the main thread only posts the statement and reads the reply.
  *
  * The rules this keeps, so callers see PGlite's own behaviour:
  *  - Values come back parsed exactly as PGlite parses them (the caller's parsers over PGlite's
@@ -27,9 +26,6 @@
  *    readiness probe (a query) then reports the database down.
  */
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { messages, types, type PGlite, type QueryOptions, type Results, type Transaction } from "@electric-sql/pglite";
@@ -59,32 +55,6 @@ export interface PgliteThreadOptions {
 export interface PgliteWorkerData {
   readonly dataDir?: string;
   readonly startParams: readonly string[];
-  /** PGlite's WebAssembly, compiled once per process (compiledPglite). */
-  readonly wasm: CompiledPglite;
-}
-
-/** PGlite's two WebAssembly programs, compiled. */
-export interface CompiledPglite {
-  readonly pglite: WebAssembly.Module;
-  readonly initdb: WebAssembly.Module;
-}
-
-let compiled: Promise<CompiledPglite> | undefined;
-
-/**
- * PGlite's WebAssembly (about 9 MB), compiled on first use and shared by every database this
- * process opens: a compiled module passes to a worker without being compiled again, where PGlite
- * left to itself would compile it anew in each worker (about a second of CPU per open).
- */
-function compiledPglite(): Promise<CompiledPglite> {
-  compiled ??= (async () => {
-    const dist = dirname(createRequire(import.meta.url).resolve("@electric-sql/pglite"));
-    const compile = async (file: string) => WebAssembly.compile(await readFile(join(dist, file)));
-    const [pglite, initdb] = await Promise.all([compile("pglite.wasm"), compile("initdb.wasm")]);
-    return { pglite, initdb };
-  })();
-  compiled.catch(() => (compiled = undefined));
-  return compiled;
 }
 
 /**
@@ -183,7 +153,7 @@ const takesTurn = (operation: PgliteOperation): boolean => operation.op === "beg
 export async function openPgliteThread(options: PgliteThreadOptions): Promise<PgliteThread> {
   const entry = pgliteWorkerEntry();
   if (!existsSync(entry)) throw new Error(`PGlite worker not built: ${fileURLToPath(entry)} is missing (run \`npm run build\`)`);
-  const workerData: PgliteWorkerData = { dataDir: options.dataDir, startParams: [...options.startParams], wasm: await compiledPglite() };
+  const workerData: PgliteWorkerData = { dataDir: options.dataDir, startParams: [...options.startParams] };
   const worker = new Worker(entry, { workerData });
   type Waiter = { resolve: (results: readonly RawResults[]) => void; reject: (error: Error) => void };
   const pending = new Map<number, Waiter>();

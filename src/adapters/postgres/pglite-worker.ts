@@ -20,7 +20,7 @@ import { FairTurns } from "../../kernel/fair-turns.ts";
 import { DATABASE_ERROR_FIELDS, type ArrayType, type PgliteFailure, type PgliteReply, type PgliteRequest, type PgliteWorkerData, type RawResults } from "./pglite-thread.ts";
 
 const port = parentPort!;
-const { dataDir, startParams, wasm } = workerData as PgliteWorkerData;
+const { dataDir, startParams } = workerData as PgliteWorkerData;
 
 /** PGlite's array types, as its _initArrayTypes reads them: each with its element's type. */
 const ARRAY_TYPES = `
@@ -51,7 +51,7 @@ interface OpenTransaction {
 }
 
 async function main(): Promise<void> {
-  const options = { startParams: [...startParams], pgliteWasmModule: wasm.pglite, initdbWasmModule: wasm.initdb };
+  const options = { startParams: [...startParams] };
   const db = dataDir === undefined ? new PGlite(options) : new PGlite(dataDir, options);
   await db.waitReady;
   // Every type this database's PGlite would parse (array types included), kept as text: the
