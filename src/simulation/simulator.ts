@@ -21,6 +21,7 @@ import { EventHeap } from "./event-heap.ts";
 import { ADMITTED, KeyLimits, REFUSED_CONCURRENCY } from "./key-limits.ts";
 import { FreeAccounts } from "./free-accounts.ts";
 import { latencyUses, OBSERVED_PROBABILITIES, sampleQuantiles } from "./latency.ts";
+import { PoissonArrivals } from "./poisson-arrivals.ts";
 import { SeededRandom } from "./random.ts";
 import { percentiles, type KeyDay, type ModelUse, type Percentiles, type ReplicationResult, type SimulationTotals, type TimeSeries } from "./report.ts";
 import { expectedRequests, type Workload } from "./workload.ts";
@@ -66,6 +67,8 @@ export interface Simulation {
 export interface SimulationWork {
   /** Events processed (the result's `events`). */
   readonly events: number;
+  /** Of them, the events taken from the heap (Poisson arrivals and deadlines are not). */
+  readonly heapEvents: number;
   /** Times a step looked for a due refund deadline or hard limit. */
   readonly deadlineLooks: number;
   /** Queue waits stored for the percentiles (a wait of 0 is counted, not stored). */
@@ -333,6 +336,7 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
   let rateLimitedCalls = 0, finished = 0, failed = 0, timedOut = 0, retriedAttempts = 0, refunded = 0, refundedMicros = 0, spend = 0;
   let inFlight = 0;
   let events = 0;
+  let heapEvents = 0;
   /**
    * No refund deadline or hard limit falls before this instant. A task that ends, or a deadline
    * that passes, can only move the next deadline later; only an accepted task can bring one
@@ -387,26 +391,19 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
     if (queued > sQueue[step]!) sQueue[step] = queued;
   };
 
-  // --- arrivals: one pending event per stream
-  const scheduleArrival = (s: number, after: number) => {
-    const kind = arrivalKind[s]!;
-    const from = arrivalFrom[s]!;
-    let next: number;
-    if (kind === FIXED_ARRIVALS) {
-      next = from + arrivalIndex[s]! * arrivalGap[s]!;
+  // --- arrivals of FIXED and listed streams: one pending heap event per stream (Poisson streams: see `poisson` below)
+  const scheduleArrival = (s: number) => {
+    if (arrivalKind[s] === FIXED_ARRIVALS) {
+      const next = arrivalFrom[s]! + arrivalIndex[s]! * arrivalGap[s]!;
       arrivalIndex[s]!++;
-    } else if (kind === POISSON_ARRIVALS) {
-      next = (after < from ? from : after) + random.exponential(arrivalGap[s]!);
-    } else {
-      const times = listTimes[s]!;
-      const i = arrivalIndex[s]!;
-      if (i >= times.length) return;
-      next = times[i]!;
-      arrivalIndex[s] = i + 1;
-      heap.push(next, ARRIVAL, s);
+      if (next < arrivalUntil[s]!) heap.push(next, ARRIVAL, s);
       return;
     }
-    if (next < arrivalUntil[s]!) heap.push(next, ARRIVAL, s);
+    const times = listTimes[s]!;
+    const i = arrivalIndex[s]!;
+    if (i >= times.length) return;
+    arrivalIndex[s] = i + 1;
+    heap.push(times[i]!, ARRIVAL, s);
   };
 
   /** The day index of `now`, recomputed only when a UTC midnight has passed. */
@@ -627,7 +624,19 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
     startQueued(now);
   };
 
-  for (let s = 0; s < nStreams; s++) scheduleArrival(s, startAt);
+  // Poisson streams arrive as one process (poisson-arrivals.ts), outside the heap; the others one heap event each.
+  const poissonIds: number[] = [];
+  for (let s = 0; s < nStreams; s++) {
+    if (arrivalKind[s] === POISSON_ARRIVALS) poissonIds.push(s);
+    else scheduleArrival(s);
+  }
+  const poisson = new PoissonArrivals(
+    random,
+    poissonIds,
+    poissonIds.map((s) => 1 / arrivalGap[s]!),
+    poissonIds.map((s) => arrivalFrom[s]!),
+    poissonIds.map((s) => arrivalUntil[s]!),
+  );
 
   /** The next task whose refund deadline, and whose hard limit, is still to come (tasks are indexed in acceptance order). */
   let nextRefund = 0;
@@ -640,26 +649,38 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
       if (done) return true;
       for (let n = 0; n < maxEvents; n++) {
         const heapAt = heap.size > 0 ? heap.peekTime() : Number.POSITIVE_INFINITY;
+        // A Poisson arrival goes before the heap's next event, but after one at the same instant
+        // of a kind the driver acts on first.
+        const poissonAt = poisson.at;
+        const poissonFirst = poissonAt < heapAt || (poissonAt === heapAt && poissonAt !== Number.POSITIVE_INFINITY && heap.peekKind() > ARRIVAL);
+        const nextAt = poissonFirst ? poissonAt : heapAt;
         // Deadlines first: every accepted task's refund deadline, then its hard limit, in
         // acceptance order (a task already over is passed by). Looked for only once the heap's
         // next event is not before `deadlinesFrom`, the earliest instant one could fall at.
-        if (deadlinesFrom <= heapAt) {
+        if (deadlinesFrom <= nextAt) {
           deadlineLooks++;
           while (nextRefund < taskCount && !unfinished(nextRefund)) nextRefund++;
           while (nextHard < nextRefund && !unfinished(nextHard)) nextHard++;
           const refundAt = nextRefund < taskCount ? tAcceptedAt[nextRefund]! + clocks.refundAfterMs : Number.POSITIVE_INFINITY;
           const hardAt = nextHard < nextRefund ? tAcceptedAt[nextHard]! + clocks.hardLimitMs : Number.POSITIVE_INFINITY;
-          if (refundAt <= hardAt && refundAt <= heapAt && refundAt !== Number.POSITIVE_INFINITY) {
+          if (refundAt <= hardAt && refundAt <= nextAt && refundAt !== Number.POSITIVE_INFINITY) {
             events++;
             refundDeadline(nextRefund++, refundAt);
             continue;
           }
-          if (hardAt <= heapAt && hardAt !== Number.POSITIVE_INFINITY) {
+          if (hardAt <= nextAt && hardAt !== Number.POSITIVE_INFINITY) {
             events++;
             hardLimit(nextHard++, hardAt);
             continue;
           }
           deadlinesFrom = refundAt < hardAt ? refundAt : hardAt;
+        }
+        if (poissonFirst) {
+          events++;
+          const s = poisson.stream;
+          call(s, 0, poissonAt);
+          poisson.next();
+          continue;
         }
         if (heap.size === 0) {
           done = true;
@@ -670,10 +691,11 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
         const ref = heap.peekRef();
         heap.pop();
         events++;
+        heapEvents++;
         switch (kind) {
           case ARRIVAL:
             call(ref, 0, now);
-            scheduleArrival(ref, now);
+            scheduleArrival(ref);
             break;
           case CLIENT_RETRY:
             call(Math.floor(ref / RETRY_SLOTS), ref % RETRY_SLOTS, now);
@@ -690,7 +712,7 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
       return false;
     },
 
-    work: () => ({ events, deadlineLooks, storedWaits: waitCount, reusedTaskArrays: reused !== undefined }),
+    work: () => ({ events, heapEvents, deadlineLooks, storedWaits: waitCount, reusedTaskArrays: reused !== undefined }),
 
     result(): ReplicationResult {
       // The run is over and its answer reads no task array: they go to the next simulation, once.

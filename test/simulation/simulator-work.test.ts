@@ -104,6 +104,18 @@ describe("simulator work per request", () => {
     expect(JSON.stringify(first.result())).toBe(JSON.stringify(second.result()));
   });
 
+  it("takes Poisson arrivals from one process beside its heap: the heap holds task ends, not requests", () => {
+    const poisson = simulation(day);
+    const { events, heapEvents } = poisson.work();
+    const { requests, accepted } = poisson.result().totals;
+    // Every task here ends within 5 minutes: no deadline is due, so each event is an arrival or from the heap.
+    expect(heapEvents).toBe(events - requests);
+    expect(heapEvents).toBeLessThan(1.2 * accepted);
+    // FIXED arrivals are heap events, one per request: the count above is not the heap's whole work by construction.
+    const fixed = simulation({ ...day, streams: day.streams.map((s) => ({ ...s, arrival: { kind: "FIXED", perHour: s.arrival.perHour } })) });
+    expect(fixed.work().heapEvents).toBe(fixed.work().events);
+  });
+
   it("makes its percentiles and its series when first read, once", () => {
     const first = simulation(day).result();
     for (const part of ["queueWait", "completion", "series"] as const) {
