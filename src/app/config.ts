@@ -1,6 +1,7 @@
 import { DAILY_LIMIT_RULE, dailyLimitMicros, type Micros } from "../kernel/money.ts";
 import { loadBlobStoreConfig, loadUploadQuota, type BlobStoreConfig, type UploadQuotaConfig } from "./file-config.ts";
 import { DEFAULT_LIVE_CAPS, type LiveCaps } from "../services/live-limits.ts";
+import { LARGE_BODY_BYTES_PER_SECOND } from "../http/large-body-lanes.ts";
 import { loadVendorAccounts, vendorPoolSize, type VendorAccounts } from "./vendor-config.ts";
 
 /** Everything the gateway reads from its environment, validated once at start-up. */
@@ -26,6 +27,8 @@ export interface Config {
   readonly trustProxy: boolean;
   /** Failed authentications a client address may make per minute before 429 (0: no throttle). */
   readonly authFailuresPerMinute: number;
+  /** Bytes a second of large request bodies one client address may send (src/http/large-body-lanes.ts); Infinity: unpaced. */
+  readonly largeBodyBytesPerSecond: number;
   readonly uploadMaxBytes: number;
   /** An upstream GateAI-compatible API to generate on, instead of the simulation. */
   readonly upstream?: { readonly url: string; readonly apiKeys: readonly string[] };
@@ -139,6 +142,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     authFailuresPerMinute: number("GATEAI_AUTH_FAILURES_PER_MINUTE", 60, (n) => Number.isInteger(n) && n >= 0 && n <= 1_000_000, "an integer from 0 (no throttle) to 1000000"),
     ...(upstreamUrl && upstreamKeys.length ? { upstream: { url: upstreamUrl, apiKeys: upstreamKeys } } : {}),
     ...(vendors ? { vendors } : {}),
+    // 0 turns the pacing off (one large body at a time per address still holds).
+    largeBodyBytesPerSecond:
+      number("GATEAI_LARGE_BODY_BYTES_PER_SECOND", LARGE_BODY_BYTES_PER_SECOND, (n) => Number.isInteger(n) && n >= 0, "an integer number of bytes a second (0: unpaced)") || Number.POSITIVE_INFINITY,
     uploadMaxBytes: number("GATEAI_UPLOAD_MAX_BYTES", 10 * 1024 * 1024, (n) => Number.isInteger(n) && n > 0, "a positive integer number of bytes"),
     leaseMs: number("GATEAI_LEASE_MS", 5_000, (n) => Number.isInteger(n) && n >= 100, "an integer number of milliseconds, at least 100"),
     logLevel: text("LOG_LEVEL") ?? "info",

@@ -77,7 +77,7 @@ export function createOperations(config: Config, infra: Pick<Infrastructure, "st
         cors: config.corsOrigins,
         logger: accessLog,
         keyIdOf,
-        largeBodies: { lanes: createLargeBodyLanes(), addressOf: (req) => clientAddress(req.headers, req.socket.remoteAddress, config.trustProxy) },
+        largeBodies: { lanes: createLargeBodyLanes({ bytesPerSecond: config.largeBodyBytesPerSecond }), addressOf: (req) => clientAddress(req.headers, req.socket.remoteAddress, config.trustProxy) },
         ...(prometheus ? { observe: prometheus.port.httpRequest } : {}),
       });
     },

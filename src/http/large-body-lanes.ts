@@ -17,39 +17,79 @@ export function hasLargeBody(req: IncomingMessage): boolean {
   return req.headers["transfer-encoding"] !== undefined;
 }
 
+/**
+ * Bytes a second of large bodies one client address may send: after a large request is answered,
+ * the address's lane stays closed until its bytes are paid for at this rate (counted from when
+ * the request entered). A body's cost to the event loop grows with its bytes, so one address holds
+ * the loop for a bounded share of each second however fast it sends (bench/README.md measures it).
+ */
+export const LARGE_BODY_BYTES_PER_SECOND = 16 * 1024 * 1024;
+
 export type LaneEntry =
-  /** The lane is this request's until it calls `release` (once its answer is sent). */
-  | { readonly kind: "entered"; readonly release: () => void }
+  /**
+   * The lane is this request's until it calls `release` (once its answer is sent) with the bytes
+   * it read, and until those bytes are paid for.
+   */
+  | { readonly kind: "entered"; readonly release: (bytesRead?: number) => void }
   /** Its client already has LARGE_BODY_QUEUE requests waiting. */
   | { readonly kind: "refused" };
 
+export interface LargeBodyLaneOptions {
+  /** Requests of one address that may wait; one more is refused. */
+  readonly queueLimit?: number;
+  /** LARGE_BODY_BYTES_PER_SECOND by default; Infinity: a lane opens as soon as it is released. */
+  readonly bytesPerSecond?: number;
+  /** Milliseconds now (Date.now by default). */
+  readonly now?: () => number;
+  /** Runs `open` after `ms` (an unref'd timer by default: a closed lane does not keep the process alive). */
+  readonly after?: (ms: number, open: () => void) => void;
+}
+
+const unrefTimer = (ms: number, open: () => void): void => {
+  setTimeout(open, ms).unref();
+};
+
 /**
- * One large request at a time per client address: the rule that keeps a client sending megabyte
- * bodies from taking the event loop from everyone else. Reading, decoding and parsing a body
- * costs the main thread time in proportion to its size (about 10 ms per 3 MB), and nothing can
- * cut that work into slices; what can be bounded is how many of one client's bodies are in that
- * work at once. The others wait unread, in order (their bytes stay in the kernel's buffers, held
- * back by TCP), so another client waits behind at most one of them at each step. Small requests
- * never wait. Lanes are per process; an address with nothing running or waiting holds no memory.
+ * One large request at a time per client address, at a bounded rate of bytes: the rule that keeps
+ * a client sending megabyte bodies from taking the event loop from everyone else. Reading,
+ * decoding and parsing a body costs the main thread time in proportion to its size (about 10 ms
+ * per 3 MB), and nothing can cut that work into slices; what can be bounded is how many of one
+ * client's bodies are in that work at once (one), and how many bytes a second it brings
+ * (`bytesPerSecond`). The others wait unread, in order (their bytes stay in the kernel's buffers,
+ * held back by TCP), so another client waits behind at most one of them at each step, and only
+ * for a bounded share of each second. Small requests never wait. Lanes are per process; an
+ * address with nothing running, paying or waiting holds no memory.
  */
-export function createLargeBodyLanes(queueLimit: number = LARGE_BODY_QUEUE) {
+export function createLargeBodyLanes(options: LargeBodyLaneOptions = {}) {
+  const queueLimit = options.queueLimit ?? LARGE_BODY_QUEUE;
+  const bytesPerSecond = options.bytesPerSecond ?? LARGE_BODY_BYTES_PER_SECOND;
+  const now = options.now ?? Date.now;
+  const after = options.after ?? unrefTimer;
   /** Per address: the waiting requests' wake-ups, in arrival order; present while the lane is taken. */
   const lanes = new Map<string, (() => void)[]>();
 
-  const releaser = (address: string): (() => void) => {
+  const open = (address: string): void => {
+    const waiting = lanes.get(address)!;
+    const next = waiting.shift();
+    if (next) next();
+    else lanes.delete(address);
+  };
+
+  const releaser = (address: string): ((bytesRead?: number) => void) => {
+    const enteredAt = now();
     let released = false;
-    return () => {
+    return (bytesRead = 0) => {
       if (released) return;
       released = true;
-      const waiting = lanes.get(address)!;
-      const next = waiting.shift();
-      if (next) next();
-      else lanes.delete(address);
+      const paidAt = enteredAt + (bytesRead / bytesPerSecond) * 1000;
+      const wait = paidAt - now();
+      if (wait > 0) after(wait, () => open(address));
+      else open(address);
     };
   };
 
   return {
-    /** Takes `address`'s lane, waiting for it if another of its requests holds it. */
+    /** Takes `address`'s lane, waiting for it if another of its requests holds it or is being paid for. */
     enter(address: string): Promise<LaneEntry> | LaneEntry {
       const waiting = lanes.get(address);
       if (!waiting) {

@@ -94,17 +94,22 @@ export function createRequestEdge(options: RequestEdgeOptions) {
 }
 
 /**
- * Waits for the request's lane. False when it may go on (the lane is released once the answer is
- * sent, or the connection closes); true when it was answered here (its client has too many large
- * requests waiting: 429) or needs no answer (the client left while it waited).
+ * Waits for the request's lane. True when it may go on (the lane is released once the answer is
+ * sent, or the connection closes, with the body's bytes to pay for); false when it was
+ * answered here (its client has too many large requests waiting: 429) or needs no answer (the
+ * client left while it waited).
  */
 async function enteredLane(largeBodies: NonNullable<RequestEdgeOptions["largeBodies"]>, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
   // Listened before waiting: a client that leaves while its request waits must give the lane back.
   let closed = false;
-  let release: (() => void) | undefined;
+  let release: ((bytesRead: number) => void) | undefined;
+  // The bytes paid for: the declared length (the body the client asked to send), else what the
+  // socket received from the request's arrival on (one request at a time on a connection).
+  const declared = Number(req.headers["content-length"]);
+  const bytesAtArrival = req.socket.bytesRead;
   res.once("close", () => {
     closed = true;
-    release?.();
+    release?.(Number.isFinite(declared) ? declared : req.socket.bytesRead - bytesAtArrival);
   });
   const entry = await largeBodies.lanes.enter(largeBodies.addressOf(req));
   if (entry.kind === "refused") {
@@ -120,7 +125,7 @@ async function enteredLane(largeBodies: NonNullable<RequestEdgeOptions["largeBod
     return false;
   }
   if (closed) {
-    entry.release();
+    entry.release(0);
     return false;
   }
   release = entry.release;

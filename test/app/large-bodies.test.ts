@@ -100,3 +100,43 @@ describe("large bodies at the request edge", () => {
     expect((await send("/api/estimate", notJson(size), "203.0.113.9")).status).toBe(400);
   });
 });
+
+describe("large bodies at the request edge, paced by bytes", () => {
+  let paced: TestGateway;
+  beforeAll(async () => {
+    // 1 MiB a second: a 512 KiB body keeps its address's lane closed for half a second.
+    paced = await startGateway({ env: { GATEAI_TRUST_PROXY: "true", GATEAI_LARGE_BODY_BYTES_PER_SECOND: String(1024 * 1024) } });
+  }, 60_000);
+  afterAll(async () => paced?.close());
+
+  const post = (path: string, body: Buffer, address: string) =>
+    new Promise<Answer>((resolve, reject) => {
+      const req = request(`${paced.url}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": String(body.length), authorization: `Bearer ${paced.key}`, "x-forwarded-for": address },
+      });
+      req.on("response", (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (text += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text, at: performance.now() }));
+      });
+      req.on("error", reject);
+      req.end(body);
+    });
+
+  it("reads an address's next large body only once the bytes of its last are paid for at the configured rate; other addresses go on", async () => {
+    const half = 512 * 1024;
+    const sentAt = performance.now();
+    const first = await post("/api/estimate", notJson(half), "203.0.113.20");
+    expect(first.status).toBe(400);
+    const second = post("/api/estimate", notJson(half), "203.0.113.20");
+    const other = await post("/api/estimate", notJson(half), "198.51.100.20");
+    expect(other.status).toBe(400);
+    const answered = await second;
+    expect(answered.status).toBe(400);
+    // 512 KiB at 1 MiB/s: the second is read no sooner than 500 ms after the first arrived.
+    expect(answered.at - sentAt).toBeGreaterThanOrEqual(500);
+    expect(other.at).toBeLessThan(answered.at);
+  });
+});

@@ -2,7 +2,36 @@ import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
 import { createLargeBodyLanes, hasLargeBody, LARGE_BODY_BYTES, type LaneEntry } from "../../src/http/large-body-lanes.ts";
 
-const entered = async (entry: Promise<LaneEntry> | LaneEntry): Promise<() => void> => {
+const MB = 1024 * 1024;
+
+/** A clock and a timer list the test moves by hand. */
+function manualTime() {
+  let now = 0;
+  const timers: { at: number; open: () => void }[] = [];
+  return {
+    now: () => now,
+    after: (ms: number, open: () => void) => void timers.push({ at: now + ms, open }),
+    /** Moves time on by `ms`, running the timers due. */
+    advance(ms: number) {
+      now += ms;
+      for (const timer of timers.filter((t) => t.at <= now)) {
+        timers.splice(timers.indexOf(timer), 1);
+        timer.open();
+      }
+    },
+    pending: () => timers.map((t) => t.at - now),
+  };
+}
+
+/** Whether `entry` has entered by the time pending callbacks and microtasks have run. */
+async function hasEntered(entry: Promise<LaneEntry> | LaneEntry): Promise<boolean> {
+  let done = false;
+  void Promise.resolve(entry).then(() => (done = true));
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  return done;
+}
+
+const entered = async (entry: Promise<LaneEntry> | LaneEntry): Promise<(bytesRead?: number) => void> => {
   const resolved = await entry;
   if (resolved.kind !== "entered") throw new Error("refused");
   return resolved.release;
@@ -30,7 +59,7 @@ describe("large-body lanes", () => {
   });
 
   it("refuses a request when its address already has the queue limit waiting", async () => {
-    const lanes = createLargeBodyLanes(2);
+    const lanes = createLargeBodyLanes({ queueLimit: 2 });
     const holder = await entered(lanes.enter("a"));
     const waiting = [lanes.enter("a"), lanes.enter("a")];
     expect(lanes.enter("a")).toEqual({ kind: "refused" });
@@ -51,6 +80,51 @@ describe("large-body lanes", () => {
     expect(third).toBeInstanceOf(Promise);
     releaseNext();
     (await entered(third))();
+    expect(lanes.busy).toBe(0);
+  });
+});
+
+describe("large-body lanes, paced by bytes", () => {
+  it("keeps an address's lane closed after a 3 MB request until its bytes are paid for at the rate", async () => {
+    const time = manualTime();
+    const lanes = createLargeBodyLanes({ bytesPerSecond: 16 * MB, now: time.now, after: time.after });
+    const first = await entered(lanes.enter("a"));
+    const second = lanes.enter("a");
+    time.advance(20);
+    first(3 * MB);
+    // 3 MB at 16 MB/s is 187.5 ms from the first request's entry, 20 of which have passed.
+    expect(time.pending()).toEqual([167.5]);
+    time.advance(167);
+    expect(await hasEntered(second)).toBe(false);
+    time.advance(1);
+    expect(await hasEntered(second)).toBe(true);
+    (await entered(second))(0);
+    expect(lanes.busy).toBe(0);
+  });
+
+  it("holds the lane even when nothing waits, so the next large request of that address waits its turn", async () => {
+    const time = manualTime();
+    const lanes = createLargeBodyLanes({ bytesPerSecond: 10 * MB, now: time.now, after: time.after });
+    (await entered(lanes.enter("a")))(5 * MB);
+    expect(lanes.busy).toBe(1);
+    const next = lanes.enter("a");
+    expect(next).toBeInstanceOf(Promise);
+    // Another address is not held back.
+    expect(lanes.enter("b")).toMatchObject({ kind: "entered" });
+    time.advance(500);
+    expect(await hasEntered(next)).toBe(true);
+  });
+
+  it("opens at once after a request that took longer than its bytes' time, or read nothing", async () => {
+    const time = manualTime();
+    const lanes = createLargeBodyLanes({ bytesPerSecond: 16 * MB, now: time.now, after: time.after });
+    const slow = await entered(lanes.enter("a"));
+    const next = lanes.enter("a");
+    time.advance(1_000);
+    slow(1 * MB);
+    expect(time.pending()).toEqual([]);
+    const unread = await entered(next);
+    unread(0);
     expect(lanes.busy).toBe(0);
   });
 });
