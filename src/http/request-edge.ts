@@ -93,6 +93,9 @@ export function createRequestEdge(options: RequestEdgeOptions) {
   };
 }
 
+/** The most a socket reads at once: body bytes that may have arrived with a request's headers. */
+const PRE_READ_BYTES = 64 * 1024;
+
 /**
  * Waits for the request's lane. True when it may go on (the lane is released once the answer is
  * sent, or the connection closes, with the body's bytes to pay for); false when it was
@@ -103,13 +106,15 @@ async function enteredLane(largeBodies: NonNullable<RequestEdgeOptions["largeBod
   // Listened before waiting: a client that leaves while its request waits must give the lane back.
   let closed = false;
   let release: ((bytesRead: number) => void) | undefined;
-  // The bytes paid for: the declared length (the body the client asked to send), else what the
-  // socket received from the request's arrival on (one request at a time on a connection).
+  // The bytes paid for: what the socket received from the request's arrival on (one request at a
+  // time on a connection), and, up to its declared length, what it had already read with the
+  // headers (at most one socket read, PRE_READ_BYTES); a body never read is not paid for.
   const declared = Number(req.headers["content-length"]);
   const bytesAtArrival = req.socket.bytesRead;
   res.once("close", () => {
     closed = true;
-    release?.(Number.isFinite(declared) ? declared : req.socket.bytesRead - bytesAtArrival);
+    const received = req.socket.bytesRead - bytesAtArrival;
+    release?.(Number.isFinite(declared) ? Math.max(received, Math.min(declared, received + PRE_READ_BYTES)) : received);
   });
   const entry = await largeBodies.lanes.enter(largeBodies.addressOf(req));
   if (entry.kind === "refused") {

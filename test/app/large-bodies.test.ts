@@ -139,4 +139,23 @@ describe("large bodies at the request edge, paced by bytes", () => {
     expect(answered.at - sentAt).toBeGreaterThanOrEqual(500);
     expect(other.at).toBeLessThan(answered.at);
   });
+
+  it("does not make an address pay for a declared body it was refused without sending (413)", async () => {
+    // 100 MiB declared: refused at once for its length, the connection closed, almost nothing read.
+    const refused = await new Promise<number>((resolve, reject) => {
+      const req = request(`${paced.url}/api/generate`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": String(100 * 1024 * 1024), authorization: `Bearer ${paced.key}`, "x-forwarded-for": "203.0.113.21" },
+      });
+      req.on("response", (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on("error", reject);
+      req.write("{");
+    });
+    expect(refused).toBe(413);
+    // Paid for as 100 MiB, the address's next large body would wait 100 s at 1 MiB/s: it is answered within the test's time.
+    expect((await post("/api/estimate", notJson(LARGE_BODY_BYTES + 1), "203.0.113.21")).status).toBe(400);
+  }, 10_000);
 });
