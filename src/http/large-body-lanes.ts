@@ -52,10 +52,9 @@ const unrefTimer = (ms: number, open: () => void): void => {
 /**
  * One large request at a time per client address, at a bounded rate of bytes: the rule that keeps
  * a client sending megabyte bodies from taking the event loop from everyone else. Reading,
- * decoding and parsing a body costs the main thread time in proportion to its size (about 10 ms
- * per 3 MB), and nothing can cut that work into slices; what can be bounded is how many of one
- * client's bodies are in that work at once (one), and how many bytes a second it brings
- * (`bytesPerSecond`). The others wait unread, in order (their bytes stay in the kernel's buffers,
+ * decoding and parsing a body costs the main thread time in proportion to its size, and nothing
+ * can cut that work into slices; what can be bounded is how many of one client's bodies are in
+ * that work at once (one), and how many bytes a second it brings (`bytesPerSecond`). The others wait unread, in order (their bytes stay in the kernel's buffers,
  * held back by TCP), so another client waits behind at most one of them at each step, and only
  * for a bounded share of each second. Small requests never wait. Lanes are per process; an
  * address with nothing running, paying or waiting holds no memory.
