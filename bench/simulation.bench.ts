@@ -1,8 +1,8 @@
 /**
  * Workload simulation throughput, beside the engine's estimates measured in the same run
  * (bench/engine.bench.ts calls `simulationBench` after its own measurements). Both sides are
- * measured in CPU time of this process (process.cpuUsage), after the same number of warm-ups, so
- * other work on the machine does not tilt the ratios; the elapsed times are printed beside them.
+ * measured in CPU time of this process (process.cpuUsage), once warmed up, so other work on the
+ * machine does not tilt the ratios; the elapsed times are printed beside them.
  * The engine's estimates are timed here again the same way, over the engine bench's requests, in
  * batches of 2,000 (median of 15):
  *
@@ -10,10 +10,11 @@
  *     mixed models from the engine bench's requests, Poisson arrivals, half the clients retrying
  *     after Retry-After, 2% upstream failures, a pool of 50) run by the pure simulator on this
  *     thread. Target: at least twice the engine's estimates/s.
- * (b) a GraphQL `simulate` of a 10,000-request day (10 such keys and streams), executed in process
- *     as the gateway executes a document it has seen (parsed and validated once, then variables
- *     coerced, the simulation service's slices, the presented report), median of 15 after 20
- *     warm-ups, against the time of 2,000 engine estimates. Target: ≤ 1.
+ * (b) a GraphQL `simulate` of a 10,000-request day (10 such keys and streams), executed in process:
+ *     parsed and validated once, as the gateway's caches treat a document they have seen, then
+ *     graphql-js `execute` (variables coerced, the simulation service's slices, the presented
+ *     report; not the gateway's per-request plugins nor the answer's serialization), median of 15
+ *     after 20 warm-ups, against the time of 2,000 engine estimates. Target: ≤ 1.
  */
 import { execute, parse, validate, type ExecutionResult } from "graphql";
 import type { Engine, GenerationRequest } from "../src/engine/engine.ts";
@@ -108,7 +109,7 @@ export async function simulationBench(engine: Engine, requests: readonly Generat
     if (answer?.__typename !== "SimulationReport") throw new Error(`simulate answered ${JSON.stringify(result.errors ?? answer)}`);
     return { ms, requests: answer.totals!.requests };
   };
-  // As many warm-ups as the estimates had batches: both sides measured once V8 has optimized them.
+  // As many warm-ups as the estimates had (20 batches): both sides measured once V8 has optimized them.
   for (let i = 0; i < 20; i++) await runQuery();
   const runs: { cpu: number; elapsed: number }[] = [];
   let smallRequests = 0;

@@ -1,7 +1,7 @@
 import { DAILY_LIMIT_RULE, dailyLimitMicros, type Micros } from "../kernel/money.ts";
 import { loadBlobStoreConfig, loadUploadQuota, type BlobStoreConfig, type UploadQuotaConfig } from "./file-config.ts";
 import { DEFAULT_LIVE_CAPS, type LiveCaps } from "../services/live-limits.ts";
-import { LARGE_BODY_BYTES_PER_SECOND } from "../http/large-body-lanes.ts";
+import { LARGE_BODY_BYTES_PER_SECOND, MIN_LARGE_BODY_BYTES_PER_SECOND } from "../http/large-body-lanes.ts";
 import { loadVendorAccounts, vendorPoolSize, type VendorAccounts } from "./vendor-config.ts";
 
 /** Everything the gateway reads from its environment, validated once at start-up. */
@@ -144,7 +144,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     ...(vendors ? { vendors } : {}),
     // 0 turns the pacing off (one large body at a time per address still holds).
     largeBodyBytesPerSecond:
-      number("GATEAI_LARGE_BODY_BYTES_PER_SECOND", LARGE_BODY_BYTES_PER_SECOND, (n) => Number.isInteger(n) && n >= 0, "an integer number of bytes a second (0: unpaced)") || Number.POSITIVE_INFINITY,
+      number(
+        "GATEAI_LARGE_BODY_BYTES_PER_SECOND",
+        LARGE_BODY_BYTES_PER_SECOND,
+        (n) => n === 0 || (Number.isInteger(n) && n >= MIN_LARGE_BODY_BYTES_PER_SECOND),
+        `0 (unpaced) or an integer number of bytes a second, at least ${MIN_LARGE_BODY_BYTES_PER_SECOND}`,
+      ) || Number.POSITIVE_INFINITY,
     uploadMaxBytes: number("GATEAI_UPLOAD_MAX_BYTES", 10 * 1024 * 1024, (n) => Number.isInteger(n) && n > 0, "a positive integer number of bytes"),
     leaseMs: number("GATEAI_LEASE_MS", 5_000, (n) => Number.isInteger(n) && n >= 100, "an integer number of milliseconds, at least 100"),
     logLevel: text("LOG_LEVEL") ?? "info",

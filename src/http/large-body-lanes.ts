@@ -25,6 +25,9 @@ export function hasLargeBody(req: IncomingMessage): boolean {
  */
 export const LARGE_BODY_BYTES_PER_SECOND = 16 * 1024 * 1024;
 
+/** The slowest pace configuration may set: one large body (64 KiB) a second. */
+export const MIN_LARGE_BODY_BYTES_PER_SECOND = LARGE_BODY_BYTES;
+
 export type LaneEntry =
   /**
    * The lane is this request's until it calls `release` (once its answer is sent) with the bytes
@@ -37,9 +40,9 @@ export type LaneEntry =
 export interface LargeBodyLaneOptions {
   /** Requests of one address that may wait; one more is refused. */
   readonly queueLimit?: number;
-  /** LARGE_BODY_BYTES_PER_SECOND by default; Infinity: a lane opens as soon as it is released. */
+  /** LARGE_BODY_BYTES_PER_SECOND by default; 0 or Infinity: a lane opens as soon as it is released. */
   readonly bytesPerSecond?: number;
-  /** Milliseconds now (Date.now by default). */
+  /** Milliseconds on a clock that only moves forward (performance.now by default). */
   readonly now?: () => number;
   /** Runs `open` after `ms` (an unref'd timer by default: a closed lane does not keep the process alive). */
   readonly after?: (ms: number, open: () => void) => void;
@@ -48,6 +51,9 @@ export interface LargeBodyLaneOptions {
 const unrefTimer = (ms: number, open: () => void): void => {
   setTimeout(open, ms).unref();
 };
+
+/** The longest wait a timer takes (Node fires a longer one at once). */
+const MAX_WAIT_MS = 2 ** 31 - 1;
 
 /**
  * One large request at a time per client address, at a bounded rate of bytes: the rule that keeps
@@ -61,8 +67,9 @@ const unrefTimer = (ms: number, open: () => void): void => {
  */
 export function createLargeBodyLanes(options: LargeBodyLaneOptions = {}) {
   const queueLimit = options.queueLimit ?? LARGE_BODY_QUEUE;
-  const bytesPerSecond = options.bytesPerSecond ?? LARGE_BODY_BYTES_PER_SECOND;
-  const now = options.now ?? Date.now;
+  const rate = options.bytesPerSecond ?? LARGE_BODY_BYTES_PER_SECOND;
+  const bytesPerSecond = rate > 0 ? rate : Number.POSITIVE_INFINITY;
+  const now = options.now ?? (() => performance.now());
   const after = options.after ?? unrefTimer;
   /** Per address: the waiting requests' wake-ups, in arrival order; present while the lane is taken. */
   const lanes = new Map<string, (() => void)[]>();
@@ -82,7 +89,7 @@ export function createLargeBodyLanes(options: LargeBodyLaneOptions = {}) {
       released = true;
       const paidAt = enteredAt + (bytesRead / bytesPerSecond) * 1000;
       const wait = paidAt - now();
-      if (wait > 0) after(wait, () => open(address));
+      if (wait > 0) after(Math.min(wait, MAX_WAIT_MS), () => open(address));
       else open(address);
     };
   };

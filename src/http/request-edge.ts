@@ -97,25 +97,44 @@ export function createRequestEdge(options: RequestEdgeOptions) {
 const PRE_READ_BYTES = 64 * 1024;
 
 /**
- * Waits for the request's lane. True when it may go on (the lane is released once the answer is
- * sent, or the connection closes, with the body's bytes to pay for); false when it was
- * answered here (its client has too many large requests waiting: 429) or needs no answer (the
- * client left while it waited).
+ * Waits for the request's lane. True when it may go on: the lane is released, with the body's
+ * bytes to pay for, once the answer is sent (or the connection closed) and the body is over. An
+ * answer sent before the body was read (a 401, a 404) leaves Node reading the rest of it on a
+ * kept-alive connection: that reading is the request's, and the lane is held until it ends (an
+ * answer that closes the connection reads no more). False
+ * when it was answered here (its client has too many large requests waiting: 429) or needs no
+ * answer (the client left while it waited).
  */
 async function enteredLane(largeBodies: NonNullable<RequestEdgeOptions["largeBodies"]>, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
   // Listened before waiting: a client that leaves while its request waits must give the lane back.
   let closed = false;
+  let bodyOver = req.readableEnded || req.destroyed;
   let release: ((bytesRead: number) => void) | undefined;
-  // The bytes paid for: what the socket received from the request's arrival on (one request at a
-  // time on a connection), and, up to its declared length, what it had already read with the
-  // headers (at most one socket read, PRE_READ_BYTES); a body never read is not paid for.
+  // The bytes paid for: what the socket received from the request's arrival on (a connection
+  // carries one request at a time; a client pipelining requests pays for the next one's bytes
+  // too), and, up to its declared length, what it had already read with the headers (at most one
+  // socket read, PRE_READ_BYTES); a body never read is not paid for.
   const declared = Number(req.headers["content-length"]);
   const bytesAtArrival = req.socket.bytesRead;
+  const settle = () => {
+    if (!closed || !bodyOver || !release) return;
+    const received = req.socket.bytesRead - bytesAtArrival;
+    const pay = release;
+    release = undefined;
+    pay(Number.isFinite(declared) ? Math.max(received, Math.min(declared, received + PRE_READ_BYTES)) : received);
+  };
   res.once("close", () => {
     closed = true;
-    const received = req.socket.bytesRead - bytesAtArrival;
-    release?.(Number.isFinite(declared) ? Math.max(received, Math.min(declared, received + PRE_READ_BYTES)) : received);
+    // An answer that closes the connection ends the reading of its body too.
+    if (!res.shouldKeepAlive || String(res.getHeader("connection")).toLowerCase() === "close") bodyOver = true;
+    settle();
   });
+  const ended = () => {
+    bodyOver = true;
+    settle();
+  };
+  req.once("end", ended);
+  req.once("close", ended);
   const entry = await largeBodies.lanes.enter(largeBodies.addressOf(req));
   if (entry.kind === "refused") {
     const message = "Too many large requests from this address at once: send the next when one is answered";
@@ -134,6 +153,7 @@ async function enteredLane(largeBodies: NonNullable<RequestEdgeOptions["largeBod
     return false;
   }
   release = entry.release;
+  settle();
   return true;
 }
 

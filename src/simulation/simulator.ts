@@ -8,7 +8,9 @@
  * refund at 20, FAILED at 40.
  *
  * Pure and deterministic: time is the events' own, chance is a seeded generator. Events are
- * numbers in a heap (event-heap.ts), tasks live in typed arrays: no object or closure per event.
+ * numbers in a heap (event-heap.ts), except the Poisson streams' arrivals, one process beside it
+ * (poisson-arrivals.ts), and the deadlines, read from the tasks in acceptance order; tasks live in
+ * typed arrays: no object or closure per event.
  * `step(n)` processes at most n events, so a caller can run it in bounded slices.
  */
 import type { Engine, NormalizedGeneration, Quote } from "../engine/engine.ts";
@@ -655,8 +657,9 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
         const poissonFirst = poissonAt < heapAt || (poissonAt === heapAt && poissonAt !== Number.POSITIVE_INFINITY && heap.peekKind() > ARRIVAL);
         const nextAt = poissonFirst ? poissonAt : heapAt;
         // Deadlines first: every accepted task's refund deadline, then its hard limit, in
-        // acceptance order (a task already over is passed by). Looked for only once the heap's
-        // next event is not before `deadlinesFrom`, the earliest instant one could fall at.
+        // acceptance order (a task already over is passed by). Looked for only once the next event
+        // (the heap's or a Poisson arrival) is not before `deadlinesFrom`, the earliest instant one
+        // could fall at.
         if (deadlinesFrom <= nextAt) {
           deadlineLooks++;
           while (nextRefund < taskCount && !unfinished(nextRefund)) nextRefund++;

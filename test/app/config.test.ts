@@ -31,4 +31,15 @@ describe("configuration bounds", () => {
     expect(errorsOf({ GATEAI_AUTH_FAILURES_PER_MINUTE: "-1" })).toHaveLength(1);
     expect(errorsOf({ GATEAI_AUTH_FAILURES_PER_MINUTE: "1.5" })).toHaveLength(1);
   });
+
+  it("GATEAI_LARGE_BODY_BYTES_PER_SECOND: 16 MiB by default, 0 unpaced, else whole bytes of at least 64 KiB a second", () => {
+    const paceOf = (value?: string) => {
+      const loaded = loadConfig(value === undefined ? {} : { GATEAI_LARGE_BODY_BYTES_PER_SECOND: value });
+      return loaded.ok ? loaded.config.largeBodyBytesPerSecond : undefined;
+    };
+    expect(paceOf()).toBe(16 * 1024 * 1024);
+    expect(paceOf("0")).toBe(Number.POSITIVE_INFINITY);
+    expect(paceOf("65536")).toBe(65_536);
+    for (const bad of ["-1", "1.5", "65535", "5", "abc"]) expect(errorsOf({ GATEAI_LARGE_BODY_BYTES_PER_SECOND: bad }), bad).toHaveLength(1);
+  });
 });

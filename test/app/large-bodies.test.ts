@@ -140,6 +140,17 @@ describe("large bodies at the request edge, paced by bytes", () => {
     expect(other.at).toBeLessThan(answered.at);
   });
 
+  it("holds the lane while Node reads the rest of a body answered before it was read (a 404 on a kept-alive connection)", async () => {
+    const half = 512 * 1024;
+    const sentAt = performance.now();
+    const notFound = await post("/no-such-path", notJson(half), "203.0.113.22");
+    expect(notFound.status).toBe(404);
+    const next = await post("/api/estimate", notJson(half), "203.0.113.22");
+    expect(next.status).toBe(400);
+    // The 404's 512 KiB were read after its answer, and paid for: 500 ms at 1 MiB/s.
+    expect(next.at - sentAt).toBeGreaterThanOrEqual(500);
+  });
+
   it("does not make an address pay for a declared body it was refused without sending (413)", async () => {
     // 100 MiB declared: refused at once for its length, the connection closed, almost nothing read.
     const refused = await new Promise<number>((resolve, reject) => {

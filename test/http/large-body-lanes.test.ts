@@ -115,6 +115,25 @@ describe("large-body lanes, paced by bytes", () => {
     expect(await hasEntered(next)).toBe(true);
   });
 
+  it("opens at once when unpaced (0 or Infinity bytes a second): no timer is set", async () => {
+    for (const bytesPerSecond of [0, Number.POSITIVE_INFINITY]) {
+      const time = manualTime();
+      const lanes = createLargeBodyLanes({ bytesPerSecond, now: time.now, after: time.after });
+      const first = await entered(lanes.enter("a"));
+      const next = lanes.enter("a");
+      first(10 * MB);
+      expect(time.pending()).toEqual([]);
+      expect(await hasEntered(next)).toBe(true);
+    }
+  });
+
+  it("waits no longer than a timer can: a wait beyond 2^31 - 1 ms is set at that bound, not fired at once", async () => {
+    const time = manualTime();
+    const lanes = createLargeBodyLanes({ bytesPerSecond: 1, now: time.now, after: time.after });
+    (await entered(lanes.enter("a")))(10 * MB);
+    expect(time.pending()).toEqual([2 ** 31 - 1]);
+  });
+
   it("opens at once after a request that took longer than its bytes' time, or read nothing", async () => {
     const time = manualTime();
     const lanes = createLargeBodyLanes({ bytesPerSecond: 16 * MB, now: time.now, after: time.after });

@@ -16,23 +16,34 @@ function arrivals(process: PoissonArrivals, max = 1_000_000): [number, number][]
 }
 
 describe("PoissonArrivals", () => {
-  it("gives each stream its own rate: 300 and 100 an hour over 100 hours", () => {
-    const all = arrivals(new PoissonArrivals(new SeededRandom(7), [4, 9], [300 / HOUR, 100 / HOUR], [0, 0], [100 * HOUR, 100 * HOUR]));
-    const count = (s: number) => all.filter(([, stream]) => stream === s).length;
-    // Poisson counts: mean λT, standard deviation √(λT); 5 deviations either side.
-    expect(Math.abs(count(4) - 30_000)).toBeLessThan(5 * Math.sqrt(30_000));
-    expect(Math.abs(count(9) - 10_000)).toBeLessThan(5 * Math.sqrt(10_000));
-    expect(count(4) + count(9)).toBe(all.length);
+  it("gives each of five streams its own rate, over windows that overlap", () => {
+    // Rates 50..250 an hour; windows 0-100 h but for stream 2 (20-80 h) and stream 4 (50-100 h).
+    const perHour = [50, 100, 150, 200, 250];
+    const from = [0, 0, 20, 0, 50].map((h) => h * HOUR);
+    const until = [100, 100, 80, 100, 100].map((h) => h * HOUR);
+    const ids = [10, 11, 12, 13, 14];
+    const all = arrivals(new PoissonArrivals(new SeededRandom(7), ids, perHour.map((r) => r / HOUR), from, until));
+    for (const [i, id] of ids.entries()) {
+      const expected = (perHour[i]! * (until[i]! - from[i]!)) / HOUR;
+      const count = all.filter(([, stream]) => stream === id).length;
+      // Poisson counts: mean λT, standard deviation √(λT); 5 deviations either side.
+      expect(Math.abs(count - expected), `stream ${id}: ${count} for ${expected}`).toBeLessThan(5 * Math.sqrt(expected));
+    }
   });
 
-  it("draws exponential gaps: within one stream, the mean gap is 1/rate and a tenth of the gaps are under 0.105/rate", () => {
-    const times = arrivals(new PoissonArrivals(new SeededRandom(3), [0], [60 / HOUR], [0], [500 * HOUR])).map(([at]) => at);
-    const gaps = times.slice(1).map((t, i) => t - times[i]!);
-    const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
-    expect(Math.abs(mean - 60_000) / 60_000).toBeLessThan(0.03);
-    // P(gap < x) = 1 - e^(-x·rate): 10 % below -ln(0.9)/rate.
-    const below = gaps.filter((g) => g < -Math.log(0.9) * 60_000).length / gaps.length;
-    expect(Math.abs(below - 0.1)).toBeLessThan(0.01);
+  it("draws exponential gaps within each stream of several: mean 1/rate, a tenth of the gaps under 0.105/rate", () => {
+    const perHour = [60, 20, 120];
+    const all = arrivals(new PoissonArrivals(new SeededRandom(3), [0, 1, 2], perHour.map((r) => r / HOUR), [0, 0, 0], [500 * HOUR, 500 * HOUR, 500 * HOUR]));
+    for (const [s, rate] of perHour.entries()) {
+      const times = all.filter(([, stream]) => stream === s).map(([at]) => at);
+      const gaps = times.slice(1).map((t, i) => t - times[i]!);
+      const meanGap = HOUR / rate;
+      const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
+      expect(Math.abs(mean - meanGap) / meanGap, `stream ${s}`).toBeLessThan(0.05);
+      // P(gap < x) = 1 - e^(-x·rate): 10 % below -ln(0.9)/rate.
+      const below = gaps.filter((g) => g < -Math.log(0.9) * meanGap).length / gaps.length;
+      expect(Math.abs(below - 0.1), `stream ${s}`).toBeLessThan(0.02);
+    }
   });
 
   it("keeps each stream inside its window and skips a stretch where no stream is open", () => {
@@ -45,8 +56,13 @@ describe("PoissonArrivals", () => {
     expect(Math.max(...of(1))).toBeLessThan(6 * HOUR);
   });
 
-  it("never sends a stream with an empty window or no rate, and has nothing once every window is over", () => {
-    const process = new PoissonArrivals(new SeededRandom(1), [0, 1, 2], [10 / HOUR, 0, 10 / HOUR], [HOUR, 0, 0], [HOUR, HOUR, 0]);
+  it("never sends a stream with an empty window or no rate beside one that arrives, and has nothing once every window is over", () => {
+    const process = new PoissonArrivals(new SeededRandom(1), [0, 1, 2, 3], [10 / HOUR, 0, 10 / HOUR, 100 / HOUR], [HOUR, 0, 0, 0], [HOUR, HOUR, 0, 2 * HOUR]);
+    const all = arrivals(process);
+    expect(all.length).toBeGreaterThan(100);
+    expect(new Set(all.map(([, stream]) => stream))).toEqual(new Set([3]));
+    expect([process.at, process.stream]).toEqual([Number.POSITIVE_INFINITY, -1]);
+    process.next();
     expect([process.at, process.stream]).toEqual([Number.POSITIVE_INFINITY, -1]);
     expect(new PoissonArrivals(new SeededRandom(1), [], [], [], []).at).toBe(Number.POSITIVE_INFINITY);
   });
