@@ -124,7 +124,7 @@ export async function simulationBench(engine: Engine, requests: readonly Generat
   // (a) one million requests in a day.
   const big = parseWorkload(dayOf(requests, 100, 1_000_000), DEFAULTS);
   if (!big.ok) throw new Error(big.error.message);
-  simulate(engine, { ...big.value, horizonMs: 3_600_000 }); // warm-up: the first hour
+  simulate(engine, Object.assign({}, big.value, { horizonMs: 3_600_000 })); // warm-up: the first hour
   let report!: ReturnType<typeof simulate>;
   const bigCpu = await cpuMs(() => (report = simulate(engine, big.value)));
   const seconds = bigCpu.cpu / 1000;

@@ -112,7 +112,7 @@ describe("simulator work per request", () => {
     expect(heapEvents).toBe(events - requests);
     expect(heapEvents).toBeLessThan(1.2 * accepted);
     // FIXED arrivals are heap events, one per request: the count above is not the heap's whole work by construction.
-    const fixed = simulation({ ...day, streams: day.streams.map((s) => ({ ...s, arrival: { kind: "FIXED", perHour: s.arrival.perHour } })) });
+    const fixed = simulation(Object.assign({}, day, { streams: day.streams.map((s) => Object.assign({}, s, { arrival: { kind: "FIXED", perHour: s.arrival.perHour } })) }));
     expect(fixed.work().heapEvents).toBe(fixed.work().events);
   });
 
