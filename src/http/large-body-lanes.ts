@@ -60,10 +60,11 @@ const MAX_WAIT_MS = 2 ** 31 - 1;
  * a client sending megabyte bodies from taking the event loop from everyone else. Reading,
  * decoding and parsing a body costs the main thread time in proportion to its size, and nothing
  * can cut that work into slices; what can be bounded is how many of one client's bodies are in
- * that work at once (one), and how many bytes a second it brings (`bytesPerSecond`). The others wait unread, in order (their bytes stay in the kernel's buffers,
- * held back by TCP), so another client waits behind at most one of them at each step, and only
- * for a bounded share of each second. Small requests never wait. Lanes are per process; an
- * address with nothing running, paying or waiting holds no memory.
+ * that work at once (one), and how many bytes a second it brings (`bytesPerSecond`). The others
+ * wait unread, in order (their bytes stay in the kernel's buffers, held back by TCP), so another
+ * client waits behind at most one of them at each step, and only for a bounded share of each
+ * second. Small requests never wait. Lanes are per process; an address with nothing running,
+ * paying or waiting holds no memory.
  */
 export function createLargeBodyLanes(options: LargeBodyLaneOptions = {}) {
   const queueLimit = options.queueLimit ?? LARGE_BODY_QUEUE;

@@ -101,9 +101,8 @@ const PRE_READ_BYTES = 64 * 1024;
  * bytes to pay for, once the answer is sent (or the connection closed) and the body is over. An
  * answer sent before the body was read (a 401, a 404) leaves Node reading the rest of it on a
  * kept-alive connection: that reading is the request's, and the lane is held until it ends (an
- * answer that closes the connection reads no more). False
- * when it was answered here (its client has too many large requests waiting: 429) or needs no
- * answer (the client left while it waited).
+ * answer that closes the connection reads no more). False when it was answered here (its client
+ * has too many large requests waiting: 429) or needs no answer (the client left while it waited).
  */
 async function enteredLane(largeBodies: NonNullable<RequestEdgeOptions["largeBodies"]>, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
   // Listened before waiting: a client that leaves while its request waits must give the lane back.
