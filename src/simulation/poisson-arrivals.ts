@@ -73,7 +73,7 @@ export class PoissonArrivals {
       const segmentEnd = bounds[this.segment + 1]!;
       if (end > first) {
         const total = this.cumulative[end - 1]!;
-        const at = t - Math.log(1 - this.random.unit()) / total;
+        const at = t + this.random.exponential(1 / total);
         if (at < segmentEnd) {
           this.at = at;
           this.stream = end - first === 1 ? this.open[first]! : this.open[this.pick(first, end, this.random.unit() * total)]!;
