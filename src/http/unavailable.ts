@@ -1,9 +1,9 @@
 /**
- * A request that failed because a backing service (PostgreSQL or Redis) is down answers 503
- * SERVICE_UNAVAILABLE with Retry-After, on both faces, instead of a 500: the client should retry,
- * nothing was charged (the charge is a database statement, and a request the limiter cannot
- * admit is refused before it), and the gateway recovers by itself when the service is back (the
- * pools reconnect).
+ * A request that failed because a backing service (PostgreSQL, embedded PGlite or Redis) is down
+ * answers 503 SERVICE_UNAVAILABLE with Retry-After, on both faces, instead of a 500: the client
+ * should retry, nothing was charged (the charge is a database statement, and a request the
+ * limiter cannot admit is refused before it), and the gateway recovers by itself when the service
+ * is back (the pools reconnect; PGlite's worker is started again on its data directory).
  *
  * The errors are recognised by their shape, without importing the drivers: ioredis rejects a
  * command after `maxRetriesPerRequest` reconnection attempts with MaxRetriesPerRequestError, or
@@ -26,8 +26,11 @@ const MESSAGES =
 
 const isSqlStateUnavailable = (code: unknown) => typeof code === "string" && /^(08|57P0[1-3])/.test(code);
 
+/** Errors named for a backing service that is down: ioredis's, and embedded PGlite's while its worker is dead (adapters/postgres/pglite-thread.ts). */
+const UNAVAILABLE_NAMES = new Set(["MaxRetriesPerRequestError", "PgliteUnavailableError"]);
+
 function looksUnavailable(error: Record<string, unknown>): boolean {
-  if (error.name === "MaxRetriesPerRequestError") return true;
+  if (UNAVAILABLE_NAMES.has(String(error.name))) return true;
   if (SOCKET_CODES.has(String(error.code)) || isSqlStateUnavailable(error.code)) return true;
   const adapter = (error.meta as { driverAdapterError?: { cause?: Record<string, unknown> } } | undefined)?.driverAdapterError?.cause;
   if (adapter && (UNREACHABLE_KINDS.has(String(adapter.kind)) || isSqlStateUnavailable(adapter.code) || isSqlStateUnavailable(adapter.originalCode))) return true;

@@ -22,6 +22,12 @@ describe("isServiceUnavailable", () => {
     expect(isServiceUnavailable(recovering)).toBe(true);
   });
 
+  it("recognises embedded PGlite whose worker thread died, wrapped or not", () => {
+    const down = Object.assign(new Error("the embedded database (PGlite) is unavailable: the PGlite worker exited with code 1"), { name: "PgliteUnavailableError" });
+    expect(isServiceUnavailable(down)).toBe(true);
+    expect(isServiceUnavailable(new Error("Invalid `prisma.task.findMany()` invocation", { cause: down }))).toBe(true);
+  });
+
   it("leaves every other error alone: a bug stays a 500", () => {
     expect(isServiceUnavailable(new TypeError("x is not a function"))).toBe(false);
     expect(isServiceUnavailable(withCode('duplicate key value violates unique constraint "tasks_pkey"', "23505"))).toBe(false);

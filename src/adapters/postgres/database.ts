@@ -1,5 +1,6 @@
 // Opens the gateway's database: PostgreSQL when a URL is configured, otherwise embedded PGlite
 // (on disk or in memory). Migrations are applied before the Prisma client is handed out.
+import type { Worker } from "node:worker_threads";
 import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -30,6 +31,8 @@ export interface DatabaseConfig {
    * taken in turns by client; without it, in the order they are asked for.
    */
   clientOf?: () => string;
+  /** PGlite: told of each worker thread started, the first and each restart (pglite-thread.ts). */
+  onPgliteWorker?: (worker: Worker) => void;
 }
 
 export interface Database {
@@ -106,10 +109,9 @@ async function openPglite(config: DatabaseConfig): Promise<Database> {
   }
   if (!config.memory && needsInitdb(config.dataDir!)) initdbInChildProcess(config.dataDir!);
   // On a worker thread of its own, so statements run beside the event loop (pglite-thread.ts).
-  const db = await openPgliteThread({ dataDir: config.memory ? undefined : config.dataDir, startParams: PGLITE_START_PARAMS, clientOf: config.clientOf });
+  // PGlite is one session for the whole process: the setup holds for every later query, and is run again by a restarted worker.
+  const db = await openPgliteThread({ dataDir: config.memory ? undefined : config.dataDir, startParams: PGLITE_START_PARAMS, setup: "SET TIME ZONE 'UTC'", clientOf: config.clientOf, onWorker: config.onPgliteWorker });
   try {
-    // PGlite is one session for the whole process, so this holds for every later query.
-    await db.exec("SET TIME ZONE 'UTC'");
     await applyMigrations(pgliteRunner(db), config.migrationsDir);
   } catch (error) {
     await db.close().catch(() => undefined);

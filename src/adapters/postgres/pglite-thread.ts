@@ -22,8 +22,14 @@
  *    client (pglite-worker.ts), so the turn passes on as soon as a statement ends there, not when
  *    the main thread next reads the worker's replies.
  *  - The worker keeps the process alive only while a reply is awaited, as a socket would.
- *  - If the worker dies, every request waiting and every later one fails with that error: the
- *    readiness probe (a query) then reports the database down.
+ *  - If the worker dies, every request waiting fails with PgliteUnavailableError (the faces answer
+ *    it 503 SERVICE_UNAVAILABLE, http/unavailable.ts), and so does every later one until the
+ *    database is open again: on a data directory, a new worker opens it (PostgreSQL's recovery
+ *    replays what was committed), tried again after RESTART_FIRST_MS, doubling to RESTART_MAX_MS
+ *    while it fails. A transaction begun on the dead worker is over: its statements fail too. In
+ *    memory there is nothing to reopen: the database stays unavailable (the readiness probe says
+ *    so) until the process restarts.
+ *  - `setup` runs on every open, before any statement: session settings survive a restart.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -42,6 +48,8 @@ export interface PgliteThreadOptions {
   /** The data directory; absent: in memory. */
   readonly dataDir?: string;
   readonly startParams: readonly string[];
+  /** SQL run on every open before any statement (session settings). */
+  readonly setup?: string;
   /**
    * Who the current statement is for (src/http/request-client.ts): statements, and transactions as
    * a whole, take turns by client in the worker. Named only for a statement sent while others are
@@ -49,12 +57,20 @@ export interface PgliteThreadOptions {
    * for all.
    */
   readonly clientOf?: () => string;
+  /** Told of every worker started, the first and each restart (tests end one to see the restart). */
+  readonly onWorker?: (worker: Worker) => void;
 }
 
 /** What the worker is given to open the database. */
 export interface PgliteWorkerData {
   readonly dataDir?: string;
   readonly startParams: readonly string[];
+  readonly setup?: string;
+}
+
+/** The database's worker is gone (it died, or is being started again): nothing ran. */
+export class PgliteUnavailableError extends Error {
+  override readonly name = "PgliteUnavailableError";
 }
 
 /**
@@ -145,6 +161,9 @@ export function pgliteWorkerEntry(moduleUrl: string = import.meta.url): URL {
 }
 
 const CLOSE_WAIT_MS = 5_000;
+/** After a worker died: the first attempt to open the database again, and the longest wait between two. */
+export const RESTART_FIRST_MS = 100;
+export const RESTART_MAX_MS = 5_000;
 
 /** Statements outside a transaction, and BEGIN, take the worker's turns (the others run in a turn already held, or end one). */
 const takesTurn = (operation: PgliteOperation): boolean => operation.op === "begin" || ((operation.op === "query" || operation.op === "exec") && operation.tx === undefined);
@@ -153,45 +172,108 @@ const takesTurn = (operation: PgliteOperation): boolean => operation.op === "beg
 export async function openPgliteThread(options: PgliteThreadOptions): Promise<PgliteThread> {
   const entry = pgliteWorkerEntry();
   if (!existsSync(entry)) throw new Error(`PGlite worker not built: ${fileURLToPath(entry)} is missing (run \`npm run build\`)`);
-  const workerData: PgliteWorkerData = { dataDir: options.dataDir, startParams: [...options.startParams] };
-  const worker = new Worker(entry, { workerData });
+  const workerData: PgliteWorkerData = { dataDir: options.dataDir, startParams: [...options.startParams], setup: options.setup };
   type Waiter = { resolve: (results: readonly RawResults[]) => void; reject: (error: Error) => void };
   const pending = new Map<number, Waiter>();
   let nextId = 0;
   let nextTx = 0;
-  /** Transactions begun and not yet ended: while one is open, the worker's turn is held. */
+  /** Transactions begun on the current worker and not yet ended: while one is open, the worker's turn is held. */
   let openTransactions = 0;
+  /** Counts the workers started: a transaction belongs to the one it began on. */
+  let generation = 0;
+  /** Set while the worker is dead and a new one not yet ready: every request fails with it. */
+  let down: Error | undefined;
+  /** Set once closed, or when the worker died with nothing to reopen: for good. */
   let broken: Error | undefined;
+  let restartTimer: NodeJS.Timeout | undefined;
+  let restartWait = RESTART_FIRST_MS;
+  /** The current worker: the first once ready, then each restart's. */
+  let worker!: Worker;
+  /** A worker started and not yet ready. */
+  let starting: Worker | undefined;
+
+  /**
+   * Starts a worker; resolves with its array types once the database is open. Its events reach
+   * `died` only while it is the current worker and after it was ready.
+   */
+  const startWorker = (): Promise<{ worker: Worker; arrays: readonly ArrayType[] }> =>
+    new Promise((resolve, reject) => {
+      const started = new Worker(entry, { workerData });
+      starting = started;
+      options.onWorker?.(started);
+      let ready = false;
+      const ended = (error: Error) => {
+        if (!ready) {
+          if (starting === started) starting = undefined;
+          reject(error);
+          void started.terminate();
+        } else if (started === worker) died(error);
+      };
+      started.on("message", (reply: PgliteReply) => {
+        if ("ready" in reply) {
+          ready = true;
+          starting = undefined;
+          return resolve({ worker: started, arrays: reply.arrays });
+        }
+        if ("fatal" in reply) return ended(new Error(reply.fatal));
+        if (started !== worker) return;
+        const waiter = pending.get(reply.id);
+        if (!waiter) return;
+        settled(reply.id);
+        if ("failure" in reply) waiter.reject(errorOf(reply.failure));
+        else waiter.resolve(reply.results);
+      });
+      started.on("error", ended);
+      started.on("exit", (code) => ended(new Error(`the PGlite worker exited with code ${code}`)));
+    });
 
   /** A request answered or given up: the worker holds the process only while some reply is awaited. */
   const settled = (id: number) => {
     pending.delete(id);
     if (pending.size === 0) worker.unref();
   };
-  const ready = new Promise<readonly ArrayType[]>((resolve, reject) => {
-    const ended = (error: Error) => {
-      reject(error);
-      broken ??= error;
-      for (const waiter of pending.values()) waiter.reject(broken);
-      pending.clear();
-      worker.unref();
-    };
-    worker.on("message", (reply: PgliteReply) => {
-      if ("ready" in reply) return resolve(reply.arrays);
-      if ("fatal" in reply) return ended(new Error(reply.fatal));
-      const waiter = pending.get(reply.id);
-      if (!waiter) return;
-      settled(reply.id);
-      if ("failure" in reply) waiter.reject(errorOf(reply.failure));
-      else waiter.resolve(reply.results);
-    });
-    worker.on("error", ended);
-    worker.on("exit", (code) => ended(new Error(`the PGlite worker exited with code ${code}`)));
-  });
+
+  /** The current worker is gone: what waited fails, and on a data directory a new worker is started. */
+  const died = (cause: Error) => {
+    if (broken) return;
+    const error = new PgliteUnavailableError(`the embedded database (PGlite) is unavailable: ${cause.message}`, { cause });
+    for (const waiter of pending.values()) waiter.reject(error);
+    pending.clear();
+    openTransactions = 0;
+    worker.unref();
+    if (options.dataDir === undefined) broken = error;
+    else {
+      down = error;
+      scheduleRestart();
+    }
+  };
+
+  const scheduleRestart = () => {
+    restartTimer = setTimeout(() => {
+      restartTimer = undefined;
+      if (broken) return;
+      startWorker().then(
+        (next) => {
+          if (broken) return void next.worker.terminate();
+          worker = next.worker;
+          worker.unref();
+          generation++;
+          down = undefined;
+          restartWait = RESTART_FIRST_MS;
+        },
+        () => {
+          restartWait = Math.min(restartWait * 2, RESTART_MAX_MS);
+          scheduleRestart();
+        },
+      );
+    }, restartWait);
+    restartTimer.unref();
+  };
 
   /** Sends a request; its results. The worker holds the process only while some reply is awaited. */
-  const send = (operation: PgliteOperation): Promise<readonly RawResults[]> => {
-    if (broken) return Promise.reject(broken);
+  const send = (operation: PgliteOperation, txGeneration = generation): Promise<readonly RawResults[]> => {
+    const refused = broken ?? down ?? (txGeneration !== generation ? new PgliteUnavailableError("the embedded database (PGlite) restarted: the transaction is over") : undefined);
+    if (refused) return Promise.reject(refused);
     const id = nextId++;
     if (options.clientOf && (pending.size > 0 || openTransactions > 0) && takesTurn(operation)) operation = Object.assign({ client: options.clientOf() }, operation);
     return new Promise((resolve, reject) => {
@@ -207,13 +289,9 @@ export async function openPgliteThread(options: PgliteThreadOptions): Promise<Pg
     });
   };
 
-  let arrays: readonly ArrayType[];
-  try {
-    arrays = await ready;
-  } catch (error) {
-    await worker.terminate();
-    throw error;
-  }
+  const first = await startWorker();
+  worker = first.worker;
+  const arrays = first.arrays;
   worker.unref();
 
   const defaults = defaultParsers(arrays);
@@ -226,23 +304,29 @@ export async function openPgliteThread(options: PgliteThreadOptions): Promise<Pg
     if (!parsers) merged.set(own, (parsers = Object.assign({}, defaults, own)));
     return parsers;
   };
-  const query = async <T>(sql: string, params: unknown[] | undefined, options: QueryOptions | undefined, tx?: number): Promise<Results<T>> =>
-    parsed<T>((await send({ op: "query", sql, params: params ?? [], tx }))[0]!, parsersOf(options), options?.rowMode);
-  const exec = async (sql: string, options: QueryOptions | undefined, tx?: number): Promise<Results[]> =>
-    (await send({ op: "exec", sql, tx })).map((raw) => parsed(raw, parsersOf(options), options?.rowMode));
+  /** `tx`: the transaction's id and the worker generation it began on. */
+  type InTransaction = { readonly id: number; readonly on: number };
+  const query = async <T>(sql: string, params: unknown[] | undefined, options: QueryOptions | undefined, tx?: InTransaction): Promise<Results<T>> =>
+    parsed<T>((await send({ op: "query", sql, params: params ?? [], tx: tx?.id }, tx?.on))[0]!, parsersOf(options), options?.rowMode);
+  const exec = async (sql: string, options: QueryOptions | undefined, tx?: InTransaction): Promise<Results[]> =>
+    (await send({ op: "exec", sql, tx: tx?.id }, tx?.on)).map((raw) => parsed(raw, parsersOf(options), options?.rowMode));
 
   return {
     query: (sql, params, options) => query(sql, params, options),
     exec: (sql, options) => exec(sql, options),
     async transaction<T>(callback: (tx: Transaction) => Promise<T>): Promise<T> {
       const id = nextTx++;
+      const on = generation;
       // While BEGIN is on its way, `pending` names the clients sent meanwhile.
-      await send({ op: "begin", tx: id });
-      openTransactions++;
+      await send({ op: "begin", tx: id }, on);
+      if (on === generation && !down) openTransactions++;
       let ending: Promise<unknown> | undefined;
       const end = (commit: boolean) => {
         if (!ending) {
-          ending = send({ op: "end", tx: id, commit }).finally(() => openTransactions--);
+          ending = send({ op: "end", tx: id, commit }, on).finally(() => {
+            // A worker that died took its transactions with it (`died` set the count to 0).
+            if (on === generation && !down) openTransactions--;
+          });
           // Prisma's adapter calls rollback() without awaiting it: a failure is the transaction's, reported by it.
           ending.catch(() => undefined);
         }
@@ -252,8 +336,8 @@ export async function openPgliteThread(options: PgliteThreadOptions): Promise<Pg
         if (ending) throw new Error("Transaction is closed");
       };
       const tx = {
-        query: async <R>(sql: string, params?: unknown[], options?: QueryOptions) => (open(), query<R>(sql, params, options, id)),
-        exec: async (sql: string, options?: QueryOptions) => (open(), exec(sql, options, id)),
+        query: async <R>(sql: string, params?: unknown[], options?: QueryOptions) => (open(), query<R>(sql, params, options, { id, on })),
+        exec: async (sql: string, options?: QueryOptions) => (open(), exec(sql, options, { id, on })),
         rollback: async () => {
           open();
           await end(false);
@@ -273,8 +357,10 @@ export async function openPgliteThread(options: PgliteThreadOptions): Promise<Pg
       return result;
     },
     async close() {
+      clearTimeout(restartTimer);
+      void starting?.terminate();
       // PGlite closes once an open transaction has ended; a shutdown does not wait longer than CLOSE_WAIT_MS for it.
-      if (!broken) await Promise.race([send({ op: "close" }).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref())]);
+      if (!broken && !down) await Promise.race([send({ op: "close" }).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref())]);
       broken = new Error("PGlite is closed");
       await worker.terminate();
     },

@@ -20,7 +20,7 @@ import { FairTurns } from "../../kernel/fair-turns.ts";
 import { DATABASE_ERROR_FIELDS, type ArrayType, type PgliteFailure, type PgliteReply, type PgliteRequest, type PgliteWorkerData, type RawResults } from "./pglite-thread.ts";
 
 const port = parentPort!;
-const { dataDir, startParams } = workerData as PgliteWorkerData;
+const { dataDir, startParams, setup } = workerData as PgliteWorkerData;
 
 /** PGlite's array types, as its _initArrayTypes reads them: each with its element's type. */
 const ARRAY_TYPES = `
@@ -54,6 +54,7 @@ async function main(): Promise<void> {
   const options = { startParams: [...startParams] };
   const db = dataDir === undefined ? new PGlite(options) : new PGlite(dataDir, options);
   await db.waitReady;
+  if (setup) await db.exec(setup);
   // Every type this database's PGlite would parse (array types included), kept as text: the
   // caller's parsers run on the main thread.
   const RAW = { rowMode: "array", parsers: Object.fromEntries(Object.keys(db.parsers).map((oid) => [oid, (text: string) => text])) } as const;

@@ -1,12 +1,18 @@
 // Embedded PGlite on its own worker thread: statements run beside the event loop, and callers see
 // what PGlite in process would give them (values, errors, transactions).
 import { spawnSync } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import type { Worker } from "node:worker_threads";
 import { messages, PGlite, types } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PGLITE_START_PARAMS } from "../../../src/adapters/postgres/pglite-memory.ts";
 import { currentClient, forClient } from "../../../src/http/request-client.ts";
-import { openPgliteThread, pgliteWorkerEntry, type PgliteThread } from "../../../src/adapters/postgres/pglite-thread.ts";
+import { openPgliteThread, PgliteUnavailableError, pgliteWorkerEntry, type PgliteThread } from "../../../src/adapters/postgres/pglite-thread.ts";
+import { isServiceUnavailable } from "../../../src/http/unavailable.ts";
 
 let thread: PgliteThread;
 let inProcess: PGlite;
@@ -130,5 +136,69 @@ describe("PGlite on a worker thread", () => {
     // Never closed: the process ends by itself after the answer (a timeout would leave status null).
     expect(child.stdout.trim()).toBe("answered");
     expect(child.status).toBe(0);
+  });
+});
+
+describe("PGlite on a worker thread, when the worker dies", () => {
+  /** Opens a thread that reports its workers; `kill` ends the current one as a crash would, and resolves once it is gone. */
+  async function openWatched(dataDir: string | undefined) {
+    const workers: Worker[] = [];
+    const db = await openPgliteThread({ dataDir, startParams: PGLITE_START_PARAMS, setup: "SET TIME ZONE 'Pacific/Auckland'", onWorker: (w) => workers.push(w) });
+    const kill = async () => {
+      const worker = workers.at(-1)!;
+      const gone = once(worker, "exit");
+      await worker.terminate();
+      await gone;
+    };
+    return { db, workers, kill };
+  }
+
+  it("fails what waited and what follows as unavailable, then opens the data directory again with what was committed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gateai-pglite-restart-"));
+    const { db, workers, kill } = await openWatched(dir);
+    try {
+      await db.exec("CREATE TABLE kept (id int PRIMARY KEY)");
+      await db.query("INSERT INTO kept VALUES (1)");
+      let waiting: Promise<unknown> | undefined;
+      const ended = await db
+        .transaction(async (tx) => {
+          await tx.query("INSERT INTO kept VALUES (2)");
+          // Held in the worker behind the open transaction when the worker dies.
+          waiting = db.query("SELECT 1").catch((error: unknown) => error);
+          await kill();
+          return tx.query("INSERT INTO kept VALUES (3)");
+        })
+        .catch((error: unknown) => error);
+      const waited = await waiting;
+      expect(waited).toBeInstanceOf(PgliteUnavailableError);
+      expect(ended).toBeInstanceOf(PgliteUnavailableError);
+      // The faces answer it 503 SERVICE_UNAVAILABLE, as they do PostgreSQL that cannot be reached.
+      expect(isServiceUnavailable(waited)).toBe(true);
+      await expect(db.query("SELECT 1")).rejects.toBeInstanceOf(PgliteUnavailableError);
+
+      // A new worker opens the directory: the committed row is there, the transaction's are not, the setup ran again.
+      await expect.poll(() => db.query<{ id: number }>("SELECT id FROM kept ORDER BY id").then((r) => r.rows, () => "unavailable"), { timeout: 30_000, interval: 50 }).toEqual([{ id: 1 }]);
+      expect(workers).toHaveLength(2);
+      expect((await db.query<{ TimeZone: string }>("SHOW TimeZone")).rows).toEqual([{ TimeZone: "Pacific/Auckland" }]);
+      await db.transaction(async (tx) => {
+        await tx.query("INSERT INTO kept VALUES (4)");
+      });
+      expect((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM kept")).rows).toEqual([{ n: 2 }]);
+    } finally {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps an in-memory database unavailable: there is nothing to open again", async () => {
+    const { db, kill } = await openWatched(undefined);
+    try {
+      await kill();
+      const failed = await db.query("SELECT 1").catch((error: unknown) => error);
+      expect(failed).toBeInstanceOf(PgliteUnavailableError);
+      expect((failed as Error).message).toMatch(/the embedded database \(PGlite\) is unavailable: the PGlite worker exited/);
+    } finally {
+      await db.close();
+    }
   });
 });
