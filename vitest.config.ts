@@ -52,6 +52,8 @@ const E2E = [
 
 /** Builds dist/ when stale: the render worker always runs compiled (see render-thread.ts). */
 const BUILD = "test/support/build-dist.ts";
+/** The migrated PGlite every in-memory database of the run starts from. */
+const PGLITE_TEMPLATE = "test/support/pglite-template.ts";
 
 /**
  * Options every project runs with (projects do not inherit the root's test options). A setup that
@@ -70,8 +72,8 @@ export default defineConfig({
   test: {
     projects: [
       { test: { ...shared, name: "unit", include: UNIT } },
-      { test: { ...shared, globalSetup: [BUILD], name: "db", include: ["test/**/*.test.ts"], exclude: [...configDefaults.exclude, ...UNIT, ...E2E] } },
-      { test: { ...shared, globalSetup: [BUILD], name: "e2e", include: E2E, exclude: [...configDefaults.exclude, ...UNIT] } },
+      { test: { ...shared, globalSetup: [BUILD, PGLITE_TEMPLATE], name: "db", include: ["test/**/*.test.ts"], exclude: [...configDefaults.exclude, ...UNIT, ...E2E] } },
+      { test: { ...shared, globalSetup: [BUILD, PGLITE_TEMPLATE], name: "e2e", include: E2E, exclude: [...configDefaults.exclude, ...UNIT] } },
     ],
   },
 });

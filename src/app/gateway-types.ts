@@ -18,6 +18,8 @@ export interface GatewayOptions {
   readonly redisPrefix?: string;
   /** PGlite in memory instead of under dataDir (tests). */
   readonly memoryDatabase?: boolean;
+  /** With memoryDatabase: a PGlite data-directory dump the database starts from instead of initdb (tests). */
+  readonly memoryTemplate?: string;
   /** DNS for reference URLs (tests: there is no DNS here). */
   readonly resolveHost?: HostResolver;
 }

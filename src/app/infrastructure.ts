@@ -36,6 +36,8 @@ export interface InfrastructureOptions {
   readonly redisPrefix: string;
   /** PGlite in memory instead of under dataDir (tests). */
   readonly memoryDatabase?: boolean;
+  /** With memoryDatabase: a PGlite data-directory dump the database starts from instead of initdb (tests). */
+  readonly memoryTemplate?: string;
   /** A clock other than the system's: the Redis limiter then takes time from it, not from Redis. */
   readonly customClock: boolean;
 }
@@ -58,7 +60,7 @@ export async function openInfrastructure(config: Config, options: Infrastructure
     ...(config.databaseUrl
       ? { databaseUrl: config.databaseUrl, onPoolError: (error: Error) => logger.warn({ err: error }, "idle database connection failed") }
       : options.memoryDatabase
-        ? { memory: true }
+        ? { memory: true, pgliteTemplate: options.memoryTemplate }
         : { dataDir: join(config.dataDir, "pglite") }),
   });
 

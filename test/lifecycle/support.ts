@@ -21,6 +21,7 @@ import { usdToMicros } from "../../src/kernel/money.ts";
 import type { GatewayServices } from "../../src/services/gateway-services.ts";
 import { createTestDatabase } from "../support/gateway.ts";
 import { requireService, testDatabaseUrl, testRedisUrl, uniquePrefix } from "../support/services.ts";
+import { pgliteTemplate } from "../support/pglite-template.ts";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -114,6 +115,7 @@ export async function launch(cleanup: Cleanup, launchOptions: LaunchOptions = {}
   const gateway = await createGateway(loaded.config, {
     ...launchOptions.options,
     memoryDatabase: !launchOptions.databaseUrl && !launchOptions.dataDir,
+    memoryTemplate: pgliteTemplate,
     redisPrefix: launchOptions.redisPrefix ?? uniquePrefix(),
   });
   let closed = false;

@@ -20,6 +20,7 @@ import { arbParams, MOSTLY_VALID } from "../engine/arbitraries.ts";
 import { models } from "../engine/oracle.ts";
 import { apiKeyRecord } from "../support/api-key.ts";
 import { newTask } from "../support/new-task.ts";
+import { pgliteTemplate } from "../support/pglite-template.ts";
 
 const T0 = Date.parse("2030-05-01T08:00:00.000Z");
 const engine = createEngine();
@@ -28,7 +29,7 @@ let db: Database;
 let stores: Stores;
 let files: FileStore;
 beforeAll(async () => {
-  db = await openDatabase({ memory: true });
+  db = await openDatabase({ memory: true, pgliteTemplate });
   stores = createStores(db);
   ({ files } = await testFileStore(stores.files));
 });

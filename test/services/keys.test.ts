@@ -4,10 +4,11 @@ import { manualClock } from "../../src/kernel/clock.ts";
 import { createKeyService, hashKey } from "../../src/services/keys.ts";
 import { openDatabase, type Database } from "../../src/adapters/postgres/database.ts";
 import { createKeyStore } from "../../src/adapters/postgres/key-store.ts";
+import { pgliteTemplate } from "../support/pglite-template.ts";
 
 let database: Database;
 beforeAll(async () => {
-  database = await openDatabase({ memory: true });
+  database = await openDatabase({ memory: true, pgliteTemplate });
 }, 60_000);
 afterAll(async () => database?.close());
 

@@ -15,6 +15,7 @@ import type { GatewayEvents } from "../../src/services/events.ts";
 import { createGenerationService } from "../../src/services/generation.ts";
 import { timingFor } from "../../src/services/timing.ts";
 import { apiKeyRecord } from "../support/api-key.ts";
+import { pgliteTemplate } from "../support/pglite-template.ts";
 
 const T0 = Date.parse("2030-05-01T08:00:00.000Z");
 
@@ -22,7 +23,7 @@ let db: Database;
 let stores: Stores;
 let files: FileStore;
 beforeAll(async () => {
-  db = await openDatabase({ memory: true });
+  db = await openDatabase({ memory: true, pgliteTemplate });
   stores = createStores(db);
   ({ files } = await testFileStore(stores.files));
 });

@@ -3,6 +3,7 @@ import { createEngine } from "../../src/engine/engine.ts";
 import { checkAndNormalizeReferences, isBlockedAddress, type HostResolver } from "../../src/services/references.ts";
 import { openDatabase, type Database } from "../../src/adapters/postgres/database.ts";
 import { createFileRecords } from "../../src/adapters/postgres/file-records.ts";
+import { pgliteTemplate } from "../support/pglite-template.ts";
 
 const engine = createEngine();
 const profile = (id: string) => engine.profile(id)!;
@@ -28,7 +29,7 @@ const resolve: HostResolver = async (host) => {
 
 let db: Database;
 beforeAll(async () => {
-  db = await openDatabase({ memory: true });
+  db = await openDatabase({ memory: true, pgliteTemplate });
 });
 afterAll(async () => db.close());
 

@@ -9,6 +9,7 @@ import { openDatabase } from "../../src/adapters/postgres/database.ts";
 import type { Database } from "../../src/adapters/postgres/database.ts";
 import { pgliteRunner, pgPoolRunner } from "../../src/adapters/postgres/migrate.ts";
 import type { SqlRunner } from "../../src/adapters/postgres/migrate.ts";
+import { pgliteTemplate } from "./pglite-template.ts";
 
 export type TestDatabaseName = "pglite" | "postgres";
 
@@ -53,7 +54,7 @@ function pgliteTarget(cleanups: Array<() => Promise<void>>): TestDatabaseTarget 
   return {
     name: "pglite",
     async open() {
-      const db = await openDatabase({ memory: true });
+      const db = await openDatabase({ memory: true, pgliteTemplate });
       cleanups.push(() => db.close());
       return db;
     },

@@ -13,6 +13,7 @@ import { usdToMicros } from "../../src/kernel/money.ts";
 import type { Clock } from "../../src/kernel/clock.ts";
 import type { GatewayServices } from "../../src/services/gateway-services.ts";
 import type { ApiKeyRecord } from "../../src/services/keys.ts";
+import { pgliteTemplate } from "./pglite-template.ts";
 import { requireService, testDatabaseUrl, testRedisUrl, uniquePrefix } from "./services.ts";
 
 export interface StartGatewayOptions {
@@ -117,6 +118,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<T
 
     const gateway = await createGateway(loaded.config, {
       memoryDatabase: true,
+      memoryTemplate: pgliteTemplate,
       redisPrefix: uniquePrefix(),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.driver ? { driver: options.driver } : {}),

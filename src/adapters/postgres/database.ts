@@ -19,6 +19,8 @@ export interface DatabaseConfig {
   dataDir?: string;
   /** PGlite in memory (tests, throwaway runs) */
   memory?: boolean;
+  /** With memory: a PGlite data-directory dump (PGlite's dumpDataDir) to start from instead of initdb. */
+  pgliteTemplate?: string;
   /** PostgreSQL pool size (node-postgres default: 10) */
   poolSize?: number;
   /** Errors of idle pooled connections (e.g. server restart); the pool replaces them. */
@@ -110,7 +112,7 @@ async function openPglite(config: DatabaseConfig): Promise<Database> {
   if (!config.memory && needsInitdb(config.dataDir!)) initdbInChildProcess(config.dataDir!);
   // On a worker thread of its own, so statements run beside the event loop (pglite-thread.ts).
   // PGlite is one session for the whole process: the setup holds for every later query, and is run again by a restarted worker.
-  const db = await openPgliteThread({ dataDir: config.memory ? undefined : config.dataDir, startParams: PGLITE_START_PARAMS, setup: "SET TIME ZONE 'UTC'", clientOf: config.clientOf, onWorker: config.onPgliteWorker });
+  const db = await openPgliteThread({ dataDir: config.memory ? undefined : config.dataDir, template: config.memory ? config.pgliteTemplate : undefined, startParams: PGLITE_START_PARAMS, setup: "SET TIME ZONE 'UTC'", clientOf: config.clientOf, onWorker: config.onPgliteWorker });
   try {
     await applyMigrations(pgliteRunner(db), config.migrationsDir);
   } catch (error) {

@@ -47,6 +47,11 @@ export interface PgliteThread extends PgliteSession {
 export interface PgliteThreadOptions {
   /** The data directory; absent: in memory. */
   readonly dataDir?: string;
+  /**
+   * In memory: the path of a data-directory dump (PGlite's dumpDataDir, uncompressed) the database
+   * starts from, instead of running initdb (tests open hundreds of databases from one template).
+   */
+  readonly template?: string;
   readonly startParams: readonly string[];
   /** SQL run on every open before any statement (session settings). */
   readonly setup?: string;
@@ -64,11 +69,16 @@ export interface PgliteThreadOptions {
 /** What the worker is given to open the database. */
 export interface PgliteWorkerData {
   readonly dataDir?: string;
+  readonly template?: string;
   readonly startParams: readonly string[];
   readonly setup?: string;
 }
 
-/** The database's worker is gone (it died, or is being started again): nothing ran. */
+/**
+ * The database's worker is gone (it died, or a new one is not open yet). A request sent meanwhile
+ * did not run; one pending when the worker died may have run, its reply lost, as with a connection
+ * lost mid-statement.
+ */
 export class PgliteUnavailableError extends Error {
   override readonly name = "PgliteUnavailableError";
 }
@@ -172,7 +182,7 @@ const takesTurn = (operation: PgliteOperation): boolean => operation.op === "beg
 export async function openPgliteThread(options: PgliteThreadOptions): Promise<PgliteThread> {
   const entry = pgliteWorkerEntry();
   if (!existsSync(entry)) throw new Error(`PGlite worker not built: ${fileURLToPath(entry)} is missing (run \`npm run build\`)`);
-  const workerData: PgliteWorkerData = { dataDir: options.dataDir, startParams: [...options.startParams], setup: options.setup };
+  const workerData: PgliteWorkerData = { dataDir: options.dataDir, template: options.dataDir === undefined ? options.template : undefined, startParams: [...options.startParams], setup: options.setup };
   type Waiter = { resolve: (results: readonly RawResults[]) => void; reject: (error: Error) => void };
   const pending = new Map<number, Waiter>();
   let nextId = 0;
@@ -191,23 +201,26 @@ export async function openPgliteThread(options: PgliteThreadOptions): Promise<Pg
   let worker!: Worker;
   /** A worker started and not yet ready. */
   let starting: Worker | undefined;
+  /** When the current worker became current (performance.now()). */
+  let upSince = 0;
 
   /**
-   * Starts a worker; resolves with its array types once the database is open. Its events reach
-   * `died` only while it is the current worker and after it was ready.
+   * Starts a worker; resolves with its array types once the database is open, rejects if it fails
+   * first. Once ready, its death reaches `died` once, on its 'exit' (an uncaught error emits 'error'
+   * and then 'exit'; the replies it posted before are delivered before 'exit'), and only while it is
+   * the current worker.
    */
   const startWorker = (): Promise<{ worker: Worker; arrays: readonly ArrayType[] }> =>
     new Promise((resolve, reject) => {
       const started = new Worker(entry, { workerData });
       starting = started;
-      options.onWorker?.(started);
       let ready = false;
-      const ended = (error: Error) => {
-        if (!ready) {
-          if (starting === started) starting = undefined;
-          reject(error);
-          void started.terminate();
-        } else if (started === worker) died(error);
+      let failure: Error | undefined;
+      const failed = (error: Error) => {
+        if (starting !== started) return;
+        starting = undefined;
+        reject(error);
+        void started.terminate();
       };
       started.on("message", (reply: PgliteReply) => {
         if ("ready" in reply) {
@@ -215,7 +228,7 @@ export async function openPgliteThread(options: PgliteThreadOptions): Promise<Pg
           starting = undefined;
           return resolve({ worker: started, arrays: reply.arrays });
         }
-        if ("fatal" in reply) return ended(new Error(reply.fatal));
+        if ("fatal" in reply) return failed(new Error(reply.fatal));
         if (started !== worker) return;
         const waiter = pending.get(reply.id);
         if (!waiter) return;
@@ -223,8 +236,16 @@ export async function openPgliteThread(options: PgliteThreadOptions): Promise<Pg
         if ("failure" in reply) waiter.reject(errorOf(reply.failure));
         else waiter.resolve(reply.results);
       });
-      started.on("error", ended);
-      started.on("exit", (code) => ended(new Error(`the PGlite worker exited with code ${code}`)));
+      started.on("error", (error) => {
+        failure ??= error;
+        if (!ready) failed(error);
+      });
+      started.on("exit", (code) => {
+        const cause = failure ?? new Error(`the PGlite worker exited with code ${code}`);
+        if (!ready) failed(cause);
+        else if (started === worker) died(cause);
+      });
+      options.onWorker?.(started);
     });
 
   /** A request answered or given up: the worker holds the process only while some reply is awaited. */
@@ -235,20 +256,27 @@ export async function openPgliteThread(options: PgliteThreadOptions): Promise<Pg
 
   /** The current worker is gone: what waited fails, and on a data directory a new worker is started. */
   const died = (cause: Error) => {
-    if (broken) return;
+    if (broken || down) return;
     const error = new PgliteUnavailableError(`the embedded database (PGlite) is unavailable: ${cause.message}`, { cause });
     for (const waiter of pending.values()) waiter.reject(error);
     pending.clear();
     openTransactions = 0;
     worker.unref();
-    if (options.dataDir === undefined) broken = error;
-    else {
-      down = error;
-      scheduleRestart();
+    if (options.dataDir === undefined) {
+      broken = error;
+      return;
     }
+    down = error;
+    // A worker that dies soon after it opened is not started again at once: the waits keep doubling.
+    if (performance.now() - upSince >= RESTART_MAX_MS) restartWait = RESTART_FIRST_MS;
+    scheduleRestart();
   };
 
+  /** Starts a new worker after `restartWait`, and again after twice as long (up to RESTART_MAX_MS) while it fails. */
   const scheduleRestart = () => {
+    clearTimeout(restartTimer);
+    const wait = restartWait;
+    restartWait = Math.min(restartWait * 2, RESTART_MAX_MS);
     restartTimer = setTimeout(() => {
       restartTimer = undefined;
       if (broken) return;
@@ -257,16 +285,15 @@ export async function openPgliteThread(options: PgliteThreadOptions): Promise<Pg
           if (broken) return void next.worker.terminate();
           worker = next.worker;
           worker.unref();
+          upSince = performance.now();
           generation++;
           down = undefined;
-          restartWait = RESTART_FIRST_MS;
         },
         () => {
-          restartWait = Math.min(restartWait * 2, RESTART_MAX_MS);
-          scheduleRestart();
+          if (!broken) scheduleRestart();
         },
       );
-    }, restartWait);
+    }, wait);
     restartTimer.unref();
   };
 
@@ -291,6 +318,7 @@ export async function openPgliteThread(options: PgliteThreadOptions): Promise<Pg
 
   const first = await startWorker();
   worker = first.worker;
+  upSince = performance.now();
   const arrays = first.arrays;
   worker.unref();
 
@@ -319,13 +347,13 @@ export async function openPgliteThread(options: PgliteThreadOptions): Promise<Pg
       const on = generation;
       // While BEGIN is on its way, `pending` names the clients sent meanwhile.
       await send({ op: "begin", tx: id }, on);
-      if (on === generation && !down) openTransactions++;
+      if (on === generation && !down && !broken) openTransactions++;
       let ending: Promise<unknown> | undefined;
       const end = (commit: boolean) => {
         if (!ending) {
           ending = send({ op: "end", tx: id, commit }, on).finally(() => {
             // A worker that died took its transactions with it (`died` set the count to 0).
-            if (on === generation && !down) openTransactions--;
+            if (on === generation && !down && !broken) openTransactions--;
           });
           // Prisma's adapter calls rollback() without awaiting it: a failure is the transaction's, reported by it.
           ending.catch(() => undefined);
@@ -340,7 +368,8 @@ export async function openPgliteThread(options: PgliteThreadOptions): Promise<Pg
         exec: async (sql: string, options?: QueryOptions) => (open(), exec(sql, options, { id, on })),
         rollback: async () => {
           open();
-          await end(false);
+          // Prisma's adapter does not await this: a failed ROLLBACK (the worker died) is the transaction's, reported by it.
+          await end(false).catch(() => undefined);
         },
         get closed() {
           return ending !== undefined;
@@ -358,7 +387,7 @@ export async function openPgliteThread(options: PgliteThreadOptions): Promise<Pg
     },
     async close() {
       clearTimeout(restartTimer);
-      void starting?.terminate();
+      await starting?.terminate();
       // PGlite closes once an open transaction has ended; a shutdown does not wait longer than CLOSE_WAIT_MS for it.
       if (!broken && !down) await Promise.race([send({ op: "close" }).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref())]);
       broken = new Error("PGlite is closed");

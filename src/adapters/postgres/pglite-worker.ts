@@ -14,13 +14,14 @@
  * Values go back as the text PostgreSQL sent (arrays too); the main thread parses them as PGlite
  * would, with the caller's parsers over PGlite's defaults.
  */
+import { readFileSync } from "node:fs";
 import { parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
 import { messages, PGlite, type Results, type Transaction } from "@electric-sql/pglite";
 import { FairTurns } from "../../kernel/fair-turns.ts";
 import { DATABASE_ERROR_FIELDS, type ArrayType, type PgliteFailure, type PgliteReply, type PgliteRequest, type PgliteWorkerData, type RawResults } from "./pglite-thread.ts";
 
 const port = parentPort!;
-const { dataDir, startParams, setup } = workerData as PgliteWorkerData;
+const { dataDir, template, startParams, setup } = workerData as PgliteWorkerData;
 
 /** PGlite's array types, as its _initArrayTypes reads them: each with its element's type. */
 const ARRAY_TYPES = `
@@ -51,7 +52,7 @@ interface OpenTransaction {
 }
 
 async function main(): Promise<void> {
-  const options = { startParams: [...startParams] };
+  const options = { startParams: [...startParams], loadDataDir: template === undefined ? undefined : new Blob([readFileSync(template)]) };
   const db = dataDir === undefined ? new PGlite(options) : new PGlite(dataDir, options);
   await db.waitReady;
   if (setup) await db.exec(setup);

@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 describe("openDatabase on PGlite, when its worker dies", () => {
-  it("answers Prisma's and raw queries as unavailable, then serves the data directory again with the same rows, in UTC", async () => {
+  it("answers Prisma's and raw queries as unavailable, then serves the data directory again with the same rows", async () => {
     db = await openDatabase({ dataDir: dir, onPgliteWorker: (worker) => workers.push(worker) });
     await db.prisma.apiKey.create({ data: { hash: "hash-1", prefix: "sk-kept", label: "kept", dailyLimitMicros: 1_000_000n } });
 
@@ -34,6 +34,22 @@ describe("openDatabase on PGlite, when its worker dies", () => {
     const open = db;
     await expect.poll(() => open.prisma.apiKey.findMany().then((keys) => keys.map((k) => k.label), () => "unavailable"), { timeout: 30_000, interval: 50 }).toEqual(["kept"]);
     expect(workers).toHaveLength(2);
-    expect(await open.sql.query<{ TimeZone: string }>("SHOW TimeZone", [])).toEqual([{ TimeZone: "UTC" }]);
+  });
+
+  it("fails a Prisma transaction whose worker died inside it as unavailable, and nothing else fails with it", async () => {
+    const open = db!;
+    const failed = await open.prisma
+      .$transaction(async (tx) => {
+        await tx.apiKey.create({ data: { hash: "hash-2", prefix: "sk-lost", label: "lost" } });
+        const current = workers.at(-1)!;
+        const gone = once(current, "exit");
+        await current.terminate();
+        await gone;
+        return tx.apiKey.findMany();
+      })
+      .catch((error: unknown) => error);
+    expect(isServiceUnavailable(failed)).toBe(true);
+    await expect.poll(() => open.prisma.apiKey.findMany().then((keys) => keys.map((k) => k.label), () => "unavailable"), { timeout: 30_000, interval: 50 }).toEqual(["kept"]);
+    expect(workers).toHaveLength(3);
   });
 });

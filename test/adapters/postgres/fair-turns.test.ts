@@ -6,13 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../../src/adapters/postgres/database.ts";
 import { currentClient, forClient } from "../../../src/http/request-client.ts";
 import { withTestDatabases } from "../../support/databases.ts";
+import { pgliteTemplate } from "../../support/pglite-template.ts";
 
 const targets = await withTestDatabases();
 
 describe.each(targets)("the database with fair turns on $name", (target) => {
   let db: Database;
   beforeAll(async () => {
-    if (target.name === "pglite") db = await openDatabase({ memory: true, clientOf: currentClient });
+    if (target.name === "pglite") db = await openDatabase({ memory: true, pgliteTemplate, clientOf: currentClient });
     else db = await openDatabase({ databaseUrl: (await target.openEmpty()).url!, poolSize: 1, clientOf: currentClient });
   });
   afterAll(async () => {

@@ -2,17 +2,19 @@
 // what PGlite in process would give them (values, errors, transactions).
 import { spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Worker } from "node:worker_threads";
 import { messages, PGlite, types } from "@electric-sql/pglite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { PGLITE_START_PARAMS } from "../../../src/adapters/postgres/pglite-memory.ts";
 import { currentClient, forClient } from "../../../src/http/request-client.ts";
-import { openPgliteThread, PgliteUnavailableError, pgliteWorkerEntry, type PgliteThread } from "../../../src/adapters/postgres/pglite-thread.ts";
+import { openPgliteThread, PgliteUnavailableError, pgliteWorkerEntry, RESTART_MAX_MS, type PgliteThread } from "../../../src/adapters/postgres/pglite-thread.ts";
 import { isServiceUnavailable } from "../../../src/http/unavailable.ts";
+import { DEFAULT_MIGRATIONS_DIR } from "../../../src/adapters/postgres/migrate.ts";
+import { pgliteTemplate } from "../../support/pglite-template.ts";
 
 let thread: PgliteThread;
 let inProcess: PGlite;
@@ -156,28 +158,34 @@ describe("PGlite on a worker thread, when the worker dies", () => {
   it("fails what waited and what follows as unavailable, then opens the data directory again with what was committed", async () => {
     const dir = mkdtempSync(join(tmpdir(), "gateai-pglite-restart-"));
     const { db, workers, kill } = await openWatched(dir);
+    const reopened = () => db.query("SELECT 1").then(() => "open", () => "unavailable");
     try {
       await db.exec("CREATE TABLE kept (id int PRIMARY KEY)");
       await db.query("INSERT INTO kept VALUES (1)");
       let waiting: Promise<unknown> | undefined;
+      let afterKill: unknown;
       const ended = await db
         .transaction(async (tx) => {
           await tx.query("INSERT INTO kept VALUES (2)");
           // Held in the worker behind the open transaction when the worker dies.
           waiting = db.query("SELECT 1").catch((error: unknown) => error);
           await kill();
+          afterKill = await db.query("SELECT 1").catch((error: unknown) => error);
+          // The transaction began on the dead worker: once a new one is open, it is still over.
+          await expect.poll(reopened, { timeout: 30_000, interval: 50 }).toBe("open");
           return tx.query("INSERT INTO kept VALUES (3)");
         })
         .catch((error: unknown) => error);
       const waited = await waiting;
       expect(waited).toBeInstanceOf(PgliteUnavailableError);
+      expect(afterKill).toBeInstanceOf(PgliteUnavailableError);
       expect(ended).toBeInstanceOf(PgliteUnavailableError);
+      expect((ended as Error).message).toMatch(/restarted: the transaction is over/);
       // The faces answer it 503 SERVICE_UNAVAILABLE, as they do PostgreSQL that cannot be reached.
       expect(isServiceUnavailable(waited)).toBe(true);
-      await expect(db.query("SELECT 1")).rejects.toBeInstanceOf(PgliteUnavailableError);
 
-      // A new worker opens the directory: the committed row is there, the transaction's are not, the setup ran again.
-      await expect.poll(() => db.query<{ id: number }>("SELECT id FROM kept ORDER BY id").then((r) => r.rows, () => "unavailable"), { timeout: 30_000, interval: 50 }).toEqual([{ id: 1 }]);
+      // The committed row is there, the transaction's are not, the setup ran again.
+      expect((await db.query<{ id: number }>("SELECT id FROM kept ORDER BY id")).rows).toEqual([{ id: 1 }]);
       expect(workers).toHaveLength(2);
       expect((await db.query<{ TimeZone: string }>("SHOW TimeZone")).rows).toEqual([{ TimeZone: "Pacific/Auckland" }]);
       await db.transaction(async (tx) => {
@@ -190,13 +198,67 @@ describe("PGlite on a worker thread, when the worker dies", () => {
     }
   });
 
+  it("starts one new worker for a crash that emits 'error' and then 'exit'", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gateai-pglite-crash-"));
+    const { db, workers, kill } = await openWatched(dir);
+    try {
+      workers[0]!.emit("error", new Error("an uncaught error in the worker"));
+      await kill();
+      const failed = await db.query("SELECT 1").catch((error: unknown) => error);
+      expect((failed as Error).message).toMatch(/unavailable: an uncaught error in the worker/);
+      await expect.poll(() => db.query("SELECT 1").then(() => "open", () => "unavailable"), { timeout: 30_000, interval: 50 }).toBe("open");
+      expect(workers).toHaveLength(2);
+    } finally {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("keeps an in-memory database unavailable: there is nothing to open again", async () => {
-    const { db, kill } = await openWatched(undefined);
+    const { db, workers, kill } = await openWatched(undefined);
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     try {
       await kill();
+      // Past every restart a data directory would get: none is started.
+      vi.advanceTimersByTime(10 * RESTART_MAX_MS);
+      expect(workers).toHaveLength(1);
       const failed = await db.query("SELECT 1").catch((error: unknown) => error);
       expect(failed).toBeInstanceOf(PgliteUnavailableError);
       expect((failed as Error).message).toMatch(/the embedded database \(PGlite\) is unavailable: the PGlite worker exited/);
+    } finally {
+      vi.useRealTimers();
+      await db.close();
+    }
+  });
+});
+
+describe("PGlite on a worker thread, in memory from a template", () => {
+  it("starts from a data-directory dump instead of initdb: the dump's tables and rows are there", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gateai-pglite-template-test-"));
+    const source = await PGlite.create();
+    try {
+      await source.exec("CREATE TABLE from_template (id int PRIMARY KEY); INSERT INTO from_template VALUES (7)");
+      const file = join(dir, "dump.tar");
+      writeFileSync(file, new Uint8Array(await (await source.dumpDataDir("none")).arrayBuffer()));
+      const db = await openPgliteThread({ template: file, startParams: PGLITE_START_PARAMS });
+      try {
+        expect((await db.query("SELECT id FROM from_template")).rows).toEqual([{ id: 7 }]);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await source.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("is given, in this test run, a template with every migration applied (test/support/pglite-template.ts)", async () => {
+    expect(pgliteTemplate).toBeDefined();
+    const db = await openPgliteThread({ template: pgliteTemplate, startParams: PGLITE_START_PARAMS });
+    try {
+      const applied = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL");
+      const migrations = readdirSync(DEFAULT_MIGRATIONS_DIR, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+      expect(applied.rows).toEqual([{ n: migrations.length }]);
     } finally {
       await db.close();
     }
