@@ -49,7 +49,7 @@ export interface PgliteThreadOptions {
   readonly dataDir?: string;
   /**
    * In memory: the path of a data-directory dump (PGlite's dumpDataDir, uncompressed) the database
-   * starts from, instead of running initdb (tests open hundreds of databases from one template).
+   * starts from, instead of running initdb (the tests open one for each gateway they start).
    */
   readonly template?: string;
   readonly startParams: readonly string[];
