@@ -18,21 +18,30 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Ends the current worker as a crash would; resolves once it is gone. */
+async function killWorker(): Promise<void> {
+  const current = workers.at(-1)!;
+  const gone = once(current, "exit");
+  await current.terminate();
+  await gone;
+}
+
+/** The keys' labels once the database answers again. */
+const labelsOnceBack = (open: Database) =>
+  expect.poll(() => open.prisma.apiKey.findMany().then((keys) => keys.map((k) => k.label), () => "unavailable"), { timeout: 30_000, interval: 50 });
+
 describe("openDatabase on PGlite, when its worker dies", () => {
   it("answers Prisma's and raw queries as unavailable, then serves the data directory again with the same rows", async () => {
     db = await openDatabase({ dataDir: dir, onPgliteWorker: (worker) => workers.push(worker) });
     await db.prisma.apiKey.create({ data: { hash: "hash-1", prefix: "sk-kept", label: "kept", dailyLimitMicros: 1_000_000n } });
 
-    const gone = once(workers[0]!, "exit");
-    await workers[0]!.terminate();
-    await gone;
+    await killWorker();
     const viaPrisma = await db.prisma.apiKey.findMany().catch((error: unknown) => error);
     const viaSql = await db.sql.query("SELECT 1", []).catch((error: unknown) => error);
     expect(isServiceUnavailable(viaPrisma)).toBe(true);
     expect(isServiceUnavailable(viaSql)).toBe(true);
 
-    const open = db;
-    await expect.poll(() => open.prisma.apiKey.findMany().then((keys) => keys.map((k) => k.label), () => "unavailable"), { timeout: 30_000, interval: 50 }).toEqual(["kept"]);
+    await labelsOnceBack(db).toEqual(["kept"]);
     expect(workers).toHaveLength(2);
   });
 
@@ -41,15 +50,12 @@ describe("openDatabase on PGlite, when its worker dies", () => {
     const failed = await open.prisma
       .$transaction(async (tx) => {
         await tx.apiKey.create({ data: { hash: "hash-2", prefix: "sk-lost", label: "lost" } });
-        const current = workers.at(-1)!;
-        const gone = once(current, "exit");
-        await current.terminate();
-        await gone;
+        await killWorker();
         return tx.apiKey.findMany();
       })
       .catch((error: unknown) => error);
     expect(isServiceUnavailable(failed)).toBe(true);
-    await expect.poll(() => open.prisma.apiKey.findMany().then((keys) => keys.map((k) => k.label), () => "unavailable"), { timeout: 30_000, interval: 50 }).toEqual(["kept"]);
+    await labelsOnceBack(open).toEqual(["kept"]);
     expect(workers).toHaveLength(3);
   });
 });
