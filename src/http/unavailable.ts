@@ -8,9 +8,12 @@
  * The errors are recognised by their shape, without importing the drivers: ioredis rejects a
  * command after `maxRetriesPerRequest` reconnection attempts with MaxRetriesPerRequestError, or
  * with "Connection is closed." (https://github.com/redis/ioredis#auto-reconnect); node-postgres
- * passes socket errors (ECONNREFUSED...) and PostgreSQL's class 08 (connection exception) and
- * 57P (operator intervention: shutdown, starting up) SQLSTATEs
- * (https://www.postgresql.org/docs/15/errcodes-appendix.html); Prisma's driver adapters wrap those
+ * passes socket errors (ECONNREFUSED...) and PostgreSQL's class 08 (connection exception), 53
+ * (insufficient resources: too many connections, out of memory, disk full, a configured limit
+ * reached; PGlite answers a query its WebAssembly heap cannot hold with 53200) and 57P (operator
+ * intervention: shutdown, starting up) SQLSTATEs
+ * (https://www.postgresql.org/docs/15/errcodes-appendix.html): the statement did not run, and the
+ * condition is the server's, not the request's. Prisma's driver adapters wrap those
  * as `meta.driverAdapterError.cause` (kind DatabaseNotReachable, or the SQLSTATE in `code`).
  */
 
@@ -24,7 +27,7 @@ const UNREACHABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "
 const MESSAGES =
   /Connection is closed|Reached the max retries per request limit|Stream isn't writeable|Connection terminated|Can't reach database server|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|Client has encountered a connection error|timeout exceeded when trying to connect/;
 
-const isSqlStateUnavailable = (code: unknown) => typeof code === "string" && /^(08|57P0[1-3])/.test(code);
+const isSqlStateUnavailable = (code: unknown) => typeof code === "string" && /^(08|53|57P0[1-3])/.test(code);
 
 /** Errors named for a backing service that is down: ioredis's, and embedded PGlite's while its worker is dead (adapters/postgres/pglite-thread.ts). */
 const UNAVAILABLE_NAMES = new Set(["MaxRetriesPerRequestError", "PgliteUnavailableError"]);

@@ -194,12 +194,13 @@ export function createGenerationService(deps: {
   ): Promise<Result<{ task: TaskRecord; quote: Quote; used: Micros }, ServiceError>> {
     let remaining = key.dailyLimit;
     for (let attempt = 0; attempt < MAX_CHARGE_ATTEMPTS; attempt++) {
-      if (attempt > 0) remaining = key.dailyLimit - (await tasks.usedOn(key.id, utcDay(new Date(clock.now()))));
+      // One instant per attempt: what is left is read for the day the charge goes to.
+      const now = clock.now();
+      if (attempt > 0) remaining = key.dailyLimit - (await tasks.usedOn(key.id, utcDay(new Date(now))));
       const quote = engine.quoteNormalized(normalized, Math.max(0, remaining));
       // Nothing fits the whole daily limit: say so with what is really left today.
       if (!quote.ok && attempt === 0 && quote.error.code === "INSUFFICIENT_BUDGET") continue;
       if (!quote.ok) return quote;
-      const now = clock.now();
       const { cost, adjustments } = quote.value;
       const accepted = await tasks.accept(
         {
@@ -270,6 +271,10 @@ export function createGenerationService(deps: {
       }
       const taskId = randomUUID();
       let admitted = false;
+      /** Inline references stored for this request: a request that is not accepted keeps none. */
+      let stored: readonly string[] = [];
+      /** The charge was sent: from here a failure may come after its commit. */
+      let charging = false;
       // Everything taken so far is given back when the request is not accepted, each part even
       // when another fails (a failed release must not keep the Idempotency-Key from a retry).
       const giveBack = async () => {
@@ -288,20 +293,25 @@ export function createGenerationService(deps: {
           await giveBack();
           return err(invalidParams(issues));
         }
+        // An acquire that throws may still have taken the slot (the limiter's store answered after
+        // the client gave up): given back like one that was taken.
+        admitted = true;
         const admission = await admit(key, taskId);
         if (!admission.ok) {
+          admitted = false;
           await giveBack();
           return admission;
         }
-        admitted = true;
         // What runs (and is stored as `params`) carries the references as checked: normalized URLs.
         const { model, adjustments, profile } = normalized.value;
         // Inline data: references go to the file store; the task keeps their upload ids.
         const spilled = await storeInlineReferences(deps.files, key.id, profile, { params: references.params, requestParams: (request.params ?? {}) as Readonly<Record<string, unknown>> }, clock.now());
+        stored = spilled.stored;
         const checked = { model, params: spilled.params, adjustments, profile };
+        charging = true;
         const charged = await chargeWithinBudget(key, spilled.requestParams === request.params ? request : Object.assign({}, request, { params: spilled.requestParams }), checked, taskId, held);
         // Refused after all: the inline references it stored go (a refused request keeps nothing).
-        if (!charged.ok && spilled.stored.length) await deps.files.discardUploads(key.id, spilled.stored);
+        if (!charged.ok && stored.length) await deps.files.discardUploads(key.id, stored);
         if (!charged.ok) {
           // A key another request took over is not ours to give back.
           if (charged.error.code === "IDEMPOTENCY_IN_PROGRESS") held = undefined;
@@ -316,7 +326,16 @@ export function createGenerationService(deps: {
         deps.onAccepted?.(task);
         return ok({ task, cost: quote.cost, remaining: key.dailyLimit - used, adjustments: quote.adjustments, replayed: false });
       } catch (error) {
-        await giveBack().catch(() => undefined);
+        // A charge whose answer was lost (the connection dropped after its commit) created the
+        // task: it runs, and keeps its slot and its inline references. When that cannot be told
+        // (the database is unreachable) they are kept too: a slot frees itself after its TTL and
+        // an upload expires, whereas giving back the slot of a running task would let the key
+        // run one more than its limit.
+        const mayBeAccepted = charging && (await tasks.find(taskId).then((task) => task !== null, () => true));
+        if (!mayBeAccepted) {
+          if (stored.length) await deps.files.discardUploads(key.id, stored).catch(() => undefined);
+          await giveBack().catch(() => undefined);
+        }
         throw error;
       }
     },

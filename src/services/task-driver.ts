@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { Limiter } from "./ports/limiter.ts";
-import type { Provider } from "./ports/provider.ts";
+import type { Provider, ProviderJob } from "./ports/provider.ts";
 import type { AccountPool } from "./ports/account-pool.ts";
 import type { FileStore } from "./ports/file-store.ts";
 import type { AccountRange, TaskRepo } from "./ports/task-repo.ts";
@@ -27,6 +27,8 @@ export const DRIVE_CONCURRENCY = 32;
  * next full pass's poll.
  */
 export const STARTS_PER_PASS = 64;
+/** While a pass's vendor calls run, the leases of its tasks are renewed this many times per lease. */
+const LEASE_RENEWALS = 3;
 
 export interface TaskDriverOptions {
   readonly tasks: TaskRepo;
@@ -126,6 +128,25 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     await publish(type, task);
   };
 
+  /** The provider's view of a task's current attempt, started on `account` at `startedAt`. */
+  const jobOf = (task: TaskRecord, account: number, startedAt: number): ProviderJob => ({
+    taskId: task.id,
+    model: task.model,
+    keyId: task.keyId,
+    output: task.output,
+    params: task.params,
+    attempt: task.attempts,
+    account,
+    startedAt,
+    upstream: task.upstream?.attempt === task.attempts ? task.upstream.ref : null,
+  });
+
+  /** Asks the vendor to stop an attempt it holds (best effort): no one will collect what it makes, and it would bill for it. */
+  const cancelAtVendor = async (job: ProviderJob) => {
+    if (!job.upstream || !provider.cancel) return;
+    await provider.cancel(job).catch((error: unknown) => logger.warn({ err: error, taskId: job.taskId }, "cancelling at the vendor failed"));
+  };
+
   let lastSweep = clock.now();
 
   async function sweepDeadlines(now: number): Promise<boolean> {
@@ -142,11 +163,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       found = true;
       logger.warn({ taskId: task.id, model: task.model }, "task hit the hard time limit");
       await publishFinal("FAILED", task);
-      // The vendor would keep generating (and billing) what no one will collect: ask it to stop.
-      if (task.upstream && task.account !== null && task.startedAt !== null && provider.cancel) {
-        const job = { taskId: task.id, model: task.model, output: task.output, params: task.params, attempt: task.upstream.attempt, account: task.account, startedAt: task.startedAt, upstream: task.upstream.ref };
-        await provider.cancel(job).catch((error: unknown) => logger.warn({ err: error, taskId: task.id }, "cancelling at the vendor failed"));
-      }
+      if (task.account !== null && task.startedAt !== null) await cancelAtVendor(jobOf(task, task.account, task.startedAt));
     }
     for (const id of await tasks.dueRefunds(now)) {
       found = true;
@@ -158,25 +175,19 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
   /** Polls one PROCESSING task and moves it on; true while it still holds its account. */
   async function drive(task: TaskRecord, now: number): Promise<boolean> {
     if (task.account === null || task.startedAt === null) return true;
-    const status = await provider.poll(
-      {
-        taskId: task.id,
-        model: task.model,
-        keyId: task.keyId,
-        output: task.output,
-        params: task.params,
-        attempt: task.attempts,
-        account: task.account,
-        startedAt: task.startedAt,
-        upstream: task.upstream?.attempt === task.attempts ? task.upstream.ref : null,
-      },
-      now,
-    );
+    const job = jobOf(task, task.account, task.startedAt);
+    const status = await provider.poll(job, now);
     if (status.state === "running") {
       // The vendor's handle is stored before anything else: the next poll (here or in another
       // process after a crash) resumes the attempt from it instead of submitting it again.
       if (status.upstream !== undefined && status.upstream !== task.upstream?.ref) {
-        await tasks.setUpstream({ id: task.id, owner, attempt: task.attempts, ref: status.upstream, now });
+        const stored = await tasks.setUpstream({ id: task.id, owner, attempt: task.attempts, ref: status.upstream, now });
+        // The lease was lost meanwhile (another process drives the task now): the job just
+        // submitted is no one's, and the vendor is asked to stop it.
+        if (!stored) {
+          await cancelAtVendor(Object.assign({}, job, { upstream: status.upstream }));
+          return false;
+        }
       }
       // Progress in steps of 10%: enough for a progress bar, few writes.
       const step = Math.min(90, Math.floor(status.progress * 10) * 10);
@@ -197,14 +208,17 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
         ...(status.vendorCost ? { vendorCost: status.vendorCost } : {}),
       });
       if (!finished) return false;
-      await accounts.recordOutcome({ account: task.account, success: true, threshold, lockUntil: now + cooldownMs });
+      // The slot goes back first: nothing after the final transition may keep it from the key.
       await publishFinal("FINISHED", finished);
+      await accounts.recordOutcome({ account: task.account, success: true, threshold, lockUntil: now + cooldownMs });
       return false;
     }
     const { locked } = await accounts.recordOutcome({ account: task.account, success: false, threshold, lockUntil: now + cooldownMs });
     if (locked) logger.warn({ account: task.account }, "upstream account locked after repeated failures");
-    // A failed attempt produced nothing and charged nothing upstream: safe to try again elsewhere.
+    // A retryable failure of a job the vendor still holds (its status unreadable from this
+    // account): the vendor is asked to stop it before another account runs the task again.
     if (status.retryable && task.attempts < maxAttempts) {
+      await cancelAtVendor(job);
       const requeued = await tasks.requeue({ id: task.id, owner, now, holdUntil: hold(now).until });
       if (requeued) await publish("QUEUED", requeued);
       return false;
@@ -282,6 +296,11 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     // writes) on the event loop at once, ahead of every request accepted meanwhile.
     const holding: boolean[] = new Array(processing.length);
     let next = 0;
+    // The pass's tasks keep their leases until the pass ends, however long its vendor calls (a
+    // submit, a download) take, so that no other process takes one over and submits its attempt a
+    // second time. A task that ended or went back to the queue meanwhile is not renewed (the
+    // statement renews only this process's PROCESSING tasks).
+    const held = processing.map((task) => task.id);
     const driver = async () => {
       while (next < processing.length) {
         const index = next++;
@@ -292,7 +311,16 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
         });
       }
     };
-    await Promise.all(Array.from({ length: Math.min(DRIVE_CONCURRENCY, processing.length) }, driver));
+    const heartbeat = setInterval(() => {
+      const at = clock.now();
+      if (held.length > 0) tasks.renewLeases({ owner, ids: held, leaseUntil: at + leaseMs }).catch((error: unknown) => logger.warn({ err: error }, "renewing task leases failed"));
+    }, Math.max(1, Math.floor(leaseMs / LEASE_RENEWALS)));
+    heartbeat.unref();
+    try {
+      await Promise.all(Array.from({ length: Math.min(DRIVE_CONCURRENCY, processing.length) }, driver));
+    } finally {
+      clearInterval(heartbeat);
+    }
     const started = await startQueued();
     heldAtFullPass = holding.filter(Boolean).length;
     startedSinceFullPass = started;

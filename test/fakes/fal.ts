@@ -82,6 +82,8 @@ export async function startFakeFal(options: { keys: readonly string[] }): Promis
       }
       if (requestMatch[3] === "/status" && req.method === "GET") {
         calls.status++;
+        const injected = faults.pollStatuses.shift();
+        if (injected) return json(res, injected, { detail: injected === 429 ? "Rate limit exceeded" : "injected" });
         r.statusPolls++;
         const now = Date.now();
         const status = done(r, now) ? "COMPLETED" : r.statusPolls === 1 ? "IN_QUEUE" : "IN_PROGRESS";

@@ -57,6 +57,8 @@ export const MP4 = Buffer.from([0, 0, 0, 16, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73,
 export interface Faults {
   /** Status of the next submits (e.g. 429, 500, 422), consumed one per submit. */
   submitStatuses: number[];
+  /** Status of the next status polls of a submitted job (e.g. 429, 503, 401), consumed one per poll. */
+  pollStatuses: number[];
   /** Answer submits with something that is not JSON. */
   garbage: boolean;
   /** Never answer (the connection stays open). */
@@ -69,7 +71,7 @@ export interface Faults {
   redirectFilesTo?: string;
 }
 
-export const noFaults = (): Faults => ({ submitStatuses: [], garbage: false, hang: false });
+export const noFaults = (): Faults => ({ submitStatuses: [], pollStatuses: [], garbage: false, hang: false });
 
 /** Serves /files/<id>/<name>, honouring the file faults. */
 export function serveFile(res: ServerResponse, name: string, faults: Faults): void {

@@ -83,6 +83,8 @@ export async function startFakeReplicate(options: { tokens: readonly string[] })
         return json(res, 200, view(p));
       }
       calls.get++;
+      const injected = faults.pollStatuses.shift();
+      if (injected) return json(res, injected, error(injected, injected === 429 ? "Request was throttled." : "injected"));
       p.gets++;
       if (p.status !== "canceled") p.status = p.gets >= fake.stepsToComplete ? (fake.failWith ? "failed" : "succeeded") : p.gets === 1 ? "starting" : "processing";
       return json(res, 200, view(p));

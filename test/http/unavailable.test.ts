@@ -22,6 +22,15 @@ describe("isServiceUnavailable", () => {
     expect(isServiceUnavailable(recovering)).toBe(true);
   });
 
+  it("recognises a database out of resources (SQLSTATE class 53): too many connections, out of memory, disk full", () => {
+    expect(isServiceUnavailable(withCode("sorry, too many clients already", "53300"))).toBe(true);
+    // PGlite's answer to a statement its WebAssembly heap cannot hold.
+    expect(isServiceUnavailable(withCode("out of memory", "53200"))).toBe(true);
+    expect(isServiceUnavailable(withCode('could not extend file "base/5/16384": No space left on device', "53100"))).toBe(true);
+    const viaPrisma = Object.assign(new Error("Raw query failed."), { code: "P2010", meta: { driverAdapterError: { cause: { kind: "postgres", code: "53200" } } } });
+    expect(isServiceUnavailable(viaPrisma)).toBe(true);
+  });
+
   it("recognises embedded PGlite whose worker thread died, wrapped or not", () => {
     const down = Object.assign(new Error("the embedded database (PGlite) is unavailable: the PGlite worker exited with code 1"), { name: "PgliteUnavailableError" });
     expect(isServiceUnavailable(down)).toBe(true);

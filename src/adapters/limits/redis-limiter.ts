@@ -64,8 +64,9 @@ redis.call('ZADD', slotsKey, nowText, slotId)
 redis.call('ZADD', windowKey, nowText, slotId)
 -- Idle keys vanish on their own: every entry is older than the newest, which dies by then.
 local keepAtLeast = tonumber(ARGV[7])
-redis.call('PEXPIRE', slotsKey, math.max(slotTtl, keepAtLeast))
-redis.call('PEXPIRE', windowKey, math.max(windowMs, keepAtLeast))
+-- PEXPIRE takes whole milliseconds (a time scale can make the TTLs fractional): rounded up.
+redis.call('PEXPIRE', slotsKey, math.ceil(math.max(slotTtl, keepAtLeast)))
+redis.call('PEXPIRE', windowKey, math.ceil(math.max(windowMs, keepAtLeast)))
 return {1, nowText}
 `;
 

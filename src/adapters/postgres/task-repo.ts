@@ -331,6 +331,13 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
          ORDER BY started_at LIMIT ${args.limit}::int)`);
     },
 
+    renewLeases: (args) =>
+      args.ids.length === 0
+        ? Promise.resolve(0)
+        : prisma.$executeRaw`
+            UPDATE tasks SET lease_until = ${at(args.leaseUntil)}::timestamptz
+            WHERE id = ANY(${[...args.ids]}::text[]) AND status = 'PROCESSING' AND lease_owner = ${args.owner}`,
+
     setProgress: (args) =>
       one(Prisma.sql`
         UPDATE tasks SET progress = ${args.progress}::int, updated_at = ${at(args.now)}::timestamptz, event_pending = true

@@ -16,7 +16,7 @@ import type { Dispatcher } from "undici";
 import type { Provider, ProviderJob, ProviderStatus } from "../../services/ports/provider.ts";
 import { downloadResults, RefusedDownload } from "./result-download.ts";
 import { vendorConnection, type VendorConnectionOptions } from "./vendor-connection.ts";
-import { callVendor, failureOf, garbage, keyFor, VendorUnreachable } from "./vendor-http.ts";
+import { callVendor, failureOf, garbage, keyFor, pollFailureOf, VendorUnreachable } from "./vendor-http.ts";
 import { vendorInputFor, type InputFor } from "./vendor-input.ts";
 
 export interface FalProviderOptions extends VendorConnectionOptions {
@@ -81,7 +81,7 @@ export function createFalProvider(options: FalProviderOptions): Provider {
     if (status.status < 200 || status.status >= 300) {
       // A request fal no longer knows: this attempt is lost, another one may run it.
       if (status.status === 404) return { state: "failed", error: "fal no longer knows this request (404)", retryable: true };
-      return failureOf("fal", status) ?? { state: "running", progress: 0 };
+      return pollFailureOf("fal", status) ?? { state: "running", progress: 0 };
     }
     const body = status.json as { status?: unknown } | undefined;
     if (body?.status === "IN_QUEUE") return { state: "running", progress: 0 };
@@ -92,12 +92,8 @@ export function createFalProvider(options: FalProviderOptions): Provider {
     }
     if (body?.status !== "COMPLETED") return garbage("fal", "a queue status");
     const result = await callVendor(call, "GET", requestUrl, auth(job));
-    if (result.status >= 500) return { state: "running", progress: 0.9 };
-    if (result.status < 200 || result.status >= 300) {
-      const failed = failureOf("fal", result)!;
-      // The request ran and failed: fal's own words, final unless fal says to slow down.
-      return failed;
-    }
+    // The request ran and failed: fal's own words, final unless this account lost its access.
+    if (result.status < 200 || result.status >= 300) return pollFailureOf("fal", result) ?? { state: "running", progress: 0.9 };
     const { results, models } = falOutputUrls(result.json);
     if (!results.length && !models.length) return garbage("fal", "an output with files");
     try {

@@ -16,7 +16,7 @@ import type { Dispatcher } from "undici";
 import type { Provider, ProviderJob, ProviderStatus } from "../../services/ports/provider.ts";
 import { downloadResults, RefusedDownload } from "./result-download.ts";
 import { vendorConnection, type VendorConnectionOptions } from "./vendor-connection.ts";
-import { callVendor, failureOf, garbage, keyFor, VendorUnreachable } from "./vendor-http.ts";
+import { callVendor, failureOf, garbage, keyFor, pollFailureOf, VendorUnreachable } from "./vendor-http.ts";
 import { vendorInputFor, type InputFor } from "./vendor-input.ts";
 
 export interface ReplicateProviderOptions extends VendorConnectionOptions {
@@ -72,7 +72,7 @@ export function createReplicateProvider(options: ReplicateProviderOptions): Prov
   const check = async (job: ProviderJob, id: string): Promise<ProviderStatus> => {
     const answer = await callVendor(call, "GET", `${base}/v1/predictions/${encodeURIComponent(id)}`, auth(job));
     if (answer.status === 404) return { state: "failed", error: "replicate no longer knows this prediction (404)", retryable: true };
-    if (answer.status < 200 || answer.status >= 300) return failureOf("replicate", answer) ?? { state: "running", progress: 0 };
+    if (answer.status < 200 || answer.status >= 300) return pollFailureOf("replicate", answer) ?? { state: "running", progress: 0 };
     const prediction = answer.json as Prediction | undefined;
     switch (prediction?.status) {
       case "starting":

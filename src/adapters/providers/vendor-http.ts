@@ -5,11 +5,14 @@
  *   from its base; `callVendor` refuses any other origin).
  * - An answer's body is read up to `MAX_ANSWER_BYTES`: a vendor cannot make us buffer a huge or
  *   endless answer; what is not JSON is "garbage" (a failed attempt another account may retry).
- * - 429 and 401/403: this account cannot run it now, another may (retryable failure: the driver
- *   requeues it on another account and locks an account that keeps failing); 400/404/409/422:
- *   the request itself is refused (final failure with the vendor's message, refunded); 5xx,
- *   timeouts and lost connections: not an answer, the next poll asks again (the spec's hard
- *   deadline bounds how long).
+ * - On a submit, 429 and 401/403: this account cannot run it now, another may (retryable failure:
+ *   the driver requeues it on another account and locks an account that keeps failing);
+ *   400/404/409/422: the request itself is refused (final failure with the vendor's message,
+ *   refunded); 5xx, timeouts and lost connections: not an answer, the next poll asks again (the
+ *   spec's hard deadline bounds how long).
+ * - On a poll of a job the vendor holds (`pollFailureOf`), 429 is not an answer either: the job
+ *   runs on and is asked about again, never submitted a second time because its status could not
+ *   be read.
  */
 import { request, type Dispatcher } from "undici";
 import type { ProviderStatus } from "../../services/ports/provider.ts";
@@ -101,6 +104,16 @@ export function failureOf(vendor: string, answer: VendorAnswer): ProviderStatus 
   if (status === 429) return { state: "failed", error: `${vendor} is rate limiting this account (429): ${vendorMessage(answer)}`, retryable: true };
   if (status === 401 || status === 403 || status === 402) return { state: "failed", error: `${vendor} refused this account (${status}): ${vendorMessage(answer)}`, retryable: true };
   return { state: "failed", error: `${vendor} refused the request (${status}): ${vendorMessage(answer)}`, retryable: false };
+}
+
+/**
+ * What a non-2xx answer to a status or result request of a job the vendor holds means: 429 and
+ * 5xx, ask again at the next poll (the job goes on); 401/402/403, this account can no longer reach
+ * its job (retryable: the driver asks the vendor to cancel it and requeues the task elsewhere);
+ * any other, the vendor's final word on the job.
+ */
+export function pollFailureOf(vendor: string, answer: VendorAnswer): ProviderStatus | undefined {
+  return answer.status === 429 ? undefined : failureOf(vendor, answer);
 }
 
 /** A 2xx answer that is not what the protocol says: the attempt fails, another account may retry. */

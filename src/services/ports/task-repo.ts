@@ -124,6 +124,12 @@ export interface TaskRepo {
    * once a share of it has passed, not on every claim (the adapter's RENEW_AFTER).
    */
   claimProcessing(args: { owner: string; now: number; leaseUntil: number; limit: number }): Promise<TaskRecord[]>;
+  /**
+   * Extends `owner`'s leases on running tasks `ids` to `leaseUntil` (those it still holds): the
+   * driver keeps the tasks of a pass held while their vendor calls take longer than a lease.
+   * Returns how many were extended.
+   */
+  renewLeases(args: { owner: string; ids: readonly string[]; leaseUntil: number }): Promise<number>;
   setProgress(args: { id: string; owner: string; progress: number; now: number }): Promise<TaskRecord | null>;
   /** Stores the vendor's handle on the running attempt (only while this process holds the lease). */
   setUpstream(args: { id: string; owner: string; attempt: number; ref: string; now: number }): Promise<TaskRecord | null>;

@@ -101,6 +101,16 @@ describe.each([memoryFactory(), redisFactory()])("$name limiter", (factory) => {
         });
       });
 
+      it("admits under clocks a time scale made fractional (600,000 / 7 ms): the slot is held, then released", async () => {
+        // Without an injected clock: the Redis limiter reads the server's time and gives its keys the policy's TTLs.
+        const limiter = factory.create();
+        const scaled = policy({ slotTtlMs: 600_000 / 7, windowMs: 30_000 / 7 });
+        expect((await limiter.acquire("scaled", "a", scaled)).ok).toBe(true);
+        expect((await limiter.snapshot("scaled", scaled)).slots.map((s) => s.slotId)).toEqual(["a"]);
+        await limiter.release("scaled", "a", { forgetRequest: true });
+        expect(await limiter.snapshot("scaled", scaled)).toEqual({ slots: [], windowCount: 0 });
+      });
+
       it("gives the place of a released slot to the next acquire", async () => {
         const { limiter } = setUp();
         for (let i = 0; i < 5; i++) await limiter.acquire("k", `s${i}`, slotsOnly);

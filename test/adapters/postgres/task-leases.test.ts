@@ -55,6 +55,17 @@ describe.each(targets)("task leases on $name", (target) => {
     expect(await claim("a", T0 + LEASE + 2)).toEqual([]);
   });
 
+  it("extends only this process's leases on running tasks (renewLeases), however far the lease had got", async () => {
+    const mine = await running("a", T0);
+    const theirs = await running("b", T0);
+    expect(await stores.tasks.renewLeases({ owner: "a", ids: [mine, theirs], leaseUntil: T0 + 3 * LEASE })).toBe(1);
+    expect(await leaseOf(mine)).toMatchObject({ lease_owner: "a", lease_until: new Date(T0 + 3 * LEASE) });
+    expect(await leaseOf(theirs)).toMatchObject({ lease_owner: "b", lease_until: new Date(T0 + LEASE) });
+    // Held past the lease it was claimed with: another process does not take it over.
+    expect(await claim("b", T0 + LEASE + 1)).toMatchObject([{ id: theirs }]);
+    expect(await stores.tasks.renewLeases({ owner: "a", ids: [], leaseUntil: T0 })).toBe(0);
+  });
+
   it("returns each task once, renewed or not", async () => {
     const first = await running("a", T0);
     const second = await running("a", T0 + 2_000);

@@ -49,6 +49,7 @@ async function settle(provider: Provider, j: ProviderJob): Promise<ProviderStatu
 }
 
 const falProvider = (extra: Partial<Parameters<typeof createFalProvider>[0]> = {}) => createFalProvider({ baseUrl: fal.url, keys: ["fal-key"], ...extra });
+const replicateProvider = () => createReplicateProvider({ baseUrl: replicate.url, tokens: ["r8_token"] });
 
 describe("a vendor that refuses or fails", () => {
   it("429 on submit: a retryable failure (another account), and nothing was queued", async () => {
@@ -73,6 +74,31 @@ describe("a vendor that refuses or fails", () => {
     const status = await settle(falProvider(), job("flux-schnell"));
     expect(status.state).toBe("finished");
     expect(fal.requests.size - before).toBe(1);
+  });
+
+  it("429 or 5xx while polling a submitted job: still running, asked again at the next poll; the job is submitted once and finishes", async () => {
+    for (const [provider, fake, jobs] of [
+      [falProvider(), fal, () => fal.requests.size],
+      [replicateProvider(), replicate, () => replicate.predictions.size],
+    ] as const) {
+      const before = jobs();
+      const submitted = await provider.poll(job("flux-schnell"), Date.now());
+      expect(submitted).toMatchObject({ state: "running", upstream: expect.any(String) });
+      fake.faults.pollStatuses.push(429, 503, 429);
+      const held = { ...job("flux-schnell"), upstream: submitted.state === "running" ? submitted.upstream! : "" };
+      for (let i = 0; i < 3; i++) expect(await provider.poll(held, Date.now())).toMatchObject({ state: "running" });
+      expect(fake.faults.pollStatuses).toEqual([]);
+      expect(await settle(provider, held)).toMatchObject({ state: "finished" });
+      expect(jobs() - before).toBe(1);
+    }
+  });
+
+  it("401 while polling a submitted job: this account lost it, a retryable failure (the driver cancels the job and requeues)", async () => {
+    const provider = falProvider();
+    const submitted = await provider.poll(job("flux-schnell"), Date.now());
+    fal.faults.pollStatuses.push(401);
+    const status = await provider.poll({ ...job("flux-schnell"), upstream: submitted.state === "running" ? submitted.upstream! : "" }, Date.now());
+    expect(status).toMatchObject({ state: "failed", retryable: true });
   });
 
   it("a prediction the model fails: final, with Replicate's error", async () => {

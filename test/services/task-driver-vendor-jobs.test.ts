@@ -1,0 +1,119 @@
+// The task driver and the jobs a vendor holds: a job whose attempt is given up is cancelled at the
+// vendor, and a submit that takes longer than a lease keeps its task's lease, so no other process
+// takes the task over and submits it a second time. And a finished task's slot goes back to its
+// key before anything else can fail.
+import { pino } from "pino";
+import { afterEach, describe, expect, it } from "vitest";
+import { renderOutputs } from "../../src/adapters/providers/render/index.ts";
+import type { Provider, ProviderJob, ProviderStatus } from "../../src/services/ports/provider.ts";
+import { createTaskDriver, type TaskDriver } from "../../src/services/task-driver.ts";
+import { timingFor } from "../../src/services/timing.ts";
+import { generate, waitForFinal } from "../lifecycle/support.ts";
+import { startGateway, type TestGateway } from "../support/gateway.ts";
+
+const LEASE_MS = 300;
+
+/** A vendor that records every submit and cancel; `answer` says how a job it holds stands. */
+function recordingVendor(options: { submitMs?: number; answer: (job: ProviderJob & { upstream: string }) => ProviderStatus | Promise<ProviderStatus> }) {
+  const submits: string[] = [];
+  const cancels: string[] = [];
+  let onSubmit: (() => void) | undefined;
+  const provider: Provider = {
+    async poll(job) {
+      if (job.upstream) return options.answer(job as ProviderJob & { upstream: string });
+      const ref = `job-${submits.length + 1}`;
+      submits.push(ref);
+      onSubmit?.();
+      if (options.submitMs) await new Promise((resolve) => setTimeout(resolve, options.submitMs));
+      return { state: "running", progress: 0, upstream: ref };
+    },
+    async cancel(job) {
+      cancels.push(job.upstream!);
+    },
+  };
+  return { provider, submits, cancels, submitted: () => new Promise<void>((resolve) => (onSubmit = resolve)) };
+}
+
+const finished = async (job: ProviderJob): Promise<ProviderStatus> => {
+  const { files, result, glb } = await renderOutputs(job.model, job.output, job.params);
+  return { state: "finished", files, result, glb };
+};
+
+describe("task driver: the jobs a vendor holds", () => {
+  let gw: TestGateway | undefined;
+  let other: TaskDriver | undefined;
+  afterEach(async () => {
+    await other?.stop();
+    other = undefined;
+    await gw?.close();
+  });
+
+  it("cancels a job at the vendor before requeueing its task after a retryable failure; the next attempt is submitted once", async () => {
+    const vendor = recordingVendor({
+      answer: (job) => (job.upstream === "job-1" ? { state: "failed", error: "this account lost the job", retryable: true } : finished(job)),
+    });
+    gw = await startGateway({ provider: vendor.provider, driver: { tickMs: 20 } });
+    const { taskId } = await generate(gw.url, gw.key, "gpt-image-2", { prompt: "p", quality: "low" });
+    expect(await waitForFinal(gw.url, gw.key, taskId, 10_000)).toMatchObject({ status: "FINISHED" });
+    expect(vendor.submits).toEqual(["job-1", "job-2"]);
+    expect(vendor.cancels).toEqual(["job-1"]);
+    expect((await gw.prisma.task.findUniqueOrThrow({ where: { id: taskId } })).attempts).toBe(2);
+  });
+
+  it("keeps a task's lease while its submit takes longer than a lease: another process's driver does not submit it again", async () => {
+    const vendor = recordingVendor({ submitMs: 4 * LEASE_MS, answer: finished });
+    gw = await startGateway({ provider: vendor.provider, driver: { tickMs: 20, leaseMs: LEASE_MS } });
+    // A second gateway process's driver on the same database.
+    const { stores, pubsub, limiter } = gw.gateway.infrastructure;
+    other = createTaskDriver({
+      tasks: stores.tasks, accounts: stores.pool, files: { putResults: async () => undefined }, provider: vendor.provider, pubsub, limiter,
+      clock: { now: () => Date.now() }, timing: timingFor(1), logger: pino({ level: "silent" }), owner: "another-process",
+      poolSize: gw.config.poolSize, leaseMs: LEASE_MS, tickMs: 20,
+    });
+    other.start();
+    const { taskId } = await generate(gw.url, gw.key, "gpt-image-2", { prompt: "p", quality: "low" });
+    expect(await waitForFinal(gw.url, gw.key, taskId, 10_000)).toMatchObject({ status: "FINISHED" });
+    expect(vendor.submits).toEqual(["job-1"]);
+    expect(vendor.cancels).toEqual([]);
+  });
+
+  it("cancels the job it just submitted when the task was taken over meanwhile (its handle could not be stored)", async () => {
+    const vendor = recordingVendor({ submitMs: 200, answer: finished });
+    gw = await startGateway({ provider: vendor.provider, driver: { tickMs: 20, leaseMs: 60_000 } });
+    const submitted = vendor.submitted();
+    const { taskId } = await generate(gw.url, gw.key, "gpt-image-2", { prompt: "p", quality: "low" });
+    await submitted;
+    // Another process holds the task now, as after a takeover.
+    await gw.prisma.$executeRaw`UPDATE tasks SET lease_owner = 'another-process' WHERE id = ${taskId}`;
+    await expect.poll(() => vendor.cancels, { timeout: 5_000, interval: 20 }).toEqual(["job-1"]);
+    const row = await gw.prisma.task.findUniqueOrThrow({ where: { id: taskId } });
+    expect(row).toMatchObject({ status: "PROCESSING", upstreamRef: null, leaseOwner: "another-process" });
+  });
+});
+
+describe("task driver: a task's end", () => {
+  let gw: TestGateway | undefined;
+  let driver: TaskDriver | undefined;
+  afterEach(async () => {
+    await driver?.stop();
+    driver = undefined;
+    await gw?.close();
+  });
+
+  it("gives the slot back when the account's bookkeeping fails after the task finished", async () => {
+    const vendor = recordingVendor({ answer: finished });
+    gw = await startGateway({ provider: vendor.provider, driver: { enabled: false } });
+    const { stores, pubsub, limiter } = gw.gateway.infrastructure;
+    const accounts = Object.assign({}, stores.pool, { recordOutcome: async () => Promise.reject(new Error("the database went away")) });
+    driver = createTaskDriver({
+      tasks: stores.tasks, accounts, files: { putResults: async () => undefined }, provider: vendor.provider, pubsub, limiter,
+      clock: { now: () => Date.now() }, timing: timingFor(1), logger: pino({ level: "silent" }), owner: "this-process",
+      poolSize: gw.config.poolSize, tickMs: 20,
+    });
+    driver.start();
+    const { taskId } = await generate(gw.url, gw.key, "gpt-image-2", { prompt: "p", quality: "low" });
+    expect(await waitForFinal(gw.url, gw.key, taskId, 10_000)).toMatchObject({ status: "FINISHED" });
+    const keyId = (await gw.prisma.task.findUniqueOrThrow({ where: { id: taskId } })).keyId;
+    await expect.poll(async () => (await limiter.snapshot(keyId, timingFor(gw!.config.timeScale).limits)).slots, { timeout: 5_000, interval: 20 }).toEqual([]);
+  });
+});
