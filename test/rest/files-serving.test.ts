@@ -1,6 +1,11 @@
 // GET /files/…: whatever a result holds (an upstream may answer HTML or SVG), it is never served as
 // a document of the gateway's origin.
 import { createHash, randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+import type { GatewayServices } from "../../src/services/gateway-services.ts";
+import { filesRoute } from "../../src/rest/routes/files.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OutputFile, Provider } from "../../src/services/ports/provider.ts";
 import { startGateway, type TestGateway } from "../support/gateway.ts";
@@ -125,5 +130,37 @@ describe("conditional and range requests on a result file", () => {
       expect(reply.body.length).toBe(VIDEO.length);
     }
     expect((await get({ range: "bytes=0-1", "if-range": etag })).status).toBe(206);
+  });
+});
+
+describe("HEAD on a stored file", () => {
+  it("answers GET's headers without a body, and reads nothing of the file from storage", async () => {
+    const size = 5 * 1024 * 1024;
+    let opened = 0;
+    const file = {
+      mediaType: "video/mp4", sizeBytes: size, sha256: "ab".repeat(32),
+      open: async () => (opened++, Readable.from([Buffer.alloc(size)])),
+    };
+    const services = { files: { get: async () => file, linked: async () => null, redirectFor: async () => null, redirectSeconds: 0 } } as unknown as GatewayServices;
+    const route = filesRoute(services);
+    const server = createServer((req, res) => void route({ req, res, path: req.url!, tail: req.url!.slice("/files/".length) } as Parameters<typeof route>[0]));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/files/00000000-0000-4000-8000-000000000000/v.mp4`;
+      const head = await fetch(url, { method: "HEAD" });
+      expect(head.status).toBe(200);
+      expect(Object.fromEntries(head.headers)).toMatchObject({ "content-type": "video/mp4", "content-length": String(size), etag: `"${file.sha256}"`, "accept-ranges": "bytes" });
+      expect(opened).toBe(0);
+      const ranged = await fetch(url, { method: "HEAD", headers: { range: "bytes=0-99" } });
+      expect(ranged.status).toBe(206);
+      expect(ranged.headers.get("content-range")).toBe(`bytes 0-99/${size}`);
+      expect(opened).toBe(0);
+      const got = await fetch(url);
+      expect((await got.arrayBuffer()).byteLength).toBe(size);
+      expect(opened).toBe(1);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

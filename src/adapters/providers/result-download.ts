@@ -8,7 +8,11 @@
  * - No credentials go with a file request unless the caller passes them for its own origin.
  * - Redirects are not followed (undici's `request` never does): a 3xx is refused.
  * - The size is capped while streaming: a declared length over the cap is refused before the
- *   body is read, and an undeclared one stops being read at the cap.
+ *   body is read, and an undeclared one stops being read at the cap. The cap is a result's, shared
+ *   by all its files, and the first file that fails stops the others.
+ * - Time is capped as a whole (`deadlineMs`), not only between two chunks: a host that sends a
+ *   byte now and then cannot hold the task driver's pass. A download past its deadline is not an
+ *   answer; the next poll downloads again (the spec's hard deadline bounds how long).
  * undici request API: https://undici.nodejs.org/#/docs/api/Dispatcher?id=dispatcherrequestoptions-callback
  */
 import { posix } from "node:path";
@@ -25,8 +29,12 @@ export interface DownloadPolicy {
   readonly dispatcher: Dispatcher;
   /** For any other origin (default in the adapters: `createGuardedAgent()`). */
   readonly downloadDispatcher: Dispatcher;
+  /** Bytes of one result, all its files together. */
   readonly maxBytes: number;
+  /** The longest wait for a response to start, or between two chunks of it. */
   readonly timeoutMs: number;
+  /** The longest a result's download may take as a whole (default DEFAULT_DOWNLOAD_DEADLINE_MS). */
+  readonly deadlineMs?: number;
   /** Headers sent only to `origin` (a vendor whose files need its key there). */
   readonly originHeaders?: Readonly<Record<string, string>>;
 }
@@ -44,6 +52,13 @@ export const MEDIA_TYPES: Readonly<Record<string, string>> = {
 };
 
 export const DEFAULT_MAX_DOWNLOAD_BYTES = 512 * 1024 * 1024;
+export const DEFAULT_DOWNLOAD_DEADLINE_MS = 5 * 60_000;
+
+/** What the downloads of one result share: bytes left of the cap, and the signal that stops them all. */
+interface DownloadBudget {
+  left: number;
+  readonly signal: AbortSignal;
+}
 
 /** Where a result URL may be fetched from, and whether it is the vendor's own origin. */
 export function resultTarget(url: string, origin: string): { href: string; trusted: boolean } {
@@ -83,13 +98,19 @@ export function mediaTypeOf(declared: string | string[] | undefined, name: strin
  * `RefusedDownload` for what will never succeed (bad URL, private address, redirect, too large)
  * and a plain Error for what may succeed on a later poll (network error, 5xx).
  */
-export async function downloadResult(url: string, index: number, policy: DownloadPolicy): Promise<OutputFile> {
+export async function downloadResult(
+  url: string,
+  index: number,
+  policy: DownloadPolicy,
+  budget: DownloadBudget = { left: policy.maxBytes, signal: AbortSignal.timeout(policy.deadlineMs ?? DEFAULT_DOWNLOAD_DEADLINE_MS) },
+): Promise<OutputFile> {
   const { href, trusted } = resultTarget(url, policy.origin);
   const response = await request(href, {
     method: "GET",
     dispatcher: trusted ? policy.dispatcher : policy.downloadDispatcher,
     headersTimeout: policy.timeoutMs,
     bodyTimeout: policy.timeoutMs,
+    signal: budget.signal,
     headers: trusted ? { ...policy.originHeaders } : {},
   }).catch((error: unknown) => {
     if ((error as { code?: string }).code === "EADDRBLOCKED") throw new RefusedDownload(`the result URL ${href} ${(error as Error).message}`);
@@ -101,8 +122,8 @@ export async function downloadResult(url: string, index: number, policy: Downloa
     if (response.statusCode >= 400 && response.statusCode < 500 && response.statusCode !== 429) throw new RefusedDownload(`the result file ${href} answered ${response.statusCode}`);
     throw new Error(`the result file ${href} answered ${response.statusCode}`);
   }
-  const tooLarge = () => new RefusedDownload(`the result file ${href} is larger than ${policy.maxBytes} bytes`);
-  if (Number(response.headers["content-length"] ?? 0) > policy.maxBytes) {
+  const tooLarge = () => new RefusedDownload(`the result file ${href} makes the result larger than ${policy.maxBytes} bytes`);
+  if (Number(response.headers["content-length"] ?? 0) > budget.left) {
     response.body.on("error", () => undefined).destroy();
     throw tooLarge();
   }
@@ -111,25 +132,35 @@ export async function downloadResult(url: string, index: number, policy: Downloa
   // Leaving the loop early (break) closes the body: nothing more is read.
   for await (const chunk of response.body as AsyncIterable<Buffer>) {
     size += chunk.byteLength;
-    if (size > policy.maxBytes) break;
+    budget.left -= chunk.byteLength;
+    if (budget.left < 0) break;
     chunks.push(chunk);
   }
-  if (size > policy.maxBytes) throw tooLarge();
+  if (budget.left < 0) throw tooLarge();
   const name = resultFileName(href, index);
   return { name, mediaType: mediaTypeOf(response.headers["content-type"], name), data: Buffer.concat(chunks, size) };
 }
 
-/** Downloads every URL (in order), giving files distinct names (a vendor may name them all "image.png"). */
+/**
+ * Downloads every URL (in order) within one byte cap and one deadline, stopping the others when
+ * one fails, and gives the files distinct names (a vendor may name them all "image.png").
+ */
 export async function downloadResults(urls: readonly string[], policy: DownloadPolicy): Promise<OutputFile[]> {
-  const files = await Promise.all(urls.map((url, index) => downloadResult(url, index, policy)));
+  const stop = new AbortController();
+  const budget: DownloadBudget = { left: policy.maxBytes, signal: AbortSignal.any([stop.signal, AbortSignal.timeout(policy.deadlineMs ?? DEFAULT_DOWNLOAD_DEADLINE_MS)]) };
+  const files = await Promise.all(
+    urls.map((url, index) =>
+      downloadResult(url, index, policy, budget).catch((error: unknown) => {
+        stop.abort(error);
+        throw error;
+      }),
+    ),
+  );
   const seen = new Set<string>();
   return files.map((file, index) => {
-    if (!seen.has(file.name)) {
-      seen.add(file.name);
-      return file;
-    }
-    const renamed = `${index}-${file.name}`.slice(-200);
-    seen.add(renamed);
-    return Object.assign({}, file, { name: renamed });
+    let name = file.name;
+    for (let n = 0; seen.has(name); n++) name = `${index}${n ? `-${n}` : ""}-${file.name}`.slice(-200);
+    seen.add(name);
+    return name === file.name ? file : Object.assign({}, file, { name });
   });
 }

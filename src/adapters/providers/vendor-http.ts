@@ -52,6 +52,8 @@ export async function callVendor(
       dispatcher: call.dispatcher,
       headersTimeout: call.timeoutMs,
       bodyTimeout: call.timeoutMs,
+      // The whole call, its answer read to the end, within timeoutMs: not only each wait for a chunk.
+      signal: AbortSignal.timeout(call.timeoutMs),
       headers: { accept: "application/json", ...headers, ...(body !== undefined ? { "content-type": "application/json" } : {}) },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });

@@ -85,9 +85,11 @@ export function filesRoute(services: GatewayServices): Handler {
       res.writeHead(416, Object.assign({}, cache, { "content-range": `bytes */${file.sizeBytes}`, "content-length": "0" }));
       return void res.end();
     }
-    const body = await file.open(range.kind === "partial" ? range : undefined);
+    // HEAD answers the headers GET would, from the row: the blob is not read (Node would read the
+    // whole of it only to drop every byte written to a HEAD response).
+    const body = req.method === "HEAD" ? undefined : await file.open(range.kind === "partial" ? range : undefined);
     // A row whose blob is gone (deleted by a sweep that has not reached the row yet).
-    if (!body) return sendNotFound(res, "File not found");
+    if (body === null) return sendNotFound(res, "File not found");
     const headers: Record<string, string> = Object.assign(served, cache);
     if (range.kind === "partial") {
       headers["content-range"] = `bytes ${range.start}-${range.end}/${file.sizeBytes}`;
@@ -96,6 +98,7 @@ export function filesRoute(services: GatewayServices): Handler {
       headers["content-length"] = String(file.sizeBytes);
     }
     res.writeHead(range.kind === "partial" ? 206 : 200, headers);
+    if (body === undefined) return void res.end();
     // Backpressure from the client paces the read; a client that goes away ends both streams.
     await pipeline(body, res).catch(() => res.destroy());
   };
