@@ -3,7 +3,7 @@
  * has accounts configured (the routed provider's choice), else the simulation when it runs
  * unrouted models, else none. Pure over the configuration; the faces show it beside each model.
  */
-import { routesOf, type VendorId } from "../catalog/vendors/index.ts";
+import { routesOf, toVendorInput, type VendorId } from "../catalog/vendors/index.ts";
 import type { ParamIssue } from "../engine/errors.ts";
 import type { Params } from "../engine/normalize.ts";
 import type { ModelProfile } from "../engine/profile.ts";
@@ -57,4 +57,20 @@ export function vendorReferenceIssues(runner: ModelRunner, profile: ModelProfile
     }
   }
   return issues;
+}
+
+/**
+ * Why the vendor that runs the model cannot be sent these params (the routing table's
+ * translation refuses them: more outputs than it makes per request, a resolution above its
+ * largest, a value it has no equivalent of), or undefined when it can (or no vendor runs it).
+ * Asked before the charge, of the params that would run, so such a request is refused with
+ * nothing charged instead of failing after it.
+ */
+export function vendorInputIssue(runner: ModelRunner, modelId: string, params: Params): ParamIssue | undefined {
+  const vendor = runner.via;
+  if (vendor === null || vendor === "simulation") return undefined;
+  const route = routesOf(modelId).find((r) => r.vendor === vendor);
+  if (!route) return undefined;
+  const input = toVendorInput(route, params);
+  return input.ok ? undefined : { field: "params", reason: `${input.reason}: this gateway runs ${modelId} through ${vendor}, so change the request` };
 }

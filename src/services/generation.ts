@@ -8,7 +8,7 @@ import { err, ok, type Result } from "../kernel/result.ts";
 import { utcDay } from "../kernel/utc-day.ts";
 import type { TaskClaim, TaskRecord } from "../domain/task.ts";
 import { modelUnavailable, type ServiceError } from "./errors.ts";
-import { vendorReferenceIssues, type ModelAvailability, type ModelRunner } from "./availability.ts";
+import { vendorInputIssue, vendorReferenceIssues, type ModelAvailability, type ModelRunner } from "./availability.ts";
 import { publishTaskEvent, type GatewayPubSub } from "./events.ts";
 import type { ApiKeyRecord } from "./keys.ts";
 import type { FileStore } from "./ports/file-store.ts";
@@ -191,6 +191,7 @@ export function createGenerationService(deps: {
     normalized: NormalizedGeneration,
     taskId: string,
     held: HeldKey | undefined,
+    runner: ModelRunner,
   ): Promise<Result<{ task: TaskRecord; quote: Quote; used: Micros }, ServiceError>> {
     let remaining = key.dailyLimit;
     for (let attempt = 0; attempt < MAX_CHARGE_ATTEMPTS; attempt++) {
@@ -201,6 +202,9 @@ export function createGenerationService(deps: {
       // Nothing fits the whole daily limit: say so with what is really left today.
       if (!quote.ok && attempt === 0 && quote.error.code === "INSUFFICIENT_BUDGET") continue;
       if (!quote.ok) return quote;
+      // What would run (downgraded or not) must be something the vendor can be sent.
+      const unsendable = vendorInputIssue(runner, quote.value.model.id, quote.value.params);
+      if (unsendable) return err(invalidParams([unsendable]));
       const { cost, adjustments } = quote.value;
       const accepted = await tasks.accept(
         {
@@ -241,6 +245,8 @@ export function createGenerationService(deps: {
       const runner = runnerOf(normalized.value.profile.spec.id);
       if (!runner.ok) return runner;
       const { profile, params, adjustments } = normalized.value;
+      const unsendable = vendorInputIssue(runner.value, profile.spec.id, params);
+      if (unsendable) return err(invalidParams([unsendable]));
       const against = (used: Micros): Result<Estimate, ServiceError> => {
         const remaining = Math.max(0, key.dailyLimit - used);
         const quote = engine.quoteNormalized(normalized.value, remaining);
@@ -261,6 +267,8 @@ export function createGenerationService(deps: {
       // Before the Idempotency-Key, the limits and the charge: a configuration fact takes nothing.
       const runner = runnerOf(normalized.value.profile.spec.id);
       if (!runner.ok) return runner;
+      const unsendable = vendorInputIssue(runner.value, normalized.value.profile.spec.id, normalized.value.params);
+      if (unsendable) return err(invalidParams([unsendable]));
 
       let held: HeldKey | undefined;
       if (options.idempotencyKey !== undefined) {
@@ -309,7 +317,7 @@ export function createGenerationService(deps: {
         stored = spilled.stored;
         const checked = { model, params: spilled.params, adjustments, profile };
         charging = true;
-        const charged = await chargeWithinBudget(key, spilled.requestParams === request.params ? request : Object.assign({}, request, { params: spilled.requestParams }), checked, taskId, held);
+        const charged = await chargeWithinBudget(key, spilled.requestParams === request.params ? request : Object.assign({}, request, { params: spilled.requestParams }), checked, taskId, held, runner.value);
         // Refused after all: the inline references it stored go (a refused request keeps nothing).
         if (!charged.ok && stored.length) await deps.files.discardUploads(key.id, stored);
         if (!charged.ok) {

@@ -112,6 +112,19 @@ describe("vendors configured, simulation of unrouted models off, a public addres
     expect(Buffer.from(await served.arrayBuffer()).equals(PNG)).toBe(true);
   });
 
+  it("refuses, before any charge, params the vendor cannot be sent (FLUX.2 pro on fal makes one image per request; the catalog's default is 4), at generate and estimate", async () => {
+    const { key, record } = await gw.createKey();
+    for (const path of ["/api/generate", "/api/estimate"]) {
+      const reply = await api.post(path, { model: "flux-pro-2.0", params: { prompt: "four" } }, { key });
+      expect(reply.status, path).toBe(400);
+      expect(reply.body).toMatchObject({ code: "INVALID_PARAMS", issues: [{ field: "params", reason: expect.stringContaining("makes one output per request (asked for 4)") }] });
+    }
+    expect(await used(api, key)).toBe(0);
+    expect(await taskCount(gw, record.id)).toBe(0);
+    const one = await api.post("/api/generate", { model: "flux-pro-2.0", params: { prompt: "one", quantity: 1 } }, { key });
+    expect(one.status, one.text).toBe(200);
+  });
+
   it("refuses, before any charge, a reference the vendor's route cannot carry (OpenAI's Images API takes no image here) rather than dropping it", async () => {
     const { key, record } = await gw.createKey();
     const id = await upload(api, key);

@@ -35,13 +35,18 @@ const falFlux = (extra: ParamTranslation = {}): ParamTranslation => ({
   fixed: { output_format: "png", ...extra.fixed },
 });
 
-/** The OpenAI GPT Image models: size (three shapes), quality, n, output format, transparency. */
+/**
+ * The OpenAI GPT Image models: size (three shapes), quality, n, output format, transparency. A
+ * transparent background needs png or webp (the page's `background`): asked for with jpeg, the
+ * catalog's default format, it is made as png.
+ */
 const gptImage = (model: string, sizes?: readonly string[]): VendorRoute =>
   openai(model, {
     size: sizes ? { kind: "size-string", to: "size", sizes } : { kind: "size-string", to: "size" },
     quantity: { to: "n", max: 10 },
     copy: { quality: "quality", output_format: "output_format" },
     enums: { transparency: { to: "background", values: { true: "transparent", false: "auto" } } },
+    fixedWhen: [{ when: { transparency: true, output_format: "jpeg" }, set: { output_format: "png" } }],
   });
 const GPT_IMAGE_SIZES = ["1024x1024", "1536x1024", "1024x1536"];
 
@@ -52,9 +57,8 @@ const veoFal = (model: string): VendorRoute =>
       size: { kind: "aspect-ratio", to: "aspect_ratio", ratios: VIDEO_RATIOS_WIDE },
       resolution: { to: "resolution", byShortSide: { 720: "720p", 1080: "1080p", 2160: "4k" } },
       duration: { to: "duration", as: "seconds" },
-      copy: { seed: "seed", negative_prompt: "negative_prompt" },
+      copy: { seed: "seed", negative_prompt: "negative_prompt", motion_has_audio: "generate_audio" },
       references: { start_frame: { to: "image_url", as: "single" }, end_frame: { to: "last_frame_url", as: "single" } },
-      fixed: { generate_audio: true },
     },
     { param: "start_frame", model: `${model}/image-to-video` },
   );

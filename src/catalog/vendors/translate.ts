@@ -7,6 +7,9 @@ import type { ParamTranslation, SizeRule, VendorRoute } from "./types.ts";
 
 export type VendorInput = { readonly ok: true; readonly model: string; readonly input: Record<string, unknown> } | { readonly ok: false; readonly reason: string };
 
+/** How far past a resolution tier's nominal short side a size may be and still be made at that tier. */
+const RESOLUTION_SLACK = 1.05;
+
 const ratioOf = (label: string): number => {
   const [w, h] = label.split(":").map(Number);
   return w! / h!;
@@ -62,7 +65,9 @@ export function toVendorInput(route: VendorRoute, params: Readonly<Record<string
   if (t.resolution && width && height) {
     const short = Math.min(width, height);
     const steps = Object.keys(t.resolution.byShortSide).map(Number).sort((a, b) => a - b);
-    const step = steps.find((s) => s >= short) ?? steps[steps.length - 1]!;
+    // A tier names a nominal short side: sizes snapped to multiples of 16 or 64 (1088 for 1080p) stay in it.
+    const step = steps.find((s) => s >= short) ?? (short <= steps[steps.length - 1]! * RESOLUTION_SLACK ? steps[steps.length - 1]! : undefined);
+    if (step === undefined) return { ok: false, reason: `${route.vendor} ${route.model} makes videos up to ${steps[steps.length - 1]}p (asked for ${short}p)` };
     input[t.resolution.to] = t.resolution.byShortSide[step];
   }
   const duration = num(params.duration ?? params.durationSeconds);
@@ -81,6 +86,7 @@ export function toVendorInput(route: VendorRoute, params: Readonly<Record<string
     if (!list.length) continue;
     input[rule.to] = rule.as === "single" ? list[0] : list;
   }
+  for (const rule of t.fixedWhen ?? []) if (Object.entries(rule.when).every(([ours, value]) => params[ours] === value)) Object.assign(input, rule.set);
   const withReference = route.withReference;
   const usesReference = withReference !== undefined && params[withReference.param] !== undefined && params[withReference.param] !== null && params[withReference.param] !== "";
   let model = usesReference ? withReference.model : route.model;

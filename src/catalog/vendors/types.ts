@@ -41,6 +41,8 @@ export interface ParamTranslation {
   readonly references?: Readonly<Record<string, { readonly to: string; readonly as: "single" | "list" }>>;
   /** Fields always sent. */
   readonly fixed?: Readonly<Record<string, unknown>>;
+  /** Fields sent (over the others) when our params have these values, e.g. a format the vendor requires for one of them. */
+  readonly fixedWhen?: readonly { readonly when: Readonly<Record<string, unknown>>; readonly set: Readonly<Record<string, unknown>> }[];
 }
 
 export interface VendorRoute {

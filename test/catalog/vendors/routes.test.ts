@@ -89,6 +89,25 @@ describe("param translation", () => {
     });
   });
 
+  it("refuses a resolution above the largest a vendor makes, rather than making a smaller one", () => {
+    const fourK = { prompt: "p", width: 3840, height: 2160, duration: 8, quantity: 1 };
+    expect(toVendorInput(route("veo-3.1-generate-001", "replicate"), fourK)).toMatchObject({ ok: false, reason: expect.stringMatching(/up to 1080p \(asked for 2160p\)/) });
+    expect(toVendorInput(route("veo-3.1-generate-001", "fal"), fourK)).toMatchObject({ ok: true, input: { resolution: "4k" } });
+  });
+
+  it("makes a transparent GPT Image as png when asked for jpeg (OpenAI's transparency needs png or webp), and keeps webp", () => {
+    const transparent = { prompt: "p", width: 1024, height: 1024, quantity: 1, transparency: true };
+    expect(toVendorInput(route("gpt-image-1", "openai"), Object.assign({ output_format: "jpeg" }, transparent))).toMatchObject({ ok: true, input: { background: "transparent", output_format: "png" } });
+    expect(toVendorInput(route("gpt-image-1", "openai"), Object.assign({ output_format: "webp" }, transparent))).toMatchObject({ ok: true, input: { output_format: "webp" } });
+    expect(toVendorInput(route("gpt-image-1", "openai"), { prompt: "p", width: 1024, height: 1024, quantity: 1, transparency: false, output_format: "jpeg" })).toMatchObject({ ok: true, input: { output_format: "jpeg" } });
+  });
+
+  it("asks fal's Veo for audio only when the request wants it", () => {
+    const veo = (motion_has_audio: boolean) => toVendorInput(route("veo-3.1-generate-001", "fal"), { prompt: "p", width: 1280, height: 720, duration: 8, quantity: 1, motion_has_audio });
+    expect(veo(false)).toMatchObject({ ok: true, input: { generate_audio: false } });
+    expect(veo(true)).toMatchObject({ ok: true, input: { generate_audio: true } });
+  });
+
   it("refuses more outputs than a vendor makes per request, and enum values it has no equivalent for", () => {
     expect(toVendorInput(route("flux-kontext-pro", "replicate"), { prompt: "p", width: 1024, height: 1024, quantity: 2 })).toMatchObject({ ok: false, reason: expect.stringMatching(/one output per request/) });
     expect(toVendorInput(route("rodin-v2", "fal"), { quality: "ultra" })).toMatchObject({ ok: false });
