@@ -46,20 +46,28 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): Provider {
   const call: VendorCall = { dispatcher, origin, timeoutMs, maxAnswerBytes: Math.ceil((maxBytes * 4) / 3) + 64 * 1024 };
   const policy: DownloadPolicy = { origin, dispatcher, downloadDispatcher: options.downloadDispatcher ?? createGuardedAgent(), maxBytes, timeoutMs };
   const inputFor = options.inputFor ?? vendorInputFor("openai");
-  /** Calls this process started, by handle, until their outcome is collected. */
-  const inFlight = new Map<string, Promise<ProviderStatus>>();
-  /** Outcomes by handle, with when they were first answered: kept a while for a repeated poll (a storage failure makes the driver ask again). */
-  const outcomes = new Map<string, { status: ProviderStatus; answeredAt?: number }>();
+  /** Calls this process started and has not given up, by handle, until their outcome is in. */
+  const inFlight = new Map<string, { readonly outcome: Promise<ProviderStatus>; readonly stop: AbortController }>();
+  /**
+   * Outcomes by handle, with when their attempt started and when they were first answered: an
+   * answered one is kept a while for a repeated poll (a storage failure makes the driver ask
+   * again); one never asked for goes once its attempt is past the spec's hard limit, when no
+   * driver polls it any more.
+   */
+  const outcomes = new Map<string, { status: ProviderStatus; startedAt: number; answeredAt?: number }>();
   const KEEP_ANSWERED_MS = 10 * 60_000;
+  const KEEP_UNREAD_MS = 60 * 60_000;
   const forget = (now: number) => {
-    for (const [handle, o] of outcomes) if (o.answeredAt !== undefined && now - o.answeredAt > KEEP_ANSWERED_MS) outcomes.delete(handle);
+    for (const [handle, o] of outcomes) {
+      if ((o.answeredAt !== undefined && now - o.answeredAt > KEEP_ANSWERED_MS) || now - o.startedAt > KEEP_UNREAD_MS) outcomes.delete(handle);
+    }
   };
 
-  const generate = async (job: ProviderJob, model: string, input: Record<string, unknown>): Promise<ProviderStatus> => {
+  const generate = async (job: ProviderJob, model: string, input: Record<string, unknown>, stop: AbortSignal): Promise<ProviderStatus> => {
     const key = keyFor(options.keys, job.account);
     let answer;
     try {
-      answer = await callVendor(call, "POST", `${base}/v1/images/generations`, { authorization: `Bearer ${key}` }, { model, ...input });
+      answer = await callVendor(call, "POST", `${base}/v1/images/generations`, { authorization: `Bearer ${key}` }, { model, ...input }, stop);
     } catch (error) {
       if (error instanceof VendorUnreachable) return { state: "failed", error: `openai: ${error.message}`, retryable: true };
       throw error;
@@ -106,13 +114,14 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): Provider {
         const routed = inputFor(job);
         if (!routed.ok) return { state: "failed", error: routed.reason, retryable: false };
         const handle = `${job.taskId}:${job.attempt}:${randomUUID()}`;
-        const running = generate(job, routed.model, routed.input).catch(
+        const stop = new AbortController();
+        const running = generate(job, routed.model, routed.input, stop.signal).catch(
           (error: unknown): ProviderStatus => ({ state: "failed", error: `openai: ${(error as Error).message}`, retryable: true }),
         );
-        inFlight.set(handle, running);
+        inFlight.set(handle, { outcome: running, stop });
         void running.then((status) => {
-          inFlight.delete(handle);
-          outcomes.set(handle, { status });
+          // A call given up (cancel) keeps nothing.
+          if (inFlight.delete(handle)) outcomes.set(handle, { status, startedAt: job.startedAt });
         });
         return { state: "running", progress: 0, upstream: handle };
       }
@@ -129,7 +138,11 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): Provider {
       return { state: "failed", error: "openai: the synchronous request was lost with the process that made it", retryable: true };
     },
     async cancel(job) {
-      if (job.upstream) outcomes.delete(job.upstream);
+      if (!job.upstream) return;
+      // The call still running is ended, and nothing of it is kept.
+      inFlight.get(job.upstream)?.stop.abort();
+      inFlight.delete(job.upstream);
+      outcomes.delete(job.upstream);
     },
   };
 }

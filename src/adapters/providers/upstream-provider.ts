@@ -1,7 +1,8 @@
-import { Agent, request, type Dispatcher } from "undici";
+import { Agent, type Dispatcher } from "undici";
 import type { OutputFile, Provider, ProviderJob, ProviderStatus } from "../../services/ports/provider.ts";
 import { createGuardedAgent } from "./guarded-dispatcher.ts";
-import { DEFAULT_MAX_DOWNLOAD_BYTES, downloadResult, RefusedDownload } from "./result-download.ts";
+import { DEFAULT_MAX_DOWNLOAD_BYTES, downloadResults, RefusedDownload, type DownloadPolicy } from "./result-download.ts";
+import { callVendor, VendorUnreachable, type VendorCall } from "./vendor-http.ts";
 
 export interface UpstreamProviderOptions {
   /** Base URL of a GateAI-compatible API (POST /api/generate, GET /get/{id}). */
@@ -46,18 +47,9 @@ export function createUpstreamProvider(options: UpstreamProviderOptions): Provid
   const downloadDispatcher = options.downloadDispatcher ?? createGuardedAgent();
   const maxDownloadBytes = options.maxDownloadBytes ?? DEFAULT_MAX_DOWNLOAD_BYTES;
 
-  const call = async (method: "GET" | "POST", path: string, key: string, body?: unknown, headers: Record<string, string> = {}) => {
-    // Only the upstream's own API: the account's key goes nowhere else.
-    const response = await request(`${base}${path}`, {
-      method,
-      dispatcher,
-      headersTimeout: timeout,
-      bodyTimeout: timeout,
-      headers: { authorization: `Bearer ${key}`, ...(body ? { "content-type": "application/json" } : {}), ...headers },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    return response;
-  };
+  // Calls to the upstream's own API only (callVendor refuses any other origin: the account's key
+  // goes nowhere else), each answer read up to callVendor's cap, each call within `timeout`.
+  const api: VendorCall = { dispatcher, origin, timeoutMs: timeout };
 
   /**
    * Result files go through the download every vendor adapter takes (result-download.ts): the
@@ -65,10 +57,10 @@ export function createUpstreamProvider(options: UpstreamProviderOptions): Provid
    * chose, through the guarded agent and without credentials, no redirects, size-capped. A
    * relative URL is the upstream's, under its base URL.
    */
-  const download = (url: string, key: string, index: number): Promise<OutputFile> => {
-    const absolute = /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//");
-    const full = absolute ? url : url.startsWith("/") ? `${base}${url}` : `${base}/${url}`;
-    return downloadResult(full, index, { origin, dispatcher, downloadDispatcher, maxBytes: maxDownloadBytes, timeoutMs: timeout, originHeaders: { authorization: `Bearer ${key}` } });
+  const download = (urls: readonly string[], key: string): Promise<OutputFile[]> => {
+    const full = urls.map((url) => (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//") ? url : url.startsWith("/") ? `${base}${url}` : `${base}/${url}`));
+    const policy: DownloadPolicy = { origin, dispatcher, downloadDispatcher, maxBytes: maxDownloadBytes, timeoutMs: timeout, originHeaders: { authorization: `Bearer ${key}` } };
+    return downloadResults(full, policy);
   };
 
   /**
@@ -76,18 +68,21 @@ export function createUpstreamProvider(options: UpstreamProviderOptions): Provid
    * repeat (a crash before the task id was stored) with the task it already created.
    */
   const submit = async (job: ProviderJob, key: string): Promise<ProviderStatus> => {
-    let submitted: Awaited<ReturnType<typeof call>>;
-    try {
-      submitted = await call("POST", "/api/generate", key, { model: job.model, params: job.params }, { "idempotency-key": `${job.taskId}:${job.attempt}` });
-    } catch {
+    const headers = { authorization: `Bearer ${key}`, "idempotency-key": `${job.taskId}:${job.attempt}` };
+    const submitted = await callVendor(api, "POST", `${base}/api/generate`, headers, { model: job.model, params: job.params }).catch((error: unknown) => {
       // Unreachable upstream: not a failed generation; the next poll tries again (the hard deadline bounds it).
-      return { state: "running", progress: 0 };
-    }
-    const accepted = (await submitted.body.json().catch(() => ({}))) as { task_id?: string; error?: string; code?: string };
-    if (submitted.statusCode === 429 || submitted.statusCode === 409 || submitted.statusCode >= 500) return { state: "running", progress: 0 };
-    if (submitted.statusCode !== 200 || typeof accepted.task_id !== "string" || !accepted.task_id) {
+      if (error instanceof VendorUnreachable) return undefined;
+      throw error;
+    });
+    if (!submitted) return { state: "running", progress: 0 };
+    const accepted = (submitted.json ?? {}) as { task_id?: unknown; error?: unknown };
+    // 409: the same Idempotency-Key is still being answered; 5xx: nothing learned. Asked again at the next poll.
+    if (submitted.status === 409 || submitted.status >= 500) return { state: "running", progress: 0 };
+    // 429: this account's key is at its limits upstream, another account may run it now.
+    if (submitted.status === 429) return { state: "failed", error: "Upstream is rate limiting this account (429)", retryable: true };
+    if (submitted.status !== 200 || typeof accepted.task_id !== "string" || !accepted.task_id) {
       // The upstream refused the request itself (budget, params): another account may accept it.
-      return { state: "failed", error: `Upstream refused the generation: ${accepted.error ?? submitted.statusCode}`, retryable: submitted.statusCode === 402 };
+      return { state: "failed", error: `Upstream refused the generation: ${typeof accepted.error === "string" ? accepted.error.slice(0, 500) : submitted.status}`, retryable: submitted.status === 402 };
     }
     return { state: "running", progress: 0, upstream: accepted.task_id };
   };
@@ -99,13 +94,14 @@ export function createUpstreamProvider(options: UpstreamProviderOptions): Provid
       if (!job.upstream) return submit(job, key);
       const accepted = { task_id: job.upstream };
 
-      const polled = await call("GET", `/get/${encodeURIComponent(accepted.task_id)}`, key).catch(() => undefined);
-      if (!polled || polled.statusCode !== 200) {
-        await polled?.body.dump();
-        return { state: "running", progress: 0 };
-      }
-      const task = (await polled.body.json()) as UpstreamTask;
-      if (task.status === "FAILED") return { state: "failed", error: task.error ?? "Upstream generation failed", retryable: true };
+      const polled = await callVendor(api, "GET", `${base}/get/${encodeURIComponent(accepted.task_id)}`, { authorization: `Bearer ${key}` }).catch((error: unknown) => {
+        if (error instanceof VendorUnreachable) return undefined;
+        throw error;
+      });
+      // Unreachable, an error status, or an answer that is not a task: nothing learned, asked again at the next poll.
+      if (!polled || polled.status !== 200 || typeof polled.json !== "object" || polled.json === null) return { state: "running", progress: 0 };
+      const task = polled.json as UpstreamTask;
+      if (task.status === "FAILED") return { state: "failed", error: typeof task.error === "string" ? task.error.slice(0, 500) : "Upstream generation failed", retryable: true };
       if (task.status !== "FINISHED") {
         const progress = typeof task.progress === "number" ? task.progress / 100 : 0;
         return { state: "running", progress: Math.min(0.99, Math.max(0, progress)) };
@@ -115,7 +111,7 @@ export function createUpstreamProvider(options: UpstreamProviderOptions): Provid
       const urls = [...resultUrls, ...list(task.glb_urls)];
       let downloaded: OutputFile[];
       try {
-        downloaded = await Promise.all(urls.map((url, index) => download(url, key, index)));
+        downloaded = await download(urls, key);
       } catch (error) {
         // A refused result stays refused: fail the attempt (a network error throws: polled again).
         if (error instanceof RefusedDownload) return { state: "failed", error: `Upstream result refused: ${error.message}`, retryable: false };

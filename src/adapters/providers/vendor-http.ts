@@ -43,6 +43,8 @@ export async function callVendor(
   url: string,
   headers: Readonly<Record<string, string>>,
   body?: unknown,
+  /** Ends the call early (the caller gave it up). */
+  cancelled?: AbortSignal,
 ): Promise<VendorAnswer> {
   if (new URL(url).origin !== call.origin) throw new Error(`refusing to send a vendor key to ${new URL(url).origin}`);
   let response: Dispatcher.ResponseData;
@@ -53,7 +55,7 @@ export async function callVendor(
       headersTimeout: call.timeoutMs,
       bodyTimeout: call.timeoutMs,
       // The whole call, its answer read to the end, within timeoutMs: not only each wait for a chunk.
-      signal: AbortSignal.timeout(call.timeoutMs),
+      signal: cancelled ? AbortSignal.any([cancelled, AbortSignal.timeout(call.timeoutMs)]) : AbortSignal.timeout(call.timeoutMs),
       headers: { accept: "application/json", ...headers, ...(body !== undefined ? { "content-type": "application/json" } : {}) },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });

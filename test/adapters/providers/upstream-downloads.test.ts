@@ -141,6 +141,27 @@ describe("result files on the upstream's own origin", () => {
   });
 });
 
+describe("the upstream's API answers", () => {
+  const unsubmitted = (): ProviderJob => Object.assign(job(), { upstream: null });
+
+  it("429 on submit: a retryable failure (another account runs it), not the same account asked again every poll", async () => {
+    upstream.routes.set("/api/generate", (res) => res.writeHead(429, { "content-type": "application/json" }).end(JSON.stringify({ error: "slow down", code: "RATE_LIMITED" })));
+    const status = await createUpstreamProvider({ baseUrl: upstream.url, apiKeys: [KEY] }).poll(unsubmitted(), Date.now());
+    expect(status).toMatchObject({ state: "failed", retryable: true, error: expect.stringContaining("429") });
+  });
+
+  it("a task answer that is not JSON, or larger than any answer may be, is nothing learned: still running", async () => {
+    const provider = createUpstreamProvider({ baseUrl: upstream.url, apiKeys: [KEY] });
+    upstream.routes.set("/get/up-1", (res) => res.writeHead(200, { "content-type": "text/html" }).end("<html>maintenance</html>"));
+    expect(await provider.poll(job(), Date.now())).toMatchObject({ state: "running" });
+    upstream.routes.set("/get/up-1", (res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(`{"status":"RUNNING","pad":"${"x".repeat(5 * 1024 * 1024)}"}`);
+    });
+    expect(await provider.poll(job(), Date.now())).toMatchObject({ state: "running" });
+  });
+});
+
 describe("result files on another origin", () => {
   it.each([
     ["a loopback http URL", () => `http://127.0.0.1:${foreign.port}/x.png`],

@@ -216,6 +216,27 @@ describe("cancel", () => {
     await replicateProvider.cancel!({ ...rJob, upstream: id });
     expect(replicate.predictions.get(id)?.status).toBe("canceled");
   });
+
+  it("ends OpenAI's synchronous call when its attempt is cancelled, and keeps nothing of it", async () => {
+    const provider = createOpenAIProvider({ baseUrl: openai.url, keys: ["sk-fake"] });
+    openai.faults.hang = true;
+    const oJob = job("gpt-image-1");
+    const submitted = await provider.poll(oJob, Date.now());
+    const held = { ...oJob, upstream: submitted.state === "running" ? submitted.upstream! : "" };
+    await provider.cancel!(held);
+    openai.faults.hang = false;
+    expect(await provider.poll(held, Date.now())).toMatchObject({ state: "failed", error: expect.stringContaining("lost with the process") });
+  });
+
+  it("drops an OpenAI outcome no one collected once its attempt is past the hard limit", async () => {
+    const provider = createOpenAIProvider({ baseUrl: openai.url, keys: ["sk-fake"] });
+    const oJob = job("gpt-image-1");
+    const submitted = await provider.poll(oJob, Date.now());
+    const held = { ...oJob, upstream: submitted.state === "running" ? submitted.upstream! : "" };
+    // Asked for only an hour after its start: running while the call is in flight, then gone (never "finished").
+    const anHourLater = oJob.startedAt + 61 * 60_000;
+    await expect.poll(async () => (await provider.poll(held, anHourLater)).state, { timeout: 5_000, interval: 20 }).toBe("failed");
+  });
 });
 
 describe("polling cost", () => {
