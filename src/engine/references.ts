@@ -12,6 +12,8 @@ import type { ParamIssue } from "./errors.ts";
 const UPLOAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATA_URI = /^data:([a-z]+)\/([a-z0-9.+-]+)(?:;[a-z0-9-]+=[^;,]+)*;base64,([a-z0-9+/]*=*)$/i;
 
+/** Longest header of a data: URI (`data:<type>/<subtype>[;<parameter>=<value>]*;base64`), before its comma. */
+export const MAX_DATA_URI_HEADER = 512;
 /** Longest accepted reference URL. */
 export const MAX_URL_LENGTH = 4096;
 /** Most references one request may carry (each URL's host is resolved before acceptance). */
@@ -56,6 +58,8 @@ export function isHttpsUrl(value: unknown): value is string {
 
 /** The parts of a base64 `data:` URI (type and subtype in lower case), or null when it is not one. */
 export function parseDataUri(value: string): { readonly type: string; readonly subtype: string; readonly base64: string } | null {
+  const comma = value.indexOf(",");
+  if (comma < 0 || comma > MAX_DATA_URI_HEADER) return null;
   const match = DATA_URI.exec(value);
   return match ? { type: match[1]!.toLowerCase(), subtype: match[2]!.toLowerCase(), base64: match[3]! } : null;
 }

@@ -1,6 +1,6 @@
 import type { Params } from "../engine/normalize.ts";
 import type { ModelProfile } from "../engine/profile.ts";
-import { findReferences, MAX_REFERENCE_DEPTH, replaceAt } from "../engine/references.ts";
+import { findReferences, MAX_DATA_URI_HEADER, MAX_REFERENCE_DEPTH, replaceAt } from "../engine/references.ts";
 import type { FileStore } from "./ports/file-store.ts";
 
 /**
@@ -11,7 +11,8 @@ import type { FileStore } from "./ports/file-store.ts";
  */
 function split(value: string): { mediaType: string; payload: string } | undefined {
   const comma = value.indexOf(",");
-  if (comma < 0 || comma > 512) return undefined;
+  // The header bound every accepted URI keeps (parseDataUri): none is left in a task row for being longer.
+  if (comma < 0 || comma > MAX_DATA_URI_HEADER) return undefined;
   const header = /^data:([a-z]+\/[a-z0-9.+-]+)(?:;[a-z0-9-]+=[^;,]+)*;base64$/i.exec(value.slice(0, comma));
   return header ? { mediaType: header[1]!.toLowerCase(), payload: value.slice(comma + 1) } : undefined;
 }
@@ -47,26 +48,31 @@ export async function storeInlineReferences(
 ): Promise<{ params: Params; requestParams: Readonly<Record<string, unknown>>; stored: readonly string[] }> {
   const inline = findReferences(profile.media, checked.params).references.filter((r) => /^data:/i.test(r.value));
   if (!inline.length) return Object.assign({}, checked, { stored: [] });
-  // One stored file per distinct payload, however often the request repeats it.
-  const ids = new Map<string, string>();
+  // One stored file per distinct media type and payload, however often the request repeats it:
+  // the same bytes declared as two types are two uploads, each of the kind its param was checked for.
+  const ids = new Map<string, Map<string, string>>();
+  const stored: string[] = [];
   const changes: { path: readonly (string | number)[]; value: string }[] = [];
   for (const reference of inline) {
     const parts = split(reference.value);
     if (!parts) continue;
-    let id = ids.get(parts.payload);
+    let ofType = ids.get(parts.mediaType);
+    if (!ofType) ids.set(parts.mediaType, (ofType = new Map()));
+    let id = ofType.get(parts.payload);
     if (id === undefined) {
       id = (await files.putInline(keyId, { mediaType: parts.mediaType, body: decoded(parts.payload) }, now)).id;
-      ids.set(parts.payload, id);
+      ofType.set(parts.payload, id);
+      stored.push(id);
     }
     changes.push({ path: reference.path, value: id });
   }
   const idOf = (uri: string) => {
     const parts = split(uri);
-    return parts ? ids.get(parts.payload) : undefined;
+    return parts ? ids.get(parts.mediaType)?.get(parts.payload) : undefined;
   };
   return {
     params: replaceAt(checked.params, changes),
     requestParams: replaceDataUris(checked.requestParams, idOf) as Readonly<Record<string, unknown>>,
-    stored: [...ids.values()],
+    stored,
   };
 }

@@ -93,6 +93,31 @@ describe("the references generate stores and forwards", () => {
     expect(await db.prisma.upload.count({ where: { keyId: poor.id } })).toBe(0);
   });
 
+  it("refuses a data: URI whose header is longer than any stored one may be: its bytes would stay in the task row", async () => {
+    const owner = key();
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(1_000, 7)]).toString("base64");
+    for (const uri of [`data:image/png;x=${"a".repeat(600)};base64,${png}`, `data:image/${"x".repeat(600)};base64,${png}`]) {
+      const refused = await generation().generate(owner, { model: "seedance-2.0", params: { prompt: "x", start_frame: uri } });
+      expect(refused).toMatchObject({ ok: false, error: { code: "INVALID_PARAMS", issues: [{ field: "start_frame" }] } });
+    }
+    expect(await db.prisma.task.count({ where: { keyId: owner.id } })).toBe(0);
+    expect(await db.prisma.upload.count({ where: { keyId: owner.id } })).toBe(0);
+  });
+
+  it("stores the same bytes inlined as two media types as two uploads, each of its own type and kind", async () => {
+    const owner = key();
+    const payload = Buffer.alloc(300, 0x41).toString("base64");
+    const accepted = await generation().generate(owner, {
+      model: "veo-3.1-generate-001",
+      params: { prompt: "x", start_frame: `data:image/x-foo;base64,${payload}`, audio: `data:audio/x-bar;base64,${payload}` },
+    });
+    if (!accepted.ok) throw new Error(JSON.stringify(accepted.error));
+    const { start_frame: image, audio } = (await stores.tasks.find(accepted.value.task.id))!.params as { start_frame: string; audio: string };
+    expect(image).not.toBe(audio);
+    expect((await files.getUpload(owner.id, image, T0))?.mediaType).toBe("image/x-foo");
+    expect((await files.getUpload(owner.id, audio, T0))?.mediaType).toBe("audio/x-bar");
+  });
+
   it("refuses, and stores nothing for, a URL two parsers read differently", async () => {
     const owner = key();
     const refused = await generation().generate(owner, {
