@@ -83,6 +83,7 @@ export async function createServices(
     hold: driver.hold,
     availability,
     uploadsReachable: referenceUrls.reachable,
+    currentKey: (id) => keys.current(id),
   });
   // Each generate's outcome and charge are reported to operations (/metrics).
   const generation = metrics ? observedGeneration(accepting, metrics, new Set(engine.models.map((m) => m.id))) : accepting;

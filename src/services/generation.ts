@@ -7,7 +7,7 @@ import type { Micros } from "../kernel/money.ts";
 import { err, ok, type Result } from "../kernel/result.ts";
 import { utcDay } from "../kernel/utc-day.ts";
 import type { TaskClaim, TaskRecord } from "../domain/task.ts";
-import { modelUnavailable, type ServiceError } from "./errors.ts";
+import { modelUnavailable, unauthorized, type ServiceError } from "./errors.ts";
 import { vendorInputIssue, vendorReferenceIssues, type ModelAvailability, type ModelRunner } from "./availability.ts";
 import { publishTaskEvent, type GatewayPubSub } from "./events.ts";
 import type { ApiKeyRecord } from "./keys.ts";
@@ -117,6 +117,11 @@ export function createGenerationService(deps: {
    */
   availability?: ModelAvailability;
   /**
+   * The key as stored now (not revoked), or null: read when a charge was refused, since the key
+   * may have changed after the request was authenticated. Absent: the key as authenticated.
+   */
+  currentKey?: (id: string) => Promise<ApiKeyRecord | null>;
+  /**
    * Whether a vendor can be given a URL to fetch an upload from (GATEAI_PUBLIC_URL, or presigned
    * blob-store URLs); false: upload and inline `data:` references to a vendor are refused before
    * the charge. Default true.
@@ -192,12 +197,22 @@ export function createGenerationService(deps: {
     taskId: string,
     held: HeldKey | undefined,
     runner: ModelRunner,
-  ): Promise<Result<{ task: TaskRecord; quote: Quote; used: Micros }, ServiceError>> {
-    let remaining = key.dailyLimit;
+  ): Promise<Result<{ task: TaskRecord; quote: Quote; used: Micros; limit: Micros }, ServiceError>> {
+    let limit = key.dailyLimit;
+    let remaining = limit;
     for (let attempt = 0; attempt < MAX_CHARGE_ATTEMPTS; attempt++) {
       // One instant per attempt: what is left is read for the day the charge goes to.
       const now = clock.now();
-      if (attempt > 0) remaining = key.dailyLimit - (await tasks.usedOn(key.id, utcDay(new Date(now))));
+      if (attempt > 0) {
+        // The charge refused: the day was spent meanwhile, or the key changed since it was read
+        // (a lower limit, a revocation: the statement holds the key as stored). Both read again.
+        if (deps.currentKey) {
+          const current = await deps.currentKey(key.id);
+          if (!current) return err(unauthorized());
+          limit = current.dailyLimit;
+        }
+        remaining = limit - (await tasks.usedOn(key.id, utcDay(new Date(now))));
+      }
       const quote = engine.quoteNormalized(normalized, Math.max(0, remaining));
       // Nothing fits the whole daily limit: say so with what is really left today.
       if (!quote.ok && attempt === 0 && quote.error.code === "INSUFFICIENT_BUDGET") continue;
@@ -222,10 +237,10 @@ export function createGenerationService(deps: {
           hardDeadlineAt: now + timing.hardLimitMs,
           ...(deps.hold ? { hold: deps.hold(now) } : {}),
         },
-        key.dailyLimit,
+        limit,
         held ? { key: held.key, token: held.token, response: { taskId, cost, adjustments } } : undefined,
       );
-      if (accepted) return ok({ task: accepted.task, quote: quote.value, used: accepted.used });
+      if (accepted) return ok({ task: accepted.task, quote: quote.value, used: accepted.used, limit: accepted.limit });
       if (held && !(await idempotency.isHeld(key.id, held.key, held.token)))
         return err({ code: "IDEMPOTENCY_IN_PROGRESS", message: "Another request took over this Idempotency-Key" });
     }
@@ -326,13 +341,13 @@ export function createGenerationService(deps: {
           await giveBack();
           return charged;
         }
-        const { task, quote, used } = charged.value;
+        const { task, quote, used, limit } = charged.value;
         usage.raise(key.id, utcDay(new Date(task.createdAt)), used);
         // The task is charged and stored: a pub/sub hiccup must not turn that into an error the
         // client would retry. Watchers read the current state when they subscribe.
         await publishTaskEvent(pubsub, "QUEUED", task).catch(() => undefined);
         deps.onAccepted?.(task);
-        return ok({ task, cost: quote.cost, remaining: key.dailyLimit - used, adjustments: quote.adjustments, replayed: false });
+        return ok({ task, cost: quote.cost, remaining: limit - used, adjustments: quote.adjustments, replayed: false });
       } catch (error) {
         // A charge whose answer was lost (the connection dropped after its commit) created the
         // task: it runs, and keeps its slot and its inline references. When that cannot be told

@@ -27,6 +27,8 @@ export interface KeyService {
    */
   authenticateCached(rawKey: string): ApiKeyRecord | null | undefined;
   create(options?: { label?: string; dailyLimit?: Micros | null }): Promise<{ key: string; record: ApiKeyRecord }>;
+  /** The key as stored now, if it exists and is not revoked (no cache: a charge that was refused reads it). */
+  current(id: string): Promise<ApiKeyRecord | null>;
   revoke(id: string): Promise<ApiKeyRecord | null>;
   setDailyLimit(id: string, dailyLimit: Micros | null): Promise<ApiKeyRecord | null>;
   /** Makes sure each configured key exists (by hash); returns how many were added. */
@@ -135,6 +137,11 @@ export function createKeyService(deps: {
       const key = generateKey();
       const row = await store.create({ hash: hashKey(key), prefix: key.slice(0, PREFIX_LENGTH), label: options.label ?? null, dailyLimit: options.dailyLimit ?? null });
       return { key, record: toRecord(row) };
+    },
+    async current(id) {
+      if (!isBoundedId(id)) return null;
+      const row = await store.find(id);
+      return row && row.revokedAt === null ? toRecord(row) : null;
     },
     async revoke(id) {
       // An id no key can have (over the id bound, not storable text) is not looked up.

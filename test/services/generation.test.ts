@@ -44,6 +44,29 @@ describe("generate", () => {
     expect(first.value).toMatchObject({ type: "QUEUED", task: { id: task.id, status: "QUEUED" } });
     await events.return?.();
   });
+
+  it("charges nothing to a key revoked after its request was authenticated: UNAUTHORIZED", async () => {
+    const { record } = await gw.createKey();
+    await gw.services.keys.revoke(record.id);
+    const refused = await gw.services.generation.generate(record, IMAGE);
+    expect(refused).toMatchObject({ ok: false, error: { code: "UNAUTHORIZED" } });
+    expect(await gw.prisma.task.count({ where: { keyId: record.id } })).toBe(0);
+  });
+
+  it("charges within a limit lowered after the request was authenticated, and answers what is left under it", async () => {
+    const { record } = await gw.createKey({ dailyLimitUsd: 100 });
+    const estimate = await gw.services.generation.estimate(record, IMAGE);
+    if (!estimate.ok) throw new Error(estimate.error.code);
+    const lowered = estimate.value.cost + 1;
+    await gw.services.keys.setDailyLimit(record.id, lowered);
+    const first = await gw.services.generation.generate(record, IMAGE);
+    expect(first).toMatchObject({ ok: true, value: { cost: estimate.value.cost, remaining: 1 } });
+    // The stale record says $100 is left; the key as stored says 1 micro-dollar.
+    const second = await gw.services.generation.generate(record, IMAGE);
+    expect(second).toMatchObject({ ok: false, error: { code: "INSUFFICIENT_BUDGET" } });
+    const usage = await gw.prisma.dailyUsage.findMany({ where: { keyId: record.id } });
+    expect(usage.map((u) => Number(u.usedMicros))).toEqual([estimate.value.cost]);
+  });
 });
 
 // Any record will do for a request that fails before the budget is read.

@@ -29,9 +29,11 @@ const T_COLUMNS = Prisma.raw(taskColumns("t"));
 
 
 /**
- * The charge: the usage row is raised only if the day stays within the limit ($6); the task
- * ($7...) exists only if the charge happened; an idempotency reservation ($1, held since $3) must
- * still be ours, and is completed with the answer in the same statement.
+ * The charge: the usage row is raised only if the day stays within the limit (`keyed.lim`: the
+ * caller's $6, or the key's stored limit when lower: a limit lowered since the caller read the
+ * key binds), and not for a key stored revoked; the task ($7...) exists only if the charge
+ * happened; an idempotency reservation ($1, held since $3) must still be ours, and is completed
+ * with the answer in the same statement.
  */
 const ACCEPT = `
   WITH held AS (
@@ -39,13 +41,17 @@ const ACCEPT = `
       SELECT 1 FROM idempotency_records
       WHERE key_id = $2::text AND key = coalesce($1::text, '') AND state = 'PENDING' AND created_at = $3::timestamptz
       FOR UPDATE)
+  ), keyed AS (
+    SELECT least($6::bigint, coalesce((SELECT daily_limit_micros FROM api_keys WHERE id = $2::text), $6::bigint)) AS lim
+    FROM held
+    WHERE NOT EXISTS (SELECT 1 FROM api_keys WHERE id = $2::text AND revoked_at IS NOT NULL)
   ), charge AS (
     INSERT INTO daily_usage AS u (key_id, day, used_micros)
-    SELECT $2::text, $4::text::date, $5::bigint FROM held
-    WHERE $5::bigint <= $6::bigint
+    SELECT $2::text, $4::text::date, $5::bigint FROM keyed
+    WHERE $5::bigint <= keyed.lim
     ON CONFLICT (key_id, day) DO UPDATE
       SET used_micros = u.used_micros + EXCLUDED.used_micros
-      WHERE u.used_micros + EXCLUDED.used_micros <= $6::bigint
+      WHERE u.used_micros + EXCLUDED.used_micros <= (SELECT lim FROM keyed)
     RETURNING u.used_micros
   ), created AS (
     INSERT INTO tasks (id, key_id, model, kind, status, request_params, params, adjustments, cost_micros, charge_day,
@@ -57,12 +63,12 @@ const ACCEPT = `
     RETURNING ${TASK_COLUMNS}
   ), completed AS (
     UPDATE idempotency_records SET state = 'DONE', task_id = $7::text, response_status = 200,
-           response = $17::text::jsonb || jsonb_build_object('remaining', $6::bigint - (SELECT used_micros FROM charge))
+           response = $17::text::jsonb || jsonb_build_object('remaining', (SELECT lim FROM keyed) - (SELECT used_micros FROM charge))
     WHERE $1::text IS NOT NULL AND key_id = $2::text AND key = coalesce($1::text, '')
       AND EXISTS (SELECT 1 FROM created)
     RETURNING key
   )
-  SELECT ${taskColumns("created")}, charge.used_micros FROM charge, created`;
+  SELECT ${taskColumns("created")}, charge.used_micros, keyed.lim AS limit_micros FROM charge, created, keyed`;
 
 /** Frees the pool account of the tasks a CTE `done` moved off PROCESSING. */
 const FREE_ACCOUNT = Prisma.sql`freed AS (
@@ -203,7 +209,7 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
       if (!isMicros(task.cost)) throw new RangeError(`accept: the cost must be a non-negative safe integer of micro-dollars, not ${task.cost}`);
       if (!isMicros(limit)) throw new RangeError(`accept: the limit must be a non-negative safe integer of micro-dollars, not ${limit}`);
       const now = at(task.now);
-      const rows = await sql.query<TaskRow & { used_micros: bigint | string }>(ACCEPT, [
+      const rows = await sql.query<TaskRow & { used_micros: bigint | string; limit_micros: bigint | string }>(ACCEPT, [
         idempotency?.key ?? null, // $1
         task.keyId, // $2
         at(idempotency?.token ?? task.now), // $3
@@ -225,7 +231,7 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
         task.hold ? at(task.hold.until) : null, // $19
       ]);
       const row = rows[0];
-      return row ? { task: taskFromRow(row), used: Number(row.used_micros) } : null;
+      return row ? { task: taskFromRow(row), used: Number(row.used_micros), limit: Number(row.limit_micros) } : null;
     },
 
     async usedOn(keyId, day) {

@@ -17,6 +17,8 @@ export interface Acceptance {
   readonly task: TaskRecord;
   /** The key's usage for the day after this charge. */
   readonly used: Micros;
+  /** The daily limit the charge was held to (the caller's, or the key's stored one when lower). */
+  readonly limit: Micros;
 }
 
 export interface TaskPageQuery {
@@ -79,8 +81,10 @@ export interface StartArgs {
 export interface TaskRepo {
   /**
    * Charges `task.cost` to the key's usage of the UTC day of `task.now` and creates the task,
-   * only if the day's usage stays within `limit` (and, with `idempotency`, only while that
-   * reservation is still held, completing it). Null, changing nothing, when it would overspend.
+   * only if the day's usage stays within `limit` and within the key's stored daily limit when it
+   * has one lower (a change made since the caller read the key binds at once), only if the key
+   * is not stored revoked, and, with `idempotency`, only while that reservation is still held
+   * (completing it). Null, changing nothing, otherwise.
    * `task.cost` and `limit` are non-negative safe integers (RangeError otherwise).
    */
   accept(task: NewTask, limit: Micros, idempotency?: IdempotencyCompletion): Promise<Acceptance | null>;

@@ -52,6 +52,20 @@ describe.each(targets)("the charge and the refund on $name", (target) => {
     expect(await db.prisma.task.count({ where: { keyId: key } })).toBe(3);
   });
 
+  it("holds the key as stored: its lower limit binds whatever the caller's, and a key stored revoked is not charged", async () => {
+    const key = await db.prisma.apiKey.create({ data: { hash: randomUUID(), prefix: "sk-test", dailyLimitMicros: 500_000n } });
+    expect(await charge(key.id, 400_000, USD)).toBe(400_000);
+    expect(await charge(key.id, 200_000, USD)).toBeNull();
+    // A higher stored limit does not raise the caller's.
+    await db.prisma.apiKey.update({ where: { id: key.id }, data: { dailyLimitMicros: 10n * BigInt(USD) } });
+    expect(await charge(key.id, 700_000, USD)).toBeNull();
+    expect(await charge(key.id, 600_000, USD)).toBe(USD);
+    const revoked = await db.prisma.apiKey.create({ data: { hash: randomUUID(), prefix: "sk-test", revokedAt: new Date(DAY) } });
+    expect(await charge(revoked.id, 1, USD)).toBeNull();
+    expect(await db.prisma.task.count({ where: { keyId: revoked.id } })).toBe(0);
+    expect(await tasks.usedOn(revoked.id, DAY_TEXT)).toBe(0);
+  });
+
   it("returns the task as stored, read back the same way", async () => {
     const task = newTask(randomUUID(), 123_456, DAY);
     const accepted = await tasks.accept(Object.assign(task, { hold: { owner: "me", until: DAY + 1_000 } }), USD);
