@@ -106,7 +106,8 @@ export function failureOf(vendor: string, answer: VendorAnswer): ProviderStatus 
   const status = answer.status;
   if (status >= 500) return undefined;
   if (status === 429) return { state: "failed", error: `${vendor} is rate limiting this account (429): ${vendorMessage(answer)}`, retryable: true };
-  if (status === 401 || status === 403 || status === 402) return { state: "failed", error: `${vendor} refused this account (${status}): ${vendorMessage(answer)}`, retryable: true };
+  // The vendor's words about the account (OpenAI's name part of the key) stay out of the task's error, which its client reads.
+  if (status === 401 || status === 403 || status === 402) return { state: "failed", error: `${vendor} refused this account (${status})`, retryable: true };
   return { state: "failed", error: `${vendor} refused the request (${status}): ${vendorMessage(answer)}`, retryable: false };
 }
 

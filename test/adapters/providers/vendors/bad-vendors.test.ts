@@ -3,7 +3,7 @@
 // attempt limit and the refund rules bound it), or "nothing learned, ask again" — and never a
 // second submission of the same attempt, a download past the cap or a fetch of a private address.
 import { Agent } from "undici";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createFalProvider } from "../../../../src/adapters/providers/fal-provider.ts";
 import { createOpenAIProvider } from "../../../../src/adapters/providers/openai-provider.ts";
 import { createReplicateProvider } from "../../../../src/adapters/providers/replicate-provider.ts";
@@ -99,6 +99,19 @@ describe("a vendor that refuses or fails", () => {
     fal.faults.pollStatuses.push(401);
     const status = await provider.poll({ ...job("flux-schnell"), upstream: submitted.state === "running" ? submitted.upstream! : "" }, Date.now());
     expect(status).toMatchObject({ state: "failed", retryable: true });
+  });
+
+  it("an account the vendor refuses (401): retryable, and the vendor's words about the key stay out of the task's error", async () => {
+    const provider = createOpenAIProvider({ baseUrl: openai.url, keys: ["sk-wrong-key-of-the-operator"] });
+    const oJob = job("gpt-image-1");
+    const submitted = await provider.poll(oJob, Date.now());
+    const held = { ...oJob, upstream: submitted.state === "running" ? submitted.upstream! : "" };
+    const status = await vi.waitFor(async () => {
+      const polled = await provider.poll(held, Date.now());
+      if (polled.state === "running") throw new Error("still running");
+      return polled;
+    });
+    expect(status).toEqual({ state: "failed", error: "openai refused this account (401)", retryable: true });
   });
 
   it("a prediction the model fails: final, with Replicate's error", async () => {
