@@ -89,8 +89,27 @@ export function createRequestEdge(options: RequestEdgeOptions) {
       res.end();
       return true;
     }
+    // A Host no URL can carry (`a b`, `x:99999`) is a malformed request: refused here, for every
+    // path, rather than left to whatever builds a URL from it later (Yoga's Fetch layer would 500).
+    if (!hostParses(req.headers.host)) {
+      const body = JSON.stringify({ error: "The Host header is not a valid host", code: "BAD_REQUEST" });
+      res.writeHead(400, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), connection: "close" });
+      res.end(body);
+      return true;
+    }
     return largeBodies && hasLargeBody(req) ? !(await enteredLane(largeBodies, req, res, path)) : false;
   };
+}
+
+/** Whether `http://<host>/` is a URL (an absent Host is: the request's URL is built with localhost). */
+function hostParses(host: string | undefined): boolean {
+  if (host === undefined) return true;
+  if (host.length > 255 || /[\s/?#@\\]/.test(host)) return false;
+  try {
+    return new URL(`http://${host}/`).host !== "";
+  } catch {
+    return false;
+  }
 }
 
 /** The most a socket reads at once: body bytes that may have arrived with a request's headers. */

@@ -161,7 +161,7 @@ export function createFileStore(deps: {
       return live(file, now) ? served(file, { kind: "upload", id }) : null;
     },
 
-    uploadTypes: (keyId, ids) => records.uploadTypes(keyId, ids),
+    uploadTypes: (keyId, ids, keptUntil) => records.uploadTypes(keyId, ids, keptUntil),
 
     // Blobs first, rows after: a sweep that stops between the two leaves rows whose blob is gone
     // (served as 404, deleted by the next sweep), never a blob no row names.

@@ -308,7 +308,12 @@ export function createGenerationService(deps: {
         for (const release of releases) if (release.status === "rejected") throw release.reason;
       };
       try {
-        const references = await checkAndNormalizeReferences({ files: deps.files, policy: deps.references }, key.id, normalized.value.profile, normalized.value.params);
+        const references = await checkAndNormalizeReferences(
+          { files: deps.files, policy: deps.references, uploadsKeptUntil: clock.now() + timing.hardLimitMs },
+          key.id,
+          normalized.value.profile,
+          normalized.value.params,
+        );
         const issues = references.issues.length
           ? references.issues
           : vendorReferenceIssues(runner.value, normalized.value.profile, references.params, deps.uploadsReachable ?? true);

@@ -47,6 +47,8 @@ export const hashKey = (rawKey: string): string => hash("sha256", rawKey, "hex")
 export const generateKey = (): string => `sk-${randomBytes(24).toString("base64url")}`;
 
 const PREFIX_LENGTH = 8;
+/** Reads of a key while other keys keep changing, before the last is answered uncached. */
+const LOOKUP_TRIES = 3;
 
 /**
  * A presented key that can be one: `sk-…` and at most BOUNDS.apiKey characters. Anything else
@@ -98,17 +100,23 @@ export function createKeyService(deps: {
     return cached && cached.expires > clock.now() ? cached.record : undefined;
   };
   const lookUp = (hash: string): Promise<ApiKeyRecord | null> => {
-    const startedIn = epoch;
-    const lookup = store
-      .findByHash(hash)
-      .then((row) => {
+    const read = async (): Promise<ApiKeyRecord | null> => {
+      // A key changed (revoked, its limit set) while it was read may have been read before the
+      // change: read again, so no one is given a key revoked meanwhile (its subscription would
+      // start after the revocation that should have ended it). A few tries, then the last answer.
+      for (let tries = 1; ; tries++) {
+        const startedIn = epoch;
+        const row = await store.findByHash(hash);
         const record = row && !row.revokedAt ? toRecord(row) : null;
         if (epoch === startedIn) {
           if (cache.size > 10_000) cache.clear();
           cache.set(hash, { record, expires: clock.now() + ttl });
+          return record;
         }
-        return record;
-      })
+        if (tries === LOOKUP_TRIES) return record;
+      }
+    };
+    const lookup = read()
       .finally(() => {
         if (lookups.get(hash) === lookup) lookups.delete(hash);
       });

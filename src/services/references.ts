@@ -70,7 +70,12 @@ function checkDataUri(value: string, kind: ReferenceKind, maxBytes: number): Che
  * - upload ids that exist, belong to the key and hold the place's kind of media.
  */
 export async function checkAndNormalizeReferences(
-  deps: { files: Pick<FileStore, "uploadTypes">; policy: ReferencePolicy },
+  deps: {
+    files: Pick<FileStore, "uploadTypes">;
+    policy: ReferencePolicy;
+    /** An upload referred to must be kept until then (the task's hard deadline: its vendor may fetch it until then). */
+    uploadsKeptUntil?: number;
+  },
   keyId: string,
   profile: ModelProfile,
   params: Params,
@@ -114,10 +119,11 @@ export async function checkAndNormalizeReferences(
   );
 
   if (uploads.length) {
-    const byId = await deps.files.uploadTypes(keyId, uploads.map((u) => u.value));
+    const byId = await deps.files.uploadTypes(keyId, uploads.map((u) => u.value), deps.uploadsKeptUntil);
     for (const { field, value: id, kind } of uploads) {
       const mediaType = byId.get(id);
-      if (!mediaType) issues.push({ field, reason: `upload ${id} does not exist for this key` });
+      if (!mediaType)
+        issues.push({ field, reason: deps.uploadsKeptUntil === undefined ? `upload ${id} does not exist for this key` : `upload ${id} does not exist for this key, or expires before the generation could end: upload it again` });
       else if (kind === "media" ? !/^(image|video|audio)\//.test(mediaType) : !mediaType.startsWith(`${kind}/`))
         issues.push({ field, reason: `upload ${id} is ${mediaType}, not ${kind === "media" ? "image, video or audio" : kind}` });
     }

@@ -164,4 +164,27 @@ describe("ids and keys over their bounds, text that cannot be stored", () => {
     });
     expect(status).toBe("HTTP/1.1 400 Bad Request");
   });
+
+  it("answers a Host no URL can carry with 400, on every path and face, and never a stack trace", async () => {
+    const url = new URL(gw.url);
+    const raw = (request: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(url.port), url.hostname, () => socket.write(request));
+        let answer = "";
+        socket.on("data", (chunk) => (answer += chunk.toString("latin1")));
+        socket.on("end", () => resolve(answer));
+        socket.on("error", reject);
+      });
+    for (const host of ["a b", "x:99999", "[x", "@"]) {
+      for (const request of [
+        `GET /graphql?query=%7B__typename%7D HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`,
+        `POST /graphql HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: 5\r\nConnection: close\r\n\r\n{nope`,
+        `GET /credits HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`,
+      ]) {
+        const answer = await raw(request);
+        expect(answer.split("\r\n")[0], `${host}: ${request.split("\r\n")[0]}`).toBe("HTTP/1.1 400 Bad Request");
+        expect(answer).not.toMatch(/ at |node_modules|TypeError/);
+      }
+    }
+  });
 });

@@ -3,7 +3,7 @@
 // and a write that fails leaves no row, no blob and no reservation behind.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { readdir } from "node:fs/promises";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "../../src/adapters/postgres/database.ts";
 import { createFileRecords } from "../../src/adapters/postgres/file-records.ts";
 import { STALE_PENDING_MS } from "../../src/services/file-store.ts";
@@ -92,8 +92,23 @@ describe.each(targets)("the file store on $name", (target) => {
   it("admits exactly the bytes of the quota when uploads arrive at once, and settles each reservation to the stored size", async () => {
     const { files } = await open({ uploadsPerDay: 1_000, bytesStored: 3 * 1_000 + 500 });
     const keyId = randomUUID();
-    // Each reserves 1,000 bytes and stores 600.
-    const results = await Promise.all(Array.from({ length: 8 }, () => upload(files, keyId, png(600), { reserve: 1_000 })));
+    // Each reserves 1,000 bytes and stores 600. The bytes of all of them arrive only once every
+    // reservation is decided: an upload settled to 600 before the last ones reserved would leave
+    // room for a fourth, which is the quota working, not arriving at once.
+    let open_!: () => void;
+    const arrived = new Promise<void>((resolve) => (open_ = resolve));
+    async function* held(data: Buffer) {
+      await arrived;
+      yield data;
+    }
+    let decided = 0;
+    const uploads = Array.from({ length: 8 }, () =>
+      files.putUpload(keyId, { mediaType: "image/png", body: held(png(600)), reserveBytes: 1_000 }, { now: T0, maxBytes: 1024 * 1024 }).finally(() => decided++),
+    );
+    // The refused ones answer at once; the admitted ones wait for their bytes.
+    await vi.waitFor(() => expect(decided).toBe(5));
+    open_();
+    const results = await Promise.all(uploads);
     expect(results.filter((r) => r.ok)).toHaveLength(3);
     for (const r of results) if (!r.ok) expect(r.error).toMatchObject({ code: "UPLOAD_QUOTA_EXCEEDED", quota: "BYTES_STORED", limit: 3_500 });
     expect(Number((await db.prisma.uploadQuota.findUniqueOrThrow({ where: { keyId } })).bytesStored)).toBe(1_800);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMemoryLimiter } from "../../src/adapters/limits/memory-limiter.ts";
 import { openDatabase, type Database } from "../../src/adapters/postgres/database.ts";
 import { createStores, type Stores } from "../../src/adapters/postgres/stores.ts";
-import { testFileStore } from "../support/file-store.ts";
+import { bodyOf, testFileStore } from "../support/file-store.ts";
 import type { FileStore } from "../../src/services/ports/file-store.ts";
 import { createMemoryPubSub } from "../../src/adapters/pubsub/memory-pubsub.ts";
 import { createEngine } from "../../src/engine/engine.ts";
@@ -116,6 +116,22 @@ describe("the references generate stores and forwards", () => {
     expect(image).not.toBe(audio);
     expect((await files.getUpload(owner.id, image, T0))?.mediaType).toBe("image/x-foo");
     expect((await files.getUpload(owner.id, audio, T0))?.mediaType).toBe("audio/x-bar");
+  });
+
+  it("refuses an upload that expires before the generation could end (its vendor may fetch it until the hard limit)", async () => {
+    const owner = key();
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100, 7)]);
+    const upload = async (at: number) => {
+      const stored = await files.putUpload(owner.id, { mediaType: "image/png", body: bodyOf(png), reserveBytes: png.length }, { now: at, maxBytes: 1_000_000 });
+      if (!stored.ok) throw new Error(stored.error.code);
+      return stored.value.id;
+    };
+    // Stored a week (the store's retention) less ten minutes before now: expires ten minutes from now.
+    const expiring = await upload(T0 - 7 * 86_400_000 + 10 * 60_000);
+    const refused = await generation().generate(owner, { model: "seedance-2.0", params: { prompt: "x", start_frame: expiring } });
+    expect(refused).toMatchObject({ ok: false, error: { code: "INVALID_PARAMS", issues: [{ field: "start_frame", reason: expect.stringContaining("expires before the generation could end") }] } });
+    const fresh = await upload(T0);
+    expect(await generation().generate(owner, { model: "seedance-2.0", params: { prompt: "x", start_frame: fresh } })).toMatchObject({ ok: true });
   });
 
   it("refuses, and stores nothing for, a URL two parsers read differently", async () => {

@@ -10,14 +10,19 @@
  */
 import { randomUUID } from "node:crypto";
 import { mkdir, open, rename, rm, rmdir } from "node:fs/promises";
-import { dirname, join, sep } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { assertBlobKey, type BlobStore } from "../../services/ports/blob-store.ts";
 
 const PARTIAL = ".partial";
 
-export function createFilesystemBlobStore(root: string): BlobStore {
+/** Tries of a blob's move into its folder: a delete emptying the same folder may remove it in between. */
+const PLACE_TRIES = 5;
+
+export function createFilesystemBlobStore(directory: string): BlobStore {
+  // One spelling of the root (no trailing separator, no `..`): every blob path is checked against it.
+  const root = resolve(directory);
   const pathOf = (key: string): string => {
     assertBlobKey(key);
     const path = join(root, ...key.split("/"));
@@ -37,8 +42,16 @@ export function createFilesystemBlobStore(root: string): BlobStore {
       const handle = await open(temporary, "wx");
       try {
         await pipeline(Readable.from(source, { objectMode: false }), handle.createWriteStream());
-        await mkdir(dirname(target), { recursive: true });
-        await rename(temporary, target);
+        // A delete of the folder's last other file removes the folder (below): made again and tried again.
+        for (let tries = 1; ; tries++) {
+          try {
+            await mkdir(dirname(target), { recursive: true });
+            await rename(temporary, target);
+            break;
+          } catch (error) {
+            if ((error as NodeJS.ErrnoException).code !== "ENOENT" || tries === PLACE_TRIES) throw error;
+          }
+        }
       } catch (error) {
         await rm(temporary, { force: true });
         throw error;

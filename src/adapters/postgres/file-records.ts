@@ -114,9 +114,10 @@ export function createFileRecords(prisma: PrismaClient): FileRecords {
       return row?.data ?? null;
     },
 
-    async uploadTypes(keyId, ids) {
+    async uploadTypes(keyId, ids, keptUntil) {
       if (!ids.length) return new Map();
-      const rows = await prisma.upload.findMany({ where: { id: { in: [...ids] }, keyId, state: "STORED" }, select: { id: true, mediaType: true } });
+      const kept = keptUntil === undefined ? {} : { OR: [{ expiresAt: null }, { expiresAt: { gt: new Date(keptUntil) } }] };
+      const rows = await prisma.upload.findMany({ where: Object.assign({ id: { in: [...ids] }, keyId, state: "STORED" }, kept), select: { id: true, mediaType: true } });
       return new Map(rows.map((r) => [r.id, r.mediaType]));
     },
 

@@ -138,7 +138,13 @@ export function createSubscriptionSharing(): SubscriptionSharing {
     if (document === undefined) documents.set(args.document, (document = nextDocument++));
     const caller = sharedContextOf(args.contextValue as CallerContext);
     const audience = audienceOf({ document, operationName: args.operationName, variables: args.variableValues }, caller);
-    return new SharedResults(source, Object.assign({}, args, { contextValue: caller }), audience, results, execute, place, revoked);
+    const shared = new SharedResults(source, Object.assign({}, args, { contextValue: caller }), audience, results, execute, place, revoked);
+    // Over HTTP (SSE) a client gone before its results are read is never iterated, nor returned:
+    // the request's end returns them, giving the place back and the source's queue with it.
+    const signal = (context as { request?: { signal?: AbortSignal } }).request?.signal;
+    if (signal?.aborted) void shared.return();
+    else signal?.addEventListener("abort", () => void shared.return(), { once: true });
+    return shared;
   }
 
   return {

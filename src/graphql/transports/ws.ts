@@ -129,13 +129,19 @@ export function createWsTransport(
     connectionParams,
     caller: callerOfConnection(connectionParams, request),
   });
-  /** What each socket holds: its subscriptions by id (its places under the per-socket cap) and how many it was refused. */
-  const held = new WeakMap<object, { readonly ids: Set<string>; refused: number }>();
+  /**
+   * What each socket holds: its subscriptions by id (its places under the per-socket cap), the ids
+   * whose subscription is being set up (from its subscribe message until graphql-ws keeps its
+   * results), and how many it was refused.
+   */
+  const held = new WeakMap<object, { readonly ids: Set<string>; readonly settingUp: Set<string>; refused: number }>();
   const heldBy = (ctx: object) => {
     let socket = held.get(ctx);
-    if (!socket) held.set(ctx, (socket = { ids: new Set<string>(), refused: 0 }));
+    if (!socket) held.set(ctx, (socket = { ids: new Set<string>(), settingUp: new Set<string>(), refused: 0 }));
     return socket;
   };
+  /** Sockets closed: a connection_init still looking its key up when its socket closed takes no place. */
+  const closed = new WeakSet<object>();
 
   /** A subscribe message made into execution arguments, or the errors that answer it. */
   async function prepare(ctx: { connectionParams?: Readonly<Record<string, unknown>>; extra: { request: UpgradeRequest } }, params: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[] | LiveRefusal> {
@@ -206,6 +212,8 @@ export function createWsTransport(
       onConnect: async (ctx) => {
         const context = await yoga.getEnveloped(initialContext(ctx.connectionParams ?? {}, ctx.extra.request)).contextFactory();
         const key = (context as { key?: { id: string } | null }).key;
+        // The socket closed while its key was looked up: onClose has run, nothing would give a place back.
+        if (closed.has(ctx)) return false;
         // No key: every subscription answers Unauthorized; only keys have places.
         if (!key) return true;
         const place = live.connect(key.id);
@@ -216,14 +224,24 @@ export function createWsTransport(
           return false;
         }
         sockets.set(ctx, { place, keyId: key.id });
+        // A revoked key's connections end with it (its subscriptions end with their own error first).
+        place.whenRevoked(() => setImmediate(() => ctx.extra.socket.close(CloseCode.Forbidden, "The API key was revoked")));
         return true;
       },
       onClose: (ctx) => {
+        closed.add(ctx);
         sockets.get(ctx)?.place.release();
         sockets.delete(ctx);
       },
       onSubscribe: async (ctx, id, params) => {
         const socket = heldBy(ctx);
+        // graphql-ws lets an id completed during its setup be subscribed again at once; both setups
+        // would then end under one id, and the first one's results would never be returned (nor
+        // its place given back). The protocol's close for an id in use answers it instead.
+        if (socket.settingUp.has(id)) {
+          ctx.extra.socket.close(CloseCode.SubscriberAlreadyExists, `Subscriber for ${id.slice(0, 100)} already exists`);
+          return [];
+        }
         const overSocket = live.socketRefusal(socket.ids.size);
         if (overSocket) return refused(ctx, socket, overSocket);
         // The key's cap, before the subscription is parsed, validated or given a context: a
@@ -236,23 +254,35 @@ export function createWsTransport(
         // check before one is accepted) until graphql-ws completes the subscription, or until it
         // is refused here.
         socket.ids.add(id);
+        socket.settingUp.add(id);
         try {
           const prepared = await prepare(ctx, params);
           if (isLiveRefusal(prepared)) {
             socket.ids.delete(id);
+            socket.settingUp.delete(id);
             return refused(ctx, socket, prepared);
           }
-          if (Array.isArray(prepared)) socket.ids.delete(id);
+          if (Array.isArray(prepared)) {
+            socket.ids.delete(id);
+            socket.settingUp.delete(id);
+          }
           return prepared;
         } catch (error) {
           socket.ids.delete(id);
+          socket.settingUp.delete(id);
           throw error;
         }
+      },
+      // graphql-ws keeps (or, completed meanwhile, returns) the results right after this: the setup is over.
+      onOperation: (ctx, id) => {
+        heldBy(ctx).settingUp.delete(id);
       },
       // Called for every subscription onSubscribe accepted, however it ends (the socket closing
       // included); an exception closes the socket, and its table with it.
       onComplete: (ctx, id) => {
-        heldBy(ctx).ids.delete(id);
+        const socket = heldBy(ctx);
+        socket.ids.delete(id);
+        socket.settingUp.delete(id);
       },
     },
     wss,

@@ -63,8 +63,8 @@ export interface FileRecords {
   findUpload(keyId: string, id: string): Promise<FileRecord | null>;
   /** The bytes a legacy row holds itself (blobKey null). */
   readInlineBytes(file: { readonly kind: "result"; readonly ownerId: string; readonly name: string } | { readonly kind: "upload"; readonly id: string }): Promise<Uint8Array | null>;
-  /** The media type of each of these STORED uploads that belongs to `keyId`. */
-  uploadTypes(keyId: string, ids: readonly string[]): Promise<Map<string, string>>;
+  /** The media type of each of these STORED uploads that belongs to `keyId` and, with `keptUntil`, does not expire before then. */
+  uploadTypes(keyId: string, ids: readonly string[], keptUntil?: number): Promise<Map<string, string>>;
   /**
    * At most `limit` result files and at most `limit` uploads due for deletion: expired by `now`,
    * created before `cutoff`, or PENDING since before `staleBefore` (an upload whose process died).

@@ -95,8 +95,8 @@ export interface FileStore {
   get(ownerId: string, name: string, now: number): Promise<ServedFile | null>;
   /** An upload of `keyId` (its bytes on demand), unless missing or expired at `now`. */
   getUpload(keyId: string, id: string, now: number): Promise<ServedFile | null>;
-  /** The media type of each of these stored uploads that belongs to `keyId`. */
-  uploadTypes(keyId: string, ids: readonly string[]): Promise<Map<string, string>>;
+  /** The media type of each of these stored uploads that belongs to `keyId` and, with `keptUntil`, does not expire before then. */
+  uploadTypes(keyId: string, ids: readonly string[], keptUntil?: number): Promise<Map<string, string>>;
   /**
    * Deletes at most `limit` result files and at most `limit` uploads that expired by `now` or were
    * stored before `cutoff` (blobs first, then rows); how many of each this call deleted, and

@@ -34,3 +34,18 @@ it("creates its temporary file before it reads the first byte of the source", as
   expect(seenAtFirstRead).toBe(1);
   expect(partials()).toBe(0);
 });
+
+/** A source of these bytes, as the store reads one. */
+async function* bytes(text: string) {
+  yield Buffer.from(text);
+}
+
+it("takes its directory with a trailing separator or `..` as the same root", async () => {
+  const { dir } = await temporaryBlobStore();
+  const key = `uploads/ab/${randomUUID()}`;
+  await createFilesystemBlobStore(`${dir}/`).put(key, bytes("bytes"), { contentType: "image/png" });
+  const read = await createFilesystemBlobStore(join(dir, "uploads", "..")).get(key);
+  const chunks: Buffer[] = [];
+  for await (const chunk of read!) chunks.push(Buffer.from(chunk));
+  expect(Buffer.concat(chunks).toString()).toBe("bytes");
+});
