@@ -150,7 +150,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
         (n) => n === 0 || (Number.isInteger(n) && n >= MIN_LARGE_BODY_BYTES_PER_SECOND),
         `0 (unpaced) or an integer number of bytes a second, at least ${MIN_LARGE_BODY_BYTES_PER_SECOND}`,
       ) || Number.POSITIVE_INFINITY,
-    uploadMaxBytes: number("GATEAI_UPLOAD_MAX_BYTES", 10 * 1024 * 1024, (n) => Number.isInteger(n) && n > 0, "a positive integer number of bytes"),
+    // At most 1 GiB: a file's size is stored as a 32-bit integer, and a JSON body carries an inline file in base64 (4/3 of it).
+    uploadMaxBytes: number("GATEAI_UPLOAD_MAX_BYTES", 10 * 1024 * 1024, (n) => Number.isInteger(n) && n > 0 && n <= 1024 ** 3, "a positive integer number of bytes, at most 1073741824 (1 GiB)"),
     leaseMs: number("GATEAI_LEASE_MS", 5_000, (n) => Number.isInteger(n) && n >= 100, "an integer number of milliseconds, at least 100"),
     logLevel: text("LOG_LEVEL") ?? "info",
     // At least a day: an upload must outlive every task that can still reference it (40 minutes at most).

@@ -17,6 +17,11 @@ describe("configuration bounds", () => {
     expect(errors.join(" ")).not.toContain("abcdefgh");
   });
 
+  it("GATEAI_UPLOAD_MAX_BYTES: a whole number of bytes up to 1 GiB (a stored file's size is a 32-bit integer)", () => {
+    for (const ok of ["1", "10485760", "1073741824"]) expect(errorsOf({ GATEAI_UPLOAD_MAX_BYTES: ok }), ok).toEqual([]);
+    for (const bad of ["0", "1073741825", "3221225472", "1.5"]) expect(errorsOf({ GATEAI_UPLOAD_MAX_BYTES: bad }), bad).toHaveLength(1);
+  });
+
   it("GATEAI_DAILY_LIMIT: $0.000001 to $1,000,000,000 with at most 6 decimals, the rule of setDailyLimit", () => {
     for (const ok of ["0.000001", "100", "1000000000", "12.345678"]) expect(errorsOf({ GATEAI_DAILY_LIMIT: ok }), ok).toEqual([]);
     for (const bad of ["0", "1e-9", "1e300", "1000000000.5", "0.0000001", "-1", "abc"]) expect(errorsOf({ GATEAI_DAILY_LIMIT: bad }), bad).toHaveLength(1);

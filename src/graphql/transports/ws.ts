@@ -239,8 +239,9 @@ export function createWsTransport(
         // would then end under one id, and the first one's results would never be returned (nor
         // its place given back). The protocol's close for an id in use answers it instead.
         if (socket.settingUp.has(id)) {
-          ctx.extra.socket.close(CloseCode.SubscriberAlreadyExists, `Subscriber for ${id.slice(0, 100)} already exists`);
-          return [];
+          const message = `Subscriber for ${id.slice(0, 100)} already exists`;
+          ctx.extra.socket.close(CloseCode.SubscriberAlreadyExists, message);
+          return [new GraphQLErrorClass(message)];
         }
         const overSocket = live.socketRefusal(socket.ids.size);
         if (overSocket) return refused(ctx, socket, overSocket);
