@@ -3,7 +3,7 @@ import type { Limiter } from "./ports/limiter.ts";
 import type { Provider, ProviderJob } from "./ports/provider.ts";
 import type { AccountPool } from "./ports/account-pool.ts";
 import type { FileStore } from "./ports/file-store.ts";
-import type { AccountRange, TaskRepo } from "./ports/task-repo.ts";
+import { SLOTS_PER_SWEEP, type AccountRange, type TaskRepo } from "./ports/task-repo.ts";
 import { filePath, type TaskClaim, type TaskRecord } from "../domain/task.ts";
 import type { Clock } from "../kernel/clock.ts";
 import type { TaskEventType } from "../domain/task-events.ts";
@@ -147,18 +147,22 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     await provider.cancel(job).catch((error: unknown) => logger.warn({ err: error, taskId: job.taskId }, "cancelling at the vendor failed"));
   };
 
-  let lastSweep = clock.now();
+  // Slots that freed while no process of this gateway swept (a restart) are told too: from one slot TTL back.
+  let lastSweep = clock.now() - timing.slotTtlMs;
 
   async function sweepDeadlines(now: number): Promise<boolean> {
     let found = false;
     // A slot frees itself 10 minutes after it was taken (the limiter expires it); release it
     // explicitly too and tell the owner's dashboard, whose slot count just changed.
-    for (const { id, keyId } of await tasks.slotsExpiredBetween(lastSweep, now)) {
+    const expired = await tasks.slotsExpiredBetween(lastSweep, now);
+    for (const { id, keyId } of expired) {
       found = true;
       await limiter.release(keyId, id).catch(() => undefined);
       await pubsub.publish("keyState", keyId, { keyId, reason: "SLOT_RELEASED" }).catch(() => undefined);
     }
-    lastSweep = now;
+    // A full batch leaves the rest for the next pass, from the last instant told (those of that
+    // instant may be told twice: releasing and telling are idempotent).
+    lastSweep = expired.length === SLOTS_PER_SWEEP ? expired[expired.length - 1]!.at - 1 : now;
     for (const task of await tasks.expireHardDeadlines(now, HARD_LIMIT_ERROR)) {
       found = true;
       logger.warn({ taskId: task.id, model: task.model }, "task hit the hard time limit");

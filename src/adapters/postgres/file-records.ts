@@ -125,21 +125,23 @@ export function createFileRecords(prisma: PrismaClient): FileRecords {
       const at = new Date(now);
       const before = new Date(cutoff);
       const stale = new Date(staleBefore);
+      // Each condition takes at most `limit` rows by its own index, and the rows of two conditions
+      // are merged here: a UNION with one LIMIT over them would read and de-duplicate the whole
+      // backlog for every batch, so draining a backlog would cost its size squared.
       const results = await prisma.$queryRaw<{ owner_id: string; name: string; blob_key: string | null }[]>`
-        SELECT owner_id, name, blob_key FROM stored_files WHERE expires_at <= ${at}::timestamptz
-        UNION
-        SELECT owner_id, name, blob_key FROM stored_files WHERE created_at < ${before}::timestamptz
-        LIMIT ${limit}::int`;
+        (SELECT owner_id, name, blob_key FROM stored_files WHERE expires_at <= ${at}::timestamptz ORDER BY expires_at LIMIT ${limit}::int)
+        UNION ALL
+        (SELECT owner_id, name, blob_key FROM stored_files WHERE created_at < ${before}::timestamptz ORDER BY created_at LIMIT ${limit}::int)`;
       const uploads = await prisma.$queryRaw<{ id: string; blob_key: string | null }[]>`
-        SELECT id, blob_key FROM uploads WHERE expires_at <= ${at}::timestamptz
-        UNION
-        SELECT id, blob_key FROM uploads WHERE created_at < ${before}::timestamptz
-        UNION
-        SELECT id, blob_key FROM uploads WHERE state = 'PENDING' AND created_at < ${stale}::timestamptz
-        LIMIT ${limit}::int`;
+        (SELECT id, blob_key FROM uploads WHERE expires_at <= ${at}::timestamptz ORDER BY expires_at LIMIT ${limit}::int)
+        UNION ALL
+        (SELECT id, blob_key FROM uploads WHERE created_at < ${before}::timestamptz ORDER BY created_at LIMIT ${limit}::int)
+        UNION ALL
+        (SELECT id, blob_key FROM uploads WHERE state = 'PENDING' AND created_at < ${stale}::timestamptz LIMIT ${limit}::int)`;
+      const distinct = <T>(rows: readonly T[], keyOf: (row: T) => string): T[] => [...new Map(rows.map((row) => [keyOf(row), row])).values()].slice(0, limit);
       return {
-        results: results.map((r) => ({ ownerId: r.owner_id, name: r.name, blobKey: r.blob_key })),
-        uploads: uploads.map((u) => ({ id: u.id, blobKey: u.blob_key })),
+        results: distinct(results, (r) => `${r.owner_id}\u0000${r.name}`).map((r) => ({ ownerId: r.owner_id, name: r.name, blobKey: r.blob_key })),
+        uploads: distinct(uploads, (u) => u.id).map((u) => ({ id: u.id, blobKey: u.blob_key })),
       };
     },
 

@@ -3,7 +3,7 @@ import type { NewTask } from "../../domain/task.ts";
 import type { Micros } from "../../kernel/money.ts";
 import { utcDay } from "../../kernel/utc-day.ts";
 import type { OutputKind } from "../../catalog/types.ts";
-import { FINISHED_LATENCY_MAX_TASKS, type FinishedLatencyQuery, type TaskRepo } from "../../services/ports/task-repo.ts";
+import { FINISHED_LATENCY_MAX_TASKS, SLOTS_PER_SWEEP, type FinishedLatencyQuery, type TaskRepo } from "../../services/ports/task-repo.ts";
 import type { SqlClient } from "./sql.ts";
 import { taskFromRow, type TaskRow } from "./task-row.ts";
 import { assignAccounts, modelsWithoutFreeAccount } from "../../domain/account-assignment.ts";
@@ -421,11 +421,12 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
     },
 
     async slotsExpiredBetween(since, until) {
-      const rows = await prisma.$queryRaw<{ id: string; key_id: string }[]>`
-        SELECT id, key_id FROM tasks
+      const rows = await prisma.$queryRaw<{ id: string; key_id: string; slot_release_at: Date }[]>`
+        SELECT id, key_id, slot_release_at FROM tasks
         WHERE status IN ('QUEUED', 'PROCESSING') AND slot_release_at > ${at(since)}::timestamptz AND slot_release_at <= ${at(until)}::timestamptz
-        LIMIT 1000`;
-      return rows.map((r) => ({ id: r.id, keyId: r.key_id }));
+        ORDER BY slot_release_at
+        LIMIT ${SLOTS_PER_SWEEP}::int`;
+      return rows.map((r) => ({ id: r.id, keyId: r.key_id, at: r.slot_release_at.getTime() }));
     },
 
     // Only the state that was published is marked: a row that moved on since keeps its mark.

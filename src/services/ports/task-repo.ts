@@ -78,6 +78,9 @@ export interface StartArgs {
   readonly accountsByModel?: Readonly<Record<string, AccountRange>>;
 }
 
+/** Slots a sweep releases at most (TaskRepo.slotsExpiredBetween); the next sweep goes on from the last. */
+export const SLOTS_PER_SWEEP = 1_000;
+
 export interface TaskRepo {
   /**
    * Charges `task.cost` to the key's usage of the UTC day of `task.now` and creates the task,
@@ -153,8 +156,11 @@ export interface TaskRepo {
   expireHardDeadlines(now: number, error: string): Promise<TaskRecord[]>;
   /** Unfinished tasks past their refund deadline and not yet refunded. */
   dueRefunds(now: number): Promise<string[]>;
-  /** Unfinished tasks whose concurrency slot freed itself in (since, until]. */
-  slotsExpiredBetween(since: number, until: number): Promise<{ id: string; keyId: string }[]>;
+  /**
+   * Unfinished tasks whose concurrency slot freed itself in (since, until], earliest first, at
+   * most SLOTS_PER_SWEEP of them, each with the instant it freed (`at`).
+   */
+  slotsExpiredBetween(since: number, until: number): Promise<{ id: string; keyId: string; at: number }[]>;
   /**
    * Every transition above except `accept` marks its row as having an event to publish, in its
    * own statement (a QUEUED event lost with its process is superseded by the start's, and the

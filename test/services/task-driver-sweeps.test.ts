@@ -1,0 +1,57 @@
+// The driver's sweep of slots that freed themselves (the limiter expires a slot after its TTL; the
+// sweep releases it too and tells the key's dashboard): it starts one slot TTL back, so slots that
+// freed while no process swept (a restart) are told, and a full batch goes on from its last slot.
+import { pino } from "pino";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Provider } from "../../src/services/ports/provider.ts";
+import { SLOTS_PER_SWEEP } from "../../src/services/ports/task-repo.ts";
+import { createTaskDriver, type TaskDriver } from "../../src/services/task-driver.ts";
+import { timingFor } from "../../src/services/timing.ts";
+import { startGateway, type TestGateway } from "../support/gateway.ts";
+
+const idle: Provider = { poll: async () => ({ state: "running", progress: 0 }) };
+
+describe("task driver: the sweep of slots that freed themselves", () => {
+  let gw: TestGateway | undefined;
+  let driver: TaskDriver | undefined;
+  afterEach(async () => {
+    await driver?.stop();
+    driver = undefined;
+    await gw?.close();
+  });
+
+  it("starts one slot TTL back, and goes on from the last slot of a full batch", async () => {
+    gw = await startGateway({ provider: idle, driver: { enabled: false } });
+    const { stores, pubsub, limiter } = gw.gateway.infrastructure;
+    const timing = timingFor(1);
+    const T0 = Date.parse("2030-01-01T00:00:00.000Z");
+    let now = T0;
+    const asked: [number, number][] = [];
+    const full = Array.from({ length: SLOTS_PER_SWEEP }, (_, i) => ({ id: `t${i}`, keyId: "k", at: T0 - 60_000 + i }));
+    const tasks = Object.assign({}, stores.tasks, {
+      slotsExpiredBetween: async (since: number, until: number) => {
+        asked.push([since, until]);
+        return asked.length === 1 ? full : [];
+      },
+    });
+    const told: string[] = [];
+    const watch = Object.assign({}, pubsub, {
+      publish: async (...args: Parameters<typeof pubsub.publish>) => {
+        if (args[0] === "keyState") told.push(String(args[1]));
+        return pubsub.publish(...args);
+      },
+    });
+    driver = createTaskDriver({
+      tasks, accounts: stores.pool, files: { putResults: async () => undefined }, provider: idle, pubsub: watch, limiter,
+      clock: { now: () => now }, timing, logger: pino({ level: "silent" }), owner: "sweeper", poolSize: gw.config.poolSize,
+    });
+    await driver.tick();
+    now += 100;
+    await driver.tick();
+    expect(asked).toEqual([
+      [T0 - timing.slotTtlMs, T0],
+      [full.at(-1)!.at - 1, T0 + 100],
+    ]);
+    expect(told).toHaveLength(SLOTS_PER_SWEEP);
+  });
+});
