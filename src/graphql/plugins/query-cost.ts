@@ -64,8 +64,9 @@ interface Tally {
  *
  * Fragments are tallied once each (a fragment spread many times multiplies its tally, never the
  * work), and the walk stops as soon as a limit is passed, so it is linear in the document.
- * Introspection (`__schema`, `__type`) counts 0: GraphQL Armor's other limits (tokens, depth,
- * aliases) bound it.
+ * Introspection (`__schema`, `__type`) counts 0: the document's length, token and alias limits
+ * bound it, and graphql-js' MaxIntrospectionDepthRule its nesting (Armor's depth limit skips
+ * introspection).
  */
 export function queryCostRule(options: QueryCostOptions) {
   return (context: ValidationContext): ASTVisitor => {
