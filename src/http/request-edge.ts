@@ -101,9 +101,9 @@ export function createRequestEdge(options: RequestEdgeOptions) {
   };
 }
 
-/** Whether `http://<host>/` is a URL (an absent Host is: the request's URL is built with localhost). */
+/** Whether `http://<host>/` is a URL (an absent or empty Host is: the request's URL is built with localhost). */
 function hostParses(host: string | undefined): boolean {
-  if (host === undefined) return true;
+  if (host === undefined || host === "") return true;
   if (host.length > 255 || /[\s/?#@\\]/.test(host)) return false;
   try {
     return new URL(`http://${host}/`).host !== "";

@@ -82,6 +82,15 @@ function canonical(value: unknown): string {
 export const requestHash = (request: GenerationRequest): string =>
   createHash("sha256").update(canonical({ model: request.model, params: request.params ?? {} })).digest("hex");
 
+/**
+ * A failure that says the statement never reached the database (the connection was refused, or
+ * none could be had from the pool): nothing it would have written was written.
+ */
+const neverSent = (error: unknown): boolean => {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return e?.code === "ECONNREFUSED" || (typeof e?.message === "string" && /timeout exceeded when trying to connect/.test(e.message));
+};
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** An Idempotency-Key this request holds until its answer is stored (or it gives the key back). */
@@ -197,6 +206,8 @@ export function createGenerationService(deps: {
     taskId: string,
     held: HeldKey | undefined,
     runner: ModelRunner,
+    /** Set once a charge statement has been sent: a failure after it may come after its commit. */
+    sent: { charge: boolean },
   ): Promise<Result<{ task: TaskRecord; quote: Quote; used: Micros; limit: Micros }, ServiceError>> {
     let limit = key.dailyLimit;
     let remaining = limit;
@@ -221,6 +232,7 @@ export function createGenerationService(deps: {
       const unsendable = vendorInputIssue(runner, quote.value.model.id, quote.value.params);
       if (unsendable) return err(invalidParams([unsendable]));
       const { cost, adjustments } = quote.value;
+      sent.charge = true;
       const accepted = await tasks.accept(
         {
           id: taskId,
@@ -296,8 +308,8 @@ export function createGenerationService(deps: {
       let admitted = false;
       /** Inline references stored for this request: a request that is not accepted keeps none. */
       let stored: readonly string[] = [];
-      /** The charge was sent: from here a failure may come after its commit. */
-      let charging = false;
+      /** Whether a charge statement was sent: a failure after it may come after its commit. */
+      const sent = { charge: false };
       // Everything taken so far is given back when the request is not accepted, each part even
       // when another fails (a failed release must not keep the Idempotency-Key from a retry).
       const giveBack = async () => {
@@ -336,8 +348,7 @@ export function createGenerationService(deps: {
         const spilled = await storeInlineReferences(deps.files, key.id, profile, { params: references.params, requestParams: (request.params ?? {}) as Readonly<Record<string, unknown>> }, clock.now());
         stored = spilled.stored;
         const checked = { model, params: spilled.params, adjustments, profile };
-        charging = true;
-        const charged = await chargeWithinBudget(key, spilled.requestParams === request.params ? request : Object.assign({}, request, { params: spilled.requestParams }), checked, taskId, held, runner.value);
+        const charged = await chargeWithinBudget(key, spilled.requestParams === request.params ? request : Object.assign({}, request, { params: spilled.requestParams }), checked, taskId, held, runner.value, sent);
         // Refused after all: the inline references it stored go (a refused request keeps nothing).
         if (!charged.ok && stored.length) await deps.files.discardUploads(key.id, stored);
         if (!charged.ok) {
@@ -359,7 +370,7 @@ export function createGenerationService(deps: {
         // (the database is unreachable) they are kept too: a slot frees itself after its TTL and
         // an upload expires, whereas giving back the slot of a running task would let the key
         // run one more than its limit.
-        const mayBeAccepted = charging && (await tasks.find(taskId).then((task) => task !== null, () => true));
+        const mayBeAccepted = sent.charge && !neverSent(error) && (await tasks.find(taskId).then((task) => task !== null, () => true));
         if (!mayBeAccepted) {
           if (stored.length) await deps.files.discardUploads(key.id, stored).catch(() => undefined);
           await giveBack().catch(() => undefined);

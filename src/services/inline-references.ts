@@ -40,7 +40,7 @@ function replaceDataUris(value: unknown, replace: (uri: string) => string | unde
  * the task is not accepted after all, discard `stored` (FileStore.discardUploads).
  */
 export async function storeInlineReferences(
-  files: Pick<FileStore, "putInline">,
+  files: Pick<FileStore, "putInline" | "discardUploads">,
   keyId: string,
   profile: ModelProfile,
   checked: { readonly params: Params; readonly requestParams: Readonly<Record<string, unknown>> },
@@ -53,18 +53,24 @@ export async function storeInlineReferences(
   const ids = new Map<string, Map<string, string>>();
   const stored: string[] = [];
   const changes: { path: readonly (string | number)[]; value: string }[] = [];
-  for (const reference of inline) {
-    const parts = split(reference.value);
-    if (!parts) continue;
-    let ofType = ids.get(parts.mediaType);
-    if (!ofType) ids.set(parts.mediaType, (ofType = new Map()));
-    let id = ofType.get(parts.payload);
-    if (id === undefined) {
-      id = (await files.putInline(keyId, { mediaType: parts.mediaType, body: decoded(parts.payload) }, now)).id;
-      ofType.set(parts.payload, id);
-      stored.push(id);
+  try {
+    for (const reference of inline) {
+      const parts = split(reference.value);
+      if (!parts) continue;
+      let ofType = ids.get(parts.mediaType);
+      if (!ofType) ids.set(parts.mediaType, (ofType = new Map()));
+      let id = ofType.get(parts.payload);
+      if (id === undefined) {
+        id = (await files.putInline(keyId, { mediaType: parts.mediaType, body: decoded(parts.payload) }, now)).id;
+        ofType.set(parts.payload, id);
+        stored.push(id);
+      }
+      changes.push({ path: reference.path, value: id });
     }
-    changes.push({ path: reference.path, value: id });
+  } catch (error) {
+    // The request goes no further: what it stored so far goes too.
+    if (stored.length) await files.discardUploads(keyId, stored).catch(() => undefined);
+    throw error;
   }
   const idOf = (uri: string) => {
     const parts = split(uri);

@@ -220,11 +220,14 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     const { locked } = await accounts.recordOutcome({ account: task.account, success: false, threshold, lockUntil: now + cooldownMs });
     if (locked) logger.warn({ account: task.account }, "upstream account locked after repeated failures");
     // A retryable failure of a job the vendor still holds (its status unreadable from this
-    // account): the vendor is asked to stop it before another account runs the task again.
+    // account): once the task is requeued here (so this process still held it), the vendor is
+    // asked to stop the job; another account runs the task again.
     if (status.retryable && task.attempts < maxAttempts) {
-      await cancelAtVendor(job);
       const requeued = await tasks.requeue({ id: task.id, owner, now, holdUntil: hold(now).until });
-      if (requeued) await publish("QUEUED", requeued);
+      if (requeued) {
+        await cancelAtVendor(job);
+        await publish("QUEUED", requeued);
+      }
       return false;
     }
     const failed = await tasks.fail({ id: task.id, owner, now, error: status.error });

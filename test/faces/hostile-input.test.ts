@@ -186,5 +186,7 @@ describe("ids and keys over their bounds, text that cannot be stored", () => {
         expect(answer).not.toMatch(/ at |node_modules|TypeError/);
       }
     }
+    // An empty Host is no host at all, as when none is sent: served.
+    expect((await raw("GET /healthz HTTP/1.1\r\nHost: \r\nConnection: close\r\n\r\n")).split("\r\n")[0]).toBe("HTTP/1.1 200 OK");
   });
 });

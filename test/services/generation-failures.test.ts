@@ -38,13 +38,13 @@ afterAll(async () => db?.close());
 
 const lost = () => new Error("the connection was lost before the answer");
 
-function setUp(change: { limiter?: (limiter: Limiter) => Partial<Limiter>; tasks?: (tasks: TaskRepo) => Partial<TaskRepo> } = {}) {
+function setUp(change: { limiter?: (limiter: Limiter) => Partial<Limiter>; tasks?: (tasks: TaskRepo) => Partial<TaskRepo>; files?: (files: FileStore) => Partial<FileStore> } = {}) {
   const clock = manualClock(T0);
   const limiter = createMemoryLimiter(clock);
   const service = createGenerationService({
     tasks: Object.assign({}, stores.tasks, change.tasks?.(stores.tasks)),
     idempotency: stores.idempotency,
-    files,
+    files: Object.assign({}, files, change.files?.(files)),
     engine: createEngine(),
     limiter: Object.assign({}, limiter, change.limiter?.(limiter)),
     pubsub: createMemoryPubSub<GatewayEvents>(),
@@ -76,6 +76,23 @@ describe("generate when a backing service fails mid-way", () => {
     await expect(service.generate(key, WITH_INLINE)).rejects.toThrow(/connection was lost/);
     expect(await slots()).toEqual([]);
     expect(await db.prisma.task.count({ where: { keyId: key.id } })).toBe(0);
+    expect(await db.prisma.upload.count({ where: { keyId: key.id } })).toBe(0);
+  });
+
+  it("gives back the slot of a charge that never reached the database (connection refused), though whether a task exists cannot be read", async () => {
+    const refused = () => Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    const { service, key, slots } = setUp({ tasks: () => ({ accept: async () => Promise.reject(refused()), find: async () => Promise.reject(refused()) }) });
+    await expect(service.generate(key, IMAGE)).rejects.toThrow(/ECONNREFUSED/);
+    expect(await slots()).toEqual([]);
+  });
+
+  it("discards the inline references already stored when storing the next one fails", async () => {
+    let puts = 0;
+    const { service, key } = setUp({ files: (real) => ({ putInline: async (...args) => (++puts === 2 ? Promise.reject(new Error("disk full")) : real.putInline(...args)) }) });
+    const other = Buffer.concat([PNG, Buffer.from([1])]);
+    const two = { model: "seedance-2.0", params: { prompt: "x", start_frame: WITH_INLINE.params.start_frame, end_frame: `data:image/png;base64,${other.toString("base64")}` } };
+    await expect(service.generate(key, two)).rejects.toThrow(/disk full/);
+    expect(puts).toBe(2);
     expect(await db.prisma.upload.count({ where: { keyId: key.id } })).toBe(0);
   });
 });

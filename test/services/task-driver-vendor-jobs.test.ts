@@ -60,6 +60,27 @@ describe("task driver: the jobs a vendor holds", () => {
     expect((await gw.prisma.task.findUniqueOrThrow({ where: { id: taskId } })).attempts).toBe(2);
   });
 
+  it("does not cancel a job whose task it could not requeue (another process holds it now)", async () => {
+    let takenOver = false;
+    const vendor = recordingVendor({
+      answer: async (job) => {
+        if (takenOver) return { state: "running", progress: 0.5 };
+        // Another process took the task over before this poll's answer is acted on.
+        takenOver = true;
+        await gw!.prisma.$executeRaw`UPDATE tasks SET lease_owner = 'another-process', lease_until = now() + interval '1 hour' WHERE id = ${job.taskId}`;
+        return { state: "failed", error: "a status this account could not read", retryable: true };
+      },
+    });
+    gw = await startGateway({ provider: vendor.provider, driver: { tickMs: 20 } });
+    const { taskId } = await generate(gw.url, gw.key, "gpt-image-2", { prompt: "p", quality: "low" });
+    await expect.poll(() => takenOver, { timeout: 10_000, interval: 20 }).toBe(true);
+    // The failure's requeue is refused (the lease is another's): the task stays PROCESSING on its job.
+    await expect.poll(async () => (await gw!.prisma.task.findUniqueOrThrow({ where: { id: taskId } })).leaseOwner, { timeout: 5_000, interval: 20 }).toBe("another-process");
+    await gw.gateway.driver.settled();
+    expect(vendor.cancels).toEqual([]);
+    expect((await gw.prisma.task.findUniqueOrThrow({ where: { id: taskId } })).status).toBe("PROCESSING");
+  });
+
   it("keeps a task's lease while its submit takes longer than a lease: another process's driver does not submit it again", async () => {
     const vendor = recordingVendor({ submitMs: 4 * LEASE_MS, answer: finished });
     gw = await startGateway({ provider: vendor.provider, driver: { tickMs: 20, leaseMs: LEASE_MS } });

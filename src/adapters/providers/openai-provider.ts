@@ -93,7 +93,10 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): Provider {
       }
     }
     try {
-      files.push(...(await downloadResults(urls, policy)));
+      // One cap for the whole result: what came inline counts against what may be downloaded.
+      const inline = files.reduce((sum, f) => sum + f.data.byteLength, 0);
+      if (urls.length && inline >= maxBytes) return { state: "failed", error: `openai: a result larger than ${maxBytes} bytes`, retryable: false };
+      files.push(...(await downloadResults(urls, Object.assign({}, policy, { maxBytes: maxBytes - inline }))));
     } catch (error) {
       if (error instanceof RefusedDownload) return { state: "failed", error: `openai result refused: ${error.message}`, retryable: false };
       return { state: "failed", error: `openai result not downloaded: ${(error as Error).message}`, retryable: true };

@@ -7,7 +7,12 @@ import type { ParamTranslation, SizeRule, VendorRoute } from "./types.ts";
 
 export type VendorInput = { readonly ok: true; readonly model: string; readonly input: Record<string, unknown> } | { readonly ok: false; readonly reason: string };
 
-/** How far past a resolution tier's nominal short side a size may be and still be made at that tier. */
+/**
+ * A size whose short side is past a vendor's largest tier is made at that tier while it has no
+ * more pixels than the tier's 16:9 frame (with this slack: sizes snapped to multiples of 16 or
+ * 64): 1440×1440 has the pixels of 1920×1080. Past that (4K to a vendor whose largest is 1080p),
+ * it is refused.
+ */
 const RESOLUTION_SLACK = 1.05;
 
 const ratioOf = (label: string): number => {
@@ -65,9 +70,9 @@ export function toVendorInput(route: VendorRoute, params: Readonly<Record<string
   if (t.resolution && width && height) {
     const short = Math.min(width, height);
     const steps = Object.keys(t.resolution.byShortSide).map(Number).sort((a, b) => a - b);
-    // A tier names a nominal short side: sizes snapped to multiples of 16 or 64 (1088 for 1080p) stay in it.
-    const step = steps.find((s) => s >= short) ?? (short <= steps[steps.length - 1]! * RESOLUTION_SLACK ? steps[steps.length - 1]! : undefined);
-    if (step === undefined) return { ok: false, reason: `${route.vendor} ${route.model} makes videos up to ${steps[steps.length - 1]}p (asked for ${short}p)` };
+    const largest = steps[steps.length - 1]!;
+    const step = steps.find((s) => s >= short) ?? (width * height <= largest * ((largest * 16) / 9) * RESOLUTION_SLACK ? largest : undefined);
+    if (step === undefined) return { ok: false, reason: `${route.vendor} ${route.model} makes videos up to ${largest}p (asked for ${width}×${height})` };
     input[t.resolution.to] = t.resolution.byShortSide[step];
   }
   const duration = num(params.duration ?? params.durationSeconds);

@@ -239,7 +239,8 @@ export function createWsTransport(
         // would then end under one id, and the first one's results would never be returned (nor
         // its place given back). The protocol's close for an id in use answers it instead.
         if (socket.settingUp.has(id)) {
-          const message = `Subscriber for ${id.slice(0, 100)} already exists`;
+          // A close reason is at most 123 bytes: a long id is not repeated in it.
+          const message = Buffer.byteLength(id) <= 80 ? `Subscriber for ${id} already exists` : "Subscriber for this id already exists";
           ctx.extra.socket.close(CloseCode.SubscriberAlreadyExists, message);
           return [new GraphQLErrorClass(message)];
         }

@@ -91,8 +91,11 @@ describe("param translation", () => {
 
   it("refuses a resolution above the largest a vendor makes, rather than making a smaller one", () => {
     const fourK = { prompt: "p", width: 3840, height: 2160, duration: 8, quantity: 1 };
-    expect(toVendorInput(route("veo-3.1-generate-001", "replicate"), fourK)).toMatchObject({ ok: false, reason: expect.stringMatching(/up to 1080p \(asked for 2160p\)/) });
+    expect(toVendorInput(route("veo-3.1-generate-001", "replicate"), fourK)).toMatchObject({ ok: false, reason: expect.stringMatching(/up to 1080p \(asked for 3840×2160\)/) });
     expect(toVendorInput(route("veo-3.1-generate-001", "fal"), fourK)).toMatchObject({ ok: true, input: { resolution: "4k" } });
+    // A 1080p tier's square and 4:3 sizes have the pixels of 1920×1080, not a longer short side's tier.
+    for (const [width, height] of [[1440, 1440], [1664, 1248], [1248, 1664]])
+      expect(toVendorInput(route("seedance-1.0-pro", "fal"), { prompt: "p", width, height, duration: 5, quantity: 1 }), `${width}×${height}`).toMatchObject({ ok: true, input: { resolution: "1080p" } });
   });
 
   it("makes a transparent GPT Image as png when asked for jpeg (OpenAI's transparency needs png or webp), and keeps webp", () => {

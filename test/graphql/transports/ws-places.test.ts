@@ -57,12 +57,15 @@ describe("the places of a key's live connections and subscriptions", () => {
     const before = await connections();
     gw.services.keys.invalidate(record.id);
     const release = await holdDatabase();
-    const ws = await opened();
-    ws.send(JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${key}` } }));
-    ws.terminate();
-    // The server saw the socket close (its onClose ran) before the key's row is read.
-    await expect.poll(connections, { timeout: 5_000, interval: 10 }).toBe(before);
-    await release();
+    try {
+      const ws = await opened();
+      ws.send(JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${key}` } }));
+      ws.terminate();
+      // The server saw the socket close (its onClose ran) before the key's row is read.
+      await expect.poll(connections, { timeout: 5_000, interval: 10 }).toBe(before);
+    } finally {
+      await release();
+    }
     await lookedUp(key);
     expect(gw.services.live.counts(record.id)).toEqual({ subscriptions: 0, sockets: 0 });
   });
@@ -76,12 +79,17 @@ describe("the places of a key's live connections and subscriptions", () => {
     const closed = closeOf(ws);
     gw.services.keys.invalidate(record.id);
     const release = await holdDatabase();
-    const subscribe = JSON.stringify({ id: "a", type: "subscribe", payload: { query: "subscription { myTasks { __typename } }" } });
-    ws.send(subscribe);
-    ws.send(JSON.stringify({ id: "a", type: "complete" }));
-    ws.send(subscribe);
-    expect(await closed).toMatchObject({ code: 4409 });
-    await release();
+    // An id too long to be repeated in a close reason (at most 123 bytes).
+    const id = "a".repeat(100);
+    const subscribe = JSON.stringify({ id, type: "subscribe", payload: { query: "subscription { myTasks { __typename } }" } });
+    try {
+      ws.send(subscribe);
+      ws.send(JSON.stringify({ id, type: "complete" }));
+      ws.send(subscribe);
+      expect(await closed).toMatchObject({ code: 4409 });
+    } finally {
+      await release();
+    }
     await expect.poll(() => gw.services.live.counts(record.id), { timeout: 5_000, interval: 20 }).toEqual({ subscriptions: 0, sockets: 0 });
   });
 
@@ -106,18 +114,21 @@ describe("the places of a key's live connections and subscriptions", () => {
     const { key, record } = await gw.createKey();
     gw.services.keys.invalidate(record.id);
     const release = await holdDatabase();
-    const aborted = new AbortController();
-    const request = fetch(`${gw.url}/graphql`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${key}`, "content-type": "application/json", accept: "text/event-stream" },
-      body: JSON.stringify({ query: "subscription { myTasks { __typename } }" }),
-      signal: aborted.signal,
-    }).catch(() => undefined);
-    // The request is in the gateway (its body read) when the client goes.
-    await expect.poll(connections, { timeout: 5_000, interval: 10 }).toBeGreaterThan(0);
-    aborted.abort();
-    await request;
-    await release();
+    try {
+      const aborted = new AbortController();
+      const request = fetch(`${gw.url}/graphql`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json", accept: "text/event-stream" },
+        body: JSON.stringify({ query: "subscription { myTasks { __typename } }" }),
+        signal: aborted.signal,
+      }).catch(() => undefined);
+      // The request is in the gateway (its body read) when the client goes.
+      await expect.poll(connections, { timeout: 5_000, interval: 10 }).toBeGreaterThan(0);
+      aborted.abort();
+      await request;
+    } finally {
+      await release();
+    }
     await lookedUp(key);
     await expect.poll(() => gw.services.live.counts(record.id).subscriptions, { timeout: 5_000, interval: 20 }).toBe(0);
   });
