@@ -1,12 +1,12 @@
 // The driver's sweep of slots that freed themselves (the limiter expires a slot after its TTL; the
 // sweep releases it too and tells the key's dashboard): it starts one slot TTL back, so slots that
 // freed while no process swept (a restart) are told, and a full batch goes on from its last slot.
-import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Provider } from "../../src/services/ports/provider.ts";
 import { SLOTS_PER_SWEEP } from "../../src/services/ports/task-repo.ts";
-import { createTaskDriver, type TaskDriver } from "../../src/services/task-driver.ts";
+import type { TaskDriver } from "../../src/services/task-driver.ts";
 import { timingFor } from "../../src/services/timing.ts";
+import { driverBeside } from "../support/driver-beside.ts";
 import { startGateway, type TestGateway } from "../support/gateway.ts";
 
 const idle: Provider = { poll: async () => ({ state: "running", progress: 0 }) };
@@ -22,7 +22,7 @@ describe("task driver: the sweep of slots that freed themselves", () => {
 
   it("starts one slot TTL back, and goes on from the last slot of a full batch", async () => {
     gw = await startGateway({ provider: idle, driver: { enabled: false } });
-    const { stores, pubsub, limiter } = gw.gateway.infrastructure;
+    const { stores, pubsub } = gw.gateway.infrastructure;
     const timing = timingFor(1);
     const T0 = Date.parse("2030-01-01T00:00:00.000Z");
     let now = T0;
@@ -41,10 +41,7 @@ describe("task driver: the sweep of slots that freed themselves", () => {
         return pubsub.publish(...args);
       },
     });
-    driver = createTaskDriver({
-      tasks, accounts: stores.pool, files: { putResults: async () => undefined }, provider: idle, pubsub: watch, limiter,
-      clock: { now: () => now }, timing, logger: pino({ level: "silent" }), owner: "sweeper", poolSize: gw.config.poolSize,
-    });
+    driver = driverBeside(gw, { provider: idle, owner: "sweeper", tasks, pubsub: watch, clock: { now: () => now }, timing });
     await driver.tick();
     now += 100;
     await driver.tick();

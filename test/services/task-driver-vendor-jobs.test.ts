@@ -2,12 +2,12 @@
 // vendor, and a submit that takes longer than a lease keeps its task's lease, so no other process
 // takes the task over and submits it a second time. And a finished task's slot goes back to its
 // key before anything else can fail.
-import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { renderOutputs } from "../../src/adapters/providers/render/index.ts";
 import type { Provider, ProviderJob, ProviderStatus } from "../../src/services/ports/provider.ts";
-import { createTaskDriver, type TaskDriver } from "../../src/services/task-driver.ts";
+import type { TaskDriver } from "../../src/services/task-driver.ts";
 import { timingFor } from "../../src/services/timing.ts";
+import { driverBeside } from "../support/driver-beside.ts";
 import { generate, waitForFinal } from "../lifecycle/support.ts";
 import { startGateway, type TestGateway } from "../support/gateway.ts";
 
@@ -39,14 +39,16 @@ const finished = async (job: ProviderJob): Promise<ProviderStatus> => {
   return { state: "finished", files, result, glb };
 };
 
+let gw: TestGateway | undefined;
+/** Another process's driver, or the one driving instead of the gateway's. */
+let other: TaskDriver | undefined;
+afterEach(async () => {
+  await other?.stop();
+  other = undefined;
+  await gw?.close();
+});
+
 describe("task driver: the jobs a vendor holds", () => {
-  let gw: TestGateway | undefined;
-  let other: TaskDriver | undefined;
-  afterEach(async () => {
-    await other?.stop();
-    other = undefined;
-    await gw?.close();
-  });
 
   it("cancels a job at the vendor before requeueing its task after a retryable failure; the next attempt is submitted once", async () => {
     const vendor = recordingVendor({
@@ -85,12 +87,7 @@ describe("task driver: the jobs a vendor holds", () => {
     const vendor = recordingVendor({ submitMs: 4 * LEASE_MS, answer: finished });
     gw = await startGateway({ provider: vendor.provider, driver: { tickMs: 20, leaseMs: LEASE_MS } });
     // A second gateway process's driver on the same database.
-    const { stores, pubsub, limiter } = gw.gateway.infrastructure;
-    other = createTaskDriver({
-      tasks: stores.tasks, accounts: stores.pool, files: { putResults: async () => undefined }, provider: vendor.provider, pubsub, limiter,
-      clock: { now: () => Date.now() }, timing: timingFor(1), logger: pino({ level: "silent" }), owner: "another-process",
-      poolSize: gw.config.poolSize, leaseMs: LEASE_MS, tickMs: 20,
-    });
+    other = driverBeside(gw, { provider: vendor.provider, owner: "another-process", leaseMs: LEASE_MS });
     other.start();
     const { taskId } = await generate(gw.url, gw.key, "gpt-image-2", { prompt: "p", quality: "low" });
     expect(await waitForFinal(gw.url, gw.key, taskId, 10_000)).toMatchObject({ status: "FINISHED" });
@@ -113,28 +110,16 @@ describe("task driver: the jobs a vendor holds", () => {
 });
 
 describe("task driver: a task's end", () => {
-  let gw: TestGateway | undefined;
-  let driver: TaskDriver | undefined;
-  afterEach(async () => {
-    await driver?.stop();
-    driver = undefined;
-    await gw?.close();
-  });
 
   it("gives the slot back when the account's bookkeeping fails after the task finished", async () => {
     const vendor = recordingVendor({ answer: finished });
     gw = await startGateway({ provider: vendor.provider, driver: { enabled: false } });
-    const { stores, pubsub, limiter } = gw.gateway.infrastructure;
-    const accounts = Object.assign({}, stores.pool, { recordOutcome: async () => Promise.reject(new Error("the database went away")) });
-    driver = createTaskDriver({
-      tasks: stores.tasks, accounts, files: { putResults: async () => undefined }, provider: vendor.provider, pubsub, limiter,
-      clock: { now: () => Date.now() }, timing: timingFor(1), logger: pino({ level: "silent" }), owner: "this-process",
-      poolSize: gw.config.poolSize, tickMs: 20,
-    });
-    driver.start();
+    const accounts = Object.assign({}, gw.gateway.infrastructure.stores.pool, { recordOutcome: async () => Promise.reject(new Error("the database went away")) });
+    other = driverBeside(gw, { provider: vendor.provider, owner: "this-process", accounts });
+    other.start();
     const { taskId } = await generate(gw.url, gw.key, "gpt-image-2", { prompt: "p", quality: "low" });
     expect(await waitForFinal(gw.url, gw.key, taskId, 10_000)).toMatchObject({ status: "FINISHED" });
     const keyId = (await gw.prisma.task.findUniqueOrThrow({ where: { id: taskId } })).keyId;
-    await expect.poll(async () => (await limiter.snapshot(keyId, timingFor(gw!.config.timeScale).limits)).slots, { timeout: 5_000, interval: 20 }).toEqual([]);
+    await expect.poll(async () => (await gw!.gateway.infrastructure.limiter.snapshot(keyId, timingFor(gw!.config.timeScale).limits)).slots, { timeout: 5_000, interval: 20 }).toEqual([]);
   });
 });
