@@ -46,8 +46,8 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): Provider {
   const call: VendorCall = { dispatcher, origin, timeoutMs, maxAnswerBytes: Math.ceil((maxBytes * 4) / 3) + 64 * 1024 };
   const policy: DownloadPolicy = { origin, dispatcher, downloadDispatcher: options.downloadDispatcher ?? createGuardedAgent(), maxBytes, timeoutMs };
   const inputFor = options.inputFor ?? vendorInputFor("openai");
-  /** Calls this process started and has not given up, by handle, until their outcome is in. */
-  const inFlight = new Map<string, { readonly outcome: Promise<ProviderStatus>; readonly stop: AbortController }>();
+  /** Calls this process started and has not given up, by handle, until their outcome is in: how to end each. */
+  const inFlight = new Map<string, AbortController>();
   /**
    * Outcomes by handle, with when their attempt started and when they were first answered: an
    * answered one is kept a while for a repeated poll (a storage failure makes the driver ask
@@ -121,7 +121,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): Provider {
         const running = generate(job, routed.model, routed.input, stop.signal).catch(
           (error: unknown): ProviderStatus => ({ state: "failed", error: `openai: ${(error as Error).message}`, retryable: true }),
         );
-        inFlight.set(handle, { outcome: running, stop });
+        inFlight.set(handle, stop);
         void running.then((status) => {
           // A call given up (cancel) keeps nothing.
           if (inFlight.delete(handle)) outcomes.set(handle, { status, startedAt: job.startedAt });
@@ -143,7 +143,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): Provider {
     async cancel(job) {
       if (!job.upstream) return;
       // The call still running is ended, and nothing of it is kept.
-      inFlight.get(job.upstream)?.stop.abort();
+      inFlight.get(job.upstream)?.abort();
       inFlight.delete(job.upstream);
       outcomes.delete(job.upstream);
     },

@@ -50,6 +50,12 @@ export function createUpstreamProvider(options: UpstreamProviderOptions): Provid
   // Calls to the upstream's own API only (callVendor refuses any other origin: the account's key
   // goes nowhere else), each answer read up to callVendor's cap, each call within `timeout`.
   const api: VendorCall = { dispatcher, origin, timeoutMs: timeout };
+  /** One call's answer, or undefined when the upstream could not be reached: not a failed generation, the next poll asks again. */
+  const reach = (method: "GET" | "POST", path: string, headers: Readonly<Record<string, string>>, body?: unknown) =>
+    callVendor(api, method, `${base}${path}`, headers, body).catch((error: unknown) => {
+      if (error instanceof VendorUnreachable) return undefined;
+      throw error;
+    });
 
   /**
    * Result files go through the download every vendor adapter takes (result-download.ts): the
@@ -69,11 +75,8 @@ export function createUpstreamProvider(options: UpstreamProviderOptions): Provid
    */
   const submit = async (job: ProviderJob, key: string): Promise<ProviderStatus> => {
     const headers = { authorization: `Bearer ${key}`, "idempotency-key": `${job.taskId}:${job.attempt}` };
-    const submitted = await callVendor(api, "POST", `${base}/api/generate`, headers, { model: job.model, params: job.params }).catch((error: unknown) => {
-      // Unreachable upstream: not a failed generation; the next poll tries again (the hard deadline bounds it).
-      if (error instanceof VendorUnreachable) return undefined;
-      throw error;
-    });
+    const submitted = await reach("POST", "/api/generate", headers, { model: job.model, params: job.params });
+    // Unreachable upstream: the next poll tries again (the hard deadline bounds it).
     if (!submitted) return { state: "running", progress: 0 };
     const accepted = (submitted.json ?? {}) as { task_id?: unknown; error?: unknown };
     // 409: the same Idempotency-Key is still being answered; 5xx: nothing learned. Asked again at the next poll.
@@ -94,10 +97,7 @@ export function createUpstreamProvider(options: UpstreamProviderOptions): Provid
       if (!job.upstream) return submit(job, key);
       const accepted = { task_id: job.upstream };
 
-      const polled = await callVendor(api, "GET", `${base}/get/${encodeURIComponent(accepted.task_id)}`, { authorization: `Bearer ${key}` }).catch((error: unknown) => {
-        if (error instanceof VendorUnreachable) return undefined;
-        throw error;
-      });
+      const polled = await reach("GET", `/get/${encodeURIComponent(accepted.task_id)}`, { authorization: `Bearer ${key}` });
       // Unreachable, an error status, or an answer that is not a task: nothing learned, asked again at the next poll.
       if (!polled || polled.status !== 200 || typeof polled.json !== "object" || polled.json === null) return { state: "running", progress: 0 };
       const task = polled.json as UpstreamTask;
