@@ -3,7 +3,7 @@
  * has accounts configured (the routed provider's choice), else the simulation when it runs
  * unrouted models, else none. Pure over the configuration; the faces show it beside each model.
  */
-import { routesOf, toVendorInput, type VendorId } from "../catalog/vendors/index.ts";
+import { carriedReferences, routesOf, toVendorInput, type VendorId } from "../catalog/vendors/index.ts";
 import type { ParamIssue } from "../engine/errors.ts";
 import type { Params } from "../engine/normalize.ts";
 import type { ModelProfile } from "../engine/profile.ts";
@@ -43,7 +43,7 @@ export function vendorReferenceIssues(runner: ModelRunner, profile: ModelProfile
   if (vendor === null || vendor === "simulation") return [];
   const route = routesOf(profile.spec.id).find((r) => r.vendor === vendor);
   if (!route) return [];
-  const carried = route.params.references ?? {};
+  const carried = carriedReferences(route, params);
   const issues: ParamIssue[] = [];
   for (const reference of findReferences(profile.media, params).references) {
     const param = String(reference.path[0]);

@@ -125,6 +125,23 @@ describe("vendors configured, simulation of unrouted models off, a public addres
     expect(one.status, one.text).toBe(200);
   });
 
+  it("runs Veo 3.1 with a start and an end frame on fal's first-last-frame endpoint, and refuses an end frame alone before any charge", async () => {
+    const { key, record } = await gw.createKey();
+    const [first, last] = [await upload(api, key), await upload(api, key)];
+    const both = await api.post("/api/generate", { model: "veo-3.1-fast-generate-001", params: Object.assign({}, veoWith("two frames", first).params, { end_frame: last }) }, { key });
+    expect(both.status, both.text).toBe(200);
+    const received = await falInputFor("two frames");
+    expect(received.app).toBe("fal-ai/veo3.1/fast/first-last-frame-to-video");
+    expect(received.input).toMatchObject({ first_frame_url: expect.stringContaining(`${PUBLIC_URL}/files/uploads/`), last_frame_url: expect.stringContaining(`${PUBLIC_URL}/files/uploads/`) });
+    expect(received.input).not.toHaveProperty("image_url");
+    const spent = await used(api, key);
+    const endOnly = await api.post("/api/generate", { model: "veo-3.1-fast-generate-001", params: { prompt: "end only", mode: "RESOLUTION_720", width: 1280, height: 720, duration: 8, end_frame: last } }, { key });
+    expect(endOnly.status).toBe(400);
+    expect(endOnly.body.issues).toEqual([{ field: "end_frame", reason: expect.stringContaining("fal runs veo-3.1-fast-generate-001 here without end_frame") }]);
+    expect(await used(api, key)).toBe(spent);
+    expect(await taskCount(gw, record.id)).toBe(1);
+  });
+
   it("refuses, before any charge, a reference the vendor's route cannot carry (OpenAI's Images API takes no image here) rather than dropping it", async () => {
     const { key, record } = await gw.createKey();
     const id = await upload(api, key);

@@ -7,7 +7,7 @@
  * a vendor gives is stored prefixed with the vendor's name, so a resumed attempt goes back to the
  * vendor that holds it even if the configuration changed meanwhile.
  */
-import { routesOf, type VendorId } from "../../catalog/vendors/index.ts";
+import { carriedReferences, routesOf, type VendorId } from "../../catalog/vendors/index.ts";
 import { isUploadId } from "../../engine/references.ts";
 import type { Provider, ProviderJob, ProviderStatus } from "../../services/ports/provider.ts";
 import type { ReferenceUrls } from "../../services/ports/reference-urls.ts";
@@ -72,7 +72,8 @@ export function createRoutedProvider(options: RoutedProviderOptions): Provider {
    * Made at submission only: the URLs expire, and a resumed attempt's vendor has its input.
    */
   const withFetchableReferences = async (vendor: VendorId, job: ProviderJob): Promise<{ job: ProviderJob } | { reason: string }> => {
-    const carried = Object.keys(routesOf(job.model).find((r) => r.vendor === vendor)?.params.references ?? {}).filter((param) => job.params[param] !== undefined);
+    const route = routesOf(job.model).find((r) => r.vendor === vendor);
+    const carried = route ? Object.keys(carriedReferences(route, job.params)).filter((param) => job.params[param] !== undefined) : [];
     const uploads = new Set<string>();
     const collect = (text: string): string => {
       if (isUploadId(text)) uploads.add(text);

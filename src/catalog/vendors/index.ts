@@ -2,5 +2,5 @@
 export type * from "./types.ts";
 export { VENDORS } from "./types.ts";
 export { VENDOR_ROUTES, routesOf } from "./routes.ts";
-export { nearestRatio, toVendorInput, type VendorInput } from "./translate.ts";
+export { carriedReferences, nearestRatio, toVendorInput, type VendorInput } from "./translate.ts";
 export { vendorTableMarkdown } from "./table.ts";

@@ -50,17 +50,34 @@ const gptImage = (model: string, sizes?: readonly string[]): VendorRoute =>
   });
 const GPT_IMAGE_SIZES = ["1024x1024", "1536x1024", "1024x1536"];
 
-const veoFal = (model: string): VendorRoute =>
-  fal(
-    model,
-    {
-      size: { kind: "aspect-ratio", to: "aspect_ratio", ratios: VIDEO_RATIOS_WIDE },
-      resolution: { to: "resolution", byShortSide: { 720: "720p", 1080: "1080p", 2160: "4k" } },
-      duration: { to: "duration", as: "seconds" },
-      copy: { seed: "seed", negative_prompt: "negative_prompt", motion_has_audio: "generate_audio" },
-      references: { start_frame: { to: "image_url", as: "single" }, end_frame: { to: "last_frame_url", as: "single" } },
-    },
-    { param: "start_frame", model: `${model}/image-to-video` },
+/**
+ * Veo on fal: a start frame runs image-to-video (`image_url` only). Veo 3.1 runs a start and an
+ * end frame on its first-last-frame endpoint (`first_frame_url`, `last_frame_url`:
+ * https://fal.ai/models/fal-ai/veo3.1/fast/first-last-frame-to-video/api); an end frame alone, or
+ * on Veo 3.0, has no endpoint and is refused.
+ */
+const veoFal = (model: string, firstLast: boolean): VendorRoute =>
+  Object.assign(
+    fal(
+      model,
+      {
+        size: { kind: "aspect-ratio", to: "aspect_ratio", ratios: VIDEO_RATIOS_WIDE },
+        resolution: { to: "resolution", byShortSide: { 720: "720p", 1080: "1080p", 2160: "4k" } },
+        duration: { to: "duration", as: "seconds" },
+        copy: { seed: "seed", negative_prompt: "negative_prompt", motion_has_audio: "generate_audio" },
+        references: { start_frame: { to: "image_url", as: "single" } },
+      },
+      { param: "start_frame", model: `${model}/image-to-video` },
+    ),
+    firstLast
+      ? {
+          withAllReferences: {
+            params: ["start_frame", "end_frame"],
+            model: `${model}/first-last-frame-to-video`,
+            references: { start_frame: { to: "first_frame_url", as: "single" }, end_frame: { to: "last_frame_url", as: "single" } },
+          },
+        }
+      : {},
   );
 const veoReplicate = (model: string): VendorRoute =>
   replicate(model, {
@@ -92,11 +109,13 @@ const seedanceReplicate = (model: string): VendorRoute =>
     references: { start_frame: { to: "image", as: "single" }, end_frame: { to: "last_frame_image", as: "single" } },
   });
 
+/** LTX-2 on fal takes 25 or 50 fps (https://fal.ai/models/fal-ai/ltx-2/image-to-video/api); our other rates have no equivalent. */
 const ltxvFal = (t2v: string, i2v: string): VendorRoute =>
   fal(
     t2v,
     {
-      copy: { fps: "fps", resolution: "resolution", aspect_ratio: "aspect_ratio", enable_prompt_expansion: "enable_prompt_expansion" },
+      copy: { resolution: "resolution", aspect_ratio: "aspect_ratio" },
+      enums: { fps: { to: "fps", values: { 25: 25, 50: 50 } } },
       duration: { to: "duration", as: "number" },
       references: { start_frame: { to: "image_url", as: "single" } },
       fixed: { generate_audio: true },
@@ -139,6 +158,18 @@ const kling3Fal: VendorRoute = Object.assign(
   ),
   { endpointBy: { param: "mode", models: kling3Ids("text-to-video"), withReference: kling3Ids("image-to-video") } },
 );
+
+/** Hailuo 2.3's endpoints by our resolution: Standard is 768p, Pro 1080p. */
+const hailuoIds = (family: string, kind: string): Record<string, string> => ({
+  "768p": `fal-ai/minimax/${family}/standard/${kind}`,
+  "1080p": `fal-ai/minimax/${family}/pro/${kind}`,
+});
+
+/** Rodin's polygon budgets: Quad 4K/8K/18K/50K, Triangle 2K/20K/150K/500K, from extra_low to high. */
+const RODIN_MESH_OPTIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  Quad: { extra_low: "4K Quad", low: "8K Quad", medium: "18K Quad", high: "50K Quad" },
+  Triangle: { extra_low: "2K Triangle", low: "20K Triangle", medium: "150K Triangle", high: "500K Triangle" },
+};
 
 /** Recraft V4's sizes, as Recraft's API lists them (https://www.recraft.ai/docs/api-reference/appendix); Replicate's `size` takes one of them. */
 const RECRAFT_V4_SIZES = ["1024x1024", "1536x768", "768x1536", "1280x832", "832x1280", "1216x896", "896x1216", "1152x896", "896x1152", "832x1344", "1280x896", "896x1280", "1344x768", "768x1344"];
@@ -205,14 +236,21 @@ export const VENDOR_ROUTES: Readonly<Record<string, readonly VendorRoute[]>> = {
     fal("fal-ai/ideogram/v3", {
       size: FAL_IMAGE_SIZE,
       quantity: { to: "num_images", max: 4 },
-      copy: { seed: "seed", style: "style", prompt_enhance: "expand_prompt", negative_prompt: "negative_prompt" },
-      enums: { mode: { to: "rendering_speed", values: { TURBO: "TURBO", BALANCED: "BALANCED", QUALITY: "QUALITY" } } },
+      copy: { seed: "seed", prompt_enhance: "expand_prompt", negative_prompt: "negative_prompt" },
+      // Our style is free text; fal's `style` takes these four (https://fal.ai/docs/model-api-reference/image-generation-api/ideogram-v3).
+      enums: {
+        mode: { to: "rendering_speed", values: { TURBO: "TURBO", BALANCED: "BALANCED", QUALITY: "QUALITY" } },
+        style: { to: "style", values: Object.fromEntries(["AUTO", "GENERAL", "REALISTIC", "DESIGN"].flatMap((v) => [[v, v], [v.toLowerCase(), v], [v[0] + v.slice(1).toLowerCase(), v]])) },
+      },
       references: { image_urls: { to: "image_urls", as: "list" } },
     }),
   ],
   "nano-banana-2": [
+    // `resolution` 1K/2K/4K (https://replicate.com/google/nano-banana-2/api/schema): the catalog's
+    // sizes come in three tiers of about 1, 4 and 16 megapixels at every aspect ratio.
     replicate("google/nano-banana-2", {
       size: { kind: "aspect-ratio", to: "aspect_ratio", ratios: GEMINI_IMAGE_RATIOS },
+      resolution: { to: "resolution", byPixels: { 2_000_000: "1K", 8_000_000: "2K", 18_000_000: "4K" } },
       enums: { output_format: { to: "output_format", values: { jpeg: "jpg", png: "png" } } },
       references: { image_urls: { to: "image_input", as: "list" } },
     }),
@@ -220,18 +258,32 @@ export const VENDOR_ROUTES: Readonly<Record<string, readonly VendorRoute[]>> = {
   "recraft-v4": [replicate("recraft-ai/recraft-v4", { size: { kind: "size-string", to: "size", sizes: RECRAFT_V4_SIZES } })],
   "seedream-4.0": [
     fal("fal-ai/bytedance/seedream/v4/text-to-image", { size: FAL_IMAGE_SIZE, quantity: { to: "num_images", max: 6 }, copy: { seed: "seed" } }),
-    replicate("bytedance/seedream-4", { size: { kind: "pixels", width: "width", height: "height" }, quantity: { to: "max_images", max: 15 }, fixed: { size: "custom", sequential_image_generation: "auto" } }),
+    // Custom sizes take sides of 1024 to 4096; `auto` lets the model choose how many images (up to
+    // max_images), so one image a request, as charged (https://replicate.com/bytedance/seedream-4/api/schema).
+    replicate("bytedance/seedream-4", { size: { kind: "pixels", width: "width", height: "height", min: 1024, max: 4096 }, fixed: { size: "custom", sequential_image_generation: "disabled" } }),
   ],
   "seedream-4.5": [fal("fal-ai/bytedance/seedream/v4.5/text-to-image", { size: FAL_IMAGE_SIZE, quantity: { to: "num_images", max: 6 }, copy: { seed: "seed" } })],
+  // Standard is 768p, Pro 1080p (6 s only, as the catalog's own rule has it): each its own endpoint
+  // (https://fal.ai/models/fal-ai/minimax/hailuo-2.3/pro/text-to-video/api); Fast is image-to-video only (the catalog requires its start frame).
   "hailuo-2_3": [
-    fal(
-      "fal-ai/minimax/hailuo-2.3/standard/text-to-video",
-      { duration: { to: "duration", as: "string" }, copy: { prompt_optimizer: "prompt_optimizer" }, references: { start_frame: { to: "image_url", as: "single" } } },
-      { param: "start_frame", model: "fal-ai/minimax/hailuo-2.3/standard/image-to-video" },
+    Object.assign(
+      fal(
+        "fal-ai/minimax/hailuo-2.3/standard/text-to-video",
+        { duration: { to: "duration", as: "string" }, copy: { prompt_optimizer: "prompt_optimizer" }, references: { start_frame: { to: "image_url", as: "single" } } },
+        { param: "start_frame", model: "fal-ai/minimax/hailuo-2.3/standard/image-to-video" },
+      ),
+      { endpointBy: { param: "resolution", models: hailuoIds("hailuo-2.3", "text-to-video"), withReference: hailuoIds("hailuo-2.3", "image-to-video") } },
     ),
   ],
   "hailuo-2_3-fast": [
-    fal("fal-ai/minimax/hailuo-2.3-fast/standard/image-to-video", { duration: { to: "duration", as: "string" }, copy: { prompt_optimizer: "prompt_optimizer" }, references: { start_frame: { to: "image_url", as: "single" } } }),
+    Object.assign(
+      fal("fal-ai/minimax/hailuo-2.3-fast/standard/image-to-video", {
+        duration: { to: "duration", as: "string" },
+        copy: { prompt_optimizer: "prompt_optimizer" },
+        references: { start_frame: { to: "image_url", as: "single" } },
+      }),
+      { endpointBy: { param: "resolution", models: hailuoIds("hailuo-2.3-fast", "image-to-video"), withReference: hailuoIds("hailuo-2.3-fast", "image-to-video") } },
+    ),
   ],
   "kling-2.5": [
     fal("fal-ai/kling-video/v2.5-turbo/pro/text-to-video", { size: { kind: "aspect-ratio", to: "aspect_ratio", ratios: VIDEO_RATIOS }, duration: { to: "duration", as: "string" } }),
@@ -243,10 +295,16 @@ export const VENDOR_ROUTES: Readonly<Record<string, readonly VendorRoute[]>> = {
       references: { start_frame: { to: "image_url", as: "single" } },
     }),
   ],
+  // Image-to-video takes its frame as `start_image_url` (https://fal.ai/models/fal-ai/kling-video/v2.6/pro/image-to-video/api).
   "kling-2.6": [
     fal(
       "fal-ai/kling-video/v2.6/pro/text-to-video",
-      { size: { kind: "aspect-ratio", to: "aspect_ratio", ratios: VIDEO_RATIOS }, duration: { to: "duration", as: "string" }, references: { start_frame: { to: "image_url", as: "single" } }, fixed: { generate_audio: true } },
+      {
+        size: { kind: "aspect-ratio", to: "aspect_ratio", ratios: VIDEO_RATIOS },
+        duration: { to: "duration", as: "string" },
+        copy: { motion_has_audio: "generate_audio" },
+        references: { start_frame: { to: "start_image_url", as: "single" } },
+      },
       { param: "start_frame", model: "fal-ai/kling-video/v2.6/pro/image-to-video" },
     ),
   ],
@@ -296,10 +354,10 @@ export const VENDOR_ROUTES: Readonly<Record<string, readonly VendorRoute[]>> = {
       { param: "start_frame", model: "fal-ai/sora-2/image-to-video/pro" },
     ),
   ],
-  "veo-3.0-fast-generate-001": [veoFal("fal-ai/veo3/fast"), veoReplicate("google/veo-3-fast")],
-  "veo-3.0-generate-001": [veoFal("fal-ai/veo3"), veoReplicate("google/veo-3")],
-  "veo-3.1-fast-generate-001": [veoFal("fal-ai/veo3.1/fast"), veoReplicate("google/veo-3.1-fast")],
-  "veo-3.1-generate-001": [veoFal("fal-ai/veo3.1"), veoReplicate("google/veo-3.1")],
+  "veo-3.0-fast-generate-001": [veoFal("fal-ai/veo3/fast", false), veoReplicate("google/veo-3-fast")],
+  "veo-3.0-generate-001": [veoFal("fal-ai/veo3", false), veoReplicate("google/veo-3")],
+  "veo-3.1-fast-generate-001": [veoFal("fal-ai/veo3.1/fast", true), veoReplicate("google/veo-3.1-fast")],
+  "veo-3.1-generate-001": [veoFal("fal-ai/veo3.1", true), veoReplicate("google/veo-3.1")],
   "veo-3.1-lite": [
     fal(
       "fal-ai/veo3.1/lite",
@@ -320,13 +378,14 @@ export const VENDOR_ROUTES: Readonly<Record<string, readonly VendorRoute[]>> = {
       references: { start_frame: { to: "image", as: "single" }, end_frame: { to: "last_frame", as: "single" } },
     }),
   ],
+  // Rodin Gen-2 (fal-ai/hyper3d/rodin/v2: material PBR/Shaded/All, use_original_alpha); its one
+  // `quality_mesh_option` is our quality × mesh_mode, at Hyper3D's face counts for each.
   "rodin-v2": [
-    fal("fal-ai/hyper3d/rodin", {
-      copy: { seed: "seed", material: "material", ta_pose: "TAPose", bounding_box: "bbox_condition" },
-      enums: {
-        quality: { to: "quality", values: { extra_low: "extra-low", low: "low", medium: "medium", high: "high" } },
-        mesh_mode: { to: "mesh_mode", values: { Quad: "Quad", Triangle: "Raw" } },
-      },
+    fal("fal-ai/hyper3d/rodin/v2", {
+      copy: { seed: "seed", material: "material", ta_pose: "TAPose", bounding_box: "bbox_condition", use_original_alpha: "use_original_alpha" },
+      fixedWhen: Object.entries(RODIN_MESH_OPTIONS).flatMap(([mesh_mode, byQuality]) =>
+        Object.entries(byQuality).map(([quality, option]) => ({ when: { quality, mesh_mode }, set: { quality_mesh_option: option } })),
+      ),
       fixed: { geometry_file_format: "glb" },
     }),
   ],

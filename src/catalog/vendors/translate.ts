@@ -51,6 +51,18 @@ function sizeFields(rule: SizeRule, width: number, height: number): Record<strin
 
 const num = (value: unknown): number | undefined => (typeof value === "number" && Number.isFinite(value) ? value : typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value)) ? Number(value) : undefined);
 
+const sentParam = (params: Readonly<Record<string, unknown>>, param: string): boolean => params[param] !== undefined && params[param] !== null && params[param] !== "";
+
+/**
+ * The reference params this route sends the vendor, and under which fields, for these params:
+ * its every-reference endpoint's when the params carry all of that endpoint's references, else its
+ * own. What is not here is not sent (the gateway refuses it rather than drop it).
+ */
+export function carriedReferences(route: VendorRoute, params: Readonly<Record<string, unknown>>): NonNullable<ParamTranslation["references"]> {
+  const all = route.withAllReferences;
+  return all !== undefined && all.params.every((param) => sentParam(params, param)) ? all.references : (route.params.references ?? {});
+}
+
 /** The vendor model id and input for these params on this route. */
 export function toVendorInput(route: VendorRoute, params: Readonly<Record<string, unknown>>): VendorInput {
   const t: ParamTranslation = route.params;
@@ -66,8 +78,19 @@ export function toVendorInput(route: VendorRoute, params: Readonly<Record<string
   }
   const width = num(params.width);
   const height = num(params.height);
-  if (t.size && width && height) Object.assign(input, sizeFields(t.size, width, height));
-  if (t.resolution && width && height) {
+  if (t.size && width && height) {
+    const size = t.size;
+    if (size.kind === "pixels" && [width, height].some((side) => side < (size.min ?? 0) || side > (size.max ?? Number.POSITIVE_INFINITY))) {
+      return { ok: false, reason: `${route.vendor} ${route.model} takes sides of ${size.min ?? 1} to ${size.max ?? "any"} pixels (asked for ${width}×${height})` };
+    }
+    Object.assign(input, sizeFields(size, width, height));
+  }
+  if (t.resolution && "byPixels" in t.resolution && width && height) {
+    const tiers = Object.keys(t.resolution.byPixels).map(Number).sort((a, b) => a - b);
+    const tier = tiers.find((most) => width * height <= most);
+    if (tier === undefined) return { ok: false, reason: `${route.vendor} ${route.model} makes sizes of up to ${tiers[tiers.length - 1]} pixels (asked for ${width}×${height})` };
+    input[t.resolution.to] = t.resolution.byPixels[tier];
+  } else if (t.resolution && "byShortSide" in t.resolution && width && height) {
     const short = Math.min(width, height);
     const steps = Object.keys(t.resolution.byShortSide).map(Number).sort((a, b) => a - b);
     const largest = steps[steps.length - 1]!;
@@ -84,17 +107,20 @@ export function toVendorInput(route: VendorRoute, params: Readonly<Record<string
   } else if (quantity > 1) {
     return { ok: false, reason: `${route.vendor} ${route.model} makes one output per request (asked for ${quantity})` };
   }
-  for (const [ours, rule] of Object.entries(t.references ?? {})) {
+  const sent = (param: string) => sentParam(params, param);
+  const all = route.withAllReferences;
+  const usesAll = all !== undefined && all.params.every(sent);
+  for (const [ours, rule] of Object.entries(carriedReferences(route, params))) {
     const value = params[ours];
-    if (value === undefined || value === null || value === "") continue;
+    if (!sent(ours)) continue;
     const list = (Array.isArray(value) ? value : [value]).map((v) => (typeof v === "object" && v !== null && "url" in v ? (v as { url: unknown }).url : v)).filter((v): v is string => typeof v === "string");
     if (!list.length) continue;
     input[rule.to] = rule.as === "single" ? list[0] : list;
   }
   for (const rule of t.fixedWhen ?? []) if (Object.entries(rule.when).every(([ours, value]) => params[ours] === value)) Object.assign(input, rule.set);
   const withReference = route.withReference;
-  const usesReference = withReference !== undefined && params[withReference.param] !== undefined && params[withReference.param] !== null && params[withReference.param] !== "";
-  let model = usesReference ? withReference.model : route.model;
+  const usesReference = usesAll || (withReference !== undefined && sent(withReference.param));
+  let model = usesAll ? all.model : usesReference ? withReference!.model : route.model;
   const by = route.endpointBy;
   const choice = by ? params[by.param] : undefined;
   if (by && choice !== undefined && choice !== null) {

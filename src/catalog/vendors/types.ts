@@ -16,15 +16,21 @@ export type SizeRule =
   | { readonly kind: "aspect-ratio"; readonly to: string; readonly ratios: readonly string[]; readonly names?: Readonly<Record<string, string>> }
   /** The vendor's `WxH` string (OpenAI `size`): the nearest of `sizes`, or exact when `sizes` is absent. */
   | { readonly kind: "size-string"; readonly to: string; readonly sizes?: readonly string[] }
-  /** Separate width and height fields. */
-  | { readonly kind: "pixels"; readonly width: string; readonly height: string };
+  /** Separate width and height fields; each side within [min, max] when given, else refused. */
+  | { readonly kind: "pixels"; readonly width: string; readonly height: string; readonly min?: number; readonly max?: number };
 
-/** A resolution label from the short side (720 → "720p"), or from the long side's size tier. */
-export interface ResolutionRule {
-  readonly to: string;
-  /** short side in pixels → the vendor's label, e.g. {720: "720p", 1080: "1080p"}: the smallest ≥ short side. */
-  readonly byShortSide: Readonly<Record<number, string>>;
-}
+/** A resolution label from the short side (720 → "720p"), or from the pixel count's size tier (Gemini's 1K/2K/4K). */
+export type ResolutionRule =
+  | {
+      readonly to: string;
+      /** short side in pixels → the vendor's label, e.g. {720: "720p", 1080: "1080p"}: the smallest ≥ short side. */
+      readonly byShortSide: Readonly<Record<number, string>>;
+    }
+  | {
+      readonly to: string;
+      /** most pixels (width × height) of a tier → its label: the smallest tier that holds the size; past the largest, refused. */
+      readonly byPixels: Readonly<Record<number, string>>;
+    };
 
 export interface ParamTranslation {
   /** Our param name → the vendor's field, value copied as is. */
@@ -51,6 +57,15 @@ export interface VendorRoute {
   readonly model: string;
   /** Another vendor id for requests that carry this reference param (e.g. image-to-video). */
   readonly withReference?: { readonly param: string; readonly model: string };
+  /**
+   * Another vendor id, with its own reference fields, for requests that carry every one of these
+   * reference params (Veo 3.1's first-and-last-frame endpoint); it goes before `withReference`.
+   */
+  readonly withAllReferences?: {
+    readonly params: readonly string[];
+    readonly model: string;
+    readonly references: Readonly<Record<string, { readonly to: string; readonly as: "single" | "list" }>>;
+  };
   /**
    * Our enum param → the vendor id that runs that value, when the vendor serves each value as its
    * own endpoint (e.g. a resolution tier); `withReference` likewise for requests carrying the

@@ -113,7 +113,63 @@ describe("param translation", () => {
 
   it("refuses more outputs than a vendor makes per request, and enum values it has no equivalent for", () => {
     expect(toVendorInput(route("flux-kontext-pro", "replicate"), { prompt: "p", width: 1024, height: 1024, quantity: 2 })).toMatchObject({ ok: false, reason: expect.stringMatching(/one output per request/) });
-    expect(toVendorInput(route("rodin-v2", "fal"), { quality: "ultra" })).toMatchObject({ ok: false });
+    expect(toVendorInput(route("ltxv-2.0-pro", "fal"), { prompt: "p", fps: 24, quantity: 1 })).toMatchObject({ ok: false, reason: expect.stringMatching(/no equivalent of fps=24/) });
+    expect(toVendorInput(route("ideogram-v3.0", "fal"), { prompt: "p", style: "anime", quantity: 1 })).toMatchObject({ ok: false, reason: expect.stringMatching(/no equivalent of style=anime/) });
+  });
+
+  it("sends LTX-2 its fps as fal takes them, and Ideogram's style as one of fal's four names", () => {
+    expect(toVendorInput(route("ltxv-2.0-pro", "fal"), { prompt: "p", fps: 50, quantity: 1 })).toMatchObject({ ok: true, input: { fps: 50 } });
+    expect(toVendorInput(route("ideogram-v3.0", "fal"), { prompt: "p", style: "realistic", quantity: 1 })).toMatchObject({ ok: true, input: { style: "REALISTIC" } });
+  });
+
+  it("runs Rodin on fal's Gen-2 endpoint with one mesh option for quality × mesh mode", () => {
+    const rodin = (quality: string, mesh_mode: string) => toVendorInput(route("rodin-v2", "fal"), { quality, mesh_mode, material: "All", use_original_alpha: true, quantity: 1 });
+    expect(rodin("high", "Triangle")).toMatchObject({ ok: true, model: "fal-ai/hyper3d/rodin/v2", input: { quality_mesh_option: "500K Triangle", material: "All", use_original_alpha: true, geometry_file_format: "glb" } });
+    expect(rodin("extra_low", "Quad")).toMatchObject({ ok: true, input: { quality_mesh_option: "4K Quad" } });
+    const input = rodin("medium", "Triangle");
+    expect(input.ok && input.input).not.toHaveProperty("quality");
+    expect(input.ok && input.input).not.toHaveProperty("mesh_mode");
+  });
+
+  it("gives Kling 2.6 its frame as start_image_url, and audio only when asked for", () => {
+    expect(toVendorInput(route("kling-2.6", "fal"), { prompt: "p", duration: 5, quantity: 1, start_frame: "https://cdn.example/a.png", motion_has_audio: false })).toEqual({
+      ok: true,
+      model: "fal-ai/kling-video/v2.6/pro/image-to-video",
+      input: { prompt: "p", duration: "5", start_image_url: "https://cdn.example/a.png", generate_audio: false },
+    });
+  });
+
+  it("runs Hailuo 2.3 at 1080p on the Pro endpoint and at 768p on Standard", () => {
+    const hailuo = (model: string, resolution: string, start_frame?: string) => toVendorInput(route(model, "fal"), Object.assign({ prompt: "p", durationSeconds: 6, quantity: 1, resolution }, start_frame ? { start_frame } : {}));
+    expect(hailuo("hailuo-2_3", "1080p")).toMatchObject({ ok: true, model: "fal-ai/minimax/hailuo-2.3/pro/text-to-video" });
+    expect(hailuo("hailuo-2_3", "768p", "https://cdn.example/a.png")).toMatchObject({ ok: true, model: "fal-ai/minimax/hailuo-2.3/standard/image-to-video" });
+    expect(hailuo("hailuo-2_3-fast", "1080p", "https://cdn.example/a.png")).toMatchObject({ ok: true, model: "fal-ai/minimax/hailuo-2.3-fast/pro/image-to-video" });
+    expect(hailuo("hailuo-2_3-fast", "768p", "https://cdn.example/a.png")).toMatchObject({ ok: true, model: "fal-ai/minimax/hailuo-2.3-fast/standard/image-to-video" });
+  });
+
+  it("runs Veo 3.1 with a start and an end frame on fal's first-last-frame endpoint", () => {
+    const frames = { prompt: "p", width: 1280, height: 720, duration: 8, quantity: 1, start_frame: "https://cdn.example/a.png", end_frame: "https://cdn.example/b.png" };
+    const both = toVendorInput(route("veo-3.1-fast-generate-001", "fal"), frames);
+    expect(both).toMatchObject({ ok: true, model: "fal-ai/veo3.1/fast/first-last-frame-to-video", input: { first_frame_url: "https://cdn.example/a.png", last_frame_url: "https://cdn.example/b.png" } });
+    expect(both.ok && both.input).not.toHaveProperty("image_url");
+    const start = toVendorInput(route("veo-3.1-fast-generate-001", "fal"), Object.assign({}, frames, { end_frame: undefined }));
+    expect(start).toMatchObject({ ok: true, model: "fal-ai/veo3.1/fast/image-to-video", input: { image_url: "https://cdn.example/a.png" } });
+  });
+
+  it("sends Nano Banana 2 on Replicate the resolution tier of the size asked for", () => {
+    const nano = (width: number, height: number) => toVendorInput(route("nano-banana-2", "replicate"), { prompt: "p", width, height, quantity: 1 });
+    expect(nano(1024, 1024)).toMatchObject({ ok: true, input: { resolution: "1K", aspect_ratio: "1:1" } });
+    expect(nano(3168, 1344)).toMatchObject({ ok: true, input: { resolution: "2K", aspect_ratio: "21:9" } });
+    expect(nano(4096, 4096)).toMatchObject({ ok: true, input: { resolution: "4K" } });
+  });
+
+  it("sends Seedream 4 on Replicate one image of a custom size within its 1024-4096 sides, and refuses other sizes", () => {
+    expect(toVendorInput(route("seedream-4.0", "replicate"), { prompt: "p", width: 2048, height: 1024, quantity: 1 })).toMatchObject({
+      ok: true,
+      input: { size: "custom", width: 2048, height: 1024, sequential_image_generation: "disabled" },
+    });
+    expect(toVendorInput(route("seedream-4.0", "replicate"), { prompt: "p", width: 1344, height: 768, quantity: 1 })).toMatchObject({ ok: false, reason: expect.stringMatching(/1024 to 4096/) });
+    expect(toVendorInput(route("seedream-4.0", "replicate"), { prompt: "p", width: 2048, height: 2048, quantity: 2 })).toMatchObject({ ok: false, reason: expect.stringMatching(/one output per request/) });
   });
 });
 
