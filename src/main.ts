@@ -24,12 +24,29 @@ if (gateway.bootstrapKey) {
   );
 }
 
+/** Past the requests' grace, what closing the services may take before the process stops anyway. */
+const CLOSE_DEADLINE_MS = 15_000;
+
 let stopping = false;
 const stop = async (signal: string) => {
-  if (stopping) return;
+  // A second signal is the operator insisting: stop now.
+  if (stopping) {
+    log.warn({ signal }, "stopping now, without waiting for the shutdown to end");
+    process.exit(1);
+  }
   stopping = true;
-  log.info({ signal }, "shutting down");
-  await gateway.close();
+  log.info({ signal }, `shutting down (requests in flight have ${config.shutdownGraceMs} ms to be answered)`);
+  const deadline = setTimeout(() => {
+    log.error({ signal }, "the shutdown did not end in time: stopping anyway");
+    process.exit(1);
+  }, config.shutdownGraceMs + CLOSE_DEADLINE_MS);
+  deadline.unref();
+  try {
+    await gateway.close();
+  } catch (error) {
+    log.error({ err: error, signal }, "the shutdown failed");
+    process.exit(1);
+  }
   log.info({ signal }, "stopped");
   process.exit(0);
 };

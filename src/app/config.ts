@@ -36,6 +36,8 @@ export interface Config {
   readonly vendors?: VendorAccounts;
   /** A task whose driving process stops renewing its lease this long is taken over by another. */
   readonly leaseMs: number;
+  /** On SIGTERM, how long requests in flight may take to be answered before their connections are closed. */
+  readonly shutdownGraceMs: number;
   readonly logLevel: string;
   /** Uploads and result files are deleted this many days after they were stored. */
   readonly retentionDays: number;
@@ -122,7 +124,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const upstreamUrl = url("GATEAI_UPSTREAM_URL", ["http:", "https:"]);
   const upstreamKeys = (text("GATEAI_UPSTREAM_KEYS") ?? "").split(",").map((k) => k.trim()).filter(Boolean);
   if (upstreamUrl && !upstreamKeys.length) errors.push("GATEAI_UPSTREAM_KEYS is required with GATEAI_UPSTREAM_URL (one API key per pool account, comma-separated)");
+  if (!upstreamUrl && upstreamKeys.length) errors.push("GATEAI_UPSTREAM_KEYS is set without GATEAI_UPSTREAM_URL: name the upstream, or remove the keys");
   const vendors = loadVendorAccounts(text, errors);
+  // Either generates everything: with both, the pool would be sized by one and driven by the other.
+  if (upstreamUrl && vendors) errors.push("GATEAI_UPSTREAM_URL and vendor keys (FAL_KEYS, REPLICATE_TOKENS, OPENAI_KEYS) are two ways to generate: set one of them");
   const config: Config = {
     port,
     host: text("HOST") ?? "0.0.0.0",
@@ -152,7 +157,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       ) || Number.POSITIVE_INFINITY,
     // At most 1 GiB: a file's size is stored as a 32-bit integer, and a JSON body carries an inline file in base64 (4/3 of it).
     uploadMaxBytes: number("GATEAI_UPLOAD_MAX_BYTES", 10 * 1024 * 1024, (n) => Number.isInteger(n) && n > 0 && n <= 1024 ** 3, "a positive integer number of bytes, at most 1073741824 (1 GiB)"),
-    leaseMs: number("GATEAI_LEASE_MS", 5_000, (n) => Number.isInteger(n) && n >= 100, "an integer number of milliseconds, at least 100"),
+    // At most 10 minutes: a dead process's tasks must be taken over well before their 20-minute refund.
+    leaseMs: number("GATEAI_LEASE_MS", 5_000, (n) => Number.isInteger(n) && n >= 100 && n <= 600_000, "an integer number of milliseconds from 100 to 600000"),
+    shutdownGraceMs: number("GATEAI_SHUTDOWN_GRACE_MS", 10_000, (n) => Number.isInteger(n) && n >= 0 && n <= 120_000, "an integer number of milliseconds from 0 to 120000"),
     logLevel: text("LOG_LEVEL") ?? "info",
     // At least a day: an upload must outlive every task that can still reference it (40 minutes at most).
     retentionDays: number("GATEAI_RETENTION_DAYS", 7, (n) => n >= 1 && n <= 36_500, "a number of days from 1 to 36500"),

@@ -67,9 +67,9 @@ async function wire(
     async close() {
       if (closed) return;
       closed = true;
-      // No new requests first, then no new passes: nothing is accepted that no driver would start.
-      await graphql.close();
-      await closeServer(server);
+      // No new requests first, the ones in flight answered (within the grace), then no new passes:
+      // nothing is accepted that no driver would start, and no accepted generation goes unanswered.
+      await Promise.all([closeServer(server, config.shutdownGraceMs), graphql.close()]);
       await closeServices();
       await infra.close();
     },

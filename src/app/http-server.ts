@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import { BACKGROUND_CLIENT, forClient } from "../http/request-client.ts";
-import { requestPath } from "../http/request-path.ts";
+import { pathForLog, requestPath } from "../http/request-path.ts";
 import { isServiceUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../http/unavailable.ts";
 import { sendError, sendJson } from "../rest/respond.ts";
 
@@ -10,28 +10,53 @@ export interface Face {
   (req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean>;
 }
 
+/** What a server is answering while it stops: the requests in flight, and whether it drains. */
+interface Drain {
+  inFlight: number;
+  draining: boolean;
+  /** Called when the last request in flight has been answered while draining. */
+  onIdle?: () => void;
+}
+const drains = new WeakMap<Server, Drain>();
+
 /**
  * The one HTTP server: each request goes to the first face that knows its path, else 404. An
- * error a face did not answer becomes a 500 without internals, logged with its context.
+ * error a face did not answer becomes a 500 without internals, logged with its context (its
+ * path, never its query, which may hold a key). While the server stops (`closeServer`), a request
+ * arriving on a connection that is still open is answered 503 and the connection closed.
  */
 export function createHttpServer(faces: readonly Face[], logger: Logger, clientOf: (req: IncomingMessage) => string = () => BACKGROUND_CLIENT): Server {
+  const drain: Drain = { inFlight: 0, draining: false };
   // Each request's work runs for its client (src/http/request-client.ts), so shared resources can serve clients in rotation.
-  return createServer((req: IncomingMessage, res: ServerResponse) => forClient(() => clientOf(req), () => answer(req, res)));
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (drain.draining) {
+      sendJson(res, 503, { error: "The gateway is shutting down: send the request again", code: "SERVICE_UNAVAILABLE" }, { "retry-after": "1", connection: "close" });
+      return;
+    }
+    drain.inFlight++;
+    res.once("close", () => {
+      drain.inFlight--;
+      if (drain.draining && drain.inFlight === 0) drain.onIdle?.();
+    });
+    void forClient(() => clientOf(req), () => answer(req, res));
+  });
+  drains.set(server, drain);
+  return server;
 
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = requestPath(req.url ?? "/");
     try {
-      const path = requestPath(req.url ?? "/");
       for (const face of faces) if (await face(req, res, path)) return;
       sendError(res, 404, { code: "NOT_FOUND", message: `No route for ${req.method} ${path}` });
     } catch (error) {
       // A backing service that is down is the client's cue to retry, not a bug (src/http/unavailable.ts).
       if (isServiceUnavailable(error)) {
-        logger.warn({ err: error, method: req.method, url: req.url }, "request failed: a backing service is unavailable");
+        logger.warn({ err: error, method: req.method, path: pathForLog(path) }, "request failed: a backing service is unavailable");
         if (!res.headersSent) sendJson(res, 503, { error: UNAVAILABLE_MESSAGE, code: "SERVICE_UNAVAILABLE" }, { "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) });
         else res.destroy();
         return;
       }
-      logger.error({ err: error, method: req.method, url: req.url }, "unhandled request error");
+      logger.error({ err: error, method: req.method, path: pathForLog(path) }, "unhandled request error");
       if (!res.headersSent) sendJson(res, 500, { error: "Internal server error", code: "INTERNAL_ERROR" });
       else res.destroy();
     }
@@ -50,10 +75,26 @@ export function listen(server: Server, port: number, host: string): Promise<{ po
   });
 }
 
-/** Stops accepting connections and closes the open ones. */
-export function closeServer(server: Server): Promise<void> {
+/**
+ * Stops accepting connections; the requests in flight are answered for up to `graceMs` (a
+ * generation being accepted is answered, not cut after its charge), then every connection still
+ * open is closed. Idle keep-alive connections close at once, and each as its last request ends.
+ */
+export function closeServer(server: Server, graceMs = 0): Promise<void> {
+  const drain = drains.get(server);
   return new Promise<void>((resolve) => {
     server.close(() => resolve());
-    server.closeAllConnections();
+    if (!drain || graceMs <= 0 || drain.inFlight === 0) {
+      server.closeAllConnections();
+      return;
+    }
+    drain.draining = true;
+    server.closeIdleConnections();
+    const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+    drain.onIdle = () => {
+      clearTimeout(timer);
+      // The last answers may still be leaving: their connections close once idle.
+      setImmediate(() => server.closeAllConnections());
+    };
   });
 }

@@ -96,7 +96,7 @@ export async function openInfrastructure(config: Config, options: Infrastructure
     async close() {
       await pubsub.close();
       await limiter.close();
-      if (redis) await redis.quit().catch(() => undefined);
+      if (redis) await redis.quit().catch(() => redis.disconnect());
       await database.close();
       await files.close();
     },

@@ -31,23 +31,25 @@ export function loadVendorAccounts(text: (name: string) => string | undefined, e
     const list = (text(names.keys) ?? "").split(",").map((k) => k.trim()).filter(Boolean);
     if (list.some((k) => /\s/.test(k) || k.length > 500)) errors.push(`${names.keys}: a key must have no spaces and at most 500 characters`);
     if (list.length) keys[vendor] = list;
-    const url = text(names.url);
-    if (url !== undefined) {
-      let parsed: URL | undefined;
-      try {
-        parsed = new URL(url);
-      } catch {
-        parsed = undefined;
-      }
-      if (!parsed || (parsed.protocol !== "https:" && parsed.protocol !== "http:")) errors.push(`${names.url} is invalid: expected an http:// or https:// URL`);
-      else urls[vendor] = url.replace(/\/+$/, "");
-    }
+    const url = httpUrl(names.url, text(names.url), errors);
+    if (url !== undefined) urls[vendor] = url;
   }
   if (!Object.keys(keys).length) return undefined;
   const simulate = (text("GATEAI_SIMULATE_UNROUTED") ?? "true").toLowerCase();
   if (!["true", "false", "1", "0"].includes(simulate)) errors.push("GATEAI_SIMULATE_UNROUTED is invalid: true or false");
-  const falJwksUrl = text("GATEAI_FAL_JWKS_URL");
+  const falJwksUrl = httpUrl("GATEAI_FAL_JWKS_URL", text("GATEAI_FAL_JWKS_URL"), errors);
   return { keys, urls, simulateUnrouted: simulate === "true" || simulate === "1", ...(falJwksUrl ? { falJwksUrl } : {}) };
+}
+
+/** `value` as an http(s) URL without trailing slashes; a bad one is reported into `errors` (undefined). */
+function httpUrl(name: string, value: string | undefined, errors: string[]): string | undefined {
+  if (value === undefined) return undefined;
+  const protocol = URL.canParse(value) ? new URL(value).protocol : undefined;
+  if (protocol !== "https:" && protocol !== "http:") {
+    errors.push(`${name} is invalid: expected an http:// or https:// URL`);
+    return undefined;
+  }
+  return value.replace(/\/+$/, "");
 }
 
 /** The pool's size with vendor accounts: one account per key, at most 1000. */

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import { corsAnswer, type CorsOrigins } from "./cors.ts";
 import { hasLargeBody, type LargeBodyLanes } from "./large-body-lanes.ts";
+import { pathForLog } from "./request-path.ts";
 
 /**
  * What every request goes through before a face sees it, whichever face answers it (REST,
@@ -77,7 +78,7 @@ export function createRequestEdge(options: RequestEdgeOptions) {
       observe?.(route, status, seconds);
       logger.info(
         {
-          requestId, method: req.method, path: path.length > 512 ? `${path.slice(0, 512)}…` : path, route, status,
+          requestId, method: req.method, path: pathForLog(path), route, status,
           ms: Math.round(seconds * 1e6) / 1e3, keyId: keyIdOf(req),
         },
         `${req.method} ${route} ${status}`,

@@ -30,3 +30,12 @@ export function requestQuery(target: string): URLSearchParams {
   const fragment = target.indexOf("#", start);
   return new URLSearchParams(fragment === -1 ? target.slice(start + 1) : target.slice(start + 1, fragment));
 }
+
+/** Where an upload link's token starts: the token is a credential (anyone holding it reads the upload for an hour). */
+const UPLOAD_LINK = "/files/uploads/";
+
+/** A path as logs show it: an upload link without its token, and at most 512 characters. */
+export function pathForLog(path: string): string {
+  const logged = path.startsWith(UPLOAD_LINK) ? `${UPLOAD_LINK}…` : path;
+  return logged.length > 512 ? `${logged.slice(0, 512)}…` : logged;
+}

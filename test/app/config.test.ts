@@ -47,4 +47,22 @@ describe("configuration bounds", () => {
     expect(paceOf("65536")).toBe(65_536);
     for (const bad of ["-1", "1.5", "65535", "5", "abc"]) expect(errorsOf({ GATEAI_LARGE_BODY_BYTES_PER_SECOND: bad }), bad).toHaveLength(1);
   });
+
+  it("GATEAI_LEASE_MS: 100 ms to 10 minutes (a dead process's tasks are taken over well before their refund); GATEAI_SHUTDOWN_GRACE_MS up to 2 minutes", () => {
+    for (const ok of ["100", "5000", "600000"]) expect(errorsOf({ GATEAI_LEASE_MS: ok }), ok).toEqual([]);
+    for (const bad of ["99", "600001", "1e300", "1.5"]) expect(errorsOf({ GATEAI_LEASE_MS: bad }), bad).toHaveLength(1);
+    const defaults = loadConfig({});
+    expect(defaults.ok && defaults.config.shutdownGraceMs).toBe(10_000);
+    for (const ok of ["0", "120000"]) expect(errorsOf({ GATEAI_SHUTDOWN_GRACE_MS: ok }), ok).toEqual([]);
+    for (const bad of ["-1", "120001", "1.5"]) expect(errorsOf({ GATEAI_SHUTDOWN_GRACE_MS: bad }), bad).toHaveLength(1);
+  });
+
+  it("refuses an upstream with vendor keys (two ways to generate), upstream keys without an upstream, and a fal JWKS address that is no URL", () => {
+    const upstream = { GATEAI_UPSTREAM_URL: "https://upstream.example", GATEAI_UPSTREAM_KEYS: "k1,k2" };
+    expect(errorsOf(upstream)).toEqual([]);
+    expect(errorsOf(Object.assign({ OPENAI_KEYS: "sk-x" }, upstream))).toEqual([expect.stringMatching(/two ways to generate/)]);
+    expect(errorsOf({ GATEAI_UPSTREAM_KEYS: "k1" })).toEqual([expect.stringMatching(/without GATEAI_UPSTREAM_URL/)]);
+    expect(errorsOf({ FAL_KEYS: "fal-a", GATEAI_FAL_JWKS_URL: "not a url" })).toEqual([expect.stringMatching(/GATEAI_FAL_JWKS_URL is invalid/)]);
+    expect(errorsOf({ FAL_KEYS: "fal-a", GATEAI_FAL_JWKS_URL: "https://keys.example/jwks.json" })).toEqual([]);
+  });
 });

@@ -75,7 +75,7 @@ describe.skipIf(process.platform !== "linux")("npm start", () => {
 
     npm.kill("SIGTERM");
     const exit = await exited;
-    expect(output).toMatch(/"signal":"SIGTERM","msg":"shutting down"/);
+    expect(output).toMatch(/"signal":"SIGTERM","msg":"shutting down \(requests in flight have 10000 ms to be answered\)"/);
     expect(output).toMatch(/"signal":"SIGTERM","msg":"stopped"/);
     expect(exit).toEqual({ code: 0, signal: null }); // the gateway exited 0, and npm with it
     expect(alive(gatewayPid)).toBe(false);

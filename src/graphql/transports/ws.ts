@@ -5,6 +5,7 @@ import { CloseCode, type SubscribePayload } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer, type WebSocket } from "ws";
 import { addressClient, emitForClient } from "../../http/request-client.ts";
+import { requestPath } from "../../http/request-path.ts";
 import { isLiveRefusal, type LiveLimits, type LivePlace, type LiveRefusal } from "../../services/live-limits.ts";
 import type { CallerHeaders } from "../context.ts";
 import type { GraphQLYoga, ServerContext } from "./yoga-http.ts";
@@ -59,7 +60,7 @@ const refusedWith = (refusal: LiveRefusal): GraphQLError[] => {
   return errors;
 };
 
-/** How long a socket closed for its refusals may take to finish closing before it is cut. */
+/** How long a socket the gateway closes (for its refusals, or as it stops) may take to finish closing before it is cut. */
 const CLOSE_GRACE_MS = 1_000;
 
 /**
@@ -294,7 +295,8 @@ export function createWsTransport(
     /** Takes the upgrades of /graphql on `server`; other paths are refused. */
     attach(server: Server): void {
       server.on("upgrade", (req, socket, head) => {
-        if (new URL(req.url ?? "/", "http://localhost").pathname !== "/graphql") {
+        // An upgrade event has no caller to take an exception: what it cannot take, it refuses.
+        if (requestPath(req.url ?? "/") !== "/graphql") {
           socket.destroy();
           return;
         }
@@ -312,9 +314,17 @@ export function createWsTransport(
         });
       });
     },
+    /**
+     * Closes every socket with 1001 (going away); a client that has not answered the close within
+     * CLOSE_GRACE_MS is cut (ws would wait 30 s for its handshake, holding the process's stop).
+     */
     async close(): Promise<void> {
+      const cut = setTimeout(() => {
+        for (const client of wss.clients) client.terminate();
+      }, CLOSE_GRACE_MS);
       await wsServer.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
+      clearTimeout(cut);
     },
   };
 }
