@@ -14,6 +14,7 @@ import { observedGeneration } from "../services/observed-generation.ts";
 import type { MetricsPort } from "../services/ports/metrics.ts";
 import { createDashboardFeeds } from "../services/live-dashboards.ts";
 import { createLiveLimits } from "../services/live-limits.ts";
+import { createRevocationWatch } from "../services/revocation-watch.ts";
 import { createRetentionJob, type RetentionJob } from "../services/retention.ts";
 import { createTaskDriver, type TaskDriver } from "../services/task-driver.ts";
 import { createTaskService } from "../services/tasks.ts";
@@ -40,6 +41,9 @@ export interface Running {
   close(): Promise<void>;
 }
 
+/** How often each process asks the database for revocations its pub/sub may have missed. */
+const REVOCATION_LOOK_MS = 30_000;
+
 /** Wires the adapters into the services, and makes sure the configured keys and pool accounts exist. */
 export async function createServices(
   config: Config,
@@ -50,8 +54,13 @@ export async function createServices(
   const { stores, limiter, pubsub } = infra;
   const files = createFileStore({ records: stores.files, blobs: infra.blobs, retentionMs: config.retentionDays * 86_400_000, quota: config.uploadQuota });
   const engine = createEngine();
-  const onKeyChange = (keyId: string, change: { revoked: boolean; dailyLimit: number }) =>
+  // Live subscriptions per socket and per key; a revocation ends the key's here at once, in other
+  // processes through the pub/sub, and in any process that missed it at the watch's next look.
+  const live = createLiveLimits(config.live);
+  const onKeyChange = (keyId: string, change: { revoked: boolean; dailyLimit: number }) => {
+    if (change.revoked) live.revoke(keyId);
     void pubsub.publish("keyChanged", "all", { keyId, revoked: change.revoked, dailyLimit: change.dailyLimit }).catch(() => undefined);
+  };
   const keys = createKeyService({ store: stores.keys, clock, defaultDailyLimit: config.dailyLimitMicros, onChange: onKeyChange });
   await keys.ensureKeys(config.apiKeys);
   const bootstrapKey = config.apiKeys.length ? null : await keys.bootstrap();
@@ -90,10 +99,10 @@ export async function createServices(
   const retention = createRetentionJob({ idempotency: stores.idempotency, files, clock, fileRetentionMs: config.retentionDays * 86_400_000, logger });
   const keyChanges = pubsub.subscribe("keyChanged", "all");
   keys.follow(keyChanges);
-  // Every process ends a revoked key's live subscriptions (this one's revocations come back here too).
-  const live = createLiveLimits(config.live);
   const revocations = pubsub.subscribe("keyChanged", "all");
   live.follow(revocations);
+  const revocationWatch = createRevocationWatch({ keys, live, clock, everyMs: REVOCATION_LOOK_MS, onError: (error) => logger.warn({ err: error }, "could not look for revoked keys") });
+  revocationWatch.start();
   const account = createAccountService({
     tasks: stores.tasks, pool: stores.pool, poolSize: config.poolSize, limiter, limits: timing.limits, clock,
     ...(config.vendors ? { vendorRanges: vendorRanges(config.vendors) } : {}),
@@ -126,6 +135,7 @@ export async function createServices(
   return {
     services, driver, retention, bootstrapKey,
     async close() {
+      revocationWatch.stop();
       await Promise.all([driver.stop(), retention.stop()]);
       await upstream.close();
       await keyChanges.return?.();

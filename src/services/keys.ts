@@ -30,6 +30,8 @@ export interface KeyService {
   /** The key as stored now, if it exists and is not revoked (no cache: a charge that was refused reads it). */
   current(id: string): Promise<ApiKeyRecord | null>;
   revoke(id: string): Promise<ApiKeyRecord | null>;
+  /** The ids of the keys revoked at or after `at` (by any process). */
+  revokedSince(at: number): Promise<string[]>;
   setDailyLimit(id: string, dailyLimit: Micros | null): Promise<ApiKeyRecord | null>;
   /** Makes sure each configured key exists (by hash); returns how many were added. */
   ensureKeys(rawKeys: readonly string[]): Promise<number>;
@@ -151,6 +153,7 @@ export function createKeyService(deps: {
       const row = await store.find(id);
       return row && row.revokedAt === null ? toRecord(row) : null;
     },
+    revokedSince: (at) => store.revokedSince(at),
     async revoke(id) {
       // An id no key can have (over the id bound, not storable text) is not looked up.
       if (!isBoundedId(id)) return null;

@@ -174,6 +174,30 @@ describeOnEverySetup("GraphQL subscriptions over graphql-ws", { manualTime: true
     expect((await watch.done()).map((d) => (d.taskUpdated as Update).type)).toEqual(life);
   });
 
+  it("an event repeated or late after a task's final state (a relay publishing again after a kill) is dropped: the feed shows the end once", async () => {
+    const mine = await h.gw.createKey();
+    const feed = record(h.ws(`Bearer ${mine.key}`), MY_TASKS);
+    await untilLive(h, feed, mine);
+    const published = h.gw.services.pubsub.subscribe("keyTasks", mine.record.id);
+    const { id } = await generate(h.gql, mine.key);
+    await h.drive([{ key: mine.key, id }]);
+    await feed.until((d) => d.some((e) => e.myTasks.task.id === id && e.myTasks.type === "FINISHED"), "FINISHED of the task");
+    const events: any[] = [];
+    for (let next = await published.next(); ; next = await published.next()) {
+      events.push(next.value);
+      if (next.value.type === "FINISHED") break;
+    }
+    await published.return?.();
+    await h.gw.services.pubsub.publish("keyTasks", mine.record.id, events.at(-1));
+    await h.gw.services.pubsub.publish("keyTasks", mine.record.id, events.find((e) => e.type === "PROCESSING"));
+    // Another task's end, as a marker that the two publishes above have been through the feed.
+    const marker = await generate(h.gql, mine.key);
+    await h.drive([{ key: mine.key, id: marker.id }]);
+    await feed.until((d) => d.some((e) => e.myTasks.task.id === marker.id && e.myTasks.type === "FINISHED"), "FINISHED of the marker");
+    const life = ["QUEUED", "PROCESSING", ...DECILES.map(() => "PROGRESS"), "FINISHED"];
+    expect(updates(feed, "myTasks").filter((e) => e.task!.id === id).map((e) => e.type)).toEqual(life);
+  });
+
   it("meUpdated sends the dashboard at once, then a new one after each change of a generation", async () => {
     const { key } = await h.gw.createKey();
     const dashboards = record(h.ws(`Bearer ${key}`), ME_UPDATED);

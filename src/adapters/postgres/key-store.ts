@@ -35,5 +35,6 @@ export function createKeyStore(prisma: PrismaClient): KeyStore {
     setDailyLimit: async (id, dailyLimit) =>
       orNull((await prisma.apiKey.updateManyAndReturn({ where: { id }, data: { dailyLimitMicros: micros(dailyLimit) } }))[0]),
     count: () => prisma.apiKey.count(),
+    revokedSince: async (at) => (await prisma.apiKey.findMany({ where: { revokedAt: { gte: new Date(at) } }, select: { id: true } })).map((row) => row.id),
   };
 }

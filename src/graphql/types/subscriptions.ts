@@ -40,18 +40,32 @@ type Update = TaskEvent & { readonly __typename: "TaskUpdate" };
 const update = (event: TaskEvent, ctx: GraphQLContext): Update => ctx.sharing.events.get(event, "TaskUpdate", toUpdate, undefined);
 const toUpdate = (event: TaskEvent): Update => Object.assign({ __typename: "TaskUpdate" as const }, event);
 
+/** Final states a feed remembers (the latest ones): a repeat or a late event of such a task is dropped. */
+const REMEMBERED_FINALS = 256;
+
 /**
  * A feed's rule: an event that arrives after a later state of its task (isNewerState) is dropped,
- * so a feed never shows a task going back. It remembers the tasks it has seen until their final
- * state.
+ * so a feed never shows a task going back, nor its end twice (a relay publishes a transition
+ * again when its process died before marking it published). It remembers the tasks it has seen
+ * until their final state, and the last REMEMBERED_FINALS final states.
  */
 class NewerStates implements Filter<TaskEvent> {
   private seen: Map<string, TaskRecord> | undefined;
+  /** Ids of the tasks seen final, oldest first. */
+  private finals: Set<string> | undefined;
   accepts({ task }: TaskEvent): boolean {
     const last = this.seen?.get(task.id);
-    if (last && !isNewerState(task, last)) return false;
-    if (isFinal(task)) this.seen?.delete(task.id);
-    else (this.seen ??= new Map()).set(task.id, task);
+    if (last && (isFinal(last) || !isNewerState(task, last))) return false;
+    (this.seen ??= new Map()).set(task.id, task);
+    if (isFinal(task)) {
+      const finals = (this.finals ??= new Set());
+      finals.add(task.id);
+      if (finals.size > REMEMBERED_FINALS) {
+        const oldest = finals.values().next().value!;
+        finals.delete(oldest);
+        this.seen.delete(oldest);
+      }
+    }
     return true;
   }
 }

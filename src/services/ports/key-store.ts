@@ -20,4 +20,6 @@ export interface KeyStore {
   revoke(id: string, at: number): Promise<StoredKey | null>;
   setDailyLimit(id: string, dailyLimit: Micros | null): Promise<StoredKey | null>;
   count(): Promise<number>;
+  /** The ids of the keys revoked at or after `at`. */
+  revokedSince(at: number): Promise<string[]>;
 }
