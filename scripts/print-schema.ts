@@ -1,4 +1,4 @@
-// Writes schema.graphql from the Pothos schema: `npm run schema:print`. A test fails when they differ.
+// Writes schema.graphql from the Pothos schema: `npx tsx scripts/print-schema.ts`. A test fails when they differ.
 import { writeFileSync } from "node:fs";
 import { createEngine } from "../src/engine/engine.ts";
 import { printedSchema } from "../src/graphql/schema.ts";

@@ -44,6 +44,8 @@ export interface SimulationServiceOptions {
   readonly yieldToLoop?: () => Promise<void>;
   /** Where observed latencies come from; absent: none is observed (every kind keeps its range). */
   readonly tasks?: Pick<TaskRepo, "finishedLatency">;
+  /** The gateway's GATEAI_TIME_SCALE: its tasks ran this many times faster than at scale 1. */
+  readonly timeScale?: number;
 }
 
 export const SIMULATIONS_PER_KEY = 2;
@@ -69,7 +71,9 @@ export function createSimulationService(options: SimulationServiceOptions): Simu
     if (!options.tasks) return {};
     const now = clock.now();
     const found = await options.tasks.finishedLatency({ outputs: OUTPUT_KINDS, since: now - OBSERVED_WINDOW_MS, until: now, perOutput: OBSERVED_TASKS, probabilities: OBSERVED_PROBABILITIES });
-    return Object.fromEntries(found.map((f) => [f.output, { tasks: f.tasks, seconds: f.seconds }]));
+    // Observed on this gateway's clock: seconds at its time scale, reported at scale 1 (as a workload's latencies are).
+    const scale = options.timeScale ?? 1;
+    return Object.fromEntries(found.map((f) => [f.output, { tasks: f.tasks, seconds: f.seconds.map((seconds) => seconds * scale) }]));
   };
   const withObserved = async (workload: Workload): Promise<Workload> =>
     workload.provider.latencyFrom === "OBSERVED" ? Object.assign({}, workload, { provider: Object.assign({}, workload.provider, { observed: await observe() }) }) : workload;
@@ -92,7 +96,8 @@ export function createSimulationService(options: SimulationServiceOptions): Simu
         const run = createWorkloadRun(engine, await withObserved(workload.value));
         if (!run.ok) return run;
         while (!run.value.step(sliceEvents)) await yieldToLoop();
-        return ok(run.value.report());
+        const stopped = run.value.stoppedBy();
+        return stopped ? err(stopped) : ok(run.value.report());
       } finally {
         runningInProcess--;
         const left = (running.get(key.id) ?? 1) - 1;

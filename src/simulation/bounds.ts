@@ -11,6 +11,11 @@ export const SIMULATION_BOUNDS = {
   requests: 1_000_000,
   /** Expected requests × replications. */
   requestsTimesReplications: 5_000_000,
+  /**
+   * Events of a whole simulation (every replication), counted as it runs: client retries and
+   * upstream attempts multiply a request's events, so this bounds what the requests cannot.
+   */
+  events: 25_000_000,
   replications: 100,
   keys: 100,
   streams: 100,

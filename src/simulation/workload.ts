@@ -157,6 +157,11 @@ class Reader {
   }
 }
 
+/** An ISO 8601 time ending in its zone: Z or an offset. */
+const ZONED = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+const EARLIEST_START = Date.UTC(2000, 0, 1);
+const LATEST_START = Date.UTC(2200, 0, 1) - 1;
+
 /** The expected number of requests a stream sends (before client retries). */
 export function expectedRequests(stream: Pick<WorkloadStream, "arrival" | "fromMs" | "untilMs">): number {
   const a = stream.arrival;
@@ -185,8 +190,10 @@ export function parseWorkload(input: unknown, defaults: WorkloadDefaults): Resul
   const seed = r.number(input, "seed", "seed", 1, -2_147_483_648, 2_147_483_647, true);
   let startAt = defaults.startAt;
   if (input.start !== undefined && input.start !== null) {
-    const parsed = typeof input.start === "string" && input.start.length <= 40 ? Date.parse(input.start) : Number.NaN;
-    if (Number.isNaN(parsed)) r.issue("start", "must be an ISO 8601 instant, e.g. 2026-12-07T00:00:00Z");
+    // An instant: with its zone (a time without one would be read in the server's), within years
+    // every date of the run and its report can be written in.
+    const parsed = typeof input.start === "string" && input.start.length <= 40 && ZONED.test(input.start) ? Date.parse(input.start) : Number.NaN;
+    if (Number.isNaN(parsed) || parsed < EARLIEST_START || parsed > LATEST_START) r.issue("start", "must be an ISO 8601 instant with its zone, from 2000 to 2199, e.g. 2026-12-07T00:00:00Z");
     else startAt = parsed;
   }
   const horizonHours = r.number(input, "horizonHours", "horizonHours", 24, 1 / 60, B.horizonHours);
@@ -227,6 +234,9 @@ export function parseWorkload(input: unknown, defaults: WorkloadDefaults): Resul
     const untilMs = r.number(s, "untilHour", `${field}.untilHour`, horizonHours, 0, horizonHours) * HOUR;
     if (untilMs < fromMs) r.issue(`${field}.untilHour`, "is before fromHour");
     const arrival = readArrival(r, s.arrival, `${field}.arrival`, horizonHours);
+    // A burst is its stream's: it falls within the stream's hours (and so within the horizon).
+    if (arrival.kind === "BURST" && (arrival.atHour * HOUR < fromMs || arrival.atHour * HOUR + arrival.overSeconds * 1000 > untilMs))
+      r.issue(`${field}.arrival`, `the burst (hour ${arrival.atHour}, over ${arrival.overSeconds} s) must fall within the stream's hours ${fromMs / HOUR} to ${untilMs / HOUR}`);
     const onRefusal = r.choice<RefusalBehaviour>(s, "onRefusal", `${field}.onRefusal`, ["DROP", "RETRY"], "DROP");
     const maxRetries = r.number(s, "maxRetries", `${field}.maxRetries`, 3, 0, B.clientRetries, true);
     const stream: WorkloadStream = {

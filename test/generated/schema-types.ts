@@ -2623,7 +2623,7 @@ export type SimulationReport = {
   __typename?: 'SimulationReport';
   /** Each total's p5/p50/p95 over the replications. */
   bands: Array<TotalBand>;
-  /** From acceptance to a final state. */
+  /** From acceptance to FINISHED (failed tasks are in the totals, not here). */
   completionSeconds: DurationPercentiles;
   /** How many hours were simulated. */
   horizonHours: Scalars['Float']['output'];

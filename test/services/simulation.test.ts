@@ -5,6 +5,8 @@ import { createEngine } from "../../src/engine/engine.ts";
 import { manualClock } from "../../src/kernel/clock.ts";
 import type { FinishedLatencyQuery } from "../../src/services/ports/task-repo.ts";
 import { createSimulationService, OBSERVED_TASKS, OBSERVED_WINDOW_MS } from "../../src/services/simulation.ts";
+import { createWorkloadRun } from "../../src/simulation/run.ts";
+import { parseWorkload } from "../../src/simulation/workload.ts";
 import { OBSERVED_PROBABILITIES } from "../../src/simulation/latency.ts";
 import type { ApiKeyRecord } from "../../src/services/keys.ts";
 
@@ -90,5 +92,28 @@ describe("simulation service", () => {
     // A workload that does not ask reads nothing.
     expect((await service.simulate(key("k1"), workload(60))).ok).toBe(true);
     expect(queries).toHaveLength(1);
+    // On a gateway at time scale 10, its tasks' 42 s are 420 s at scale 1, as a workload's latencies are.
+    const scaled = createSimulationService({ engine: createEngine(), clock: manualClock(now), poolSize: 12, tasks, timeScale: 10 });
+    const fromScaled = await scaled.simulate(key("k1"), Object.assign(workload(60), { provider: { latencyFrom: "OBSERVED" } }));
+    if (!fromScaled.ok) throw new Error(fromScaled.error.message);
+    expect(fromScaled.value.first.completion).toMatchObject({ p5: 420_000, p99: 420_000 });
+  });
+
+  it("stops a simulation past its events bound with INVALID_PARAMS naming it: retries and attempts add events the requests bound cannot see", async () => {
+    const engine = createEngine();
+    const parsed = parseWorkload(
+      Object.assign(workload(3_600), { replications: 3, streams: [{ key: "app", request: { model: "gpt-image-2", params: { prompt: "x" } }, arrival: { kind: "FIXED", perHour: 3_600 }, onRefusal: "RETRY", maxRetries: 10 }], provider: { failureRate: 0.9, maxAttempts: 10 } }),
+      { startAt: Date.UTC(2026, 11, 7), dailyLimit: 10_000_000_000, poolSize: 12 },
+    );
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const whole = createWorkloadRun(engine, parsed.value);
+    if (!whole.ok) throw new Error(whole.error.message);
+    while (!whole.value.step(10_000));
+    expect(whole.value.stoppedBy()).toBeUndefined();
+    const events = whole.value.report().first.events;
+    const bounded = createWorkloadRun(engine, parsed.value, events * 2);
+    if (!bounded.ok) throw new Error(bounded.error.message);
+    while (!bounded.value.step(10_000));
+    expect(bounded.value.stoppedBy()).toMatchObject({ code: "INVALID_PARAMS", issues: [{ field: "workload", reason: expect.stringContaining(`at most ${events * 2}`) }] });
   });
 });

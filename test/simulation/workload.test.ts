@@ -61,6 +61,24 @@ describe("parseWorkload", () => {
     expect(issues({ ...base, provider: { latencyFrom: "observed" } })).toEqual([{ field: "provider.latencyFrom", reason: "must be one of RANGE, OBSERVED" }]);
   });
 
+  it("takes a start only as an instant with its zone, within years its report can be written in", () => {
+    const startOf = (start: string) => {
+      const parsed = parseWorkload({ ...base, start }, DEFAULTS);
+      return parsed.ok ? parsed.value.startAt : parsed.error.code;
+    };
+    expect(startOf("2026-12-07T09:00:00Z")).toBe(Date.UTC(2026, 11, 7, 9));
+    expect(startOf("2026-12-07T09:00:00+02:00")).toBe(Date.UTC(2026, 11, 7, 7));
+    // Without a zone, a time would be read in the server's; past the year 2199, the report's dates could not be written.
+    for (const bad of ["2026-12-07T09:00:00", "2026-12-07", "+275760-09-12T00:00:00.000Z", "1969-12-31T00:00:00Z"]) expect(issues({ ...base, start: bad }).map((i) => i.field), bad).toEqual(["start"]);
+  });
+
+  it("refuses a burst outside its stream's hours (it would be cut without a word)", () => {
+    const burst = (stream: Record<string, unknown>) => ({ ...base, horizonHours: 2, streams: [Object.assign({ key: "app", request: IMAGE }, stream)] });
+    expect(parseWorkload(burst({ fromHour: 1, arrival: { kind: "BURST", atHour: 1, count: 10, overSeconds: 60 } }), DEFAULTS).ok).toBe(true);
+    expect(issues(burst({ fromHour: 1, arrival: { kind: "BURST", atHour: 0, count: 10 } })).map((i) => i.field)).toEqual(["streams[0].arrival"]);
+    expect(issues(burst({ arrival: { kind: "BURST", atHour: 2, count: 10, overSeconds: 60 } })).map((i) => i.field)).toEqual(["streams[0].arrival"]);
+  });
+
   it("refuses what is not a workload", () => {
     expect(issues(null)).toEqual([{ field: "workload", reason: "must be an object" }]);
     expect(issues({}).map((i) => i.field)).toEqual(["keys", "streams"]);

@@ -168,7 +168,7 @@ export function SimulationReportView(props: { report: Report }) {
             {(
               [
                 ["Queue wait for an upstream account", report.queueWaitSeconds],
-                ["Acceptance to a final state", report.completionSeconds],
+                ["Acceptance to FINISHED", report.completionSeconds],
               ] as const
             ).map(([label, p]) => (
               <tr key={label}>

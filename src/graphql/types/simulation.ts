@@ -238,7 +238,7 @@ export function defineSimulationFields(Input: ReturnType<typeof builder.inputTyp
       keyDays: t.field({ type: [KeyDaySpend], description: "Spend per key per UTC day, and when each budget ran out.", resolve: (r) => [...r.keyDays] }),
       models: t.field({ type: [ModelSpend], description: "The breakdown per model.", resolve: (r) => [...r.models] }),
       queueWaitSeconds: t.field({ type: Percentiles, description: "How long accepted tasks waited for an upstream account.", resolve: (r) => r.queueWaitSeconds }),
-      completionSeconds: t.field({ type: Percentiles, description: "From acceptance to a final state.", resolve: (r) => r.completionSeconds }),
+      completionSeconds: t.field({ type: Percentiles, description: "From acceptance to FINISHED (failed tasks are in the totals, not here).", resolve: (r) => r.completionSeconds }),
       series: t.field({ type: Series, description: "The time series (spend, in flight, queue depth, accepted, refused).", resolve: (r) => r.series }),
       latency: t.field({ type: [Latency], description: "By output kind: the latency distribution the attempts were drawn from.", resolve: (r) => [...r.latency] }),
     }),
