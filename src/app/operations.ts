@@ -35,6 +35,10 @@ const sameSecret = (a: string, b: string): boolean => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
+/** A rendering of /metrics is reused this long (Prometheus scrapes every 15 s or more). */
+export const SCRAPE_REUSE_MS = 1_000;
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "::1", "localhost"]);
+
 export function createOperations(config: Config, infra: Pick<Infrastructure, "stores">, deps: { clock: Clock; logger: Logger }): Operations {
   const prometheus = config.metricsEnabled
     ? createPrometheusMetrics({
@@ -43,6 +47,21 @@ export function createOperations(config: Config, infra: Pick<Infrastructure, "st
       })
     : undefined;
   const accessLog = deps.logger.child({ component: "access" });
+  if (prometheus && config.metricsToken === undefined && !LOOPBACK_HOSTS.has(config.host)) {
+    deps.logger.warn({ host: config.host }, "/metrics is open to anyone who reaches this address (spend, volumes per model, the pool): set GATEAI_METRICS_TOKEN");
+  }
+  // One rendering serves every scrape within SCRAPE_REUSE_MS, concurrent ones included: a render
+  // reads the database, and no scraper (or flood of them) should make it read more often.
+  let rendered: { at: number; body: Promise<{ contentType: string; body: string }> } | undefined;
+  const render = () => {
+    const now = Date.now();
+    if (!rendered || now - rendered.at >= SCRAPE_REUSE_MS) {
+      const body = prometheus!.render();
+      rendered = { at: now, body };
+      body.catch(() => (rendered = undefined));
+    }
+    return rendered.body;
+  };
 
   const metricsFace: Face | undefined = prometheus
     ? async (req: IncomingMessage, res: ServerResponse, path: string) => {
@@ -59,7 +78,7 @@ export function createOperations(config: Config, infra: Pick<Infrastructure, "st
             return true;
           }
         }
-        const { contentType, body } = await prometheus.render();
+        const { contentType, body } = await render();
         res.writeHead(200, { "content-type": contentType, "cache-control": "no-store", "content-length": Buffer.byteLength(body) }).end(body);
         return true;
       }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/app/config.ts";
 import { closeServer, createHttpServer, listen } from "../../src/app/http-server.ts";
 import type { Infrastructure } from "../../src/app/infrastructure.ts";
-import { createOperations } from "../../src/app/operations.ts";
+import { createOperations, SCRAPE_REUSE_MS } from "../../src/app/operations.ts";
 import { GRAPHIQL_ASSET_NAMES } from "../../src/graphql/graphiql.ts";
 import { systemClock } from "../../src/kernel/clock.ts";
 import { startGateway, type TestGateway } from "../support/gateway.ts";
@@ -281,11 +281,16 @@ describe("a gateway with the default operations settings", () => {
  * The other settings, on the app's operations wiring alone (createOperations) in front of a
  * plain server: the same edge and /metrics face a gateway puts first, without a database.
  */
-async function operationsServer(env: Record<string, string>) {
+async function operationsServer(env: Record<string, string>, reads = { liveCounts: 0 }) {
   const loaded = loadConfig({ GATEAI_DATA_DIR: "/nonexistent", ...env });
   if (!loaded.ok) throw new Error(loaded.errors.join("; "));
   const stores = {
-    tasks: { liveCounts: async () => ({ queued: 0, processing: 0 }) },
+    tasks: {
+      liveCounts: async () => {
+        reads.liveCounts++;
+        return { queued: 0, processing: 0 };
+      },
+    },
     pool: { occupancy: async () => ({ busy: 0, locked: 0 }) },
   } as unknown as Infrastructure["stores"];
   const operations = createOperations(loaded.config, { stores }, { clock: systemClock, logger: pino({ level: "silent" }) });
@@ -318,6 +323,24 @@ describe("GATEAI_CORS_ORIGINS as a list, and GATEAI_METRICS_TOKEN", () => {
     const allowed = await fetch(`${server.url}/metrics`, { headers: { authorization: "Bearer metrics-token-0123456789" } });
     expect(allowed.status).toBe(200);
     expect(await allowed.text()).toContain("gateai_http_request_duration_seconds");
+  });
+});
+
+describe("/metrics under many scrapes", () => {
+  it("reads the database once for the scrapes of a second, concurrent ones included", async () => {
+    const reads = { liveCounts: 0 };
+    const server = await operationsServer({}, reads);
+    try {
+      const answers = await Promise.all(Array.from({ length: 16 }, () => fetch(`${server.url}/metrics`).then((r) => r.status)));
+      expect(answers).toEqual(new Array(16).fill(200));
+      expect((await fetch(`${server.url}/metrics`)).status).toBe(200);
+      expect(reads.liveCounts).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, SCRAPE_REUSE_MS + 50));
+      expect((await fetch(`${server.url}/metrics`)).status).toBe(200);
+      expect(reads.liveCounts).toBe(2);
+    } finally {
+      await server.close();
+    }
   });
 });
 
