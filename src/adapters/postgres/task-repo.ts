@@ -55,10 +55,10 @@ const ACCEPT = `
     RETURNING u.used_micros
   ), created AS (
     INSERT INTO tasks (id, key_id, model, kind, status, request_params, params, adjustments, cost_micros, charge_day,
-                       created_at, updated_at, slot_release_at, refund_at, hard_deadline_at, lease_owner, lease_until)
+                       created_at, updated_at, slot_release_at, refund_at, hard_deadline_at, lease_owner, lease_until, event_pending)
     SELECT $7::text, $2::text, $8::text, $9::text, 'QUEUED'::task_status,
            $10::text::jsonb, $11::text::jsonb, $12::text::jsonb, $5::bigint, $4::text::date,
-           $13::timestamptz, $13::timestamptz, $14::timestamptz, $15::timestamptz, $16::timestamptz, $18::text, $19::timestamptz
+           $13::timestamptz, $13::timestamptz, $14::timestamptz, $15::timestamptz, $16::timestamptz, $18::text, $19::timestamptz, true
     FROM charge
     RETURNING ${TASK_COLUMNS}
   ), completed AS (
