@@ -14,6 +14,8 @@ import { DRIVER_RULES, generationClocks } from "../domain/generation-clocks.ts";
 import { noMetrics, type MetricsPort } from "./ports/metrics.ts";
 
 export const HARD_LIMIT_ERROR = "Generation timed out (40 min hard limit)";
+/** Slots whose release failed that the driver keeps releasing again (task-driver.ts `unreleased`). */
+const UNRELEASED_MAX = 10_000;
 
 /** Passes that found nothing before the driver slows down. */
 const IDLE_AFTER_PASSES = 10;
@@ -119,12 +121,37 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
   };
 
   /**
+   * Slots of ended tasks whose release failed (the limiter's Redis down): released again at each
+   * full pass until it works, so an ended task does not hold its key's slot for the slot TTL. At
+   * most UNRELEASED_MAX are kept (the oldest go: their slots free themselves at the TTL anyway).
+   */
+  const unreleased = new Map<string, string>();
+  const release = async (keyId: string, taskId: string): Promise<boolean> => {
+    try {
+      await limiter.release(keyId, taskId);
+      unreleased.delete(taskId);
+      return true;
+    } catch (error) {
+      logger.warn({ err: error, taskId }, "releasing a slot failed: it is released again at the next pass");
+      unreleased.set(taskId, keyId);
+      if (unreleased.size > UNRELEASED_MAX) unreleased.delete(unreleased.keys().next().value!);
+      return false;
+    }
+  };
+  const releaseAgain = async () => {
+    for (const [taskId, keyId] of [...unreleased]) {
+      if (!(await release(keyId, taskId))) return;
+      await pubsub.publish("keyState", keyId, { keyId, reason: "SLOT_RELEASED" }).catch(() => undefined);
+    }
+  };
+
+  /**
    * A final state is told after its slot is free, so a dashboard refreshed by the event already
    * shows the slot back. FAILED rows come refunded from the statement that failed them.
    */
   const publishFinal = async (type: "FINISHED" | "FAILED", task: TaskRecord) => {
     metrics.taskEnded(type);
-    await limiter.release(task.keyId, task.id).catch((error: unknown) => logger.warn({ err: error, taskId: task.id }, "releasing a slot failed"));
+    await release(task.keyId, task.id);
     await publish(type, task);
   };
 
@@ -152,6 +179,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
 
   async function sweepDeadlines(now: number): Promise<boolean> {
     let found = false;
+    if (unreleased.size > 0) await releaseAgain();
     // A slot frees itself 10 minutes after it was taken (the limiter expires it); release it
     // explicitly too and tell the owner's dashboard, whose slot count just changed.
     const expired = await tasks.slotsExpiredBetween(lastSweep, now);

@@ -1,6 +1,7 @@
 // The driver's sweep of slots that freed themselves (the limiter expires a slot after its TTL; the
 // sweep releases it too and tells the key's dashboard): it starts one slot TTL back, so slots that
 // freed while no process swept (a restart) are told, and a full batch goes on from its last slot.
+// A slot whose release failed (the limiter down) is released again at the next pass.
 import { afterEach, describe, expect, it } from "vitest";
 import type { Provider } from "../../src/services/ports/provider.ts";
 import { SLOTS_PER_SWEEP } from "../../src/services/ports/task-repo.ts";
@@ -50,5 +51,55 @@ describe("task driver: the sweep of slots that freed themselves", () => {
       [full.at(-1)!.at - 1, T0 + 100],
     ]);
     expect(told).toHaveLength(SLOTS_PER_SWEEP);
+  });
+});
+
+describe("task driver: a slot whose release failed", () => {
+  let gw: TestGateway | undefined;
+  let driver: TaskDriver | undefined;
+  afterEach(async () => {
+    await driver?.stop();
+    driver = undefined;
+    await gw?.close();
+  });
+
+  it("is released again at the next pass (a limiter that was down), and the key's dashboard told, so an ended task does not hold it for the slot TTL", async () => {
+    const finishes: Provider = { poll: async () => ({ state: "finished", files: [], result: [], glb: [] }) };
+    gw = await startGateway({ provider: idle, driver: { enabled: false } });
+    const { limiter, pubsub } = gw.gateway.infrastructure;
+    const { key, record } = await gw.createKey();
+    const accepted = await fetch(`${gw.url}/api/generate`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify({ model: "gpt-image-2", params: { prompt: "x" } }) });
+    expect(accepted.status).toBe(200);
+    let down = true;
+    const released: string[] = [];
+    const flaky = Object.assign({}, limiter, {
+      release: async (keyId: string, id: string) => {
+        if (down) throw new Error("limiter unreachable");
+        released.push(id);
+        return limiter.release(keyId, id);
+      },
+    });
+    const told: string[] = [];
+    const watch = Object.assign({}, pubsub, {
+      publish: async (...args: Parameters<typeof pubsub.publish>) => {
+        if (args[0] === "keyState") told.push(String(args[1]));
+        return pubsub.publish(...args);
+      },
+    });
+    driver = driverBeside(gw, { provider: finishes, owner: "releaser", limiter: flaky, pubsub: watch });
+    const { task_id: taskId } = (await accepted.json()) as { task_id: string };
+    // The accepting gateway's hold on the task ends within its lease; then this driver starts and finishes it.
+    for (let i = 0; i < 200 && (await gw.prisma.task.findUniqueOrThrow({ where: { id: taskId } })).status !== "FINISHED"; i++) {
+      await driver.tick();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect((await gw.prisma.task.findUniqueOrThrow({ where: { id: taskId } })).status).toBe("FINISHED");
+    expect(released).toEqual([]);
+    expect((await limiter.snapshot(record.id, gw.services.timing.limits)).slots.map((slot) => slot.slotId)).toEqual([taskId]);
+    down = false;
+    await driver.tick();
+    expect(released).toEqual([taskId]);
+    expect((await limiter.snapshot(record.id, gw.services.timing.limits)).slots).toEqual([]);
+    expect(told).toContain(record.id);
   });
 });
