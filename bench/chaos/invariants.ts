@@ -13,7 +13,12 @@
  *   back), must have arrived over that very connection: the event path alone, relay included
  *   (a gateway killed between the commit and its publish leaves it to another's relay).
  * - SEEN: every task a subscriber knows of must have been seen in its final state, over the feed
- *   or through a catch-up, with the status the database holds.
+ *   or through a catch-up after a reconnect, with the status the database holds. The look the
+ *   harness takes after the run counts only for a subscriber whose feed was down at the end (it
+ *   would have caught up on reconnecting); for one whose feed was up, a task it had not seen end
+ *   by then is a task whose end the event path never delivered.
+ * - ORDER: on one feed connection, nothing of a task comes after its final state (neither the
+ *   final state again, from a relay publishing it once more, nor a late earlier state).
  */
 import type pg from "pg";
 
@@ -33,7 +38,7 @@ export const SLOT_CLOCK_TOLERANCE_MS = 1_000;
 export const MAX_IN_FLIGHT = 5;
 
 export interface Violation {
-  readonly rule: "NO_INTERNAL_ERROR" | "SPEND_WITHIN_LIMIT" | "LEDGER_MATCHES_TASKS" | "FAILED_REFUNDED" | "TASK_ENDED" | "ACCEPTED_STORED" | "IN_FLIGHT" | "FEED_COVERED" | "SUBSCRIBER_SAW_FINAL";
+  readonly rule: "NO_INTERNAL_ERROR" | "SPEND_WITHIN_LIMIT" | "LEDGER_MATCHES_TASKS" | "FAILED_REFUNDED" | "TASK_ENDED" | "ACCEPTED_STORED" | "IN_FLIGHT" | "FEED_COVERED" | "FEED_ORDER" | "SUBSCRIBER_SAW_FINAL";
   readonly detail: string;
 }
 
@@ -43,6 +48,8 @@ export interface FeedConnection {
   closedAt: number | null;
   /** Tasks whose final state arrived over this connection's feed. */
   readonly finals: Set<string>;
+  /** What went out of order on this connection's feed (a final told twice, a state after a later one). */
+  readonly disorder: string[];
 }
 
 export interface ClientRecords {
@@ -61,8 +68,10 @@ export interface InvariantInput {
   readonly limitMicros: number;
   readonly slotTtlMs: number;
   readonly records: ClientRecords;
-  /** Per key id: the tasks its subscriber saw end, and how. */
-  readonly seen: Map<string, Map<string, { status: string; via: "feed" | "catch-up" }>>;
+  /** Per key id: the tasks its subscriber saw end, and how ("after-run": the harness's look once the run was over). */
+  readonly seen: Map<string, Map<string, { status: string; via: "feed" | "catch-up" | "after-run" }>>;
+  /** Key ids whose subscriber's feed was down at the end of the run (their after-run look is their catch-up). */
+  readonly downAtEnd: ReadonlySet<string>;
   readonly outages: readonly Outage[];
   /** When the load began: times in details are relative to it. */
   readonly startedAt: number;
@@ -152,6 +161,7 @@ export async function checkInvariants(db: pg.Client, input: InvariantInput) {
     );
     if (covering && !covering.finals.has(t.id)) violations.push({ rule: "FEED_COVERED", detail: `task ${t.id} ended (${t.status}) while a feed of its key was up, and that feed never told it` });
   }
+  for (const feed of input.records.feeds) for (const detail of feed.disorder) violations.push({ rule: "FEED_ORDER", detail: `key ${feed.keyId}: ${detail}` });
   const known = new Map<string, Set<string>>();
   for (const a of input.records.accepted) known.set(a.keyId, (known.get(a.keyId) ?? new Set()).add(a.taskId));
   for (const [keyId, seen] of input.seen) for (const id of seen.keys()) known.set(keyId, (known.get(keyId) ?? new Set()).add(id));
@@ -160,7 +170,8 @@ export async function checkInvariants(db: pg.Client, input: InvariantInput) {
     for (const id of ids) {
       const stored = byId.get(id);
       if (!stored) continue;
-      const saw = seen.get(id);
+      const found = seen.get(id);
+      const saw = found?.via === "after-run" && !input.downAtEnd.has(keyId) ? undefined : found;
       if (!saw) {
         const rel = (ms: number | null) => (ms === null ? "open" : `${((ms - input.startedAt) / 1000).toFixed(1)}s`);
         const feeds = input.records.feeds.filter((f) => f.keyId === keyId).map((f) => `${rel(f.connectedAt)}-${rel(f.closedAt)}`);

@@ -107,6 +107,7 @@ interface TaskUpdateData {
 
 const isFinalStatus = (status: string | undefined) => status === "FINISHED" || status === "FAILED";
 
+
 export async function runChaos(partial: Partial<ChaosOptions> = {}): Promise<ChaosReport> {
   const options: ChaosOptions = { ...defaultChaosOptions, ...partial };
   const log = options.log ?? (() => undefined);
@@ -165,14 +166,20 @@ export async function runChaos(partial: Partial<ChaosOptions> = {}): Promise<Cha
     const clients: Client[] = [];
     const subscriberOf = (raw: string) => {
       const keyId = keyIds.get(raw)!;
-      const seenFinal = new Map<string, { status: string; via: "feed" | "catch-up" }>();
+      const seenFinal = new Map<string, { status: string; via: "feed" | "catch-up" | "after-run" }>();
+      /** Tasks this connection's feed told the end of (a requeue may bring a task back to QUEUED; nothing follows an end). */
+      let endedOnFeed = new Set<string>();
       const known = new Set<string>();
       let connection: FeedConnection | undefined;
       let connections = 0;
-      const record = (data: TaskUpdateData | undefined, via: "feed" | "catch-up") => {
+      const record = (data: TaskUpdateData | undefined, via: "feed" | "catch-up" | "after-run") => {
         const task = data?.task;
         if (!task) return;
         known.add(task.id);
+        if (via === "feed" && connection) {
+          if (endedOnFeed.has(task.id)) connection.disorder.push(`task ${task.id}: ${task.status} after its final state`);
+          if (isFinalStatus(task.status)) endedOnFeed.add(task.id);
+        }
         if (isFinalStatus(task.status) && !seenFinal.has(task.id)) seenFinal.set(task.id, { status: task.status, via });
         if (via === "feed" && connection && isFinalStatus(task.status)) connection.finals.add(task.id);
       };
@@ -187,7 +194,8 @@ export async function runChaos(partial: Partial<ChaosOptions> = {}): Promise<Cha
         on: {
           connected: () => {
             connections++;
-            connection = { keyId, connectedAt: Date.now(), closedAt: null, finals: new Set() };
+            connection = { keyId, connectedAt: Date.now(), closedAt: null, finals: new Set(), disorder: [] };
+            endedOnFeed = new Set();
             records.feeds.push(connection);
             if (connections > 1) {
               counts.feedReconnects++;
@@ -229,7 +237,7 @@ export async function runChaos(partial: Partial<ChaosOptions> = {}): Promise<Cha
                 { query: TASK_UPDATED, variables: { id } },
                 {
                   next: (result) => {
-                    record(result.data?.taskUpdated, "catch-up");
+                    record(result.data?.taskUpdated, "after-run");
                     stop();
                     resolve();
                   },
@@ -244,7 +252,9 @@ export async function runChaos(partial: Partial<ChaosOptions> = {}): Promise<Cha
           await fresh.dispose();
         }
       };
-      return { client, keyId, seenFinal, known, watchOnce, catchUp };
+      /** The feed's connection is down now (its gateway killed, not yet reconnected). */
+      const down = () => connection === undefined || connection.closedAt !== null;
+      return { client, keyId, seenFinal, known, watchOnce, catchUp, down };
     };
     const subscribers = rawKeys.map(subscriberOf);
     cleanups.push(() => Promise.all(clients.map((c) => c.dispose())));
@@ -403,6 +413,7 @@ export async function runChaos(partial: Partial<ChaosOptions> = {}): Promise<Cha
     ).catch((error: unknown) => log(`chaos: ${(error as Error).message}`));
     await sleep(6_000);
     const feedsDone = Date.now();
+    const downAtEnd = new Set(subscribers.filter((s) => s.down()).map((s) => s.keyId));
     for (const feed of records.feeds) if (feed.closedAt === null) feed.closedAt = feedsDone;
     // A subscriber whose last connection died before the end reconnects once more and catches
     // up like after any reconnect (the COVERED rule still judges what its feeds were owed).
@@ -414,6 +425,7 @@ export async function runChaos(partial: Partial<ChaosOptions> = {}): Promise<Cha
       slotTtlMs: (10 * 60_000) / options.timeScale,
       records,
       seen,
+      downAtEnd,
       outages,
       startedAt: started,
     });
