@@ -18,8 +18,8 @@ const byLatestFinished = (a: TaskRecord, b: TaskRecord) => (b.finishedAt ?? 0) -
  * A key's dashboard kept current by its task events, from one read: a transition of a task the
  * dashboard knows (in flight or among the recent ones) is applied to it, without a query.
  * Only what events cannot tell needs a new read (`apply` answers "reload"): a task it does not
- * know (a new one, whose charge the read may or may not have counted), a slot that expired by
- * itself, a new UTC day. Pure: no I/O, no clock (times are parameters).
+ * know (a new one, whose charge the read may or may not have counted), a refund of today's charge
+ * (likewise), a slot that expired by itself, a new UTC day. Pure: no I/O, no clock (times are parameters).
  */
 export class DashboardModel {
   private active: TaskRecord[];
@@ -61,12 +61,11 @@ export class DashboardModel {
     const known = inFlight !== -1 ? this.active[inFlight]! : inRecent !== -1 ? this.recent[inRecent]! : undefined;
     if (!known) return "reload";
     if (!isNewerState(task, known)) return "same";
-    // A refund gives the charge back to the day it was made (the task's creation day).
-    if (task.refunded && !known.refunded && utcDay(new Date(task.createdAt)) === this.day) {
-      this.used = Math.max(0, this.used - task.cost);
-      const spend = this.spending.find((s) => s.model === task.model);
-      if (spend) spend.cost = Math.max(0, spend.cost - task.cost);
-    }
+    // A refund gives the charge back to the day it was made (the task's creation day). The read's
+    // budget and its tasks are separate statements: a refund committed between them is in one
+    // and not the other, so subtracting here could give it back twice, or never. A refund of
+    // today's charge is read again instead (refunds are rare: failures and the 20-minute clock).
+    if (task.refunded && !known.refunded && utcDay(new Date(task.createdAt)) === this.day) return "reload";
     if (inFlight !== -1) this.active.splice(inFlight, 1);
     else this.recent.splice(inRecent, 1);
     if (isFinal(task)) {
