@@ -36,7 +36,11 @@
  * simulation: `flux-schnell` requests, which route to fal; the gateway gets one pool account per
  * fake key, --accounts=N (1000), each request completing --upstream-latency=MS (200) after its
  * submit, and no simulation behind it; the phase then also prints what the fake saw: tasks
- * submitted and completed, requests by kind, polls per running task per 100 ms).
+ * submitted and completed, requests by kind, polls per running task per 100 ms),
+ * --upstream=paired (--pairs=N, default 1: the generate phase N times with the simulation and N
+ * times with the fake fal, alternating, all with the same `flux-schnell` requests; then the ratio
+ * of each pair: what a vendor behind the pool costs accepted generations, at this run's machine
+ * speed).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -70,9 +74,13 @@ const COUNT_IO = process.argv.includes("--count-io");
 const DRIVER = arg("driver", "on") !== "off";
 const CPU_BREAKDOWN = process.argv.includes("--cpu-breakdown");
 const TIMELINE = process.argv.includes("--timeline");
-const UPSTREAM = arg("upstream", "simulation");
-if (UPSTREAM !== "simulation" && UPSTREAM !== "fal") throw new Error(`--upstream=${UPSTREAM}: expected simulation or fal`);
-const UPSTREAM_LABEL = UPSTREAM === "fal" ? "fake fal" : "simulation";
+type Upstream = "simulation" | "fal";
+const UPSTREAM_ARG = arg("upstream", "simulation");
+if (UPSTREAM_ARG !== "simulation" && UPSTREAM_ARG !== "fal" && UPSTREAM_ARG !== "paired") throw new Error(`--upstream=${UPSTREAM_ARG}: expected simulation, fal or paired`);
+const PAIRS = UPSTREAM_ARG === "paired" ? Math.max(1, Number(arg("pairs", "1"))) : 0;
+/** The generate phase's runs, in order. */
+const UPSTREAMS: readonly Upstream[] = UPSTREAM_ARG === "paired" ? Array.from({ length: PAIRS * 2 }, (_, i) => (i % 2 ? "fal" : "simulation")) : [UPSTREAM_ARG];
+const upstreamLabel = (upstream: Upstream) => (upstream === "fal" ? "fake fal" : "simulation");
 const UPSTREAM_LATENCY_MS = Number(arg("upstream-latency", "200"));
 const ACCOUNTS = Number(arg("accounts", "1000"));
 /** The driver's pass interval: what "one upstream request per running task per poll interval" counts against. */
@@ -82,10 +90,11 @@ const REDIS_URL = process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379";
 const TARGETS = { rest: 0.5, graphql: 0.25, acceptedPerSecond: 1_000, p99Ms: 50 };
 
 // The whole run is bounded: a hung phase must not hold the machine.
+const WATCHDOG_S = 170 + 80 * Math.max(0, UPSTREAMS.length - 1);
 const watchdog = setTimeout(() => {
-  console.error("bench: still running after 170 s, giving up");
+  console.error(`bench: still running after ${WATCHDOG_S} s, giving up`);
   process.exit(2);
-}, 170_000);
+}, WATCHDOG_S * 1000);
 watchdog.unref();
 
 const ESTIMATE_BODY = JSON.stringify({
@@ -97,9 +106,10 @@ const GRAPHQL_BODY = JSON.stringify({
   query: "query Estimate($input: GenerateInput!) { estimate(input: $input) { __typename ... on Estimate { cost fitsInBudget } } }",
   variables: { input: { gptImage2: { prompt: "A serene mountain lake at sunrise", width: 1024, height: 1024, quality: "HIGH" } } },
 });
-// gpt-image-2 routes to OpenAI (one synchronous call, no polling); flux-schnell routes to fal first.
+// gpt-image-2 routes to OpenAI (one synchronous call, no polling); flux-schnell routes to fal
+// first. Paired runs send flux-schnell to both upstreams, so the pair differs only in the upstream.
 const GENERATE_BODY =
-  UPSTREAM === "fal"
+  UPSTREAM_ARG !== "simulation"
     ? JSON.stringify({ model: "flux-schnell", type: "text-to-image", params: { prompt: "A cheap bench image", width: 512, height: 512, quantity: 1 } })
     : JSON.stringify({ model: "gpt-image-2", type: "text-to-image", params: { prompt: "A cheap bench image", quality: "low" } });
 
@@ -167,7 +177,14 @@ async function main(): Promise<void> {
   let baseline: LoadResult | undefined;
   if (["baseline", "rest", "graphql", "reads"].some((p) => PHASES.has(p))) baseline = await throughputPhases();
 
-  if (PHASES.has("generate")) await generatePhase();
+  if (PHASES.has("generate")) {
+    const runs: GenerateRun[] = [];
+    for (const upstream of UPSTREAMS) {
+      const run = await generatePhase(upstream);
+      if (run) runs.push(run);
+    }
+    if (PAIRS > 0) pairRows(runs);
+  }
 
   printTable(baseline);
 }
@@ -299,14 +316,46 @@ function upstreamWindow(name: string, before: FakeFalStats, after: FakeFalStats,
   return `${name} (${fmt(ms / 1000, 1)} s, warm-up included): ${perSecond(after.completed - before.completed)} tasks completed/s at the fake while ${perSecond(sent)} generations/s were sent; ${perSecond(after.submitted - before.submitted)} submits/s; driver ${perSecond(passes)} passes/s`;
 }
 
-async function generatePhase(): Promise<void> {
+/** One generate phase's two figures, for the pairs. */
+interface GenerateRun {
+  readonly upstream: Upstream;
+  readonly sustainedP99: number;
+  readonly acceptedPerSecond: number;
+}
+
+/**
+ * Each pair's fake fal run against the simulation run before it: sustained p99 and capacity as
+ * ratios, and their medians. Both runs of a pair see the machine at about the same speed, so the
+ * ratio is what the vendor costs, whatever this machine's speed that minute.
+ */
+function pairRows(runs: readonly GenerateRun[]): void {
+  const p99Ratios: number[] = [];
+  const capacityRatios: number[] = [];
+  for (let i = 0; i + 1 < runs.length; i += 2) {
+    const [sim, fal] = [runs[i]!, runs[i + 1]!];
+    if (sim.upstream !== "simulation" || fal.upstream !== "fal") continue;
+    p99Ratios.push(fal.sustainedP99 / sim.sustainedP99);
+    capacityRatios.push(fal.acceptedPerSecond / sim.acceptedPerSecond);
+    console.log(
+      `  - pair ${p99Ratios.length}: sustained p99 ${fmt(sim.sustainedP99, 1)} ms (simulation), ${fmt(fal.sustainedP99, 1)} ms (fake fal); ` +
+        `capacity ${fmt(sim.acceptedPerSecond)} and ${fmt(fal.acceptedPerSecond)} accepted/s`,
+    );
+  }
+  if (!p99Ratios.length) return;
+  const list = (values: readonly number[]) => values.map((v) => fmt(v, 2)).join(", ");
+  rows.push({ phase: "paired: sustained p99, fake fal ÷ simulation (median of pairs)", metric: `${fmt(median(p99Ratios), 2)} (pairs: ${list(p99Ratios)})`, target: "-", met: null });
+  rows.push({ phase: "paired: capacity, fake fal ÷ simulation (median of pairs)", metric: `${fmt(median(capacityRatios), 2)} (pairs: ${list(capacityRatios)})`, target: "-", met: null });
+}
+
+async function generatePhase(upstream: Upstream): Promise<GenerateRun | undefined> {
+  const UPSTREAM_LABEL = upstreamLabel(upstream);
   console.log(`• gateway with PostgreSQL + Redis, upstream: ${UPSTREAM_LABEL}`);
   let database: { url: string; drop(): Promise<void> };
   try {
     database = await createBenchDatabase(DATABASE_URL);
   } catch (error) {
     rows.push({ phase: "POST /api/generate (PostgreSQL + Redis)", metric: "-", target: "-", met: null, note: `skipped: PostgreSQL unreachable at ${DATABASE_URL} (${(error as Error).message})` });
-    return;
+    return undefined;
   }
   const prefix = `bench:${randomUUID()}:`;
   let gateway: Gateway | undefined;
@@ -315,7 +364,7 @@ async function generatePhase(): Promise<void> {
   try {
     if (COUNT_IO) installIoCounters();
     const env: Record<string, string> = { DATABASE_URL: database.url, REDIS_URL, GATEAI_DAILY_LIMIT: "1000000", GATEAI_DATA_DIR: dataDir };
-    if (UPSTREAM === "fal") {
+    if (upstream === "fal") {
       fake = await startFakeFal();
       // One pool account per key; no simulation behind it, so a request fal does not run fails the probe.
       Object.assign(env, {
@@ -462,6 +511,7 @@ async function generatePhase(): Promise<void> {
       note: `${accepted} of ${result.completed} accepted${accepted < result.completed ? `; answers ${JSON.stringify(result.statuses)}` : ""}`,
     });
     if (pollingRow) rows.push(pollingRow);
+    return { upstream, sustainedP99: sustained.p99, acceptedPerSecond };
   } finally {
     // A driver pass still working through a backlog may hold the close: the bench goes on after 15 s.
     const closing = gateway?.close().then(() => true);
