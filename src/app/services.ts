@@ -118,7 +118,7 @@ export async function createServices(
     account,
     dashboards,
     files: createFileService({ store: files, clock, maxBytes: config.uploadMaxBytes, signedUrlSeconds, links }),
-    simulation: createSimulationService({ engine, clock, poolSize: config.poolSize, tasks: stores.tasks, timeScale: timing.timeScale }),
+    simulation: createSimulationService({ engine, clock, poolSize: config.poolSize, tasks: stores.tasks, timeScale: timing.timeScale, availability }),
     ...(metrics ? { metrics } : {}),
     ...(config.vendors
       ? {

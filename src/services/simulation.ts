@@ -18,7 +18,8 @@ import type { SimulationReport } from "../simulation/report.ts";
 import { createWorkloadRun } from "../simulation/run.ts";
 import { OBSERVED_PROBABILITIES, OUTPUT_KINDS, type ObservedLatencies } from "../simulation/latency.ts";
 import { parseWorkload, type Workload } from "../simulation/workload.ts";
-import type { ServiceError } from "./errors.ts";
+import { modelUnavailable, type ServiceError } from "./errors.ts";
+import type { ModelAvailability } from "./availability.ts";
 import type { ApiKeyRecord } from "./keys.ts";
 import type { TaskRepo } from "./ports/task-repo.ts";
 
@@ -46,6 +47,8 @@ export interface SimulationServiceOptions {
   readonly tasks?: Pick<TaskRepo, "finishedLatency">;
   /** The gateway's GATEAI_TIME_SCALE: its tasks ran this many times faster than at scale 1. */
   readonly timeScale?: number;
+  /** Which models this gateway runs: a stream of one it refuses (MODEL_UNAVAILABLE) is refused as generate would. */
+  readonly availability?: ModelAvailability;
 }
 
 export const SIMULATIONS_PER_KEY = 2;
@@ -84,6 +87,9 @@ export function createSimulationService(options: SimulationServiceOptions): Simu
       const today = Math.floor(clock.now() / DAY) * DAY;
       const workload = parseWorkload(input, { startAt: today, dailyLimit: key.dailyLimit, poolSize });
       if (!workload.ok) return workload;
+      // A day this gateway would refuse at every request is no day to simulate as accepted.
+      const unavailable = options.availability && workload.value.streams.find((stream) => !options.availability!(stream.request.model).available);
+      if (unavailable) return err(modelUnavailable(unavailable.request.model));
       const held = running.get(key.id) ?? 0;
       if (held >= perKey)
         return err({ code: "RATE_LIMITED", reason: "CONCURRENCY", retryAfterMs: 1_000, message: `At most ${perKey} simulations may run at once per key` });

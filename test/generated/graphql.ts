@@ -107,6 +107,7 @@ export type SimulateQueryVariables = Exact<{
 export type SimulateQuery = { simulate:
     | { __typename: 'InvalidParams', code: Types.ErrorCode, message: string, issues: Array<{ field: string, reason: string }> }
     | { __typename: 'ModelNotFound', code: Types.ErrorCode, message: string }
+    | { __typename: 'ModelUnavailable', code: Types.ErrorCode, message: string }
     | { __typename: 'PromptTooLong', code: Types.ErrorCode, message: string }
     | { __typename: 'QuantityTooHigh', code: Types.ErrorCode, message: string }
     | { __typename: 'RateLimited', code: Types.ErrorCode, message: string }

@@ -2583,7 +2583,7 @@ export type SeriesStep =
   | 'MINUTE';
 
 /** The simulation's report, or why it was refused. */
-export type SimulateResult = InvalidParams | ModelNotFound | PromptTooLong | QuantityTooHigh | RateLimited | SimulationReport | Unauthorized;
+export type SimulateResult = InvalidParams | ModelNotFound | ModelUnavailable | PromptTooLong | QuantityTooHigh | RateLimited | SimulationReport | Unauthorized;
 
 /** The upstream the simulation assumes: pool, latencies, failures. */
 export type SimulatedProviderInput = {

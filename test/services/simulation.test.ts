@@ -69,6 +69,14 @@ describe("simulation service", () => {
     expect(await service.simulate(key("k"), unknown)).toMatchObject({ ok: false, error: { code: "MODEL_NOT_FOUND" } });
   });
 
+  it("refuses a workload with a model this gateway does not run (MODEL_UNAVAILABLE), as generate would, rather than simulate it accepted", async () => {
+    const availability = (model: string) => (model === "gpt-image-2" ? { available: false, via: null } : { available: true, via: "simulation" as const });
+    const service = createSimulationService({ engine: createEngine(), clock: manualClock(), poolSize: 12, availability });
+    expect(await service.simulate(key("k"), workload(60))).toMatchObject({ ok: false, error: { code: "MODEL_UNAVAILABLE", model: "gpt-image-2" } });
+    const other = Object.assign(workload(60), { streams: [{ key: "app", request: { model: "flux-schnell", params: { prompt: "x" } }, arrival: { kind: "FIXED", perHour: 60 } }] });
+    expect((await service.simulate(key("k"), other)).ok).toBe(true);
+  });
+
   it("reads observed latencies through the TaskRepo for a workload that asks for them, and draws its images from them", async () => {
     const queries: FinishedLatencyQuery[] = [];
     const tasks = {

@@ -2226,6 +2226,7 @@ export type ConsoleSimulateQueryVariables = Exact<{
 export type ConsoleSimulateQuery = { simulate:
     | { __typename: 'InvalidParams', code: ErrorCode, message: string, issues: Array<{ field: string, reason: string }> }
     | { __typename: 'ModelNotFound', code: ErrorCode, message: string }
+    | { __typename: 'ModelUnavailable', code: ErrorCode, message: string }
     | { __typename: 'PromptTooLong', code: ErrorCode, message: string }
     | { __typename: 'QuantityTooHigh', code: ErrorCode, message: string }
     | { __typename: 'RateLimited', retryAfterSeconds: number, code: ErrorCode, message: string }

@@ -13,7 +13,7 @@ import { SIMULATION_BOUNDS } from "../../simulation/bounds.ts";
 import { MIN_OBSERVED_TASKS } from "../../simulation/latency.ts";
 import { presentSimulation, type PresentedSimulation } from "../../simulation/present.ts";
 import { builder } from "../builder.ts";
-import { InvalidParams, ModelNotFound, PromptTooLong, QuantityTooHigh, RateLimited, Unauthorized } from "./errors.ts";
+import { InvalidParams, ModelNotFound, ModelUnavailable, PromptTooLong, QuantityTooHigh, RateLimited, Unauthorized } from "./errors.ts";
 import { OutputKind } from "./models.ts";
 
 type Presented = PresentedSimulation;
@@ -245,7 +245,7 @@ export function defineSimulationFields(Input: ReturnType<typeof builder.inputTyp
   });
   const SimulateResult = builder.unionType("SimulateResult", {
     description: "The simulation's report, or why it was refused.",
-    types: [Report, Unauthorized, InvalidParams, ModelNotFound, PromptTooLong, QuantityTooHigh, RateLimited],
+    types: [Report, Unauthorized, InvalidParams, ModelNotFound, ModelUnavailable, PromptTooLong, QuantityTooHigh, RateLimited],
   });
 
   builder.queryFields((t) => ({
