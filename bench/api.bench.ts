@@ -77,7 +77,8 @@ const TIMELINE = process.argv.includes("--timeline");
 type Upstream = "simulation" | "fal";
 const UPSTREAM_ARG = arg("upstream", "simulation");
 if (UPSTREAM_ARG !== "simulation" && UPSTREAM_ARG !== "fal" && UPSTREAM_ARG !== "paired") throw new Error(`--upstream=${UPSTREAM_ARG}: expected simulation, fal or paired`);
-const PAIRS = UPSTREAM_ARG === "paired" ? Math.max(1, Number(arg("pairs", "1"))) : 0;
+const PAIRS = UPSTREAM_ARG === "paired" ? Number(arg("pairs", "1")) : 0;
+if (UPSTREAM_ARG === "paired" && !(Number.isInteger(PAIRS) && PAIRS >= 1)) throw new Error(`--pairs=${arg("pairs", "1")}: expected a positive integer`);
 /** The generate phase's runs, in order. */
 const UPSTREAMS: readonly Upstream[] = UPSTREAM_ARG === "paired" ? Array.from({ length: PAIRS * 2 }, (_, i) => (i % 2 ? "fal" : "simulation")) : [UPSTREAM_ARG];
 const upstreamLabel = (upstream: Upstream) => (upstream === "fal" ? "fake fal" : "simulation");
@@ -178,11 +179,9 @@ async function main(): Promise<void> {
   if (["baseline", "rest", "graphql", "reads"].some((p) => PHASES.has(p))) baseline = await throughputPhases();
 
   if (PHASES.has("generate")) {
-    const runs: GenerateRun[] = [];
-    for (const upstream of UPSTREAMS) {
-      const run = await generatePhase(upstream);
-      if (run) runs.push(run);
-    }
+    // By slot: a run that could not be made leaves its slot empty, so pairs stay as they were run.
+    const runs: (GenerateRun | undefined)[] = [];
+    for (const upstream of UPSTREAMS) runs.push(await generatePhase(upstream));
     if (PAIRS > 0) pairRows(runs);
   }
 
@@ -328,12 +327,12 @@ interface GenerateRun {
  * ratios, and their medians. Both runs of a pair see the machine at about the same speed, so the
  * ratio is what the vendor costs, whatever this machine's speed that minute.
  */
-function pairRows(runs: readonly GenerateRun[]): void {
+function pairRows(runs: readonly (GenerateRun | undefined)[]): void {
   const p99Ratios: number[] = [];
   const capacityRatios: number[] = [];
   for (let i = 0; i + 1 < runs.length; i += 2) {
-    const [sim, fal] = [runs[i]!, runs[i + 1]!];
-    if (sim.upstream !== "simulation" || fal.upstream !== "fal") continue;
+    const [sim, fal] = [runs[i], runs[i + 1]];
+    if (!sim || !fal) continue;
     p99Ratios.push(fal.sustainedP99 / sim.sustainedP99);
     capacityRatios.push(fal.acceptedPerSecond / sim.acceptedPerSecond);
     console.log(

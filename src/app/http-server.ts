@@ -12,9 +12,10 @@ export interface Face {
 
 /** What a server is answering while it stops: the requests in flight, and whether it drains. */
 interface Drain {
-  inFlight: number;
+  /** The responses of the requests whose handler has not ended, each with whether it asked for an event stream. */
+  readonly inFlight: Map<ServerResponse, boolean>;
   draining: boolean;
-  /** Called when the last request in flight has been answered while draining. */
+  /** Called when the last request in flight has been handled while draining. */
   onIdle?: () => void;
 }
 const drains = new WeakMap<Server, Drain>();
@@ -26,19 +27,20 @@ const drains = new WeakMap<Server, Drain>();
  * arriving on a connection that is still open is answered 503 and the connection closed.
  */
 export function createHttpServer(faces: readonly Face[], logger: Logger, clientOf: (req: IncomingMessage) => string = () => BACKGROUND_CLIENT): Server {
-  const drain: Drain = { inFlight: 0, draining: false };
+  const drain: Drain = { inFlight: new Map(), draining: false };
   // Each request's work runs for its client (src/http/request-client.ts), so shared resources can serve clients in rotation.
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     if (drain.draining) {
       sendJson(res, 503, { error: "The gateway is shutting down: send the request again", code: "SERVICE_UNAVAILABLE" }, { "retry-after": "1", connection: "close" });
       return;
     }
-    drain.inFlight++;
-    res.once("close", () => {
-      drain.inFlight--;
-      if (drain.draining && drain.inFlight === 0) drain.onIdle?.();
+    // In flight until its handler ends, not until its client leaves: a generation whose client
+    // went away is still being charged, and the services must outlive it.
+    drain.inFlight.set(res, req.headers.accept?.includes("text/event-stream") === true);
+    void forClient(() => clientOf(req), () => answer(req, res)).finally(() => {
+      drain.inFlight.delete(res);
+      if (drain.draining && drain.inFlight.size === 0) drain.onIdle?.();
     });
-    void forClient(() => clientOf(req), () => answer(req, res));
   });
   drains.set(server, drain);
   return server;
@@ -82,19 +84,35 @@ export function listen(server: Server, port: number, host: string): Promise<{ po
  */
 export function closeServer(server: Server, graceMs = 0): Promise<void> {
   const drain = drains.get(server);
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  if (!drain || graceMs <= 0 || drain.inFlight.size === 0) {
+    server.closeAllConnections();
+    return closed;
+  }
+  // Closed once the connections are, and every handler has ended (a client that left closes its
+  // connection while its handler may still be charging), or the grace has passed.
+  return Promise.all([closed, drained(server, drain, graceMs)]).then(() => undefined);
+}
+
+function drained(server: Server, drain: Drain, graceMs: number): Promise<void> {
   return new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    if (!drain || graceMs <= 0 || drain.inFlight === 0) {
-      server.closeAllConnections();
-      return;
-    }
     drain.draining = true;
+    for (const [res, stream] of drain.inFlight) {
+      // An event stream never ends by itself: it ends now (its client reconnects elsewhere).
+      if (stream) res.end();
+      // The answers still to come close their connections, so no client sends a next request on one about to close.
+      else if (!res.headersSent) res.shouldKeepAlive = false;
+    }
     server.closeIdleConnections();
-    const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+    const timer = setTimeout(() => {
+      server.closeAllConnections();
+      resolve();
+    }, graceMs);
     drain.onIdle = () => {
       clearTimeout(timer);
       // The last answers may still be leaving: their connections close once idle.
       setImmediate(() => server.closeAllConnections());
+      resolve();
     };
   });
 }

@@ -3,7 +3,8 @@
  * publish lost while Redis was down, or a place taken while its key's revocation was in flight,
  * would let a revoked key's subscriptions deliver for as long as they stay open. So each process
  * also asks the database, every `everyMs`, which keys were revoked since its last look (with a
- * margin for other processes' clocks), and ends their subscriptions and sockets here.
+ * margin for other processes' clocks), forgets them in its key cache and ends their subscriptions
+ * and sockets here.
  */
 import type { Clock } from "../kernel/clock.ts";
 import type { KeyService } from "./keys.ts";
@@ -19,14 +20,18 @@ export interface RevocationWatch {
   stop(): void;
 }
 
-export function createRevocationWatch(deps: { keys: Pick<KeyService, "revokedSince">; live: Pick<LiveLimits, "revoke">; clock: Clock; everyMs: number; onError?: (error: unknown) => void }): RevocationWatch {
+export function createRevocationWatch(deps: { keys: Pick<KeyService, "revokedSince" | "invalidate">; live: Pick<LiveLimits, "revoke">; clock: Clock; everyMs: number; onError?: (error: unknown) => void }): RevocationWatch {
   let since = deps.clock.now() - CLOCK_MARGIN_MS;
   let timer: ReturnType<typeof setInterval> | undefined;
   let running: Promise<number> | undefined;
   const check = async (): Promise<number> => {
     const lookedAt = deps.clock.now();
     const revoked = await deps.keys.revokedSince(since);
-    for (const keyId of revoked) deps.live.revoke(keyId);
+    // The key cache first: a client whose subscriptions end must not be let in again at once.
+    for (const keyId of revoked) {
+      deps.keys.invalidate(keyId);
+      deps.live.revoke(keyId);
+    }
     since = lookedAt - CLOCK_MARGIN_MS;
     return revoked.length;
   };

@@ -235,7 +235,7 @@ export function parseWorkload(input: unknown, defaults: WorkloadDefaults): Resul
     if (untilMs < fromMs) r.issue(`${field}.untilHour`, "is before fromHour");
     const arrival = readArrival(r, s.arrival, `${field}.arrival`, horizonHours);
     // A burst is its stream's: it falls within the stream's hours (and so within the horizon).
-    if (arrival.kind === "BURST" && (arrival.atHour * HOUR < fromMs || arrival.atHour * HOUR + arrival.overSeconds * 1000 > untilMs))
+    if (arrival.kind === "BURST" && (arrival.atHour * HOUR < fromMs || arrival.atHour * HOUR >= untilMs || arrival.atHour * HOUR + arrival.overSeconds * 1000 > untilMs))
       r.issue(`${field}.arrival`, `the burst (hour ${arrival.atHour}, over ${arrival.overSeconds} s) must fall within the stream's hours ${fromMs / HOUR} to ${untilMs / HOUR}`);
     const onRefusal = r.choice<RefusalBehaviour>(s, "onRefusal", `${field}.onRefusal`, ["DROP", "RETRY"], "DROP");
     const maxRetries = r.number(s, "maxRetries", `${field}.maxRetries`, 3, 0, B.clientRetries, true);

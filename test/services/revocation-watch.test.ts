@@ -16,13 +16,16 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => database?.close());
 
-it("ends the subscriptions of a key revoked by another process whose news never came, and leaves other keys' alone", async () => {
+it("ends the subscriptions of a key revoked by another process whose news never came, forgets it in the key cache, and leaves other keys alone", async () => {
   const clock = manualClock();
   const store = createKeyStore(database.prisma);
-  const keys = createKeyService({ store, clock, defaultDailyLimit: usdToMicros(100) });
+  const keys = createKeyService({ store, clock, defaultDailyLimit: usdToMicros(100), cacheTtlMs: 60_000 });
   const live = createLiveLimits();
   const watch = createRevocationWatch({ keys, live, clock, everyMs: 60_000 });
-  const [revokedKey, keptKey] = [(await keys.create()).record, (await keys.create()).record];
+  const [revoked, kept] = [await keys.create(), await keys.create()];
+  const [revokedKey, keptKey, revokedRaw, keptRaw] = [revoked.record, kept.record, revoked.key, kept.key];
+  // Both known to this process's key cache, as keys in use are.
+  expect(await keys.authenticate(revokedRaw)).not.toBeNull();
   const revokedPlace = live.subscribe(revokedKey.id) as LivePlace;
   const keptPlace = live.subscribe(keptKey.id) as LivePlace;
   const ended: string[] = [];
@@ -39,4 +42,7 @@ it("ends the subscriptions of a key revoked by another process whose news never 
   expect(ended).toEqual(["revoked key's"]);
   expect(revokedPlace.revoked).toBe(true);
   expect(keptPlace.revoked).toBe(false);
+  // Nor is the key let in again from this process's key cache.
+  expect(await keys.authenticate(revokedRaw)).toBeNull();
+  expect(await keys.authenticate(keptRaw)).not.toBeNull();
 });

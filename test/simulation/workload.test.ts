@@ -77,6 +77,8 @@ describe("parseWorkload", () => {
     expect(parseWorkload(burst({ fromHour: 1, arrival: { kind: "BURST", atHour: 1, count: 10, overSeconds: 60 } }), DEFAULTS).ok).toBe(true);
     expect(issues(burst({ fromHour: 1, arrival: { kind: "BURST", atHour: 0, count: 10 } })).map((i) => i.field)).toEqual(["streams[0].arrival"]);
     expect(issues(burst({ arrival: { kind: "BURST", atHour: 2, count: 10, overSeconds: 60 } })).map((i) => i.field)).toEqual(["streams[0].arrival"]);
+    // At the very end of its hours (the horizon, here), a burst of one instant would send nothing.
+    expect(issues(burst({ arrival: { kind: "BURST", atHour: 2, count: 10 } })).map((i) => i.field)).toEqual(["streams[0].arrival"]);
   });
 
   it("refuses what is not a workload", () => {
