@@ -56,6 +56,13 @@ describe("stopping", () => {
       [
         async (_req, res, path) => {
           if (path === "/boom") throw new Error("face failed");
+          if (path === "/stream") {
+            // An event stream: it ends when its client goes away, or its response is ended.
+            res.writeHead(200, { "content-type": "text/event-stream" });
+            res.write("data: one\n\n");
+            await new Promise((resolve) => res.once("close", resolve));
+            return true;
+          }
           if (path === "/half") {
             res.writeHead(200, { "content-length": "4" });
             res.write("ha");
@@ -117,6 +124,16 @@ describe("stopping", () => {
     release();
     await closing;
     expect(events).toEqual(["handled", "closed"]);
+  });
+
+  it("ends an event stream when it stops, instead of holding the stop for the whole grace", async () => {
+    const { server, url } = await slowServer();
+    const stream = await request(`${url}/stream`, { headers: { accept: "text/event-stream" } });
+    const body = stream.body.text();
+    const began = Date.now();
+    await closeServer(server, 60_000);
+    expect(await body).toBe("data: one\n\n");
+    expect(Date.now() - began).toBeLessThan(30_000);
   });
 
   it("closes the connections still open once the grace has passed", async () => {
