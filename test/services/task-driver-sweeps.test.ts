@@ -12,7 +12,19 @@ import { startGateway, type TestGateway } from "../support/gateway.ts";
 
 const idle: Provider = { poll: async () => ({ state: "running", progress: 0 }) };
 
-describe("task driver: the sweep of slots that freed themselves", () => {
+/** The pub/sub with the keys whose state (`keyState`: a slot released) is told recorded in `told`. */
+function keyStatesOf(pubsub: TestGateway["gateway"]["infrastructure"]["pubsub"]) {
+  const told: string[] = [];
+  const watch = Object.assign({}, pubsub, {
+    publish: async (...args: Parameters<typeof pubsub.publish>) => {
+      if (args[0] === "keyState") told.push(String(args[1]));
+      return pubsub.publish(...args);
+    },
+  });
+  return { told, watch };
+}
+
+describe("task driver: the sweep of slots that freed themselves, and of slots whose release failed", () => {
   let gw: TestGateway | undefined;
   let driver: TaskDriver | undefined;
   afterEach(async () => {
@@ -35,13 +47,7 @@ describe("task driver: the sweep of slots that freed themselves", () => {
         return asked.length === 1 ? full : [];
       },
     });
-    const told: string[] = [];
-    const watch = Object.assign({}, pubsub, {
-      publish: async (...args: Parameters<typeof pubsub.publish>) => {
-        if (args[0] === "keyState") told.push(String(args[1]));
-        return pubsub.publish(...args);
-      },
-    });
+    const { told, watch } = keyStatesOf(pubsub);
     driver = driverBeside(gw, { provider: idle, owner: "sweeper", tasks, pubsub: watch, clock: { now: () => now }, timing });
     await driver.tick();
     now += 100;
@@ -51,16 +57,6 @@ describe("task driver: the sweep of slots that freed themselves", () => {
       [full.at(-1)!.at - 1, T0 + 100],
     ]);
     expect(told).toHaveLength(SLOTS_PER_SWEEP);
-  });
-});
-
-describe("task driver: a slot whose release failed", () => {
-  let gw: TestGateway | undefined;
-  let driver: TaskDriver | undefined;
-  afterEach(async () => {
-    await driver?.stop();
-    driver = undefined;
-    await gw?.close();
   });
 
   it("is released again at the next pass (a limiter that was down), and the key's dashboard told, so an ended task does not hold it for the slot TTL", async () => {
@@ -79,13 +75,7 @@ describe("task driver: a slot whose release failed", () => {
         return limiter.release(keyId, id);
       },
     });
-    const told: string[] = [];
-    const watch = Object.assign({}, pubsub, {
-      publish: async (...args: Parameters<typeof pubsub.publish>) => {
-        if (args[0] === "keyState") told.push(String(args[1]));
-        return pubsub.publish(...args);
-      },
-    });
+    const { told, watch } = keyStatesOf(pubsub);
     driver = driverBeside(gw, { provider: finishes, owner: "releaser", limiter: flaky, pubsub: watch });
     const { task_id: taskId } = (await accepted.json()) as { task_id: string };
     // The accepting gateway's hold on the task ends within its lease; then this driver starts and finishes it.
