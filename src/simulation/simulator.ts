@@ -10,7 +10,8 @@
  * Pure and deterministic: time is the events' own, chance is a seeded generator. Events are
  * numbers in a heap (event-heap.ts), except the Poisson streams' arrivals, one process beside it
  * (poisson-arrivals.ts), and the deadlines, read from the tasks in acceptance order; tasks live in
- * typed arrays: no object or closure per event.
+ * typed arrays: no object or closure per event. The handlers share the run's state as `var`s of
+ * `createSimulation` (see there).
  * `step(n)` processes at most n events, so a caller can run it in bounded slices.
  */
 import type { Engine, NormalizedGeneration, Quote } from "../engine/engine.ts";
@@ -56,6 +57,20 @@ const STALL = 2;
 
 /** A client retry's ref: stream × RETRY_SLOTS + retries so far. */
 const RETRY_SLOTS = 16;
+
+/**
+ * The first task in [from, to) still QUEUED or PROCESSING (`to` when none is): the deadline look
+ * passes the tasks already over with it. `step` loops on locals only, as here: a binding of
+ * createSimulation that a loop tests is read from the closure's context, and written back when the
+ * loop advances it, at every pass (test/simulation/simulator-bindings.test.ts).
+ */
+function firstOpen(states: Uint8Array, from: number, to: number): number {
+  for (; from < to; from++) {
+    const state = states[from];
+    if (state === QUEUED || state === PROCESSING) break;
+  }
+  return from;
+}
 
 export interface Simulation {
   /** Processes at most `maxEvents` events; true when the run is over. */
@@ -174,35 +189,40 @@ function answer(
 }
 
 export function createSimulation(engine: Engine, workload: Workload, prepared: PreparedStreams, seed: number): Simulation {
-  const { streams, keys, provider, startAt, horizonMs } = workload;
-  const clocks = generationClocks(workload.timeScale);
-  const rules = { maxConcurrent: SPEC_LIMITS.maxConcurrent, windowMax: SPEC_LIMITS.windowMax, windowMs: SPEC_LIMITS.windowMs, slotTtlMs: clocks.slotTtlMs };
-  const random = new SeededRandom(seed);
-  const heap = new EventHeap();
-  const endOfArrivals = startAt + horizonMs;
-  const nStreams = streams.length;
-  const nKeys = keys.length;
+  // The run's state is this function's bindings, shared by its handlers (call, start, attemptEnd,
+  // step, ...), and every one of them is a `var`: V8 checks a `let` or `const` that a closure
+  // reads or writes for its temporal dead zone at each access, and the handlers make dozens of
+  // such accesses an event. A binding local to one handler is a `const` or `let` as usual.
+  // test/simulation/simulator-bindings.test.ts holds it.
+  var { streams, keys, provider, startAt, horizonMs } = workload;
+  var clocks = generationClocks(workload.timeScale);
+  var rules = { maxConcurrent: SPEC_LIMITS.maxConcurrent, windowMax: SPEC_LIMITS.windowMax, windowMs: SPEC_LIMITS.windowMs, slotTtlMs: clocks.slotTtlMs };
+  var random = new SeededRandom(seed);
+  var heap = new EventHeap();
+  var endOfArrivals = startAt + horizonMs;
+  var nStreams = streams.length;
+  var nKeys = keys.length;
 
   // --- per stream: the request as priced once, the quote against the whole daily limit, the last fit
-  const requestedCost = new Float64Array(nStreams);
-  const fitRemaining = new Float64Array(nStreams).fill(-1);
-  const fullCost = new Float64Array(nStreams);
-  const fullFits = new Uint8Array(nStreams);
-  const fitQuote: (Result<Quote, EngineError> | undefined)[] = new Array(nStreams).fill(undefined);
-  const latencyMin = new Float64Array(nStreams);
-  const latencySpan = new Float64Array(nStreams);
+  var requestedCost = new Float64Array(nStreams);
+  var fitRemaining = new Float64Array(nStreams).fill(-1);
+  var fullCost = new Float64Array(nStreams);
+  var fullFits = new Uint8Array(nStreams);
+  var fitQuote: (Result<Quote, EngineError> | undefined)[] = new Array(nStreams).fill(undefined);
+  var latencyMin = new Float64Array(nStreams);
+  var latencySpan = new Float64Array(nStreams);
   // A stream whose kind draws from observed latencies: the quantiles in ms at this time scale (undefined: the range).
-  const observedMs: (Float64Array | undefined)[] = new Array(nStreams).fill(undefined);
-  const uses = new Map(latencyUses(provider.latencyFrom, provider.latencySeconds, provider.observed).map((use) => [use.output, use]));
-  const arrivalIndex = new Float64Array(nStreams);
+  var observedMs: (Float64Array | undefined)[] = new Array(nStreams).fill(undefined);
+  var uses = new Map(latencyUses(provider.latencyFrom, provider.latencySeconds, provider.observed).map((use) => [use.output, use]));
+  var arrivalIndex = new Float64Array(nStreams);
   // Each stream's arrival process as numbers, read per arrival without touching the workload's objects.
-  const arrivalKind = new Uint8Array(nStreams);
-  const arrivalGap = new Float64Array(nStreams);
-  const arrivalFrom = new Float64Array(nStreams);
-  const arrivalUntil = new Float64Array(nStreams);
-  const streamKey = Int32Array.from(streams, (st) => st.key);
-  const streamRetries = Int32Array.from(streams, (st) => (st.onRefusal === "RETRY" ? st.maxRetries : 0));
-  const listTimes: (Float64Array | undefined)[] = [];
+  var arrivalKind = new Uint8Array(nStreams);
+  var arrivalGap = new Float64Array(nStreams);
+  var arrivalFrom = new Float64Array(nStreams);
+  var arrivalUntil = new Float64Array(nStreams);
+  var streamKey = Int32Array.from(streams, (st) => st.key);
+  var streamRetries = Int32Array.from(streams, (st) => (st.onRefusal === "RETRY" ? st.maxRetries : 0));
+  var listTimes: (Float64Array | undefined)[] = [];
   for (let s = 0; s < nStreams; s++) {
     const p = prepared[s]!;
     const stream = streams[s]!;
@@ -230,51 +250,51 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
   }
 
   // --- per key: limits, the day's usage (by day index from the first UTC day)
-  const firstDay = Math.floor(startAt / DAY);
+  var firstDay = Math.floor(startAt / DAY);
   // Tasks end at most 40 minutes, and client retries at most a few hours, after the last arrival: a day more covers both.
-  const dayCount = Math.floor((endOfArrivals + DAY) / DAY) - firstDay + 1;
-  const limits = keys.map(() => new KeyLimits(rules));
-  const keyLimit = Float64Array.from(keys, (key) => key.dailyLimit);
-  const used = new Float64Array(nKeys * dayCount);
-  const keyAccepted = new Float64Array(nKeys * dayCount);
-  const keyRefusedBudget = new Float64Array(nKeys * dayCount);
-  const exhaustedAt = new Float64Array(nKeys * dayCount).fill(Number.NaN);
+  var dayCount = Math.floor((endOfArrivals + DAY) / DAY) - firstDay + 1;
+  var limits = keys.map(() => new KeyLimits(rules));
+  var keyLimit = Float64Array.from(keys, (key) => key.dailyLimit);
+  var used = new Float64Array(nKeys * dayCount);
+  var keyAccepted = new Float64Array(nKeys * dayCount);
+  var keyRefusedBudget = new Float64Array(nKeys * dayCount);
+  var exhaustedAt = new Float64Array(nKeys * dayCount).fill(Number.NaN);
 
   // --- per model (by stream's model id)
-  const modelIndex = new Map<string, number>();
-  const streamModel = new Int32Array(nStreams);
+  var modelIndex = new Map<string, number>();
+  var streamModel = new Int32Array(nStreams);
   for (let s = 0; s < nStreams; s++) {
     const id = prepared[s]!.profile.spec.id;
     if (!modelIndex.has(id)) modelIndex.set(id, modelIndex.size);
     streamModel[s] = modelIndex.get(id)!;
   }
-  const nModels = modelIndex.size;
-  const mRequests = new Float64Array(nModels);
-  const mAccepted = new Float64Array(nModels);
-  const mDowngraded = new Float64Array(nModels);
-  const mSpend = new Float64Array(nModels);
-  const mSaved = new Float64Array(nModels);
+  var nModels = modelIndex.size;
+  var mRequests = new Float64Array(nModels);
+  var mAccepted = new Float64Array(nModels);
+  var mDowngraded = new Float64Array(nModels);
+  var mSpend = new Float64Array(nModels);
+  var mSaved = new Float64Array(nModels);
 
   // --- tasks, by acceptance order (so the queue's order is the index's)
   // Room for every expected request from the start (up to 2^16): growing the arrays costs more than the run.
-  const wanted = Math.min(1 << 16, Math.max(1024, streams.reduce((n, st) => n + expectedRequests(st), 0) + 64));
+  var wanted = Math.min(1 << 16, Math.max(1024, streams.reduce((n, st) => n + expectedRequests(st), 0) + 64));
   // The arrays the last finished simulation gave back, when large enough: a task's entries are
   // all written when it is accepted, before any is read, so they need no clearing.
-  const reused = spareTasks !== undefined && spareTasks.capacity >= wanted ? spareTasks : undefined;
+  var reused = spareTasks !== undefined && spareTasks.capacity >= wanted ? spareTasks : undefined;
   if (reused) spareTasks = undefined;
-  let capacity = reused?.capacity ?? wanted;
-  let taskCount = 0;
-  let tStream = reused?.tStream ?? new Int32Array(capacity);
-  let tCost = reused?.tCost ?? new Float64Array(capacity);
-  let tAcceptedAt = reused?.tAcceptedAt ?? new Float64Array(capacity);
-  let tDay = reused?.tDay ?? new Int32Array(capacity);
-  let tState = reused?.tState ?? new Uint8Array(capacity);
-  let tAttempts = reused?.tAttempts ?? new Uint8Array(capacity);
-  let tAccount = reused?.tAccount ?? new Int32Array(capacity);
-  let tOutcome = reused?.tOutcome ?? new Uint8Array(capacity);
-  let tRefunded = reused?.tRefunded ?? new Uint8Array(capacity);
-  let tasksGivenBack = false;
-  const growTasks = () => {
+  var capacity = reused?.capacity ?? wanted;
+  var taskCount = 0;
+  var tStream = reused?.tStream ?? new Int32Array(capacity);
+  var tCost = reused?.tCost ?? new Float64Array(capacity);
+  var tAcceptedAt = reused?.tAcceptedAt ?? new Float64Array(capacity);
+  var tDay = reused?.tDay ?? new Int32Array(capacity);
+  var tState = reused?.tState ?? new Uint8Array(capacity);
+  var tAttempts = reused?.tAttempts ?? new Uint8Array(capacity);
+  var tAccount = reused?.tAccount ?? new Int32Array(capacity);
+  var tOutcome = reused?.tOutcome ?? new Uint8Array(capacity);
+  var tRefunded = reused?.tRefunded ?? new Uint8Array(capacity);
+  var tasksGivenBack = false;
+  var growTasks = () => {
     capacity *= 2;
     const f64 = (a: Float64Array) => { const b = new Float64Array(capacity); b.set(a); return b; };
     const i32 = (a: Int32Array) => { const b = new Int32Array(capacity); b.set(a); return b; };
@@ -291,10 +311,10 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
   };
 
   // --- the queue: a min-heap of task indices (acceptance order); entries of tasks no longer QUEUED are skipped
-  let queue = new Int32Array(256);
-  let queueSize = 0;
-  let queued = 0;
-  const queuePush = (task: number) => {
+  var queue = new Int32Array(256);
+  var queueSize = 0;
+  var queued = 0;
+  var queuePush = (task: number) => {
     if (queueSize === queue.length) {
       const bigger = new Int32Array(queue.length * 2);
       bigger.set(queue);
@@ -309,7 +329,7 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
     }
     queue[i] = task;
   };
-  const queuePop = (): number => {
+  var queuePop = (): number => {
     const top = queue[0]!;
     const last = queue[--queueSize]!;
     let i = 0;
@@ -327,34 +347,34 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
   };
 
   // --- the pool: accounts 1..poolSize; the free ones (neither busy nor locked) as set bits, 32 to a word
-  const poolSize = provider.poolSize;
-  const { stallRate, failureRate } = provider;
-  const lockedUntil = new Float64Array(poolSize + 1);
-  const failuresInARow = new Uint8Array(poolSize + 1);
-  const freeAccounts = new FreeAccounts(poolSize);
+  var poolSize = provider.poolSize;
+  var { stallRate, failureRate } = provider;
+  var lockedUntil = new Float64Array(poolSize + 1);
+  var failuresInARow = new Uint8Array(poolSize + 1);
+  var freeAccounts = new FreeAccounts(poolSize);
 
   // --- totals
-  let requests = 0, calls = 0, accepted = 0, downgraded = 0, saved = 0, refusedConcurrency = 0, refusedWindow = 0, refusedBudget = 0;
-  let rateLimitedCalls = 0, finished = 0, failed = 0, timedOut = 0, retriedAttempts = 0, refunded = 0, refundedMicros = 0, spend = 0;
-  let inFlight = 0;
-  let events = 0;
-  let heapEvents = 0;
+  var requests = 0, calls = 0, accepted = 0, downgraded = 0, saved = 0, refusedConcurrency = 0, refusedWindow = 0, refusedBudget = 0;
+  var rateLimitedCalls = 0, finished = 0, failed = 0, timedOut = 0, retriedAttempts = 0, refunded = 0, refundedMicros = 0, spend = 0;
+  var inFlight = 0;
+  var events = 0;
+  var heapEvents = 0;
   /**
    * No refund deadline or hard limit falls before this instant. A task that ends, or a deadline
    * that passes, can only move the next deadline later; only an accepted task can bring one
    * sooner (its refund deadline, when no other task's is pending).
    */
-  let deadlinesFrom = Number.POSITIVE_INFINITY;
+  var deadlinesFrom = Number.POSITIVE_INFINITY;
   /** How often the step looked for a due deadline (the test of `deadlinesFrom` reads it). */
-  let deadlineLooks = 0;
+  var deadlineLooks = 0;
 
   // --- durations; a wait of 0 (an account was free at acceptance: most tasks while the pool keeps up) is counted, not stored
-  let waits = new Float64Array(256);
-  let waitCount = 0;
-  let zeroWaits = 0;
-  let completions = new Float64Array(capacity);
-  let completionCount = 0;
-  const record = (which: 0 | 1, value: number) => {
+  var waits = new Float64Array(256);
+  var waitCount = 0;
+  var zeroWaits = 0;
+  var completions = new Float64Array(capacity);
+  var completionCount = 0;
+  var record = (which: 0 | 1, value: number) => {
     if (which === 0) {
       if (waitCount === waits.length) { const b = new Float64Array(waits.length * 2); b.set(waits); waits = b; }
       waits[waitCount++] = value;
@@ -365,19 +385,19 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
   };
 
   // --- series: steps from startAt until the last event
-  const stepMs = workload.seriesStep === "HOUR" ? 3_600_000 : 60_000;
-  const maxSteps = Math.ceil((horizonMs + DAY) / stepMs) + 1;
-  const sSpend = new Float64Array(maxSteps);
-  const sAccepted = new Float64Array(maxSteps);
-  const sRefused = new Float64Array(maxSteps);
-  const sInFlight = new Float64Array(maxSteps);
-  const sQueue = new Float64Array(maxSteps);
-  let step = 0;
-  let lastStep = 0;
+  var stepMs = workload.seriesStep === "HOUR" ? 3_600_000 : 60_000;
+  var maxSteps = Math.ceil((horizonMs + DAY) / stepMs) + 1;
+  var sSpend = new Float64Array(maxSteps);
+  var sAccepted = new Float64Array(maxSteps);
+  var sRefused = new Float64Array(maxSteps);
+  var sInFlight = new Float64Array(maxSteps);
+  var sQueue = new Float64Array(maxSteps);
+  var step = 0;
+  var lastStep = 0;
   /** Moves the series to the step of `now`, carrying the levels into the steps that had no event. */
   /** Where the current step ends: an event before it stays in the step (the usual case, no division). */
-  let stepEndsAt = startAt + stepMs;
-  const seriesAt = (now: number) => {
+  var stepEndsAt = startAt + stepMs;
+  var seriesAt = (now: number) => {
     if (now < stepEndsAt) return;
     const s = Math.min(maxSteps - 1, Math.floor((now - startAt) / stepMs));
     stepEndsAt = s === maxSteps - 1 ? Number.POSITIVE_INFINITY : startAt + (s + 1) * stepMs;
@@ -388,13 +408,13 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
     }
     if (s > lastStep) lastStep = s;
   };
-  const levels = () => {
+  var levels = () => {
     if (inFlight > sInFlight[step]!) sInFlight[step] = inFlight;
     if (queued > sQueue[step]!) sQueue[step] = queued;
   };
 
   // --- arrivals of FIXED and listed streams: one pending heap event per stream (Poisson streams: see `poisson` below)
-  const scheduleArrival = (s: number) => {
+  var scheduleArrival = (s: number) => {
     if (arrivalKind[s] === FIXED_ARRIVALS) {
       const next = arrivalFrom[s]! + arrivalIndex[s]! * arrivalGap[s]!;
       arrivalIndex[s]!++;
@@ -409,9 +429,9 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
   };
 
   /** The day index of `now`, recomputed only when a UTC midnight has passed. */
-  let currentDay = 0;
-  let dayEndsAt = (firstDay + 1) * DAY;
-  const dayOf = (now: number) => {
+  var currentDay = 0;
+  var dayEndsAt = (firstDay + 1) * DAY;
+  var dayOf = (now: number) => {
     if (now >= dayEndsAt) {
       currentDay = Math.min(dayCount - 1, Math.floor(now / DAY) - firstDay);
       dayEndsAt = currentDay === dayCount - 1 ? Number.POSITIVE_INFINITY : (firstDay + currentDay + 1) * DAY;
@@ -419,13 +439,13 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
     return currentDay;
   };
 
-  const finalRefusal = (now: number) => {
+  var finalRefusal = (now: number) => {
     seriesAt(now);
     sRefused[step]!++;
   };
 
   /** One call of a stream's request at `now`; `retries`: the client's retries of it so far. */
-  const call = (s: number, retries: number, now: number) => {
+  var call = (s: number, retries: number, now: number) => {
     const k = streamKey[s]!;
     calls++;
     if (retries === 0) {
@@ -516,7 +536,7 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
   };
 
   /** Starts queued tasks, oldest first, while an account is free. */
-  const startQueued = (now: number) => {
+  var startQueued = (now: number) => {
     while (queued > 0 && freeAccounts.count > 0) {
       while (tState[queue[0]!] !== QUEUED) queuePop();
       const t = queue[0]!;
@@ -527,7 +547,7 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
   };
 
   /** Starts task `t` (not queued any more) on a free account: its next attempt. */
-  const start = (t: number, now: number) => {
+  var start = (t: number, now: number) => {
     const a = freeAccounts.take(tAccount[t]!);
     tState[t] = PROCESSING;
     tAccount[t] = a;
@@ -549,11 +569,11 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
 
 
   /** An account's task is over: it is free again, unless failures locked it (UNLOCK frees it then). */
-  const freeAccount = (a: number, now: number) => {
+  var freeAccount = (a: number, now: number) => {
     if (lockedUntil[a]! <= now) freeAccounts.free(a);
   };
 
-  const refund = (t: number, now: number) => {
+  var refund = (t: number, now: number) => {
     if (tRefunded[t] === 1) return;
     tRefunded[t] = 1;
     const cost = tCost[t]!;
@@ -568,14 +588,14 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
   };
 
   /** FINISHED or FAILED: the slot goes back to the key. */
-  const end = (t: number, state: number, now: number) => {
+  var end = (t: number, state: number, now: number) => {
     tState[t] = state;
     limits[streamKey[tStream[t]!]!]!.release(t, false);
     seriesAt(now);
     inFlight--;
   };
 
-  const attemptEnd = (t: number, now: number) => {
+  var attemptEnd = (t: number, now: number) => {
     if (tState[t] !== PROCESSING) return;
     const a = tAccount[t]!;
     if (tOutcome[t] === FINISH) {
@@ -608,13 +628,13 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
     startQueued(now);
   };
 
-  const refundDeadline = (t: number, now: number) => {
+  var refundDeadline = (t: number, now: number) => {
     const state = tState[t];
     if (state !== QUEUED && state !== PROCESSING) return;
     refund(t, now);
   };
 
-  const hardLimit = (t: number, now: number) => {
+  var hardLimit = (t: number, now: number) => {
     const state = tState[t];
     if (state !== QUEUED && state !== PROCESSING) return;
     if (state === PROCESSING) freeAccount(tAccount[t]!, now);
@@ -627,12 +647,12 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
   };
 
   // Poisson streams arrive as one process (poisson-arrivals.ts), outside the heap; the others one heap event each.
-  const poissonIds: number[] = [];
+  var poissonIds: number[] = [];
   for (let s = 0; s < nStreams; s++) {
     if (arrivalKind[s] === POISSON_ARRIVALS) poissonIds.push(s);
     else scheduleArrival(s);
   }
-  const poisson = new PoissonArrivals(
+  var poisson = new PoissonArrivals(
     random,
     poissonIds,
     poissonIds.map((s) => 1 / arrivalGap[s]!),
@@ -641,11 +661,10 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
   );
 
   /** The next task whose refund deadline, and whose hard limit, is still to come (tasks are indexed in acceptance order). */
-  let nextRefund = 0;
-  let nextHard = 0;
-  const unfinished = (t: number) => tState[t] === QUEUED || tState[t] === PROCESSING;
+  var nextRefund = 0;
+  var nextHard = 0;
 
-  let done = false;
+  var done = false;
   return {
     step(maxEvents) {
       if (done) return true;
@@ -662,8 +681,8 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
         // could fall at.
         if (deadlinesFrom <= nextAt) {
           deadlineLooks++;
-          while (nextRefund < taskCount && !unfinished(nextRefund)) nextRefund++;
-          while (nextHard < nextRefund && !unfinished(nextHard)) nextHard++;
+          nextRefund = firstOpen(tState, nextRefund, taskCount);
+          nextHard = firstOpen(tState, nextHard, nextRefund);
           const refundAt = nextRefund < taskCount ? tAcceptedAt[nextRefund]! + clocks.refundAfterMs : Number.POSITIVE_INFINITY;
           const hardAt = nextHard < nextRefund ? tAcceptedAt[nextHard]! + clocks.hardLimitMs : Number.POSITIVE_INFINITY;
           if (refundAt <= hardAt && refundAt <= nextAt && refundAt !== Number.POSITIVE_INFINITY) {
