@@ -43,6 +43,7 @@ const CLIENT_RETRY = 5;
 const FIXED_ARRIVALS = 0;
 const POISSON_ARRIVALS = 1;
 const LISTED_ARRIVALS = 2;
+const BURST_ARRIVALS = 3;
 
 // Task states.
 const QUEUED = 1;
@@ -223,6 +224,7 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
   var streamKey = Int32Array.from(streams, (st) => st.key);
   var streamRetries = Int32Array.from(streams, (st) => (st.onRefusal === "RETRY" ? st.maxRetries : 0));
   var listTimes: (Float64Array | undefined)[] = [];
+  var arrivalCount = new Float64Array(nStreams);
   for (let s = 0; s < nStreams; s++) {
     const p = prepared[s]!;
     const stream = streams[s]!;
@@ -237,16 +239,18 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
     const quantiles = uses.get(p.profile.spec.output)?.quantiles;
     if (quantiles) observedMs[s] = Float64Array.from(quantiles.seconds, (v) => (v * 1000) / workload.timeScale);
     const a = stream.arrival;
-    arrivalKind[s] = a.kind === "FIXED" ? FIXED_ARRIVALS : a.kind === "POISSON" ? POISSON_ARRIVALS : LISTED_ARRIVALS;
+    arrivalKind[s] = a.kind === "FIXED" ? FIXED_ARRIVALS : a.kind === "POISSON" ? POISSON_ARRIVALS : a.kind === "BURST" ? BURST_ARRIVALS : LISTED_ARRIVALS;
     arrivalGap[s] = a.kind === "FIXED" || a.kind === "POISSON" ? 3_600_000 / a.perHour : 0;
     arrivalFrom[s] = startAt + stream.fromMs;
     arrivalUntil[s] = Math.min(startAt + stream.untilMs, endOfArrivals);
     if (a.kind === "LIST") listTimes.push(Float64Array.from(a.atSeconds, (t) => startAt + t * 1000).filter((t) => t >= startAt + stream.fromMs && t < startAt + stream.untilMs));
-    else if (a.kind === "BURST") {
-      const at = startAt + a.atHour * 3_600_000;
-      const gap = a.count > 1 ? (a.overSeconds * 1000) / a.count : 0;
-      listTimes.push(Float64Array.from({ length: a.count }, (_, i) => at + i * gap).filter((t) => t < endOfArrivals));
-    } else listTimes.push(undefined);
+    else listTimes.push(undefined);
+    // A burst's instants are counted, not listed: a million of them cost nothing before they come.
+    if (a.kind === "BURST") {
+      arrivalFrom[s] = startAt + a.atHour * 3_600_000;
+      arrivalGap[s] = a.count > 1 ? (a.overSeconds * 1000) / a.count : 0;
+      arrivalCount[s] = a.count;
+    }
   }
 
   // --- per key: limits, the day's usage (by day index from the first UTC day)
@@ -415,9 +419,12 @@ export function createSimulation(engine: Engine, workload: Workload, prepared: P
 
   // --- arrivals of FIXED and listed streams: one pending heap event per stream (Poisson streams: see `poisson` below)
   var scheduleArrival = (s: number) => {
-    if (arrivalKind[s] === FIXED_ARRIVALS) {
-      const next = arrivalFrom[s]! + arrivalIndex[s]! * arrivalGap[s]!;
-      arrivalIndex[s]!++;
+    const kind = arrivalKind[s];
+    if (kind === FIXED_ARRIVALS || kind === BURST_ARRIVALS) {
+      const i = arrivalIndex[s]!;
+      if (kind === BURST_ARRIVALS && i >= arrivalCount[s]!) return;
+      const next = arrivalFrom[s]! + i * arrivalGap[s]!;
+      arrivalIndex[s] = i + 1;
       if (next < arrivalUntil[s]!) heap.push(next, ARRIVAL, s);
       return;
     }

@@ -34,6 +34,22 @@ const day = {
 };
 
 describe("simulator work per request", () => {
+  it("holds no list of a burst's instants: a burst of a million requests costs nothing before they come", () => {
+    const parsed = parseWorkload(
+      { horizonHours: 2, keys: [{ id: "a" }], streams: [{ key: "a", request: IMAGE, arrival: { kind: "BURST", atHour: 1, count: 1_000_000, overSeconds: 3_000 } }] },
+      { startAt: START, dailyLimit: usdToMicros(1_000), poolSize: 12 },
+    );
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+    const prepared = prepareStreams(engine, parsed.value);
+    if (!prepared.ok) throw new Error(JSON.stringify(prepared.error));
+    const before = process.memoryUsage().arrayBuffers;
+    const run = createSimulation(engine, parsed.value, prepared.value, 1);
+    // A list of the million instants would be 8 MB of typed array; the run's own arrays are far less.
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(4 * 1024 * 1024);
+    run.step(10);
+    expect(run.work().events).toBe(10);
+  });
+
   it("looks for a due refund deadline or hard limit about once per refund period of each task still open, not at every event", () => {
     const run = simulation(day);
     const { events, deadlineLooks } = run.work();
