@@ -2,7 +2,7 @@ import { DAILY_LIMIT_RULE, dailyLimitMicros, type Micros } from "../kernel/money
 import { loadBlobStoreConfig, loadUploadQuota, type BlobStoreConfig, type UploadQuotaConfig } from "./file-config.ts";
 import { DEFAULT_LIVE_CAPS, type LiveCaps } from "../services/live-limits.ts";
 import { LARGE_BODY_BYTES_PER_SECOND, MIN_LARGE_BODY_BYTES_PER_SECOND } from "../http/large-body-lanes.ts";
-import { loadVendorAccounts, vendorPoolSize, type VendorAccounts } from "./vendor-config.ts";
+import { loadVendorAccounts, MAX_POOL, vendorKeyCount, vendorPoolSize, type VendorAccounts } from "./vendor-config.ts";
 
 /** Everything the gateway reads from its environment, validated once at start-up. */
 export interface Config {
@@ -128,6 +128,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const vendors = loadVendorAccounts(text, errors);
   // Either generates everything: with both, the pool would be sized by one and driven by the other.
   if (upstreamUrl && vendors) errors.push("GATEAI_UPSTREAM_URL and vendor keys (FAL_KEYS, REPLICATE_TOKENS, OPENAI_KEYS) are two ways to generate: set one of them");
+  if (vendors && vendorKeyCount(vendors) > MAX_POOL) errors.push(`vendor keys: ${vendorKeyCount(vendors)} in all, at most ${MAX_POOL} (one pool account each)`);
   const config: Config = {
     port,
     host: text("HOST") ?? "0.0.0.0",

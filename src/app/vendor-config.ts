@@ -52,8 +52,12 @@ function httpUrl(name: string, value: string | undefined, errors: string[]): str
   return value.replace(/\/+$/, "");
 }
 
-/** The pool's size with vendor accounts: one account per key, at most 1000. */
-export const vendorPoolSize = (accounts: VendorAccounts): number => Math.min(1000, Object.values(accounts.keys).reduce((n, list) => n + (list?.length ?? 0), 0));
+/** Pool accounts at most (the configuration refuses more vendor keys than this). */
+export const MAX_POOL = 1000;
+/** Vendor keys over every vendor. */
+export const vendorKeyCount = (accounts: VendorAccounts): number => Object.values(accounts.keys).reduce((n, list) => n + (list?.length ?? 0), 0);
+/** The pool's size with vendor accounts: one account per key, at most MAX_POOL. */
+export const vendorPoolSize = (accounts: VendorAccounts): number => Math.min(MAX_POOL, vendorKeyCount(accounts));
 
 /** Accounts per vendor (no keys): what /credits and the logs may show. */
 export const accountCounts = (accounts: VendorAccounts): Partial<Record<VendorId, number>> =>

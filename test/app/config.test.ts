@@ -65,4 +65,10 @@ describe("configuration bounds", () => {
     expect(errorsOf({ FAL_KEYS: "fal-a", GATEAI_FAL_JWKS_URL: "not a url" })).toEqual([expect.stringMatching(/GATEAI_FAL_JWKS_URL is invalid/)]);
     expect(errorsOf({ FAL_KEYS: "fal-a", GATEAI_FAL_JWKS_URL: "https://keys.example/jwks.json" })).toEqual([]);
   });
+
+  it("refuses more than 1000 vendor keys (one pool account each) rather than leave the rest unused", () => {
+    const keys = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`).join(",");
+    expect(errorsOf({ FAL_KEYS: keys(600, "fal"), OPENAI_KEYS: keys(400, "sk") })).toEqual([]);
+    expect(errorsOf({ FAL_KEYS: keys(600, "fal"), OPENAI_KEYS: keys(401, "sk") })).toEqual([expect.stringMatching(/1001 in all, at most 1000/)]);
+  });
 });
