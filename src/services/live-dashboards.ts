@@ -24,9 +24,10 @@ const byLatestFinished = (a: TaskRecord, b: TaskRecord) => (b.finishedAt ?? 0) -
 export class DashboardModel {
   private active: TaskRecord[];
   private recent: TaskRecord[];
-  private spending: { -readonly [F in keyof ModelSpend]: ModelSpend[F] }[];
+  /** Today's spending and budget as read: events never change them (a refund of today's charge is read again). */
+  private readonly spending: readonly ModelSpend[];
   private slots: ActiveSlot[];
-  private used: Micros;
+  private readonly used: Micros;
   private dailyLimit: Micros;
   private readonly resetsAt: number;
   private readonly maxConcurrent: number;
@@ -42,7 +43,7 @@ export class DashboardModel {
   ) {
     this.active = [...read.activeTasks];
     this.recent = [...read.recentTasks];
-    this.spending = read.todaySpending.map((s) => Object.assign({}, s));
+    this.spending = read.todaySpending;
     this.slots = [...read.concurrency.activeSlots];
     this.used = read.budget.used;
     this.dailyLimit = read.budget.dailyLimit;

@@ -109,8 +109,9 @@ export function toVendorInput(route: VendorRoute, params: Readonly<Record<string
   }
   const sent = (param: string) => sentParam(params, param);
   const all = route.withAllReferences;
-  const usesAll = all !== undefined && all.params.every(sent);
-  for (const [ours, rule] of Object.entries(carriedReferences(route, params))) {
+  const carried = carriedReferences(route, params);
+  const usesAll = all !== undefined && carried === all.references;
+  for (const [ours, rule] of Object.entries(carried)) {
     const value = params[ours];
     if (!sent(ours)) continue;
     const list = (Array.isArray(value) ? value : [value]).map((v) => (typeof v === "object" && v !== null && "url" in v ? (v as { url: unknown }).url : v)).filter((v): v is string => typeof v === "string");
