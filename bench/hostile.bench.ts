@@ -17,7 +17,11 @@
  * Options: --seconds=N per phase (default 4), --rate=N victim requests/s (default 100),
  * --concurrency=N hostile requests in flight (default 8), --kinds=LIST (default all),
  * --database=postgres (a fresh database on TEST_DATABASE_URL's server, default
- * postgresql://postgres@127.0.0.1:5432/postgres, instead of PGlite).
+ * postgresql://postgres@127.0.0.1:5432/postgres, instead of PGlite), --timeline (per flood, the
+ * victim's slowest answer per 100 ms beside the server's and the victim's load generator's
+ * event-loop lag: a slow answer while both loops kept time waited for a core, not for the loop),
+ * --lead=N milliseconds a flood runs, from its first answer, before the victim's run (default 500;
+ * 0 measures the flood's start too: a fresh process meeting a kind of request for the first time).
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
@@ -27,6 +31,7 @@ import { createGateway } from "../src/app/gateway.ts";
 import { loadConfig } from "../src/app/config.ts";
 import { createBenchDatabase } from "./support/database.ts";
 import { runLoad, type LoadResult, type RequestSpec } from "./support/loadgen.ts";
+import { startLoopLag } from "./support/loop-lag.mjs";
 
 const arg = (name: string, fallback: string): string => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const SECONDS = Number(arg("seconds", "4"));
@@ -34,6 +39,9 @@ const RATE = Number(arg("rate", "100"));
 const CONCURRENCY = Number(arg("concurrency", "8"));
 const P99_TARGET_MS = 50;
 const DATABASE = arg("database", "pglite");
+const TIMELINE = process.argv.includes("--timeline");
+/** How long a flood runs before the victim's run begins (counted from the flood's first answer). */
+const FLOOD_LEAD_MS = Number(arg("lead", "500"));
 
 const watchdog = setTimeout(() => {
   console.error("bench: still running after 170 s, giving up");
@@ -127,13 +135,22 @@ function floods(key: string): Record<string, { label: string; flood: Flood }> {
   };
 }
 
-function flood(origin: string, spec: Flood, ms: number): Promise<Record<string, number>> {
+/** The flood's worker, once its first answer has arrived; `stop()` ends it and gives its counts. */
+function flood(origin: string, spec: Flood): Promise<{ stop: () => Promise<Record<string, number>> }> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./support/flood-worker.mjs", import.meta.url), { workerData: Object.assign({ origin, ms, concurrency: CONCURRENCY }, spec) });
-    worker.once("message", (message: { type: string; counts?: Record<string, number>; message?: string }) =>
-      message.type === "result" ? resolve(message.counts!) : reject(new Error(message.message)),
-    );
-    worker.once("error", reject);
+    const worker = new Worker(new URL("./support/flood-worker.mjs", import.meta.url), { workerData: Object.assign({ origin, concurrency: CONCURRENCY }, spec) });
+    let counted: (counts: Record<string, number>) => void;
+    let failed: (error: Error) => void;
+    const counts = new Promise<Record<string, number>>((done, fail) => {
+      counted = done;
+      failed = fail;
+    });
+    worker.on("message", (message: { type: string; counts?: Record<string, number>; message?: string }) => {
+      if (message.type === "flooding") resolve({ stop: () => (worker.postMessage({ type: "stop" }), counts) });
+      else if (message.type === "result") counted(message.counts!);
+      else failed(new Error(message.message));
+    });
+    worker.once("error", (error) => (reject(error), failed(error)));
   });
 }
 
@@ -158,18 +175,34 @@ async function main(): Promise<void> {
     const attacker = (await gateway.services.keys.create({ label: "attacker" })).key;
     const kinds = floods(attacker);
     const chosen = arg("kinds", Object.keys(kinds).join(",")).split(",").filter((k) => k in kinds);
-    const timed = (ms: number) =>
-      runLoad({ origin: url, requests: victimRequests(victim), concurrency: 8, rate: RATE, warmup: { requests: 0, ms: 0 }, measure: { requests: Number.MAX_SAFE_INTEGER, ms } });
+    const timed = async (ms: number): Promise<LoadResult> => {
+      const serverLag = TIMELINE ? startLoopLag() : undefined;
+      const result = await runLoad({
+        origin: url, requests: victimRequests(victim), concurrency: 8, rate: RATE, warmup: { requests: 0, ms: 0 }, measure: { requests: Number.MAX_SAFE_INTEGER, ms }, timeline: TIMELINE,
+      });
+      if (serverLag && result.slowestPer100ms) {
+        const line = (values: readonly number[]) => values.map((v) => v.toFixed(0)).join(" ");
+        const windows = result.slowestPer100ms.length;
+        console.log("  per 100 ms (ms): the victim's slowest answer, then event-loop lag of the server and of the victim's load generator");
+        console.log(`    answer  ${line(result.slowestPer100ms)}`);
+        console.log(`    server  ${line(serverLag.stop(result.beginEpochMs).slice(0, windows))}`);
+        console.log(`    loadgen ${line((result.loadgenLagPer100ms ?? []).slice(0, windows))}`);
+      }
+      return result;
+    };
     // Warm-up: the victim's key in the key cache, every path compiled.
     await runLoad({ origin: url, requests: victimRequests(victim), concurrency: 4, warmup: { requests: 0, ms: 0 }, measure: { requests: Number.MAX_SAFE_INTEGER, ms: 1_000 } });
 
     rows.push({ phase: "no flood", victim: await timed(SECONDS * 1000), refused: "-" });
     for (const name of chosen) {
       const { label, flood: spec } = kinds[name]!;
-      // The flood starts first and outlasts the victim's run.
-      const flooding = flood(url, spec, SECONDS * 1000 + 500);
+      // The flood is under way before the victim's run begins (its first answer, then
+      // FLOOD_LEAD_MS: its worker thread's start-up is the bench's, not the gateway's) and
+      // outlasts it.
+      const flooding = await flood(url, spec);
+      await new Promise((resolve) => setTimeout(resolve, FLOOD_LEAD_MS));
       const result = await timed(SECONDS * 1000);
-      const counts = await flooding;
+      const counts = await flooding.stop();
       const refused = Object.entries(counts)
         .sort((a, b) => b[1] - a[1])
         .map(([answer, n]) => `${fmt(n)} x ${answer}`)

@@ -2,16 +2,31 @@
 // closed loop (`requests`, round-robin, `concurrency` in flight) or graphql-ws sockets that keep
 // asking for subscriptions (`subscriptions`). It counts every answer by HTTP status and the
 // first error `code` of its body (or, over graphql-ws, by message type and code, and by close
-// code), and stops after `ms`.
+// code). It tells the parent `flooding` when its first answer arrives (the flood is then under
+// way: the bench starts the victim's run after it) and stops when the parent says `stop`.
 import { parentPort, workerData } from "node:worker_threads";
 import { Pool } from "undici";
 import WebSocket from "ws";
 
-const { origin, ms } = workerData;
+const { origin } = workerData;
 const counts = {};
-const count = (label) => (counts[label] = (counts[label] ?? 0) + 1);
+let answered = false;
+const count = (label) => {
+  counts[label] = (counts[label] ?? 0) + 1;
+  if (!answered) {
+    answered = true;
+    parentPort.postMessage({ type: "flooding" });
+  }
+};
 const CODE = /"code"\s*:\s*"([A-Z_]+)"/;
-const deadline = performance.now() + ms;
+let deadline = Number.POSITIVE_INFINITY;
+let stopped;
+const stopping = new Promise((resolve) => (stopped = resolve));
+parentPort.on("message", (message) => {
+  if (message?.type !== "stop") return;
+  deadline = performance.now();
+  stopped();
+});
 
 async function http({ requests, concurrency }) {
   const pool = new Pool(origin, { connections: concurrency, pipelining: 1, keepAliveTimeout: 60_000 });
@@ -41,7 +56,8 @@ async function subscriptions({ key, sockets, perSocket, query }) {
         const socket = new WebSocket(url, "graphql-transport-ws");
         let id = 0;
         const subscribe = () => socket.send(JSON.stringify({ id: `${index}-${id++}`, type: "subscribe", payload: { query } }));
-        const stop = setTimeout(() => socket.close(1000), Math.max(0, deadline - performance.now()));
+        const stop = () => socket.close(1000);
+        void stopping.then(stop);
         socket.on("open", () => socket.send(JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${key}` } })));
         socket.on("message", (data) => {
           const message = JSON.parse(String(data));
@@ -56,7 +72,6 @@ async function subscriptions({ key, sockets, perSocket, query }) {
           }
         });
         socket.on("close", (code) => {
-          clearTimeout(stop);
           if (code !== 1000 && code !== 1005) count(`ws close ${code}`);
           resolve();
         });
@@ -71,6 +86,7 @@ try {
   if (workerData.subscriptions) await subscriptions(workerData.subscriptions);
   else await http(workerData);
   parentPort.postMessage({ type: "result", counts });
+  parentPort.close();
 } catch (error) {
   parentPort.postMessage({ type: "error", message: String(error?.stack ?? error) });
 }
