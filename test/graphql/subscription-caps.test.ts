@@ -5,6 +5,7 @@ import { connect } from "node:net";
 import { expect, it, vi } from "vitest";
 import WebSocket from "ws";
 import { KEY_REVOKED_MESSAGE } from "../../src/graphql/plugins/shared-subscriptions.ts";
+import { REFUSAL_HOLD_MS } from "../../src/graphql/transports/held-refusals.ts";
 import { RECONNECT_COOL_OFF_MS, TOO_MANY_REFUSALS } from "../../src/graphql/transports/ws.ts";
 import { record, sse, type Recorded } from "./support/client.ts";
 import { ADMIN_TOKEN, describeOnEverySetup, generate, type Harness } from "./support/harness.ts";
@@ -132,8 +133,11 @@ describeOnEverySetup(
       const kinds = [...answers.entries()].filter(([id]) => id !== "nameless").map(([, kind]) => kind);
       expect(kinds.filter((k) => k !== "next")).toEqual(Array.from({ length: CAPS.perSocket }, () => "TOO_MANY_SUBSCRIPTIONS"));
       await vi.waitFor(() => expect(held(keyRecord.id)).toEqual({ subscriptions: 0, sockets: 0 }));
-      // Its address may not reconnect at once: 429 at the upgrade, before any handshake, until the cool-off is over.
+      // Its address may not reconnect at once: 429 at the upgrade, before any handshake, until the
+      // cool-off is over; the 429 is held for REFUSAL_HOLD_MS (a reconnecting loop is a slow one).
+      const askedAt = performance.now();
       expect(await upgrade(h.gw.url)).toEqual({ status: 429, retryAfter: String(RECONNECT_COOL_OFF_MS / 1000) });
+      expect(performance.now() - askedAt).toBeGreaterThanOrEqual(REFUSAL_HOLD_MS - 20);
       h.clock.advance(RECONNECT_COOL_OFF_MS);
       expect(await upgrade(h.gw.url)).toEqual({ status: 101 });
     });

@@ -6,6 +6,7 @@ import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer, type WebSocket } from "ws";
 import { addressClient, emitForClient } from "../../http/request-client.ts";
 import { requestPath } from "../../http/request-path.ts";
+import { createHeldRefusals } from "./held-refusals.ts";
 import { isLiveRefusal, type LiveLimits, type LivePlace, type LiveRefusal } from "../../services/live-limits.ts";
 import type { CallerHeaders } from "../context.ts";
 import type { GraphQLYoga, ServerContext } from "./yoga-http.ts";
@@ -67,7 +68,8 @@ const CLOSE_GRACE_MS = 1_000;
  * How long an address whose connection was closed for going over a cap (4400, 4403) is refused
  * new connections: `429` at the upgrade, before any WebSocket handshake. A client that reconnects
  * at once after such a close would otherwise make the gateway set up and tear down its sockets
- * and subscriptions in a loop; its open connections are untouched.
+ * and subscriptions in a loop; its open connections are untouched. Each such 429 is held for up
+ * to a second before it is sent (held-refusals.ts), so a loop of reconnects is a slow one.
  */
 export const RECONNECT_COOL_OFF_MS = 10_000;
 /** Addresses remembered at most (the oldest go first); an entry past its time is dropped when met. */
@@ -95,7 +97,7 @@ export function createWebSocketServer(): WebSocketServer {
  * completes the subscription; the key's are counted by the subscription plugin
  * (shared-subscriptions.ts), which holds the place of every transport's subscriptions. An address
  * whose connection was closed for a cap (4400 or 4403) is refused new connections for
- * RECONNECT_COOL_OFF_MS, with `429` at the upgrade.
+ * RECONNECT_COOL_OFF_MS, with `429` at the upgrade, held a moment (held-refusals.ts).
  */
 export function createWsTransport(
   yoga: GraphQLYoga,
@@ -111,6 +113,8 @@ export function createWsTransport(
   const sockets = new WeakMap<object, { readonly place: LivePlace; readonly keyId: string }>();
   /** Addresses refused new connections until the time given (RECONNECT_COOL_OFF_MS). */
   const coolingOff = new Map<string, number>();
+  /** The 429s of addresses cooling off, each held a moment (held-refusals.ts). */
+  const refusals = createHeldRefusals();
   const coolOff = (address: string) => {
     if (coolingOff.size >= COOL_OFF_ADDRESSES) coolingOff.delete(coolingOff.keys().next().value!);
     coolingOff.delete(address);
@@ -303,9 +307,7 @@ export function createWsTransport(
         const address = options.addressOf(req);
         const wait = coolingFor(address);
         if (wait > 0) {
-          // A client that resets the connection must not take the process down with an unheard 'error'.
-          socket.on("error", () => undefined);
-          socket.end(`HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${Math.ceil(wait / 1000)}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+          refusals.refuse(address, socket, wait, () => `HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${Math.max(1, Math.ceil(coolingFor(address) / 1000))}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
           return;
         }
         wss.handleUpgrade(req, socket, head, (ws) => {
@@ -319,6 +321,7 @@ export function createWsTransport(
      * CLOSE_GRACE_MS is cut (ws would wait 30 s for its handshake, holding the process's stop).
      */
     async close(): Promise<void> {
+      refusals.close();
       const cut = setTimeout(() => {
         for (const client of wss.clients) client.terminate();
       }, CLOSE_GRACE_MS);
