@@ -19,6 +19,7 @@ import { posix } from "node:path";
 import { request, type Dispatcher } from "undici";
 import { parseReferenceUrl } from "../../engine/references.ts";
 import type { OutputFile } from "../../services/ports/provider.ts";
+import { callDeadline } from "./call-deadline.ts";
 
 /** A result the gateway will not download however often it is asked: the attempt fails. */
 export class RefusedDownload extends Error {}
@@ -102,8 +103,18 @@ export async function downloadResult(
   url: string,
   index: number,
   policy: DownloadPolicy,
-  budget: DownloadBudget = { left: policy.maxBytes, signal: AbortSignal.timeout(policy.deadlineMs ?? DEFAULT_DOWNLOAD_DEADLINE_MS) },
+  budget?: DownloadBudget,
 ): Promise<OutputFile> {
+  if (budget) return downloadWithin(url, index, policy, budget);
+  const deadline = callDeadline(policy.deadlineMs ?? DEFAULT_DOWNLOAD_DEADLINE_MS);
+  try {
+    return await downloadWithin(url, index, policy, { left: policy.maxBytes, signal: deadline.signal });
+  } finally {
+    deadline.done();
+  }
+}
+
+async function downloadWithin(url: string, index: number, policy: DownloadPolicy, budget: DownloadBudget): Promise<OutputFile> {
   const { href, trusted } = resultTarget(url, policy.origin);
   const response = await request(href, {
     method: "GET",
@@ -147,15 +158,16 @@ export async function downloadResult(
  */
 export async function downloadResults(urls: readonly string[], policy: DownloadPolicy): Promise<OutputFile[]> {
   const stop = new AbortController();
-  const budget: DownloadBudget = { left: policy.maxBytes, signal: AbortSignal.any([stop.signal, AbortSignal.timeout(policy.deadlineMs ?? DEFAULT_DOWNLOAD_DEADLINE_MS)]) };
+  const deadline = callDeadline(policy.deadlineMs ?? DEFAULT_DOWNLOAD_DEADLINE_MS, stop.signal);
+  const budget: DownloadBudget = { left: policy.maxBytes, signal: deadline.signal };
   const files = await Promise.all(
     urls.map((url, index) =>
-      downloadResult(url, index, policy, budget).catch((error: unknown) => {
+      downloadWithin(url, index, policy, budget).catch((error: unknown) => {
         stop.abort(error);
         throw error;
       }),
     ),
-  );
+  ).finally(() => deadline.done());
   const seen = new Set<string>();
   return files.map((file, index) => {
     let name = file.name;

@@ -16,6 +16,7 @@
  */
 import { request, type Dispatcher } from "undici";
 import type { ProviderStatus } from "../../services/ports/provider.ts";
+import { callDeadline } from "./call-deadline.ts";
 
 export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
@@ -47,6 +48,23 @@ export async function callVendor(
   cancelled?: AbortSignal,
 ): Promise<VendorAnswer> {
   if (new URL(url).origin !== call.origin) throw new Error(`refusing to send a vendor key to ${new URL(url).origin}`);
+  // The whole call, its answer read to the end, within timeoutMs: not only each wait for a chunk.
+  const deadline = callDeadline(call.timeoutMs, cancelled);
+  try {
+    return await answerOf(call, method, url, headers, body, deadline.signal);
+  } finally {
+    deadline.done();
+  }
+}
+
+async function answerOf(
+  call: VendorCall,
+  method: "GET" | "POST" | "PUT",
+  url: string,
+  headers: Readonly<Record<string, string>>,
+  body: unknown,
+  signal: AbortSignal,
+): Promise<VendorAnswer> {
   let response: Dispatcher.ResponseData;
   try {
     response = await request(url, {
@@ -54,8 +72,7 @@ export async function callVendor(
       dispatcher: call.dispatcher,
       headersTimeout: call.timeoutMs,
       bodyTimeout: call.timeoutMs,
-      // The whole call, its answer read to the end, within timeoutMs: not only each wait for a chunk.
-      signal: cancelled ? AbortSignal.any([cancelled, AbortSignal.timeout(call.timeoutMs)]) : AbortSignal.timeout(call.timeoutMs),
+      signal,
       headers: { accept: "application/json", ...headers, ...(body !== undefined ? { "content-type": "application/json" } : {}) },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
