@@ -1,7 +1,7 @@
 // The signed-in caller's live state: the dashboard from `me`, then every `meUpdated`; each task as
 // `myTasks` reports it. Both subscriptions share one graphql-ws connection (console/src/api/client.ts).
 import { useEffect, useMemo, useState } from "preact/hooks";
-import type { Api } from "./api/client.ts";
+import { ApiError, type Api } from "./api/client.ts";
 import { MeQuery, MeUpdatedSubscription, MyTasksSubscription } from "./api/operations.ts";
 import type { DashboardFieldsFragment } from "./gql/graphql.ts";
 import { mergeTasks as merge, type Task } from "./task-merge.ts";
@@ -19,6 +19,9 @@ export interface Live {
   remember(task: Task): void;
 }
 
+/** What the page says while the live connection is being reopened. */
+export const RECONNECTING = "The live connection was lost; reconnecting…";
+
 export function useLive(api: Api, onUnauthorized: () => void): Live {
   const [dashboard, setDashboard] = useState<Dashboard | null>(null);
   const [tasks, setTasks] = useState<ReadonlyMap<string, Task>>(new Map());
@@ -30,22 +33,41 @@ export function useLive(api: Api, onUnauthorized: () => void): Live {
       setDashboard(d);
       setTasks((known) => merge(known, [...d.recentTasks, ...d.activeTasks]));
     };
-    api.request(MeQuery, {}).then(
-      ({ me }) => {
+    // A key refused now (revoked while the page was open, or the gateway answers Unauthorized)
+    // signs the page out: nothing more can be shown or done with it.
+    const failed = (error: Error) => {
+      if (stopped) return;
+      if (error instanceof ApiError && error.code === "UNAUTHORIZED") onUnauthorized();
+      else setProblem(error.message);
+    };
+    const load = () =>
+      api.request(MeQuery, {}).then(({ me }) => {
         if (stopped) return;
         if (me.__typename === "Dashboard") fromDashboard(me);
         else onUnauthorized();
-      },
-      (error: Error) => !stopped && setProblem(error.message),
-    );
+      }, failed);
+    void load();
     const stopMe = api.subscribe(MeUpdatedSubscription, {}, ({ meUpdated }) => {
       if (meUpdated.__typename === "Dashboard") fromDashboard(meUpdated);
-    }, (error) => setProblem(error.message));
+      else if (meUpdated.__typename === "Unauthorized") onUnauthorized();
+    }, failed);
     const stopTasks = api.subscribe(MyTasksSubscription, {}, ({ myTasks }) => {
       if (myTasks.__typename === "TaskUpdate") setTasks((known) => merge(known, [myTasks.task]));
-    }, (error) => setProblem(error.message));
+      else if (myTasks.__typename === "Unauthorized") onUnauthorized();
+    }, failed);
+    // The connection lost: say so, and once it is back (its subscriptions resume by themselves)
+    // read the dashboard again, for what changed while it was away.
+    const stopHearing = api.onConnection((state) => {
+      if (stopped) return;
+      if (state === "reconnecting") setProblem(RECONNECTING);
+      else {
+        setProblem(null);
+        void load();
+      }
+    });
     return () => {
       stopped = true;
+      stopHearing();
       stopMe();
       stopTasks();
     };
