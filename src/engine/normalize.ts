@@ -1,4 +1,4 @@
-import { suggestClosest } from "./suggest.ts";
+import { suggestParam } from "./suggest.ts";
 import { START_FRAME_ALIASES } from "../catalog/constraints.ts";
 import type { ParamSpec, Resolution } from "../catalog/types.ts";
 import { invalidParams, type EngineError, type ParamIssue } from "./errors.ts";
@@ -121,7 +121,7 @@ export function normalize(profile: ModelProfile, rawParams: unknown): Result<Nor
       if (reason) issues.push({ field: name, reason });
       else params[name] = value;
     } else {
-      const suggestion = suggestClosest(name, [...profile.params.keys()]);
+      const suggestion = suggestParam(name, [...profile.params.keys()]);
       issues.push({
         field: name,
         reason: `unknown parameter for ${profile.spec.id}${suggestion ? ` (did you mean "${String(suggestion)}"?)` : ""}`,

@@ -16,8 +16,8 @@ export type CorsOrigins = "*" | readonly string[];
 
 /** Request headers a browser may send (besides the CORS-safelisted ones). */
 export const CORS_ALLOWED_HEADERS = "authorization, content-type, accept, idempotency-key, x-admin-token, x-request-id";
-/** Response headers a page may read (besides the safelisted ones). */
-export const CORS_EXPOSED_HEADERS = "x-request-id, retry-after, content-length, content-range, accept-ranges, location";
+/** Response headers a page may read (besides the safelisted ones): each header the API answers with, Idempotent-Replayed included (a replay is no new charge). */
+export const CORS_EXPOSED_HEADERS = "x-request-id, retry-after, content-length, content-range, accept-ranges, location, idempotent-replayed";
 const ALLOWED_METHODS = "GET, HEAD, POST, OPTIONS";
 /** Seconds a browser may cache a preflight answer. */
 const MAX_AGE_SECONDS = "600";

@@ -135,6 +135,41 @@ describe.skipIf(!chromiumAvailable())("the web console in Chromium", () => {
     expect(leftOrigin(browser.requests, gw.url)).toEqual([]);
   });
 
+  it("tells the charts' lines apart by a coloured swatch beside legend text that keeps the page's text colour", async () => {
+    await page.goto(`${gw.url}/console/#/costs`);
+    const series = page.getByTestId("price-chart").getByTestId("price-series");
+    await expect.poll(() => series.count()).toBeGreaterThan(1);
+    const legends = await series.evaluateAll((groups) =>
+      groups.map((g) => ({
+        line: g.querySelector("polyline")!.getAttribute("stroke"),
+        swatch: g.querySelector('[data-testid="legend-swatch"]')!.getAttribute("stroke"),
+        text: getComputedStyle(g.querySelector("text")!).fill,
+      })),
+    );
+    for (const legend of legends) expect(legend.swatch).toBe(legend.line);
+    expect(new Set(legends.map((l) => l.swatch)).size).toBe(legends.length);
+    // The page's text colour (#374151), 10:1 on white.
+    expect(new Set(legends.map((l) => l.text))).toEqual(new Set(["rgb(55, 65, 81)"]));
+  });
+
+  it("says why when no value of a model could be priced, and shows a failed question's error instead of the last answer", async () => {
+    await page.goto(`${gw.url}/console/#/costs`);
+    await page.getByTestId("price-chart").waitFor();
+    // Hailuo 2.3 Fast needs a start frame: every value of its table is refused.
+    await page.locator('select[name="model"]').first().selectOption("hailuo-2_3-fast");
+    const empty = page.getByTestId("price-chart-empty");
+    await empty.waitFor();
+    expect(await empty.textContent()).toContain("start_frame");
+
+    const cheapest = page.getByTestId("cheapest-models");
+    await cheapest.locator("tbody tr").first().waitFor();
+    // Past GraphQL's Int: the gateway answers an error, not a table.
+    await page.getByLabel("Min short side (px)").fill("99999999999");
+    await page.locator(".card", { has: page.getByLabel("Min short side (px)") }).locator(".problem").waitFor();
+    expect(await cheapest.count()).toBe(0);
+    await browser.screenshot(page, "costs-errors");
+  });
+
   it("creates a key, sets its daily limit and revokes it with the admin token", async () => {
     await page.goto(`${gw.url}/console/#/admin`);
     await page.getByLabel("Admin token").fill(ADMIN_TOKEN);
@@ -149,7 +184,7 @@ describe.skipIf(!chromiumAvailable())("the web console in Chromium", () => {
     expect(await row.textContent()).toContain("$2.50");
 
     await admin.getByLabel(/Daily limit/).fill("7");
-    await row.getByRole("button", { name: "Set limit" }).click();
+    await row.getByRole("button", { name: "Set limit to $7.00" }).click();
     await expect.poll(() => row.textContent()).toContain("$7.00");
     expect((await gw.services.keys.authenticate(created))?.dailyLimit).toBe(7_000_000);
     await row.getByRole("button", { name: "Revoke" }).click();

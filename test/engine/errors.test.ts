@@ -132,6 +132,12 @@ describe("INVALID_PARAMS", () => {
     ]);
   });
 
+  it("points another model's name for a parameter to this model's: motion_has_audio on Seedance means generate_audio", () => {
+    expect(issuesOf(quote("seedance-2.0", { prompt: "x", motion_has_audio: true }))).toEqual([
+      { field: "motion_has_audio", reason: 'unknown parameter for seedance-2.0 (did you mean "generate_audio"?)' },
+    ]);
+  });
+
   it("names an out-of-range integer with the bound it broke", () => {
     expect(issuesOf(quote("seedance-2.0", { prompt: "x", seed: -2 }))).toEqual([{ field: "seed", reason: "must be at least -1" }]);
     expect(issuesOf(quote("flux-dev", { prompt: "x", num_inference_steps: 41 }))).toEqual([

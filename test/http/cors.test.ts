@@ -27,10 +27,11 @@ describe("corsAnswer", () => {
     expect(corsAnswer({ method: "OPTIONS", origin: undefined, requestMethod: "POST" }, "*").preflight).toBe(false);
   });
 
-  it("exposes the request id and Retry-After to pages on an ordinary answer", () => {
+  it("exposes the request id, Retry-After and Idempotent-Replayed to pages on an ordinary answer", () => {
     const exposed = corsAnswer(simple("https://a.example"), "*").headers["access-control-expose-headers"];
     expect(exposed).toContain("x-request-id");
     expect(exposed).toContain("retry-after");
+    expect(exposed).toContain("idempotent-replayed");
   });
 
   it("with a list, echoes a listed origin with Vary: Origin and gives others nothing but Vary", () => {

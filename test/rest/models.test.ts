@@ -1,8 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "vitest";
 import { catalog } from "../../src/catalog/index.ts";
+import { createEngine } from "../../src/engine/engine.ts";
 import { describeOnEverySetup, expectErrorBody } from "./harness.ts";
 
+/** A model's parameter names as generate takes them: the catalog's, then any the engine adds. */
+const paramNames = (modelId: string) => [...createEngine().profile(modelId)!.params.keys()];
 const param = (modelId: string, name: string) => catalog.find((m) => m.id === modelId)!.params.find((p) => p.name === name)!;
 
 describeOnEverySetup("model discovery, docs and health (no auth)", {}, (h) => {
@@ -13,7 +16,7 @@ describeOnEverySetup("model discovery, docs and health (no auth)", {}, (h) => {
     expect(reply.body).toHaveLength(catalog.length);
     for (const [i, model] of catalog.entries()) {
       // The spec's five fields, and the two additive ones (no vendor configured here: simulated).
-      expect(reply.body[i]).toEqual({ id: model.id, type: model.kind, name: model.name, cost: model.costSummary, params: model.params.map((p) => p.name), available: true, vendor: "simulation" });
+      expect(reply.body[i]).toEqual({ id: model.id, type: model.kind, name: model.name, cost: model.costSummary, params: paramNames(model.id), available: true, vendor: "simulation" });
     }
     expect(reply.body.find((m: { id: string }) => m.id === "gpt-image-2")).toMatchObject({
       type: "image",
@@ -39,8 +42,12 @@ describeOnEverySetup("model discovery, docs and health (no auth)", {}, (h) => {
     expect(reply.body.params.prompt).toMatchObject({ type: "string", required: true });
     // The catalog lists seedance durations as allowed integers: "integer" plus the enum.
     expect(reply.body.params.duration).toMatchObject({ type: "integer", enum: param("seedance-2.0", "duration").values, default: param("seedance-2.0", "duration").default });
-    expect(Object.keys(reply.body.params)).toEqual(model.params.map((p) => p.name));
-    // seedance-2.0's own section has no `mode`; veo-3.1-lite shows the spec's string enum shape.
+    // The model's own params, then the `mode` the engine adds (the discovery example lists it, and generate takes it).
+    expect(Object.keys(reply.body.params)).toEqual([...model.params.map((p) => p.name), "mode"]);
+    expect(reply.body.params.mode).toMatchObject({ type: "string", enum: expect.arrayContaining(["RESOLUTION_720", "RESOLUTION_1080"]), required: false });
+    const listed = (await h.api.get("/v1/models")).body.find((m: { id: string }) => m.id === "seedance-2.0");
+    expect(listed.params).toContain("mode");
+    // veo-3.1-lite shows the spec's string enum shape.
     const veo = (await h.api.get("/v1/models/veo-3.1-lite")).body;
     expect(veo.params.mode).toMatchObject({ type: "string", enum: ["RESOLUTION_720", "RESOLUTION_1080"], default: "RESOLUTION_720", required: false });
   });

@@ -137,6 +137,7 @@ export const ModelsQuery = graphql(`
         kind
         output
         costSummary
+        defaultCost
         example
       }
     }
@@ -282,6 +283,10 @@ export const PriceAcrossQuery = graphql(`
           points {
             value
             cost
+            error {
+              code
+              message
+            }
           }
         }
       }

@@ -1,4 +1,8 @@
+import { usd } from "../format.ts";
 import { modelOptionsByKind, type ModelSummary } from "../model-list.ts";
+
+// Each model with what its example request costs, to the exact micro-dollar the estimate shows:
+// the spec's cost line rounds to cents ("~$0.00" for a $0.003 image), which reads as free.
 
 export function ModelSelect(props: { models: readonly ModelSummary[]; value: string; onChange: (id: string) => void }) {
   return (
@@ -9,7 +13,7 @@ export function ModelSelect(props: { models: readonly ModelSummary[]; value: str
           <optgroup key={kind} label={kind}>
             {models.map((m) => (
               <option key={m.id} value={m.id}>
-                {m.name} ({m.costSummary})
+                {m.name} ({usd(m.defaultCost)} for its example)
               </option>
             ))}
           </optgroup>

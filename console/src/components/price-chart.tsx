@@ -1,11 +1,25 @@
 // `priceAcross` as a line chart drawn in SVG: one line per value of `by`, the values of `across`
-// evenly spaced on x (they may be words, e.g. "720p"), cost in USD on y from 0.
+// evenly spaced on x (they may be words, e.g. "720p"), cost in USD on y from 0. A value the API
+// could not price is no point: the line breaks there and the value's label is struck through,
+// and when no value could be priced the chart says why instead of drawing empty axes. Legend
+// entries are the default text colour beside a swatch of their line's colour (the colours are
+// for lines, 3:1 against white; text needs 4.5:1).
 import { shortJson, usd } from "../format.ts";
 
 export interface ChartSeries {
   readonly by?: unknown;
-  readonly points: readonly { readonly value?: unknown; readonly cost?: number | null }[];
+  readonly points: readonly { readonly value?: unknown; readonly cost?: number | null; readonly error?: { readonly message: string } | null }[];
 }
+
+/** The runs of consecutive priced points: each is drawn as one line. */
+const runs = <T,>(points: readonly (T | null)[]): T[][] => {
+  const out: T[][] = [[]];
+  for (const point of points) {
+    if (point === null) out.push([]);
+    else out[out.length - 1]!.push(point);
+  }
+  return out.filter((run) => run.length > 0);
+};
 
 const WIDTH = 640;
 const HEIGHT = 300;
@@ -15,6 +29,15 @@ const COLOURS = ["#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2
 export function PriceChart(props: { across: string; by?: string | null; series: readonly ChartSeries[] }) {
   const labels = [...new Set(props.series.flatMap((s) => s.points.map((p) => shortJson(p.value))))];
   const costs = props.series.flatMap((s) => s.points.map((p) => p.cost).filter((c): c is number => typeof c === "number"));
+  if (costs.length === 0) {
+    const why = props.series.flatMap((s) => s.points).find((p) => p.error)?.error?.message;
+    return (
+      <p class="problem" data-testid="price-chart-empty">
+        No value of {props.across} could be priced{why ? `: ${why}` : "."}
+      </p>
+    );
+  }
+  const priced = new Set(props.series.flatMap((s) => s.points.filter((p) => typeof p.cost === "number").map((p) => shortJson(p.value))));
   const top = Math.max(...costs, 0) * 1.1 || 1;
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
@@ -33,7 +56,7 @@ export function PriceChart(props: { across: string; by?: string | null; series: 
         </g>
       ))}
       {labels.map((label) => (
-        <text key={label} x={x(label)} y={HEIGHT - PAD.bottom + 18} text-anchor="middle">
+        <text key={label} x={x(label)} y={HEIGHT - PAD.bottom + 18} text-anchor="middle" text-decoration={priced.has(label) ? undefined : "line-through"}>
           {label}
         </text>
       ))}
@@ -47,14 +70,16 @@ export function PriceChart(props: { across: string; by?: string | null; series: 
       )}
       {props.series.map((series, i) => {
         const colour = COLOURS[i % COLOURS.length];
-        const points = series.points.filter((p) => typeof p.cost === "number").map((p) => [x(shortJson(p.value)), y(p.cost as number)] as const);
+        const placed = series.points.map((p) => (typeof p.cost === "number" ? ([x(shortJson(p.value)), y(p.cost)] as const) : null));
+        const legendY = PAD.top + 30 + i * 16;
         return (
           <g key={shortJson(series.by) + i} data-testid="price-series">
-            <polyline fill="none" stroke={colour} stroke-width={2} points={points.map(([px, py]) => `${px},${py}`).join(" ")} />
-            {points.map(([px, py]) => (
-              <circle key={`${px}`} cx={px} cy={py} r={3} fill={colour} />
+            {runs(placed).map((run) => (
+              <polyline key={run[0]![0]} fill="none" stroke={colour} stroke-width={2} points={run.map(([px, py]) => `${px},${py}`).join(" ")} />
             ))}
-            <text x={WIDTH - PAD.right + 8} y={PAD.top + 30 + i * 16} fill={colour}>
+            {placed.map((point) => point && <circle key={`${point[0]}`} cx={point[0]} cy={point[1]} r={3} fill={colour} />)}
+            <line x1={WIDTH - PAD.right + 8} x2={WIDTH - PAD.right + 24} y1={legendY - 4} y2={legendY - 4} stroke={colour} stroke-width={3} data-testid="legend-swatch" />
+            <text x={WIDTH - PAD.right + 30} y={legendY}>
               {props.by ? shortJson(series.by) : "cost"}
             </text>
           </g>

@@ -139,7 +139,8 @@ export function SeriesChart(props: { step: "MINUTE" | "HOUR"; points: readonly S
                   data-series={line.name}
                   points={line.values.map((v, k) => `${xs[k]!.toFixed(1)},${y(v).toFixed(1)}`).join(" ")}
                 />
-                <text x={WIDTH - PAD.right + 8} y={top + 12 + j * 16} fill={line.colour}>
+                <line x1={WIDTH - PAD.right + 8} x2={WIDTH - PAD.right + 24} y1={top + 8 + j * 16} y2={top + 8 + j * 16} stroke={line.colour} stroke-width={3} data-testid="legend-swatch" />
+                <text x={WIDTH - PAD.right + 30} y={top + 12 + j * 16}>
                   {line.label}
                 </text>
               </g>

@@ -11,7 +11,7 @@ export function TaskCard(props: { task: Task }) {
         <span class={`status ${task.status.toLowerCase()}`}>{task.status}</span>
         <span>{usd(task.cost)}{task.refunded ? " (refunded)" : ""}</span>
       </div>
-      <progress max={1} value={task.progress} title={percent(task.progress)} />
+      <progress max={1} value={task.progress} title={percent(task.progress)} aria-label={`${task.model} progress, ${percent(task.progress)}`} />
       {task.error && <p class="problem">{task.error}</p>}
     </div>
   );

@@ -1,30 +1,26 @@
 // `cheapestModels`: the models that can serve a need (output, aspect ratio, size, duration), cheapest first.
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import type { Api } from "../api/client.ts";
 import { CheapestModelsQuery } from "../api/operations.ts";
 import { shortJson, usd } from "../format.ts";
-import type { ConsoleCheapestModelsQuery, OutputKind } from "../gql/graphql.ts";
+import type { OutputKind } from "../gql/graphql.ts";
+import { useQueryAnswer } from "./query-answer.ts";
 
 export function CheapestModels(props: { api: Api }) {
   const [output, setOutput] = useState<OutputKind>("VIDEO");
   const [aspectRatio, setAspectRatio] = useState("16:9");
   const [minShortSide, setMinShortSide] = useState(720);
   const [minDuration, setMinDuration] = useState(5);
-  const [answer, setAnswer] = useState<ConsoleCheapestModelsQuery["cheapestModels"] | null>(null);
-
-  useEffect(() => {
-    let live = true;
+  const { answer: data, failure } = useQueryAnswer(() => {
     const need = {
       output,
       ...(aspectRatio ? { aspectRatio } : {}),
       ...(minShortSide > 0 ? { minShortSide } : {}),
       ...(output === "VIDEO" && minDuration > 0 ? { minDuration } : {}),
     };
-    props.api.request(CheapestModelsQuery, { need, first: 10 }).then(({ cheapestModels }) => live && setAnswer(cheapestModels), () => undefined);
-    return () => {
-      live = false;
-    };
+    return props.api.request(CheapestModelsQuery, { need, first: 10 });
   }, [props.api, output, aspectRatio, minShortSide, minDuration]);
+  const answer = data?.cheapestModels ?? null;
 
   return (
     <div class="card">
@@ -76,6 +72,7 @@ export function CheapestModels(props: { api: Api }) {
       ) : (
         answer && <p class="problem">{answer.message}</p>
       )}
+      {failure && <p class="problem">{failure}</p>}
     </div>
   );
 }

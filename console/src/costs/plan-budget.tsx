@@ -1,10 +1,10 @@
 // `planBudget`: several requests run in order against a budget, each downgraded as generate would.
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import type { Api } from "../api/client.ts";
 import { PlanBudgetQuery } from "../api/operations.ts";
 import { usd } from "../format.ts";
-import type { ConsolePlanBudgetQuery } from "../gql/graphql.ts";
 import { useModels } from "../model-list.ts";
+import { useQueryAnswer } from "./query-answer.ts";
 
 const SAMPLE_PLAN = ["gpt-image-2", "seedance-2.0", "kling-2.6"].join("\n");
 
@@ -12,23 +12,18 @@ export function PlanBudget(props: { api: Api }) {
   const models = useModels(props.api);
   const [lines, setLines] = useState(SAMPLE_PLAN);
   const [budget, setBudget] = useState("");
-  const [answer, setAnswer] = useState<ConsolePlanBudgetQuery["planBudget"] | null>(null);
-
-  useEffect(() => {
-    if (models.length === 0) return;
-    let live = true;
-    // One model id per line, each with its example's parameters; the API takes at most 200.
-    const exampleOf = (id: string) => (models.find((m) => m.id === id)?.example as { params?: unknown } | undefined)?.params ?? {};
-    const requests = lines.split("\n").map((l) => l.trim()).filter(Boolean).slice(0, 200).map((model) => ({ raw: { model, params: exampleOf(model) } }));
-    const amount = budget === "" ? null : Number(budget);
-    const timer = window.setTimeout(() => {
-      props.api.request(PlanBudgetQuery, { requests, budget: amount }).then(({ planBudget }) => live && setAnswer(planBudget), () => undefined);
-    }, 250);
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-  }, [props.api, models, lines, budget]);
+  const { answer: data, failure } = useQueryAnswer(
+    () => {
+      if (models.length === 0) return undefined;
+      // One model id per line, each with its example's parameters; the API takes at most 200.
+      const exampleOf = (id: string) => (models.find((m) => m.id === id)?.example as { params?: unknown } | undefined)?.params ?? {};
+      const requests = lines.split("\n").map((l) => l.trim()).filter(Boolean).slice(0, 200).map((model) => ({ raw: { model, params: exampleOf(model) } }));
+      return props.api.request(PlanBudgetQuery, { requests, budget: budget === "" ? null : Number(budget) });
+    },
+    [props.api, models, lines, budget],
+    250,
+  );
+  const answer = data?.planBudget ?? null;
 
   return (
     <div class="card">
@@ -76,6 +71,7 @@ export function PlanBudget(props: { api: Api }) {
       ) : (
         answer && <p class="problem">{answer.message}</p>
       )}
+      {failure && <p class="problem">{failure}</p>}
     </div>
   );
 }

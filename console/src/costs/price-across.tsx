@@ -5,9 +5,9 @@ import type { Api } from "../api/client.ts";
 import { PriceAcrossQuery } from "../api/operations.ts";
 import { ModelSelect } from "../components/model-select.tsx";
 import { PriceChart } from "../components/price-chart.tsx";
-import type { ConsolePriceAcrossQuery } from "../gql/graphql.ts";
 import type { FormModel } from "../model-form.ts";
 import { useModelForm, useModels } from "../model-list.ts";
+import { useQueryAnswer } from "./query-answer.ts";
 
 const DEFAULT_MODEL = "seedance-2.0";
 
@@ -24,7 +24,6 @@ export function PriceAcross(props: { api: Api }) {
   const model = useModelForm(api, modelId);
   const [across, setAcross] = useState("");
   const [by, setBy] = useState("");
-  const [table, setTable] = useState<ConsolePriceAcrossQuery["priceAcross"] | null>(null);
 
   useEffect(() => {
     if (!model) return;
@@ -35,17 +34,11 @@ export function PriceAcross(props: { api: Api }) {
     setBy(model.resolutionParam && model.resolutionParam !== first ? model.resolutionParam : "");
   }, [model]);
 
-  useEffect(() => {
-    if (!model || !across) return;
-    let live = true;
-    api.request(PriceAcrossQuery, { input: { raw: { model: model.id, params: exampleParams(model) } }, across, by: by || null }).then(
-      ({ priceAcross }) => live && setTable(priceAcross),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, model, across, by]);
+  const { answer, failure } = useQueryAnswer(
+    () => (model && across ? api.request(PriceAcrossQuery, { input: { raw: { model: model.id, params: exampleParams(model) } }, across, by: by || null }) : undefined),
+    [api, model, across, by],
+  );
+  const table = answer?.priceAcross ?? null;
 
   const choices = model ? enumerable(model) : [];
   return (
@@ -73,6 +66,7 @@ export function PriceAcross(props: { api: Api }) {
       </div>
       {table?.__typename === "PriceTable" && <PriceChart across={table.across} by={table.by} series={table.series} />}
       {table && table.__typename !== "PriceTable" && <p class="problem">{table.message}</p>}
+      {failure && <p class="problem">{failure}</p>}
       {!model && <p class="muted">Loading…</p>}
     </div>
   );

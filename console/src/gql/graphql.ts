@@ -2042,9 +2042,9 @@ export type ConsoleModelsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ConsoleModelsQuery = { models: Array<
-    | { __typename: 'ImageModel', id: string, name: string, kind: ModelKind, output: OutputKind, costSummary: string, example: unknown }
-    | { __typename: 'ThreeDModel', id: string, name: string, kind: ModelKind, output: OutputKind, costSummary: string, example: unknown }
-    | { __typename: 'VideoModel', id: string, name: string, kind: ModelKind, output: OutputKind, costSummary: string, example: unknown }
+    | { __typename: 'ImageModel', id: string, name: string, kind: ModelKind, output: OutputKind, costSummary: string, defaultCost: number, example: unknown }
+    | { __typename: 'ThreeDModel', id: string, name: string, kind: ModelKind, output: OutputKind, costSummary: string, defaultCost: number, example: unknown }
+    | { __typename: 'VideoModel', id: string, name: string, kind: ModelKind, output: OutputKind, costSummary: string, defaultCost: number, example: unknown }
   > };
 
 export type ConsoleModelFormQueryVariables = Exact<{
@@ -2135,7 +2135,21 @@ export type ConsolePriceAcrossQueryVariables = Exact<{
 export type ConsolePriceAcrossQuery = { priceAcross:
     | { __typename: 'InvalidParams', code: ErrorCode, message: string }
     | { __typename: 'ModelNotFound', code: ErrorCode, message: string }
-    | { __typename: 'PriceTable', across: string, by: string | null, series: Array<{ by: unknown, points: Array<{ value: unknown, cost: number | null }> }> }
+    | { __typename: 'PriceTable', across: string, by: string | null, series: Array<{ by: unknown, points: Array<{ value: unknown, cost: number | null, error:
+            | { code: ErrorCode, message: string }
+            | { code: ErrorCode, message: string }
+            | { code: ErrorCode, message: string }
+            | { code: ErrorCode, message: string }
+            | { code: ErrorCode, message: string }
+            | { code: ErrorCode, message: string }
+            | { code: ErrorCode, message: string }
+            | { code: ErrorCode, message: string }
+            | { code: ErrorCode, message: string }
+            | { code: ErrorCode, message: string }
+            | { code: ErrorCode, message: string }
+            | { code: ErrorCode, message: string }
+            | { code: ErrorCode, message: string }
+           | null }> }> }
    };
 
 export type ConsoleCheapestModelsQueryVariables = Exact<{
@@ -2547,6 +2561,7 @@ export const ConsoleModelsDocument = new TypedDocumentString(`
       kind
       output
       costSummary
+      defaultCost
       example
     }
   }
@@ -2706,6 +2721,10 @@ export const ConsolePriceAcrossDocument = new TypedDocumentString(`
         points {
           value
           cost
+          error {
+            code
+            message
+          }
         }
       }
     }

@@ -152,8 +152,9 @@ function KeyAdmin(props: { token: string; onSignOut: () => void }) {
               <td>{time(k.createdAt)}</td>
               <td>{k.revokedAt ? time(k.revokedAt) : ""}</td>
               <td>
+                {/* The row's limit is the one typed above: the button says which, an empty field being the default. */}
                 <button type="button" class="link" onClick={() => setDailyLimit(k.id)}>
-                  Set limit
+                  Set limit to {amount === null ? "the default" : usd(amount)}
                 </button>{" "}
                 {!k.revokedAt && (
                   <button type="button" class="link danger" onClick={() => revoke(k.id)}>

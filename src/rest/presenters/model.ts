@@ -1,16 +1,20 @@
-import type { ModelSpec, ParamSpec } from "../../catalog/types.ts";
+import type { ParamSpec } from "../../catalog/types.ts";
+import type { ModelProfile } from "../../engine/profile.ts";
 import type { ModelRunner } from "../../services/availability.ts";
 
-/** One entry of GET /v1/models: the parameters by name only. */
+// A model's parameters as discovery lists them are its profile's: the catalog's own plus any the
+// engine adds (Seedance 2.0's `mode`), every one that generate and estimate take.
+
 /** Whether a model runs here now and through what: `available`, `vendor` ("fal", …, "simulation" or null). */
 export const presentRunner = (runner: ModelRunner): Record<string, unknown> => ({ available: runner.available, vendor: runner.via });
 
-export const presentModelSummary = (model: ModelSpec): Record<string, unknown> => ({
-  id: model.id,
-  type: model.kind,
-  name: model.name,
-  cost: model.costSummary,
-  params: model.params.map((p) => p.name),
+/** One entry of GET /v1/models: the parameters by name only. */
+export const presentModelSummary = ({ spec, params }: ModelProfile): Record<string, unknown> => ({
+  id: spec.id,
+  type: spec.kind,
+  name: spec.name,
+  cost: spec.costSummary,
+  params: [...params.keys()],
 });
 
 /**
@@ -48,13 +52,13 @@ export function presentParam(param: ParamSpec): Record<string, unknown> {
 }
 
 /** GET /v1/models/{id} (and each entry of /v1/models/schema): the full schema plus the example body. */
-export function presentModelSchema(model: ModelSpec): Record<string, unknown> {
+export function presentModelSchema({ spec: model, params }: ModelProfile): Record<string, unknown> {
   const body: Record<string, unknown> = {
     id: model.id,
     type: model.kind,
     name: model.name,
     cost: model.costSummary,
-    params: Object.fromEntries(model.params.map((p) => [p.name, presentParam(p)])),
+    params: Object.fromEntries([...params.values()].map((p) => [p.name, presentParam(p)])),
   };
   if (model.output !== model.kind) body.output = model.output;
   if (model.resolutions) body.resolutions = model.resolutions.map((r) => ({ label: r.label, width: r.width, height: r.height, ...(r.tier ? { tier: r.tier } : {}) }));

@@ -14,8 +14,8 @@ export function modelRoutes(services: GatewayServices): { list: Handler; schema:
   const { engine } = services;
   // Additive fields beside the spec's: whether the model runs here now, and where.
   const runner = services.availability;
-  const listJson = JSON.stringify(engine.models.map((model) => (Object.assign({}, presentModelSummary(model), (runner ? presentRunner(runner(model.id)) : {})))));
-  const schemaJsonById = new Map(engine.models.map((model) => [model.id, JSON.stringify(presentModelSchema(model))]));
+  const listJson = JSON.stringify(engine.models.map((model) => (Object.assign({}, presentModelSummary(engine.profile(model.id)!), (runner ? presentRunner(runner(model.id)) : {})))));
+  const schemaJsonById = new Map(engine.models.map((model) => [model.id, JSON.stringify(presentModelSchema(engine.profile(model.id)!))]));
   const schemaJson = `[${[...schemaJsonById.values()].join(",")}]`;
 
   return {
@@ -30,7 +30,7 @@ export function modelRoutes(services: GatewayServices): { list: Handler; schema:
       const issue = modelIdIssue(id, "id");
       if (issue) return sendError(res, undefined, invalidParams([issue]));
       const found = engine.findModel(id);
-      if (found.ok) return sendJsonText(res, 200, JSON.stringify(presentModelSchema(found.value.spec)));
+      if (found.ok) return sendJsonText(res, 200, JSON.stringify(presentModelSchema(found.value)));
       // The spec's wording exactly: "Model not found", with the fuzzy suggestions.
       sendJson(res, statusOf(found.error.code), errorBody(Object.assign({}, found.error, { message: "Model not found" })));
     },
