@@ -9,31 +9,47 @@ import { BOUNDS, isStorableText, truncateForEcho, UNSTORABLE_TEXT, type InputIss
 
 /** The questions a client asks before spending. All pure, all answered with the engine's own rules. */
 
+/** A value priceAcross prices: an enum value, a number, or a boolean. */
+export type PricedValue = EnumValue | boolean;
+
 export interface PricePoint {
-  readonly value: EnumValue;
+  readonly value: PricedValue;
   readonly result: Result<{ readonly cost: Micros; readonly params: Params; readonly adjustments: readonly Adjustment[] }, EngineError>;
 }
 
 export interface PriceSeries {
   /** The value of the `by` parameter this series holds fixed (absent without `by`). */
-  readonly by?: EnumValue;
+  readonly by?: PricedValue;
   readonly points: readonly PricePoint[];
 }
 
 const MAX_SERIES_VALUES = 64;
 
-/** Values a parameter can take: its enum, or its integer range when that is short. */
-function valuesOf(profile: ModelProfile, name: string): Result<readonly EnumValue[], EngineError> {
+const BOOLEAN_VALUES: readonly PricedValue[] = [true, false];
+
+/**
+ * The values priceAcross prices when it is given none ("all its allowed values"): a parameter's
+ * enum, both values of a boolean, or its integer range when that is short; undefined when it has
+ * no such list. The query cost rule sizes a table priced this way by the longest of these lists.
+ */
+export function allowedValues(profile: ModelProfile, name: string): readonly PricedValue[] | undefined {
   const spec = profile.params.get(name);
-  if (!spec) return err(invalidParams([{ field: truncateForEcho(name), reason: `${profile.spec.id} has no parameter ${truncateForEcho(name)}` }]));
-  if (spec.values?.length) return ok(spec.values);
-  if (spec.type === "boolean") return ok([]);
+  if (!spec) return undefined;
+  if (spec.values?.length) return spec.values;
+  if (spec.type === "boolean") return BOOLEAN_VALUES;
   if (spec.type === "integer" && spec.min !== undefined && spec.max !== undefined) {
     const step = spec.step ?? 1;
     const count = Math.floor((spec.max - spec.min) / step) + 1;
-    if (count <= MAX_SERIES_VALUES) return ok(Array.from({ length: count }, (_, i) => spec.min! + i * step));
+    if (count <= MAX_SERIES_VALUES) return Array.from({ length: count }, (_, i) => spec.min! + i * step);
   }
-  return err(invalidParams([{ field: name, reason: "has no short list of values to price across; pass the values" }]));
+  return undefined;
+}
+
+/** Values a parameter can take (`allowedValues`), or why it has none to price across. */
+function valuesOf(profile: ModelProfile, name: string): Result<readonly PricedValue[], EngineError> {
+  if (!profile.params.has(name)) return err(invalidParams([{ field: truncateForEcho(name), reason: `${profile.spec.id} has no parameter ${truncateForEcho(name)}` }]));
+  const values = allowedValues(profile, name);
+  return values ? ok(values) : err(invalidParams([{ field: name, reason: "has no short list of values to price across; pass the values" }]));
 }
 
 /** Why a priceAcross parameter name (`across`, `by`) is refused before any lookup. */
@@ -66,7 +82,7 @@ export function priceAcross(
   engine: Engine,
   request: GenerationRequest,
   across: string,
-  options: { readonly by?: string; readonly values?: readonly EnumValue[]; readonly byValues?: readonly EnumValue[] } = {},
+  options: { readonly by?: string; readonly values?: readonly PricedValue[]; readonly byValues?: readonly PricedValue[] } = {},
 ): Result<readonly PriceSeries[], EngineError> {
   const refused =
     paramNameIssue("across", across) ??
@@ -80,7 +96,7 @@ export function priceAcross(
   const base = (typeof request.params === "object" && request.params !== null ? request.params : {}) as Record<string, unknown>;
   const acrossValues = options.values ? ok(options.values) : valuesOf(profile, across);
   if (!acrossValues.ok) return acrossValues;
-  const byValues: Result<readonly (EnumValue | undefined)[], EngineError> = options.by
+  const byValues: Result<readonly (PricedValue | undefined)[], EngineError> = options.by
     ? options.byValues
       ? ok(options.byValues)
       : valuesOf(profile, options.by)

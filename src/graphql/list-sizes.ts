@@ -1,8 +1,30 @@
 import { VENDORS } from "../catalog/vendors/index.ts";
 import type { Engine } from "../engine/engine.ts";
+import { allowedValues } from "../engine/whatif.ts";
 import { BOUNDS } from "../kernel/bounds.ts";
 import { SIMULATION_BOUNDS, SIMULATION_SERIES_POINTS } from "../simulation/bounds.ts";
 import { argumentsWith, listLength, type ListSize } from "./plugins/query-cost.ts";
+
+/**
+ * The issues listed by the error of one priceAcross point or one planBudget step, for the cost
+ * rule. Not a bound the engine keeps: normalization lists one issue per parameter sent or required
+ * (src/engine/normalize.ts), so a request's params bound them (BOUNDS.paramsItems keys, plus the
+ * model's required params). A point differs from the request priced only by its `across` and
+ * `by` values, so one that fails names those (and, rarely, a rule that follows them): 3. A
+ * request sending dozens of unknown parameters answers more issues than this counts (one per
+ * such parameter in every point); its cells and params are still bounded (BOUNDS.priceAcrossValues,
+ * BOUNDS.priceTableBytes).
+ */
+export const POINT_ISSUES = 3;
+
+/**
+ * Fields of which at most one answers more than null or []: a priced point or step has
+ * adjustments and no error, a refused one an error and no adjustments (src/graphql/types/whatif.ts).
+ */
+export const EXCLUSIVE_FIELDS: ReadonlyMap<string, readonly (readonly string[])[]> = new Map([
+  ["PricePoint", [["adjustments", "error"]]],
+  ["PlanStep", [["adjustments", "error"]]],
+]);
 
 /**
  * How many items each list field of the schema answers, for the query cost rule
@@ -22,6 +44,11 @@ export function listSizes(engine: Engine): ReadonlyMap<string, ListSize> {
   const enumValues = Math.max(1, Math.ceil(profiles.reduce((sum, p) => sum + [...p.params.values()].reduce((n, s) => n + (s.values?.length ?? 0), 0), 0) / Math.max(1, profiles.reduce((sum, p) => sum + p.params.size, 0))));
   /** Changes reported on one request: a few params in practice (snapping a size, a tier, a duration). */
   const adjustments = Math.min(params, 4);
+  /**
+   * What priceAcross prices for `across` or `by` without `values`/`byValues` ("all its allowed
+   * values", src/engine/whatif.ts): the longest such list any parameter of the catalog has.
+   */
+  const allowed = max((p) => Math.max(0, ...[...p.params.keys()].map((name) => allowedValues(p, name)?.length ?? 0)));
 
   return new Map<string, ListSize>([
     ["Query.models", engine.models.length],
@@ -33,7 +60,9 @@ export function listSizes(engine: Engine): ReadonlyMap<string, ListSize> {
     ["EnumParam.values", enumValues],
     ["NumericEnumParam.values", enumValues],
     ["ModelNotFound.suggestions", 5],
-    ["InvalidParams.issues", params],
+    // A priceAcross point's or a planBudget step's error (and priceAcross's and planBudget's own
+    // InvalidParams, one issue naming the argument): POINT_ISSUES; elsewhere a model's params.
+    ["InvalidParams.issues", (args, enclosing) => (argumentsWith("across", args, enclosing) ?? argumentsWith("requests", args, enclosing) ? POINT_ISSUES : params)],
     ["Task.result", max((p) => p.quantityMax)],
     ["Task.glbUrls", max((p) => p.quantityMax)],
     ["Task.adjustments", adjustments],
@@ -48,16 +77,17 @@ export function listSizes(engine: Engine): ReadonlyMap<string, ListSize> {
     ["SuggestedRequest.adjustments", adjustments],
     ["Estimate.adjustments", adjustments],
     ["PricePoint.adjustments", adjustments],
-    // priceAcross: a literal `values` list counts its length; one series without `by`.
+    // priceAcross: a literal `values` list counts its length, a variable the bound, and no
+    // `values` the longest allowed-value list; one series without `by`.
     ["PriceSeries.points", (args, enclosing) => {
       const values = argumentsWith("across", args, enclosing)?.get("values");
-      return values ? listLength(values, BOUNDS.priceAcrossValues) : BOUNDS.priceAcrossValues;
+      return values ? listLength(values, BOUNDS.priceAcrossValues) : allowed;
     }],
     ["PriceTable.series", (args, enclosing) => {
       const priceAcross = argumentsWith("across", args, enclosing);
       if (priceAcross && !priceAcross.has("by")) return 1;
       const values = priceAcross?.get("byValues");
-      return values ? listLength(values, BOUNDS.priceAcrossByValues) : BOUNDS.priceAcrossByValues;
+      return values ? listLength(values, BOUNDS.priceAcrossByValues) : allowed;
     }],
     ["PlanStep.adjustments", adjustments],
     ["BudgetPlan.steps", (args, enclosing) => {

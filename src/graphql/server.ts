@@ -8,12 +8,13 @@ import { jsonBodyLimit } from "../http/body.ts";
 import type { GatewayServices } from "../services/gateway-services.ts";
 import { callerAddress, contextFactory, presentsUnknownCredentials } from "./context.ts";
 import { serveGraphiQLAsset } from "./graphiql.ts";
-import { listSizes } from "./list-sizes.ts";
+import { EXCLUSIVE_FIELDS, listSizes } from "./list-sizes.ts";
 import { SCHEMA_SDL_PATH, schemaSdlRoute } from "./schema-sdl.ts";
 import { useSubscriptionsOverHttpNeedEventStream } from "./plugins/http-subscriptions.ts";
 import { useOperationMetrics } from "./plugins/operation-metrics.ts";
 import { useDocumentSize } from "./plugins/document-size.ts";
 import { useQueryCost } from "./plugins/query-cost.ts";
+import { armorRefusal } from "./plugins/query-refusal.ts";
 import { useVariableBounds } from "./plugins/variable-bounds.ts";
 import { graphqlJsExecution } from "./plugins/execution.ts";
 import { createSubscriptionSharing } from "./plugins/shared-subscriptions.ts";
@@ -73,15 +74,17 @@ export function createGraphQLServer(services: GatewayServices, throttle: AuthThr
     // Query limits (GraphQL Armor, and the list-aware cost): a public API must refuse documents
     // built to exhaust it, before they are validated further or run.
     useDocumentSize(QUERY_LIMITS.characters),
-    maxTokensPlugin({ n: QUERY_LIMITS.tokens }),
-    maxDepthPlugin({ n: QUERY_LIMITS.depth, ignoreIntrospection: true, flattenFragments: true }),
-    maxAliasesPlugin({ n: QUERY_LIMITS.aliases }),
+    // Armor's refusals are replaced by QUERY_TOO_COMPLEX request errors (query-refusal.ts).
+    maxTokensPlugin({ n: QUERY_LIMITS.tokens, onReject: [armorRefusal({ maxTokens: QUERY_LIMITS.tokens }, "Send a shorter document, or split it.")] }),
+    maxDepthPlugin({ n: QUERY_LIMITS.depth, ignoreIntrospection: true, flattenFragments: true, onReject: [armorRefusal({ maxDepth: QUERY_LIMITS.depth }, "Nest fewer levels, or split the query.")] }),
+    maxAliasesPlugin({ n: QUERY_LIMITS.aliases, onReject: [armorRefusal({ maxAliases: QUERY_LIMITS.aliases }, "Use fewer aliases, or split the query.")] }),
     useQueryCost({
       maxCost: QUERY_LIMITS.cost,
       maxFields: QUERY_LIMITS.fields,
       maxDuplicates: QUERY_LIMITS.duplicates,
       listSizes: listSizes(services.engine),
       defaultListSize: 100,
+      exclusiveFields: EXCLUSIVE_FIELDS,
     }),
     useValidDocuments(),
     // Lists in variables over their bound are refused before graphql-js coerces them.

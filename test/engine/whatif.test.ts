@@ -57,6 +57,18 @@ describe("priceAcross", () => {
     expect(thirteen!.result.value.adjustments).toEqual([{ param: "duration", from: 13, to: 12, reason: "NEAREST_ALLOWED_VALUE" }]);
   });
 
+  it("prices a boolean parameter at both its values, true then false, when given none", () => {
+    const result = priceAcross(engine, { model: "seedance-2.0", params: { prompt: "x" } }, "generate_audio");
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    expect(result.value).toHaveLength(1);
+    const points = result.value[0]!.points;
+    expect(points.map((p) => p.value)).toEqual([true, false]);
+    for (const p of points) {
+      if (!p.result.ok) throw new Error(JSON.stringify(p.result.error));
+      expect(p.result.value.params.generate_audio).toBe(p.value);
+    }
+  });
+
   it("answers MODEL_NOT_FOUND and INVALID_PARAMS for an unknown model or parameter", () => {
     const unknownModel = priceAcross(engine, { model: "seedance", params: {} }, "duration");
     expect(!unknownModel.ok && unknownModel.error.code).toBe("MODEL_NOT_FOUND");

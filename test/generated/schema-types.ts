@@ -93,7 +93,7 @@ export type AiModel = {
 /** The spec leaves the type open; any JSON value. */
 export type AnyParam = ParamSpec & {
   __typename?: 'AnyParam';
-  /** The value used when none is sent. */
+  /** The value used when none is sent. Alias it when a selection also asks another member's `default` (see ParamSpec). */
   default?: Maybe<Scalars['JSON']['output']>;
   /** The spec's description of it, as the spec prints it. */
   description?: Maybe<Scalars['String']['output']>;
@@ -130,7 +130,7 @@ export type ApiKeyResult = ApiKey | Forbidden | InvalidParams | KeyNotFound;
 /** A list. */
 export type ArrayParam = ParamSpec & {
   __typename?: 'ArrayParam';
-  /** The list used when none is sent. */
+  /** The list used when none is sent. Alias it when a selection also asks another member's `default` (see ParamSpec). */
   default?: Maybe<Scalars['JSON']['output']>;
   /** The spec's description of it, as the spec prints it. */
   description?: Maybe<Scalars['String']['output']>;
@@ -206,7 +206,7 @@ export type AutoVideoParams = {
 /** A flag. */
 export type BooleanParam = ParamSpec & {
   __typename?: 'BooleanParam';
-  /** The value used when none is sent. */
+  /** The value used when none is sent. Alias it when a selection also asks another member's `default` (see ParamSpec). */
   default?: Maybe<Scalars['Boolean']['output']>;
   /** The spec's description of it, as the spec prints it. */
   description?: Maybe<Scalars['String']['output']>;
@@ -501,7 +501,7 @@ export type DurationPercentiles = {
 /** One of a list of names. */
 export type EnumParam = ParamSpec & {
   __typename?: 'EnumParam';
-  /** The name used when none is sent. */
+  /** The name used when none is sent. Alias it when a selection also asks another member's `default` (see ParamSpec). */
   default?: Maybe<Scalars['String']['output']>;
   /** The spec's description of it, as the spec prints it. */
   description?: Maybe<Scalars['String']['output']>;
@@ -511,7 +511,7 @@ export type EnumParam = ParamSpec & {
   required: Scalars['Boolean']['output'];
   /** The type column as the spec prints it. */
   specType: Scalars['String']['output'];
-  /** The names taken, as REST sends them. */
+  /** The names taken, as REST sends them. Alias it when a selection also asks another member's `values` (see ParamSpec). */
   values: Array<Scalars['String']['output']>;
 };
 
@@ -886,7 +886,7 @@ export type GenerateSuccess = {
   remaining: Scalars['Float']['output'];
   /** True when this repeats an earlier answer for the same idempotency key. */
   replayed: Scalars['Boolean']['output'];
-  /** The task, QUEUED: follow it with taskUpdated or task(id). */
+  /** The task as it is now (QUEUED when just accepted; a replay of an idempotency key returns its current state): follow it with taskUpdated or task(id). */
   task: Task;
 };
 
@@ -1215,7 +1215,7 @@ export type InsufficientBudget = Error & {
 /** An integer (Float where the range exceeds 32 bits, e.g. seeds). */
 export type IntegerParam = ParamSpec & {
   __typename?: 'IntegerParam';
-  /** The value used when none is sent. */
+  /** The value used when none is sent. Alias it when a selection also asks another member's `default` (see ParamSpec). */
   default?: Maybe<Scalars['Float']['output']>;
   /** The spec's description of it, as the spec prints it. */
   description?: Maybe<Scalars['String']['output']>;
@@ -1508,7 +1508,7 @@ export type LatencySource =
 
 /** Which limit refused a request. */
 export type LimitReason =
-  /** Too many failed authentications from the client's address (GATEAI_AUTH_FAILURES_PER_MINUTE). */
+  /** Too many failed authentications from the client's address (GATEAI_AUTH_FAILURES_PER_MINUTE). Never a `RateLimited` member: such a request is answered HTTP 429 with Retry-After and a top-level error whose `extensions` are `{ code: "RATE_LIMITED", reason: "AUTH_FAILURES", retryAfterSeconds }`, before the document is read (over graphql-ws such a caller is anonymous: `Unauthorized`). */
   | 'AUTH_FAILURES'
   /** 5 generations of the key in flight. */
   | 'CONCURRENCY'
@@ -1974,7 +1974,7 @@ export type NeedInput = {
 /** A number. */
 export type NumberParam = ParamSpec & {
   __typename?: 'NumberParam';
-  /** The value used when none is sent. */
+  /** The value used when none is sent. Alias it when a selection also asks another member's `default` (see ParamSpec). */
   default?: Maybe<Scalars['Float']['output']>;
   /** The spec's description of it, as the spec prints it. */
   description?: Maybe<Scalars['String']['output']>;
@@ -1993,7 +1993,7 @@ export type NumberParam = ParamSpec & {
 /** One of a list of numbers (durations, sizes); other numbers snap to the nearest. */
 export type NumericEnumParam = ParamSpec & {
   __typename?: 'NumericEnumParam';
-  /** The number used when none is sent. */
+  /** The number used when none is sent. Alias it when a selection also asks another member's `default` (see ParamSpec). */
   default?: Maybe<Scalars['Float']['output']>;
   /** The spec's description of it, as the spec prints it. */
   description?: Maybe<Scalars['String']['output']>;
@@ -2003,7 +2003,7 @@ export type NumericEnumParam = ParamSpec & {
   required: Scalars['Boolean']['output'];
   /** The type column as the spec prints it. */
   specType: Scalars['String']['output'];
-  /** The numbers taken. */
+  /** The numbers taken. Alias it when a selection also asks another member's `values` (see ParamSpec). */
   values: Array<Scalars['Float']['output']>;
 };
 
@@ -2034,7 +2034,7 @@ export type ParamIssue = {
   reason: Scalars['String']['output'];
 };
 
-/** One parameter of a model, as the spec documents it. */
+/** One parameter of a model, as the spec documents it. Its members name `values` and `default` with different types (`values` is [String!]! on EnumParam and [Float!]! on NumericEnumParam; `default` is String, Float, Boolean or JSON), so a selection of several members must alias them or it fails validation: `... on EnumParam { names: values nameDefault: default } ... on NumericEnumParam { numbers: values numberDefault: default } ... on BooleanParam { booleanDefault: default }`. */
 export type ParamSpec = {
   /** The spec's description of it, as the spec prints it. */
   description?: Maybe<Scalars['String']['output']>;
@@ -2754,7 +2754,7 @@ export type Sora2ProParams = {
 /** Text. */
 export type StringParam = ParamSpec & {
   __typename?: 'StringParam';
-  /** The text used when none is sent. */
+  /** The text used when none is sent. Alias it when a selection also asks another member's `default` (see ParamSpec). */
   default?: Maybe<Scalars['String']['output']>;
   /** The spec's description of it, as the spec prints it. */
   description?: Maybe<Scalars['String']['output']>;
@@ -2773,11 +2773,11 @@ export type StringParam = ParamSpec & {
 /** Live task status and dashboards (graphql-ws on /graphql, or SSE). */
 export type Subscription = {
   __typename?: 'Subscription';
-  /** The caller's dashboard (budget, slots, tasks): now, then after every change. */
+  /** The caller's dashboard (budget, slots, tasks): now, then after every change. A key revoked while subscribed ends the subscription with a top-level error (`extensions` `{ code: "UNAUTHORIZED", reason: "KEY_REVOKED" }`), not an `Unauthorized` member. */
   meUpdated: MeResult;
-  /** Every change to any of the caller's tasks, as it happens. */
+  /** Every change to any of the caller's tasks, as it happens. A key revoked while subscribed ends the subscription with a top-level error (`extensions` `{ code: "UNAUTHORIZED", reason: "KEY_REVOKED" }`), not an `Unauthorized` member. */
   myTasks: TaskUpdateResult;
-  /** Every transition of one of the caller's tasks: first its current state at once, then each change; ends after FINISHED or FAILED. */
+  /** Every transition of one of the caller's tasks: first its current state at once, then each change; ends after FINISHED or FAILED. A key revoked while subscribed ends the subscription with a top-level error (`extensions` `{ code: "UNAUTHORIZED", reason: "KEY_REVOKED" }`), not an `Unauthorized` member. */
   taskUpdated: TaskUpdateResult;
 };
 

@@ -6,7 +6,7 @@ import type { ValidationRule } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine/engine.ts";
 import { buildSchema } from "../../src/graphql/schema.ts";
-import { listSizes } from "../../src/graphql/list-sizes.ts";
+import { EXCLUSIVE_FIELDS, listSizes } from "../../src/graphql/list-sizes.ts";
 import { queryCostRule } from "../../src/graphql/plugins/query-cost.ts";
 import { QUERY_LIMITS } from "../../src/graphql/server.ts";
 import { startGateway, type TestGateway } from "../support/gateway.ts";
@@ -58,6 +58,11 @@ const CATALOG = /* GraphQL */ `{
   }
 }`;
 
+/** Every field of a model, without aliases: 30 aliased `models` lists of it answered 2.1 MB. */
+const MODEL_FIELDS = `{ ... on AiModel { id name kind output costSummary defaultCost requiredParams maxQuantity resolutionParam resolutionTiers example
+  params { __typename name required description specType ... on EnumParam { values } ... on IntegerParam { min max step } }
+  resolutions { label width height tier } dimensionRange { width { min max step } height { min max step } } } ... on VideoModel { durations durationParam } }`;
+
 describe("GraphQL document limits", () => {
   it("answers a document with 30 aliases", async () => {
     const result = await post(`{ ${repeat(30, (i) => `a${i}: credits { __typename }`)} }`);
@@ -99,10 +104,35 @@ describe("GraphQL document limits", () => {
     expect(result.data.models).toHaveLength(gw.services.engine.models.length);
   });
 
+  // What a frontend's generated client sends: every argument a variable, every field of a point.
+  const PRICE_EXPLORER = /* GraphQL */ `query PriceExplorer($input: GenerateInput!, $across: String!, $by: String) {
+    priceAcross(input: $input, across: $across, by: $by) {
+      ... on PriceTable { across by series { by points { value cost params adjustments { param from to reason } error { code message ... on InvalidParams { issues { field reason } } } } } }
+      ... on InvalidParams { code message issues { field reason } }
+    }
+  }`;
+  const PRICE_EXPLORER_WITH_MODELS = /* GraphQL */ `query PriceExplorer($input: GenerateInput!, $across: String!, $by: String, $values: [JSON!], $byValues: [JSON!]) {
+    priceAcross(input: $input, across: $across, by: $by, values: $values, byValues: $byValues) {
+      __typename
+      ... on PriceTable { __typename across by series { __typename by points { __typename value cost params input adjustments { __typename param from to reason } error { __typename code message ... on InvalidParams { issues { __typename field reason } } } } } }
+      ... on Error { __typename code message }
+    }
+    models { __typename ... on AiModel { id name resolutionParam durationParam: inputField params { __typename name ... on EnumParam { values } } } }
+  }`;
+
+  it("answers the price explorer a frontend sends, its arguments variables and every field of a point selected", async () => {
+    const input = { raw: { model: "seedance-2.0", params: { prompt: "x" } } };
+    const table = await post(PRICE_EXPLORER, { input, across: "duration", by: "mode" });
+    expect(table.errors).toBeUndefined();
+    expect(table.data.priceAcross.series).toHaveLength(2);
+    const full = await post(PRICE_EXPLORER_WITH_MODELS, { input, across: "duration", by: "mode", values: Array.from({ length: 50 }, (_, i) => 4 + (i % 12)), byValues: Array(50).fill("RESOLUTION_720") });
+    expect(full.errors).toBeUndefined();
+    expect(full.data.priceAcross.series).toHaveLength(50);
+    expect(full.data.models).toHaveLength(gw.services.engine.models.length);
+  });
+
   it("refuses 30 aliased `models` lists of every field (8.7 KB that answered 2.1 MB) before running them", async () => {
-    const selection = `{ ... on AiModel { id name kind output costSummary defaultCost requiredParams maxQuantity resolutionParam resolutionTiers example
-      params { __typename name required description specType ... on EnumParam { values } ... on IntegerParam { min max step } }
-      resolutions { label width height tier } dimensionRange { width { min max step } height { min max step } } } ... on VideoModel { durations durationParam } }`;
+    const selection = MODEL_FIELDS;
     expect((await post(`{ models ${selection} }`)).errors).toBeUndefined();
     const result = await post(`{ ${repeat(30, (i) => `m${i}: models ${selection}`)} }`);
     expect(result.data).toBeUndefined();
@@ -118,6 +148,7 @@ describe("GraphQL document limits", () => {
     const shorter = await post(`{ ${repeat(4_700, () => "models { id }")} }`);
     expect(shorter.data).toBeUndefined();
     expect(shorter.errors?.[0]?.message).toMatch(/Token limit/);
+    expect(shorter.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
     const repeated = await post(`{ ${repeat(1_200, () => "models { __typename }")} }`);
     expect(repeated.data).toBeUndefined();
     expect(repeated.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
@@ -138,7 +169,7 @@ describe("GraphQL document limits", () => {
     const schema = buildSchema(createEngine());
     const rules: ValidationRule[] = [
       ...graphql.specifiedRules,
-      queryCostRule({ maxCost: QUERY_LIMITS.cost, maxFields: QUERY_LIMITS.fields, maxDuplicates: QUERY_LIMITS.duplicates, listSizes: listSizes(createEngine()), defaultListSize: 100 }),
+      queryCostRule({ maxCost: QUERY_LIMITS.cost, maxFields: QUERY_LIMITS.fields, maxDuplicates: QUERY_LIMITS.duplicates, listSizes: listSizes(createEngine()), defaultListSize: 100, exclusiveFields: EXCLUSIVE_FIELDS }),
     ];
     const queryFields = ["credits", "me", "models", "tasks"];
     const sub: Record<string, string> = {
@@ -160,6 +191,28 @@ describe("GraphQL document limits", () => {
       const document = graphql.parse(source, { maxTokens: QUERY_LIMITS.tokens });
       expect(graphql.validate(schema, document, rules).map((e) => e.message), name).toEqual([]);
     }
+  });
+});
+
+describe("query limit refusals are request errors", () => {
+  const cases: [string, () => string, Record<string, number>][] = [
+    ["aliases", () => `{ ${repeat(QUERY_LIMITS.aliases + 1, (i) => `a${i}: credits { __typename }`)} }`, { maxAliases: QUERY_LIMITS.aliases }],
+    ["tokens", () => `{ ${repeat(QUERY_LIMITS.tokens + 500, () => "a")} }`, { maxTokens: QUERY_LIMITS.tokens }],
+    // No type of the schema nests past 12 levels: any document that deep is refused before its fields are checked.
+    ["depth", () => `{ ${"a { ".repeat(QUERY_LIMITS.depth + 1)}b${" }".repeat(QUERY_LIMITS.depth + 1)} }`, { maxDepth: QUERY_LIMITS.depth }],
+    ["characters", () => `{ ${"a".repeat(QUERY_LIMITS.characters)} }`, { maxCharacters: QUERY_LIMITS.characters }],
+    ["cost", () => `{ ${repeat(30, (i) => `m${i}: models ${MODEL_FIELDS}`)} }`, { maxCost: QUERY_LIMITS.cost }],
+  ];
+  it.each(cases)("%s: 400 QUERY_TOO_COMPLEX under application/graphql-response+json, 200 under application/json, never a syntax error", async (_name, document, limits) => {
+    const strict = await post(document(), {}, { accept: "application/graphql-response+json" });
+    expect(strict.status).toBe(400);
+    expect(strict.data).toBeUndefined();
+    expect(strict.errors).toHaveLength(1);
+    expect(strict.errors?.[0]?.extensions).toEqual({ code: "QUERY_TOO_COMPLEX", limits: expect.objectContaining(limits) });
+    expect(strict.errors?.[0]?.message).toMatch(/^Query refused: /);
+    const json = await post(document(), {}, { accept: "application/json" });
+    expect(json.status).toBe(200);
+    expect(json.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
   });
 });
 

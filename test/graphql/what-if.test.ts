@@ -80,6 +80,14 @@ describeOnEverySetup("GraphQL what-if queries", {}, (h) => {
     expect((await h.gql.data(USED, {}, { key })).credits.yourBudget.used).toBe(0);
   });
 
+  it("priceAcross over a boolean parameter without values prices both its values", async () => {
+    const { priceAcross } = await h.gql.data(PRICE_ACROSS, { input: { raw: { model: "seedance-2.0", params: { prompt: "x" } } }, across: "generate_audio" });
+    expect(priceAcross.__typename).toBe("PriceTable");
+    expect(priceAcross.series).toHaveLength(1);
+    expect(priceAcross.series[0].points.map((p: { value: unknown; error: unknown }) => [p.value, p.error])).toEqual([[true, null], [false, null]]);
+    for (const point of priceAcross.series[0].points) expect(point.params.generate_audio).toBe(point.value);
+  });
+
   it("priceAcross answers an unknown model with ModelNotFound and an unknown parameter with InvalidParams", async () => {
     const unknownModel = (await h.gql.data(PRICE_ACROSS, { input: { raw: { model: "seedance", params: { prompt: "a" } } }, across: "duration" })).priceAcross;
     expect(unknownModel).toMatchObject({ __typename: "ModelNotFound", suggestions: ["seedance-2.0"] });

@@ -1,14 +1,9 @@
-import { createRequire } from "node:module";
 import type { Plugin } from "graphql-yoga";
-
-// The schema's own copy of graphql-js (see createSubscriptionSharing for why not an import).
-const graphql = createRequire(import.meta.url)("graphql") as typeof import("graphql");
+import { queryRefused } from "./query-refusal.ts";
 
 /** The refusal of a document longer than `maxCharacters`: what a client is told, naming the bound. */
 export const documentTooLarge = (length: number, maxCharacters: number) =>
-  new graphql.GraphQLError(`Query refused: the document has ${length} characters; at most ${maxCharacters}. Send a shorter document, or split it.`, {
-    extensions: { code: "QUERY_TOO_COMPLEX", limits: { maxCharacters } },
-  });
+  queryRefused(`the document has ${length} characters; at most ${maxCharacters}. Send a shorter document, or split it.`, { maxCharacters });
 
 /**
  * Refuses a document longer than `maxCharacters` before it is parsed, on every transport (an

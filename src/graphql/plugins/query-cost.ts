@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import type { ASTVisitor, FieldNode, FragmentDefinitionNode, GraphQLCompositeType, GraphQLOutputType, SelectionSetNode, ValidationContext, ValueNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
+import { queryRefused } from "./query-refusal.ts";
 
 // The schema's own copy of graphql-js (see createSubscriptionSharing for why not an import).
 const graphql = createRequire(import.meta.url)("graphql") as typeof import("graphql");
@@ -26,6 +27,12 @@ export interface QueryCostOptions {
   readonly listSizes: ReadonlyMap<string, ListSize>;
   /** What an unlisted list field counts (a test keeps every list of the schema listed). */
   readonly defaultListSize: number;
+  /**
+   * Fields of one type of which at most one answers more than null or an empty list, by type name
+   * (a price point has either its adjustments or its error): the costliest counts in full, the
+   * others 1 each.
+   */
+  readonly exclusiveFields?: ReadonlyMap<string, readonly (readonly string[])[]>;
 }
 
 /** The nearest arguments (the field's own, then the enclosing fields') that name `argument`. */
@@ -47,6 +54,8 @@ interface Tally {
   fields: number;
   /** Selections per response name at this level (inline fragments and spreads merged in). */
   readonly names: Map<string, number>;
+  /** What each field of an exclusive group ("Type.field") adds to `cost`, when the level has any. */
+  exclusive?: Map<string, number>;
 }
 
 /**
@@ -127,7 +136,24 @@ export function queryCostRule(options: QueryCostOptions) {
       into.cost += from.cost;
       into.fields += from.fields;
       for (const [name, count] of from.names) addName(into, name, count);
+      if (from.exclusive) for (const [key, cost] of from.exclusive) (into.exclusive ??= new Map()).set(key, (into.exclusive.get(key) ?? 0) + cost);
       check(into);
+    };
+
+    const exclusiveKeys = new Set([...(options.exclusiveFields ?? [])].flatMap(([type, groups]) => groups.flatMap((group) => group.map((field) => `${type}.${field}`))));
+    /** A selection set's cost with each exclusive group counted as its costliest field, the others 1 each. */
+    const exclusiveDiscount = (tally: Tally): number => {
+      if (!tally.exclusive) return 0;
+      let discount = 0;
+      for (const [type, groups] of options.exclusiveFields ?? []) {
+        for (const group of groups) {
+          const costs = group.map((field) => tally.exclusive!.get(`${type}.${field}`) ?? 0).filter((cost) => cost > 0);
+          if (costs.length < 2) continue;
+          const costliest = Math.max(...costs);
+          discount += costs.reduce((sum, cost) => sum + cost, 0) - costliest - (costs.length - 1);
+        }
+      }
+      return discount;
     };
 
     const fragmentTally = (fragment: FragmentDefinitionNode): Tally | undefined => {
@@ -171,12 +197,16 @@ export function queryCostRule(options: QueryCostOptions) {
                   scopes.unshift(nextScope++);
                 }
                 children = selectionTally(inner, selection.selectionSet);
+                children.cost -= exclusiveDiscount(children);
                 if (args) {
                   enclosing.shift();
                   scopes.shift();
                 }
               }
-              tally.cost += multiplier(parent, selection, definition.type) * (1 + (children?.cost ?? 0));
+              const cost = multiplier(parent, selection, definition.type) * (1 + (children?.cost ?? 0));
+              tally.cost += cost;
+              const key = `${parent.name}.${name}`;
+              if (exclusiveKeys.has(key)) (tally.exclusive ??= new Map()).set(key, (tally.exclusive.get(key) ?? 0) + cost);
               tally.fields += children?.fields ?? 0;
             }
           }
@@ -208,9 +238,7 @@ export function queryCostRule(options: QueryCostOptions) {
             if (!(error instanceof LimitExceeded)) throw error;
             // Thrown, as GraphQL Armor's limits are: validation stops here, before the rules that
             // compare every pair of fields run over the operation.
-            throw new graphql.GraphQLError(`Query refused: ${why}. Ask for fewer fields or lists, or split the query.`, {
-              extensions: { code: "QUERY_TOO_COMPLEX", limits: { maxCost: options.maxCost, maxFields: options.maxFields, maxDuplicates: options.maxDuplicates } },
-            });
+            throw queryRefused(`${why}. Ask for fewer fields or lists, or split the query.`, { maxCost: options.maxCost, maxFields: options.maxFields, maxDuplicates: options.maxDuplicates });
           }
         },
       },

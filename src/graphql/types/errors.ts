@@ -101,7 +101,7 @@ export const LimitReason = builder.enumType("LimitReason", {
   values: {
     CONCURRENCY: { description: "5 generations of the key in flight." },
     WINDOW: { description: "5 generation requests of the key in the last 30 s." },
-    AUTH_FAILURES: { description: "Too many failed authentications from the client's address (GATEAI_AUTH_FAILURES_PER_MINUTE)." },
+    AUTH_FAILURES: { description: "Too many failed authentications from the client's address (GATEAI_AUTH_FAILURES_PER_MINUTE). Never a `RateLimited` member: such a request is answered HTTP 429 with Retry-After and a top-level error whose `extensions` are `{ code: \"RATE_LIMITED\", reason: \"AUTH_FAILURES\", retryAfterSeconds }`, before the document is read (over graphql-ws such a caller is anonymous: `Unauthorized`)." },
   } as const,
 });
 export const RateLimited = errorType("RateLimited", "RATE_LIMITED", "5 generations in flight, or 5 requests in the last 30 s.", (t) => ({

@@ -25,7 +25,7 @@ const GenerateSuccess = builder.objectRef<Accepted & { __typename: "GenerateSucc
   description: "The generation was accepted and charged.",
   isTypeOf: (v) => (v as { __typename?: string }).__typename === "GenerateSuccess",
   fields: (t) => ({
-    task: t.field({ type: TaskType, description: "The task, QUEUED: follow it with taskUpdated or task(id).", resolve: (a) => a.task as TaskRecord }),
+    task: t.field({ type: TaskType, description: "The task as it is now (QUEUED when just accepted; a replay of an idempotency key returns its current state): follow it with taskUpdated or task(id).", resolve: (a) => a.task as TaskRecord }),
     cost: t.float({ description: "USD charged.", resolve: (a) => microsToUsd(a.cost) }),
     remaining: t.float({ description: "USD left today after this charge.", resolve: (a) => microsToUsd(a.remaining) }),
     adjustments: t.field({ type: [AdjustmentType], description: "What was changed (snapping, budget downgrade).", resolve: (a) => [...a.adjustments] }),

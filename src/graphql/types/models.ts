@@ -30,7 +30,8 @@ export const OutputKind = builder.enumType("OutputKind", {
 // --- parameter specs: one object type per value type, so clients get typed defaults and bounds ---
 
 const ParamSpecInterface = builder.interfaceRef<ParamSpec>("ParamSpec").implement({
-  description: "One parameter of a model, as the spec documents it.",
+  description:
+    "One parameter of a model, as the spec documents it. Its members name `values` and `default` with different types (`values` is [String!]! on EnumParam and [Float!]! on NumericEnumParam; `default` is String, Float, Boolean or JSON), so a selection of several members must alias them or it fails validation: `... on EnumParam { names: values nameDefault: default } ... on NumericEnumParam { numbers: values numberDefault: default } ... on BooleanParam { booleanDefault: default }`.",
   fields: (t) => ({
     name: t.exposeString("name", { description: "The parameter's name in REST's `params` (snake_case, as the spec writes it)." }),
     required: t.exposeBoolean("required", { description: "Whether the spec requires it (a default may still fill it in)." }),
@@ -46,38 +47,38 @@ const paramType = (name: string, description: string, match: (p: ParamSpec) => b
   builder.objectRef<ParamSpec>(name).implement({ description, interfaces: [ParamSpecInterface], isTypeOf: (p) => match(p as ParamSpec), fields });
 
 paramType("IntegerParam", "An integer (Float where the range exceeds 32 bits, e.g. seeds).", (p) => p.type === "integer", (t) => ({
-  default: t.float({ nullable: true, description: "The value used when none is sent.", resolve: (p) => num(p.default) }),
+  default: t.float({ nullable: true, description: "The value used when none is sent. Alias it when a selection also asks another member's `default` (see ParamSpec).", resolve: (p) => num(p.default) }),
   min: t.float({ nullable: true, description: "The smallest value taken.", resolve: (p) => p.min ?? null }),
   max: t.float({ nullable: true, description: "The largest value taken.", resolve: (p) => p.max ?? null }),
   step: t.float({ nullable: true, description: "Values are multiples of this; others snap to the nearest.", resolve: (p) => p.step ?? null }),
 }));
 paramType("NumberParam", "A number.", (p) => p.type === "number", (t) => ({
-  default: t.float({ nullable: true, description: "The value used when none is sent.", resolve: (p) => num(p.default) }),
+  default: t.float({ nullable: true, description: "The value used when none is sent. Alias it when a selection also asks another member's `default` (see ParamSpec).", resolve: (p) => num(p.default) }),
   min: t.float({ nullable: true, description: "The smallest value taken.", resolve: (p) => p.min ?? null }),
   max: t.float({ nullable: true, description: "The largest value taken.", resolve: (p) => p.max ?? null }),
 }));
 paramType("StringParam", "Text.", (p) => p.type === "string", (t) => ({
-  default: t.string({ nullable: true, description: "The text used when none is sent.", resolve: (p) => (typeof p.default === "string" ? p.default : null) }),
+  default: t.string({ nullable: true, description: "The text used when none is sent. Alias it when a selection also asks another member's `default` (see ParamSpec).", resolve: (p) => (typeof p.default === "string" ? p.default : null) }),
   minLength: t.int({ nullable: true, description: "Fewest characters taken.", resolve: (p) => p.minLength ?? null }),
   maxLength: t.int({ nullable: true, description: "Most characters taken.", resolve: (p) => p.maxLength ?? null }),
 }));
 paramType("BooleanParam", "A flag.", (p) => p.type === "boolean", (t) => ({
-  default: t.boolean({ nullable: true, description: "The value used when none is sent.", resolve: (p) => (typeof p.default === "boolean" ? p.default : null) }),
+  default: t.boolean({ nullable: true, description: "The value used when none is sent. Alias it when a selection also asks another member's `default` (see ParamSpec).", resolve: (p) => (typeof p.default === "boolean" ? p.default : null) }),
 }));
 paramType("EnumParam", "One of a list of names.", (p) => p.type === "enum" && !isNumericEnum(p), (t) => ({
-  values: t.stringList({ description: "The names taken, as REST sends them.", resolve: (p) => (p.values ?? []).map(String) }),
-  default: t.string({ nullable: true, description: "The name used when none is sent.", resolve: (p) => (p.default === undefined ? null : String(p.default)) }),
+  values: t.stringList({ description: "The names taken, as REST sends them. Alias it when a selection also asks another member's `values` (see ParamSpec).", resolve: (p) => (p.values ?? []).map(String) }),
+  default: t.string({ nullable: true, description: "The name used when none is sent. Alias it when a selection also asks another member's `default` (see ParamSpec).", resolve: (p) => (p.default === undefined ? null : String(p.default)) }),
 }));
 paramType("NumericEnumParam", "One of a list of numbers (durations, sizes); other numbers snap to the nearest.", isNumericEnum, (t) => ({
-  values: t.floatList({ description: "The numbers taken.", resolve: (p) => (p.values ?? []) as number[] }),
-  default: t.float({ nullable: true, description: "The number used when none is sent.", resolve: (p) => num(p.default) }),
+  values: t.floatList({ description: "The numbers taken. Alias it when a selection also asks another member's `values` (see ParamSpec).", resolve: (p) => (p.values ?? []) as number[] }),
+  default: t.float({ nullable: true, description: "The number used when none is sent. Alias it when a selection also asks another member's `default` (see ParamSpec).", resolve: (p) => num(p.default) }),
 }));
 paramType("ArrayParam", "A list.", (p) => p.type === "array", (t) => ({
-  default: t.field({ type: "JSON", nullable: true, description: "The list used when none is sent.", resolve: (p) => p.default ?? null }),
+  default: t.field({ type: "JSON", nullable: true, description: "The list used when none is sent. Alias it when a selection also asks another member's `default` (see ParamSpec).", resolve: (p) => p.default ?? null }),
 }));
 paramType("ReferenceParam", "A media reference: an https URL, a data: URI or an upload id.", (p) => p.type === "reference", () => ({}));
 paramType("AnyParam", "The spec leaves the type open; any JSON value.", (p) => p.type === "any", (t) => ({
-  default: t.field({ type: "JSON", nullable: true, description: "The value used when none is sent.", resolve: (p) => p.default ?? null }),
+  default: t.field({ type: "JSON", nullable: true, description: "The value used when none is sent. Alias it when a selection also asks another member's `default` (see ParamSpec).", resolve: (p) => p.default ?? null }),
 }));
 
 // --- sizes ---

@@ -82,7 +82,7 @@ const toTyped = (dashboard: AccountDashboard): Dashboard => Object.assign({ __ty
 builder.subscriptionFields((t) => ({
   taskUpdated: t.field({
     type: TaskUpdateResult,
-    description: "Every transition of one of the caller's tasks: first its current state at once, then each change; ends after FINISHED or FAILED.",
+    description: "Every transition of one of the caller's tasks: first its current state at once, then each change; ends after FINISHED or FAILED. A key revoked while subscribed ends the subscription with a top-level error (`extensions` `{ code: \"UNAUTHORIZED\", reason: \"KEY_REVOKED\" }`), not an `Unauthorized` member.",
     args: { id: t.arg.id({ required: true, description: "A task id of the caller's." }) },
     subscribe: (_root, args, ctx): AsyncIterable<Update | ServiceError> => {
       const key = ctx.key;
@@ -121,7 +121,7 @@ builder.subscriptionFields((t) => ({
   }),
   myTasks: t.field({
     type: TaskUpdateResult,
-    description: "Every change to any of the caller's tasks, as it happens.",
+    description: "Every change to any of the caller's tasks, as it happens. A key revoked while subscribed ends the subscription with a top-level error (`extensions` `{ code: \"UNAUTHORIZED\", reason: \"KEY_REVOKED\" }`), not an `Unauthorized` member.",
     subscribe: (_root, _args, ctx): AsyncIterable<Update | ServiceError> => {
       if (!ctx.key) return only(unauthorized());
       return new Mapped(new Filtered(ctx.services.pubsub.subscribe("keyTasks", ctx.key.id), new NewerStates()), update, ctx);
@@ -130,7 +130,7 @@ builder.subscriptionFields((t) => ({
   }),
   meUpdated: t.field({
     type: MeResult,
-    description: "The caller's dashboard (budget, slots, tasks): now, then after every change.",
+    description: "The caller's dashboard (budget, slots, tasks): now, then after every change. A key revoked while subscribed ends the subscription with a top-level error (`extensions` `{ code: \"UNAUTHORIZED\", reason: \"KEY_REVOKED\" }`), not an `Unauthorized` member.",
     subscribe: (_root, _args, ctx): AsyncIterable<Dashboard | ServiceError> => {
       if (!ctx.key) return only(unauthorized());
       // The key's dashboard kept current by its events, shared by every meUpdated of the key.

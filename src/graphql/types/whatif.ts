@@ -1,4 +1,3 @@
-import type { EnumValue } from "../../catalog/types.ts";
 import type { GenerationRequest } from "../../engine/engine.ts";
 import type { EngineError } from "../../engine/errors.ts";
 import { BOUNDS, truncateForEcho } from "../../kernel/bounds.ts";
@@ -6,7 +5,7 @@ import { invalidParams } from "../../engine/errors.ts";
 import { err } from "../../kernel/result.ts";
 import { microsToUsd, usdToMicros } from "../../kernel/money.ts";
 import { unauthorized } from "../../services/errors.ts";
-import { cheapestModels, planBudget, priceAcross, type BudgetPlan, type ModelOption, type PlanStep, type PricePoint, type PriceSeries } from "../../engine/whatif.ts";
+import { cheapestModels, planBudget, priceAcross, type BudgetPlan, type PricedValue, type ModelOption, type PlanStep, type PricePoint, type PriceSeries } from "../../engine/whatif.ts";
 import { builder } from "../builder.ts";
 import { ErrorInterface, InvalidParams, ModelNotFound, Unauthorized } from "./errors.ts";
 import { AiModel, OutputKind } from "./models.ts";
@@ -136,8 +135,8 @@ export function defineWhatIfFields(Input: ReturnType<typeof builder.inputType>, 
         const result = priceAcross(ctx.services.engine, request, args.across, Object.assign(
           {},
           args.by ? { by: args.by } : {},
-          args.values ? { values: args.values as EnumValue[] } : {},
-          args.byValues ? { byValues: args.byValues as EnumValue[] } : {},
+          args.values ? { values: args.values as PricedValue[] } : {},
+          args.byValues ? { byValues: args.byValues as PricedValue[] } : {},
         ));
         if (!result.ok) return result.error as EngineError as never;
         const model = ctx.services.engine.profile(request.model)?.spec.id ?? request.model;
