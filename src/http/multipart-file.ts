@@ -38,6 +38,32 @@ export function multipartBoundary(contentType: string): string | undefined {
 }
 
 /**
+ * The filename parameter of a part's Content-Disposition, undefined when it has none. Every form a
+ * sender may use is taken (RFC 7578 §4.2, RFC 6266 §4.3): `filename*=charset'lang'%XX…` (RFC 8187,
+ * UTF-8 or ISO-8859-1), which wins over `filename=` as a quoted string (`\` escapes) or a bare
+ * token. A `filename*` whose encoding is broken is kept as sent: its presence is what marks a file.
+ */
+export function dispositionFilename(disposition: string): string | undefined {
+  const extended = /;\s*filename\*\s*=\s*([A-Za-z0-9!#$%&+^_`{}~-]*)'[^']*'([^\s;]*)/i.exec(disposition);
+  if (extended) return decodeExtValue(extended[1]!, extended[2]!);
+  const quoted = /;\s*filename\s*=\s*"((?:[^"\\]|\\.)*)"/i.exec(disposition);
+  if (quoted) return quoted[1]!.replace(/\\(.)/g, "$1");
+  return /;\s*filename\s*=\s*([^\s;"]+)/i.exec(disposition)?.[1];
+}
+
+/** An RFC 8187 value's percent-encoded bytes in its charset (UTF-8, else ISO-8859-1); as sent when broken. */
+function decodeExtValue(charset: string, encoded: string): string {
+  if (/%(?![0-9A-Fa-f]{2})/.test(encoded)) return encoded;
+  const bytes = Buffer.from(encoded.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1");
+  if (!/^utf-8$/i.test(charset)) return bytes.toString("latin1");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return encoded;
+  }
+}
+
+/**
  * Finds the part named `field` in `source` (a request) and returns it, its body still streaming;
  * null when the body ends without it. The caller must consume `body` to the end (or stop reading
  * the request).
@@ -130,8 +156,7 @@ export async function readMultipartFile(source: AsyncIterable<Buffer>, boundary:
     const disposition = headers.get("content-disposition") ?? "";
     const name = /;\s*name\s*=\s*"([^"]*)"/i.exec(disposition)?.[1] ?? /;\s*name\s*=\s*([^\s;]+)/i.exec(disposition)?.[1];
     if (/^form-data\b/i.test(disposition) && name === field) {
-      const filename = /;\s*filename\s*=\s*"([^"]*)"/i.exec(disposition)?.[1];
-      return { contentType: headers.get("content-type") ?? "", filename, body: fileBody() };
+      return { contentType: headers.get("content-type") ?? "", filename: dispositionFilename(disposition), body: fileBody() };
     }
     if (!(await skipToDelimiter())) throw new MalformedMultipartError("The body ends inside a part");
   }

@@ -6,7 +6,10 @@ import type { BlobStore } from "./ports/blob-store.ts";
 import type { FileRecord, FileRecords, UploadQuota } from "./ports/file-records.ts";
 import { FileTooLargeError, type FileInfo, type FileStore, type ServedFile, type UploadRefusal } from "./ports/file-store.ts";
 
-/** A PENDING upload this old was abandoned by a process that died: retention deletes it. */
+/**
+ * A PENDING upload this old was abandoned by a process that died: retention deletes it, and so
+ * a blob store's temporary file untouched this long.
+ */
 export const STALE_PENDING_MS = 60 * 60_000;
 /** In-memory bytes go to the blob store in slices of this size, so a large one never holds the loop. */
 const SLICE_BYTES = 1024 * 1024;
@@ -172,6 +175,8 @@ export function createFileStore(deps: {
       const deleted = await records.deleteRows(due.results, due.uploads);
       return Object.assign({}, deleted, { more: due.results.length >= limit || due.uploads.length >= limit });
     },
+
+    deleteAbandonedWrites: async () => (blobs.deleteAbandonedWrites ? blobs.deleteAbandonedWrites(STALE_PENDING_MS) : 0),
   };
 }
 

@@ -9,10 +9,10 @@ export interface FileService {
   /** The file behind a /files/<ownerId>/<name> URL, if any (and not expired). */
   get(ownerId: string, name: string): Promise<ServedFile | null>;
   /**
-   * The upload behind a /files/uploads/<token> link (a vendor fetching a reference), when the
-   * token is genuine and unexpired and the upload still kept; else null.
+   * The upload behind a /files/uploads/<token> link (a vendor fetching a reference) and when the
+   * link expires (epoch ms), when the token is genuine and unexpired and the upload still kept; else null.
    */
-  linked(token: string): Promise<ServedFile | null>;
+  linked(token: string): Promise<{ readonly file: ServedFile; readonly expiresAt: number } | null>;
   /**
    * Stores an upload streamed from `file.body`, refused before any byte is stored when the key's
    * quotas are spent, and stopped past the size limit. `declaredBytes` (a request's length)
@@ -21,24 +21,35 @@ export interface FileService {
   upload(keyId: string, file: IncomingFile & { readonly declaredBytes?: number }): Promise<Result<UploadInfo, ServiceError>>;
   /**
    * Where to redirect a client for this file's bytes (a presigned blob-store URL answering with
-   * these headers), or null to stream them through the gateway.
+   * these headers) and for how many seconds that URL is valid, or null to stream them through the
+   * gateway. The URL is valid for the configured seconds at most, and never past the file's own
+   * expiry or `until` (epoch ms: the expiry of the link the file was reached through); with less
+   * than a second left, null.
    */
-  redirectFor(file: ServedFile, headers: { readonly contentType: string; readonly contentDisposition?: string }): Promise<string | null>;
-  /** How long a redirect stays valid, in seconds (0: files are streamed). */
-  readonly redirectSeconds: number;
+  redirectFor(
+    file: ServedFile,
+    headers: { readonly contentType: string; readonly contentDisposition?: string },
+    until?: number,
+  ): Promise<{ readonly url: string; readonly expiresInSeconds: number } | null>;
 }
 
 export function createFileService(deps: { store: FileStore; clock: Clock; maxBytes: number; signedUrlSeconds?: number; links?: UploadLinks }): FileService {
-  const redirectSeconds = deps.signedUrlSeconds ?? 0;
+  const configuredSeconds = deps.signedUrlSeconds ?? 0;
   return {
-    redirectSeconds,
-    redirectFor: async (file, headers) =>
-      redirectSeconds > 0 && file.signedUrl ? file.signedUrl({ expiresInSeconds: redirectSeconds, ...headers }) : null,
+    async redirectFor(file, headers, until) {
+      if (configuredSeconds <= 0 || !file.signedUrl) return null;
+      const now = deps.clock.now();
+      let expiresInSeconds = configuredSeconds;
+      for (const end of [file.expiresAt, until]) if (end !== null && end !== undefined) expiresInSeconds = Math.min(expiresInSeconds, Math.floor((end - now) / 1000));
+      if (expiresInSeconds < 1) return null;
+      return { url: await file.signedUrl(Object.assign({ expiresInSeconds }, headers)), expiresInSeconds };
+    },
     get: (ownerId, name) => deps.store.get(ownerId, name, deps.clock.now()),
     async linked(token) {
       const now = deps.clock.now();
       const link = deps.links?.open(token, now);
-      return link ? deps.store.getUpload(link.keyId, link.uploadId, now) : null;
+      const file = link ? await deps.store.getUpload(link.keyId, link.uploadId, now) : null;
+      return link && file ? { file, expiresAt: link.expiresAt } : null;
     },
     upload: (keyId, file) =>
       deps.store.putUpload(

@@ -4,8 +4,11 @@ import type { FileStore } from "./ports/file-store.ts";
 import type { IdempotencyStore } from "./ports/idempotency-store.ts";
 
 export interface RetentionJob {
-  /** Deletes what is past its time: idempotency records after their TTL, files after the retention. */
-  sweep(): Promise<{ idempotencyRecords: number; files: number }>;
+  /**
+   * Deletes what is past its time: idempotency records after their TTL, files after the retention,
+   * and what writes killed mid-way left in the blob store (`abandonedWrites`).
+   */
+  sweep(): Promise<{ idempotencyRecords: number; files: number; abandonedWrites: number }>;
   start(): void;
   stop(): Promise<void>;
 }
@@ -20,7 +23,7 @@ const BATCH = 500;
  */
 export function createRetentionJob(deps: {
   idempotency: Pick<IdempotencyStore, "purgeExpired">;
-  files: Pick<FileStore, "deleteExpired">;
+  files: Pick<FileStore, "deleteExpired" | "deleteAbandonedWrites">;
   clock: Clock;
   /** How long uploads and result files are kept (GATEAI_RETENTION_DAYS). */
   fileRetentionMs: number;
@@ -42,8 +45,9 @@ export function createRetentionJob(deps: {
       files += deleted.results + deleted.uploads;
       more = deleted.more;
     }
-    if (idempotencyRecords || files) deps.logger?.info({ idempotencyRecords, files }, "retention: deleted expired data");
-    return { idempotencyRecords, files };
+    const abandonedWrites = await deps.files.deleteAbandonedWrites();
+    if (idempotencyRecords || files || abandonedWrites) deps.logger?.info({ idempotencyRecords, files, abandonedWrites }, "retention: deleted expired data");
+    return { idempotencyRecords, files, abandonedWrites };
   };
 
   const run = () => {

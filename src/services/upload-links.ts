@@ -17,8 +17,8 @@ const MAX_TOKEN_LENGTH = 512;
 export interface UploadLinks {
   /** The token of a link to upload `uploadId` of `keyId`, valid until `expiresAt` (epoch ms). */
   seal(keyId: string, uploadId: string, expiresAt: number): string;
-  /** The upload a token names, when it is one of this secret's and not expired at `now`; else undefined. */
-  open(token: string, now: number): { readonly keyId: string; readonly uploadId: string } | undefined;
+  /** The upload a token names and its expiry (epoch ms), when it is one of this secret's and not expired at `now`; else undefined. */
+  open(token: string, now: number): { readonly keyId: string; readonly uploadId: string; readonly expiresAt: number } | undefined;
 }
 
 export function createUploadLinks(secret: string | undefined): UploadLinks {
@@ -27,7 +27,7 @@ export function createUploadLinks(secret: string | undefined): UploadLinks {
     seal: (keyId, uploadId, expiresAt) => sealer.seal({ k: keyId, u: uploadId, e: expiresAt }),
     open(token, now) {
       const opened = sealer.open(token, MAX_TOKEN_LENGTH);
-      return typeof opened?.k === "string" && typeof opened.u === "string" && typeof opened.e === "number" && now < opened.e ? { keyId: opened.k, uploadId: opened.u } : undefined;
+      return typeof opened?.k === "string" && typeof opened.u === "string" && typeof opened.e === "number" && now < opened.e ? { keyId: opened.k, uploadId: opened.u, expiresAt: opened.e } : undefined;
     },
   };
 }

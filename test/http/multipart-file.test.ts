@@ -1,10 +1,10 @@
 // The streaming multipart reader: the file part's bytes come out exactly, however the body is cut
 // into chunks (boundaries split across chunks included), other parts are skipped, and bad or
-// oversized bodies are errors, not hangs.
+// oversized bodies are errors, not hangs. A file's name is read in every form a sender may write it.
 import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MalformedMultipartError, multipartBoundary, MultipartTooLargeError, readMultipartFile } from "../../src/http/multipart-file.ts";
+import { dispositionFilename, MalformedMultipartError, multipartBoundary, MultipartTooLargeError, readMultipartFile } from "../../src/http/multipart-file.ts";
 
 const BOUNDARY = "----x7MA4YWxkTrZu0gW";
 const body = (parts: { name: string; filename?: string; type?: string; data: Buffer }[], epilogue = "") =>
@@ -71,5 +71,31 @@ describe("readMultipartFile", () => {
     expect(multipartBoundary("multipart/form-data")).toBeUndefined();
     expect(multipartBoundary("application/json; boundary=x")).toBeUndefined();
     expect(multipartBoundary(`multipart/form-data; boundary=${"x".repeat(71)}`)).toBeUndefined();
+  });
+});
+
+describe("the file part's filename", () => {
+  /** The file part of a body whose Content-Disposition is `disposition`, as read. */
+  const fileWith = async (disposition: string) => {
+    const bytes = Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: ${disposition}\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n--${BOUNDARY}--\r\n`, "latin1");
+    return readFile(chunked(bytes, []));
+  };
+
+  it.each([
+    ['form-data; name="file"; filename="a.png"', "a.png"],
+    ["form-data; name=file; filename=a.png", "a.png"],
+    ['form-data; name="file"; FILENAME="a.png"', "a.png"],
+    ["form-data; name=\"file\"; filename*=UTF-8''%E7%8C%AB.png", "猫.png"],
+    ['form-data; name="file"; filename="fallback.png"; filename*=utf-8\'en\'%C3%A9t%C3%A9.png', "été.png"],
+    ["form-data; name=\"file\"; filename*=ISO-8859-1''caf%E9.png", "café.png"],
+    ['form-data; name="file"; filename="say \\"hi\\".png"', 'say "hi".png'],
+  ])("is read from %s", async (disposition, filename) => {
+    expect((await fileWith(disposition))?.filename).toBe(filename);
+  });
+
+  it("is kept as sent when its percent-encoding is broken, and absent when the part has none", () => {
+    expect(dispositionFilename("form-data; name=\"file\"; filename*=UTF-8''%E7%8C.png")).toBe("%E7%8C.png");
+    expect(dispositionFilename("form-data; name=\"file\"; filename*=UTF-8''50%.png")).toBe("50%.png");
+    expect(dispositionFilename('form-data; name="file"')).toBeUndefined();
   });
 });

@@ -1,11 +1,13 @@
 // The gateway on an S3 blob store (a local s3rver): uploads land in the bucket, and with
 // GATEAI_S3_SIGNED_URL_SECONDS a result's /files/… URL answers 302 to a presigned GET of its object
-// that serves the bytes (ranges included) with the type and disposition the gateway chose.
+// that serves the bytes (ranges included) with the type and disposition the gateway chose. An
+// upload link's redirect is uncached and valid no longer than the link; HEAD is answered, not redirected.
 import { createHash, randomBytes } from "node:crypto";
 import { ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { FormData } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OutputFile, Provider } from "../../src/services/ports/provider.ts";
+import { createUploadLinks } from "../../src/services/upload-links.ts";
 import { startGateway, type TestGateway } from "../support/gateway.ts";
 import { startLocalS3, type LocalS3 } from "../support/s3rver.ts";
 import { client, type Client } from "./http.ts";
@@ -16,6 +18,7 @@ const FILES: OutputFile[] = [
   { name: "v.mp4", mediaType: "video/mp4", data: VIDEO },
   { name: "page.html", mediaType: "text/html", data: new TextEncoder().encode("<script>alert(1)</script>") },
 ];
+const SECRET = "a-stream-token-secret-of-32-characters-at-least";
 const provider: Provider = { poll: async () => ({ state: "finished", files: FILES, result: FILES.map((f) => f.name), glb: [] }) };
 
 let s3: LocalS3;
@@ -29,6 +32,7 @@ beforeAll(async () => {
     env: {
       GATEAI_FILE_STORE: "s3", GATEAI_S3_BUCKET: s3.bucket, GATEAI_S3_ENDPOINT: s3.endpoint, GATEAI_S3_ACCESS_KEY_ID: s3.credentials.accessKeyId,
       GATEAI_S3_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey, GATEAI_S3_PREFIX: "gateai/", GATEAI_S3_SIGNED_URL_SECONDS: "300",
+      GATEAI_STREAM_TOKEN_SECRET: SECRET,
     },
   });
   api = client(gw.url);
@@ -89,5 +93,38 @@ describe("files on an S3 blob store", () => {
     const served = await api.fetch(location.href);
     expect(served.headers.get("content-type")).toBe("application/octet-stream");
     expect(served.headers.get("content-disposition")).toBe('attachment; filename="page.html"');
+  });
+
+  it("answers HEAD from the stored row with GET's headers, not with a redirect signed for GET", async () => {
+    const head = await api.fetch(urls.get("v.mp4")!, { method: "HEAD", redirect: "manual" });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("location")).toBeNull();
+    expect(Object.fromEntries(head.headers)).toMatchObject({
+      "content-type": "video/mp4", "content-length": String(VIDEO.length), etag: `"${createHash("sha256").update(VIDEO).digest("hex")}"`, "accept-ranges": "bytes",
+    });
+    const ranged = await api.fetch(urls.get("v.mp4")!, { method: "HEAD", headers: { range: "bytes=0-99" }, redirect: "manual" });
+    expect(ranged.status).toBe(206);
+    expect(ranged.headers.get("content-range")).toBe(`bytes 0-99/${VIDEO.length}`);
+  });
+
+  it("redirects an upload link uncached, to a URL valid no longer than the link", async () => {
+    const form = new FormData();
+    form.append("file", new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])], { type: "image/png" }), "a.png");
+    const uploaded = await api.request("/api/upload", { method: "POST", body: form, key: gw.key });
+    const row = await gw.prisma.upload.findUniqueOrThrow({ where: { id: uploaded.body.id } });
+    const links = createUploadLinks(SECRET);
+    const expiresIn = async (linkMs: number) => {
+      const answer = await api.fetch(`${gw.url}/files/uploads/${links.seal(row.keyId, row.id, Date.now() + linkMs)}`, { redirect: "manual" });
+      expect(answer.status).toBe(302);
+      expect(answer.headers.get("cache-control")).toBe("private, no-store");
+      const location = answer.headers.get("location")!;
+      expect((await api.fetch(location)).status).toBe(200);
+      return Number(new URL(location).searchParams.get("X-Amz-Expires"));
+    };
+    const shortLink = await expiresIn(90_000);
+    expect(shortLink).toBeGreaterThanOrEqual(85);
+    expect(shortLink).toBeLessThanOrEqual(90);
+    // A link with an hour left: the configured 300 seconds.
+    expect(await expiresIn(3_600_000)).toBe(300);
   });
 });

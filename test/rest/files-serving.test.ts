@@ -1,7 +1,7 @@
 // GET /files/…: whatever a result holds (an upstream may answer HTML or SVG), it is never served as
-// a document of the gateway's origin.
+// a document of the gateway's origin; a response nobody reads is ended, with its blob stream.
 import { createHash, randomBytes } from "node:crypto";
-import { createServer } from "node:http";
+import { createServer, get as httpGet, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import type { GatewayServices } from "../../src/services/gateway-services.ts";
@@ -133,6 +133,74 @@ describe("conditional and range requests on a result file", () => {
   });
 });
 
+/** The files route alone on a local server, serving `file` for every /files/ URL; its URL for one. */
+async function routeServing(file: object, options: Parameters<typeof filesRoute>[1] = {}) {
+  const services = { files: { get: async () => file, linked: async () => null, redirectFor: async () => null } } as unknown as GatewayServices;
+  const route = filesRoute(services, options);
+  const server = createServer((req, res) => void route({ req, res, path: req.url!, tail: req.url!.slice("/files/".length) } as Parameters<typeof route>[0]));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/files/00000000-0000-4000-8000-000000000000/v.mp4`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+describe("a served file nobody reads", () => {
+  it("is ended, and its blob stream destroyed, once no byte has moved for the idle timeout", async () => {
+    const size = 256 * 1024 * 1024;
+    let blob: Readable | undefined;
+    const file = {
+      mediaType: "video/mp4", sizeBytes: size, sha256: "ab".repeat(32),
+      open: async () => {
+        // An endless blob: far more than the socket's buffers take before the client must read.
+        blob = Readable.from((function* () {
+          for (;;) yield Buffer.alloc(64 * 1024);
+        })());
+        return blob;
+      },
+    };
+    const served = await routeServing(file, { idleMs: 300 });
+    try {
+      const response = await new Promise<IncomingMessage>((resolve, reject) => httpGet(served.url, resolve).on("error", reject));
+      response.pause();
+      const deadline = Date.now() + 5_000;
+      while (!blob!.destroyed && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(blob!.destroyed).toBe(true);
+      // A paused client notices the closed connection once it reads again: the file arrives cut short.
+      response.on("error", () => undefined).resume();
+      await new Promise((resolve) => response.once("close", resolve));
+      expect(response.complete).toBe(false);
+    } finally {
+      blob?.destroy();
+      await served.close();
+    }
+  });
+
+  it("is not ended while its client keeps reading, however slowly", async () => {
+    const chunks = 12;
+    const file = {
+      mediaType: "video/mp4", sizeBytes: chunks * 1024, sha256: "ab".repeat(32),
+      open: async () => Readable.from((async function* () {
+        for (let i = 0; i < chunks; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          yield Buffer.alloc(1024, i);
+        }
+      })()),
+    };
+    const served = await routeServing(file, { idleMs: 200 });
+    try {
+      // 600 ms in all, three times the idle timeout, but never 200 ms without a byte.
+      const body = Buffer.from(await (await fetch(served.url)).arrayBuffer());
+      expect(body.length).toBe(chunks * 1024);
+    } finally {
+      await served.close();
+    }
+  });
+});
+
 describe("HEAD on a stored file", () => {
   it("answers GET's headers without a body, and reads nothing of the file from storage", async () => {
     const size = 5 * 1024 * 1024;
@@ -141,12 +209,9 @@ describe("HEAD on a stored file", () => {
       mediaType: "video/mp4", sizeBytes: size, sha256: "ab".repeat(32),
       open: async () => (opened++, Readable.from([Buffer.alloc(size)])),
     };
-    const services = { files: { get: async () => file, linked: async () => null, redirectFor: async () => null, redirectSeconds: 0 } } as unknown as GatewayServices;
-    const route = filesRoute(services);
-    const server = createServer((req, res) => void route({ req, res, path: req.url!, tail: req.url!.slice("/files/".length) } as Parameters<typeof route>[0]));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const served = await routeServing(file);
     try {
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/files/00000000-0000-4000-8000-000000000000/v.mp4`;
+      const url = served.url;
       const head = await fetch(url, { method: "HEAD" });
       expect(head.status).toBe(200);
       expect(Object.fromEntries(head.headers)).toMatchObject({ "content-type": "video/mp4", "content-length": String(size), etag: `"${file.sha256}"`, "accept-ranges": "bytes" });
@@ -159,8 +224,7 @@ describe("HEAD on a stored file", () => {
       expect((await got.arrayBuffer()).byteLength).toBe(size);
       expect(opened).toBe(1);
     } finally {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await served.close();
     }
   });
 });

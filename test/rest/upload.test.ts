@@ -76,6 +76,20 @@ describeOnEverySetup("POST /api/upload", { env: { GATEAI_UPLOAD_MAX_BYTES: Strin
     expectErrorBody(noFile.body, "BAD_REQUEST");
   });
 
+  test("a file part named without quotes or in RFC 8187's filename* form is stored", async () => {
+    for (const filename of ["filename=a.png", "filename*=UTF-8''%E7%8C%AB.png"]) {
+      const boundary = "x7MA4YWxkTrZu0gW";
+      const body = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name=file; ${filename}\r\nContent-Type: image/png\r\n\r\n`),
+        PNG,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const reply = await h.api.request("/api/upload", { method: "POST", body, key: h.gw.key, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } });
+      expect(reply.status, filename).toBe(200);
+      expect(reply.body).toMatchObject({ media_type: "image/png", size_bytes: PNG.length });
+    }
+  });
+
   test("413 UPLOAD_REJECTED with max_bytes for a file over the limit", async () => {
     const reply = await upload(withSignature([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], MAX_BYTES + 1), "image/png");
     expect(reply.status).toBe(413);

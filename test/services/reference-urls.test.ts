@@ -32,7 +32,7 @@ describe("reference URLs for vendors", () => {
     const url = (await urls.uploadUrl("key-1", UPLOAD))!;
     const token = url.slice("https://gateway.example/files/uploads/".length);
     expect(url.startsWith("https://gateway.example/files/uploads/")).toBe(true);
-    expect(links.open(token, clock.now() + UPLOAD_LINK_TTL_MS - 1)).toEqual({ keyId: "key-1", uploadId: UPLOAD });
+    expect(links.open(token, clock.now() + UPLOAD_LINK_TTL_MS - 1)).toEqual({ keyId: "key-1", uploadId: UPLOAD, expiresAt: clock.now() + UPLOAD_LINK_TTL_MS });
     expect(links.open(token, clock.now() + UPLOAD_LINK_TTL_MS)).toBeUndefined();
   });
 

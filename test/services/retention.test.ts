@@ -1,10 +1,15 @@
 // Data that only grew is deleted when its time is up: idempotency records after their 24 h,
-// uploads and result files after the retention, by any number of processes at once.
+// uploads and result files after the retention, what writes killed mid-way left once stale, by
+// any number of processes at once.
 import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, rm, utimes, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/adapters/postgres/database.ts";
 import { createStores, type Stores } from "../../src/adapters/postgres/stores.ts";
 import { manualClock } from "../../src/kernel/clock.ts";
+import { STALE_PENDING_MS } from "../../src/services/file-store.ts";
 import { createRetentionJob } from "../../src/services/retention.ts";
 import { withTestDatabases } from "../support/databases.ts";
 import { bodyOf, temporaryBlobStore, testFileStore } from "../support/file-store.ts";
@@ -93,6 +98,26 @@ describe.each(targets)("retention on $name", (target) => {
     const results = await Promise.all(jobs.map((job) => job.sweep()));
     expect(await db.prisma.storedFile.count({ where: { createdAt: { lte: new Date(at) } } })).toBe(0);
     expect(results.reduce((sum, r) => sum + r.files, 0)).toBe(before);
+  });
+
+  it("deletes the temporary files writes left when their process was killed, once stale, and not those being written", async () => {
+    const job = createRetentionJob({ idempotency: stores.idempotency, files, clock: manualClock(T0), fileRetentionMs: 7 * DAY_MS });
+    const partial = join(blobDir, ".partial");
+    await mkdir(partial, { recursive: true });
+    const abandoned = join(partial, randomUUID());
+    const writing = join(partial, randomUUID());
+    await writeFile(abandoned, "a write whose process was killed");
+    await writeFile(writing, "a write in progress");
+    // File times are the wall clock's, whatever the gateway's clock says.
+    const stale = new Date(Date.now() - STALE_PENDING_MS - 60_000);
+    await utimes(abandoned, stale, stale);
+    try {
+      expect((await job.sweep()).abandonedWrites).toBe(1);
+      expect(existsSync(abandoned)).toBe(false);
+      expect(existsSync(writing)).toBe(true);
+    } finally {
+      await rm(writing, { force: true });
+    }
   });
 
   it("sweeps when started, then on its interval, and stops", async () => {

@@ -7,13 +7,13 @@ const SECRET = "a-secret-of-at-least-thirty-two-characters";
 const UPLOAD = "6f1c1c1e-8a44-4c4f-9d7a-2b0b1b9a0c11";
 
 describe("upload links", () => {
-  it("open to the key and upload they were sealed for until their expiry, and not after", () => {
+  it("open to the key, upload and expiry they were sealed for until that expiry, and not after", () => {
     const links = createUploadLinks(SECRET);
     const token = links.seal("key-1", UPLOAD, 2_000);
-    expect(links.open(token, 1_999)).toEqual({ keyId: "key-1", uploadId: UPLOAD });
+    expect(links.open(token, 1_999)).toEqual({ keyId: "key-1", uploadId: UPLOAD, expiresAt: 2_000 });
     expect(links.open(token, 2_000)).toBeUndefined();
     // Another process with the same secret opens it too.
-    expect(createUploadLinks(SECRET).open(token, 1_000)).toEqual({ keyId: "key-1", uploadId: UPLOAD });
+    expect(createUploadLinks(SECRET).open(token, 1_000)).toEqual({ keyId: "key-1", uploadId: UPLOAD, expiresAt: 2_000 });
   });
 
   it("refuse a token that was altered, sealed under another secret, or is not one", () => {

@@ -3,13 +3,16 @@
  * A blob is written to a temporary file in the same directory tree (`.partial/`) and renamed into
  * place once complete: rename(2) within one filesystem is atomic, so a reader sees the whole file
  * or none, and a write that fails (a source that throws, a full disk) only ever leaves a temporary
- * file, which is removed. Keys are checked (`assertBlobKey`: no `.`, `..`, `/` at the start, or any
- * character a path could misread) before any path is built from them.
+ * file, which is removed. The file is flushed to disk (fsync) before the rename, and its folder
+ * after it, so a blob put() reported stored survives a power loss, bytes and name. A process
+ * killed mid-write leaves its temporary file behind: `deleteAbandonedWrites` removes those untouched
+ * for a while (the retention sweep calls it). Keys are checked (`assertBlobKey`: no `.`, `..`, `/`
+ * at the start, or any character a path could misread) before any path is built from them.
  * Node fs streams: https://nodejs.org/docs/latest-v20.x/api/fs.html#filehandlecreatereadstreamoptions
  * stream.pipeline: https://nodejs.org/docs/latest-v20.x/api/stream.html#streampipelinesource-transforms-destination-options
  */
 import { randomUUID } from "node:crypto";
-import { mkdir, open, rename, rm, rmdir } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, rmdir, stat } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -19,6 +22,16 @@ const PARTIAL = ".partial";
 
 /** Tries of a blob's move into its folder: a delete emptying the same folder may remove it in between. */
 const PLACE_TRIES = 5;
+
+/** Flushes a folder's entries (a rename into it) to disk: fsync of the folder itself. */
+async function syncFolder(path: string): Promise<void> {
+  const folder = await open(path, "r");
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
+  }
+}
 
 export function createFilesystemBlobStore(directory: string): BlobStore {
   // One spelling of the root (no trailing separator, no `..`): every blob path is checked against it.
@@ -41,7 +54,9 @@ export function createFilesystemBlobStore(directory: string): BlobStore {
       // by itself may create it after a failed pipeline has already removed it.
       const handle = await open(temporary, "wx");
       try {
-        await pipeline(Readable.from(source, { objectMode: false }), handle.createWriteStream());
+        // `flush`: the stream fsyncs the file before it closes it (and the pipeline settles), so the
+        // bytes are on disk before the name is.
+        await pipeline(Readable.from(source, { objectMode: false }), handle.createWriteStream({ flush: true }));
         // A delete of the folder's last other file removes the folder (below): made again and tried again.
         for (let tries = 1; ; tries++) {
           try {
@@ -52,6 +67,11 @@ export function createFilesystemBlobStore(directory: string): BlobStore {
             if ((error as NodeJS.ErrnoException).code !== "ENOENT" || tries === PLACE_TRIES) throw error;
           }
         }
+        // A put that throws leaves nothing, so a blob whose name may not be on disk goes again.
+        await syncFolder(dirname(target)).catch(async (error: unknown) => {
+          await rm(target, { force: true });
+          throw error;
+        });
       } catch (error) {
         await rm(temporary, { force: true });
         throw error;
@@ -67,6 +87,29 @@ export function createFilesystemBlobStore(directory: string): BlobStore {
         throw error;
       }
       return handle.createReadStream(range ? { start: range.start, end: range.end } : {});
+    },
+
+    async deleteAbandonedWrites(olderThanMs) {
+      const partialDir = join(root, PARTIAL);
+      let names: string[];
+      try {
+        names = await readdir(partialDir);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
+        throw error;
+      }
+      // Files' times are the wall clock's, so the cutoff is too (not the gateway's clock).
+      const cutoff = Date.now() - olderThanMs;
+      let deleted = 0;
+      for (const name of names) {
+        const path = join(partialDir, name);
+        // Gone meanwhile (its write finished or failed): nothing to do.
+        const info = await stat(path).catch(() => null);
+        if (info === null || !info.isFile() || info.mtimeMs >= cutoff) continue;
+        await rm(path, { force: true });
+        deleted++;
+      }
+      return deleted;
     },
 
     async delete(keys) {

@@ -5,12 +5,18 @@
  * UploadPart per part, CompleteMultipartUpload), aborted when the source throws so no part is kept.
  * An object appears under its key only when PutObject or CompleteMultipartUpload succeeds, so a
  * reader never sees a partial blob. Reads pass HTTP Range through (GetObject `Range`).
+ * Reads (GetObject, whose body a client of /files paces) go through a client of their own, with its
+ * own connections (READ_SOCKETS): clients that stop reading can take every one of those, never one
+ * that a write or a delete needs. A killed process may leave an incomplete multipart upload, which
+ * only a bucket lifecycle rule removes (README: AbortIncompleteMultipartUpload).
  * S3 API: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html,
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/mpuoverview.html (parts of 5 MiB..5 GiB but the last),
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html (Range), API_DeleteObjects.html (1,000 keys a request).
- * SDK: https://docs.aws.amazon.com/AWSJavaScriptSDK/v3/latest/client/s3/
+ * SDK: https://docs.aws.amazon.com/AWSJavaScriptSDK/v3/latest/client/s3/, its own connections per
+ * client: https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/node-configuring-maxsockets.html
  */
 import {
+  type S3ClientConfig,
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
@@ -27,6 +33,12 @@ import { presignGetObject } from "./s3-presign.ts";
 /** Multipart parts are at least 5 MiB (all but the last); 8 MiB keeps one upload's memory bounded. */
 const PART_BYTES = 8 * 1024 * 1024;
 const DELETE_BATCH = 1000;
+/**
+ * Connections the reading client may open at once (the SDK's default, and what the writing client
+ * keeps): a read past them waits for one, which a stalled client of /files frees within the
+ * route's SERVED_IDLE_MS.
+ */
+export const READ_SOCKETS = 50;
 
 export interface S3BlobStoreConfig {
   readonly bucket: string;
@@ -42,12 +54,13 @@ export interface S3BlobStoreConfig {
 }
 
 export interface S3BlobStore extends BlobStore {
+  /** The client of writes, deletes and the rest (reads have one of their own). */
   readonly client: S3Client;
   close(): void;
 }
 
 export function createS3BlobStore(config: S3BlobStoreConfig): S3BlobStore {
-  const client = new S3Client({
+  const clientConfig: S3ClientConfig = {
     region: config.region,
     forcePathStyle: config.forcePathStyle,
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
@@ -56,7 +69,12 @@ export function createS3BlobStore(config: S3BlobStoreConfig): S3BlobStore {
     // default (CRC32 trailers), and every part already goes with its length.
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",
-  });
+  };
+  const client = new S3Client(clientConfig);
+  // Agent options, not agents: the SDK makes the agents (keep-alive) and destroys them with the client.
+  const reader = new S3Client(
+    Object.assign({}, clientConfig, { requestHandler: { httpAgent: { maxSockets: READ_SOCKETS }, httpsAgent: { maxSockets: READ_SOCKETS } } }),
+  );
   const Bucket = config.bucket;
   const objectKey = (key: string): string => {
     assertBlobKey(key);
@@ -118,7 +136,7 @@ export function createS3BlobStore(config: S3BlobStoreConfig): S3BlobStore {
 
     async get(key, range) {
       try {
-        const object = await client.send(
+        const object = await reader.send(
           new GetObjectCommand({ Bucket, Key: objectKey(key), ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) }),
         );
         // In Node the body is the HTTP response itself (an IncomingMessage, a Readable).
@@ -149,6 +167,9 @@ export function createS3BlobStore(config: S3BlobStoreConfig): S3BlobStore {
         { expiresInSeconds: options.expiresInSeconds, contentType: options.contentType, ...(options.contentDisposition ? { contentDisposition: options.contentDisposition } : {}) },
       ),
 
-    close: () => client.destroy(),
+    close() {
+      client.destroy();
+      reader.destroy();
+    },
   };
 }

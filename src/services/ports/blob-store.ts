@@ -22,6 +22,12 @@ export interface BlobStore {
   /** Deletes these blobs; a key with no blob is not an error. */
   delete(keys: readonly string[]): Promise<void>;
   /**
+   * Deletes what writes that never finished (their process was killed) left behind and nothing has
+   * touched for `olderThanMs`; how many. Absent when the store itself leaves nothing to find (S3:
+   * an incomplete multipart upload is the bucket's lifecycle rule to abort, see README).
+   */
+  deleteAbandonedWrites?(olderThanMs: number): Promise<number>;
+  /**
    * A URL a browser may fetch the blob from directly for `expiresInSeconds` (S3 presigned GET),
    * answered with these response headers; absent when the store cannot sign URLs.
    */

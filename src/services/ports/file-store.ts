@@ -103,4 +103,10 @@ export interface FileStore {
    * whether a full batch was due (so more may be: another process may have deleted some of it).
    */
   deleteExpired(now: number, cutoff: number, limit: number): Promise<{ results: number; uploads: number; more: boolean }>;
+  /**
+   * Deletes what writes left in the blob store when their process was killed mid-write (the
+   * filesystem's temporary files), once untouched as long as a PENDING upload takes to count as
+   * abandoned; how many.
+   */
+  deleteAbandonedWrites(): Promise<number>;
 }

@@ -1,10 +1,13 @@
 // What only the filesystem blob store must keep, beyond the shared contract: its temporary file
 // exists before the source is read, so a write that fails at any moment finds the file to remove.
-// (A write stream that opened the file by itself could create it after the cleanup had run.)
+// (A write stream that opened the file by itself could create it after the cleanup had run.) A
+// stored blob is on disk, bytes and name, before put() returns; temporary files a killed process
+// left are deleted once stale.
 import { pbkdf2, randomBytes, randomUUID } from "node:crypto";
-import { readdirSync } from "node:fs";
+import { existsSync, fstatSync, readdirSync } from "node:fs";
+import { mkdir, open, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import { createFilesystemBlobStore } from "../../../src/adapters/files/filesystem-blob-store.ts";
 import { temporaryBlobStore } from "../../support/file-store.ts";
 
@@ -48,4 +51,46 @@ it("takes its directory with a trailing separator or `..` as the same root", asy
   const chunks: Buffer[] = [];
   for await (const chunk of read!) chunks.push(Buffer.from(chunk));
   expect(Buffer.concat(chunks).toString()).toBe("bytes");
+});
+
+it("flushes the file to disk before it is renamed into place, and its folder after", async () => {
+  const { dir } = await temporaryBlobStore();
+  const store = createFilesystemBlobStore(dir);
+  const key = `uploads/ab/${randomUUID()}`;
+  const target = join(dir, ...key.split("/"));
+  const probe = await open(join(dir, "probe"), "w");
+  const fileHandle = Object.getPrototypeOf(probe) as { sync(this: { fd: number }): Promise<void> };
+  await probe.close();
+  // Each fsync: of a folder or a file, and whether the blob had its name yet.
+  const syncs: { folder: boolean; named: boolean }[] = [];
+  const sync = vi.spyOn(fileHandle, "sync").mockImplementation(async function (this: { fd: number }) {
+    syncs.push({ folder: fstatSync(this.fd).isDirectory(), named: existsSync(target) });
+  });
+  try {
+    await store.put(key, bytes("durable"), { contentType: "image/png" });
+  } finally {
+    sync.mockRestore();
+  }
+  expect(syncs).toEqual([
+    { folder: false, named: false },
+    { folder: true, named: true },
+  ]);
+});
+
+it("deletes temporary files untouched for longer than asked, and keeps the others", async () => {
+  const { dir } = await temporaryBlobStore();
+  const store = createFilesystemBlobStore(dir);
+  // A store that never wrote has nothing to delete.
+  expect(await store.deleteAbandonedWrites!(60_000)).toBe(0);
+  const partial = join(dir, ".partial");
+  await mkdir(partial, { recursive: true });
+  const stale = join(partial, randomUUID());
+  const fresh = join(partial, randomUUID());
+  await writeFile(stale, "left by a killed process");
+  await writeFile(fresh, "still being written");
+  const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+  await utimes(stale, twoHoursAgo, twoHoursAgo);
+  expect(await store.deleteAbandonedWrites!(3_600_000)).toBe(1);
+  expect(existsSync(stale)).toBe(false);
+  expect(existsSync(fresh)).toBe(true);
 });
