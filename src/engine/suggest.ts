@@ -32,12 +32,13 @@ export function suggestClosest(query: string, names: readonly string[]): string 
  * Parameters that mean the same thing under another model's name: sending one to a model that
  * takes the other is answered with the other ("did you mean"), however far apart the spellings.
  */
-const PARAM_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
-  motion_has_audio: ["generate_audio"],
-  generate_audio: ["motion_has_audio"],
-};
+const PARAM_SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
+  ["motion_has_audio", ["generate_audio"]],
+  ["generate_audio", ["motion_has_audio"]],
+]);
 
 /** The parameter of `names` that an unknown `name` most likely meant: a synonym first, else the nearest spelling. */
 export function suggestParam(name: string, names: readonly string[]): string | undefined {
-  return PARAM_SYNONYMS[name]?.find((synonym) => names.includes(synonym)) ?? suggestClosest(name, names);
+  // A Map, not an object: a client's parameter may be named "constructor" or "__proto__".
+  return PARAM_SYNONYMS.get(name)?.find((synonym) => names.includes(synonym)) ?? suggestClosest(name, names);
 }

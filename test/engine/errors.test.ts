@@ -138,6 +138,13 @@ describe("INVALID_PARAMS", () => {
     ]);
   });
 
+  it("answers a parameter named like an Object.prototype property as any unknown one", () => {
+    for (const name of ["constructor", "toString", "__proto__"]) {
+      const issues = issuesOf(quote("seedance-2.0", JSON.parse(`{"prompt":"x",${JSON.stringify(name)}:1}`)));
+      expect(issues.map((i) => i.field)).toEqual([name]);
+    }
+  });
+
   it("names an out-of-range integer with the bound it broke", () => {
     expect(issuesOf(quote("seedance-2.0", { prompt: "x", seed: -2 }))).toEqual([{ field: "seed", reason: "must be at least -1" }]);
     expect(issuesOf(quote("flux-dev", { prompt: "x", num_inference_steps: 41 }))).toEqual([
