@@ -145,12 +145,15 @@ function flood(origin: string, spec: Flood): Promise<{ stop: () => Promise<Recor
       counted = done;
       failed = fail;
     });
+    // Settled once, whenever the worker fails: before its first answer the flood never started.
+    counts.catch(reject);
     worker.on("message", (message: { type: string; counts?: Record<string, number>; message?: string }) => {
       if (message.type === "flooding") resolve({ stop: () => (worker.postMessage({ type: "stop" }), counts) });
       else if (message.type === "result") counted(message.counts!);
       else failed(new Error(message.message));
     });
-    worker.once("error", (error) => (reject(error), failed(error)));
+    worker.once("error", (error) => failed(error));
+    worker.once("exit", () => failed(new Error("the flood worker stopped before it was asked to")));
   });
 }
 
@@ -177,9 +180,16 @@ async function main(): Promise<void> {
     const chosen = arg("kinds", Object.keys(kinds).join(",")).split(",").filter((k) => k in kinds);
     const timed = async (ms: number): Promise<LoadResult> => {
       const serverLag = TIMELINE ? startLoopLag() : undefined;
-      const result = await runLoad({
-        origin: url, requests: victimRequests(victim), concurrency: 8, rate: RATE, warmup: { requests: 0, ms: 0 }, measure: { requests: Number.MAX_SAFE_INTEGER, ms }, timeline: TIMELINE,
-      });
+      let result: LoadResult;
+      try {
+        result = await runLoad({
+          origin: url, requests: victimRequests(victim), concurrency: 8, rate: RATE, warmup: { requests: 0, ms: 0 }, measure: { requests: Number.MAX_SAFE_INTEGER, ms }, timeline: TIMELINE,
+        });
+      } catch (error) {
+        serverLag?.stop(0);
+        throw error;
+      }
+      if (serverLag && !result.slowestPer100ms) serverLag.stop(0);
       if (serverLag && result.slowestPer100ms) {
         const line = (values: readonly number[]) => values.map((v) => v.toFixed(0)).join(" ");
         const windows = result.slowestPer100ms.length;

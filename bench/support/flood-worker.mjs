@@ -20,12 +20,12 @@ const count = (label) => {
 };
 const CODE = /"code"\s*:\s*"([A-Z_]+)"/;
 let deadline = Number.POSITIVE_INFINITY;
-let stopped;
-const stopping = new Promise((resolve) => (stopped = resolve));
+/** The graphql-ws sockets open now (each leaves the set when it closes): closed on `stop`. */
+const openSockets = new Set();
 parentPort.on("message", (message) => {
   if (message?.type !== "stop") return;
   deadline = performance.now();
-  stopped();
+  for (const socket of openSockets) socket.close(1000);
 });
 
 async function http({ requests, concurrency }) {
@@ -56,8 +56,7 @@ async function subscriptions({ key, sockets, perSocket, query }) {
         const socket = new WebSocket(url, "graphql-transport-ws");
         let id = 0;
         const subscribe = () => socket.send(JSON.stringify({ id: `${index}-${id++}`, type: "subscribe", payload: { query } }));
-        const stop = () => socket.close(1000);
-        void stopping.then(stop);
+        openSockets.add(socket);
         socket.on("open", () => socket.send(JSON.stringify({ type: "connection_init", payload: { authorization: `Bearer ${key}` } })));
         socket.on("message", (data) => {
           const message = JSON.parse(String(data));
@@ -72,6 +71,7 @@ async function subscriptions({ key, sockets, perSocket, query }) {
           }
         });
         socket.on("close", (code) => {
+          openSockets.delete(socket);
           if (code !== 1000 && code !== 1005) count(`ws close ${code}`);
           resolve();
         });

@@ -102,6 +102,19 @@ export function priceAcross(
       : valuesOf(profile, options.by)
     : ok([undefined]);
   if (!byValues.ok) return byValues;
+  // What is wrong with the request whatever the values priced (an unknown parameter, a missing
+  // reference, a bad value of another parameter) is refused once, for the table, not repeated in
+  // every cell: a cell's error then names only what its own values change, and an answer cannot
+  // grow as cells × the request's issues.
+  const fixed = Object.assign({}, base);
+  delete fixed[across];
+  if (options.by !== undefined) delete fixed[options.by];
+  const baseCheck = engine.normalize({ model: profile.spec.id, params: fixed });
+  if (!baseCheck.ok) {
+    if (baseCheck.error.code !== "INVALID_PARAMS") return baseCheck;
+    const issues = baseCheck.error.issues.filter((i) => i.field !== across && i.field !== options.by);
+    if (issues.length > 0) return err(invalidParams(issues));
+  }
   const cells = acrossValues.value.length * byValues.value.length;
   const tableBytes = cells * (JSON.stringify(base)?.length ?? 0);
   if (tableBytes > BOUNDS.priceTableBytes)

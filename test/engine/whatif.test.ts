@@ -75,6 +75,23 @@ describe("priceAcross", () => {
     const unknownParam = priceAcross(engine, { model: "seedance-2.0", params: { prompt: "x" } }, "colour");
     expect(!unknownParam.ok && unknownParam.error.code).toBe("INVALID_PARAMS");
   });
+
+  it("refuses once, for the table, what is wrong with the request whatever the values: 99 unknown params are 99 issues, not 99 in every cell", () => {
+    const params: Record<string, unknown> = Object.fromEntries(Array.from({ length: 99 }, (_, i) => [`q${i}`, 0]));
+    params.prompt = "x";
+    const table = priceAcross(engine, { model: "seedance-2.0", params }, "duration", { by: "mode" });
+    expect(table.ok).toBe(false);
+    if (table.ok || table.error.code !== "INVALID_PARAMS") throw new Error("expected INVALID_PARAMS");
+    expect(table.error.issues.map((i) => i.field)).toEqual(Array.from({ length: 99 }, (_, i) => `q${i}`));
+  });
+
+  it("still names, in its cell, a value of the priced parameter that is wrong", () => {
+    const table = priceAcross(engine, { model: "seedance-2.0", params: { prompt: "x" } }, "duration", { values: [8, "long"] });
+    if (!table.ok) throw new Error(table.error.message);
+    const [fine, wrong] = table.value[0]!.points;
+    expect(fine!.result.ok).toBe(true);
+    expect(!wrong!.result.ok && wrong!.result.error.code).toBe("INVALID_PARAMS");
+  });
 });
 
 describe("planBudget", () => {

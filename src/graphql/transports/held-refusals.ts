@@ -68,7 +68,9 @@ export function createHeldRefusals(options: HeldRefusalsOptions = {}) {
       }
       const cancel = after(Math.max(0, Math.min(waitMs, holdMs)), () => {
         forget(address, socket);
-        socket.end(answer());
+        // Closed once the answer is written, not only half-closed: the HTTP server lets a client
+        // keep its half open, and a refused connection must not outlive its refusal.
+        socket.end(answer(), () => socket.destroy());
       });
       if (mine) mine.set(socket, cancel);
       else held.set(address, new Map([[socket, cancel]]));

@@ -1,16 +1,26 @@
 // Refused upgrades held before their answer: a client that reconnects in a loop makes one attempt
 // per hold, within bounds per address and in all.
-import { PassThrough } from "node:stream";
+import { Duplex } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createHeldRefusals, REFUSAL_HOLD_MS } from "../../../src/graphql/transports/held-refusals.ts";
 
-/** A connection: what was written to it, and whether it was ended or cut. */
+/**
+ * A connection as the HTTP server hands it over: what was written to it, and whether it was ended
+ * or cut. Its client never closes its own half (allowHalfOpen, as Node's HTTP server sockets), so
+ * ending the connection alone does not close it.
+ */
 function connection() {
-  const socket = new PassThrough();
   const seen = { written: "", ended: false, destroyed: false };
-  socket.on("data", (chunk: Buffer) => (seen.written += chunk.toString()));
+  const socket = new Duplex({
+    allowHalfOpen: true,
+    read() {},
+    write(chunk: Buffer, _encoding, done) {
+      seen.written += chunk.toString();
+      done();
+    },
+  });
   const end = socket.end.bind(socket);
-  socket.end = ((chunk?: unknown) => ((seen.ended = true), end(chunk as string))) as typeof socket.end;
+  socket.end = ((...args: unknown[]) => ((seen.ended = true), end(...(args as [])))) as typeof socket.end;
   const destroy = socket.destroy.bind(socket);
   socket.destroy = ((error?: Error) => ((seen.destroyed = true), destroy(error))) as typeof socket.destroy;
   return { socket, seen };
@@ -35,7 +45,7 @@ function manualTimers() {
 const answer = () => "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 9\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
 
 describe("held refusals", () => {
-  it("answers a refused upgrade only once its hold is over, and then closes it", async () => {
+  it("answers a refused upgrade only once its hold is over, and then closes it both ways", async () => {
     const timers = manualTimers();
     const refusals = createHeldRefusals({ after: timers.after });
     const { socket, seen } = connection();
@@ -46,9 +56,11 @@ describe("held refusals", () => {
     expect(refusals.held).toBe(1);
 
     timers.fire();
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => socket.once("close", resolve));
     expect(seen.written).toMatch(/^HTTP\/1\.1 429 /);
     expect(seen.ended).toBe(true);
+    // Destroyed once written: a client that keeps its half of the connection open holds nothing.
+    expect(seen.destroyed).toBe(true);
     expect(refusals.held).toBe(0);
   });
 
