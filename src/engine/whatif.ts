@@ -102,6 +102,11 @@ export function priceAcross(
       : valuesOf(profile, options.by)
     : ok([undefined]);
   if (!byValues.ok) return byValues;
+  const cells = acrossValues.value.length * byValues.value.length;
+  const tableBytes = cells * (JSON.stringify(base)?.length ?? 0);
+  if (tableBytes > BOUNDS.priceTableBytes)
+    return err(invalidParams([{ field: "params", reason: `${cells} cells × ${Math.ceil(tableBytes / cells)} bytes of params exceed the table's ${BOUNDS.priceTableBytes} bytes: price fewer values or send smaller params (an upload id, not inline data)` }]));
+
   // What is wrong with the request whatever the values priced (an unknown parameter, a missing
   // reference, a bad value of another parameter) is refused once, for the table, not repeated in
   // every cell: a cell's error then names only what its own values change, and an answer cannot
@@ -115,10 +120,6 @@ export function priceAcross(
     const issues = baseCheck.error.issues.filter((i) => i.field !== across && i.field !== options.by);
     if (issues.length > 0) return err(invalidParams(issues));
   }
-  const cells = acrossValues.value.length * byValues.value.length;
-  const tableBytes = cells * (JSON.stringify(base)?.length ?? 0);
-  if (tableBytes > BOUNDS.priceTableBytes)
-    return err(invalidParams([{ field: "params", reason: `${cells} cells × ${Math.ceil(tableBytes / cells)} bytes of params exceed the table's ${BOUNDS.priceTableBytes} bytes: price fewer values or send smaller params (an upload id, not inline data)` }]));
 
   return ok(
     byValues.value.map((byValue) =>
