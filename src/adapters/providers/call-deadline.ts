@@ -4,9 +4,9 @@
  * outlives the call.
  *
  * One AbortController and one unref'd timer, not `AbortSignal.timeout` (and `AbortSignal.any`
- * with a caller's signal): on Node 20 those cost about 15 µs and 50 µs of CPU a call (a weak
- * reference and a finalization registration each), several times the controller's, and every
- * task a vendor runs makes four or five calls (bench/README.md, bench:providers).
+ * with a caller's signal): on Node 20 each of those registers a weak reference and a finalizer,
+ * several times the controller's cost, and every task a vendor runs makes four or five calls
+ * (the A/B is in bench/README.md, bench:providers).
  */
 export interface CallDeadline {
   readonly signal: AbortSignal;
