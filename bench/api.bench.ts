@@ -40,7 +40,9 @@
  * --upstream=paired (--pairs=N, default 1: the generate phase N times with the simulation and N
  * times with the fake fal, alternating, all with the same `flux-schnell` requests; then the ratio
  * of each pair: what a vendor behind the pool costs accepted generations, at this run's machine
- * speed).
+ * speed), --drain=N (with a fake fal upstream: after the capacity run, N seconds more with no
+ * request sent while the driver works through the tasks accepted; tasks completed per second and
+ * CPU per completed task of every process: the driver's own cost, accepts apart).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -84,6 +86,8 @@ const UPSTREAMS: readonly Upstream[] = UPSTREAM_ARG === "paired" ? Array.from({ 
 const upstreamLabel = (upstream: Upstream) => (upstream === "fal" ? "fake fal" : "simulation");
 const UPSTREAM_LATENCY_MS = Number(arg("upstream-latency", "200"));
 const ACCOUNTS = Number(arg("accounts", "1000"));
+/** --drain=N: seconds of the driver alone after the runs (fake fal only). */
+const DRAIN_SECONDS = Number(arg("drain", "0"));
 /** The driver's pass interval: what "one upstream request per running task per poll interval" counts against. */
 const POLL_INTERVAL_MS = 100;
 const DATABASE_URL = process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -477,6 +481,22 @@ async function generatePhase(upstream: Upstream): Promise<GenerateRun | undefine
     if (cpuBefore) {
       for (const line of cpuPerRequest(cpuBefore, await sampleCpu(database.url, statsRedis), sent)) console.log(`  ${line}`);
       statsRedis?.disconnect();
+    }
+    // The driver alone: no request is sent, the tasks accepted above are polled to their end.
+    if (fake && DRAIN_SECONDS > 0) {
+      const drainRedis = new Redis(REDIS_URL);
+      const fakeBegan = await fake.stats();
+      const cpuBegan = await sampleCpu(database.url, drainRedis);
+      await new Promise((resolve) => setTimeout(resolve, DRAIN_SECONDS * 1_000));
+      const fakeEnded = await fake.stats();
+      const cpuEnded = await sampleCpu(database.url, drainRedis);
+      drainRedis.disconnect();
+      const completed = fakeEnded.completed - fakeBegan.completed;
+      console.log(
+        `  - the driver alone for ${DRAIN_SECONDS} s after the runs: ${fmt(completed / DRAIN_SECONDS)} tasks completed/s at the fake; ` +
+          `the fake's CPU ${completed ? fmt((fakeEnded.cpuMicros - fakeBegan.cpuMicros) / completed) : "-"} µs per completed task`,
+      );
+      if (completed > 0) for (const line of cpuPerRequest(cpuBegan, cpuEnded, completed, "completed task")) console.log(`    ${line}`);
     }
     let pollingRow: Row | undefined;
     if (fakeBefore && fakeSustained && fakeAfter) {

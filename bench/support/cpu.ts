@@ -59,8 +59,8 @@ export async function sampleCpu(databaseUrl: string, redis: Redis | undefined): 
   return { serverThread: cpuMsOf(`/proc/self/task/${process.pid}/stat`), wholeProcess: processCpuMs(process.pid), threads, postgres, redis: redisCpu };
 }
 
-/** Lines "where: ms per request" between two samples. */
-export function cpuPerRequest(before: CpuSample, after: CpuSample, requests: number): string[] {
+/** CPU per `unit` between two samples (`requests` of them): by thread of this process, PostgreSQL and Redis. */
+export function cpuPerRequest(before: CpuSample, after: CpuSample, requests: number, unit = "request"): string[] {
   let postgres = 0;
   for (const [pid, ms] of after.postgres) {
     const start = before.postgres.get(pid) ?? 0; // a backend opened during the run started at 0
@@ -78,6 +78,6 @@ export function cpuPerRequest(before: CpuSample, after: CpuSample, requests: num
     .map(([name, ms]) => `${name} ${per(ms)}`);
   return [
     `other threads of this process, by name: ${byThread.join(", ") || "-"} (the load generator is a worker thread)`,
-    `CPU per request (Linux /proc, 10 ms ticks): total ${per(total)} = server thread ${per(server)}, load generator + other threads of this process ${per(rest)}, PostgreSQL backends (${after.postgres.size}) ${per(postgres)}, Redis server ${per(redis)} (shared with other users of that Redis: an upper bound)`,
+    `CPU per ${unit} (Linux /proc, 10 ms ticks): total ${per(total)} = server thread ${per(server)}, load generator + other threads of this process ${per(rest)}, PostgreSQL backends (${after.postgres.size}) ${per(postgres)}, Redis server ${per(redis)} (shared with other users of that Redis: an upper bound)`,
   ];
 }

@@ -26,7 +26,7 @@ describe.each(targets)("the file store on $name", (target) => {
   /** A store over this database with its own blob directory; the directory's blob count. */
   const open = async (quota?: UploadQuota) => {
     const { blobs, dir } = await temporaryBlobStore();
-    const { files } = await testFileStore(createFileRecords(db.prisma), { blobs, retentionMs: 7 * DAY_MS, ...(quota ? { quota } : {}) });
+    const { files } = await testFileStore(createFileRecords(db.prisma, db.sql), { blobs, retentionMs: 7 * DAY_MS, ...(quota ? { quota } : {}) });
     const blobCount = async () => (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
     return { files, blobCount };
   };
@@ -132,7 +132,7 @@ describe.each(targets)("the file store on $name", (target) => {
 
   it("sweeps an upload left PENDING by a process that died, giving its reservation back", async () => {
     const { files } = await open({ uploadsPerDay: 1_000, bytesStored: 1_000 });
-    const records = createFileRecords(db.prisma);
+    const records = createFileRecords(db.prisma, db.sql);
     const keyId = randomUUID();
     const id = randomUUID();
     const reserved = await records.reserveUpload({

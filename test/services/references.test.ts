@@ -34,7 +34,7 @@ beforeAll(async () => {
 afterAll(async () => db.close());
 
 const checked = (model: string, params: Record<string, unknown>, keyId = "key-1", maxBytes = 1024) =>
-  checkAndNormalizeReferences({ files: createFileRecords(db.prisma), policy: { maxBytes, resolve } }, keyId, profile(model), params);
+  checkAndNormalizeReferences({ files: createFileRecords(db.prisma, db.sql), policy: { maxBytes, resolve } }, keyId, profile(model), params);
 const check = async (model: string, params: Record<string, unknown>, keyId = "key-1", maxBytes = 1024) => (await checked(model, params, keyId, maxBytes)).issues;
 
 /** A data: URI of `bytes` bytes that really is a PNG (the signature, then padding). */

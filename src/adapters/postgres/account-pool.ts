@@ -1,8 +1,9 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { AccountPool } from "../../services/ports/account-pool.ts";
+import type { SqlClient } from "./sql.ts";
 
 /** Pool accounts in `pool_accounts`; TaskRepo's transitions take and free `busy_task`. */
-export function createAccountPool(prisma: PrismaClient): AccountPool {
+export function createAccountPool(prisma: PrismaClient, sql: SqlClient): AccountPool {
   return {
     async seed(size) {
       await prisma.$executeRaw`INSERT INTO pool_accounts (id) SELECT generate_series(1, ${size}::int) ON CONFLICT (id) DO NOTHING`;
@@ -21,7 +22,9 @@ export function createAccountPool(prisma: PrismaClient): AccountPool {
     },
     async recordOutcome(args) {
       if (args.success) {
-        await prisma.$executeRaw`UPDATE pool_accounts SET consecutive_failures = 0 WHERE id = ${args.account}::int`;
+        // Nearly always there is nothing to reset: the row is then left as it is, and the
+        // statement writes nothing (no row version, no commit to flush to disk).
+        await sql.query(`UPDATE pool_accounts SET consecutive_failures = 0 WHERE id = $1::int AND consecutive_failures <> 0`, [args.account]);
         return { locked: false };
       }
       const rows = await prisma.$queryRaw<{ locked: boolean }[]>`

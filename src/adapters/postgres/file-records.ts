@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { FileRecord, FileRecords } from "../../services/ports/file-records.ts";
+import type { SqlClient } from "./sql.ts";
 
 const time = (d: Date | null): number | null => (d ? d.getTime() : null);
 
@@ -10,7 +11,7 @@ const time = (d: Date | null): number | null => (d ? d.getTime() : null);
  * WHERE), so concurrent uploads at the edge of a quota are counted exactly, in any process.
  * PostgreSQL INSERT … ON CONFLICT: https://www.postgresql.org/docs/current/sql-insert.html#SQL-ON-CONFLICT
  */
-export function createFileRecords(prisma: PrismaClient): FileRecords {
+export function createFileRecords(prisma: PrismaClient, sql: SqlClient): FileRecords {
   const record = (row: {
     mediaType: string;
     sizeBytes: number;
@@ -85,15 +86,16 @@ export function createFileRecords(prisma: PrismaClient): FileRecords {
       });
     },
 
+    // One per result file a task stores: on the driver, as the task's own statements (task-repo.ts).
     async addResult(f) {
-      const created = await prisma.storedFile.createMany({
-        data: [{
-          ownerId: f.ownerId, name: f.name, mediaType: f.mediaType, sizeBytes: f.sizeBytes, sha256: f.sha256, blobKey: f.blobKey,
-          createdAt: new Date(f.now), expiresAt: new Date(f.expiresAt),
-        }],
-        skipDuplicates: true,
-      });
-      return created.count === 1;
+      const created = await sql.query(
+        `INSERT INTO stored_files (owner_id, name, media_type, size_bytes, sha256, blob_key, created_at, expires_at)
+         VALUES ($1::text, $2::text, $3::text, $4::int, $5::text, $6::text, $7::timestamptz, $8::timestamptz)
+         ON CONFLICT (owner_id, name) DO NOTHING
+         RETURNING name`,
+        [f.ownerId, f.name, f.mediaType, f.sizeBytes, f.sha256, f.blobKey, new Date(f.now), new Date(f.expiresAt)],
+      );
+      return created.length === 1;
     },
 
     async findResult(ownerId, name) {

@@ -25,7 +25,7 @@ export function createStores(database: Pick<Database, "prisma" | "sql">): Stores
     tasks: createTaskRepo(database.prisma, database.sql),
     idempotency: createIdempotencyStore(database.prisma),
     keys: createKeyStore(database.prisma),
-    files: createFileRecords(database.prisma),
-    pool: createAccountPool(database.prisma),
+    files: createFileRecords(database.prisma, database.sql),
+    pool: createAccountPool(database.prisma, database.sql),
   };
 }

@@ -181,11 +181,18 @@ const START_ASSIGNED = `
   RETURNING ${taskColumns("t")}`;
 
 export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
+  // The statements of a task's way (accept, start, claim, upstream, progress, final states,
+  // refunds, deadlines, leases) and the reads of tasks run on the driver (sql.ts): most run per
+  // task or per pass, and Prisma's runtime costs several times the driver's CPU per statement.
+  // They are written as Prisma.sql templates all the same, whose `text` and `values` the driver
+  // takes as they are (JSON sent as text and cast `::text::jsonb`, as sql.ts asks). The rare
+  // reports (spend by model, latency quantiles, models of a set of tasks) stay with Prisma.
+  const onDriver = <Row extends object>(query: Prisma.Sql) => sql.query<Row>(query.text, query.values);
   const one = async (query: Prisma.Sql) => {
-    const rows = await prisma.$queryRaw<TaskRow[]>(query);
+    const rows = await onDriver<TaskRow>(query);
     return rows[0] ? taskFromRow(rows[0]) : null;
   };
-  const many = async (query: Prisma.Sql) => (await prisma.$queryRaw<TaskRow[]>(query)).map(taskFromRow);
+  const many = async (query: Prisma.Sql) => (await onDriver<TaskRow>(query)).map(taskFromRow);
 
   const startQueued: TaskRepo["startQueued"] = async (args) => {
     const now = at(args.now);
@@ -235,8 +242,8 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
     },
 
     async usedOn(keyId, day) {
-      const rows = await prisma.$queryRaw<{ used_micros: bigint }[]>`
-        SELECT used_micros FROM daily_usage WHERE key_id = ${keyId} AND day = ${day}::date`;
+      const rows = await onDriver<{ used_micros: bigint | string }>(Prisma.sql`
+        SELECT used_micros FROM daily_usage WHERE key_id = ${keyId} AND day = ${day}::date`);
       return rows[0] === undefined ? 0 : Number(rows[0].used_micros);
     },
 
@@ -337,12 +344,16 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
          ORDER BY started_at LIMIT ${args.limit}::int)`);
     },
 
-    renewLeases: (args) =>
+    renewLeases: async (args) =>
       args.ids.length === 0
-        ? Promise.resolve(0)
-        : prisma.$executeRaw`
-            UPDATE tasks SET lease_until = ${at(args.leaseUntil)}::timestamptz
-            WHERE id = ANY(${[...args.ids]}::text[]) AND status = 'PROCESSING' AND lease_owner = ${args.owner}`,
+        ? 0
+        : (
+            await onDriver(Prisma.sql`
+              UPDATE tasks SET lease_until = ${at(args.leaseUntil)}::timestamptz
+              WHERE id IN (SELECT jsonb_array_elements_text(${JSON.stringify(args.ids)}::text::jsonb))
+                AND status = 'PROCESSING' AND lease_owner = ${args.owner}
+              RETURNING id`)
+          ).length,
 
     setProgress: (args) =>
       one(Prisma.sql`
@@ -359,9 +370,9 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
     finish: (args) =>
       one(Prisma.sql`
         WITH done AS (
-          UPDATE tasks SET status = 'FINISHED', result = ${JSON.stringify(args.result)}::jsonb,
-                 vendor_cost = ${args.vendorCost === undefined ? null : JSON.stringify(args.vendorCost)}::jsonb,
-                 glb_urls = ${args.glb.length ? JSON.stringify(args.glb) : null}::jsonb, progress = 100,
+          UPDATE tasks SET status = 'FINISHED', result = ${JSON.stringify(args.result)}::text::jsonb,
+                 vendor_cost = ${args.vendorCost === undefined ? null : JSON.stringify(args.vendorCost)}::text::jsonb,
+                 glb_urls = ${args.glb.length ? JSON.stringify(args.glb) : null}::text::jsonb, progress = 100,
                  finished_at = ${at(args.now)}::timestamptz, updated_at = ${at(args.now)}::timestamptz,
                  lease_owner = NULL, lease_until = NULL, event_pending = true
           WHERE id = ${args.id} AND status = 'PROCESSING' AND lease_owner = ${args.owner}
@@ -413,19 +424,19 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
         SELECT ${COLUMNS} FROM done`),
 
     async dueRefunds(now) {
-      const rows = await prisma.$queryRaw<{ id: string }[]>`
+      const rows = await onDriver<{ id: string }>(Prisma.sql`
         SELECT id FROM tasks
         WHERE status IN ('QUEUED', 'PROCESSING') AND refunded_at IS NULL AND refund_at <= ${at(now)}::timestamptz
-        ORDER BY refund_at LIMIT 500`;
+        ORDER BY refund_at LIMIT 500`);
       return rows.map((r) => r.id);
     },
 
     async slotsExpiredBetween(since, until) {
-      const rows = await prisma.$queryRaw<{ id: string; key_id: string; slot_release_at: Date }[]>`
+      const rows = await onDriver<{ id: string; key_id: string; slot_release_at: Date }>(Prisma.sql`
         SELECT id, key_id, slot_release_at FROM tasks
         WHERE status IN ('QUEUED', 'PROCESSING') AND slot_release_at > ${at(since)}::timestamptz AND slot_release_at <= ${at(until)}::timestamptz
         ORDER BY slot_release_at
-        LIMIT ${SLOTS_PER_SWEEP}::int`;
+        LIMIT ${SLOTS_PER_SWEEP}::int`);
       return rows.map((r) => ({ id: r.id, keyId: r.key_id, at: r.slot_release_at.getTime() }));
     },
 
@@ -443,15 +454,18 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
           AND (refunded_at IS NULL OR refunded_at <= ${at(before)}::timestamptz)
         ORDER BY updated_at, id LIMIT ${limit}::int`),
 
-    releaseClaims: (owner) =>
-      prisma.$executeRaw`
-        UPDATE tasks SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ${owner} AND status IN ('QUEUED', 'PROCESSING')`,
+    releaseClaims: async (owner) =>
+      (
+        await onDriver(Prisma.sql`
+          UPDATE tasks SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ${owner} AND status IN ('QUEUED', 'PROCESSING')
+          RETURNING id`)
+      ).length,
 
     // Two index-only counts on (status, ...): the live states stay small however long the history.
     async liveCounts() {
-      const rows = await prisma.$queryRaw<{ queued: number; processing: number }[]>`
+      const rows = await onDriver<{ queued: number; processing: number }>(Prisma.sql`
         SELECT (SELECT count(*)::int FROM tasks WHERE status = 'QUEUED') AS queued,
-               (SELECT count(*)::int FROM tasks WHERE status = 'PROCESSING') AS processing`;
+               (SELECT count(*)::int FROM tasks WHERE status = 'PROCESSING') AS processing`);
       return { queued: rows[0]?.queued ?? 0, processing: rows[0]?.processing ?? 0 };
     },
   };
