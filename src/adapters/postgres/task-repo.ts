@@ -12,8 +12,7 @@ import { assignAccounts, modelsWithoutFreeAccount } from "../../domain/account-a
  * TaskRepo on PostgreSQL (or PGlite). Every transition is ONE statement guarded by status and
  * claim in its WHERE, so concurrent processes cannot apply it twice; the money that moves with a
  * transition (the charge with the task, the refund with a failure) moves in the same statement,
- * so no crash can separate them. The accept statement runs on the driver (SqlClient): it is the
- * hot path, and the driver alone costs less per statement than Prisma's runtime.
+ * so no crash can separate them. The statements run on the driver (SqlClient; see createTaskRepo).
  */
 
 const at = (ms: number) => new Date(ms);

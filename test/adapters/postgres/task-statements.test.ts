@@ -70,6 +70,35 @@ describe.each(targets)("a task's statements on $name", (target) => {
     expect(prismaCalls).toEqual([]);
   });
 
+  it("runs the failure paths, the sweeps and the reads of tasks on the driver too, each answering from real rows", async () => {
+    prismaCalls.length = 0;
+    const owner = `driver-${randomUUID()}`;
+    const key = randomUUID();
+    // Accepted 1 ms apart: started oldest first.
+    const accept = async (at: number) => (await stores.tasks.accept(newTask(key, 20_000, at), USD))!.task.id;
+    const [a, b, c] = [await accept(T0), await accept(T0 + 1), await accept(T0 + 2)];
+    expect(await stores.tasks.usedOn(key, "2026-11-25")).toBe(60_000);
+    const started = await stores.tasks.startQueued({ owner, now: T0 + 3, leaseUntil: T0 + 5_000, poolSize: 2, max: 2 });
+    expect(started.map((t) => t.id)).toEqual([a, b]);
+    expect((await stores.tasks.liveCounts()).processing).toBeGreaterThanOrEqual(2);
+    expect(await stores.tasks.requeue({ id: a, owner, now: T0 + 4, holdUntil: T0 + 60_000 })).toMatchObject({ id: a, status: "QUEUED" });
+    expect(await stores.tasks.fail({ id: b, owner, now: T0 + 5, error: `vendor said "no"` })).toMatchObject({ id: b, status: "FAILED", error: `vendor said "no"`, refunded: true });
+    expect((await stores.tasks.active(key)).map((t) => t.id).sort()).toEqual([a, c].sort());
+    expect(await stores.tasks.releaseClaims(owner)).toBe(1);
+    expect((await stores.tasks.dueRefunds(T0 + 1_200_002)).filter((id) => id === a || id === c).sort()).toEqual([a, c].sort());
+    expect(await stores.tasks.refund(c, T0 + 1_200_002)).toMatchObject({ id: c, refunded: true });
+    const expired = await stores.tasks.slotsExpiredBetween(T0, T0 + 600_002);
+    expect(expired.filter((slot) => slot.keyId === key).map((slot) => [slot.id, slot.at])).toEqual([[a, T0 + 600_000], [c, T0 + 600_002]]);
+    const timedOut = await stores.tasks.expireHardDeadlines(T0 + 2_400_002, "timed out");
+    expect(timedOut.filter((t) => t.keyId === key).map((t) => t.id).sort()).toEqual([a, c].sort());
+    expect((await stores.tasks.recent(key, 10)).map((t) => t.status)).toEqual(["FAILED", "FAILED", "FAILED"]);
+    expect((await stores.tasks.list({ keyId: key, first: 2 })).hasMore).toBe(true);
+    expect((await stores.tasks.unpublished(T0 + 3_000_000, 1_000)).filter((t) => t.keyId === key)).toHaveLength(3);
+    // Every task failed and was refunded once: the day's charge is back to nothing.
+    expect(await stores.tasks.usedOn(key, "2026-11-25")).toBe(0);
+    expect(prismaCalls).toEqual([]);
+  });
+
   it("leaves an account without failures as it is when it records a success, and clears failures when there are some", async () => {
     const xmin = async (account: number) =>
       (await db.sql.query<{ xmin: string; failures: number }>(`SELECT xmin::text AS xmin, consecutive_failures AS failures FROM pool_accounts WHERE id = $1::int`, [account]))[0]!;
