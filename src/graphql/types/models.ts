@@ -40,6 +40,11 @@ const ParamSpecInterface = builder.interfaceRef<ParamSpec>("ParamSpec").implemen
   }),
 });
 
+/** Told on every member's `default` and `values`: their types differ between members (see ParamSpec). */
+const aliasHint = (field: string) => ` Alias it when a selection also asks another member's \`${field}\` (see ParamSpec).`;
+const ALIAS_DEFAULT = aliasHint("default");
+const ALIAS_VALUES = aliasHint("values");
+
 const isNumericEnum = (p: ParamSpec) => p.type === "enum" && (p.values ?? []).every((v) => typeof v === "number");
 const num = (v: unknown) => (typeof v === "number" ? v : null);
 
@@ -47,38 +52,38 @@ const paramType = (name: string, description: string, match: (p: ParamSpec) => b
   builder.objectRef<ParamSpec>(name).implement({ description, interfaces: [ParamSpecInterface], isTypeOf: (p) => match(p as ParamSpec), fields });
 
 paramType("IntegerParam", "An integer (Float where the range exceeds 32 bits, e.g. seeds).", (p) => p.type === "integer", (t) => ({
-  default: t.float({ nullable: true, description: "The value used when none is sent. Alias it when a selection also asks another member's `default` (see ParamSpec).", resolve: (p) => num(p.default) }),
+  default: t.float({ nullable: true, description: "The value used when none is sent." + ALIAS_DEFAULT, resolve: (p) => num(p.default) }),
   min: t.float({ nullable: true, description: "The smallest value taken.", resolve: (p) => p.min ?? null }),
   max: t.float({ nullable: true, description: "The largest value taken.", resolve: (p) => p.max ?? null }),
   step: t.float({ nullable: true, description: "Values are multiples of this; others snap to the nearest.", resolve: (p) => p.step ?? null }),
 }));
 paramType("NumberParam", "A number.", (p) => p.type === "number", (t) => ({
-  default: t.float({ nullable: true, description: "The value used when none is sent. Alias it when a selection also asks another member's `default` (see ParamSpec).", resolve: (p) => num(p.default) }),
+  default: t.float({ nullable: true, description: "The value used when none is sent." + ALIAS_DEFAULT, resolve: (p) => num(p.default) }),
   min: t.float({ nullable: true, description: "The smallest value taken.", resolve: (p) => p.min ?? null }),
   max: t.float({ nullable: true, description: "The largest value taken.", resolve: (p) => p.max ?? null }),
 }));
 paramType("StringParam", "Text.", (p) => p.type === "string", (t) => ({
-  default: t.string({ nullable: true, description: "The text used when none is sent. Alias it when a selection also asks another member's `default` (see ParamSpec).", resolve: (p) => (typeof p.default === "string" ? p.default : null) }),
+  default: t.string({ nullable: true, description: "The text used when none is sent." + ALIAS_DEFAULT, resolve: (p) => (typeof p.default === "string" ? p.default : null) }),
   minLength: t.int({ nullable: true, description: "Fewest characters taken.", resolve: (p) => p.minLength ?? null }),
   maxLength: t.int({ nullable: true, description: "Most characters taken.", resolve: (p) => p.maxLength ?? null }),
 }));
 paramType("BooleanParam", "A flag.", (p) => p.type === "boolean", (t) => ({
-  default: t.boolean({ nullable: true, description: "The value used when none is sent. Alias it when a selection also asks another member's `default` (see ParamSpec).", resolve: (p) => (typeof p.default === "boolean" ? p.default : null) }),
+  default: t.boolean({ nullable: true, description: "The value used when none is sent." + ALIAS_DEFAULT, resolve: (p) => (typeof p.default === "boolean" ? p.default : null) }),
 }));
 paramType("EnumParam", "One of a list of names.", (p) => p.type === "enum" && !isNumericEnum(p), (t) => ({
-  values: t.stringList({ description: "The names taken, as REST sends them. Alias it when a selection also asks another member's `values` (see ParamSpec).", resolve: (p) => (p.values ?? []).map(String) }),
-  default: t.string({ nullable: true, description: "The name used when none is sent. Alias it when a selection also asks another member's `default` (see ParamSpec).", resolve: (p) => (p.default === undefined ? null : String(p.default)) }),
+  values: t.stringList({ description: "The names taken, as REST sends them." + ALIAS_VALUES, resolve: (p) => (p.values ?? []).map(String) }),
+  default: t.string({ nullable: true, description: "The name used when none is sent." + ALIAS_DEFAULT, resolve: (p) => (p.default === undefined ? null : String(p.default)) }),
 }));
 paramType("NumericEnumParam", "One of a list of numbers (durations, sizes); other numbers snap to the nearest.", isNumericEnum, (t) => ({
-  values: t.floatList({ description: "The numbers taken. Alias it when a selection also asks another member's `values` (see ParamSpec).", resolve: (p) => (p.values ?? []) as number[] }),
-  default: t.float({ nullable: true, description: "The number used when none is sent. Alias it when a selection also asks another member's `default` (see ParamSpec).", resolve: (p) => num(p.default) }),
+  values: t.floatList({ description: "The numbers taken." + ALIAS_VALUES, resolve: (p) => (p.values ?? []) as number[] }),
+  default: t.float({ nullable: true, description: "The number used when none is sent." + ALIAS_DEFAULT, resolve: (p) => num(p.default) }),
 }));
 paramType("ArrayParam", "A list.", (p) => p.type === "array", (t) => ({
-  default: t.field({ type: "JSON", nullable: true, description: "The list used when none is sent. Alias it when a selection also asks another member's `default` (see ParamSpec).", resolve: (p) => p.default ?? null }),
+  default: t.field({ type: "JSON", nullable: true, description: "The list used when none is sent." + ALIAS_DEFAULT, resolve: (p) => p.default ?? null }),
 }));
 paramType("ReferenceParam", "A media reference: an https URL, a data: URI or an upload id.", (p) => p.type === "reference", () => ({}));
 paramType("AnyParam", "The spec leaves the type open; any JSON value.", (p) => p.type === "any", (t) => ({
-  default: t.field({ type: "JSON", nullable: true, description: "The value used when none is sent. Alias it when a selection also asks another member's `default` (see ParamSpec).", resolve: (p) => p.default ?? null }),
+  default: t.field({ type: "JSON", nullable: true, description: "The value used when none is sent." + ALIAS_DEFAULT, resolve: (p) => p.default ?? null }),
 }));
 
 // --- sizes ---
