@@ -27,7 +27,9 @@
  * --rate=N (sustained generations/s, 1000), --keys=N (2000, capacity run), --phases=baseline,rest,graphql,reads,generate (default all), --cpu-prof-dir=DIR
  * (a CPU profile of the server thread during each measured phase, warm-up excluded),
  * --count-io (PostgreSQL statements and Redis commands per generation, by kind),
- * --driver=off (generate phase without the task driver, to see its share), --metrics=off (GATEAI_METRICS=0),
+ * --driver=off (generate phase without the task driver, to see its share), --driver-yield=MS|off
+ * (GATEAI_DRIVER_YIELD_MS: the delay requests may feel before the driver drives fewer tasks at once;
+ * off never yields), --metrics=off (GATEAI_METRICS=0),
  * --cpu-breakdown (Linux: CPU ms per generation by server thread, load generator, PostgreSQL, Redis),
  * --timeline (the sustained run's slowest answer per 100 ms: a start-up stall or a pause shows
  * as a few slow windows, steady queueing as many; beside it the event-loop lag of the server
@@ -76,6 +78,8 @@ const PROFILE_DIR = arg("cpu-prof-dir", "") || undefined;
 const COUNT_IO = process.argv.includes("--count-io");
 const DRIVER = arg("driver", "on") !== "off";
 const CPU_BREAKDOWN = process.argv.includes("--cpu-breakdown");
+/** --driver-yield=MS: the delay requests may feel before the driver drives fewer tasks at once (GATEAI_DRIVER_YIELD_MS; off = 0, never). */
+const DRIVER_YIELD = arg("driver-yield", "");
 const TIMELINE = process.argv.includes("--timeline");
 type Upstream = "simulation" | "fal";
 const UPSTREAM_ARG = arg("upstream", "simulation");
@@ -135,7 +139,11 @@ const json = (key?: string): Record<string, string> => ({
 const METRICS = arg("metrics", "on") !== "off";
 
 function config(env: Record<string, string>): Config {
-  const loaded = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", GATEAI_METRICS: METRICS ? "1" : "0", ...env });
+  const loaded = loadConfig({
+    PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", GATEAI_METRICS: METRICS ? "1" : "0",
+    ...(DRIVER_YIELD ? { GATEAI_DRIVER_YIELD_MS: DRIVER_YIELD === "off" ? "0" : DRIVER_YIELD } : {}),
+    ...env,
+  });
   if (!loaded.ok) throw new Error(`bench config: ${loaded.errors.join("; ")}`);
   return loaded.config;
 }
@@ -464,7 +472,7 @@ async function generatePhase(upstream: Upstream): Promise<GenerateRun | undefine
     const capacityBegan = performance.now();
     const sustainedAccepted = sustained.statuses["200"] ?? 0;
     rows.push({
-      phase: `POST /api/generate at ${fmt(RATE)}/s offered (PostgreSQL + Redis, upstream: ${UPSTREAM_LABEL}${DRIVER ? "" : ", driver off"})`,
+      phase: `POST /api/generate at ${fmt(RATE)}/s offered (PostgreSQL + Redis, upstream: ${UPSTREAM_LABEL}${DRIVER ? "" : ", driver off"}${DRIVER_YIELD ? `, driver yield ${DRIVER_YIELD}` : ""})`,
       result: sustained,
       metric: `${fmt(sustainedAccepted)} of ${fmt(sustained.completed)} accepted, p99 ${fmt(sustained.p99, 1)} ms`,
       target: `all of >= ${fmt(TARGETS.acceptedPerSecond)}/s accepted, p99 < ${TARGETS.p99Ms} ms`,

@@ -1,3 +1,4 @@
+import { DRIVER_PACE } from "../services/task-driver.ts";
 import { DAILY_LIMIT_RULE, dailyLimitMicros, type Micros } from "../kernel/money.ts";
 import { loadBlobStoreConfig, loadUploadQuota, type BlobStoreConfig, type UploadQuotaConfig } from "./file-config.ts";
 import { DEFAULT_LIVE_CAPS, type LiveCaps } from "../services/live-limits.ts";
@@ -36,6 +37,8 @@ export interface Config {
   readonly vendors?: VendorAccounts;
   /** A task whose driving process stops renewing its lease this long is taken over by another. */
   readonly leaseMs: number;
+  /** The event-loop delay requests may feel before the task driver drives fewer tasks at once (services/driver-pace.ts); 0: it never yields. */
+  readonly driverYieldMs: number;
   /** On SIGTERM, how long requests in flight may take to be answered before their connections are closed. */
   readonly shutdownGraceMs: number;
   readonly logLevel: string;
@@ -160,6 +163,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     uploadMaxBytes: number("GATEAI_UPLOAD_MAX_BYTES", 10 * 1024 * 1024, (n) => Number.isInteger(n) && n > 0 && n <= 1024 ** 3, "a positive integer number of bytes, at most 1073741824 (1 GiB)"),
     // At most 10 minutes: a dead process's tasks must be taken over well before their 20-minute refund.
     leaseMs: number("GATEAI_LEASE_MS", 5_000, (n) => Number.isInteger(n) && n >= 100 && n <= 600_000, "an integer number of milliseconds from 100 to 600000"),
+    driverYieldMs: number("GATEAI_DRIVER_YIELD_MS", DRIVER_PACE.targetDelayMs, (n) => Number.isInteger(n) && n >= 0 && n <= 10_000, "an integer number of milliseconds from 0 (never yield) to 10000"),
     shutdownGraceMs: number("GATEAI_SHUTDOWN_GRACE_MS", 10_000, (n) => Number.isInteger(n) && n >= 0 && n <= 120_000, "an integer number of milliseconds from 0 to 120000"),
     logLevel: text("LOG_LEVEL") ?? "info",
     // At least a day: an upload must outlive every task that can still reference it (40 minutes at most).

@@ -30,7 +30,8 @@ import { createUploadLinks } from "../services/upload-links.ts";
 import { createVendorWebhooks } from "../services/vendor-webhooks.ts";
 import { createWebhookVerifier } from "../adapters/providers/webhook-verifier.ts";
 import type { VendorId } from "../catalog/vendors/index.ts";
-import { inBackground } from "../http/request-client.ts";
+import { clientWorkSoFar, inBackground } from "../http/request-client.ts";
+import { createEventLoopPressure } from "../adapters/pressure/event-loop-pressure.ts";
 
 export interface Running {
   readonly services: GatewayServices;
@@ -77,9 +78,12 @@ export async function createServices(
     upstream: config.upstream !== undefined,
   });
   const upstream = options.provider ? { provider: options.provider, close: async () => undefined } : openProvider(config, { references: referenceUrls });
+  // The driver yields to this process's requests: it drives fewer tasks at once while they feel its work.
+  const pressure = config.driverYieldMs > 0 ? createEventLoopPressure(clientWorkSoFar) : undefined;
   const driver = createTaskDriver({
     tasks: stores.tasks, accounts: stores.pool, files, provider: upstream.provider, pubsub, limiter, clock, timing, logger,
     ...(metrics ? { metrics } : {}),
+    ...(pressure ? { pressure, yieldAboveMs: config.driverYieldMs } : {}),
     owner: `gateway-${randomUUID()}`, poolSize: config.poolSize, leaseMs: options.driver?.leaseMs ?? config.leaseMs,
     ...(config.vendors ? { accountsByModel: accountsByModel(config.vendors) } : {}),
     ...(options.driver?.tickMs !== undefined ? { tickMs: options.driver.tickMs } : {}),
@@ -137,6 +141,7 @@ export async function createServices(
     async close() {
       revocationWatch.stop();
       await Promise.all([driver.stop(), retention.stop()]);
+      pressure?.close();
       await upstream.close();
       await keyChanges.return?.();
       await revocations.return?.();

@@ -24,9 +24,19 @@ const scope = new AsyncLocalStorage<() => string>();
  * key looked up in the cache, its address read) costs more than carrying it.
  */
 export function forClient<T>(client: string | (() => string), work: () => T): T {
+  clientWork++;
   let named = typeof client === "string" ? client : undefined;
   return scope.run(() => (named ??= (client as () => string)()), work);
 }
+
+/** Work begun for clients (requests, WebSocket events) in this process so far. */
+let clientWork = 0;
+
+/**
+ * How many pieces of work were begun for clients so far: whether requests arrived between two
+ * reads, which is what background work yields to (src/adapters/pressure).
+ */
+export const clientWorkSoFar = (): number => clientWork;
 
 /** The client the current work is for. */
 export function currentClient(): string {

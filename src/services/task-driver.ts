@@ -12,6 +12,8 @@ import { createTaskEventRelay } from "./task-event-relay.ts";
 import type { Timing } from "./timing.ts";
 import { DRIVER_RULES, generationClocks } from "../domain/generation-clocks.ts";
 import { noMetrics, type MetricsPort } from "./ports/metrics.ts";
+import type { ForegroundPressure } from "./ports/foreground-pressure.ts";
+import { createDriverPace, type PaceRule } from "./driver-pace.ts";
 
 export const HARD_LIMIT_ERROR = "Generation timed out (40 min hard limit)";
 /** Slots whose release failed that the driver keeps releasing again (task-driver.ts `unreleased`). */
@@ -21,8 +23,14 @@ const UNRELEASED_MAX = 10_000;
 const IDLE_AFTER_PASSES = 10;
 
 
-/** Running tasks polled and moved on at once in one pass. */
+/** Running tasks polled and moved on at once in one pass, at most. */
 export const DRIVE_CONCURRENCY = 32;
+/**
+ * How many fewer when requests share the process (driver-pace.ts): halved while requests feel
+ * more than 2 ms of event-loop delay, read every 100 ms; at least 2, so that one slow vendor call
+ * does not hold every other task.
+ */
+export const DRIVER_PACE: PaceRule = { min: 2, max: DRIVE_CONCURRENCY, targetDelayMs: 2, everyMs: 100 };
 /**
  * Tasks one pass starts at most (in one statement). A pass that started until a thousand free
  * vendor accounts were full would hold back its polls; the tasks it starts are submitted by the
@@ -60,7 +68,11 @@ export interface TaskDriverOptions {
   readonly accountFailureThreshold?: number;
   readonly accountCooldownMs?: number;
   /** Where refunds, final states and passes are reported (operations). */
-  readonly metrics?: Pick<MetricsPort, "refunded" | "taskEnded" | "driverPass">;
+  readonly metrics?: Pick<MetricsPort, "refunded" | "taskEnded" | "driverPass" | "driverConcurrency">;
+  /** The delay requests in this process feel, which the driver yields to (DRIVER_PACE); absent: it never yields. */
+  readonly pressure?: ForegroundPressure;
+  /** The delay requests may feel before the driver drives fewer tasks at once (default DRIVER_PACE.targetDelayMs). */
+  readonly yieldAboveMs?: number;
   /** A committed transition unpublished for this long is published from its row (task-event-relay.ts). */
   readonly relayGraceMs?: number;
   /** How often a pass looks for such transitions (the first pass always does). */
@@ -101,6 +113,13 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
   const threshold = options.accountFailureThreshold ?? DRIVER_RULES.accountFailureThreshold;
   const cooldownMs = options.accountCooldownMs ?? generationClocks(timing.timeScale).accountCooldownMs;
   const metrics = options.metrics ?? noMetrics;
+
+  const pace = createDriverPace({
+    rule: options.yieldAboveMs === undefined ? DRIVER_PACE : Object.assign({}, DRIVER_PACE, { targetDelayMs: options.yieldAboveMs }),
+    clock,
+    ...(options.pressure ? { pressure: options.pressure } : {}),
+    onLimit: (limit) => metrics.driverConcurrency(limit),
+  });
 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -326,9 +345,10 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     }
     const claimedAt = clock.now();
     const processing = await tasks.claimProcessing({ owner, now: claimedAt, leaseUntil: claimedAt + leaseMs, limit: Math.max(poolSize, 1) * 2 });
-    // At most DRIVE_CONCURRENCY tasks are polled and moved on at once: a pass over a thousand
-    // running tasks would otherwise queue thousands of callbacks (vendor calls, statements, file
-    // writes) on the event loop at once, ahead of every request accepted meanwhile.
+    // At most DRIVE_CONCURRENCY tasks are polled and moved on at once, fewer while requests feel
+    // the driver's work (the pace): a pass over a thousand running tasks would otherwise queue
+    // thousands of callbacks (vendor calls, statements, file writes) on the event loop at once,
+    // ahead of every request accepted meanwhile.
     const holding: boolean[] = new Array(processing.length);
     let next = 0;
     // The pass's tasks keep their leases until the pass ends, however long its vendor calls (a
@@ -338,12 +358,19 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     const held = processing.map((task) => task.id);
     const driver = async () => {
       while (next < processing.length) {
-        const index = next++;
-        const task = processing[index]!;
-        holding[index] = await drive(task, now).catch((error: unknown) => {
-          logger.error({ err: error, taskId: task.id }, "driving a task failed");
-          return true;
-        });
+        await pace.enter();
+        try {
+          // Another worker may have taken the last task while this one waited for the pace.
+          if (next >= processing.length) return;
+          const index = next++;
+          const task = processing[index]!;
+          holding[index] = await drive(task, now).catch((error: unknown) => {
+            logger.error({ err: error, taskId: task.id }, "driving a task failed");
+            return true;
+          });
+        } finally {
+          pace.leave();
+        }
       }
     };
     const heartbeat = setInterval(() => {
@@ -428,6 +455,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     start() {
       if (!stopped) return;
       stopped = false;
+      metrics.driverConcurrency(pace.limit);
       loop();
     },
     hold,

@@ -57,6 +57,17 @@ describe("configuration bounds", () => {
     for (const bad of ["-1", "120001", "1.5"]) expect(errorsOf({ GATEAI_SHUTDOWN_GRACE_MS: bad }), bad).toHaveLength(1);
   });
 
+  it("GATEAI_DRIVER_YIELD_MS: the driver yields above 2 ms of delay by default, 0 never, else whole milliseconds up to 10 s", () => {
+    const yieldOf = (value?: string) => {
+      const loaded = loadConfig(value === undefined ? {} : { GATEAI_DRIVER_YIELD_MS: value });
+      return loaded.ok ? loaded.config.driverYieldMs : undefined;
+    };
+    expect(yieldOf()).toBe(2);
+    expect(yieldOf("0")).toBe(0);
+    expect(yieldOf("25")).toBe(25);
+    for (const bad of ["-1", "1.5", "10001", "abc"]) expect(errorsOf({ GATEAI_DRIVER_YIELD_MS: bad }), bad).toHaveLength(1);
+  });
+
   it("refuses an upstream with vendor keys (two ways to generate), upstream keys without an upstream, and a fal JWKS address that is no URL", () => {
     const upstream = { GATEAI_UPSTREAM_URL: "https://upstream.example", GATEAI_UPSTREAM_KEYS: "k1,k2" };
     expect(errorsOf(upstream)).toEqual([]);

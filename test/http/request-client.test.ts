@@ -2,7 +2,7 @@
 // socket's listeners run for the client they were added for, whoever emits the event.
 import { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
-import { BACKGROUND_CLIENT, clientOfRequest, currentClient, emitForClient, forClient, inBackground } from "../../src/http/request-client.ts";
+import { BACKGROUND_CLIENT, clientOfRequest, clientWorkSoFar, currentClient, emitForClient, forClient, inBackground } from "../../src/http/request-client.ts";
 
 describe("the request's client", () => {
   it("is carried through awaits, timers and promise callbacks, and is background outside any request", async () => {
@@ -20,6 +20,17 @@ describe("the request's client", () => {
     ]);
     expect(seen.sort()).toEqual(["key:a", "key:a", "key:b"]);
     expect(currentClient()).toBe(BACKGROUND_CLIENT);
+  });
+
+  it("counts each piece of work begun for a client (a request, a socket's event), and none begun in the background", () => {
+    const socket = new EventEmitter();
+    emitForClient(socket, "address:10.0.0.1");
+    socket.on("message", () => undefined);
+    const before = clientWorkSoFar();
+    forClient("key:a", () => undefined);
+    socket.emit("message", "{}");
+    inBackground(() => undefined);
+    expect(clientWorkSoFar() - before).toBe(2);
   });
 
   it("is the id of the key a request sends once it is known valid, else the address", () => {

@@ -3,7 +3,7 @@
  * repository (a pool of a thousand accounts fills without a thousand round trips), and polls at
  * most DRIVE_CONCURRENCY running tasks at once (a pass never floods the event loop); passes an
  * accepted task asks for only start tasks, so a task is polled once per full pass however many
- * are accepted. Counted at the ports, on PGlite (and PostgreSQL when configured).
+ * are accepted; while requests feel the driver's work, it drives fewer at once (its pace). Counted at the ports, on PGlite (and PostgreSQL when configured).
  */
 import { randomUUID } from "node:crypto";
 import { pino } from "pino";
@@ -15,7 +15,7 @@ import { createStores, type Stores } from "../../src/adapters/postgres/stores.ts
 import type { GatewayEvents } from "../../src/services/events.ts";
 import type { Provider } from "../../src/services/ports/provider.ts";
 import type { TaskRepo } from "../../src/services/ports/task-repo.ts";
-import { createTaskDriver, DRIVE_CONCURRENCY, STARTS_PER_PASS, type TaskDriver } from "../../src/services/task-driver.ts";
+import { createTaskDriver, DRIVE_CONCURRENCY, DRIVER_PACE, STARTS_PER_PASS, type TaskDriver, type TaskDriverOptions } from "../../src/services/task-driver.ts";
 import { timingFor } from "../../src/services/timing.ts";
 import { withTestDatabases } from "../support/databases.ts";
 import { newTask } from "../support/new-task.ts";
@@ -57,7 +57,7 @@ describe.each(targets)("task driver concurrency on $name", (target) => {
   });
   let clock = Date.parse("2026-11-25T12:00:00.000Z");
 
-  const makeDriver = (tasks: TaskRepo, provider: Provider, more: { tickMs?: number } = {}) =>
+  const makeDriver = (tasks: TaskRepo, provider: Provider, more: Partial<TaskDriverOptions> = {}) =>
     createTaskDriver({
       tasks, accounts: stores.pool, files: { putResults: async () => undefined }, provider, pubsub: createMemoryPubSub<GatewayEvents>(),
       limiter: createMemoryLimiter({ now: () => clock }), clock: { now: () => clock }, timing: timingFor(1), logger: pino({ level: "silent" }),
@@ -97,6 +97,38 @@ describe.each(targets)("task driver concurrency on $name", (target) => {
     expect(polls.max).toBe(DRIVE_CONCURRENCY);
     // The rest started in this pass: every account taken.
     expect((await stores.tasks.active(keyId)).every((t) => t.status === "PROCESSING")).toBe(true);
+  });
+
+  it(`drives at most ${DRIVER_PACE.min} running tasks at once while requests feel its work, and ${DRIVE_CONCURRENCY} again once they do not`, async () => {
+    const pressure = { delay: 50, delaySinceLastRead: () => pressure.delay };
+    let polls = inFlight();
+    // Each poll takes a quarter of the pace's interval on the driver's clock: the pace reads the pressure as a pass goes on.
+    const provider: Provider = {
+      poll: () =>
+        polls.run(async () => {
+          clock += DRIVER_PACE.everyMs / 4;
+          for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+          return { state: "running", progress: 0.1 };
+        }),
+    };
+    const driver = makeDriver(stores.tasks, provider, { pressure });
+    const keyId = randomUUID();
+    for (let i = 0; i < POOL; i++) await stores.tasks.accept(newTask(keyId, 10, (clock += 1)), 1_000_000_000);
+    await driver.tick();
+    await driver.tick();
+    expect((await stores.tasks.active(keyId)).every((t) => t.status === "PROCESSING")).toBe(true);
+    polls = inFlight();
+    await driver.tick();
+    expect(polls.calls).toBe(POOL);
+    expect(polls.max).toBe(DRIVER_PACE.min);
+    // No more delay: one more task at once per interval, back to the most within two passes.
+    pressure.delay = 0;
+    await driver.tick();
+    await driver.tick();
+    polls = inFlight();
+    await driver.tick();
+    expect(polls.calls).toBe(POOL);
+    expect(polls.max).toBe(DRIVE_CONCURRENCY);
   });
 
   /** A started driver whose full passes are an hour apart: the first comes with start(), every other one is asked for. */

@@ -57,6 +57,9 @@ export function createPrometheusMetrics(options: {
   const driverLag = new Gauge({
     name: "gateai_driver_lag_seconds", help: "Seconds since the task driver of this process last finished a pass (grows when it is stuck or stopped).", registers,
   });
+  const driverConcurrency = new Gauge({
+    name: "gateai_driver_concurrency", help: "Running tasks the task driver of this process polls and moves on at once: 32 at most, fewer while requests feel its work.", registers,
+  });
   let lastPassAt: number | undefined;
 
   const port: MetricsPort = {
@@ -70,6 +73,7 @@ export function createPrometheusMetrics(options: {
       driverPass.observe(seconds);
       lastPassAt = options.now();
     },
+    driverConcurrency: (tasks) => driverConcurrency.set(tasks),
     subscriptions: (delta) => subscriptions.inc(delta),
   };
 

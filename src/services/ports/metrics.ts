@@ -25,6 +25,8 @@ export interface MetricsPort {
   taskEnded(status: "FINISHED" | "FAILED"): void;
   /** One pass of the task driver ended, after `seconds`. */
   driverPass(seconds: number): void;
+  /** How many running tasks the task driver now drives at once (it yields to requests: services/driver-pace.ts). */
+  driverConcurrency(tasks: number): void;
   /** A GraphQL subscription started (+1) or ended (-1). */
   subscriptions(delta: 1 | -1): void;
 }
@@ -38,6 +40,7 @@ export const noMetrics: MetricsPort = {
   refunded: () => undefined,
   taskEnded: () => undefined,
   driverPass: () => undefined,
+  driverConcurrency: () => undefined,
   subscriptions: () => undefined,
 };
 

@@ -37,6 +37,13 @@ describe("Prometheus metrics (prom-client)", () => {
     expect(body).toContain("gateai_queue_depth 4");
   });
 
+  it("shows how many tasks the driver drives at once, as it last reported", async () => {
+    const metrics = createPrometheusMetrics({ snapshot, now: () => 0, processMetrics: false });
+    metrics.port.driverConcurrency(32);
+    metrics.port.driverConcurrency(8);
+    expect(line((await metrics.render()).body, "gateai_driver_concurrency ")).toBe("gateai_driver_concurrency 8");
+  });
+
   it("counts open subscriptions up and down, and the driver's lag since its last pass", async () => {
     let now = 10_000;
     const metrics = createPrometheusMetrics({ snapshot, now: () => now, processMetrics: false });

@@ -1,0 +1,51 @@
+// Foreground pressure from Node's event-loop delay histogram: the worst delay since the last read,
+// and only when requests arrived meanwhile.
+import { afterEach, describe, expect, it } from "vitest";
+import { createEventLoopPressure, type EventLoopPressure } from "../../../src/adapters/pressure/event-loop-pressure.ts";
+
+/** Holds the event loop for `ms`, as a burst of synchronous work does. */
+const holdLoop = (ms: number) => {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+};
+/** Lets the histogram's timer tick a few times (it records a held loop at its next tick). */
+const ticks = () => new Promise((resolve) => setTimeout(resolve, 40));
+
+describe("event-loop pressure", () => {
+  let pressure: EventLoopPressure | undefined;
+  afterEach(() => pressure?.close());
+
+  it("reports the worst delay since the last read when requests arrived meanwhile", async () => {
+    let requests = 0;
+    pressure = createEventLoopPressure(() => requests);
+    await ticks();
+    pressure.delaySinceLastRead();
+    await ticks();
+    requests++;
+    holdLoop(80);
+    await ticks();
+    expect(pressure.delaySinceLastRead()).toBeGreaterThanOrEqual(60);
+  });
+
+  it("reports no delay when no request arrived, however long the loop was held", async () => {
+    pressure = createEventLoopPressure(() => 7);
+    await ticks();
+    holdLoop(80);
+    await ticks();
+    expect(pressure.delaySinceLastRead()).toBe(0);
+  });
+
+  it("starts each reading afresh: a delay already read is not reported again", async () => {
+    let requests = 0;
+    pressure = createEventLoopPressure(() => requests);
+    await ticks();
+    requests++;
+    holdLoop(80);
+    await ticks();
+    const first = pressure.delaySinceLastRead();
+    requests++;
+    await ticks();
+    expect(first).toBeGreaterThanOrEqual(60);
+    expect(pressure.delaySinceLastRead()).toBeLessThan(first);
+  });
+});
