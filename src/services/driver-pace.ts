@@ -9,7 +9,9 @@ import type { ForegroundPressure } from "./ports/foreground-pressure.ts";
  * (a poll's answer, its statements, a result's download and file), and thirty of them at once
  * hold every request accepted meanwhile behind them; the tasks themselves have minutes
  * (their 10/20/40-minute clocks) where a request has milliseconds. With no request arriving the
- * delay reads 0, so a driver alone climbs back to `max` within a few hundred milliseconds.
+ * delay reads 0, so a driver alone climbs back to `max` in about 3 s of driving (30 calm
+ * readings); after `STALE_READINGS` intervals without one (nothing was driven) it starts again
+ * at `max`, its last reading too old to say anything about the requests now.
  */
 export interface PaceRule {
   readonly min: number;
@@ -17,6 +19,9 @@ export interface PaceRule {
   readonly targetDelayMs: number;
   readonly everyMs: number;
 }
+
+/** Intervals without a reading after which the pace starts afresh at its maximum. */
+export const STALE_READINGS = 10;
 
 /** The limit after one reading of the delay requests felt. */
 export function nextLimit(limit: number, delayMs: number, rule: PaceRule): number {
@@ -52,8 +57,17 @@ export function createDriverPace(options: { readonly rule: PaceRule; readonly cl
     if (!pressure) return;
     const now = clock.now();
     if (now - readAt < rule.everyMs) return;
+    const stale = now - readAt > rule.everyMs * STALE_READINGS;
     readAt = now;
-    const next = nextLimit(limit, pressure.delaySinceLastRead(), rule);
+    let delay: number;
+    try {
+      delay = pressure.delaySinceLastRead();
+    } catch {
+      // A reading that fails says nothing: the pace goes on as if calm.
+      delay = 0;
+    }
+    // After a pause the reading covers the whole pause: it is taken (to start the next afresh) and not used.
+    const next = stale ? rule.max : nextLimit(limit, delay, rule);
     if (next === limit) return;
     limit = next;
     options.onLimit?.(limit);

@@ -124,6 +124,8 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = true;
+  /** stop() was called: a pass under way (started or asked for by tick) drives no further task. */
+  let stopping = false;
 
   const relay = createTaskEventRelay({ tasks, pubsub, logger, ...(options.relayGraceMs !== undefined ? { graceMs: options.relayGraceMs } : {}) });
   const relayEveryMs = options.relayEveryMs ?? 1_000;
@@ -357,11 +359,12 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     // statement renews only this process's PROCESSING tasks).
     const held = processing.map((task) => task.id);
     const driver = async () => {
-      while (next < processing.length) {
+      // A stopping driver ends its pass at the next task: its leases are handed over (stop).
+      while (next < processing.length && !stopping) {
         await pace.enter();
         try {
           // Another worker may have taken the last task while this one waited for the pace.
-          if (next >= processing.length) return;
+          if (next >= processing.length || stopping) return;
           const index = next++;
           const task = processing[index]!;
           holding[index] = await drive(task, now).catch((error: unknown) => {
@@ -455,6 +458,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     start() {
       if (!stopped) return;
       stopped = false;
+      stopping = false;
       metrics.driverConcurrency(pace.limit);
       loop();
     },
@@ -487,6 +491,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     },
     async stop() {
       stopped = true;
+      stopping = true;
       pending = undefined;
       if (timer) clearTimeout(timer);
       await running;

@@ -1,7 +1,7 @@
 // The driver's pace: how many running tasks it drives at once while requests share its process.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createDriverPace, nextLimit, type PaceRule } from "../../src/services/driver-pace.ts";
+import { createDriverPace, nextLimit, STALE_READINGS, type PaceRule } from "../../src/services/driver-pace.ts";
 
 const RULE: PaceRule = { min: 2, max: 32, targetDelayMs: 10, everyMs: 100 };
 
@@ -66,32 +66,42 @@ describe("the driver's pace gate", () => {
     expect(order).toEqual([0, 1, 2, 3, 4]);
   });
 
+  /** A pace whose first reading (which covers everything before it, and is not used) is behind it. */
+  const pacedAfterFirstReading = async (rule: PaceRule = RULE) => {
+    const first = paced(rule);
+    await first.pace.enter();
+    first.pace.leave();
+    first.state.now += rule.everyMs;
+    return first;
+  };
+
   it("reads the pressure at most once per interval of its clock, and halves its limit when requests felt the delay", async () => {
-    const { pace, state } = paced();
+    const { pace, state } = await pacedAfterFirstReading();
+    expect(state.readings).toBe(1);
     state.delay = 50;
     const admitted = { count: 0 };
     enterTimes(pace, 40, admitted);
     await settle();
-    // One reading at the first entry: 32 → 16 before any was admitted.
-    expect(state.readings).toBe(1);
+    // One reading at the first entry of the interval: 32 → 16 before any was admitted.
+    expect(state.readings).toBe(2);
     expect(pace.limit).toBe(16);
     expect(admitted.count).toBe(16);
     // Leaving within the same interval reads nothing and admits one for one.
     for (let i = 0; i < 4; i++) pace.leave();
     await settle();
-    expect(state.readings).toBe(1);
+    expect(state.readings).toBe(2);
     expect(admitted.count).toBe(20);
     // The next interval: 16 → 8. Fifteen still run after this leave, so none is admitted until fewer than 8 do.
     state.now += 100;
     pace.leave();
     await settle();
-    expect(state.readings).toBe(2);
+    expect(state.readings).toBe(3);
     expect(state.limits).toEqual([16, 8]);
     expect(admitted.count).toBe(20);
   });
 
   it("climbs back one task per interval once requests feel no delay, admitting those waiting", async () => {
-    const { pace, state } = paced({ ...RULE, max: 8 });
+    const { pace, state } = await pacedAfterFirstReading({ ...RULE, max: 8 });
     state.delay = 50;
     const admitted = { count: 0 };
     enterTimes(pace, 10, admitted);
@@ -106,6 +116,51 @@ describe("the driver's pace gate", () => {
       expect(pace.limit).toBe(step);
       expect(admitted.count).toBe(step);
     }
+  });
+
+  it("does not use a reading that covers a pause: its first, and the first after an interval without any, start again at the maximum", async () => {
+    const { pace, state } = paced();
+    state.delay = 50;
+    const admitted = { count: 0 };
+    enterTimes(pace, 1, admitted);
+    await settle();
+    expect([state.readings, pace.limit]).toEqual([1, 32]);
+    for (let i = 0; i < 4; i++) {
+      state.now += RULE.everyMs;
+      pace.leave();
+      enterTimes(pace, 1, admitted);
+      await settle();
+    }
+    expect(pace.limit).toBe(2);
+    // Nothing driven for longer than STALE_READINGS intervals: the reading is taken, and the pace starts afresh.
+    state.now += RULE.everyMs * (STALE_READINGS + 1);
+    pace.leave();
+    expect([state.readings, pace.limit]).toEqual([6, 32]);
+    expect(state.limits).toEqual([16, 8, 4, 2, 32]);
+  });
+
+  it("goes on as if calm when a reading fails", async () => {
+    let calls = 0;
+    let now = 0;
+    const pace = createDriverPace({
+      rule: RULE,
+      clock: { now: () => now },
+      pressure: {
+        delaySinceLastRead: () => {
+          calls++;
+          throw new Error("no reading");
+        },
+      },
+    });
+    const admitted = { count: 0 };
+    enterTimes(pace, 40, admitted);
+    await settle();
+    now += RULE.everyMs;
+    pace.leave();
+    await settle();
+    expect(calls).toBe(2);
+    expect(pace.limit).toBe(32);
+    expect(admitted.count).toBe(33);
   });
 
   it("stays at its maximum without a pressure to read", async () => {

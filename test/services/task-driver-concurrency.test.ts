@@ -131,6 +131,27 @@ describe.each(targets)("task driver concurrency on $name", (target) => {
     expect(polls.max).toBe(DRIVE_CONCURRENCY);
   });
 
+  it("polls no further task of a pass under way once the driver is stopped", async () => {
+    let polls = 0;
+    let driver: TaskDriver | undefined;
+    const stopping: Promise<void>[] = [];
+    const provider: Provider = {
+      poll: async () => {
+        if (polls++ === 0) stopping.push(driver!.stop());
+        return { state: "running", progress: 0.1 };
+      },
+    };
+    driver = makeDriver(stores.tasks, provider);
+    const keyId = randomUUID();
+    for (let i = 0; i < POOL; i++) await stores.tasks.accept(newTask(keyId, 10, (clock += 1)), 1_000_000_000);
+    // The first pass starts 64 tasks; the second polls them, and the first poll stops the driver.
+    await driver.tick();
+    clock += 10;
+    await driver.tick();
+    await Promise.all(stopping);
+    expect(polls).toBe(1);
+  });
+
   /** A started driver whose full passes are an hour apart: the first comes with start(), every other one is asked for. */
   const withRunningDriver = async (test: (driver: TaskDriver, counts: { starts: ReturnType<typeof inFlight>; polls: ReturnType<typeof inFlight> }) => Promise<void>) => {
     const counts = { starts: inFlight(), polls: inFlight() };

@@ -1,4 +1,3 @@
-import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
 import type { ForegroundPressure } from "../../services/ports/foreground-pressure.ts";
 
 export interface EventLoopPressure extends ForegroundPressure {
@@ -6,32 +5,40 @@ export interface EventLoopPressure extends ForegroundPressure {
   close(): void;
 }
 
-/** How often the monitor samples the loop: its unref'd timer wakes an idle process this often. */
+/** How often the loop is sampled: the unref'd timer wakes an idle process this often. */
 const RESOLUTION_MS = 10;
 
 /**
- * Foreground pressure as Node measures it: the event-loop delay histogram of `perf_hooks`
- * (https://nodejs.org/docs/latest-v20.x/api/perf_hooks.html#perf_hooksmonitoreventloopdelayoptions),
- * its maximum since the last read, reported only when `requestsArrived` (a count of requests and
- * WebSocket messages so far) moved since then.
+ * Foreground pressure as the event loop shows it: a timer every RESOLUTION_MS notes how late it
+ * fires, and a reading is the worst lateness since the last one, including the stall still going
+ * on when the reading is taken (the driver reads from inside its own bursts), reported only when
+ * `requestsArrived` (a count of requests and WebSocket events so far) moved since then.
+ *
+ * Not `perf_hooks.monitorEventLoopDelay`: its `reset()` also forgets when its timer last fired
+ * (Node 20), so a stall under way at a reading is never recorded, and those are the bursts this
+ * measures.
  */
 export function createEventLoopPressure(requestsArrived: () => number): EventLoopPressure {
-  const histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
-  histogram.enable();
+  let lastTick = performance.now();
+  let worstMs = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    worstMs = Math.max(worstMs, now - lastTick - RESOLUTION_MS);
+    lastTick = now;
+  }, RESOLUTION_MS);
+  timer.unref();
   let seen = requestsArrived();
   return {
     delaySinceLastRead() {
+      const delay = Math.max(0, worstMs, performance.now() - lastTick - RESOLUTION_MS);
+      worstMs = 0;
       const arrived = requestsArrived();
-      // The histogram records, in nanoseconds, the time between its timer's ticks: the resolution
-      // plus the delay (an empty one reports 0).
-      const worstMs = Math.max(0, histogram.max / 1e6 - RESOLUTION_MS);
-      histogram.reset();
       const felt = arrived !== seen;
       seen = arrived;
-      return felt ? worstMs : 0;
+      return felt ? delay : 0;
     },
     close() {
-      histogram.disable();
+      clearInterval(timer);
     },
   };
 }

@@ -5,7 +5,7 @@
 export interface ForegroundPressure {
   /**
    * The worst delay, in milliseconds, the event loop made work wait since the last call, counted
-   * only when requests (HTTP requests, WebSocket messages) arrived meanwhile; 0 otherwise: a delay
+   * only when requests (HTTP requests, WebSocket events) arrived meanwhile; 0 otherwise: a delay
    * no request felt is no reason to slow down.
    */
   delaySinceLastRead(): number;
