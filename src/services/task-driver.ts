@@ -130,6 +130,9 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
   const relay = createTaskEventRelay({ tasks, pubsub, logger, ...(options.relayGraceMs !== undefined ? { graceMs: options.relayGraceMs } : {}) });
   const relayEveryMs = options.relayEveryMs ?? 1_000;
   let lastRelay = Number.NEGATIVE_INFINITY;
+  /** The start of a pub/sub gap this process's subscribers had, not yet marked (PubSub.onGap). */
+  let gapSince: number | undefined;
+  let stopFollowingGaps: (() => void) | undefined;
   const publish = (type: TaskEventType, task: TaskRecord) =>
     relay.publish(type, task).catch((error: unknown) => logger.error({ err: error, taskId: task.id }, "publishing a task event failed"));
 
@@ -339,6 +342,19 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     // is already (nearly) expired.
     const now = clock.now();
     const swept = await sweepDeadlines(now);
+    // A gap in this process's pub/sub: the states committed since it began are marked to be
+    // published again, now; a failed marking is tried again at the next pass.
+    if (gapSince !== undefined) {
+      const since = gapSince;
+      gapSince = undefined;
+      try {
+        await relay.markGap(since);
+        lastRelay = Number.NEGATIVE_INFINITY;
+      } catch (error) {
+        gapSince = Math.min(gapSince ?? since, since);
+        logger.warn({ err: error }, "marking the task events of a pub/sub gap failed");
+      }
+    }
     // Transitions committed here or elsewhere whose event never went out (a process killed
     // between commit and publish): on start, then every relayEveryMs.
     if (now - lastRelay >= relayEveryMs) {
@@ -459,6 +475,10 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       if (!stopped) return;
       stopped = false;
       stopping = false;
+      stopFollowingGaps = pubsub.onGap((since) => {
+        gapSince = Math.min(gapSince ?? since, since);
+        if (!stopped) askForPass("full");
+      });
       metrics.driverConcurrency(pace.limit);
       loop();
     },
@@ -492,6 +512,8 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     async stop() {
       stopped = true;
       stopping = true;
+      stopFollowingGaps?.();
+      stopFollowingGaps = undefined;
       pending = undefined;
       if (timer) clearTimeout(timer);
       await running;

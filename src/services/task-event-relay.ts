@@ -8,7 +8,7 @@ import type { TaskRepo } from "./ports/task-repo.ts";
 const RELAY_BATCH = 500;
 
 export interface TaskEventRelayOptions {
-  readonly tasks: Pick<TaskRepo, "markPublished" | "unpublished">;
+  readonly tasks: Pick<TaskRepo, "markPublished" | "unpublished" | "markUnpublishedSince">;
   readonly pubsub: GatewayPubSub;
   readonly logger: Logger;
   /**
@@ -34,7 +34,19 @@ export interface TaskEventRelay {
    * pub/sub was down), then clears their marks. Returns how many it republished.
    */
   relay(now: number): Promise<number>;
+  /**
+   * A gap in the pub/sub from `since` on (PubSub.onGap): the states committed from GAP_MARGIN_MS
+   * before it are marked again, for the next `relay` to publish. Returns how many were marked.
+   */
+  markGap(since: number): Promise<number>;
 }
+
+/**
+ * How much earlier than the gap's start its states are told again: a payload in flight when the
+ * connection dropped, and the clocks of the processes that wrote `updated_at`, are a few seconds
+ * either way. Telling a state twice is harmless (see createTaskEventRelay).
+ */
+export const GAP_MARGIN_MS = 5_000;
 
 /**
  * Task events from committed state (a transactional outbox kept on the task row itself): every
@@ -71,6 +83,7 @@ export function createTaskEventRelay(options: TaskEventRelayOptions): TaskEventR
       published.push(task);
     },
     flush,
+    markGap: (since) => tasks.markUnpublishedSince(since - GAP_MARGIN_MS),
     async relay(now) {
       const pending = await tasks.unpublished(now - graceMs, RELAY_BATCH);
       let sent = 0;

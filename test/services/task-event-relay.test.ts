@@ -87,8 +87,29 @@ const killedAfterFinalCommit = (pubsub: GatewayPubSub): GatewayPubSub & { killed
       return pubsub.publish(topic, id, payload);
     }) as GatewayPubSub["publish"],
     subscribe: pubsub.subscribe.bind(pubsub),
+    onGap: pubsub.onGap.bind(pubsub),
     close: () => pubsub.close(),
   };
+};
+
+/**
+ * A process whose publishes Redis takes but delivers to no one: its subscribers' connections
+ * are down (a restart), so the publish succeeds and its mark is cleared, and the event is gone.
+ */
+const deliveringToNoOne = (pubsub: GatewayPubSub): GatewayPubSub => Object.assign({}, pubsub, { publish: async () => undefined });
+
+/** A pub/sub whose gap the test tells (`gap(since)`), as the Redis adapter does once its subscriptions are back. */
+const withGaps = (pubsub: GatewayPubSub): GatewayPubSub & { gap(since: number): void } => {
+  const listeners = new Set<(since: number) => void>();
+  return Object.assign({}, pubsub, {
+    publish: pubsub.publish.bind(pubsub),
+    subscribe: pubsub.subscribe.bind(pubsub),
+    onGap: (listener: (since: number) => void) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    gap: (since: number) => listeners.forEach((listener) => listener(since)),
+  });
 };
 
 /** An upstream that finishes every attempt on its first poll. */
@@ -196,6 +217,41 @@ describe.each(targets)("task events from committed state on $name", (target) => 
       await subscriber.stop();
     });
 
+    it("after a gap in its pub/sub, a process's next pass publishes again the states committed since the gap began: its subscriber sees the end it missed", async () => {
+      const keyId = randomUUID();
+      const own = withGaps(bus.create());
+      const subscriber = await watch(own, keyId);
+      const here = driver(own, `here-${randomUUID()}`);
+      try {
+        const task = await accept(keyId);
+        // Another process drives the task to its end while this one's subscriptions are away: its
+        // publishes go out (their marks are cleared) and reach no one.
+        const elsewhere = driver(deliveringToNoOne(bus.create()), `elsewhere-${randomUUID()}`);
+        const gapFrom = now;
+        await elsewhere.tick();
+        now += 10;
+        await elsewhere.tick();
+        expect((await stores.tasks.find(task.id))?.status).toBe("FINISHED");
+        expect((await stores.tasks.unpublished(now + 60_000, 1_000)).map((t) => t.id)).not.toContain(task.id);
+        expect(subscriber.events).toEqual([]);
+        here.start();
+        await here.settled();
+        expect(subscriber.events).toEqual([]);
+
+        // The subscriptions listen again: the gap is told, and the next pass tells the final state
+        // (once the relay's grace is over: a state that new may still be on its way from its own process).
+        now += 1_000;
+        own.gap(gapFrom);
+        await expect.poll(() => subscriber.events.map((e) => [e.task.id, e.task.status])).toContainEqual([task.id, "FINISHED"]);
+        // Told, its mark is cleared again: the next passes have nothing more of it to send.
+        await here.settled();
+        expect((await stores.tasks.unpublished(now + 60_000, 1_000)).map((t) => t.id)).not.toContain(task.id);
+      } finally {
+        await here.stop();
+        await subscriber.stop();
+      }
+    });
+
     it("a transition published by its own process is not published again; an unpublished one is told once, after the grace", async () => {
       const keyId = randomUUID();
       const subscriber = await watch(bus.create(), keyId);
@@ -245,4 +301,28 @@ describe.each(targets)("task events from committed state on $name", (target) => 
     expect((await stores.tasks.unpublished(t0 + 19, 100)).map((t) => t.id)).not.toContain(task.id);
     expect((await stores.tasks.unpublished(t0 + 20, 100)).map((t) => t.id)).toContain(task.id);
   });
+
+  it("a gap marks again the rows changed from its start, a running task's refund included, and no row before it", async () => {
+    now += 60_000;
+    // Last in the file: it leaves queued tasks.
+    const t0 = now;
+    const before = (await stores.tasks.accept(newTask(randomUUID(), 10, t0), 1_000_000))!.task;
+    const running = (await stores.tasks.accept(newTask(randomUUID(), 10, t0), 1_000_000))!.task;
+    await stores.tasks.markPublished([before, running]);
+    const after = (await stores.tasks.accept(newTask(randomUUID(), 10, t0 + 100), 1_000_000))!.task;
+    await stores.tasks.markPublished([after]);
+    // A refund leaves updated_at where it was (t0): only refunded_at dates it.
+    const refunded = await stores.tasks.refund(running.id, t0 + 100);
+    await stores.tasks.markPublished([refunded!]);
+    const pending = async () => new Set((await stores.tasks.unpublished(t0 + 1_000, 1_000)).map((t) => t.id));
+    expect([...(await pending())].filter((id) => [before.id, running.id, after.id].includes(id))).toEqual([]);
+
+    expect(await stores.tasks.markUnpublishedSince(t0 + 100)).toBeGreaterThanOrEqual(2);
+    const marked = await pending();
+    expect([before.id, running.id, after.id].map((id) => marked.has(id))).toEqual([false, true, true]);
+    // A row already marked is not counted again.
+    expect(await stores.tasks.markUnpublishedSince(t0 + 100)).toBe(0);
+    await stores.tasks.markPublished((await stores.tasks.unpublished(t0 + 1_000, 1_000)).filter((t) => [running.id, after.id].includes(t.id)));
+  });
+
 });

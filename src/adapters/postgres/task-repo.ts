@@ -110,6 +110,16 @@ const MARK_PUBLISHED = `
   WHERE t.id = m.id AND t.event_pending AND t.status::text = m.status AND t.attempts = m.attempts
     AND t.progress = m.progress AND (t.refunded_at IS NOT NULL) = m.refunded`;
 
+/**
+ * Marks the rows changed at or after $1 (a pub/sub gap's start) as having an event to publish.
+ * A refund of a running task moves `refunded_at`, not `updated_at`; a row already marked stays.
+ */
+const MARK_UNPUBLISHED_SINCE = `
+  UPDATE tasks SET event_pending = true
+  WHERE NOT event_pending
+    AND (updated_at >= $1::timestamptz OR (status IN ('QUEUED', 'PROCESSING') AND refunded_at >= $1::timestamptz))
+  RETURNING id`;
+
 const isMicros = (n: number) => Number.isSafeInteger(n) && n >= 0;
 
 function checkLatencyQuery(q: FinishedLatencyQuery): void {
@@ -445,6 +455,8 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
       const marks = states.map((t) => ({ id: t.id, status: t.status, attempts: t.attempts, progress: t.progress, refunded: t.refunded }));
       await sql.query(MARK_PUBLISHED, [JSON.stringify(marks)]);
     },
+
+    markUnpublishedSince: async (since) => (await sql.query<{ id: string }>(MARK_UNPUBLISHED_SINCE, [at(since)])).length,
 
     unpublished: (before, limit) =>
       many(Prisma.sql`

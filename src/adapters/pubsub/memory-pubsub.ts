@@ -29,6 +29,8 @@ export interface YogaPubSubOptions {
   readonly publish?: (dispatch: () => void) => Promise<void>;
   /** Frees what the adapter opened, after every open subscription has ended. */
   readonly close?: () => Promise<void>;
+  /** Registers a gap listener (PubSub.onGap); by default the transport has no gaps. */
+  readonly onGap?: (listener: (since: number) => void) => () => void;
 }
 
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
@@ -123,6 +125,8 @@ export function createYogaPubSub<Events extends Record<string, unknown>>(options
     subscribe<T extends keyof Events & string>(topic: T, id: string): AsyncIterableIterator<Events[T]> {
       return new Subscription<Events[T]>(target, `${prefix}${topic}:${id}`, open);
     },
+
+    onGap: options.onGap ?? (() => () => undefined),
 
     async close() {
       await Promise.all([...open].map((subscription) => subscription.return()));

@@ -13,13 +13,22 @@ const SUBSCRIBE_WAIT_MS = 1_000;
 
 export function createRedisPubSub<Events extends Record<string, unknown>>(
   redisUrl: string,
-  options?: { prefix?: string; onError?: (error: Error) => void },
+  options?: {
+    prefix?: string;
+    onError?: (error: Error) => void;
+    /** Dates a gap's start (PubSub.onGap). */
+    now?: () => number;
+    /** The connections' names in Redis's CLIENT LIST: `{clientName}-publisher` and `-subscriber`. */
+    clientName?: string;
+  },
 ): PubSub<Events> {
+  const now = options?.now ?? Date.now;
+  const clientName = options?.clientName ?? "gateai";
   // Publishes of one tick go out in one round trip (an accepted task publishes three events).
-  const publisher = new Redis(redisUrl, { enableAutoPipelining: true });
+  const publisher = new Redis(redisUrl, { enableAutoPipelining: true, connectionName: `${clientName}-publisher` });
   // No ready check on the subscriber: its INFO can race the first SUBSCRIBE and be refused in
   // subscriber mode (ioredis#2037), losing that subscription until a reconnect.
-  const subscriber = new Redis(redisUrl, { enableReadyCheck: false });
+  const subscriber = new Redis(redisUrl, { enableReadyCheck: false, connectionName: `${clientName}-subscriber` });
   // Connection errors are reported (and ioredis reconnects); without a listener they would be
   // "unhandled error events".
   const reportError = options?.onError ?? (() => undefined);
@@ -73,6 +82,35 @@ export function createRedisPubSub<Events extends Record<string, unknown>>(
       return subscriber.unsubscribe(channel).catch(() => undefined);
     },
   };
+
+  // Gaps. Redis keeps nothing for a subscriber that is away: a payload published while this
+  // connection is down (or before its channels are subscribed again) never reaches it. The loss
+  // is dated when the connection closes; once it is ready again and every wanted channel's
+  // SUBSCRIBE is answered, the listeners learn the gap's start, so what was published after it
+  // can be told again from where it is stored.
+  const gapListeners = new Set<(since: number) => void>();
+  let lostAt: number | undefined;
+  subscriber.on("close", () => {
+    if (!closed) lostAt ??= now();
+  });
+  subscriber.on("ready", () => {
+    const since = lostAt;
+    if (since === undefined) return;
+    // ioredis subscribes its channels again right after this event; these SUBSCRIBEs (the same
+    // channels, and any the retries above still want) are answered once the connection listens.
+    const channels = [...wanted];
+    const listening = channels.length > 0 ? subscriber.subscribe(...channels) : Promise.resolve();
+    listening.then(
+      () => {
+        if (lostAt !== since || closed) return;
+        lostAt = undefined;
+        for (const listener of gapListeners) listener(since);
+      },
+      // Lost again before the answer: the next "ready" tells the same gap.
+      () => undefined,
+    );
+  });
+
   const eventTarget = createRedisEventTarget({
     publishClient: publishClient as unknown as Redis,
     subscribeClient: subscribeClient as unknown as Redis,
@@ -105,6 +143,10 @@ export function createRedisPubSub<Events extends Record<string, unknown>>(
         () => undefined,
       );
       await (await dispatched).reply;
+    },
+    onGap(listener) {
+      gapListeners.add(listener);
+      return () => void gapListeners.delete(listener);
     },
     async close() {
       closed = true;

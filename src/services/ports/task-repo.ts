@@ -171,6 +171,12 @@ export interface TaskRepo {
   markPublished(states: readonly TaskRecord[]): Promise<void>;
   /** Up to `limit` rows still marked whose last transition is at or before `before`, oldest first. */
   unpublished(before: number, limit: number): Promise<TaskRecord[]>;
+  /**
+   * Marks again every row whose last transition (or refund) is at or after `since`: the pub/sub
+   * lost events from then on (a gap), so those states are published again from their rows.
+   * Returns how many rows it marked.
+   */
+  markUnpublishedSince(since: number): Promise<number>;
   /** Gives up this process's claims (graceful stop), so another process resumes its tasks at once. */
   releaseClaims(owner: string): Promise<number>;
   /** How many tasks wait (QUEUED) and run (PROCESSING) now, for operations (/metrics). */

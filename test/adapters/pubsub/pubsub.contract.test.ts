@@ -26,6 +26,8 @@ interface PubSubFactory {
   /** How many listeners the transport holds for topic/id of `pubsub`. */
   listeners(pubsub: PubSub<Events>, topic: string, id: string): Promise<number>;
   readonly crossesProcesses: boolean;
+  /** Closes the connection `pubsub` listens on, as a transport restart would (undefined: it has none). */
+  readonly dropSubscriberConnection?: (pubsub: PubSub<Events>) => Promise<void>;
 }
 
 function memoryFactory(): PubSubFactory {
@@ -50,6 +52,7 @@ function memoryFactory(): PubSubFactory {
 
 function redisFactory(): PubSubFactory {
   const prefixes = new Map<PubSub<Events>, string>();
+  const clientNames = new Map<PubSub<Events>, string>();
   let admin: Redis | undefined;
   return {
     name: "redis",
@@ -63,9 +66,18 @@ function redisFactory(): PubSubFactory {
     },
     create(peer) {
       const prefix = (peer && prefixes.get(peer)) ?? uniquePrefix();
-      const pubsub = createRedisPubSub<Events>(testRedisUrl as string, { prefix });
+      const clientName = `test-${randomUUID()}`;
+      const pubsub = createRedisPubSub<Events>(testRedisUrl as string, { prefix, clientName });
       prefixes.set(pubsub, prefix);
+      clientNames.set(pubsub, clientName);
       return pubsub;
+    },
+    async dropSubscriberConnection(pubsub) {
+      const name = `${clientNames.get(pubsub)}-subscriber`;
+      const list = String(await (admin as Redis).call("CLIENT", "LIST"));
+      const id = list.split("\n").find((line) => line.includes(` name=${name} `))?.match(/^id=(\d+) /)?.[1];
+      if (!id) throw new Error(`no Redis connection named ${name}`);
+      await (admin as Redis).call("CLIENT", "KILL", "ID", id);
     },
     async listeners(pubsub, topic, id) {
       const channel = `${prefixes.get(pubsub)}${topic}:${id}`;
@@ -211,6 +223,31 @@ describe.each([memoryFactory(), redisFactory()])("$name pubsub", (factory) => {
       const waiting = updates.next();
       await own.close();
       expect(await waiting).toEqual({ done: true, value: undefined });
+    });
+
+    it.runIf(factory.dropSubscriberConnection)("tells a gap, dated from the lost connection, once its subscriptions listen again; later payloads arrive", async () => {
+      const subscriberSide = factory.create();
+      const publisherSide = factory.create(subscriberSide);
+      try {
+        const id = randomUUID();
+        const updates = subscriberSide.subscribe("status", id);
+        await subscriberSide.publish("status", id, status(0));
+        expect(await take(updates, 1)).toEqual([status(0)]);
+        const gaps: number[] = [];
+        subscriberSide.onGap((since) => gaps.push(since));
+        const lostFrom = Date.now();
+        await factory.dropSubscriberConnection!(subscriberSide);
+        await vi.waitFor(() => expect(gaps).toHaveLength(1), { timeout: 5_000 });
+        expect(gaps[0]).toBeGreaterThanOrEqual(lostFrom);
+        expect(gaps[0]).toBeLessThanOrEqual(Date.now());
+        // Told once the channel listens again: a payload published from now on is delivered.
+        await publisherSide.publish("status", id, status(1));
+        expect(await take(updates, 1)).toEqual([status(1)]);
+        expect(gaps).toHaveLength(1);
+        await updates.return?.();
+      } finally {
+        await Promise.all([subscriberSide.close(), publisherSide.close()]);
+      }
     });
 
     it.runIf(factory.crossesProcesses)("carries a payload from a publisher instance to a subscriber instance", async () => {
