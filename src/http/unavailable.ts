@@ -15,12 +15,17 @@
  * (https://www.postgresql.org/docs/15/errcodes-appendix.html): the statement did not run, and the
  * condition is the server's, not the request's. Prisma's driver adapters wrap those
  * as `meta.driverAdapterError.cause` (kind DatabaseNotReachable, or the SQLSTATE in `code`).
+ * The S3-compatible file store (AWS SDK v3, whose service errors carry `$metadata` and `$fault`,
+ * https://docs.aws.amazon.com/AWSJavaScriptSDK/v3/latest/Package/-aws-sdk-client-s3/): a server
+ * fault (5xx, SlowDown), or a refusal of the gateway's own credentials or bucket
+ * (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html): the operator's
+ * configuration or the store, never the request, so the file or upload is unavailable for now.
  */
 
 /** Seconds a client should wait before retrying: about how long a restarting service takes. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
-export const UNAVAILABLE_MESSAGE = "A backing service (database or Redis) is unavailable; nothing was charged. Retry later.";
+export const UNAVAILABLE_MESSAGE = "A backing service (database, Redis or file store) is unavailable; nothing was charged. Retry later.";
 
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
 const UNREACHABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
@@ -32,8 +37,14 @@ const isSqlStateUnavailable = (code: unknown) => typeof code === "string" && /^(
 /** Errors named for a backing service that is down: ioredis's, and embedded PGlite's while its worker is dead (adapters/postgres/pglite-thread.ts). */
 const UNAVAILABLE_NAMES = new Set(["MaxRetriesPerRequestError", "PgliteUnavailableError"]);
 
+/** S3 error codes that refuse the gateway's credentials or bucket (403, 400, 404 NoSuchBucket). */
+const FILE_STORE_REFUSALS = new Set(["AccessDenied", "AllAccessDisabled", "InvalidAccessKeyId", "SignatureDoesNotMatch", "ExpiredToken", "InvalidToken", "TokenRefreshRequired", "NoSuchBucket"]);
+
+const isFileStoreUnavailable = (error: Record<string, unknown>) =>
+  typeof error.$metadata === "object" && error.$metadata !== null && (error.$fault === "server" || FILE_STORE_REFUSALS.has(String(error.name)));
+
 function looksUnavailable(error: Record<string, unknown>): boolean {
-  if (UNAVAILABLE_NAMES.has(String(error.name))) return true;
+  if (UNAVAILABLE_NAMES.has(String(error.name)) || isFileStoreUnavailable(error)) return true;
   if (SOCKET_CODES.has(String(error.code)) || isSqlStateUnavailable(error.code)) return true;
   const adapter = (error.meta as { driverAdapterError?: { cause?: Record<string, unknown> } } | undefined)?.driverAdapterError?.cause;
   if (adapter && (UNREACHABLE_KINDS.has(String(adapter.kind)) || isSqlStateUnavailable(adapter.code) || isSqlStateUnavailable(adapter.originalCode))) return true;

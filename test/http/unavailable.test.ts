@@ -1,3 +1,4 @@
+import { S3ServiceException } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
 import { isServiceUnavailable } from "../../src/http/unavailable.ts";
 
@@ -35,6 +36,19 @@ describe("isServiceUnavailable", () => {
     const down = Object.assign(new Error("the embedded database (PGlite) is unavailable: the PGlite worker exited with code 1"), { name: "PgliteUnavailableError" });
     expect(isServiceUnavailable(down)).toBe(true);
     expect(isServiceUnavailable(new Error("Invalid `prisma.task.findMany()` invocation", { cause: down }))).toBe(true);
+  });
+
+  it("recognises an S3 file store that refuses the gateway's credentials or bucket, or fails on its side", () => {
+    const s3 = (name: string, fault: "client" | "server", httpStatusCode: number) =>
+      new S3ServiceException({ name, $fault: fault, $metadata: { httpStatusCode }, message: name });
+    for (const name of ["AccessDenied", "InvalidAccessKeyId", "SignatureDoesNotMatch", "ExpiredToken", "NoSuchBucket"]) expect(isServiceUnavailable(s3(name, "client", 403))).toBe(true);
+    expect(isServiceUnavailable(s3("InternalError", "server", 500))).toBe(true);
+    expect(isServiceUnavailable(s3("SlowDown", "server", 503))).toBe(true);
+    // Not the store's fault: a missing object is the caller's 404, a bad range its 416.
+    expect(isServiceUnavailable(s3("NoSuchKey", "client", 404))).toBe(false);
+    expect(isServiceUnavailable(s3("InvalidRange", "client", 416))).toBe(false);
+    // The name alone, without the SDK's shape, is no S3 answer.
+    expect(isServiceUnavailable(Object.assign(new Error("denied"), { name: "AccessDenied" }))).toBe(false);
   });
 
   it("leaves every other error alone: a bug stays a 500", () => {

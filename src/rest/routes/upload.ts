@@ -81,8 +81,9 @@ export function uploadRoute(services: GatewayServices): AuthenticatedHandler {
     } catch (error) {
       if (error instanceof MultipartTooLargeError) return sendJson(res, statusOf("UPLOAD_REJECTED"), tooLarge, { connection: "close" });
       if (error instanceof MalformedMultipartError) return refuse(res, statusOf("BAD_REQUEST"), badRequest(`The multipart/form-data body is malformed: ${error.message}`));
-      // The client went away mid-body: there is no one to answer.
-      if (req.destroyed || req.readableAborted) return void res.destroy();
+      // The client went away mid-body: there is no one to answer. (Not `req.destroyed`: a body
+      // read to its end is destroyed too, and its failure, the store's, is answered below.)
+      if (req.readableAborted) return void res.destroy();
       throw error;
     }
   };
