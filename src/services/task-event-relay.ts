@@ -35,16 +35,17 @@ export interface TaskEventRelay {
    */
   relay(now: number): Promise<number>;
   /**
-   * A gap in the pub/sub from `since` on (PubSub.onGap): the states committed from GAP_MARGIN_MS
-   * before it are marked again, for the next `relay` to publish. Returns how many were marked.
+   * A gap in the pub/sub from `since` on (PubSub.onGap): the states whose event went out from
+   * GAP_MARGIN_MS before it are marked again, for the next `relay` to publish. Returns how many.
    */
   markGap(since: number): Promise<number>;
 }
 
 /**
- * How much earlier than the gap's start its states are told again: a payload in flight when the
- * connection dropped, and the clocks of the processes that wrote `updated_at`, are a few seconds
- * either way. Telling a state twice is harmless (see createTaskEventRelay).
+ * How much earlier than the gap's start its events are told again: a mark is cleared after its
+ * publish is answered (up to the 3 s publish timeout, then the next flush), and the database's
+ * clock, which dates the clearing, and the gateway's, which dates the gap, may differ a little.
+ * Telling a state twice is harmless (see createTaskEventRelay).
  */
 export const GAP_MARGIN_MS = 5_000;
 

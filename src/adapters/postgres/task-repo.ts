@@ -105,20 +105,21 @@ const failTargets = (error: string, now: number) => Prisma.sql`done AS (
  * a transition committed after the published one keeps its row marked.
  */
 const MARK_PUBLISHED = `
-  UPDATE tasks t SET event_pending = false
+  UPDATE tasks t SET event_pending = false, event_published_at = now()
   FROM jsonb_to_recordset($1::text::jsonb) AS m(id text, status text, attempts int, progress int, refunded boolean)
   WHERE t.id = m.id AND t.event_pending AND t.status::text = m.status AND t.attempts = m.attempts
     AND t.progress = m.progress AND (t.refunded_at IS NOT NULL) = m.refunded`;
 
 /**
- * Marks the rows changed at or after $1 (a pub/sub gap's start) as having an event to publish.
- * A refund of a running task moves `refunded_at`, not `updated_at`; a row already marked stays.
+ * Marks again the rows whose event went out at or after $1 (a pub/sub gap's start, by the
+ * database's clock as MARK_PUBLISHED dates it); a row still marked is owed its event anyway.
  */
 const MARK_UNPUBLISHED_SINCE = `
-  UPDATE tasks SET event_pending = true
-  WHERE NOT event_pending
-    AND (updated_at >= $1::timestamptz OR (status IN ('QUEUED', 'PROCESSING') AND refunded_at >= $1::timestamptz))
-  RETURNING id`;
+  WITH marked AS (
+    UPDATE tasks SET event_pending = true
+    WHERE NOT event_pending AND event_published_at >= $1::timestamptz
+    RETURNING 1
+  ) SELECT count(*)::int AS n FROM marked`;
 
 const isMicros = (n: number) => Number.isSafeInteger(n) && n >= 0;
 
@@ -456,7 +457,7 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
       await sql.query(MARK_PUBLISHED, [JSON.stringify(marks)]);
     },
 
-    markUnpublishedSince: async (since) => (await sql.query<{ id: string }>(MARK_UNPUBLISHED_SINCE, [at(since)])).length,
+    markUnpublishedSince: async (since) => (await sql.query<{ n: number }>(MARK_UNPUBLISHED_SINCE, [at(since)]))[0]?.n ?? 0,
 
     unpublished: (before, limit) =>
       many(Prisma.sql`

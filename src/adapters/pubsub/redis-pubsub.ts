@@ -10,6 +10,42 @@ import type { PubSub } from "../../services/ports/pubsub.ts";
 
 /** How long a publish waits for this instance's SUBSCRIBEs in flight to be confirmed, at most. */
 const SUBSCRIBE_WAIT_MS = 1_000;
+/**
+ * Both connections are asked for a PONG this often while they are up; one unanswered for
+ * HEARTBEAT_TIMEOUT_MS is dropped and made again (see `heartbeat`). A gap then dates from the
+ * last thing heard, at most a heartbeat before the loss on a quiet connection.
+ */
+const HEARTBEAT_EVERY_MS = 5_000;
+const HEARTBEAT_TIMEOUT_MS = 10_000;
+
+/**
+ * Asks `client` for a PONG every `everyMs` while it is ready, and drops a connection that leaves
+ * one unanswered for `timeoutMs` (ioredis connects again, and sends again the commands it had
+ * not been answered): a silent connection would hold publishes, or deliver nothing, until the
+ * system's keepalive noticed. `answered` is told of each PONG.
+ */
+function heartbeat(client: Redis, everyMs: number, timeoutMs: number, closed: () => boolean, answered?: () => void): NodeJS.Timeout {
+  /** Connections made so far: a PING of an earlier one unanswered says nothing of the current one. */
+  let connections = 0;
+  client.on("ready", () => void connections++);
+  const timer = setInterval(() => {
+    if (closed() || client.status !== "ready") return;
+    const connection = connections;
+    let pong = false;
+    client.ping().then(
+      () => {
+        pong = true;
+        answered?.();
+      },
+      () => undefined,
+    );
+    setTimeout(() => {
+      if (!pong && !closed() && connection === connections && client.status === "ready") client.disconnect(true);
+    }, timeoutMs).unref();
+  }, everyMs);
+  timer.unref();
+  return timer;
+}
 
 export function createRedisPubSub<Events extends Record<string, unknown>>(
   redisUrl: string,
@@ -20,10 +56,13 @@ export function createRedisPubSub<Events extends Record<string, unknown>>(
     now?: () => number;
     /** The connections' names in Redis's CLIENT LIST: `{clientName}-publisher` and `-subscriber`. */
     clientName?: string;
+    /** The subscribing connection's heartbeat (default HEARTBEAT_EVERY_MS, HEARTBEAT_TIMEOUT_MS). */
+    heartbeat?: { everyMs: number; timeoutMs: number };
   },
 ): PubSub<Events> {
   const now = options?.now ?? Date.now;
   const clientName = options?.clientName ?? "gateai";
+  const { everyMs: heartbeatEveryMs, timeoutMs: heartbeatTimeoutMs } = options?.heartbeat ?? { everyMs: HEARTBEAT_EVERY_MS, timeoutMs: HEARTBEAT_TIMEOUT_MS };
   // Publishes of one tick go out in one round trip (an accepted task publishes three events).
   const publisher = new Redis(redisUrl, { enableAutoPipelining: true, connectionName: `${clientName}-publisher` });
   // No ready check on the subscriber: its INFO can race the first SUBSCRIBE and be refused in
@@ -84,32 +123,48 @@ export function createRedisPubSub<Events extends Record<string, unknown>>(
   };
 
   // Gaps. Redis keeps nothing for a subscriber that is away: a payload published while this
-  // connection is down (or before its channels are subscribed again) never reaches it. The loss
-  // is dated when the connection closes; once it is ready again and every wanted channel's
-  // SUBSCRIBE is answered, the listeners learn the gap's start, so what was published after it
-  // can be told again from where it is stored.
+  // connection is down, or before its channels are subscribed again, never reaches it, and one
+  // Redis had queued for it when it dropped the connection (a subscriber too slow for its output
+  // buffer) is gone too. So a gap is dated from the last thing heard on this connection (a
+  // message, or the answer to a heartbeat PING; a connection that stops answering them is
+  // dropped, and reconnects), and told once the connection is ready again and every wanted
+  // channel's SUBSCRIBE is answered: what was published from then on can be told again from
+  // where it is stored.
   const gapListeners = new Set<(since: number) => void>();
+  let lastHeardAt = now();
   let lostAt: number | undefined;
+  /** The attempt to tell the current gap; a later "ready" starts another and ends this one. */
+  let telling = 0;
+  subscriber.on("message", () => {
+    lastHeardAt = now();
+  });
   subscriber.on("close", () => {
-    if (!closed) lostAt ??= now();
+    if (!closed) lostAt ??= lastHeardAt;
   });
-  subscriber.on("ready", () => {
-    const since = lostAt;
-    if (since === undefined) return;
-    // ioredis subscribes its channels again right after this event; these SUBSCRIBEs (the same
-    // channels, and any the retries above still want) are answered once the connection listens.
-    const channels = [...wanted];
-    const listening = channels.length > 0 ? subscriber.subscribe(...channels) : Promise.resolve();
-    listening.then(
-      () => {
-        if (lostAt !== since || closed) return;
+  const tellGap = async (since: number, attempt: number) => {
+    // ioredis emits "ready" once it has sent its own SUBSCRIBEs again: these (the same channels,
+    // and any the retries above still want) are answered after them, once the connection listens.
+    for (let delay = 100; !closed && attempt === telling && subscriber.status === "ready"; delay = Math.min(delay * 2, 2_000)) {
+      const channels = [...wanted];
+      const listening = channels.length === 0 || (await subscriber.subscribe(...channels).then(() => true, () => false));
+      if (listening) {
+        if (closed || attempt !== telling || lostAt !== since) return;
         lostAt = undefined;
+        lastHeardAt = now();
         for (const listener of gapListeners) listener(since);
-      },
-      // Lost again before the answer: the next "ready" tells the same gap.
-      () => undefined,
-    );
+        return;
+      }
+      // Refused while the connection stays up (lost again: the next "ready" takes over).
+      await new Promise((resolve) => setTimeout(resolve, delay).unref());
+    }
+  };
+  subscriber.on("ready", () => {
+    if (lostAt !== undefined) void tellGap(lostAt, ++telling);
   });
+  const heartbeats = [
+    heartbeat(publisher, heartbeatEveryMs, heartbeatTimeoutMs, () => closed),
+    heartbeat(subscriber, heartbeatEveryMs, heartbeatTimeoutMs, () => closed, () => (lastHeardAt = now())),
+  ];
 
   const eventTarget = createRedisEventTarget({
     publishClient: publishClient as unknown as Redis,
@@ -150,6 +205,7 @@ export function createRedisPubSub<Events extends Record<string, unknown>>(
     },
     async close() {
       closed = true;
+      heartbeats.forEach(clearInterval);
       // quit() waits for Redis to answer QUIT: with Redis down it rejects after the retries, and a
       // stopping process has nothing more to send, so the connections are then dropped.
       await Promise.all([publisher, subscriber].map((client) => client.quit().catch(() => client.disconnect())));

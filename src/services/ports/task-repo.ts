@@ -172,9 +172,9 @@ export interface TaskRepo {
   /** Up to `limit` rows still marked whose last transition is at or before `before`, oldest first. */
   unpublished(before: number, limit: number): Promise<TaskRecord[]>;
   /**
-   * Marks again every row whose last transition (or refund) is at or after `since`: the pub/sub
-   * lost events from then on (a gap), so those states are published again from their rows.
-   * Returns how many rows it marked.
+   * Marks again every row whose event was marked published at or after `since` (wall-clock ms;
+   * markPublished dates it by the database's clock): the pub/sub lost events from then on (a
+   * gap), so those states are published again from their rows. Returns how many it marked.
    */
   markUnpublishedSince(since: number): Promise<number>;
   /** Gives up this process's claims (graceful stop), so another process resumes its tasks at once. */

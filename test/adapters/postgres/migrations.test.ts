@@ -303,6 +303,7 @@ describe.each(targets)("the generated Prisma client on a freshly migrated $name 
       leaseOwner: "worker-7",
       leaseUntil: at("2026-11-25T12:01:00.999Z"),
       eventPending: true,
+      eventPublishedAt: at("2026-11-25T12:00:02.250Z"),
       upstreamRef: "fal|fal-ai/flux/schnell#0b0c",
       upstreamAttempt: 2,
       vendorCost: { vendor: "fal", usage: { inference_seconds: 1.25 } },

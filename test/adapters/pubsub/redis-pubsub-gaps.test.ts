@@ -1,0 +1,82 @@
+/**
+ * The Redis pub/sub's gaps beyond a closed connection: a subscribing connection that goes silent
+ * (a half-open TCP connection, here a proxy that stops forwarding) delivers nothing, and would be
+ * noticed by the system's keepalive only hours later. Its heartbeat drops it, a new connection
+ * listens, and the gap is told dated from the last thing heard, before the payload it lost.
+ */
+import { randomUUID } from "node:crypto";
+import { createServer, connect, type Server, type Socket } from "node:net";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createRedisPubSub } from "../../../src/adapters/pubsub/redis-pubsub.ts";
+import { requireService, testRedisUrl, uniquePrefix } from "../../support/services.ts";
+
+type Events = { status: number };
+
+/** A TCP proxy to Redis whose connections made so far can be frozen (nothing forwarded either way, nothing closed). */
+async function freezableProxy(target: URL): Promise<{ url: string; freeze(): void; close(): Promise<void> }> {
+  const open = new Set<{ client: Socket; upstream: Socket; frozen: boolean }>();
+  const server: Server = createServer((client) => {
+    const upstream = connect(Number(target.port || 6379), target.hostname);
+    const pair = { client, upstream, frozen: false };
+    open.add(pair);
+    client.on("data", (chunk) => void (pair.frozen || upstream.write(chunk)));
+    upstream.on("data", (chunk) => void (pair.frozen || client.write(chunk)));
+    const end = () => {
+      open.delete(pair);
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on("close", end).on("error", end);
+    upstream.on("close", end).on("error", end);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  const url = new URL(target.href);
+  url.hostname = "127.0.0.1";
+  url.port = String(port);
+  return {
+    url: url.href,
+    freeze: () => open.forEach((pair) => (pair.frozen = true)),
+    close: async () => {
+      open.forEach((pair) => (pair.client.destroy(), pair.upstream.destroy()));
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+describe.skipIf(!requireService("redis"))("Redis pub/sub gaps", () => {
+  let proxy: Awaited<ReturnType<typeof freezableProxy>>;
+  beforeAll(async () => {
+    proxy = await freezableProxy(new URL(testRedisUrl as string));
+  });
+  afterAll(async () => proxy?.close());
+
+  it("drops a subscribing connection that stops answering its heartbeat, and tells the gap from the last thing it heard, before the payload it lost", async () => {
+    const prefix = uniquePrefix();
+    const subscriberSide = createRedisPubSub<Events>(proxy.url, { prefix, heartbeat: { everyMs: 100, timeoutMs: 300 } });
+    const publisherSide = createRedisPubSub<Events>(testRedisUrl as string, { prefix });
+    try {
+      const id = randomUUID();
+      const updates = subscriberSide.subscribe("status", id);
+      const beforeLastHeard = Date.now();
+      await subscriberSide.publish("status", id, 0);
+      expect((await updates.next()).value).toBe(0);
+      const gaps: number[] = [];
+      subscriberSide.onGap((since) => gaps.push(since));
+
+      proxy.freeze();
+      const frozenAt = Date.now();
+      // Redis sends it to the silent connection: it never arrives.
+      await publisherSide.publish("status", id, 1);
+      await vi.waitFor(() => expect(gaps).toHaveLength(1), { timeout: 5_000 });
+      expect(gaps[0]).toBeGreaterThanOrEqual(beforeLastHeard);
+      expect(gaps[0]).toBeLessThanOrEqual(frozenAt);
+      // The new connection listens: the next payload arrives, the lost one never does.
+      await publisherSide.publish("status", id, 2);
+      expect((await updates.next()).value).toBe(2);
+      await updates.return?.();
+    } finally {
+      await Promise.all([subscriberSide.close(), publisherSide.close()]);
+    }
+  });
+});
