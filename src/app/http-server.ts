@@ -51,15 +51,19 @@ export function createHttpServer(faces: readonly Face[], logger: Logger, clientO
       for (const face of faces) if (await face(req, res, path)) return;
       sendError(res, 404, { code: "NOT_FOUND", message: `No route for ${req.method} ${path}` });
     } catch (error) {
+      // A body still arriving is not drained: the connection closes after the answer (left open
+      // with a body the route began to read, Node would not drain it, and the next request on
+      // the connection would never be parsed).
+      const unread: Record<string, string> = req.complete ? {} : { connection: "close" };
       // A backing service that is down is the client's cue to retry, not a bug (src/http/unavailable.ts).
       if (isServiceUnavailable(error)) {
         logger.warn({ err: error, method: req.method, path: pathForLog(path) }, "request failed: a backing service is unavailable");
-        if (!res.headersSent) sendJson(res, 503, { error: UNAVAILABLE_MESSAGE, code: "SERVICE_UNAVAILABLE" }, { "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) });
+        if (!res.headersSent) sendJson(res, 503, { error: UNAVAILABLE_MESSAGE, code: "SERVICE_UNAVAILABLE" }, { "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS), ...unread });
         else res.destroy();
         return;
       }
       logger.error({ err: error, method: req.method, path: pathForLog(path) }, "unhandled request error");
-      if (!res.headersSent) sendJson(res, 500, { error: "Internal server error", code: "INTERNAL_ERROR" });
+      if (!res.headersSent) sendJson(res, 500, { error: "Internal server error", code: "INTERNAL_ERROR" }, unread);
       else res.destroy();
     }
   }

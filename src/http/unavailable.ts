@@ -37,8 +37,14 @@ const isSqlStateUnavailable = (code: unknown) => typeof code === "string" && /^(
 /** Errors named for a backing service that is down: ioredis's, and embedded PGlite's while its worker is dead (adapters/postgres/pglite-thread.ts). */
 const UNAVAILABLE_NAMES = new Set(["MaxRetriesPerRequestError", "PgliteUnavailableError"]);
 
-/** S3 error codes that refuse the gateway's credentials or bucket (403, 400, 404 NoSuchBucket). */
-const FILE_STORE_REFUSALS = new Set(["AccessDenied", "AllAccessDisabled", "InvalidAccessKeyId", "SignatureDoesNotMatch", "ExpiredToken", "InvalidToken", "TokenRefreshRequired", "NoSuchBucket"]);
+/**
+ * S3 errors that refuse the gateway's credentials, clock, region or bucket (403, 400, 301, 404
+ * NoSuchBucket), and the SDK's own connection timeout (TimeoutError, with the retries' `$metadata`).
+ */
+const FILE_STORE_REFUSALS = new Set([
+  "AccessDenied", "AllAccessDisabled", "InvalidAccessKeyId", "SignatureDoesNotMatch", "ExpiredToken", "InvalidToken", "TokenRefreshRequired",
+  "RequestTimeTooSkewed", "AuthorizationHeaderMalformed", "PermanentRedirect", "NoSuchBucket", "TimeoutError",
+]);
 
 const isFileStoreUnavailable = (error: Record<string, unknown>) =>
   typeof error.$metadata === "object" && error.$metadata !== null && (error.$fault === "server" || FILE_STORE_REFUSALS.has(String(error.name)));

@@ -1,6 +1,7 @@
 // The one HTTP server runs each request's work for its client (src/http/request-client.ts): the
 // key it sends once known valid, else its address. The database's fair turns read it. Stopping,
 // it answers the requests in flight (within a grace) and nothing new; its logs hold no query.
+import { Readable } from "node:stream";
 import pino from "pino";
 import { Agent, request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -33,6 +34,51 @@ it("runs a request's work for the client the gateway names for it: its known key
   ]);
   expect(keyed).toBe("key:key-victim");
   expect(anonymous).toMatch(/^address:(::ffff:)?127\.0\.0\.1$/);
+});
+
+describe("a request that fails", () => {
+  it("closes its connection after the answer while its body is still arriving, and keeps it open once the body is in", async () => {
+    const failing = createHttpServer(
+      [
+        async (req) => {
+          // Reads the body's first chunk, then fails: as an upload whose store refuses it mid-body.
+          for await (const chunk of req) {
+            void chunk;
+            break;
+          }
+          throw new Error("the store failed");
+        },
+      ],
+      pino({ level: "silent" }),
+      () => "test",
+    );
+    const { url: base } = await listen(failing, 0, "127.0.0.1");
+    const agent = new Agent({ connections: 1 });
+    try {
+      const midBody = await request(`${base}/upload`, {
+        method: "POST",
+        dispatcher: agent,
+        body: Readable.from(
+          (async function* () {
+            yield Buffer.alloc(64 * 1024);
+            // The rest would come later: the server answers before it.
+            await new Promise((resolve) => setTimeout(resolve, 200));
+            yield Buffer.alloc(64 * 1024);
+          })(),
+        ),
+      });
+      expect(midBody.statusCode).toBe(500);
+      expect(midBody.headers.connection).toBe("close");
+      await midBody.body.dump();
+      const noBody = await request(`${base}/get`, { dispatcher: agent });
+      expect(noBody.statusCode).toBe(500);
+      expect(noBody.headers.connection).toBe("keep-alive");
+      await noBody.body.dump();
+    } finally {
+      await agent.close();
+      await closeServer(failing);
+    }
+  });
 });
 
 describe("stopping", () => {

@@ -41,7 +41,10 @@ describe("isServiceUnavailable", () => {
   it("recognises an S3 file store that refuses the gateway's credentials or bucket, or fails on its side", () => {
     const s3 = (name: string, fault: "client" | "server", httpStatusCode: number) =>
       new S3ServiceException({ name, $fault: fault, $metadata: { httpStatusCode }, message: name });
-    for (const name of ["AccessDenied", "InvalidAccessKeyId", "SignatureDoesNotMatch", "ExpiredToken", "NoSuchBucket"]) expect(isServiceUnavailable(s3(name, "client", 403))).toBe(true);
+    for (const name of ["AccessDenied", "InvalidAccessKeyId", "SignatureDoesNotMatch", "ExpiredToken", "RequestTimeTooSkewed", "AuthorizationHeaderMalformed", "PermanentRedirect", "NoSuchBucket"])
+      expect(isServiceUnavailable(s3(name, "client", 403))).toBe(true);
+    // The SDK's connection timeout: no HTTP answer, the retries' metadata only.
+    expect(isServiceUnavailable(Object.assign(new Error("Connection timed out after 1000 ms"), { name: "TimeoutError", $metadata: { attempts: 3 } }))).toBe(true);
     expect(isServiceUnavailable(s3("InternalError", "server", 500))).toBe(true);
     expect(isServiceUnavailable(s3("SlowDown", "server", 503))).toBe(true);
     // Not the store's fault: a missing object is the caller's 404, a bad range its 416.
