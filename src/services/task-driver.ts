@@ -348,8 +348,9 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       const since = gapSince;
       gapSince = undefined;
       try {
-        await relay.markGap(since);
+        const marked = await relay.markGap(since);
         lastRelay = Number.NEGATIVE_INFINITY;
+        logger.info({ since: new Date(since).toISOString(), marked }, "a pub/sub gap: the task events published since it began are published again");
       } catch (error) {
         gapSince = Math.min(gapSince ?? since, since);
         logger.warn({ err: error }, "marking the task events of a pub/sub gap failed");
