@@ -342,8 +342,8 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     // is already (nearly) expired.
     const now = clock.now();
     const swept = await sweepDeadlines(now);
-    // A gap in this process's pub/sub: the states committed since it began are marked to be
-    // published again, now; a failed marking is tried again at the next pass.
+    // A gap in this process's pub/sub: the states whose event went out since it began are marked
+    // to be published again, now; a failed marking is tried again at the next pass.
     if (gapSince !== undefined) {
       const since = gapSince;
       gapSince = undefined;

@@ -52,11 +52,11 @@ export function createRedisPubSub<Events extends Record<string, unknown>>(
   options?: {
     prefix?: string;
     onError?: (error: Error) => void;
-    /** Dates a gap's start (PubSub.onGap). */
+    /** The wall clock that dates a gap's start (PubSub.onGap): the database's, near enough. */
     now?: () => number;
     /** The connections' names in Redis's CLIENT LIST: `{clientName}-publisher` and `-subscriber`. */
     clientName?: string;
-    /** The subscribing connection's heartbeat (default HEARTBEAT_EVERY_MS, HEARTBEAT_TIMEOUT_MS). */
+    /** Both connections' heartbeat (default HEARTBEAT_EVERY_MS, HEARTBEAT_TIMEOUT_MS). */
     heartbeat?: { everyMs: number; timeoutMs: number };
   },
 ): PubSub<Events> {

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { createServer, connect, type Server, type Socket } from "node:net";
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createRedisPubSub } from "../../../src/adapters/pubsub/redis-pubsub.ts";
 import { requireService, testRedisUrl, uniquePrefix } from "../../support/services.ts";
@@ -50,6 +51,35 @@ describe.skipIf(!requireService("redis"))("Redis pub/sub gaps", () => {
     proxy = await freezableProxy(new URL(testRedisUrl as string));
   });
   afterAll(async () => proxy?.close());
+
+  it("keeps a subscribing connection that answers its heartbeat: the same connection, PINGed, outlives many timeouts and tells no gap", async () => {
+    const clientName = `test-${randomUUID()}`;
+    const pubsub = createRedisPubSub<Events>(testRedisUrl as string, { prefix: uniquePrefix(), clientName, heartbeat: { everyMs: 50, timeoutMs: 200 } });
+    const admin = new Redis(testRedisUrl as string);
+    try {
+      const id = randomUUID();
+      const updates = pubsub.subscribe("status", id);
+      await pubsub.publish("status", id, 0);
+      expect((await updates.next()).value).toBe(0);
+      const gaps: number[] = [];
+      pubsub.onGap((since) => gaps.push(since));
+      // Redis's own view of the subscribing connection: its id, age in seconds, last command.
+      const seen = async () => {
+        const line = String(await admin.call("CLIENT", "LIST")).split("\n").find((l) => l.includes(` name=${clientName}-subscriber `)) ?? "";
+        return { id: line.match(/^id=(\d+) /)?.[1], age: Number(line.match(/ age=(\d+) /)?.[1] ?? 0), cmd: line.match(/ cmd=(\S+)/)?.[1] };
+      };
+      const first = await seen();
+      // At least a second old (Redis counts whole seconds: age 2), five heartbeat timeouts, PINGed in subscriber mode, never replaced.
+      await vi.waitFor(async () => expect(await seen()).toMatchObject({ id: first.id, cmd: "ping", age: expect.toSatisfy((age: number) => age >= 2) }), { timeout: 5_000, interval: 100 });
+      expect(gaps).toEqual([]);
+      await pubsub.publish("status", id, 1);
+      expect((await updates.next()).value).toBe(1);
+      await updates.return?.();
+    } finally {
+      await admin.quit();
+      await pubsub.close();
+    }
+  });
 
   it("drops a subscribing connection that stops answering its heartbeat, and tells the gap from the last thing it heard, before the payload it lost", async () => {
     const prefix = uniquePrefix();
