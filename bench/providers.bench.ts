@@ -1,6 +1,7 @@
 // bench:providers — tasks completed per second through a fake vendor (the fal queue fake in a
 // child process), and the gateway-side CPU per completed task: the fal adapter's submit, status
-// polls, result and file download, as the task driver runs them (one poll per task per pass).
+// polls, result and file download, as the task driver runs them (one poll per task per pass; the
+// files read to their end as the driver reads them into the file store, which is not measured here).
 // Options: --tasks=N (default 2000), --concurrency=N (default 64: tasks in flight, as pool accounts).
 import { spawn } from "node:child_process";
 import { once } from "node:events";
@@ -35,7 +36,12 @@ const runTask = async (n: number) => {
   for (;;) {
     const status = await provider.poll(job, Date.now());
     requests++;
-    if (status.state === "finished") return;
+    if (status.state === "finished") {
+      await status.streamed?.read(async (file) => {
+        for await (const _ of file.body);
+      });
+      return;
+    }
     if (status.state === "failed") throw new Error(status.error);
     if (status.upstream !== undefined) job = { ...job, upstream: status.upstream };
   }

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { Limiter } from "./ports/limiter.ts";
-import type { Provider, ProviderJob } from "./ports/provider.ts";
+import { ResultRefused, type Provider, type ProviderJob, type ProviderStatus } from "./ports/provider.ts";
 import type { AccountPool } from "./ports/account-pool.ts";
 import type { FileStore } from "./ports/file-store.ts";
 import { SLOTS_PER_SWEEP, type AccountRange, type TaskRepo } from "./ports/task-repo.ts";
@@ -43,7 +43,7 @@ const LEASE_RENEWALS = 3;
 export interface TaskDriverOptions {
   readonly tasks: TaskRepo;
   readonly accounts: AccountPool;
-  readonly files: Pick<FileStore, "putResults">;
+  readonly files: Pick<FileStore, "putResults" | "putResult">;
   readonly provider: Provider;
   readonly pubsub: GatewayPubSub;
   readonly limiter: Limiter;
@@ -228,11 +228,31 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     return found;
   }
 
+  /**
+   * Stores a finished attempt's files: those in memory, then those streamed from the vendor, chunk
+   * by chunk into the file store (never whole in memory). A result the vendor's files make
+   * unstorable is the attempt's final failure; any other error throws, and the next poll reads
+   * the files again (a name stored before keeps its first file).
+   */
+  async function storeResult(taskId: string, status: Extract<ProviderStatus, { state: "finished" }>, now: number): Promise<ProviderStatus> {
+    await files.putResults(taskId, status.files, now);
+    try {
+      await status.streamed?.read(async (file) => {
+        await files.putResult(taskId, file, { now, maxBytes: Number.POSITIVE_INFINITY });
+      });
+      return status;
+    } catch (error) {
+      if (error instanceof ResultRefused) return { state: "failed", error: error.message, retryable: false };
+      throw error;
+    }
+  }
+
   /** Polls one PROCESSING task and moves it on; true while it still holds its account. */
   async function drive(task: TaskRecord, now: number): Promise<boolean> {
     if (task.account === null || task.startedAt === null) return true;
     const job = jobOf(task, task.account, task.startedAt);
-    const status = await provider.poll(job, now);
+    const polled = await provider.poll(job, now);
+    const status = polled.state === "finished" ? await storeResult(task.id, polled, now) : polled;
     if (status.state === "running") {
       // The vendor's handle is stored before anything else: the next poll (here or in another
       // process after a crash) resumes the attempt from it instead of submitting it again.
@@ -254,7 +274,6 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       return true;
     }
     if (status.state === "finished") {
-      await files.putResults(task.id, status.files, now);
       const finished = await tasks.finish({
         id: task.id,
         owner,

@@ -69,12 +69,25 @@ export interface Faults {
   hugeFileBytes?: number;
   /** Answer result file requests with a redirect here. */
   redirectFilesTo?: string;
+  /** Status of the next result file requests (e.g. 503), consumed one per request. */
+  fileStatuses: number[];
+  /** Serve result files as `first`, then `rest` once `release` resolves (no Content-Length). */
+  heldFile?: { readonly first: Buffer; readonly rest: Buffer; readonly release: Promise<void> };
 }
 
-export const noFaults = (): Faults => ({ submitStatuses: [], pollStatuses: [], garbage: false, hang: false });
+export const noFaults = (): Faults => ({ submitStatuses: [], pollStatuses: [], garbage: false, hang: false, fileStatuses: [] });
 
 /** Serves /files/<id>/<name>, honouring the file faults. */
 export function serveFile(res: ServerResponse, name: string, faults: Faults): void {
+  const injected = faults.fileStatuses.shift();
+  if (injected) return json(res, injected, { detail: "injected" });
+  const held = faults.heldFile;
+  if (held) {
+    res.writeHead(200, { "content-type": "video/mp4" });
+    res.write(held.first);
+    void held.release.then(() => res.end(held.rest));
+    return;
+  }
   if (faults.redirectFilesTo) {
     res.writeHead(302, { location: faults.redirectFilesTo });
     res.end();

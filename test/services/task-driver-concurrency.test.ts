@@ -18,6 +18,7 @@ import type { TaskRepo } from "../../src/services/ports/task-repo.ts";
 import { createTaskDriver, DRIVE_CONCURRENCY, DRIVER_PACE, STARTS_PER_PASS, type TaskDriver, type TaskDriverOptions } from "../../src/services/task-driver.ts";
 import { timingFor } from "../../src/services/timing.ts";
 import { withTestDatabases } from "../support/databases.ts";
+import { DISCARDED_RESULTS } from "../support/file-store.ts";
 import { newTask } from "../support/new-task.ts";
 
 const targets = await withTestDatabases();
@@ -59,7 +60,7 @@ describe.each(targets)("task driver concurrency on $name", (target) => {
 
   const makeDriver = (tasks: TaskRepo, provider: Provider, more: Partial<TaskDriverOptions> = {}) =>
     createTaskDriver({
-      tasks, accounts: stores.pool, files: { putResults: async () => undefined }, provider, pubsub: createMemoryPubSub<GatewayEvents>(),
+      tasks, accounts: stores.pool, files: DISCARDED_RESULTS, provider, pubsub: createMemoryPubSub<GatewayEvents>(),
       limiter: createMemoryLimiter({ now: () => clock }), clock: { now: () => clock }, timing: timingFor(1), logger: pino({ level: "silent" }),
       owner: `driver-${randomUUID()}`, poolSize: POOL, relayEveryMs: 0, ...more,
     });

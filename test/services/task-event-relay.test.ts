@@ -21,6 +21,7 @@ import { createTaskDriver, type TaskDriver } from "../../src/services/task-drive
 import { createTaskEventRelay } from "../../src/services/task-event-relay.ts";
 import { timingFor } from "../../src/services/timing.ts";
 import { withTestDatabases } from "../support/databases.ts";
+import { DISCARDED_RESULTS } from "../support/file-store.ts";
 import { newTask } from "../support/new-task.ts";
 import { requireService, testRedisUrl, uniquePrefix } from "../support/services.ts";
 
@@ -119,9 +120,6 @@ const instantProvider: Provider = {
   },
 };
 
-/** Results are not this test's concern: where the files go, nothing is kept. */
-const noFiles = { putResults: async () => undefined };
-
 /** What `watch` publishes to know its subscription is live (not a task event: never collected). */
 const MARKER = { type: "WATCHING" } as unknown as TaskEvent;
 
@@ -178,7 +176,7 @@ describe.each(targets)("task events from committed state on $name", (target) => 
 
     const driver = (pubsub: GatewayPubSub, owner: string): TaskDriver =>
       createTaskDriver({
-        tasks: stores.tasks, accounts: stores.pool, files: noFiles, provider: instantProvider, pubsub,
+        tasks: stores.tasks, accounts: stores.pool, files: DISCARDED_RESULTS, provider: instantProvider, pubsub,
         limiter: createMemoryLimiter(clock), clock, timing: timingFor(1), logger, owner, poolSize: 4,
         relayGraceMs: 1_000, relayEveryMs: 0,
       });

@@ -10,11 +10,12 @@
  * - result `GET {queue}/{owner}/{app}/requests/{id}` → the model's output (`images`, `image`,
  *   `video`, `model_mesh`: file objects with a `url`); an error answer when the request failed.
  * - cancel `PUT {queue}/{owner}/{app}/requests/{id}/cancel` (https://fal.ai/docs/inference-api/queue/cancel).
- * Result files are downloaded by `downloadResults` (size-capped, SSRF-guarded, no credentials).
+ * Result files are read by `streamedResults` when the driver stores them (streamed, size-capped,
+ * SSRF-guarded, no credentials).
  */
 import type { Dispatcher } from "undici";
 import type { Provider, ProviderJob, ProviderStatus } from "../../services/ports/provider.ts";
-import { downloadResults, RefusedDownload } from "./result-download.ts";
+import { streamedResults } from "./result-download.ts";
 import { vendorConnection, type VendorConnectionOptions } from "./vendor-connection.ts";
 import { callVendor, failureOf, garbage, keyFor, pollFailureOf, VendorUnreachable } from "./vendor-http.ts";
 import { vendorInputFor, type InputFor } from "./vendor-input.ts";
@@ -52,7 +53,7 @@ export function falOutputUrls(output: unknown): { results: string[]; models: str
 
 export function createFalProvider(options: FalProviderOptions): Provider {
   if (!options.keys.length) throw new Error("fal provider: at least one key is needed");
-  const { base, call, policy } = vendorConnection(options, "https://queue.fal.run");
+  const { base, call, policy } = vendorConnection(options, "https://queue.fal.run", "fal");
   const inputFor = options.inputFor ?? vendorInputFor("fal");
   const auth = (job: ProviderJob) => ({ authorization: `Key ${keyFor(options.keys, job.account)}` });
 
@@ -96,24 +97,20 @@ export function createFalProvider(options: FalProviderOptions): Provider {
     if (result.status < 200 || result.status >= 300) return pollFailureOf("fal", result) ?? { state: "running", progress: 0.9 };
     const { results, models } = falOutputUrls(result.json);
     if (!results.length && !models.length) return garbage("fal", "an output with files");
-    try {
-      const files = await downloadResults([...results, ...models], policy);
-      const r = files.slice(0, results.length);
-      const m = files.slice(results.length);
-      const metrics = (body as { metrics?: { inference_time?: unknown } }).metrics;
-      const seconds = typeof metrics?.inference_time === "number" ? metrics.inference_time : undefined;
-      return {
-        state: "finished",
-        files,
-        // A 3D model without a preview image: the model itself is the result.
-        result: (r.length ? r : m).map((f) => f.name),
-        glb: m.map((f) => f.name),
-        ...(seconds !== undefined ? { vendorCost: { vendor: "fal", usage: { inference_seconds: seconds } } } : {}),
-      };
-    } catch (error) {
-      if (error instanceof RefusedDownload) return { state: "failed", error: `fal result refused: ${error.message}`, retryable: false };
-      throw error;
-    }
+    const streamed = streamedResults([...results, ...models], policy);
+    const r = streamed.names.slice(0, results.length);
+    const m = streamed.names.slice(results.length);
+    const metrics = (body as { metrics?: { inference_time?: unknown } }).metrics;
+    const seconds = typeof metrics?.inference_time === "number" ? metrics.inference_time : undefined;
+    return {
+      state: "finished",
+      files: [],
+      streamed,
+      // A 3D model without a preview image: the model itself is the result.
+      result: r.length ? r : m,
+      glb: m,
+      ...(seconds !== undefined ? { vendorCost: { vendor: "fal", usage: { inference_seconds: seconds } } } : {}),
+    };
   };
 
   return {

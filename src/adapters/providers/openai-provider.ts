@@ -2,8 +2,8 @@
  * OpenAI's Images API as a provider: a synchronous `POST /v1/images/generations` per attempt
  * (https://platform.openai.com/docs/api-reference/images/create): `{model, prompt, n, size,
  * quality, output_format, background}` with `Authorization: Bearer <key>` → `{created, data:
- * [{b64_json} | {url}], usage}`. GPT Image models answer base64; a `url` answer is downloaded by
- * `downloadResults` (size-capped, SSRF-guarded, no credentials).
+ * [{b64_json} | {url}], usage}`. GPT Image models answer base64; a `url` answer is read by
+ * `streamedResults` when the driver stores it (streamed, size-capped, SSRF-guarded, no credentials).
  *
  * The call can take minutes, and the driver's pass must not wait for it: the first poll starts it
  * in this process and answers `running` with a handle; later polls collect the outcome. OpenAI
@@ -15,7 +15,7 @@ import { randomUUID } from "node:crypto";
 import { Agent, type Dispatcher } from "undici";
 import type { OutputFile, Provider, ProviderJob, ProviderStatus } from "../../services/ports/provider.ts";
 import { createGuardedAgent } from "./guarded-dispatcher.ts";
-import { DEFAULT_MAX_DOWNLOAD_BYTES, downloadResults, MEDIA_TYPES, RefusedDownload, type DownloadPolicy } from "./result-download.ts";
+import { DEFAULT_MAX_DOWNLOAD_BYTES, MEDIA_TYPES, streamedResults, type DownloadPolicy } from "./result-download.ts";
 import { callVendor, failureOf, garbage, keyFor, VendorUnreachable, type VendorCall } from "./vendor-http.ts";
 import type { VendorConnectionOptions } from "./vendor-connection.ts";
 import { vendorInputFor, type InputFor } from "./vendor-input.ts";
@@ -44,7 +44,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): Provider {
   const dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 30_000, connections: 64 });
   // The answer carries the images in base64 (4 bytes per 3): bounded by the download cap.
   const call: VendorCall = { dispatcher, origin, timeoutMs, maxAnswerBytes: Math.ceil((maxBytes * 4) / 3) + 64 * 1024 };
-  const policy: DownloadPolicy = { origin, dispatcher, downloadDispatcher: options.downloadDispatcher ?? createGuardedAgent(), maxBytes, timeoutMs };
+  const policy: DownloadPolicy = { label: "openai", origin, dispatcher, downloadDispatcher: options.downloadDispatcher ?? createGuardedAgent(), maxBytes, timeoutMs };
   const inputFor = options.inputFor ?? vendorInputFor("openai");
   /** Calls this process started and has not given up, by handle, until their outcome is in: how to end each. */
   const inFlight = new Map<string, AbortController>();
@@ -92,20 +92,17 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): Provider {
         return garbage("openai", "an image (b64_json or url)");
       }
     }
-    try {
-      // One cap for the whole result: what came inline counts against what may be downloaded.
-      const inline = files.reduce((sum, f) => sum + f.data.byteLength, 0);
-      if (urls.length && inline >= maxBytes) return { state: "failed", error: `openai: a result larger than ${maxBytes} bytes`, retryable: false };
-      files.push(...(await downloadResults(urls, Object.assign({}, policy, { maxBytes: maxBytes - inline }))));
-    } catch (error) {
-      if (error instanceof RefusedDownload) return { state: "failed", error: `openai result refused: ${error.message}`, retryable: false };
-      return { state: "failed", error: `openai result not downloaded: ${(error as Error).message}`, retryable: true };
-    }
+    // One cap for the whole result: what came inline counts against what may be downloaded.
+    const inline = files.reduce((sum, f) => sum + f.data.byteLength, 0);
+    if (urls.length && inline >= maxBytes) return { state: "failed", error: `openai: a result larger than ${maxBytes} bytes`, retryable: false };
+    const names = files.map((f) => f.name);
+    const streamed = urls.length ? streamedResults(urls, Object.assign({}, policy, { maxBytes: maxBytes - inline }), names) : undefined;
     const usage = Object.fromEntries(Object.entries(body.usage ?? {}).filter((e): e is [string, number] => typeof e[1] === "number"));
     return {
       state: "finished",
       files,
-      result: files.map((f) => f.name),
+      ...(streamed ? { streamed } : {}),
+      result: [...names, ...(streamed?.names ?? [])],
       glb: [],
       ...(Object.keys(usage).length ? { vendorCost: { vendor: "openai", usage } } : {}),
     };

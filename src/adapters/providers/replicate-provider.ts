@@ -10,11 +10,13 @@
  * - cancel `POST /v1/predictions/{id}/cancel`.
  * - webhooks are signed as https://replicate.com/docs/topics/webhooks/verify-webhook says
  *   (`replicate-webhook.ts`).
- * Result files are downloaded by `downloadResults` (size-capped, SSRF-guarded, no credentials).
+ * Result files are read by `streamedResults` when the driver stores them (streamed, size-capped,
+ * SSRF-guarded, no credentials). Replicate's output is a bare list of URLs: a `.glb` one is a 3D
+ * model, the others are results (the names are needed before any file is read).
  */
 import type { Dispatcher } from "undici";
 import type { Provider, ProviderJob, ProviderStatus } from "../../services/ports/provider.ts";
-import { downloadResults, RefusedDownload } from "./result-download.ts";
+import { mediaTypeOf, streamedResults } from "./result-download.ts";
 import { vendorConnection, type VendorConnectionOptions } from "./vendor-connection.ts";
 import { callVendor, failureOf, garbage, keyFor, pollFailureOf, VendorUnreachable } from "./vendor-http.ts";
 import { vendorInputFor, type InputFor } from "./vendor-input.ts";
@@ -51,7 +53,7 @@ const isId = (value: unknown): value is string => typeof value === "string" && /
 
 export function createReplicateProvider(options: ReplicateProviderOptions): Provider {
   if (!options.tokens.length) throw new Error("replicate provider: at least one token is needed");
-  const { base, call, policy } = vendorConnection(options, "https://api.replicate.com");
+  const { base, call, policy } = vendorConnection(options, "https://api.replicate.com", "replicate");
   const inputFor = options.inputFor ?? vendorInputFor("replicate");
   const auth = (job: ProviderJob) => ({ authorization: `Bearer ${keyFor(options.tokens, job.account)}` });
 
@@ -92,22 +94,19 @@ export function createReplicateProvider(options: ReplicateProviderOptions): Prov
     const output = prediction.output;
     const urls = (Array.isArray(output) ? output : [output]).filter((u): u is string => typeof u === "string");
     if (!urls.length) return garbage("replicate", "an output with files");
-    try {
-      const files = await downloadResults(urls, policy);
-      const results = files.filter((f) => f.mediaType !== "model/gltf-binary");
-      const models = files.filter((f) => f.mediaType === "model/gltf-binary");
-      const seconds = prediction.metrics?.predict_time;
-      return {
-        state: "finished",
-        files,
-        result: (results.length ? results : models).map((f) => f.name),
-        glb: models.map((f) => f.name),
-        ...(typeof seconds === "number" ? { vendorCost: { vendor: "replicate", usage: { predict_seconds: seconds } } } : {}),
-      };
-    } catch (error) {
-      if (error instanceof RefusedDownload) return { state: "failed", error: `replicate result refused: ${error.message}`, retryable: false };
-      throw error;
-    }
+    const streamed = streamedResults(urls, policy);
+    const isModel = (name: string) => mediaTypeOf(undefined, name) === "model/gltf-binary";
+    const results = streamed.names.filter((name) => !isModel(name));
+    const models = streamed.names.filter(isModel);
+    const seconds = prediction.metrics?.predict_time;
+    return {
+      state: "finished",
+      files: [],
+      streamed,
+      result: results.length ? results : models,
+      glb: models,
+      ...(typeof seconds === "number" ? { vendorCost: { vendor: "replicate", usage: { predict_seconds: seconds } } } : {}),
+    };
   };
 
   return {

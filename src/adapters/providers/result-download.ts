@@ -1,6 +1,7 @@
 /**
- * Downloading a vendor's result file: the one path every vendor adapter takes, so the rules are
- * kept in one place.
+ * Reading a vendor's result files: the one path every vendor adapter takes, so the rules are kept
+ * in one place. A finished attempt names its files (`streamedResults`); the task driver reads them
+ * into the file store (`StreamedFiles.read`), chunk by chunk: no result is held whole in memory.
  * - A URL on the vendor's configured API origin is the operator's choice and is fetched as
  *   configured; any other URL is an address the vendor chose: it must be an https URL that passes
  *   the reference syntax check (`parseReferenceUrl`), and it is fetched through the guarded agent
@@ -11,20 +12,22 @@
  *   body is read, and an undeclared one stops being read at the cap. The cap is a result's, shared
  *   by all its files, and the first file that fails stops the others.
  * - Time is capped as a whole (`deadlineMs`), not only between two chunks: a host that sends a
- *   byte now and then cannot hold the task driver's pass. A download past its deadline is not an
- *   answer; the next poll downloads again (the spec's hard deadline bounds how long).
+ *   byte now and then cannot hold the task driver's pass. A read past its deadline is not an
+ *   answer; the next poll reads again (the spec's hard deadline bounds how long).
+ * - What will never succeed (a bad URL, a private address, a redirect, a 4xx, too large) is
+ *   `ResultRefused`: the attempt fails. Anything else (network, 5xx, 429, the deadline) may pass
+ *   on a later read.
  * undici request API: https://undici.nodejs.org/#/docs/api/Dispatcher?id=dispatcherrequestoptions-callback
  */
 import { posix } from "node:path";
 import { request, type Dispatcher } from "undici";
 import { parseReferenceUrl } from "../../engine/references.ts";
-import type { OutputFile } from "../../services/ports/provider.ts";
+import { ResultRefused, type StreamedFile, type StreamedFiles } from "../../services/ports/provider.ts";
 import { callDeadline } from "./call-deadline.ts";
 
-/** A result the gateway will not download however often it is asked: the attempt fails. */
-export class RefusedDownload extends Error {}
-
 export interface DownloadPolicy {
+  /** The vendor's name, which a refusal's message starts with ("fal result refused: …"). */
+  readonly label: string;
   /** The vendor API's origin: files there are fetched with `dispatcher`. */
   readonly origin: string;
   readonly dispatcher: Dispatcher;
@@ -34,7 +37,7 @@ export interface DownloadPolicy {
   readonly maxBytes: number;
   /** The longest wait for a response to start, or between two chunks of it. */
   readonly timeoutMs: number;
-  /** The longest a result's download may take as a whole (default DEFAULT_DOWNLOAD_DEADLINE_MS). */
+  /** The longest a result's read may take as a whole (default DEFAULT_DOWNLOAD_DEADLINE_MS). */
   readonly deadlineMs?: number;
   /** Headers sent only to `origin` (a vendor whose files need its key there). */
   readonly originHeaders?: Readonly<Record<string, string>>;
@@ -67,11 +70,11 @@ export function resultTarget(url: string, origin: string): { href: string; trust
   try {
     resolved = new URL(url, origin);
   } catch {
-    throw new RefusedDownload(`the result URL ${JSON.stringify(url.slice(0, 200))} is not a URL`);
+    throw new ResultRefused(`the result URL ${JSON.stringify(url.slice(0, 200))} is not a URL`);
   }
   if (resolved.origin === origin) return { href: resolved.href, trusted: true };
   const parsed = parseReferenceUrl(url);
-  if (!parsed.ok) throw new RefusedDownload(`the result URL ${JSON.stringify(url.slice(0, 200))} ${parsed.reason.replace(/, a data: URI or an upload id\)?$/, "")}`);
+  if (!parsed.ok) throw new ResultRefused(`the result URL ${JSON.stringify(url.slice(0, 200))} ${parsed.reason.replace(/, a data: URI or an upload id\)?$/, "")}`);
   return { href: parsed.href, trusted: false };
 }
 
@@ -94,85 +97,108 @@ export function mediaTypeOf(declared: string | string[] | undefined, name: strin
   return (header ?? MEDIA_TYPES[posix.extname(name).toLowerCase()] ?? "application/octet-stream").split(";")[0]!.trim().toLowerCase();
 }
 
-/**
- * The bytes and media type of one result URL, at most `policy.maxBytes` of them. Throws
- * `RefusedDownload` for what will never succeed (bad URL, private address, redirect, too large)
- * and a plain Error for what may succeed on a later poll (network error, 5xx).
- */
-export async function downloadResult(
-  url: string,
-  index: number,
-  policy: DownloadPolicy,
-  budget?: DownloadBudget,
-): Promise<OutputFile> {
-  if (budget) return downloadWithin(url, index, policy, budget);
-  const deadline = callDeadline(policy.deadlineMs ?? DEFAULT_DOWNLOAD_DEADLINE_MS);
-  try {
-    return await downloadWithin(url, index, policy, { left: policy.maxBytes, signal: deadline.signal });
-  } finally {
-    deadline.done();
-  }
-}
-
-async function downloadWithin(url: string, index: number, policy: DownloadPolicy, budget: DownloadBudget): Promise<OutputFile> {
-  const { href, trusted } = resultTarget(url, policy.origin);
-  const response = await request(href, {
-    method: "GET",
-    dispatcher: trusted ? policy.dispatcher : policy.downloadDispatcher,
-    headersTimeout: policy.timeoutMs,
-    bodyTimeout: policy.timeoutMs,
-    signal: budget.signal,
-    headers: trusted ? { ...policy.originHeaders } : {},
-  }).catch((error: unknown) => {
-    if ((error as { code?: string }).code === "EADDRBLOCKED") throw new RefusedDownload(`the result URL ${href} ${(error as Error).message}`);
-    throw error;
-  });
-  if (response.statusCode !== 200) {
-    response.body.on("error", () => undefined).destroy();
-    if (response.statusCode >= 300 && response.statusCode < 400) throw new RefusedDownload(`the result URL ${href} redirects (${response.statusCode}); redirects are not followed`);
-    if (response.statusCode >= 400 && response.statusCode < 500 && response.statusCode !== 429) throw new RefusedDownload(`the result file ${href} answered ${response.statusCode}`);
-    throw new Error(`the result file ${href} answered ${response.statusCode}`);
-  }
-  const tooLarge = () => new RefusedDownload(`the result file ${href} makes the result larger than ${policy.maxBytes} bytes`);
-  if (Number(response.headers["content-length"] ?? 0) > budget.left) {
-    response.body.on("error", () => undefined).destroy();
-    throw tooLarge();
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  // Leaving the loop early (break) closes the body: nothing more is read.
-  for await (const chunk of response.body as AsyncIterable<Buffer>) {
-    size += chunk.byteLength;
-    budget.left -= chunk.byteLength;
-    if (budget.left < 0) break;
-    chunks.push(chunk);
-  }
-  if (budget.left < 0) throw tooLarge();
-  const name = resultFileName(href, index);
-  return { name, mediaType: mediaTypeOf(response.headers["content-type"], name), data: Buffer.concat(chunks, size) };
-}
-
-/**
- * Downloads every URL (in order) within one byte cap and one deadline, stopping the others when
- * one fails, and gives the files distinct names (a vendor may name them all "image.png").
- */
-export async function downloadResults(urls: readonly string[], policy: DownloadPolicy): Promise<OutputFile[]> {
-  const stop = new AbortController();
-  const deadline = callDeadline(policy.deadlineMs ?? DEFAULT_DOWNLOAD_DEADLINE_MS, stop.signal);
-  const budget: DownloadBudget = { left: policy.maxBytes, signal: deadline.signal };
-  const files = await Promise.all(
-    urls.map((url, index) =>
-      downloadWithin(url, index, policy, budget).catch((error: unknown) => {
-        stop.abort(error);
-        throw error;
-      }),
-    ),
-  ).finally(() => deadline.done());
-  const seen = new Set<string>();
-  return files.map((file, index) => {
-    let name = file.name;
-    for (let n = 0; seen.has(name); n++) name = `${index}${n ? `-${n}` : ""}-${file.name}`.slice(-200);
+/** Names for a result's files from their URLs, each one different from the others and from `taken`. */
+function distinctNames(urls: readonly string[], taken: readonly string[]): string[] {
+  const seen = new Set(taken);
+  return urls.map((url, index) => {
+    let first = `result-${index}`;
+    try {
+      first = resultFileName(new URL(url).href, index);
+    } catch {
+      // not a URL: refused when read (resultTarget), named by its place meanwhile
+    }
+    let name = first;
+    for (let n = 0; seen.has(name); n++) name = `${index}${n ? `-${n}` : ""}-${first}`.slice(-200);
     seen.add(name);
-    return name === file.name ? file : Object.assign({}, file, { name });
+    return name;
   });
+}
+
+/** Passes `body` on while the result's byte cap holds; past it, throws `tooLarge()` (which closes the body). */
+async function* capped(body: AsyncIterable<Buffer>, budget: DownloadBudget, tooLarge: () => ResultRefused): AsyncGenerator<Uint8Array> {
+  for await (const chunk of body) {
+    budget.left -= chunk.byteLength;
+    if (budget.left < 0) throw tooLarge();
+    yield chunk;
+  }
+}
+
+/**
+ * Reads one result URL into `into`. The refusal it met is kept in `refusals` before anything else
+ * sees it: a store that wraps the errors of the stream it reads cannot turn a refusal into a
+ * failure the next poll would read again.
+ */
+async function readOne(
+  url: string,
+  name: string,
+  policy: DownloadPolicy,
+  budget: DownloadBudget,
+  into: (file: StreamedFile) => Promise<void>,
+): Promise<void> {
+  let refused: ResultRefused | undefined;
+  const refuse = (message: string) => (refused = new ResultRefused(message));
+  try {
+    const { href, trusted } = resultTarget(url, policy.origin);
+    const response = await request(href, {
+      method: "GET",
+      dispatcher: trusted ? policy.dispatcher : policy.downloadDispatcher,
+      headersTimeout: policy.timeoutMs,
+      bodyTimeout: policy.timeoutMs,
+      signal: budget.signal,
+      headers: trusted ? { ...policy.originHeaders } : {},
+    }).catch((error: unknown) => {
+      if ((error as { code?: string }).code === "EADDRBLOCKED") throw refuse(`the result URL ${href} ${(error as Error).message}`);
+      throw error;
+    });
+    // An error of a body no one reads any more (closed below) must not be an uncaught one.
+    response.body.on("error", () => undefined);
+    try {
+      if (response.statusCode !== 200) {
+        if (response.statusCode >= 300 && response.statusCode < 400) throw refuse(`the result URL ${href} redirects (${response.statusCode}); redirects are not followed`);
+        if (response.statusCode >= 400 && response.statusCode < 500 && response.statusCode !== 429) throw refuse(`the result file ${href} answered ${response.statusCode}`);
+        throw new Error(`the result file ${href} answered ${response.statusCode}`);
+      }
+      const tooLarge = () => refuse(`the result file ${href} makes the result larger than ${policy.maxBytes} bytes`);
+      if (Number(response.headers["content-length"] ?? 0) > budget.left) throw tooLarge();
+      await into({ name, mediaType: mediaTypeOf(response.headers["content-type"], name), body: capped(response.body as AsyncIterable<Buffer>, budget, tooLarge) });
+    } finally {
+      if (!response.body.readableEnded) response.body.destroy();
+    }
+  } catch (error) {
+    if (error instanceof ResultRefused) throw error;
+    throw refused ?? error;
+  }
+}
+
+/**
+ * The files of a finished attempt at these URLs (in order), read when the driver stores them:
+ * within one byte cap and one deadline per read, the first failure stopping the others. `taken`:
+ * names the attempt's other files already have.
+ */
+export function streamedResults(urls: readonly string[], policy: DownloadPolicy, taken: readonly string[] = []): StreamedFiles {
+  const names = distinctNames(urls, taken);
+  return {
+    names,
+    async read(into) {
+      const stop = new AbortController();
+      const deadline = callDeadline(policy.deadlineMs ?? DEFAULT_DOWNLOAD_DEADLINE_MS, stop.signal);
+      const budget: DownloadBudget = { left: policy.maxBytes, signal: deadline.signal };
+      let first: { error: unknown } | undefined;
+      try {
+        await Promise.allSettled(
+          urls.map((url, index) =>
+            readOne(url, names[index]!, policy, budget, into).catch((error: unknown) => {
+              first ??= { error };
+              stop.abort(error);
+            }),
+          ),
+        );
+      } finally {
+        deadline.done();
+      }
+      if (!first) return;
+      if (first.error instanceof ResultRefused) throw new ResultRefused(`${policy.label} result refused: ${first.error.message}`);
+      throw first.error;
+    },
+  };
 }

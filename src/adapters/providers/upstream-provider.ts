@@ -1,7 +1,7 @@
 import { Agent, type Dispatcher } from "undici";
-import type { OutputFile, Provider, ProviderJob, ProviderStatus } from "../../services/ports/provider.ts";
+import type { Provider, ProviderJob, ProviderStatus, StreamedFiles } from "../../services/ports/provider.ts";
 import { createGuardedAgent } from "./guarded-dispatcher.ts";
-import { DEFAULT_MAX_DOWNLOAD_BYTES, downloadResults, RefusedDownload, type DownloadPolicy } from "./result-download.ts";
+import { DEFAULT_MAX_DOWNLOAD_BYTES, streamedResults, type DownloadPolicy } from "./result-download.ts";
 import { callVendor, VendorUnreachable, type VendorCall } from "./vendor-http.ts";
 
 export interface UpstreamProviderOptions {
@@ -58,15 +58,15 @@ export function createUpstreamProvider(options: UpstreamProviderOptions): Provid
     });
 
   /**
-   * Result files go through the download every vendor adapter takes (result-download.ts): the
+   * Result files are read the way every vendor adapter's are (result-download.ts): the
    * upstream's own origin with the account's key, any other origin an https URL the upstream
    * chose, through the guarded agent and without credentials, no redirects, size-capped. A
    * relative URL is the upstream's, under its base URL.
    */
-  const download = (urls: readonly string[], key: string): Promise<OutputFile[]> => {
+  const download = (urls: readonly string[], key: string): StreamedFiles => {
     const full = urls.map((url) => (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//") ? url : url.startsWith("/") ? `${base}${url}` : `${base}/${url}`));
-    const policy: DownloadPolicy = { origin, dispatcher, downloadDispatcher, maxBytes: maxDownloadBytes, timeoutMs: timeout, originHeaders: { authorization: `Bearer ${key}` } };
-    return downloadResults(full, policy);
+    const policy: DownloadPolicy = { label: "Upstream", origin, dispatcher, downloadDispatcher, maxBytes: maxDownloadBytes, timeoutMs: timeout, originHeaders: { authorization: `Bearer ${key}` } };
+    return streamedResults(full, policy);
   };
 
   /**
@@ -109,21 +109,13 @@ export function createUpstreamProvider(options: UpstreamProviderOptions): Provid
       const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
       const resultUrls = list(task.result);
       const urls = [...resultUrls, ...list(task.glb_urls)];
-      let downloaded: OutputFile[];
-      try {
-        downloaded = await download(urls, key);
-      } catch (error) {
-        // A refused result stays refused: fail the attempt (a network error throws: polled again).
-        if (error instanceof RefusedDownload) return { state: "failed", error: `Upstream result refused: ${error.message}`, retryable: false };
-        throw error;
-      }
-      const results = downloaded.slice(0, resultUrls.length);
-      const models = downloaded.slice(resultUrls.length);
+      const streamed = download(urls, key);
       return {
         state: "finished",
-        files: [...results, ...models],
-        result: results.map((f) => f.name),
-        glb: models.map((f) => f.name),
+        files: [],
+        streamed,
+        result: streamed.names.slice(0, resultUrls.length),
+        glb: streamed.names.slice(resultUrls.length),
       };
     },
   };

@@ -26,7 +26,7 @@ export interface VendorConnection {
  * one origin, so the account's key only ever goes there (`callVendor` refuses any other), and
  * result files anywhere else go through the guarded agent, without it.
  */
-export function vendorConnection(options: VendorConnectionOptions, defaultBase: string): VendorConnection {
+export function vendorConnection(options: VendorConnectionOptions, defaultBase: string, label: string): VendorConnection {
   const base = (options.baseUrl ?? defaultBase).replace(/\/+$/, "");
   const origin = new URL(base).origin;
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -35,6 +35,7 @@ export function vendorConnection(options: VendorConnectionOptions, defaultBase: 
     base,
     call: { dispatcher, origin, timeoutMs },
     policy: {
+      label,
       origin,
       dispatcher,
       downloadDispatcher: options.downloadDispatcher ?? createGuardedAgent(),

@@ -5,6 +5,7 @@
  */
 
 import type { OutputKind } from "../../catalog/types.ts";
+import type { IncomingFile } from "./file-store.ts";
 
 /** What the model makes. */
 export type ProviderOutput = OutputKind;
@@ -33,10 +34,36 @@ export interface ProviderJob {
   readonly upstream?: string | null;
 }
 
+/** A result file the provider holds in memory (one it made, or one the vendor sent inline). */
 export interface OutputFile {
   readonly name: string;
   readonly mediaType: string;
   readonly data: Uint8Array;
+}
+
+/** A result file read from the vendor as it arrives: its media type is the one the vendor declared. */
+export interface StreamedFile extends IncomingFile {
+  readonly name: string;
+}
+
+/**
+ * Result files still at the vendor. The driver streams them into the file store, so no result is
+ * ever held whole in memory. Their names are known before a byte is read.
+ */
+export interface StreamedFiles {
+  readonly names: readonly string[];
+  /**
+   * Opens every file (together), hands each to `into`, and settles once every `into` has
+   * settled; what `into` leaves unread is closed. The first failure stops the others and is
+   * thrown: `ResultRefused` for a result that will never be stored (the attempt fails, final),
+   * anything else for what a later poll may read (network, a store down). Each call reads anew.
+   */
+  read(into: (file: StreamedFile) => Promise<void>): Promise<void>;
+}
+
+/** Thrown by `StreamedFiles.read` for a result that no later read will store (too large, a redirect, a private address). */
+export class ResultRefused extends Error {
+  override name = "ResultRefused";
 }
 
 export type ProviderStatus =
@@ -45,10 +72,12 @@ export type ProviderStatus =
    * driver to store before the next poll (given back in `ProviderJob.upstream`).
    */
   | { readonly state: "running"; readonly progress: number; readonly upstream?: string }
-  /** `result` and `glb` are file names (of `files`), in order. */
+  /** `result` and `glb` are file names (of `files` and `streamed`), in order. */
   | {
       readonly state: "finished";
       readonly files: readonly OutputFile[];
+      /** Files the driver streams from the vendor, after `files`. */
+      readonly streamed?: StreamedFiles;
       readonly result: readonly string[];
       readonly glb: readonly string[];
       /** What the vendor says the attempt cost, when it says (recorded beside our price). */

@@ -8,6 +8,7 @@ import { createOpenAIProvider } from "../../../src/adapters/providers/openai-pro
 import { startGateway, type TestGateway } from "../../support/gateway.ts";
 import { startFakeFal, type FakeFal } from "../../fakes/fal.ts";
 import { startFakeReplicate, type FakeReplicate } from "../../fakes/replicate.ts";
+import { withFilesRead } from "./support/read-result.ts";
 import { startFakeOpenAI, type FakeOpenAI } from "../../fakes/openai.ts";
 
 /**
@@ -106,12 +107,13 @@ const job = (model: string, output: ProviderJob["output"], params: Record<string
 
 /**
  * Polls until the attempt ends (real time: the simulation runs 2000× faster than the spec's
- * clocks), keeping the vendor handle a running status gives, as the driver stores it.
+ * clocks), keeping the vendor handle a running status gives, as the driver stores it; the
+ * finished files read into memory.
  */
 async function settle(provider: Provider, j: ProviderJob, seen: ProviderStatus[] = []): Promise<ProviderStatus> {
   let job = j;
   for (let i = 0; i < 400; i++) {
-    const status = await provider.poll(job, Date.now());
+    const status = await withFilesRead(await provider.poll(job, Date.now()));
     seen.push(status);
     if (status.state !== "running") return status;
     if (status.upstream !== undefined) job = { ...job, upstream: status.upstream };
@@ -161,7 +163,7 @@ describe.each(subjects)("the $name provider", ({ make, models }) => {
     const before = await subject.upstreamTasks();
     const j = await submitted(subject.provider, job(models.again, "image", { prompt: "same twice", width: 512, height: 512, quantity: 1 }, 3));
     const first = await settle(subject.provider, j);
-    const second = await subject.provider.poll(j, Date.now());
+    const second = await withFilesRead(await subject.provider.poll(j, Date.now()));
     expect(second.state).toBe("finished");
     if (first.state !== "finished" || second.state !== "finished") return;
     expect(second.result).toEqual(first.result);

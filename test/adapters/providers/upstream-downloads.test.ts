@@ -8,6 +8,7 @@ import { MockAgent, request } from "undici";
 import { createGuardedAgent } from "../../../src/adapters/providers/guarded-dispatcher.ts";
 import { createUpstreamProvider } from "../../../src/adapters/providers/upstream-provider.ts";
 import type { ProviderJob } from "../../../src/services/ports/provider.ts";
+import { withFilesRead } from "./support/read-result.ts";
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(56, 1)]);
 
@@ -101,7 +102,7 @@ describe("result files on the upstream's own origin", () => {
     finishWith([`${upstream.url}/files/t/a.png`, "/files/t/b.png"]);
     upstream.routes.set("/files/t/a.png", (res) => res.writeHead(200, { "content-type": "image/png" }).end(PNG));
     upstream.routes.set("/files/t/b.png", (res) => res.writeHead(200, { "content-type": "image/png" }).end(PNG));
-    const status = await createUpstreamProvider({ baseUrl: upstream.url, apiKeys: [KEY] }).poll(job(), Date.now());
+    const status = await withFilesRead(await createUpstreamProvider({ baseUrl: upstream.url, apiKeys: [KEY] }).poll(job(), Date.now()));
     expect(status).toMatchObject({ state: "finished", result: ["a.png", "b.png"] });
     const downloads = upstream.requests.filter((r) => r.path.startsWith("/files/"));
     expect(downloads.map((r) => r.headers.authorization)).toEqual([`Bearer ${KEY}`, `Bearer ${KEY}`]);
@@ -111,7 +112,7 @@ describe("result files on the upstream's own origin", () => {
     finishWith(["/files/t/big.png", "/files/t/chunked.png"]);
     upstream.routes.set("/files/t/big.png", (res) => res.writeHead(200, { "content-type": "image/png", "content-length": "1000" }).end(Buffer.alloc(1000)));
     const provider = createUpstreamProvider({ baseUrl: upstream.url, apiKeys: [KEY], maxDownloadBytes: 100 });
-    expect(await provider.poll(job(), Date.now())).toMatchObject({ state: "failed", retryable: false, error: expect.stringContaining("larger than 100 bytes") });
+    expect(await withFilesRead(await provider.poll(job(), Date.now()))).toMatchObject({ state: "failed", retryable: false, error: expect.stringContaining("larger than 100 bytes") });
 
     finishWith(["/files/t/chunked.png"]);
     upstream.routes.set("/files/t/chunked.png", (res) => {
@@ -119,14 +120,14 @@ describe("result files on the upstream's own origin", () => {
       for (let i = 0; i < 10; i++) res.write(Buffer.alloc(50));
       res.end();
     });
-    expect(await provider.poll(job(), Date.now())).toMatchObject({ state: "failed", error: expect.stringContaining("larger than 100 bytes") });
+    expect(await withFilesRead(await provider.poll(job(), Date.now()))).toMatchObject({ state: "failed", error: expect.stringContaining("larger than 100 bytes") });
   });
 
   it("do not follow redirects (to another origin or anywhere)", async () => {
     finishWith(["/files/t/moved.png"]);
     upstream.routes.set("/files/t/moved.png", (res) => res.writeHead(302, { location: `${foreign.url}/x.png` }).end());
     const before = foreign.connections;
-    const status = await createUpstreamProvider({ baseUrl: upstream.url, apiKeys: [KEY] }).poll(job(), Date.now());
+    const status = await withFilesRead(await createUpstreamProvider({ baseUrl: upstream.url, apiKeys: [KEY] }).poll(job(), Date.now()));
     expect(status).toMatchObject({ state: "failed", error: expect.stringContaining("redirect") });
     expect(foreign.connections).toBe(before);
   });
@@ -135,7 +136,7 @@ describe("result files on the upstream's own origin", () => {
     finishWith(["/files/t/..%2F..%2Fetc%2Fpasswd", "/files/t/a%20b%3Cscript%3E.png"]);
     upstream.routes.set("/files/t/..%2F..%2Fetc%2Fpasswd", (res) => res.writeHead(200, { "content-type": "image/png" }).end(PNG));
     upstream.routes.set("/files/t/a%20b%3Cscript%3E.png", (res) => res.writeHead(200, { "content-type": "image/png" }).end(PNG));
-    const status = await createUpstreamProvider({ baseUrl: upstream.url, apiKeys: [KEY] }).poll(job(), Date.now());
+    const status = await withFilesRead(await createUpstreamProvider({ baseUrl: upstream.url, apiKeys: [KEY] }).poll(job(), Date.now()));
     if (status.state !== "finished") throw new Error(JSON.stringify(status));
     expect(status.result).toEqual([".._.._etc_passwd", "a_b_script_.png"]);
   });
@@ -146,19 +147,19 @@ describe("the upstream's API answers", () => {
 
   it("429 on submit: a retryable failure (another account runs it), not the same account asked again every poll", async () => {
     upstream.routes.set("/api/generate", (res) => res.writeHead(429, { "content-type": "application/json" }).end(JSON.stringify({ error: "slow down", code: "RATE_LIMITED" })));
-    const status = await createUpstreamProvider({ baseUrl: upstream.url, apiKeys: [KEY] }).poll(unsubmitted(), Date.now());
+    const status = await withFilesRead(await createUpstreamProvider({ baseUrl: upstream.url, apiKeys: [KEY] }).poll(unsubmitted(), Date.now()));
     expect(status).toMatchObject({ state: "failed", retryable: true, error: expect.stringContaining("429") });
   });
 
   it("a task answer that is not JSON, or larger than any answer may be, is nothing learned: still running", async () => {
     const provider = createUpstreamProvider({ baseUrl: upstream.url, apiKeys: [KEY] });
     upstream.routes.set("/get/up-1", (res) => res.writeHead(200, { "content-type": "text/html" }).end("<html>maintenance</html>"));
-    expect(await provider.poll(job(), Date.now())).toMatchObject({ state: "running" });
+    expect(await withFilesRead(await provider.poll(job(), Date.now()))).toMatchObject({ state: "running" });
     upstream.routes.set("/get/up-1", (res) => {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(`{"status":"RUNNING","pad":"${"x".repeat(5 * 1024 * 1024)}"}`);
     });
-    expect(await provider.poll(job(), Date.now())).toMatchObject({ state: "running" });
+    expect(await withFilesRead(await provider.poll(job(), Date.now()))).toMatchObject({ state: "running" });
   });
 });
 
@@ -174,7 +175,7 @@ describe("result files on another origin", () => {
   ])("are refused: %s (no connection, the attempt fails)", async (_, url) => {
     finishWith([url()]);
     const before = foreign.connections;
-    const status = await createUpstreamProvider({ baseUrl: upstream.url, apiKeys: [KEY] }).poll(job(), Date.now());
+    const status = await withFilesRead(await createUpstreamProvider({ baseUrl: upstream.url, apiKeys: [KEY] }).poll(job(), Date.now()));
     expect(status).toMatchObject({ state: "failed", retryable: false, error: expect.stringContaining("Upstream result refused") });
     expect(foreign.connections).toBe(before);
     expect(foreign.requests).toEqual([]);
@@ -185,7 +186,7 @@ describe("result files on another origin", () => {
     const rebinding = createGuardedAgent({ resolve: (_host, callback) => callback(null, [{ address: "127.0.0.1", family: 4 }]) });
     finishWith([`https://cdn.rebind.example:${foreign.port}/x.png`]);
     const before = foreign.connections;
-    const status = await createUpstreamProvider({ baseUrl: upstream.url, apiKeys: [KEY], downloadDispatcher: rebinding }).poll(job(), Date.now());
+    const status = await withFilesRead(await createUpstreamProvider({ baseUrl: upstream.url, apiKeys: [KEY], downloadDispatcher: rebinding }).poll(job(), Date.now()));
     expect(status).toMatchObject({ state: "failed", error: expect.stringContaining("non-public address") });
     expect(foreign.connections).toBe(before);
     await rebinding.close();
@@ -203,7 +204,7 @@ describe("result files on another origin", () => {
         return { statusCode: 200, data: PNG, responseOptions: { headers: { "content-type": "image/png" } } };
       });
     finishWith(["https://cdn.example.com/r/x.png"]);
-    const status = await createUpstreamProvider({ baseUrl: upstream.url, apiKeys: [KEY], downloadDispatcher: cdn }).poll(job(), Date.now());
+    const status = await withFilesRead(await createUpstreamProvider({ baseUrl: upstream.url, apiKeys: [KEY], downloadDispatcher: cdn }).poll(job(), Date.now()));
     expect(status).toMatchObject({ state: "finished", result: ["x.png"] });
     expect(JSON.stringify(seen)).not.toContain(KEY);
     expect(JSON.stringify(seen).toLowerCase()).not.toContain("authorization");

@@ -13,6 +13,7 @@ import { noFaults } from "../../../fakes/http.ts";
 import { startFakeFal, type FakeFal } from "../../../fakes/fal.ts";
 import { startFakeOpenAI, type FakeOpenAI } from "../../../fakes/openai.ts";
 import { startFakeReplicate, type FakeReplicate } from "../../../fakes/replicate.ts";
+import { withFilesRead } from "../support/read-result.ts";
 
 let fal: FakeFal;
 let replicate: FakeReplicate;
@@ -22,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(async () => Promise.all([fal?.close(), replicate?.close(), openai?.close()]));
 beforeEach(() => {
-  for (const fake of [fal, replicate, openai]) Object.assign(fake.faults, noFaults(), { resultUrls: undefined, hugeFileBytes: undefined, redirectFilesTo: undefined });
+  for (const fake of [fal, replicate, openai]) Object.assign(fake.faults, noFaults(), { resultUrls: undefined, hugeFileBytes: undefined, redirectFilesTo: undefined, heldFile: undefined });
   openai.urlOutput = false;
 });
 
@@ -41,7 +42,7 @@ async function settle(provider: Provider, j: ProviderJob): Promise<ProviderStatu
   let current = j;
   for (let i = 0; i < 50; i++) {
     const status = await provider.poll(current, Date.now());
-    if (status.state !== "running") return status;
+    if (status.state !== "running") return withFilesRead(status);
     if (status.upstream !== undefined) current = { ...current, upstream: status.upstream };
     await new Promise((r) => setTimeout(r, 5));
   }

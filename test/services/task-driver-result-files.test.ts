@@ -1,0 +1,101 @@
+// The task driver and a vendor's result files: they are streamed into the file store as they
+// arrive (never held whole in memory); a result that goes over the cap while it streams fails the
+// task, refunded, and leaves no file; a file host that fails once is read again at the next poll,
+// and the file is kept once.
+import { createHash } from "node:crypto";
+import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createFalProvider } from "../../src/adapters/providers/fal-provider.ts";
+import { startFakeFal, type FakeFal } from "../fakes/fal.ts";
+import { noFaults } from "../fakes/http.ts";
+import { fetchBytes, generate, usedMicros, waitForFinal } from "../lifecycle/support.ts";
+import { startGateway, type TestGateway } from "../support/gateway.ts";
+
+const CAP = 4 * 1024 * 1024;
+
+let fal: FakeFal;
+beforeAll(async () => {
+  fal = await startFakeFal({ keys: ["fal-key"] });
+});
+afterAll(async () => fal?.close());
+
+let gw: TestGateway | undefined;
+/** The gateway's blob store directory (GATEAI_FILES_DIR). */
+let filesDir: string;
+/** Sends the rest of a held file (`heldFile`); called again after each test, so no read is left waiting. */
+let release: () => void = () => undefined;
+afterEach(async () => {
+  release();
+  Object.assign(fal.faults, noFaults(), { hugeFileBytes: undefined, heldFile: undefined });
+  await gw?.close();
+  gw = undefined;
+  await rm(filesDir, { recursive: true, force: true });
+});
+
+const start = async () => {
+  filesDir = await mkdtemp(join(tmpdir(), "gateai-results-"));
+  const provider = createFalProvider({ baseUrl: fal.url, keys: ["fal-key"], maxDownloadBytes: CAP });
+  return (gw = await startGateway({ env: { GATEAI_FILES_DIR: filesDir }, provider, driver: { tickMs: 20 } }));
+};
+
+const image = (g: TestGateway, prompt: string) => generate(g.url, g.key, "flux-schnell", { prompt, width: 1024, height: 1024, quantity: 1 });
+
+/** The bytes of every file under `dir` (recursively), by path. */
+async function filesUnder(dir: string): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    found.set(path, (await stat(path)).size);
+  }
+  return found;
+}
+
+const resultRows = (g: TestGateway, taskId: string) => g.prisma.storedFile.count({ where: { ownerId: taskId } });
+
+describe("task driver: a vendor's result files", () => {
+  it("streams a result into the file store: bytes are stored before the vendor has sent the last one, and the whole file is served", async () => {
+    const first = Buffer.alloc(256 * 1024, 1);
+    const rest = Buffer.alloc(3 * 1024 * 1024, 2);
+    fal.faults.heldFile = { first, rest, release: new Promise<void>((resolve) => (release = resolve)) };
+    const g = await start();
+    const { taskId } = await image(g, "held");
+    // The vendor holds the rest of the file until the store has some of it: a driver that read
+    // the whole file before storing it would wait here for ever.
+    await expect.poll(async () => [...(await filesUnder(filesDir)).values()].some((size) => size > 0), { timeout: 10_000, interval: 20 }).toBe(true);
+    release();
+    const final = await waitForFinal(g.url, g.key, taskId, 10_000);
+    expect(final.status).toBe("FINISHED");
+    const served = await fetchBytes(new URL(final.result[0], g.url).href);
+    expect(served.bytes.byteLength).toBe(first.byteLength + rest.byteLength);
+    expect(createHash("sha256").update(served.bytes).digest("hex")).toBe(createHash("sha256").update(Buffer.concat([first, rest])).digest("hex"));
+  });
+
+  it("fails a task whose result goes over the cap while it streams, refunds it, and keeps no file of it", async () => {
+    fal.faults.hugeFileBytes = 64 * 1024 * 1024;
+    const g = await start();
+    const { taskId } = await image(g, "huge");
+    const final = await waitForFinal(g.url, g.key, taskId, 10_000);
+    expect(final.status).toBe("FAILED");
+    expect(final.error).toMatch(/^fal result refused: .*larger than 4194304 bytes/);
+    expect(await usedMicros(g.url, g.key)).toBe(0);
+    expect(await resultRows(g, taskId)).toBe(0);
+    expect([...(await filesUnder(filesDir)).keys()]).toEqual([]);
+  });
+
+  it("reads a file again at the next poll when its host fails once, and keeps it once", async () => {
+    fal.faults.fileStatuses.push(503);
+    const g = await start();
+    const before = fal.calls.files;
+    const { taskId } = await image(g, "flaky host");
+    const final = await waitForFinal(g.url, g.key, taskId, 10_000);
+    expect(final.status).toBe("FINISHED");
+    expect(fal.calls.files - before).toBe(2);
+    expect(fal.faults.fileStatuses).toEqual([]);
+    expect(await resultRows(g, taskId)).toBe(1);
+    expect((await fetchBytes(new URL(final.result[0], g.url).href)).status).toBe(200);
+  });
+});
