@@ -15,7 +15,13 @@ const SOURCE = "**/*.{ts,mts,cts,tsx,js,mjs,cjs}";
 
 /** Folders (and main.ts) directly under src; folders that exist but are not listed are forbidden to every layer with rules. */
 const KNOWN_LAYERS = ["app", "main", "kernel", "catalog", "engine", "domain", "simulation", "services", "adapters", "http", "rest", "graphql", "generated"];
-const KNOWN_ADAPTERS = ["postgres", "limits", "pubsub", "providers", "files", "metrics"];
+const KNOWN_ADAPTERS = ["postgres", "limits", "pubsub", "providers", "files", "metrics", "redis"];
+/**
+ * Adapter folders of connection plumbing that the adapters of one backing service share (the
+ * Redis heartbeat), not adapters of a port: any adapter folder may import them, and they import
+ * no other adapter folder.
+ */
+const SHARED_ADAPTERS = ["redis"];
 
 function subfolders(path) {
   try {
@@ -227,9 +233,9 @@ export default [
 
 /** Options for files in src/adapters/<adapter> (or directly in src/adapters when `adapter` is undefined). */
 function adapterRestrictions(adapter) {
-  const mayImport = "only kernel, catalog, engine, domain, services/ports and its own adapter folder";
+  const mayImport = `only kernel, catalog, engine, domain, services/ports, its own adapter folder and the shared ${SHARED_ADAPTERS.map((a) => `adapters/${a}`).join(", ")}`;
   const postgres = adapter === "postgres";
-  const others = adapter === undefined ? [] : ADAPTERS.filter((a) => a !== adapter);
+  const others = adapter === undefined ? [] : ADAPTERS.filter((a) => a !== adapter && (SHARED_ADAPTERS.includes(adapter) || !SHARED_ADAPTERS.includes(a)));
   return layerRestrictions("adapters", pure, {
     mayImport,
     // services: ports only (below); generated: postgres only; a top-level folder named like an adapter

@@ -20,6 +20,8 @@ export interface GatewayOptions {
   readonly memoryDatabase?: boolean;
   /** With memoryDatabase: a PGlite data-directory dump the database starts from instead of initdb (tests). */
   readonly memoryTemplate?: string;
+  /** Every Redis connection's heartbeat (tests use a shorter one than the default). */
+  readonly redisHeartbeat?: { readonly everyMs: number; readonly timeoutMs: number };
   /** DNS for reference URLs (tests: there is no DNS here). */
   readonly resolveHost?: HostResolver;
 }

@@ -24,6 +24,7 @@ export async function createGateway(config: Config, options: GatewayOptions = {}
   const timing = timingFor(config.timeScale);
   const infra = await openInfrastructure(config, {
     clock, logger, redisPrefix: options.redisPrefix ?? "gateai:", customClock: !!options.clock, memoryDatabase: options.memoryDatabase === true, memoryTemplate: options.memoryTemplate,
+    ...(options.redisHeartbeat ? { redisHeartbeat: options.redisHeartbeat } : {}),
   });
   // What was opened is closed again when a later step of the start fails.
   const opened: (() => Promise<unknown>)[] = [() => infra.close()];

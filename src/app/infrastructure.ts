@@ -10,6 +10,7 @@ import { openDatabase, type Database } from "../adapters/postgres/database.ts";
 import { createStores, type Stores } from "../adapters/postgres/stores.ts";
 import { createMemoryPubSub } from "../adapters/pubsub/memory-pubsub.ts";
 import { createRedisPubSub } from "../adapters/pubsub/redis-pubsub.ts";
+import { heartbeat, HEARTBEAT_EVERY_MS, HEARTBEAT_TIMEOUT_MS } from "../adapters/redis/heartbeat.ts";
 import type { GatewayEvents, GatewayPubSub } from "../services/events.ts";
 import type { Limiter } from "../services/ports/limiter.ts";
 import type { Config } from "./config.ts";
@@ -40,6 +41,8 @@ export interface InfrastructureOptions {
   readonly memoryTemplate?: string;
   /** A clock other than the system's: the Redis limiter then takes time from it, not from Redis. */
   readonly customClock: boolean;
+  /** Every Redis connection's heartbeat (default HEARTBEAT_EVERY_MS, HEARTBEAT_TIMEOUT_MS; tests use shorter). */
+  readonly redisHeartbeat?: { readonly everyMs: number; readonly timeoutMs: number };
 }
 
 const check = async (probe: () => Promise<unknown>): Promise<string> => {
@@ -67,15 +70,22 @@ export async function openInfrastructure(config: Config, options: Infrastructure
   const files = await openBlobStore(config.blobStore, { memoryDatabase: !config.databaseUrl && options.memoryDatabase === true });
 
   let redis: Redis | undefined;
+  let limiterHeartbeat: NodeJS.Timeout | undefined;
+  let closed = false;
   let limiter: Limiter;
   let pubsub: GatewayPubSub;
   if (config.redisUrl) {
-    redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableAutoPipelining: true });
+    const beat = options.redisHeartbeat ?? { everyMs: HEARTBEAT_EVERY_MS, timeoutMs: HEARTBEAT_TIMEOUT_MS };
+    // Named in CLIENT LIST as the pub/sub's are (gateai-publisher, gateai-subscriber).
+    redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableAutoPipelining: true, connectionName: "gateai-limiter" });
     redis.on("error", (error) => logger.warn({ err: error }, "redis connection error"));
+    // A request's limiter command on a silent connection waits for the heartbeat to drop it, not for the system's keepalive.
+    limiterHeartbeat = heartbeat(redis, beat.everyMs, beat.timeoutMs, () => closed);
     limiter = createRedisLimiter(redis, { prefix: `${options.redisPrefix}limits:`, ...(options.customClock ? { clock } : {}) });
     pubsub = createRedisPubSub<GatewayEvents>(config.redisUrl, {
       prefix: `${options.redisPrefix}events:`,
       onError: (error) => logger.warn({ err: error }, "redis pub/sub connection error"),
+      heartbeat: beat,
     });
   } else {
     limiter = createMemoryLimiter(clock);
@@ -94,6 +104,8 @@ export async function openInfrastructure(config: Config, options: Infrastructure
       return { ok: Object.values(checks).every((c) => c === "ok"), checks };
     },
     async close() {
+      closed = true;
+      clearInterval(limiterHeartbeat);
       await pubsub.close();
       await limiter.close();
       if (redis) await redis.quit().catch(() => redis.disconnect());

@@ -170,6 +170,20 @@ const rules: Rule[] = [
     passes: [`import { x } from "../media/png.ts";`, `import { x } from "../hash.ts";`, `import { x } from "./params.ts";`],
   },
   {
+    rule: "every adapter folder may import the Redis plumbing they share (adapters/redis), which imports no adapter folder",
+    file: "src/adapters/redis/fixture.ts",
+    reported: [`import { x } from "../pubsub/redis-pubsub.ts";`, `import { x } from "../limits/redis-limiter.ts";`, `import { x } from "../../services/task-driver.ts";`],
+    says: /src\/adapters\/redis must not import src\/adapters\/(pubsub|limits)|src\/adapters must not import src\/services other than services\/ports/,
+    passes: [`import { heartbeat } from "./heartbeat.ts";`, `import { Redis } from "ioredis";`],
+  },
+  {
+    rule: "an adapter folder may import adapters/redis",
+    file: "src/adapters/pubsub/fixture.ts",
+    reported: [`import { x } from "../limits/redis-limiter.ts";`],
+    says: /src\/adapters\/pubsub must not import src\/adapters\/limits/,
+    passes: [`import { heartbeat } from "../redis/heartbeat.ts";`, `import { heartbeat } from "../../adapters/redis/heartbeat.ts";`],
+  },
+  {
     rule: "adapters/files (the blob stores) stand alone: ports only, no other adapter, no Prisma",
     file: "src/adapters/files/fixture.ts",
     reported: [

@@ -29,6 +29,7 @@ export interface StartGatewayOptions {
   readonly provider?: GatewayOptions["provider"];
   /** The gateway's logger (default: pino at LOG_LEVEL, silent here). */
   readonly logger?: GatewayOptions["logger"];
+  readonly redisHeartbeat?: GatewayOptions["redisHeartbeat"];
 }
 
 export interface TestKey {
@@ -124,6 +125,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<T
       ...(options.driver ? { driver: options.driver } : {}),
       ...(options.provider ? { provider: options.provider } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
+      ...(options.redisHeartbeat ? { redisHeartbeat: options.redisHeartbeat } : {}),
     });
     cleanups.push(() => gateway.close());
     const { url } = await gateway.listen(0, "127.0.0.1");

@@ -7,46 +7,10 @@ import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { Redis } from "ioredis";
 import { createYogaPubSub } from "./memory-pubsub.ts";
 import type { PubSub } from "../../services/ports/pubsub.ts";
+import { heartbeat, HEARTBEAT_EVERY_MS, HEARTBEAT_TIMEOUT_MS } from "../redis/heartbeat.ts";
 
 /** How long a publish waits for this instance's SUBSCRIBEs in flight to be confirmed, at most. */
 const SUBSCRIBE_WAIT_MS = 1_000;
-/**
- * Both connections are asked for a PONG this often while they are up; one unanswered for
- * HEARTBEAT_TIMEOUT_MS is dropped and made again (see `heartbeat`). A gap then dates from the
- * last thing heard, at most a heartbeat before the loss on a quiet connection.
- */
-const HEARTBEAT_EVERY_MS = 5_000;
-const HEARTBEAT_TIMEOUT_MS = 10_000;
-
-/**
- * Asks `client` for a PONG every `everyMs` while it is ready, and drops a connection that leaves
- * one unanswered for `timeoutMs` (ioredis connects again, and sends again the commands it had
- * not been answered): a silent connection would hold publishes, or deliver nothing, until the
- * system's keepalive noticed. `answered` is told of each PONG.
- */
-function heartbeat(client: Redis, everyMs: number, timeoutMs: number, closed: () => boolean, answered?: () => void): NodeJS.Timeout {
-  /** Connections made so far: a PING of an earlier one unanswered says nothing of the current one. */
-  let connections = 0;
-  client.on("ready", () => void connections++);
-  const timer = setInterval(() => {
-    if (closed() || client.status !== "ready") return;
-    const connection = connections;
-    let pong = false;
-    client.ping().then(
-      () => {
-        pong = true;
-        answered?.();
-      },
-      () => undefined,
-    );
-    setTimeout(() => {
-      if (!pong && !closed() && connection === connections && client.status === "ready") client.disconnect(true);
-    }, timeoutMs).unref();
-  }, everyMs);
-  timer.unref();
-  return timer;
-}
-
 export function createRedisPubSub<Events extends Record<string, unknown>>(
   redisUrl: string,
   options?: {

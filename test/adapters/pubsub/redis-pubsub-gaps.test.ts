@@ -5,48 +5,16 @@
  * listens, and the gap is told dated from the last thing heard, before the payload it lost.
  */
 import { randomUUID } from "node:crypto";
-import { createServer, connect, type Server, type Socket } from "node:net";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createRedisPubSub } from "../../../src/adapters/pubsub/redis-pubsub.ts";
+import { freezableProxy, type FreezableProxy } from "../../support/redis-proxy.ts";
 import { requireService, testRedisUrl, uniquePrefix } from "../../support/services.ts";
 
 type Events = { status: number };
 
-/** A TCP proxy to Redis whose connections made so far can be frozen (nothing forwarded either way, nothing closed). */
-async function freezableProxy(target: URL): Promise<{ url: string; freeze(): void; close(): Promise<void> }> {
-  const open = new Set<{ client: Socket; upstream: Socket; frozen: boolean }>();
-  const server: Server = createServer((client) => {
-    const upstream = connect(Number(target.port || 6379), target.hostname);
-    const pair = { client, upstream, frozen: false };
-    open.add(pair);
-    client.on("data", (chunk) => void (pair.frozen || upstream.write(chunk)));
-    upstream.on("data", (chunk) => void (pair.frozen || client.write(chunk)));
-    const end = () => {
-      open.delete(pair);
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on("close", end).on("error", end);
-    upstream.on("close", end).on("error", end);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  const url = new URL(target.href);
-  url.hostname = "127.0.0.1";
-  url.port = String(port);
-  return {
-    url: url.href,
-    freeze: () => open.forEach((pair) => (pair.frozen = true)),
-    close: async () => {
-      open.forEach((pair) => (pair.client.destroy(), pair.upstream.destroy()));
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
-
 describe.skipIf(!requireService("redis"))("Redis pub/sub gaps", () => {
-  let proxy: Awaited<ReturnType<typeof freezableProxy>>;
+  let proxy: FreezableProxy;
   beforeAll(async () => {
     proxy = await freezableProxy(new URL(testRedisUrl as string));
   });
