@@ -170,7 +170,7 @@ describe.skipIf(!chromiumAvailable())("the web console in Chromium", () => {
     await browser.screenshot(page, "costs-errors");
   });
 
-  it("creates a key, sets its daily limit and revokes it with the admin token", async () => {
+  it("creates a key, sets its daily limit and revokes it with the admin token, once the revoking is confirmed", async () => {
     await page.goto(`${gw.url}/console/#/admin`);
     await page.getByLabel("Admin token").fill(ADMIN_TOKEN);
     await page.getByRole("button", { name: "Continue" }).click();
@@ -187,8 +187,17 @@ describe.skipIf(!chromiumAvailable())("the web console in Chromium", () => {
     await row.getByRole("button", { name: "Set limit to $7.00" }).click();
     await expect.poll(() => row.textContent()).toContain("$7.00");
     expect((await gw.services.keys.authenticate(created))?.dailyLimit).toBe(7_000_000);
+    // A Revoke button only asks: kept, the key still works.
+    const confirm = admin.getByRole("alertdialog", { name: "Confirm revoking" });
     await row.getByRole("button", { name: "Revoke" }).click();
+    expect(await confirm.textContent()).toContain(created.slice(0, 8));
+    await confirm.getByRole("button", { name: "Keep it" }).click();
+    await expect.poll(() => confirm.count()).toBe(0);
+    expect(await gw.services.keys.authenticate(created)).not.toBeNull();
+    await row.getByRole("button", { name: "Revoke" }).click();
+    await confirm.getByRole("button", { name: "Revoke the key" }).click();
     await expect.poll(() => row.getByRole("button", { name: "Revoke" }).count()).toBe(0);
+    expect(await confirm.count()).toBe(0);
     expect(await gw.services.keys.authenticate(created)).toBeNull();
     await browser.screenshot(page, "admin");
     expect(browser.requests.filter((url) => url.includes(ADMIN_TOKEN) || url.includes(created))).toEqual([]);

@@ -97,6 +97,23 @@ describe.skipIf(!chromiumAvailable())("the console's Simulate page in Chromium",
     const chart = report.getByTestId("series-chart");
     await chart.hover();
     expect(await chart.getByTestId("series-readout").textContent()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC — spent \$[\d.]+ so far, \d+ accepted, \d+ refused, \d+ in flight, \d+ queued$/);
+    // And the keyboard: focused, the chart reads the step the arrow keys move to, and tells it as a slider's value.
+    const stepAt = (i: number) => answer.series.points[i]!.at.slice(0, 16).replace("T", " ");
+    const last = answer.series.points.length - 1;
+    await page.mouse.move(0, 0);
+    await chart.focus();
+    await page.keyboard.press("End");
+    const atEnd = (await chart.getByTestId("series-readout").textContent()) ?? "";
+    expect(atEnd.startsWith(`${stepAt(last)} UTC — spent $`)).toBe(true);
+    // The spend read at the last step is the day's (cumulative, refunds taken off), to the cent shown.
+    expect(Math.abs(Number(/spent \$([\d.]+)/.exec(atEnd)![1]) - answer.totals.spendUsd!)).toBeLessThan(0.01);
+    await page.keyboard.press("ArrowLeft");
+    expect(await chart.getByTestId("series-readout").textContent()).toContain(`${stepAt(last - 1)} UTC`);
+    expect(await chart.getAttribute("aria-valuenow")).toBe(String(last - 1));
+    expect(await chart.getAttribute("aria-valuetext")).toBe(await chart.getByTestId("series-readout").textContent());
+    await page.keyboard.press("Home");
+    await page.keyboard.press("ArrowLeft");
+    expect(await chart.getByTestId("series-readout").textContent()).toContain(`${stepAt(0)} UTC`);
     await chart.screenshot({ path: join(SCREENSHOTS, "simulate-chart.png") });
     await page.screenshot({ path: "/tmp/simulate-page.png", fullPage: true });
     await browser.screenshot(page, "simulate");

@@ -1,7 +1,7 @@
 // The task driver and a vendor's result files: they are streamed into the file store as they
-// arrive (never held whole in memory); a result that goes over the cap while it streams fails the
-// task, refunded, and leaves no file; a file host that fails once is read again at the next poll,
-// and the file is kept once.
+// arrive (never held whole in memory); a one-file result that goes over the cap while it streams
+// fails the task, refunded, and leaves no file of it; a file host that fails once is read again at
+// the next poll, and the file is kept once.
 import { createHash } from "node:crypto";
 import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";

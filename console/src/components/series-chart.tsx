@@ -1,7 +1,9 @@
 // A simulation's time series (`SimulationReport.series`) as line charts drawn in SVG, in the style of
 // the cost explorer's PriceChart: three panels on one UTC time axis — the cumulative spend, the
 // requests accepted and refused per step, and the most tasks in flight and queued in a step.
-// Pointing at the chart reads out the step under the pointer.
+// Pointing at the chart reads out the step under the pointer; so does the keyboard: the chart takes
+// the focus, and the arrow keys (Home, End) move the step read out, which a screen reader is told
+// as the value of a slider over the steps.
 import { useState } from "preact/hooks";
 import { usd } from "../format.ts";
 import type { ConsoleSimulateQuery } from "../gql/graphql.ts";
@@ -87,21 +89,48 @@ export function SeriesChart(props: { step: "MINUTE" | "HOUR"; points: readonly S
     setHover(Math.max(0, Math.min(points.length - 1, Math.round((t - t0) / step))));
   };
   const hovered = hover === null ? null : points[hover];
+  const KEYS: Readonly<Record<string, (at: number) => number>> = {
+    ArrowRight: (at) => at + 1,
+    ArrowUp: (at) => at + 1,
+    ArrowLeft: (at) => at - 1,
+    ArrowDown: (at) => at - 1,
+    PageUp: (at) => at + 6,
+    PageDown: (at) => at - 6,
+    Home: () => 0,
+    End: () => points.length - 1,
+  };
+  const onKey = (e: KeyboardEvent) => {
+    const move = KEYS[e.key];
+    if (!move || points.length === 0) return;
+    e.preventDefault();
+    // The first key press reads the first step (End: the last), and each next one moves from there.
+    setHover(Math.max(0, Math.min(points.length - 1, hover === null ? (e.key === "End" ? points.length - 1 : 0) : move(hover))));
+  };
+  const readout =
+    hovered && hover !== null
+      ? `${hovered.at.slice(0, 16).replace("T", " ")} UTC — spent ${usd(panels[0]!.lines[0]!.values[hover])} so far, ${hovered.accepted} accepted, ${hovered.refused} refused, ${hovered.inFlight} in flight, ${hovered.queueDepth} queued`
+      : `One point per ${unit}, UTC; point at the chart, or focus it and press the arrow keys, to read a ${unit}.`;
 
   return (
     <svg
       class="chart"
       viewBox={`0 0 ${WIDTH} ${height}`}
-      role="img"
-      aria-label="The simulated day over time"
+      role="slider"
+      tabIndex={0}
+      aria-label={`The simulated day over time, ${unit} by ${unit}`}
+      aria-orientation="horizontal"
+      aria-valuemin={0}
+      aria-valuemax={Math.max(0, points.length - 1)}
+      aria-valuenow={hover ?? 0}
+      aria-valuetext={readout}
       data-testid="series-chart"
       onMouseMove={onMove}
       onMouseLeave={() => setHover(null)}
+      onKeyDown={onKey}
+      onBlur={() => setHover(null)}
     >
       <text x={PAD.left} y={16} class="axis-title" data-testid="series-readout">
-        {hovered && hover !== null
-          ? `${hovered.at.slice(0, 16).replace("T", " ")} UTC — spent ${usd(panels[0]!.lines[0]!.values[hover])} so far, ${hovered.accepted} accepted, ${hovered.refused} refused, ${hovered.inFlight} in flight, ${hovered.queueDepth} queued`
-          : `One point per ${unit}, UTC; point at the chart to read a ${unit}.`}
+        {readout}
       </text>
       {ticks.map((t) => (
         <g key={t}>

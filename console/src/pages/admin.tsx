@@ -51,6 +51,8 @@ function KeyAdmin(props: { token: string; onSignOut: () => void }) {
   const [label, setLabel] = useState("");
   const [limit, setLimit] = useState("");
   const [keyId, setKeyId] = useState("");
+  /** The key a Revoke button was pressed for: it is revoked only once the confirmation is pressed too. */
+  const [confirming, setConfirming] = useState<string | null>(null);
 
   const keep = (key: ApiKeyFieldsFragment) => setKeys((known) => [key, ...known.filter((k) => k.id !== key.id)]);
   const run = async (work: () => Promise<string | null>) => {
@@ -80,6 +82,7 @@ function KeyAdmin(props: { token: string; onSignOut: () => void }) {
     });
   const revoke = (id: string) =>
     run(async () => {
+      setConfirming(null);
       const { revokeApiKey: answer } = await api.request(RevokeKeyMutation, { id });
       if (answer.__typename !== "ApiKey") return answer.message;
       keep(answer);
@@ -114,7 +117,7 @@ function KeyAdmin(props: { token: string; onSignOut: () => void }) {
           <button type="button" disabled={!keyId} onClick={() => setDailyLimit(keyId)}>
             Set daily limit
           </button>
-          <button type="button" class="danger" disabled={!keyId} onClick={() => revoke(keyId)}>
+          <button type="button" class="danger" disabled={!keyId} onClick={() => setConfirming(keyId)}>
             Revoke
           </button>
         </div>
@@ -122,6 +125,21 @@ function KeyAdmin(props: { token: string; onSignOut: () => void }) {
           <p class="notice">
             New key (shown once, store it now): <code data-testid="created-key">{created}</code>
           </p>
+        )}
+        {confirming !== null && (
+          // Revoking cannot be undone, and every app using the key stops at once: asked twice.
+          <div class="notice" role="alertdialog" aria-label="Confirm revoking" data-testid="confirm-revoke">
+            <p>
+              Revoke the key <code>{keys.find((k) => k.id === confirming)?.prefix ?? confirming}</code>? Every request with it is refused from now
+              on, and a revoked key cannot be restored.
+            </p>
+            <button type="button" class="danger" onClick={() => revoke(confirming)}>
+              Revoke the key
+            </button>{" "}
+            <button type="button" onClick={() => setConfirming(null)}>
+              Keep it
+            </button>
+          </div>
         )}
         {problem && <p class="problem">{problem}</p>}
       </div>
@@ -157,7 +175,7 @@ function KeyAdmin(props: { token: string; onSignOut: () => void }) {
                   Set limit to {amount === null ? "the default" : usd(amount)}
                 </button>{" "}
                 {!k.revokedAt && (
-                  <button type="button" class="link danger" onClick={() => revoke(k.id)}>
+                  <button type="button" class="link danger" onClick={() => setConfirming(k.id)}>
                     Revoke
                   </button>
                 )}

@@ -124,7 +124,7 @@ async function* capped(body: AsyncIterable<Buffer>, budget: DownloadBudget, tooL
 }
 
 /**
- * Reads one result URL into `into`. The refusal it met is kept in `refusals` before anything else
+ * Reads one result URL into `into`. The refusal it met is kept in `refused` before anything else
  * sees it: a store that wraps the errors of the stream it reads cannot turn a refusal into a
  * failure the next poll would read again.
  */
