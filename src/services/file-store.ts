@@ -14,6 +14,8 @@ export const STALE_PENDING_MS = 60 * 60_000;
 /** In-memory bytes go to the blob store in slices of this size, so a large one never holds the loop. */
 const SLICE_BYTES = 1024 * 1024;
 const DAY_MS = 86_400_000;
+/** More result files than one task can have (a request's outputs, each with a preview): what `discardResults` looks for. */
+const RESULTS_PER_TASK_MAX = 1_000;
 
 /** What a stream carried: its size and hex sha256. */
 interface Measured {
@@ -108,6 +110,13 @@ export function createFileStore(deps: {
 
     async putResults(taskId, files, now) {
       for (const file of files) await putResult(taskId, { name: file.name, mediaType: file.mediaType, body: slices(file.data) }, { now, maxBytes: Number.POSITIVE_INFINITY });
+    },
+
+    async discardResults(taskId) {
+      const stored = await records.listResults(taskId, RESULTS_PER_TASK_MAX);
+      const keys = stored.map((f) => f.blobKey).filter((k): k is string => k !== null);
+      if (keys.length) await blobs.delete(keys);
+      return stored.length ? (await records.deleteRows(stored, [])).results : 0;
     },
 
     async putUpload(keyId, file, { now, maxBytes }) {

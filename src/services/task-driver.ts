@@ -43,7 +43,7 @@ const LEASE_RENEWALS = 3;
 export interface TaskDriverOptions {
   readonly tasks: TaskRepo;
   readonly accounts: AccountPool;
-  readonly files: Pick<FileStore, "putResults" | "putResult">;
+  readonly files: Pick<FileStore, "putResults" | "putResult" | "discardResults">;
   readonly provider: Provider;
   readonly pubsub: GatewayPubSub;
   readonly limiter: Limiter;
@@ -177,6 +177,12 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     metrics.taskEnded(type);
     await release(task.keyId, task.id);
     await publish(type, task);
+    // A failed task keeps no file: those an attempt stored before it failed (a later file of its
+    // result refused) go. It is final, so nothing stores for it any more; a store that fails now
+    // leaves them to retention.
+    if (type === "FAILED") {
+      await files.discardResults(task.id).catch((error: unknown) => logger.warn({ err: error, taskId: task.id }, "deleting a failed task's files failed: retention deletes them"));
+    }
   };
 
   /** The provider's view of a task's current attempt, started on `account` at `startedAt`. */
@@ -229,16 +235,25 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
   }
 
   /**
+   * The name task `task`'s current attempt stores a result file under: the provider's, after
+   * `<attempt>-` from the second attempt on. An attempt may store some of its files and then fail
+   * (a later file refused, or the vendor losing the job before a read that failed was tried
+   * again), and a name stored keeps its first file: so each attempt's names are its own, and no
+   * file of an earlier attempt stands in for a later one's.
+   */
+  const storedName = (task: TaskRecord, name: string): string => (task.attempts > 1 ? `${task.attempts}-${name}` : name);
+
+  /**
    * Stores a finished attempt's files: those in memory, then those streamed from the vendor, chunk
    * by chunk into the file store (never whole in memory). A result the vendor's files make
    * unstorable is the attempt's final failure; any other error throws, and the next poll reads
-   * the files again (a name stored before keeps its first file).
+   * the files again (a name stored before keeps its first file: the same attempt's).
    */
-  async function storeResult(taskId: string, status: Extract<ProviderStatus, { state: "finished" }>, now: number): Promise<ProviderStatus> {
-    await files.putResults(taskId, status.files, now);
+  async function storeResult(task: TaskRecord, status: Extract<ProviderStatus, { state: "finished" }>, now: number): Promise<ProviderStatus> {
+    await files.putResults(task.id, task.attempts > 1 ? status.files.map((f) => Object.assign({}, f, { name: storedName(task, f.name) })) : status.files, now);
     try {
       await status.streamed?.read(async (file) => {
-        await files.putResult(taskId, file, { now, maxBytes: Number.POSITIVE_INFINITY });
+        await files.putResult(task.id, Object.assign({}, file, { name: storedName(task, file.name) }), { now, maxBytes: Number.POSITIVE_INFINITY });
       });
       return status;
     } catch (error) {
@@ -252,7 +267,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     if (task.account === null || task.startedAt === null) return true;
     const job = jobOf(task, task.account, task.startedAt);
     const polled = await provider.poll(job, now);
-    const status = polled.state === "finished" ? await storeResult(task.id, polled, now) : polled;
+    const status = polled.state === "finished" ? await storeResult(task, polled, now) : polled;
     if (status.state === "running") {
       // The vendor's handle is stored before anything else: the next poll (here or in another
       // process after a crash) resumes the attempt from it instead of submitting it again.
@@ -278,8 +293,8 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
         id: task.id,
         owner,
         now,
-        result: status.result.map((name) => filePath(task.id, name)),
-        glb: status.glb.map((name) => filePath(task.id, name)),
+        result: status.result.map((name) => filePath(task.id, storedName(task, name))),
+        glb: status.glb.map((name) => filePath(task.id, storedName(task, name))),
         ...(status.vendorCost ? { vendorCost: status.vendorCost } : {}),
       });
       if (!finished) return false;

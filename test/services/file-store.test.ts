@@ -156,6 +156,20 @@ describe.each(targets)("the file store on $name", (target) => {
     expect(await readAll(await (await files.get(taskId, "0.png", T0))!.open())).toEqual(first);
   });
 
+  it("discards every result file of one task, blobs and rows, and none of another's", async () => {
+    const { files, blobCount } = await open();
+    const [failed, other] = [randomUUID(), randomUUID()];
+    await files.putResults(failed, [{ name: "0.png", mediaType: "image/png", data: png(10) }, { name: "1.png", mediaType: "image/png", data: png(20) }], T0);
+    const kept = png(30);
+    await files.putResults(other, [{ name: "0.png", mediaType: "image/png", data: kept }], T0);
+    expect(await files.discardResults(failed)).toBe(2);
+    expect(await blobCount()).toBe(1);
+    expect(await files.get(failed, "0.png", T0)).toBeNull();
+    expect(await files.get(failed, "1.png", T0)).toBeNull();
+    expect(await readAll(await (await files.get(other, "0.png", T0))!.open())).toEqual(kept);
+    expect(await files.discardResults(failed)).toBe(0);
+  });
+
   it("refuses a result past its size cap and keeps nothing of it", async () => {
     const { files, blobCount } = await open();
     const taskId = randomUUID();

@@ -1,13 +1,15 @@
 // The task driver and a vendor's result files: they are streamed into the file store as they
 // arrive (never held whole in memory); a one-file result that goes over the cap while it streams
 // fails the task, refunded, and leaves no file of it; a file host that fails once is read again at
-// the next poll, and the file is kept once.
+// the next poll, and the file is kept once. A failed task keeps no file of its result, and a
+// retried attempt's files are its own, not those an earlier attempt stored before it failed.
 import { createHash } from "node:crypto";
 import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createFalProvider } from "../../src/adapters/providers/fal-provider.ts";
+import { ResultRefused, type Provider, type ProviderJob, type ProviderStatus, type StreamedFiles } from "../../src/services/ports/provider.ts";
 import { startFakeFal, type FakeFal } from "../fakes/fal.ts";
 import { noFaults } from "../fakes/http.ts";
 import { fetchBytes, generate, usedMicros, waitForFinal } from "../lifecycle/support.ts";
@@ -34,11 +36,35 @@ afterEach(async () => {
   await rm(filesDir, { recursive: true, force: true });
 });
 
-const start = async () => {
+const start = async (provider: Provider = createFalProvider({ baseUrl: fal.url, keys: ["fal-key"], maxDownloadBytes: CAP })) => {
   filesDir = await mkdtemp(join(tmpdir(), "gateai-results-"));
-  const provider = createFalProvider({ baseUrl: fal.url, keys: ["fal-key"], maxDownloadBytes: CAP });
   return (gw = await startGateway({ env: { GATEAI_FILES_DIR: filesDir }, provider, driver: { tickMs: 20 } }));
 };
+
+/**
+ * A vendor that takes each attempt on its first poll (its handle: the attempt's number) and then
+ * answers `answer(attempt, poll)`, the polls of that attempt after the submit counted from 1.
+ */
+function scriptedVendor(answer: (attempt: number, poll: number) => ProviderStatus): Provider {
+  const polls = new Map<number, number>();
+  return {
+    async poll(job: ProviderJob) {
+      if (!job.upstream) return { state: "running", progress: 0, upstream: String(job.attempt) };
+      const poll = (polls.get(job.attempt) ?? 0) + 1;
+      polls.set(job.attempt, poll);
+      return answer(job.attempt, poll);
+    },
+  };
+}
+
+const png = (fill: number) => ({ name: "a.png", mediaType: "image/png", data: Buffer.alloc(64, fill) });
+/** A streamed file whose read fails with `error`. */
+const failingRead = (error: Error): StreamedFiles => ({
+  names: ["b.png"],
+  read: async () => {
+    throw error;
+  },
+});
 
 const image = (g: TestGateway, prompt: string) => generate(g.url, g.key, "flux-schnell", { prompt, width: 1024, height: 1024, quantity: 1 });
 
@@ -84,6 +110,33 @@ describe("task driver: a vendor's result files", () => {
     expect(await usedMicros(g.url, g.key)).toBe(0);
     expect(await resultRows(g, taskId)).toBe(0);
     expect([...(await filesUnder(filesDir)).keys()]).toEqual([]);
+  });
+
+  it("keeps no file of a failed task: one its attempt stored before a later file of the result was refused is deleted", async () => {
+    const g = await start(scriptedVendor(() => ({ state: "finished", files: [png(1)], streamed: failingRead(new ResultRefused("test result refused: too large")), result: ["a.png", "b.png"], glb: [] })));
+    const { taskId } = await image(g, "refused later");
+    const final = await waitForFinal(g.url, g.key, taskId, 10_000);
+    expect(final).toMatchObject({ status: "FAILED", error: "test result refused: too large" });
+    expect(await usedMicros(g.url, g.key)).toBe(0);
+    await expect.poll(() => resultRows(g, taskId), { timeout: 5_000, interval: 20 }).toBe(0);
+    expect([...(await filesUnder(filesDir)).keys()]).toEqual([]);
+  });
+
+  it("stores a retried attempt's files under names of its own: a file an earlier attempt stored before it failed does not stand in for the later one's", async () => {
+    const g = await start(
+      scriptedVendor((attempt, poll) => {
+        // The first attempt stores a.png, its b.png cannot be read; then the vendor loses the job.
+        if (attempt === 1) return poll === 1 ? { state: "finished", files: [png(1)], streamed: failingRead(new Error("host down")), result: ["a.png", "b.png"], glb: [] } : { state: "failed", error: "lost the job", retryable: true };
+        return { state: "finished", files: [png(2)], result: ["a.png"], glb: [] };
+      }),
+    );
+    const { taskId } = await image(g, "retried");
+    const final = await waitForFinal(g.url, g.key, taskId, 10_000);
+    expect(final.status).toBe("FINISHED");
+    expect(final.result).toHaveLength(1);
+    expect(final.result[0]).toMatch(/\/2-a\.png$/);
+    const served = await fetchBytes(new URL(final.result[0], g.url).href);
+    expect([...new Set(served.bytes)]).toEqual([2]);
   });
 
   it("reads a file again at the next poll when its host fails once, and keeps it once", async () => {

@@ -50,8 +50,9 @@ export async function readAll(stream: AsyncIterable<Uint8Array> | null): Promise
  * Where results go when they are not a test's concern: nothing is kept. A streamed file is read
  * to its end (as a store would), so the vendor's side of the read finishes as it would.
  */
-export const DISCARDED_RESULTS: Pick<FileStore, "putResults" | "putResult"> = {
+export const DISCARDED_RESULTS: Pick<FileStore, "putResults" | "putResult" | "discardResults"> = {
   putResults: async () => undefined,
+  discardResults: async () => 0,
   async putResult(_taskId, file, { now }) {
     let sizeBytes = 0;
     for await (const chunk of file.body) sizeBytes += chunk.byteLength;

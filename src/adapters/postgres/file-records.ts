@@ -103,6 +103,11 @@ export function createFileRecords(prisma: PrismaClient, sql: SqlClient): FileRec
       return row ? record(row) : null;
     },
 
+    async listResults(ownerId, limit) {
+      const rows = await prisma.storedFile.findMany({ where: { ownerId }, select: { name: true, blobKey: true }, take: limit });
+      return rows.map((row) => ({ ownerId, name: row.name, blobKey: row.blobKey }));
+    },
+
     async findUpload(keyId, id) {
       const row = await prisma.upload.findFirst({ where: { id, keyId, state: "STORED" }, select: columns });
       return row ? record(row) : null;

@@ -59,6 +59,8 @@ export interface FileRecords {
   /** Records a result file; false (nothing written) when the owner already has that name. */
   addResult(file: NewFileRow & { readonly ownerId: string; readonly name: string }): Promise<boolean>;
   findResult(ownerId: string, name: string): Promise<FileRecord | null>;
+  /** The result files `ownerId` has (at most `limit`), to delete them with `deleteRows`. */
+  listResults(ownerId: string, limit: number): Promise<ExpiredResult[]>;
   /** A STORED upload of `keyId`. */
   findUpload(keyId: string, id: string): Promise<FileRecord | null>;
   /** The bytes a legacy row holds itself (blobKey null). */

@@ -78,6 +78,12 @@ export interface FileStore {
   /** Stores a task's result files held in memory; storing the same names again keeps the first. */
   putResults(taskId: string, files: readonly NamedFile[], now: number): Promise<void>;
   /**
+   * Deletes every result file of a task (blobs, then rows); how many. For an attempt that failed
+   * after storing some of its files: none of them may stand in for a later attempt's, whose files
+   * of the same names would otherwise be the ones dropped.
+   */
+  discardResults(taskId: string): Promise<number>;
+  /**
    * Stores an upload of `keyId`: the key's quotas are checked and `reserveBytes` reserved
    * atomically before any byte is stored, the body is capped at `maxBytes` while it streams, and
    * the reservation is settled to the stored size (or given back when refused or failed).
