@@ -235,7 +235,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
   }
 
   /**
-   * The name task `task`'s current attempt stores a result file under: the provider's, after
+   * The name `task`'s current attempt stores a result file under: the provider's, after
    * `<attempt>-` from the second attempt on. An attempt may store some of its files and then fail
    * (a later file refused, or the vendor losing the job before a read that failed was tried
    * again), and a name stored keeps its first file: so each attempt's names are its own, and no
@@ -250,7 +250,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
    * the files again (a name stored before keeps its first file: the same attempt's).
    */
   async function storeResult(task: TaskRecord, status: Extract<ProviderStatus, { state: "finished" }>, now: number): Promise<ProviderStatus> {
-    await files.putResults(task.id, task.attempts > 1 ? status.files.map((f) => Object.assign({}, f, { name: storedName(task, f.name) })) : status.files, now);
+    await files.putResults(task.id, status.files.map((f) => Object.assign({}, f, { name: storedName(task, f.name) })), now);
     try {
       await status.streamed?.read(async (file) => {
         await files.putResult(task.id, Object.assign({}, file, { name: storedName(task, file.name) }), { now, maxBytes: Number.POSITIVE_INFINITY });
