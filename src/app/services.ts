@@ -29,7 +29,8 @@ import { createReferenceUrls } from "../services/reference-urls.ts";
 import { createUploadLinks } from "../services/upload-links.ts";
 import { createVendorWebhooks } from "../services/vendor-webhooks.ts";
 import { createWebhookVerifier } from "../adapters/providers/webhook-verifier.ts";
-import type { VendorId } from "../catalog/vendors/index.ts";
+import { catalog } from "../catalog/index.ts";
+import { routesOf, specOnRoute, type VendorId } from "../catalog/vendors/index.ts";
 import { clientWorkSoFar, inBackground } from "../http/request-client.ts";
 import { createEventLoopPressure } from "../adapters/pressure/event-loop-pressure.ts";
 
@@ -54,7 +55,6 @@ export async function createServices(
 ): Promise<Running> {
   const { stores, limiter, pubsub } = infra;
   const files = createFileStore({ records: stores.files, blobs: infra.blobs, retentionMs: config.retentionDays * 86_400_000, quota: config.uploadQuota });
-  const engine = createEngine();
   // Live subscriptions per socket and per key; a revocation ends the key's here at once, in other
   // processes through the pub/sub, and in any process that missed it at the watch's next look.
   const live = createLiveLimits(config.live);
@@ -77,6 +77,16 @@ export async function createServices(
     simulateUnrouted: config.vendors?.simulateUnrouted ?? true,
     upstream: config.upstream !== undefined,
   });
+  // The engine knows each model as it runs here: on a vendor route that makes fewer outputs per
+  // request than the catalog's quantity, that many at most, and by default (specOnRoute). Every
+  // face (models, estimates, generate, the what-ifs, simulate) then answers for this deployment.
+  const specs = catalog.map((spec) => {
+    const via = availability(spec.id).via;
+    const route = routesOf(spec.id).find((r) => r.vendor === via);
+    return route ? specOnRoute(spec, route) : spec;
+  });
+  const engine = createEngine(specs);
+  const capped = specs.some((spec, i) => spec !== catalog[i]);
   const upstream = options.provider ? { provider: options.provider, close: async () => undefined } : openProvider(config, { references: referenceUrls });
   // The driver yields to this process's requests: it drives fewer tasks at once while they feel its work.
   const pressure = config.driverYieldMs > 0 ? createEventLoopPressure(clientWorkSoFar) : undefined;
@@ -118,6 +128,7 @@ export async function createServices(
 
   const services: GatewayServices = {
     config, clock, timing, logger, engine, pubsub, live, keys, generation,
+    ...(capped ? { schemaEngine: createEngine() } : {}),
     tasks: createTaskService({ tasks: stores.tasks }),
     account,
     dashboards,

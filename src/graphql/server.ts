@@ -62,7 +62,7 @@ export const QUERY_LIMITS = {
  * shared with the REST face (none: no throttle).
  */
 export function createGraphQLServer(services: GatewayServices, throttle: AuthThrottle = createAuthThrottle({ perMinute: 0, clock: services.clock })) {
-  const schema = buildSchema(services.engine);
+  const schema = buildSchema(services.schemaEngine ?? services.engine);
   const schemaSdl = schemaSdlRoute(schema);
   const streamTokens = createStreamTokenRoute(services, throttle);
   const logger = services.logger.child({ face: "graphql" });

@@ -38,8 +38,14 @@ export interface GatewayServices {
   readonly clock: Clock;
   readonly timing: Timing;
   readonly logger: Logger;
-  /** The pure cost engine, for what-if questions and the schema built from the catalog. */
+  /** The pure cost engine over the models as this gateway runs them (a vendor route may cap a quantity): every answer's. */
   readonly engine: Engine;
+  /**
+   * The engine over the spec's catalog as it is, which the GraphQL schema's typed inputs describe:
+   * one schema for every deployment (and every codegen client). Absent:
+   * `engine` is over the catalog as it is.
+   */
+  readonly schemaEngine?: Engine;
   /** Live events, for subscriptions. */
   readonly pubsub: GatewayPubSub;
   /** Caps on live subscriptions and sockets in this process; ends a revoked key's subscriptions. */

@@ -236,12 +236,14 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
 
   /**
    * The name `task`'s current attempt stores a result file under: the provider's, after
-   * `<attempt>-` from the second attempt on. An attempt may store some of its files and then fail
+   * `<attempt>~` from the second attempt on. An attempt may store some of its files and then fail
    * (a later file refused, or the vendor losing the job before a read that failed was tried
    * again), and a name stored keeps its first file: so each attempt's names are its own, and no
-   * file of an earlier attempt stands in for a later one's.
+   * file of an earlier attempt stands in for a later one's. `~` is in no provider's name (those
+   * from URLs keep only [A-Za-z0-9._-], and give repeated names an `<index>-` of their own), and
+   * a URL carries it as it is.
    */
-  const storedName = (task: TaskRecord, name: string): string => (task.attempts > 1 ? `${task.attempts}-${name}` : name);
+  const storedName = (task: TaskRecord, name: string): string => (task.attempts > 1 ? `${task.attempts}~${name}` : name);
 
   /**
    * Stores a finished attempt's files: those in memory, then those streamed from the vendor, chunk

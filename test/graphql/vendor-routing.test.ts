@@ -42,6 +42,7 @@ const MODELS = /* GraphQL */ `
   query Where {
     unrouted: model(id: "kino-xl") { ... on AiModel { id available vendor } }
     routed: model(id: "flux-schnell") { ... on AiModel { id available vendor } }
+    oneAtATime: model(id: "flux-pro-2.0") { ... on AiModel { id vendor maxQuantity params { name ... on IntegerParam { default max } } } }
   }
 `;
 
@@ -68,7 +69,10 @@ describe("GraphQL with vendor accounts, simulation of unrouted models off", () =
 
   it("models say whether they run and through which vendor", async () => {
     const data = await gql.data(MODELS, {}, { key: gw.key });
-    expect(data).toEqual({ unrouted: { id: "kino-xl", available: false, vendor: null }, routed: { id: "flux-schnell", available: true, vendor: "fal" } });
+    expect(data).toMatchObject({ unrouted: { id: "kino-xl", available: false, vendor: null }, routed: { id: "flux-schnell", available: true, vendor: "fal" } });
+    // FLUX.2 pro on fal makes one image per request: its quantity is 1 at most and by default here (the catalog's default is 4).
+    expect(data.oneAtATime).toMatchObject({ id: "flux-pro-2.0", vendor: "fal", maxQuantity: 1 });
+    expect(data.oneAtATime.params.find((p: { name: string }) => p.name === "quantity")).toEqual({ name: "quantity", default: 1, max: 1 });
   });
 
   it("credits.pool.vendors gives each vendor's accounts and locked ones, as REST's pool.vendors", async () => {

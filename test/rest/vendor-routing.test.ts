@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeFal } from "../fakes/fal.ts";
 import { PNG } from "../fakes/http.ts";
 import { startFakeOpenAI } from "../fakes/openai.ts";
+import { createEngine } from "../../src/engine/engine.ts";
 import { startGateway, type TestGateway } from "../support/gateway.ts";
 import { client, sleep, type Client } from "./http.ts";
 import { waitForFinalTask } from "./harness.ts";
@@ -112,17 +113,29 @@ describe("vendors configured, simulation of unrouted models off, a public addres
     expect(Buffer.from(await served.arrayBuffer()).equals(PNG)).toBe(true);
   });
 
-  it("refuses, before any charge, params the vendor cannot be sent (FLUX.2 pro on fal makes one image per request; the catalog's default is 4), at generate and estimate", async () => {
+  it("knows a model as its vendor runs it: FLUX.2 pro on fal makes one image per request, so its quantity is 1 at most and by default here (the catalog's default is 4), priced per image", async () => {
+    const schema = (await api.get("/v1/models/flux-pro-2.0")).body as { params: Record<string, { default?: unknown; max?: unknown }>; example: { params: Record<string, unknown> } };
+    expect(schema.params.quantity).toMatchObject({ default: 1, max: 1 });
+    expect(schema.example.params.quantity ?? 1).toBe(1);
     const { key, record } = await gw.createKey();
+    // The catalog's price of one image (the spec's "per generation" is for its default of 4).
+    const perImage = createEngine().quote({ model: "flux-pro-2.0", params: { prompt: "one", quantity: 1 } }, 100_000_000);
+    expect(perImage.ok).toBe(true);
+    const estimate = await api.post("/api/estimate", { model: "flux-pro-2.0", params: { prompt: "one" } }, { key });
+    expect(estimate.status, estimate.text).toBe(200);
+    expect(Math.round(estimate.body.cost * 1e6)).toBe(perImage.ok && perImage.value.cost);
+    const generated = await api.post("/api/generate", { model: "flux-pro-2.0", params: { prompt: "no quantity asked" } }, { key });
+    expect(generated.status, generated.text).toBe(200);
+    expect((await falInputFor("no quantity asked")).input).not.toHaveProperty("num_images");
+    // Four asked for explicitly: refused before any charge, naming this deployment's maximum.
+    const before = await used(api, key);
     for (const path of ["/api/generate", "/api/estimate"]) {
-      const reply = await api.post(path, { model: "flux-pro-2.0", params: { prompt: "four" } }, { key });
+      const reply = await api.post(path, { model: "flux-pro-2.0", params: { prompt: "four", quantity: 4 } }, { key });
       expect(reply.status, path).toBe(400);
-      expect(reply.body).toMatchObject({ code: "INVALID_PARAMS", issues: [{ field: "params", reason: expect.stringContaining("makes one output per request (asked for 4)") }] });
+      expect(reply.body).toMatchObject({ code: "QUANTITY_TOO_HIGH", max: 1 });
     }
-    expect(await used(api, key)).toBe(0);
-    expect(await taskCount(gw, record.id)).toBe(0);
-    const one = await api.post("/api/generate", { model: "flux-pro-2.0", params: { prompt: "one", quantity: 1 } }, { key });
-    expect(one.status, one.text).toBe(200);
+    expect(await used(api, key)).toBe(before);
+    expect(await taskCount(gw, record.id)).toBe(1);
   });
 
   it("runs Veo 3.1 with a start and an end frame on fal's first-last-frame endpoint, and refuses an end frame alone before any charge", async () => {

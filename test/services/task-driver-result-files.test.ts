@@ -134,7 +134,7 @@ describe("task driver: a vendor's result files", () => {
     const final = await waitForFinal(g.url, g.key, taskId, 10_000);
     expect(final.status).toBe("FINISHED");
     expect(final.result).toHaveLength(1);
-    expect(final.result[0]).toMatch(/\/2-a\.png$/);
+    expect(final.result[0]).toMatch(/\/2~a\.png$/);
     const served = await fetchBytes(new URL(final.result[0], g.url).href);
     expect([...new Set(served.bytes)]).toEqual([2]);
   });

@@ -4,3 +4,4 @@ export { VENDORS } from "./types.ts";
 export { VENDOR_ROUTES, routesOf } from "./routes.ts";
 export { carriedReferences, nearestRatio, toVendorInput, type VendorInput } from "./translate.ts";
 export { vendorTableMarkdown } from "./table.ts";
+export { specOnRoute } from "./spec-on-route.ts";
