@@ -15,7 +15,7 @@
  */
 import type { Dispatcher } from "undici";
 import type { Provider, ProviderJob, ProviderStatus } from "../../services/ports/provider.ts";
-import { streamedResults } from "./result-download.ts";
+import { finishedStreaming, streamedResults } from "./result-download.ts";
 import { vendorConnection, type VendorConnectionOptions } from "./vendor-connection.ts";
 import { callVendor, failureOf, garbage, keyFor, pollFailureOf, VendorUnreachable } from "./vendor-http.ts";
 import { vendorInputFor, type InputFor } from "./vendor-input.ts";
@@ -98,19 +98,10 @@ export function createFalProvider(options: FalProviderOptions): Provider {
     const { results, models } = falOutputUrls(result.json);
     if (!results.length && !models.length) return garbage("fal", "an output with files");
     const streamed = streamedResults([...results, ...models], policy);
-    const r = streamed.names.slice(0, results.length);
-    const m = streamed.names.slice(results.length);
     const metrics = (body as { metrics?: { inference_time?: unknown } }).metrics;
     const seconds = typeof metrics?.inference_time === "number" ? metrics.inference_time : undefined;
-    return {
-      state: "finished",
-      files: [],
-      streamed,
-      // A 3D model without a preview image: the model itself is the result.
-      result: r.length ? r : m,
-      glb: m,
-      ...(seconds !== undefined ? { vendorCost: { vendor: "fal", usage: { inference_seconds: seconds } } } : {}),
-    };
+    const names = streamed.names;
+    return finishedStreaming(streamed, names.slice(0, results.length), names.slice(results.length), seconds !== undefined ? { vendor: "fal", usage: { inference_seconds: seconds } } : undefined);
   };
 
   return {

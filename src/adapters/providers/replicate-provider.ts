@@ -16,7 +16,7 @@
  */
 import type { Dispatcher } from "undici";
 import type { Provider, ProviderJob, ProviderStatus } from "../../services/ports/provider.ts";
-import { mediaTypeOf, streamedResults } from "./result-download.ts";
+import { finishedStreaming, mediaTypeOf, streamedResults } from "./result-download.ts";
 import { vendorConnection, type VendorConnectionOptions } from "./vendor-connection.ts";
 import { callVendor, failureOf, garbage, keyFor, pollFailureOf, VendorUnreachable } from "./vendor-http.ts";
 import { vendorInputFor, type InputFor } from "./vendor-input.ts";
@@ -96,17 +96,9 @@ export function createReplicateProvider(options: ReplicateProviderOptions): Prov
     if (!urls.length) return garbage("replicate", "an output with files");
     const streamed = streamedResults(urls, policy);
     const isModel = (name: string) => mediaTypeOf(undefined, name) === "model/gltf-binary";
-    const results = streamed.names.filter((name) => !isModel(name));
-    const models = streamed.names.filter(isModel);
     const seconds = prediction.metrics?.predict_time;
-    return {
-      state: "finished",
-      files: [],
-      streamed,
-      result: results.length ? results : models,
-      glb: models,
-      ...(typeof seconds === "number" ? { vendorCost: { vendor: "replicate", usage: { predict_seconds: seconds } } } : {}),
-    };
+    const names = streamed.names;
+    return finishedStreaming(streamed, names.filter((name) => !isModel(name)), names.filter(isModel), typeof seconds === "number" ? { vendor: "replicate", usage: { predict_seconds: seconds } } : undefined);
   };
 
   return {

@@ -22,7 +22,7 @@
 import { posix } from "node:path";
 import { request, type Dispatcher } from "undici";
 import { parseReferenceUrl } from "../../engine/references.ts";
-import { ResultRefused, type StreamedFile, type StreamedFiles } from "../../services/ports/provider.ts";
+import { ResultRefused, type ProviderStatus, type StreamedFile, type StreamedFiles, type VendorCost } from "../../services/ports/provider.ts";
 import { callDeadline } from "./call-deadline.ts";
 
 export interface DownloadPolicy {
@@ -168,6 +168,14 @@ async function readOne(
     if (error instanceof ResultRefused) throw error;
     throw refused ?? error;
   }
+}
+
+/**
+ * A finished attempt whose files are all still at the vendor: `results` and `models` (3D models)
+ * are names of `streamed`. A 3D model without a preview image is the result itself.
+ */
+export function finishedStreaming(streamed: StreamedFiles, results: readonly string[], models: readonly string[], vendorCost?: VendorCost): ProviderStatus {
+  return { state: "finished", files: [], streamed, result: results.length ? results : models, glb: models, ...(vendorCost ? { vendorCost } : {}) };
 }
 
 /**
