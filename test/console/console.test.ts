@@ -219,4 +219,30 @@ describe.skipIf(!chromiumAvailable())("the web console in Chromium", () => {
     expect(leftOrigin(made, gw.url)).toEqual([]);
     await graphiql.close();
   }, 45_000);
+
+  it("counts the 30-second window by the gateway's clock when the browser's clock is ten minutes ahead", async () => {
+    // A browser of its own: its clock runs ten minutes ahead of the gateway's from the start.
+    const skewed = await launchBrowser();
+    try {
+      const view = await skewed.newPage();
+      await view.clock.install({ time: Date.now() + 10 * 60_000 });
+      const { key } = await gw.createKey({ label: "skewed clock" });
+      for (const prompt of ["first", "second"]) {
+        const answer = await fetch(`${gw.url}/api/generate`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+          body: JSON.stringify({ model: "gpt-image-2", params: { prompt, quality: "low" } }),
+        });
+        expect(answer.status).toBe(200);
+      }
+      await view.goto(`${gw.url}/console/`);
+      await view.getByLabel("API key").fill(key);
+      await view.getByRole("button", { name: "Sign in" }).click();
+      await view.getByTestId("dashboard").waitFor();
+      // By the browser's clock the two requests were ten minutes ago, outside any 30-s window.
+      await expect.poll(() => view.getByTestId("window").textContent(), { timeout: 10_000 }).toContain("2 of 5");
+    } finally {
+      await skewed.close();
+    }
+  }, 45_000);
 });

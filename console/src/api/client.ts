@@ -6,6 +6,7 @@
 //   https://the-guild.dev/graphql/ws/docs/client (createClient, connectionParams, lazy)
 import { createClient, type Client } from "graphql-ws/client";
 import type { TypedDocumentString } from "../gql/graphql.ts";
+import { noteServerDate } from "../server-clock.ts";
 
 /** A transport failure or a GraphQL `errors` answer: what the schema's result unions do not cover. */
 export class ApiError extends Error {
@@ -85,11 +86,13 @@ export function createApi(bearer: string): Api {
 
   return {
     async request(document, variables) {
+      const sentAt = Date.now();
       const response = await fetch(HTTP_PATH, {
         method: "POST",
         headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json", authorization },
         body: JSON.stringify({ query: document.toString(), variables }),
       });
+      noteServerDate(response.headers.get("date"), sentAt, Date.now());
       let body: GraphQLResponse<never>;
       try {
         body = (await response.json()) as GraphQLResponse<never>;

@@ -3,16 +3,17 @@ import { Meter } from "../components/meter.tsx";
 import { TaskCard } from "../components/task-card.tsx";
 import { time, usd } from "../format.ts";
 import type { Live } from "../live.ts";
+import { serverNow } from "../server-clock.ts";
 
 /** The spec's request window: 5 generation requests per key in any 30 s. */
 const WINDOW_MS = 30_000;
 const WINDOW_MAX = 5;
 
-/** The current time, once a second, for what depends on it (the 30-s window). */
+/** The gateway's current time, once a second, for what depends on it (the 30-s window). */
 function useNow(): number {
-  const [now, setNow] = useState(Date.now());
+  const [now, setNow] = useState(serverNow());
   useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    const timer = window.setInterval(() => setNow(serverNow()), 1000);
     return () => window.clearInterval(timer);
   }, []);
   return now;
