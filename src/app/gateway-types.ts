@@ -6,6 +6,7 @@ import type { HostResolver } from "../services/ports/host-resolver.ts";
 import type { Provider } from "../services/ports/provider.ts";
 import type { TaskDriver } from "../services/task-driver.ts";
 import type { Infrastructure } from "./infrastructure.ts";
+import type { HeartbeatTiming } from "../adapters/redis/heartbeat.ts";
 
 export interface GatewayOptions {
   readonly clock?: Clock;
@@ -21,7 +22,7 @@ export interface GatewayOptions {
   /** With memoryDatabase: a PGlite data-directory dump the database starts from instead of initdb (tests). */
   readonly memoryTemplate?: string;
   /** Every Redis connection's heartbeat (tests use a shorter one than the default). */
-  readonly redisHeartbeat?: { readonly everyMs: number; readonly timeoutMs: number };
+  readonly redisHeartbeat?: HeartbeatTiming;
   /** DNS for reference URLs (tests: there is no DNS here). */
   readonly resolveHost?: HostResolver;
 }

@@ -10,7 +10,7 @@ import { openDatabase, type Database } from "../adapters/postgres/database.ts";
 import { createStores, type Stores } from "../adapters/postgres/stores.ts";
 import { createMemoryPubSub } from "../adapters/pubsub/memory-pubsub.ts";
 import { createRedisPubSub } from "../adapters/pubsub/redis-pubsub.ts";
-import { heartbeat, HEARTBEAT_EVERY_MS, HEARTBEAT_TIMEOUT_MS } from "../adapters/redis/heartbeat.ts";
+import { DEFAULT_HEARTBEAT, heartbeat, type HeartbeatTiming } from "../adapters/redis/heartbeat.ts";
 import type { GatewayEvents, GatewayPubSub } from "../services/events.ts";
 import type { Limiter } from "../services/ports/limiter.ts";
 import type { Config } from "./config.ts";
@@ -41,8 +41,8 @@ export interface InfrastructureOptions {
   readonly memoryTemplate?: string;
   /** A clock other than the system's: the Redis limiter then takes time from it, not from Redis. */
   readonly customClock: boolean;
-  /** Every Redis connection's heartbeat (default HEARTBEAT_EVERY_MS, HEARTBEAT_TIMEOUT_MS; tests use shorter). */
-  readonly redisHeartbeat?: { readonly everyMs: number; readonly timeoutMs: number };
+  /** Every Redis connection's heartbeat (default DEFAULT_HEARTBEAT; tests use shorter). */
+  readonly redisHeartbeat?: HeartbeatTiming;
 }
 
 const check = async (probe: () => Promise<unknown>): Promise<string> => {
@@ -75,12 +75,12 @@ export async function openInfrastructure(config: Config, options: Infrastructure
   let limiter: Limiter;
   let pubsub: GatewayPubSub;
   if (config.redisUrl) {
-    const beat = options.redisHeartbeat ?? { everyMs: HEARTBEAT_EVERY_MS, timeoutMs: HEARTBEAT_TIMEOUT_MS };
+    const beat = options.redisHeartbeat ?? DEFAULT_HEARTBEAT;
     // Named in CLIENT LIST as the pub/sub's are (gateai-publisher, gateai-subscriber).
     redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableAutoPipelining: true, connectionName: "gateai-limiter" });
     redis.on("error", (error) => logger.warn({ err: error }, "redis connection error"));
     // A request's limiter command on a silent connection waits for the heartbeat to drop it, not for the system's keepalive.
-    limiterHeartbeat = heartbeat(redis, beat.everyMs, beat.timeoutMs, () => closed);
+    limiterHeartbeat = heartbeat(redis, beat, () => closed);
     limiter = createRedisLimiter(redis, { prefix: `${options.redisPrefix}limits:`, ...(options.customClock ? { clock } : {}) });
     pubsub = createRedisPubSub<GatewayEvents>(config.redisUrl, {
       prefix: `${options.redisPrefix}events:`,

@@ -7,10 +7,11 @@ import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { Redis } from "ioredis";
 import { createYogaPubSub } from "./memory-pubsub.ts";
 import type { PubSub } from "../../services/ports/pubsub.ts";
-import { heartbeat, HEARTBEAT_EVERY_MS, HEARTBEAT_TIMEOUT_MS } from "../redis/heartbeat.ts";
+import { DEFAULT_HEARTBEAT, heartbeat, type HeartbeatTiming } from "../redis/heartbeat.ts";
 
 /** How long a publish waits for this instance's SUBSCRIBEs in flight to be confirmed, at most. */
 const SUBSCRIBE_WAIT_MS = 1_000;
+
 export function createRedisPubSub<Events extends Record<string, unknown>>(
   redisUrl: string,
   options?: {
@@ -20,13 +21,13 @@ export function createRedisPubSub<Events extends Record<string, unknown>>(
     now?: () => number;
     /** The connections' names in Redis's CLIENT LIST: `{clientName}-publisher` and `-subscriber`. */
     clientName?: string;
-    /** Both connections' heartbeat (default HEARTBEAT_EVERY_MS, HEARTBEAT_TIMEOUT_MS). */
-    heartbeat?: { everyMs: number; timeoutMs: number };
+    /** Both connections' heartbeat (default DEFAULT_HEARTBEAT). */
+    heartbeat?: HeartbeatTiming;
   },
 ): PubSub<Events> {
   const now = options?.now ?? Date.now;
   const clientName = options?.clientName ?? "gateai";
-  const { everyMs: heartbeatEveryMs, timeoutMs: heartbeatTimeoutMs } = options?.heartbeat ?? { everyMs: HEARTBEAT_EVERY_MS, timeoutMs: HEARTBEAT_TIMEOUT_MS };
+  const beat = options?.heartbeat ?? DEFAULT_HEARTBEAT;
   // Publishes of one tick go out in one round trip (an accepted task publishes three events).
   const publisher = new Redis(redisUrl, { enableAutoPipelining: true, connectionName: `${clientName}-publisher` });
   // No ready check on the subscriber: its INFO can race the first SUBSCRIBE and be refused in
@@ -126,8 +127,8 @@ export function createRedisPubSub<Events extends Record<string, unknown>>(
     if (lostAt !== undefined) void tellGap(lostAt, ++telling);
   });
   const heartbeats = [
-    heartbeat(publisher, heartbeatEveryMs, heartbeatTimeoutMs, () => closed),
-    heartbeat(subscriber, heartbeatEveryMs, heartbeatTimeoutMs, () => closed, () => (lastHeardAt = now())),
+    heartbeat(publisher, beat, () => closed),
+    heartbeat(subscriber, beat, () => closed, () => (lastHeardAt = now())),
   ];
 
   const eventTarget = createRedisEventTarget({

@@ -18,7 +18,7 @@ describe.skipIf(!requireService("redis"))("Redis connection heartbeat", () => {
   it("answers a command sent on a connection gone silent: the connection is dropped and the command sent again on a new one", async () => {
     const client = new Redis(proxy.url, { maxRetriesPerRequest: 2, connectionName: `test-${randomUUID()}` });
     let closed = false;
-    const timer = heartbeat(client, 50, 200, () => closed);
+    const timer = heartbeat(client, { everyMs: 50, timeoutMs: 200 }, () => closed);
     const key = `${uniquePrefix()}heartbeat`;
     try {
       await client.set(key, "before");
