@@ -178,12 +178,14 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     await release(task.keyId, task.id);
     await publish(type, task);
     // A failed task keeps no file: those an attempt stored before it failed (a later file of its
-    // result refused) go. It is final, so nothing stores for it any more; a store that fails now
-    // leaves them to retention.
-    if (type === "FAILED") {
-      await files.discardResults(task.id).catch((error: unknown) => logger.warn({ err: error, taskId: task.id }, "deleting a failed task's files failed: retention deletes them"));
-    }
+    // result refused) go. A process that lost the task while storing its files deletes those that
+    // land after this, once its own final statement finds the task failed (discardIfFailed).
+    if (type === "FAILED") await discardFiles(task.id);
   };
+
+  /** Deletes a failed task's files; when the store fails, retention deletes them. */
+  const discardFiles = (taskId: string) =>
+    files.discardResults(taskId).catch((error: unknown) => logger.warn({ err: error, taskId }, "deleting a failed task's files failed: retention deletes them"));
 
   /** The provider's view of a task's current attempt, started on `account` at `startedAt`. */
   const jobOf = (task: TaskRecord, account: number, startedAt: number): ProviderJob => ({
@@ -264,6 +266,17 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     }
   }
 
+  /**
+   * This process stored a result's files for a task whose final statement then found it no longer
+   * this process's to end. Had another process failed it meanwhile (the hard-limit sweep), that
+   * process's discard may have run before these files landed: a failed task keeps no file, so
+   * they go now. A task still running elsewhere, or finished, keeps them.
+   */
+  const discardIfFailed = async (taskId: string) => {
+    const current = await tasks.find(taskId);
+    if (current?.status === "FAILED") await discardFiles(taskId);
+  };
+
   /** Polls one PROCESSING task and moves it on; true while it still holds its account. */
   async function drive(task: TaskRecord, now: number): Promise<boolean> {
     if (task.account === null || task.startedAt === null) return true;
@@ -299,7 +312,10 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
         glb: status.glb.map((name) => filePath(task.id, storedName(task, name))),
         ...(status.vendorCost ? { vendorCost: status.vendorCost } : {}),
       });
-      if (!finished) return false;
+      if (!finished) {
+        await discardIfFailed(task.id);
+        return false;
+      }
       // The slot goes back first: nothing after the final transition may keep it from the key.
       await publishFinal("FINISHED", finished);
       await accounts.recordOutcome({ account: task.account, success: true, threshold, lockUntil: now + cooldownMs });
@@ -322,6 +338,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     // The failing statement refunds a task its refund deadline has not refunded yet.
     if (failed?.refunded && !task.refunded) metrics.refunded(failed.cost);
     if (failed) await publishFinal("FAILED", failed);
+    else if (polled.state === "finished") await discardIfFailed(task.id);
     return false;
   }
 

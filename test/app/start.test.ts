@@ -69,8 +69,9 @@ describe.skipIf(process.platform !== "linux")("npm start", () => {
     expect(cmdline.slice(1)).toEqual(["dist/main.js"]);
 
     // Memory: a fresh PGlite data directory (initdb ran in a child process) with small shared buffers,
-    // and glibc returning large freed buffers (rendered files) to the system.
-    expect(statusKb(gatewayPid, "VmRSS")).toBeLessThan(300 * 1024);
+    // and glibc returning large freed buffers (rendered files) to the system. Idle: read until the
+    // start-up's garbage is collected, which on a loaded machine may come a few seconds after listening.
+    await expect.poll(() => statusKb(gatewayPid, "VmRSS"), { timeout: 10_000, interval: 250 }).toBeLessThan(300 * 1024);
     expect(readFileSync(`/proc/${gatewayPid}/environ`, "utf8").split("\0")).toContain("MALLOC_MMAP_THRESHOLD_=131072");
 
     npm.kill("SIGTERM");

@@ -1,8 +1,9 @@
 // The task driver and a vendor's result files: they are streamed into the file store as they
 // arrive (never held whole in memory); a one-file result that goes over the cap while it streams
 // fails the task, refunded, and leaves no file of it; a file host that fails once is read again at
-// the next poll, and the file is kept once. A failed task keeps no file of its result, and a
-// retried attempt's files are its own, not those an earlier attempt stored before it failed.
+// the next poll, and the file is kept once. A failed task keeps no file of its result (nor of one
+// still streaming when another process failed it), and a retried attempt's files are its own,
+// not those an earlier attempt stored before it failed.
 import { createHash } from "node:crypto";
 import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -55,6 +56,10 @@ function scriptedVendor(answer: (attempt: number, poll: number) => ProviderStatu
       return answer(job.attempt, poll);
     },
   };
+}
+
+async function* bytes(chunk: Uint8Array) {
+  yield chunk;
 }
 
 const png = (fill: number) => ({ name: "a.png", mediaType: "image/png", data: Buffer.alloc(64, fill) });
@@ -137,6 +142,40 @@ describe("task driver: a vendor's result files", () => {
     expect(final.result[0]).toMatch(/\/2~a\.png$/);
     const served = await fetchBytes(new URL(final.result[0], g.url).href);
     expect([...new Set(served.bytes)]).toEqual([2]);
+  });
+
+  it("deletes the files it stored for a task another process failed while they streamed (the hard limit): a failed task keeps no file", async () => {
+    let stored!: () => void;
+    const inStore = new Promise<void>((resolve) => (stored = resolve));
+    let letGo!: () => void;
+    const held = new Promise<void>((resolve) => (letGo = resolve));
+    release = letGo;
+    const g = await start(
+      scriptedVendor(() => ({
+        state: "finished",
+        files: [],
+        streamed: {
+          names: ["a.png"],
+          // The file lands in the store, then the read is held: the task is failed meanwhile.
+          read: async (into) => {
+            await into({ name: "a.png", mediaType: "image/png", body: bytes(Buffer.alloc(64, 1)) });
+            stored();
+            await held;
+          },
+        },
+        result: ["a.png"],
+        glb: [],
+      })),
+    );
+    const { taskId } = await image(g, "failed elsewhere");
+    await inStore;
+    expect(await resultRows(g, taskId)).toBe(1);
+    // Another process's hard-limit sweep fails the task (and deletes its files: none yet to it).
+    await g.prisma.task.update({ where: { id: taskId }, data: { status: "FAILED", error: "the hard time limit", finishedAt: new Date() } });
+    letGo();
+    await expect.poll(() => resultRows(g, taskId), { timeout: 5_000, interval: 20 }).toBe(0);
+    expect([...(await filesUnder(filesDir)).keys()]).toEqual([]);
+    expect((await waitForFinal(g.url, g.key, taskId, 5_000)).status).toBe("FAILED");
   });
 
   it("reads a file again at the next poll when its host fails once, and keeps it once", async () => {
