@@ -40,6 +40,20 @@ const DELETE_BATCH = 1000;
  */
 export const READ_SOCKETS = 50;
 
+/**
+ * The SDK waits for a connection and for a silent server as long as the system lets it (its
+ * default timeouts are off). A connection that does not open within `connectMs`, or a request
+ * whose socket moves no byte for `idleMs` (the server silent, the network path lost), fails
+ * instead: a write then fails its caller (a result's download is read again at the next poll), a
+ * read ends. `idleMs` is longer than the route's SERVED_IDLE_MS, which ends the read of a client
+ * that stopped reading first.
+ */
+export interface S3Timeouts {
+  readonly connectMs: number;
+  readonly idleMs: number;
+}
+export const S3_TIMEOUTS: S3Timeouts = { connectMs: 10_000, idleMs: 60_000 };
+
 export interface S3BlobStoreConfig {
   readonly bucket: string;
   /** Another S3-compatible service (http(s)://host:port); absent = AWS. */
@@ -59,7 +73,9 @@ export interface S3BlobStore extends BlobStore {
   close(): void;
 }
 
-export function createS3BlobStore(config: S3BlobStoreConfig): S3BlobStore {
+export function createS3BlobStore(config: S3BlobStoreConfig, timeouts: S3Timeouts = S3_TIMEOUTS): S3BlobStore {
+  // NodeHttpHandlerOptions (@smithy/types): `socketTimeout` is the idle time, `requestTimeout` a whole request's.
+  const handler = { connectionTimeout: timeouts.connectMs, socketTimeout: timeouts.idleMs };
   const clientConfig: S3ClientConfig = {
     region: config.region,
     forcePathStyle: config.forcePathStyle,
@@ -69,11 +85,12 @@ export function createS3BlobStore(config: S3BlobStoreConfig): S3BlobStore {
     // default (CRC32 trailers), and every part already goes with its length.
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",
+    requestHandler: handler,
   };
   const client = new S3Client(clientConfig);
   // Agent options, not agents: the SDK makes the agents (keep-alive) and destroys them with the client.
   const reader = new S3Client(
-    Object.assign({}, clientConfig, { requestHandler: { httpAgent: { maxSockets: READ_SOCKETS }, httpsAgent: { maxSockets: READ_SOCKETS } } }),
+    Object.assign({}, clientConfig, { requestHandler: Object.assign({}, handler, { httpAgent: { maxSockets: READ_SOCKETS }, httpsAgent: { maxSockets: READ_SOCKETS } }) }),
   );
   const Bucket = config.bucket;
   const objectKey = (key: string): string => {
