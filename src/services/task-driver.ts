@@ -321,8 +321,15 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       await accounts.recordOutcome({ account: task.account, success: true, threshold, lockUntil: now + cooldownMs });
       return false;
     }
-    const { locked } = await accounts.recordOutcome({ account: task.account, success: false, threshold, lockUntil: now + cooldownMs });
-    if (locked) logger.warn({ account: task.account }, "upstream account locked after repeated failures");
+    // Only a failure that may be the account's (a retryable one: 429, a refused key, the vendor
+    // down or answering garbage) counts towards locking it. A final one is the vendor's word on
+    // the request (invalid input, refused content, a result too large to keep): the account did
+    // its part, and a client whose requests fail so, refunded each time, must not lock the
+    // accounts every other key's tasks run on.
+    if (status.retryable) {
+      const { locked } = await accounts.recordOutcome({ account: task.account, success: false, threshold, lockUntil: now + cooldownMs });
+      if (locked) logger.warn({ account: task.account }, "upstream account locked after repeated failures");
+    }
     // A retryable failure of a job the vendor still holds (its status unreadable from this
     // account): once the task is requeued here (so this process still held it), the vendor is
     // asked to stop the job; another account runs the task again.

@@ -98,6 +98,12 @@ export async function startFakeFal(options: { keys: readonly string[] }): Promis
       if (!requestMatch[3] && req.method === "GET") {
         calls.result++;
         if (!done(r, Date.now())) return json(res, 400, { detail: "Request is still in progress" });
+        const failure = faults.requestErrors?.shift();
+        if (failure?.errorType) {
+          res.setHeader("x-fal-error-type", failure.errorType);
+          return json(res, failure.status, { detail: "Request timed out", error_type: failure.errorType });
+        }
+        if (failure) return json(res, failure.status, { detail: "Internal Server Error" });
         r.resultAt ??= Date.now();
         res.setHeader("x-fal-request-id", r.id);
         return json(res, 200, outputOf(r));

@@ -71,6 +71,11 @@ export interface Faults {
   redirectFilesTo?: string;
   /** Status of the next result file requests (e.g. 503), consumed one per request. */
   fileStatuses: number[];
+  /**
+   * The next results of completed requests answered as a failed request instead (fal: a 5xx with
+   * `{detail, error_type}` and X-Fal-Error-Type once its retries gave up; no `errorType`: a bare 5xx), one per result read.
+   */
+  requestErrors?: { readonly status: number; readonly errorType?: string }[];
   /** Serve result files as `first`, then `rest` once `release` resolves (no Content-Length). */
   heldFile?: { readonly first: Buffer; readonly rest: Buffer; readonly release: Promise<void> };
 }

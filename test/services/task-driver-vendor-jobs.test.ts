@@ -1,7 +1,8 @@
 // The task driver and the jobs a vendor holds: a job whose attempt is given up is cancelled at the
 // vendor, and a submit that takes longer than a lease keeps its task's lease, so no other process
-// takes the task over and submits it a second time. And a finished task's slot goes back to its
-// key before anything else can fail.
+// takes the task over and submits it a second time. A request the vendor refuses does not count
+// against the account it ran on. And a finished task's slot goes back to its key before anything
+// else can fail.
 import { afterEach, describe, expect, it } from "vitest";
 import { renderOutputs } from "../../src/adapters/providers/render/index.ts";
 import type { Provider, ProviderJob, ProviderStatus } from "../../src/services/ports/provider.ts";
@@ -106,6 +107,23 @@ describe("task driver: the jobs a vendor holds", () => {
     await expect.poll(() => vendor.cancels, { timeout: 5_000, interval: 20 }).toEqual(["job-1"]);
     const row = await gw.prisma.task.findUniqueOrThrow({ where: { id: taskId } });
     expect(row).toMatchObject({ status: "PROCESSING", upstreamRef: null, leaseOwner: "another-process" });
+  });
+});
+
+describe("task driver: the pool's accounts", () => {
+  it("counts only failures that may be the account's towards locking it: requests the vendor refuses, refunded each time, leave the account to the next task", async () => {
+    const vendor = recordingVendor({
+      answer: (job) => (job.params.prompt === "refused" ? { state: "failed", error: "the vendor refused the prompt", retryable: false } : finished(job)),
+    });
+    gw = await startGateway({ provider: vendor.provider, driver: { tickMs: 20 }, env: { GATEAI_POOL_SIZE: "1" } });
+    for (let i = 0; i < 3; i++) {
+      const { taskId } = await generate(gw.url, gw.key, "gpt-image-2", { prompt: "refused", quality: "low" });
+      expect(await waitForFinal(gw.url, gw.key, taskId, 10_000)).toMatchObject({ status: "FAILED", error: "the vendor refused the prompt" });
+    }
+    // Three failures in a row of the one account, none its own: it is not locked.
+    expect(await gw.prisma.poolAccount.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ consecutiveFailures: 0, lockedUntil: null });
+    const { taskId } = await generate(gw.url, gw.key, "gpt-image-2", { prompt: "p", quality: "low" });
+    expect(await waitForFinal(gw.url, gw.key, taskId, 10_000)).toMatchObject({ status: "FINISHED" });
   });
 });
 

@@ -8,7 +8,9 @@
  * - status `GET {queue}/{owner}/{app}/requests/{id}/status` → `{status: IN_QUEUE | IN_PROGRESS |
  *   COMPLETED, queue_position?, metrics?}` (the app id without its sub-path, as the page says).
  * - result `GET {queue}/{owner}/{app}/requests/{id}` → the model's output (`images`, `image`,
- *   `video`, `model_mesh`: file objects with a `url`); an error answer when the request failed.
+ *   `video`, `model_mesh`: file objects with a `url`); an error answer when the request failed:
+ *   a 4xx with the model's validation errors, or, once fal's own retries gave up, a 5xx
+ *   `{detail, error_type}` (https://docs.fal.ai/documentation/model-apis/request-errors).
  * - cancel `PUT {queue}/{owner}/{app}/requests/{id}/cancel` (https://fal.ai/docs/inference-api/queue/cancel).
  * Result files are read by `streamedResults` when the driver stores them (streamed, size-capped,
  * SSRF-guarded, no credentials).
@@ -17,7 +19,7 @@ import type { Dispatcher } from "undici";
 import type { Provider, ProviderJob, ProviderStatus } from "../../services/ports/provider.ts";
 import { finishedStreaming, streamedResults } from "./result-download.ts";
 import { vendorConnection, type VendorConnectionOptions } from "./vendor-connection.ts";
-import { callVendor, failureOf, garbage, keyFor, pollFailureOf, VendorUnreachable } from "./vendor-http.ts";
+import { callVendor, failureOf, garbage, keyFor, pollFailureOf, vendorMessage, VendorUnreachable, type VendorAnswer } from "./vendor-http.ts";
 import { vendorInputFor, type InputFor } from "./vendor-input.ts";
 
 export interface FalProviderOptions extends VendorConnectionOptions {
@@ -49,6 +51,21 @@ export function falOutputUrls(output: unknown): { results: string[]; models: str
     results: [...urls(o.images), ...urls(o.image), ...urls(o.videos), ...urls(o.video)],
     models: [...urls(o.model_mesh), ...urls(o.model_glb)],
   };
+}
+
+/**
+ * A COMPLETED request's result that is an error. A 5xx with fal's `error_type` is the request's
+ * own failure (a timeout, a runner lost), fal's retries already spent: the same answer at every
+ * read, so this attempt failed, and another account may run it. A 5xx without one is the result
+ * endpoint's trouble: read again at the next poll. A 4xx is the vendor's final word on the
+ * request, unless this account lost its access (pollFailureOf).
+ */
+export function resultFailureOf(result: VendorAnswer): ProviderStatus {
+  const errorType = (result.json as { error_type?: unknown } | undefined)?.error_type;
+  if (result.status >= 500 && typeof errorType === "string") {
+    return { state: "failed", error: `fal could not run the request (${errorType.slice(0, 100)}): ${vendorMessage(result)}`, retryable: true };
+  }
+  return pollFailureOf("fal", result) ?? { state: "running", progress: 0.9 };
 }
 
 export function createFalProvider(options: FalProviderOptions): Provider {
@@ -93,8 +110,7 @@ export function createFalProvider(options: FalProviderOptions): Provider {
     }
     if (body?.status !== "COMPLETED") return garbage("fal", "a queue status");
     const result = await callVendor(call, "GET", requestUrl, auth(job));
-    // The request ran and failed: fal's own words, final unless this account lost its access.
-    if (result.status < 200 || result.status >= 300) return pollFailureOf("fal", result) ?? { state: "running", progress: 0.9 };
+    if (result.status < 200 || result.status >= 300) return resultFailureOf(result);
     const { results, models } = falOutputUrls(result.json);
     if (!results.length && !models.length) return garbage("fal", "an output with files");
     const streamed = streamedResults([...results, ...models], policy);

@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(async () => Promise.all([fal?.close(), replicate?.close(), openai?.close()]));
 beforeEach(() => {
-  for (const fake of [fal, replicate, openai]) Object.assign(fake.faults, noFaults(), { resultUrls: undefined, hugeFileBytes: undefined, redirectFilesTo: undefined, heldFile: undefined });
+  for (const fake of [fal, replicate, openai]) Object.assign(fake.faults, noFaults(), { resultUrls: undefined, hugeFileBytes: undefined, redirectFilesTo: undefined, heldFile: undefined, requestErrors: undefined });
   openai.urlOutput = false;
 });
 
@@ -92,6 +92,20 @@ describe("a vendor that refuses or fails", () => {
       expect(await settle(provider, held)).toMatchObject({ state: "finished" });
       expect(jobs() - before).toBe(1);
     }
+  });
+
+  it("a fal request that completed as failed (its result a 5xx with error_type, fal's retries spent): a retryable failure of the attempt, not a job still running", async () => {
+    fal.faults.requestErrors = [{ status: 504, errorType: "request_timeout" }];
+    const status = await settle(falProvider(), job("flux-schnell"));
+    expect(status).toEqual({ state: "failed", error: "fal could not run the request (request_timeout): Request timed out", retryable: true });
+  });
+
+  it("a bare 5xx from fal's result endpoint: asked again at the next poll, and the result is read once it answers", async () => {
+    fal.faults.requestErrors = [{ status: 502 }];
+    const before = fal.calls.result;
+    const status = await settle(falProvider(), job("flux-schnell"));
+    expect(status.state).toBe("finished");
+    expect(fal.calls.result - before).toBe(2);
   });
 
   it("401 while polling a submitted job: this account lost it, a retryable failure (the driver cancels the job and requeues)", async () => {
