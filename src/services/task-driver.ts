@@ -37,6 +37,15 @@ export const DRIVER_PACE: PaceRule = { min: 2, max: DRIVE_CONCURRENCY, targetDel
  * next full pass's poll.
  */
 export const STARTS_PER_PASS = 64;
+/**
+ * An account the vendor answers 429 rests before it is given another task: as long as the
+ * vendor's Retry-After says (at least a second, at most RATE_LIMIT_REST_MAX_MS), else this long.
+ * Meanwhile its task runs on another account, or waits in the queue for one: backing off, not
+ * spending the task's attempts in a few hundred milliseconds on an account the vendor refuses.
+ */
+export const RATE_LIMIT_REST_MS = 30_000;
+const RATE_LIMIT_REST_MAX_MS = 10 * 60_000;
+
 /** While a pass's vendor calls run, the leases of its tasks are renewed this many times per lease. */
 const LEASE_RENEWALS = 3;
 
@@ -67,6 +76,8 @@ export interface TaskDriverOptions {
   /** Failures in a row that lock an account, and for how long (divided by the time scale). */
   readonly accountFailureThreshold?: number;
   readonly accountCooldownMs?: number;
+  /** How long an account rests after a 429 without Retry-After (default RATE_LIMIT_REST_MS). */
+  readonly rateLimitRestMs?: number;
   /** Where refunds, final states and passes are reported (operations). */
   readonly metrics?: Pick<MetricsPort, "refunded" | "taskEnded" | "driverPass" | "driverConcurrency">;
   /** The delay requests in this process feel, which the driver yields to (DRIVER_PACE); absent: it never yields. */
@@ -112,6 +123,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
   const maxAttempts = options.maxAttempts ?? DRIVER_RULES.maxAttempts;
   const threshold = options.accountFailureThreshold ?? DRIVER_RULES.accountFailureThreshold;
   const cooldownMs = options.accountCooldownMs ?? generationClocks(timing.timeScale).accountCooldownMs;
+  const rateLimitRestMs = options.rateLimitRestMs ?? RATE_LIMIT_REST_MS;
   const metrics = options.metrics ?? noMetrics;
 
   const pace = createDriverPace({
@@ -326,7 +338,11 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     // the request (invalid input, refused content, a result too large to keep): the account did
     // its part, and a client whose requests fail so, refunded each time, must not lock the
     // accounts every other key's tasks run on.
-    if (status.retryable) {
+    if (status.rateLimited) {
+      const asked = status.rateLimited.retryAfterMs;
+      const rest = asked === undefined ? rateLimitRestMs : Math.min(RATE_LIMIT_REST_MAX_MS, Math.max(1_000, asked));
+      await accounts.recordOutcome({ account: task.account, success: false, threshold: 1, lockUntil: now + rest });
+    } else if (status.retryable) {
       const { locked } = await accounts.recordOutcome({ account: task.account, success: false, threshold, lockUntil: now + cooldownMs });
       if (locked) logger.warn({ account: task.account }, "upstream account locked after repeated failures");
     }

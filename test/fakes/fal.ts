@@ -112,6 +112,7 @@ export async function startFakeFal(options: { keys: readonly string[] }): Promis
     if (req.method !== "POST") return json(res, 405, { detail: "Method not allowed" });
     calls.submit++;
     const injected = faults.submitStatuses.shift();
+    if (injected === 429) res.setHeader("retry-after", "7");
     if (injected) return json(res, injected, { detail: injected === 429 ? "Rate limit exceeded" : injected === 422 ? [{ loc: ["body", "prompt"], msg: "injected validation error", type: "value_error" }] : "Internal error" });
     if (faults.garbage) {
       res.writeHead(200, { "content-type": "text/html" });

@@ -1,7 +1,7 @@
 // The task driver and the jobs a vendor holds: a job whose attempt is given up is cancelled at the
 // vendor, and a submit that takes longer than a lease keeps its task's lease, so no other process
 // takes the task over and submits it a second time. A request the vendor refuses does not count
-// against the account it ran on. And a finished task's slot goes back to its key before anything
+// against the account it ran on; an account the vendor rate limits rests. And a finished task's slot goes back to its key before anything
 // else can fail.
 import { afterEach, describe, expect, it } from "vitest";
 import { renderOutputs } from "../../src/adapters/providers/render/index.ts";
@@ -124,6 +124,43 @@ describe("task driver: the pool's accounts", () => {
     expect(await gw.prisma.poolAccount.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ consecutiveFailures: 0, lockedUntil: null });
     const { taskId } = await generate(gw.url, gw.key, "gpt-image-2", { prompt: "p", quality: "low" });
     expect(await waitForFinal(gw.url, gw.key, taskId, 10_000)).toMatchObject({ status: "FINISHED" });
+  });
+});
+
+describe("task driver: a vendor rate limiting an account (429)", () => {
+  /** A vendor that answers the first submit 429 (asking for `retryAfterMs`), then runs every job; submits recorded with their account and time. */
+  function limitingVendor(retryAfterMs: number) {
+    const submits: { account: number; at: number }[] = [];
+    const provider: Provider = {
+      async poll(job) {
+        if (job.upstream) return finished(job);
+        submits.push({ account: job.account, at: Date.now() });
+        if (submits.length === 1) return { state: "failed", error: "test is rate limiting this account (429)", retryable: true, rateLimited: { retryAfterMs } };
+        return { state: "running", progress: 0, upstream: `job-${submits.length}` };
+      },
+    };
+    return { provider, submits };
+  }
+
+  it("rests the account for the vendor's Retry-After and runs the task on another account at once", async () => {
+    const vendor = limitingVendor(60_000);
+    gw = await startGateway({ provider: vendor.provider, driver: { tickMs: 20 }, env: { GATEAI_POOL_SIZE: "2" } });
+    const { taskId } = await generate(gw.url, gw.key, "gpt-image-2", { prompt: "p", quality: "low" });
+    expect(await waitForFinal(gw.url, gw.key, taskId, 10_000)).toMatchObject({ status: "FINISHED" });
+    const [first, second] = vendor.submits;
+    expect(second!.account).not.toBe(first!.account);
+    const rested = await gw.prisma.poolAccount.findUniqueOrThrow({ where: { id: first!.account } });
+    expect(rested.lockedUntil!.getTime()).toBeGreaterThanOrEqual(first!.at + 59_000);
+  });
+
+  it("with no other account, waits for the rest before the next attempt instead of spending its attempts at once", async () => {
+    const vendor = limitingVendor(10);
+    gw = await startGateway({ provider: vendor.provider, driver: { tickMs: 20 }, env: { GATEAI_POOL_SIZE: "1" } });
+    const { taskId } = await generate(gw.url, gw.key, "gpt-image-2", { prompt: "p", quality: "low" });
+    expect(await waitForFinal(gw.url, gw.key, taskId, 10_000)).toMatchObject({ status: "FINISHED" });
+    // The vendor asked for 10 ms: an account rests at least a second.
+    expect(vendor.submits[1]!.at - vendor.submits[0]!.at).toBeGreaterThanOrEqual(1_000);
+    expect((await gw.prisma.task.findUniqueOrThrow({ where: { id: taskId } })).attempts).toBe(2);
   });
 });
 

@@ -25,6 +25,19 @@ export interface VendorAnswer {
   /** The parsed JSON body, or undefined when it is not JSON (or too large). */
   readonly json: unknown;
   readonly text: string;
+  /** A 429's Retry-After (seconds or an HTTP date), in ms from the answer; absent when it has none or it is unreadable. */
+  readonly retryAfterMs?: number;
+}
+
+/** Retry-After as seconds (`120`) or an HTTP date, in ms from `now`; undefined when unreadable. */
+export function retryAfterMsOf(value: string | string[] | undefined, now: number): number | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  if (!text) return undefined;
+  if (/^\s*\d+(\.\d+)?\s*$/.test(text)) return Number(text) * 1000;
+  // An HTTP date names its day and month ("Sun, 06 Nov 1994 08:49:37 GMT"); no other text is one.
+  if (!/[a-z]{3}/i.test(text)) return undefined;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 export interface VendorCall {
@@ -91,7 +104,9 @@ async function answerOf(
   } catch (error) {
     throw new VendorUnreachable(`${method} ${url}: ${(error as Error).message}`);
   }
-  if (size > max) return { status: response.statusCode, json: undefined, text: `(an answer over ${max} bytes)` };
+  const retryAfterMs = response.statusCode === 429 ? retryAfterMsOf(response.headers["retry-after"], Date.now()) : undefined;
+  const rest = retryAfterMs !== undefined ? { retryAfterMs } : {};
+  if (size > max) return { status: response.statusCode, json: undefined, text: `(an answer over ${max} bytes)`, ...rest };
   const text = Buffer.concat(chunks).toString("utf8");
   let json: unknown;
   try {
@@ -99,7 +114,7 @@ async function answerOf(
   } catch {
     json = undefined;
   }
-  return { status: response.statusCode, json, text };
+  return { status: response.statusCode, json, text, ...rest };
 }
 
 /** The vendor's own words for an error answer, bounded. */
@@ -122,7 +137,10 @@ export function vendorMessage(answer: VendorAnswer): string {
 export function failureOf(vendor: string, answer: VendorAnswer): ProviderStatus | undefined {
   const status = answer.status;
   if (status >= 500) return undefined;
-  if (status === 429) return { state: "failed", error: `${vendor} is rate limiting this account (429): ${vendorMessage(answer)}`, retryable: true };
+  if (status === 429) {
+    const rateLimited = answer.retryAfterMs !== undefined ? { retryAfterMs: answer.retryAfterMs } : {};
+    return { state: "failed", error: `${vendor} is rate limiting this account (429): ${vendorMessage(answer)}`, retryable: true, rateLimited };
+  }
   // The vendor's words about the account (OpenAI's name part of the key) stay out of the task's error, which its client reads.
   if (status === 401 || status === 403 || status === 402) return { state: "failed", error: `${vendor} refused this account (${status})`, retryable: true };
   return { state: "failed", error: `${vendor} refused the request (${status}): ${vendorMessage(answer)}`, retryable: false };

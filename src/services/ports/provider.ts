@@ -83,7 +83,13 @@ export type ProviderStatus =
       /** What the vendor says the attempt cost, when it says (recorded beside our price). */
       readonly vendorCost?: VendorCost;
     }
-  | { readonly state: "failed"; readonly error: string; readonly retryable: boolean };
+  | {
+      readonly state: "failed";
+      readonly error: string;
+      readonly retryable: boolean;
+      /** The vendor is rate limiting this account (429): it rests (Retry-After when the vendor gave one) while the task runs on another. */
+      readonly rateLimited?: { readonly retryAfterMs?: number };
+    };
 
 /** A vendor's own account of an attempt's cost: an amount in USD, or a measure it bills by. */
 export interface VendorCost {

@@ -53,11 +53,11 @@ const falProvider = (extra: Partial<Parameters<typeof createFalProvider>[0]> = {
 const replicateProvider = () => createReplicateProvider({ baseUrl: replicate.url, tokens: ["r8_token"] });
 
 describe("a vendor that refuses or fails", () => {
-  it("429 on submit: a retryable failure (another account), and nothing was queued", async () => {
+  it("429 on submit: a retryable failure (another account) that says the account is rate limited and for how long (Retry-After), and nothing was queued", async () => {
     fal.faults.submitStatuses.push(429);
     const before = fal.requests.size;
     const status = await falProvider().poll(job("flux-schnell"), Date.now());
-    expect(status).toMatchObject({ state: "failed", retryable: true });
+    expect(status).toMatchObject({ state: "failed", retryable: true, rateLimited: { retryAfterMs: 7_000 } });
     expect(status.state === "failed" && status.error).toMatch(/429/);
     expect(fal.requests.size).toBe(before);
   });
