@@ -2,7 +2,7 @@ import { Agent, type Dispatcher } from "undici";
 import type { Provider, ProviderJob, ProviderStatus, StreamedFiles } from "../../services/ports/provider.ts";
 import { createGuardedAgent } from "./guarded-dispatcher.ts";
 import { DEFAULT_MAX_DOWNLOAD_BYTES, streamedResults, type DownloadPolicy } from "./result-download.ts";
-import { callVendor, VendorUnreachable, type VendorCall } from "./vendor-http.ts";
+import { callVendor, garbage, pollFailureOf, VendorUnreachable, type VendorCall } from "./vendor-http.ts";
 
 export interface UpstreamProviderOptions {
   /** Base URL of a GateAI-compatible API (POST /api/generate, GET /get/{id}). */
@@ -82,7 +82,10 @@ export function createUpstreamProvider(options: UpstreamProviderOptions): Provid
     // 409: the same Idempotency-Key is still being answered; 5xx: nothing learned. Asked again at the next poll.
     if (submitted.status === 409 || submitted.status >= 500) return { state: "running", progress: 0 };
     // 429: this account's key is at its limits upstream, another account may run it now.
-    if (submitted.status === 429) return { state: "failed", error: "Upstream is rate limiting this account (429)", retryable: true };
+    if (submitted.status === 429) {
+      const rateLimited = submitted.retryAfterMs !== undefined ? { retryAfterMs: submitted.retryAfterMs } : {};
+      return { state: "failed", error: "Upstream is rate limiting this account (429)", retryable: true, rateLimited };
+    }
     if (submitted.status !== 200 || typeof accepted.task_id !== "string" || !accepted.task_id) {
       // The upstream refused the request itself (budget, params): another account may accept it.
       return { state: "failed", error: `Upstream refused the generation: ${typeof accepted.error === "string" ? accepted.error.slice(0, 500) : submitted.status}`, retryable: submitted.status === 402 };
@@ -98,8 +101,16 @@ export function createUpstreamProvider(options: UpstreamProviderOptions): Provid
       const accepted = { task_id: job.upstream };
 
       const polled = await reach("GET", `/get/${encodeURIComponent(accepted.task_id)}`, { authorization: `Bearer ${key}` });
-      // Unreachable, an error status, or an answer that is not a task: nothing learned, asked again at the next poll.
-      if (!polled || polled.status !== 200 || typeof polled.json !== "object" || polled.json === null) return { state: "running", progress: 0 };
+      // Unreachable: nothing learned, asked again at the next poll.
+      if (!polled) return { state: "running", progress: 0 };
+      if (polled.status !== 200) {
+        // A task the upstream no longer knows (its retention, another upstream behind the URL): this attempt is lost, another may run.
+        if (polled.status === 404) return { state: "failed", error: "Upstream no longer knows this task (404)", retryable: true };
+        // 401/402/403: this account lost its task; 429 and 5xx: asked again; any other, the upstream's word on it.
+        return pollFailureOf("Upstream", polled) ?? { state: "running", progress: 0 };
+      }
+      // An answer that is not a task (a proxy's maintenance page, over the answer cap): nothing learned, asked again.
+      if (typeof polled.json !== "object" || polled.json === null) return { state: "running", progress: 0 };
       const task = polled.json as UpstreamTask;
       if (task.status === "FAILED") return { state: "failed", error: typeof task.error === "string" ? task.error.slice(0, 500) : "Upstream generation failed", retryable: true };
       if (task.status !== "FINISHED") {
@@ -109,6 +120,8 @@ export function createUpstreamProvider(options: UpstreamProviderOptions): Provid
       const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
       const resultUrls = list(task.result);
       const urls = [...resultUrls, ...list(task.glb_urls)];
+      // FINISHED with nothing to show is not a result the client can be charged for.
+      if (urls.length === 0) return garbage("Upstream", "a finished task with its result");
       const streamed = download(urls, key);
       return {
         state: "finished",

@@ -1,6 +1,7 @@
 // The upstream provider's result downloads: the upstream's own origin is fetched with its key;
 // any other origin only over https, through the guarded agent (public addresses only, checked
-// when connecting), never with the key; no redirects; a size cap.
+// when connecting), never with the key; no redirects; a size cap. And what its API's answers
+// mean for an attempt.
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -143,12 +144,28 @@ describe("result files on the upstream's own origin", () => {
 });
 
 describe("the upstream's API answers", () => {
+  const provider = () => createUpstreamProvider({ baseUrl: upstream.url, apiKeys: [KEY] });
   const unsubmitted = (): ProviderJob => Object.assign(job(), { upstream: null });
 
-  it("429 on submit: a retryable failure (another account runs it), not the same account asked again every poll", async () => {
-    upstream.routes.set("/api/generate", (res) => res.writeHead(429, { "content-type": "application/json" }).end(JSON.stringify({ error: "slow down", code: "RATE_LIMITED" })));
+  it("429 on submit: a retryable failure (another account runs it) that rests the account for the upstream's Retry-After, not the same account asked again every poll", async () => {
+    upstream.routes.set("/api/generate", (res) => res.writeHead(429, { "content-type": "application/json", "retry-after": "12" }).end(JSON.stringify({ error: "slow down", code: "RATE_LIMITED" })));
     const status = await withFilesRead(await createUpstreamProvider({ baseUrl: upstream.url, apiKeys: [KEY] }).poll(unsubmitted(), Date.now()));
-    expect(status).toMatchObject({ state: "failed", retryable: true, error: expect.stringContaining("429") });
+    expect(status).toMatchObject({ state: "failed", retryable: true, error: expect.stringContaining("429"), rateLimited: { retryAfterMs: 12_000 } });
+  });
+
+  it("a task the upstream no longer knows (404) is a lost attempt another account may run; a refused key (401) too; a 503 is asked again", async () => {
+    const provider = createUpstreamProvider({ baseUrl: upstream.url, apiKeys: [KEY] });
+    upstream.routes.set("/get/up-1", (res) => res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "Task not found", code: "NOT_FOUND" })));
+    expect(await provider.poll(job(), Date.now())).toEqual({ state: "failed", error: "Upstream no longer knows this task (404)", retryable: true });
+    upstream.routes.set("/get/up-1", (res) => res.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ error: "Invalid API key", code: "UNAUTHORIZED" })));
+    expect(await provider.poll(job(), Date.now())).toMatchObject({ state: "failed", retryable: true, error: expect.stringContaining("401") });
+    upstream.routes.set("/get/up-1", (res) => res.writeHead(503).end());
+    expect(await provider.poll(job(), Date.now())).toMatchObject({ state: "running" });
+  });
+
+  it("a task FINISHED with no result is a failed attempt another account may run, not a result the client is charged for", async () => {
+    finishWith([]);
+    expect(await provider().poll(job(), Date.now())).toMatchObject({ state: "failed", retryable: true, error: expect.stringContaining("Upstream answered something that is not") });
   });
 
   it("a task answer that is not JSON, or larger than any answer may be, is nothing learned: still running", async () => {
