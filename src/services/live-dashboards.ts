@@ -10,6 +10,9 @@ import type { ModelSpend } from "./ports/task-repo.ts";
 
 /** Recent tasks a dashboard lists (as AccountService.dashboard reads them). */
 const RECENT = 20;
+const DAY = 86_400_000;
+/** How long after midnight a feed reads the new day: a read at midnight itself could still be the day before's by a clock a little behind. */
+const MIDNIGHT_MARGIN_MS = 1_000;
 
 const byNewest = (a: TaskRecord, b: TaskRecord) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 const byLatestFinished = (a: TaskRecord, b: TaskRecord) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
@@ -195,6 +198,7 @@ class KeyFeed {
   private readonly tasks: AsyncIterableIterator<TaskEvent>;
   private readonly state: AsyncIterableIterator<KeyStateEvent>;
   private closed = false;
+  private midnight: NodeJS.Timeout | undefined;
 
   constructor(
     private key: ApiKeyRecord,
@@ -219,7 +223,25 @@ class KeyFeed {
 
   join(subscriber: LatestDashboard): void {
     this.subscribers.add(subscriber);
-    if (this.latest) subscriber.offer(this.latest);
+    // A dashboard of an earlier UTC day is no one's first: the feed reads today's, for all.
+    if (this.model && this.model.day !== this.today()) this.reload();
+    else if (this.latest) subscriber.offer(this.latest);
+  }
+
+  private today(): string {
+    return utcDay(new Date(this.deps.clock.now()));
+  }
+
+  /**
+   * Reads again just after the next UTC midnight: a new day resets the budget and the day's
+   * spending whether or not an event comes. A timer of the process (the clock says when), unref'd
+   * and cleared with the feed.
+   */
+  private untilTomorrow(): void {
+    clearTimeout(this.midnight);
+    const tomorrow = Date.parse(`${this.model!.day}T00:00:00Z`) + DAY;
+    this.midnight = setTimeout(() => this.reload(), Math.max(0, tomorrow - this.deps.clock.now()) + MIDNIGHT_MARGIN_MS);
+    this.midnight.unref();
   }
 
   leave(subscriber: LatestDashboard): void {
@@ -239,7 +261,7 @@ class KeyFeed {
       this.buffered.push(event);
       return;
     }
-    if (this.model.day !== utcDay(new Date(this.deps.clock.now()))) return this.reload();
+    if (this.model.day !== this.today()) return this.reload();
     const outcome = this.model.apply(event);
     if (outcome === "reload") this.reload();
     else if (outcome === "changed") this.publish();
@@ -262,6 +284,7 @@ class KeyFeed {
         if (this.closed) return;
         const model = new DashboardModel(read, readAt, this.deps.slotTtlMs);
         this.model = model;
+        this.untilTomorrow();
         // What came during the read: a task the read knows is applied (or found already
         // there); one it does not know needs another read, as does a change it may have missed.
         const buffered = this.buffered;
@@ -294,6 +317,7 @@ class KeyFeed {
   private close(): void {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.midnight);
     this.onClosed(this);
     void this.tasks.return?.();
     void this.state.return?.();

@@ -1,10 +1,15 @@
 // The dashboard model meUpdated keeps (src/services/live-dashboards.ts): transitions of tasks it
-// knows applied without a read, everything else a "reload". The whole feed against a fresh read
-// is in test/services/live-dashboards.e2e.test.ts.
+// knows applied without a read, everything else a "reload"; and a key's feed across a UTC
+// midnight no event marks. The whole feed against a fresh read is in
+// test/services/live-dashboards-gateway.test.ts.
 import { describe, expect, it } from "vitest";
 import type { TaskRecord } from "../../src/domain/task.ts";
-import type { Dashboard } from "../../src/services/account.ts";
-import { DashboardModel } from "../../src/services/live-dashboards.ts";
+import { manualClock } from "../../src/kernel/clock.ts";
+import { utcDay } from "../../src/kernel/utc-day.ts";
+import type { AccountService, Dashboard } from "../../src/services/account.ts";
+import type { GatewayPubSub } from "../../src/services/events.ts";
+import type { ApiKeyRecord } from "../../src/services/keys.ts";
+import { createDashboardFeeds, DashboardModel } from "../../src/services/live-dashboards.ts";
 
 const DAY = Date.UTC(2030, 0, 1, 12);
 const TTL = 600_000;
@@ -95,5 +100,49 @@ describe("DashboardModel", () => {
     const later = model.at(DAY + TTL);
     expect(later.concurrency).toMatchObject({ used: 0, available: 5, activeSlots: [] });
     expect(later.budget).toMatchObject({ dailyLimit: 30_000, used: a.cost, remaining: 0 });
+  });
+});
+
+describe("a key's feed across a UTC midnight with no event", () => {
+  const LIMIT = 100_000_000;
+  /** An account service that reads as the real one does (today's usage by the clock), a key that spent its whole limit on 1 January, and a pub/sub on which nothing comes. */
+  function feedsAt(start: number) {
+    const clock = manualClock(start);
+    let reads = 0;
+    const account = {
+      dashboard: async () => {
+        reads++;
+        const used = utcDay(new Date(clock.now())) === "2030-01-01" ? LIMIT : 0;
+        return { budget: { dailyLimit: LIMIT, used, remaining: LIMIT - used, resetsAt: 0 }, concurrency: { used: 0, max: 5, available: 5, activeSlots: [] }, activeTasks: [], recentTasks: [], todaySpending: [] } satisfies Dashboard;
+      },
+    } as unknown as AccountService;
+    const silent = () => ({ next: () => new Promise<never>(() => undefined), return: async () => ({ done: true as const, value: undefined }), [Symbol.asyncIterator]() { return this; } });
+    const pubsub = { subscribe: silent, publish: async () => undefined } as unknown as GatewayPubSub;
+    const feeds = createDashboardFeeds({ account, pubsub, clock, slotTtlMs: TTL });
+    return { feeds, clock, reads: () => reads, key: { id: "k1", dailyLimit: LIMIT } as ApiKeyRecord };
+  }
+
+  it("gives a subscriber joining after midnight today's budget, not the day before's its feed holds", async () => {
+    const { feeds, clock, key } = feedsAt(Date.UTC(2030, 0, 1, 23, 50));
+    const first = feeds.subscribe(key);
+    expect((await first.next()).value.budget.remaining).toBe(0);
+    clock.set(Date.UTC(2030, 0, 2, 0, 5));
+    const second = feeds.subscribe(key);
+    expect((await second.next()).value.budget).toMatchObject({ used: 0, remaining: LIMIT });
+    // The open one is told the new day too.
+    expect((await first.next()).value.budget.remaining).toBe(LIMIT);
+    await first.return();
+    await second.return();
+  });
+
+  it("reads an open dashboard again just after midnight, no event needed", async () => {
+    const { feeds, clock, key, reads } = feedsAt(Date.UTC(2030, 0, 1, 23, 59, 59, 800));
+    const open = feeds.subscribe(key);
+    expect((await open.next()).value.budget.remaining).toBe(0);
+    // Midnight passes (the timer fires by the process's time, 0.2 s and a margin later).
+    clock.set(Date.UTC(2030, 0, 2, 0, 0, 1));
+    expect((await open.next()).value.budget.remaining).toBe(LIMIT);
+    expect(reads()).toBe(2);
+    await open.return();
   });
 });
