@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
-import { systemResolver } from "../adapters/dns/system-resolver.ts";
+import { createDnsResolver } from "../adapters/dns/dns-resolver.ts";
 import { createEngine } from "../engine/engine.ts";
 import type { Clock } from "../kernel/clock.ts";
 import { createAccountService } from "../services/account.ts";
@@ -45,6 +45,8 @@ export interface Running {
 
 /** How often each process asks the database for revocations its pub/sub may have missed. */
 const REVOCATION_LOOK_MS = 30_000;
+/** A DNS query of a reference's host waits this long (the guard's whole lookup is given 3 s: url-guard.ts). */
+const REFERENCE_LOOKUP_MS = 2_500;
 
 /** Wires the adapters into the services, and makes sure the configured keys and pool accounts exist. */
 export async function createServices(
@@ -100,7 +102,7 @@ export async function createServices(
   });
   const accepting = createGenerationService({
     tasks: stores.tasks, idempotency: stores.idempotency, files, engine, limiter, pubsub, clock, timing,
-    references: { maxBytes: config.uploadMaxBytes, resolve: options.resolveHost ?? systemResolver },
+    references: { maxBytes: config.uploadMaxBytes, resolve: options.resolveHost ?? createDnsResolver({ timeoutMs: REFERENCE_LOOKUP_MS }) },
     // The driver's passes are no request's work, whichever request woke them.
     onAccepted: () => inBackground(() => driver.nudge()),
     hold: driver.hold,

@@ -131,8 +131,8 @@ describe("a key's feed across a UTC midnight with no event", () => {
     expect((await second.next()).value.budget).toMatchObject({ used: 0, remaining: LIMIT });
     // The open one is told the new day too.
     expect((await first.next()).value.budget.remaining).toBe(LIMIT);
-    await first.return();
-    await second.return();
+    await first.return?.();
+    await second.return?.();
   });
 
   it("reads an open dashboard again just after midnight, no event needed", async () => {
@@ -143,6 +143,6 @@ describe("a key's feed across a UTC midnight with no event", () => {
     clock.set(Date.UTC(2030, 0, 2, 0, 0, 1));
     expect((await open.next()).value.budget.remaining).toBe(LIMIT);
     expect(reads()).toBe(2);
-    await open.return();
+    await open.return?.();
   });
 });
