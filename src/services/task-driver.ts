@@ -42,6 +42,7 @@ export const STARTS_PER_PASS = 64;
  * vendor's Retry-After says (at least a second, at most RATE_LIMIT_REST_MAX_MS), else this long.
  * Meanwhile its task runs on another account, or waits in the queue for one: backing off, not
  * spending the task's attempts in a few hundred milliseconds on an account the vendor refuses.
+ * Divided by the time scale, as the account cooldown is (a scaled gateway runs its vendors' fakes).
  */
 export const RATE_LIMIT_REST_MS = 30_000;
 const RATE_LIMIT_REST_MAX_MS = 10 * 60_000;
@@ -76,7 +77,7 @@ export interface TaskDriverOptions {
   /** Failures in a row that lock an account, and for how long (divided by the time scale). */
   readonly accountFailureThreshold?: number;
   readonly accountCooldownMs?: number;
-  /** How long an account rests after a 429 without Retry-After (default RATE_LIMIT_REST_MS). */
+  /** How long an account rests after a 429 without Retry-After (default RATE_LIMIT_REST_MS ÷ the time scale). */
   readonly rateLimitRestMs?: number;
   /** Where refunds, final states and passes are reported (operations). */
   readonly metrics?: Pick<MetricsPort, "refunded" | "taskEnded" | "driverPass" | "driverConcurrency">;
@@ -98,11 +99,11 @@ export interface TaskDriver {
   nudge(): void;
   /** Run a full pass soon: a vendor said one of its tasks is done (a verified webhook), so poll now. */
   wake(): void;
-  /** One pass: deadlines, refunds, progress, completions, queue. Exposed for tests. */
+  /** One pass, and the storing of the results it found: deadlines, refunds, progress, completions, queue. Exposed for tests. */
   tick(): Promise<void>;
   /** Passes run so far (regular, nudged or asked for by tick). */
   readonly passes: number;
-  /** Resolves once no pass is running or about to run (a nudge's pass included). */
+  /** Resolves once no pass is running or about to run (a nudge's pass included) and no result is being stored. */
   settled(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -123,7 +124,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
   const maxAttempts = options.maxAttempts ?? DRIVER_RULES.maxAttempts;
   const threshold = options.accountFailureThreshold ?? DRIVER_RULES.accountFailureThreshold;
   const cooldownMs = options.accountCooldownMs ?? generationClocks(timing.timeScale).accountCooldownMs;
-  const rateLimitRestMs = options.rateLimitRestMs ?? RATE_LIMIT_REST_MS;
+  const rateLimitRestMs = options.rateLimitRestMs ?? RATE_LIMIT_REST_MS / timing.timeScale;
   const metrics = options.metrics ?? noMetrics;
 
   const pace = createDriverPace({
@@ -289,12 +290,42 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     if (current?.status === "FAILED") await discardFiles(taskId);
   };
 
+  /**
+   * Results being read from their vendor into the file store, by task. Such a read may take
+   * minutes (a video, a slow host: up to its 5-minute deadline), so it runs beside the passes,
+   * which go on polling, starting and sweeping every other task meanwhile; the passes leave its
+   * task alone (its lease still renewed by their claims) until the read settles, then the task
+   * moves on as any other.
+   */
+  const storing = new Map<string, Promise<void>>();
+
   /** Polls one PROCESSING task and moves it on; true while it still holds its account. */
   async function drive(task: TaskRecord, now: number): Promise<boolean> {
     if (task.account === null || task.startedAt === null) return true;
+    if (storing.has(task.id)) return true;
     const job = jobOf(task, task.account, task.startedAt);
     const polled = await provider.poll(job, now);
+    if (polled.state === "finished" && polled.streamed) {
+      const storage = storeResult(task, polled, now)
+        .then((status) => conclude(task, job, status, clock.now(), true))
+        .then(
+          () => undefined,
+          (error: unknown) => logger.error({ err: error, taskId: task.id }, "storing a task's result failed: it is read again at the next poll"),
+        )
+        .finally(() => storing.delete(task.id));
+      storing.set(task.id, storage);
+      return true;
+    }
     const status = polled.state === "finished" ? await storeResult(task, polled, now) : polled;
+    return conclude(task, job, status, now, polled.state === "finished");
+  }
+
+  /**
+   * Moves a polled task on by its attempt's status, its result's files already stored when it
+   * finished (`stored`: files may have been, when the status became a failure); true while the
+   * task still holds its account.
+   */
+  async function conclude(task: TaskRecord, job: ProviderJob, status: ProviderStatus, now: number, stored: boolean): Promise<boolean> {
     if (status.state === "running") {
       // The vendor's handle is stored before anything else: the next poll (here or in another
       // process after a crash) resumes the attempt from it instead of submitting it again.
@@ -330,7 +361,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       }
       // The slot goes back first: nothing after the final transition may keep it from the key.
       await publishFinal("FINISHED", finished);
-      await accounts.recordOutcome({ account: task.account, success: true, threshold, lockUntil: now + cooldownMs });
+      await accounts.recordOutcome({ account: job.account, success: true, threshold, lockUntil: now + cooldownMs });
       return false;
     }
     // Only a failure that may be the account's (a retryable one: 429, a refused key, the vendor
@@ -340,11 +371,11 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     // accounts every other key's tasks run on.
     if (status.rateLimited) {
       const asked = status.rateLimited.retryAfterMs;
-      const rest = asked === undefined ? rateLimitRestMs : Math.min(RATE_LIMIT_REST_MAX_MS, Math.max(1_000, asked));
-      await accounts.recordOutcome({ account: task.account, success: false, threshold: 1, lockUntil: now + rest });
+      const rest = asked === undefined ? rateLimitRestMs : Math.min(RATE_LIMIT_REST_MAX_MS, Math.max(1_000, asked)) / timing.timeScale;
+      await accounts.recordOutcome({ account: job.account, success: false, threshold: 1, lockUntil: now + rest });
     } else if (status.retryable) {
-      const { locked } = await accounts.recordOutcome({ account: task.account, success: false, threshold, lockUntil: now + cooldownMs });
-      if (locked) logger.warn({ account: task.account }, "upstream account locked after repeated failures");
+      const { locked } = await accounts.recordOutcome({ account: job.account, success: false, threshold, lockUntil: now + cooldownMs });
+      if (locked) logger.warn({ account: job.account }, "upstream account locked after repeated failures");
     }
     // A retryable failure of a job the vendor still holds (its status unreadable from this
     // account): once the task is requeued here (so this process still held it), the vendor is
@@ -361,7 +392,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     // The failing statement refunds a task its refund deadline has not refunded yet.
     if (failed?.refunded && !task.refunded) metrics.refunded(failed.cost);
     if (failed) await publishFinal("FAILED", failed);
-    else if (polled.state === "finished") await discardIfFailed(task.id);
+    else if (stored) await discardIfFailed(task.id);
     return false;
   }
 
@@ -579,12 +610,14 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     },
     tick: async () => {
       await tick();
+      // One pass to its end: the results it began to store are stored.
+      await Promise.all(storing.values());
     },
     get passes() {
       return passes;
     },
     async settled() {
-      while (running || nudges > 0 || pending) await (running ?? new Promise((resolve) => setImmediate(resolve)));
+      while (running || nudges > 0 || pending || storing.size > 0) await (running ?? Promise.race([...storing.values(), new Promise((resolve) => setImmediate(resolve))]));
     },
     async stop() {
       stopped = true;
@@ -594,6 +627,8 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       pending = undefined;
       if (timer) clearTimeout(timer);
       await running;
+      // A result being stored is stored (its read has its own deadline) before the leases are handed over.
+      await Promise.all(storing.values());
       await relay.flush();
       // Hand this process's tasks over at once instead of after the lease runs out.
       await tasks.releaseClaims(owner).catch((error: unknown) => logger.warn({ err: error }, "releasing task leases failed"));

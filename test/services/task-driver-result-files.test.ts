@@ -3,7 +3,8 @@
 // fails the task, refunded, and leaves no file of it; a file host that fails once is read again at
 // the next poll, and the file is kept once. A failed task keeps no file of its result (nor of one
 // still streaming when another process failed it), and a retried attempt's files are its own,
-// not those an earlier attempt stored before it failed.
+// not those an earlier attempt stored before it failed. A result still streaming holds no other
+// task back.
 import { createHash } from "node:crypto";
 import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -176,6 +177,43 @@ describe("task driver: a vendor's result files", () => {
     await expect.poll(() => resultRows(g, taskId), { timeout: 5_000, interval: 20 }).toBe(0);
     expect([...(await filesUnder(filesDir)).keys()]).toEqual([]);
     expect((await waitForFinal(g.url, g.key, taskId, 5_000)).status).toBe("FAILED");
+  });
+
+  it("polls, starts and finishes other tasks while one task's result is still streaming from its vendor", async () => {
+    let stored!: () => void;
+    const inStore = new Promise<void>((resolve) => (stored = resolve));
+    let letGo!: () => void;
+    const held = new Promise<void>((resolve) => (letGo = resolve));
+    release = letGo;
+    const g = await start({
+      async poll(job: ProviderJob) {
+        if (!job.upstream) return { state: "running", progress: 0, upstream: "1" };
+        if (job.params.prompt !== "slow video") return { state: "finished", files: [png(3)], result: ["a.png"], glb: [] };
+        return {
+          state: "finished",
+          files: [],
+          // The first bytes land, then the vendor's host holds the rest (a large video, a slow host).
+          streamed: {
+            names: ["a.png"],
+            read: async (into) => {
+              await into({ name: "a.png", mediaType: "image/png", body: bytes(Buffer.alloc(64, 1)) });
+              stored();
+              await held;
+            },
+          },
+          result: ["a.png"],
+          glb: [],
+        };
+      },
+    });
+    const slow = await image(g, "slow video");
+    await inStore;
+    // Accepted after the slow result began to stream: started, submitted, polled and finished meanwhile.
+    const quick = await image(g, "quick");
+    expect(await waitForFinal(g.url, g.key, quick.taskId, 5_000)).toMatchObject({ status: "FINISHED" });
+    expect((await g.prisma.task.findUniqueOrThrow({ where: { id: slow.taskId } })).status).toBe("PROCESSING");
+    letGo();
+    expect(await waitForFinal(g.url, g.key, slow.taskId, 5_000)).toMatchObject({ status: "FINISHED" });
   });
 
   it("reads a file again at the next poll when its host fails once, and keeps it once", async () => {
