@@ -45,8 +45,8 @@ export interface Running {
 
 /** How often each process asks the database for revocations its pub/sub may have missed. */
 const REVOCATION_LOOK_MS = 30_000;
-/** A DNS query of a reference's host waits this long (the guard's whole lookup is given 3 s: url-guard.ts). */
-const REFERENCE_LOOKUP_MS = 2_500;
+/** A DNS query of a reference's host waits this long for each name server (the guard's whole lookup is given 3 s: url-guard.ts). */
+const REFERENCE_LOOKUP_MS = 1_000;
 
 /** Wires the adapters into the services, and makes sure the configured keys and pool accounts exist. */
 export async function createServices(

@@ -11,8 +11,16 @@ import type { ModelSpend } from "./ports/task-repo.ts";
 /** Recent tasks a dashboard lists (as AccountService.dashboard reads them). */
 const RECENT = 20;
 const DAY = 86_400_000;
-/** How long after midnight a feed reads the new day: a read at midnight itself could still be the day before's by a clock a little behind. */
+/** How long after midnight a feed reads the new day at the soonest: a read at midnight itself could still be the day before's by a clock a little behind. */
 const MIDNIGHT_MARGIN_MS = 1_000;
+/** Over how long after it the feeds read the new day, each key at an instant of its own. */
+const MIDNIGHT_SPREAD_MS = 30_000;
+/** A key's own number (the same at every midnight), spreading the feeds' reads. */
+const spreadOf = (keyId: string): number => {
+  let h = 0;
+  for (let i = 0; i < keyId.length; i++) h = (Math.imul(h, 31) + keyId.charCodeAt(i)) >>> 0;
+  return h;
+};
 
 const byNewest = (a: TaskRecord, b: TaskRecord) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 const byLatestFinished = (a: TaskRecord, b: TaskRecord) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
@@ -185,6 +193,15 @@ class LatestDashboard implements AsyncIterableIterator<Dashboard> {
   }
 }
 
+export interface DashboardFeedDeps {
+  readonly account: AccountService;
+  readonly pubsub: GatewayPubSub;
+  readonly clock: Clock;
+  readonly slotTtlMs: number;
+  /** Over how long after UTC midnight the open feeds read the new day (default MIDNIGHT_SPREAD_MS). */
+  readonly midnightSpreadMs?: number;
+}
+
 /** A key's feed: its events, its model, its subscribers. */
 class KeyFeed {
   readonly subscribers = new Set<LatestDashboard>();
@@ -202,7 +219,7 @@ class KeyFeed {
 
   constructor(
     private key: ApiKeyRecord,
-    private readonly deps: { readonly account: AccountService; readonly pubsub: GatewayPubSub; readonly clock: Clock; readonly slotTtlMs: number },
+    private readonly deps: DashboardFeedDeps,
     private readonly onClosed: (feed: KeyFeed) => void,
   ) {
     // Listen before reading, so nothing between the read and the first event is missed.
@@ -235,12 +252,15 @@ class KeyFeed {
   /**
    * Reads again just after the next UTC midnight: a new day resets the budget and the day's
    * spending whether or not an event comes. A timer of the process (the clock says when), unref'd
-   * and cleared with the feed.
+   * and cleared with the feed; each key at its own instant within `midnightSpreadMs` after it, so
+   * that every open feed does not read the database in the same second.
    */
   private untilTomorrow(): void {
     clearTimeout(this.midnight);
     const tomorrow = Date.parse(`${this.model!.day}T00:00:00Z`) + DAY;
-    this.midnight = setTimeout(() => this.reload(), Math.max(0, tomorrow - this.deps.clock.now()) + MIDNIGHT_MARGIN_MS);
+    const spread = this.deps.midnightSpreadMs ?? MIDNIGHT_SPREAD_MS;
+    const offset = spread > 0 ? spreadOf(this.key.id) % spread : 0;
+    this.midnight = setTimeout(() => this.reload(), Math.max(0, tomorrow - this.deps.clock.now()) + MIDNIGHT_MARGIN_MS + offset);
     this.midnight.unref();
   }
 
@@ -329,7 +349,7 @@ class KeyFeed {
  * whatever the number of its subscribers; a read only where events cannot tell
  * (DashboardModel), never per progress step; and at most one read in flight per key.
  */
-export function createDashboardFeeds(deps: { account: AccountService; pubsub: GatewayPubSub; clock: Clock; slotTtlMs: number }): DashboardFeeds {
+export function createDashboardFeeds(deps: DashboardFeedDeps): DashboardFeeds {
   const feeds = new Map<string, KeyFeed>();
   return {
     subscribe(key) {

@@ -47,6 +47,9 @@ export const STARTS_PER_PASS = 64;
 export const RATE_LIMIT_REST_MS = 30_000;
 const RATE_LIMIT_REST_MAX_MS = 10 * 60_000;
 
+/** Results stored beside the passes at once (see `storing`); more are stored within their pass. */
+const STORES_BESIDE = 8;
+
 /** While a pass's vendor calls run, the leases of its tasks are renewed this many times per lease. */
 const LEASE_RENEWALS = 3;
 
@@ -292,28 +295,58 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
 
   /**
    * Results being read from their vendor into the file store, by task. Such a read may take
-   * minutes (a video, a slow host: up to its 5-minute deadline), so it runs beside the passes,
-   * which go on polling, starting and sweeping every other task meanwhile; the passes leave its
-   * task alone (its lease still renewed by their claims) until the read settles, then the task
+   * minutes (a video, a slow host: up to its 5-minute deadline), so up to STORES_BESIDE of them
+   * run beside the passes, which go on polling, starting and sweeping every other task meanwhile;
+   * past that, a result is stored within its pass, as any poll's work is (the pass's pace bounds
+   * them). The passes leave a task being stored alone, its lease renewed by a heartbeat of its
+   * own (a store outlives its pass, and the driver's stop), and once the read settles the task
    * moves on as any other.
    */
   const storing = new Map<string, Promise<void>>();
+  /** When each store beside the passes ended: a pass that claimed its task before then does not poll it again. */
+  const storeEnded = new Map<string, number>();
+  let storeHeartbeat: NodeJS.Timeout | undefined;
 
-  /** Polls one PROCESSING task and moves it on; true while it still holds its account. */
-  async function drive(task: TaskRecord, now: number): Promise<boolean> {
+  const storeBeside = (task: TaskRecord, job: ProviderJob, polled: Extract<ProviderStatus, { state: "finished" }>, now: number) => {
+    const storage = storeResult(task, polled, now)
+      .then((status) => conclude(task, job, status, clock.now(), true))
+      .then(
+        () => undefined,
+        async (error: unknown) => {
+          logger.error({ err: error, taskId: task.id }, "storing a task's result failed: it is read again at the next poll");
+          // Failed meanwhile by another process (the hard limit), the task keeps none of what landed.
+          await discardIfFailed(task.id).catch(() => undefined);
+        },
+      )
+      .finally(() => {
+        storing.delete(task.id);
+        storeEnded.set(task.id, clock.now());
+        if (storing.size === 0) {
+          clearInterval(storeHeartbeat);
+          storeHeartbeat = undefined;
+        }
+      });
+    storing.set(task.id, storage);
+    storeHeartbeat ??= setInterval(() => {
+      const at = clock.now();
+      tasks.renewLeases({ owner, ids: [...storing.keys()], leaseUntil: at + leaseMs }).catch((error: unknown) => logger.warn({ err: error }, "renewing the leases of results being stored failed"));
+    }, Math.max(1, Math.floor(leaseMs / LEASE_RENEWALS)));
+    storeHeartbeat.unref();
+  };
+
+  /**
+   * Polls one PROCESSING task, claimed at `claimedAt`, and moves it on; true while it still holds
+   * its account.
+   */
+  async function drive(task: TaskRecord, now: number, claimedAt: number): Promise<boolean> {
     if (task.account === null || task.startedAt === null) return true;
     if (storing.has(task.id)) return true;
+    // Its result was stored (and the task moved on) after this pass read it: what it read is past.
+    if ((storeEnded.get(task.id) ?? Number.NEGATIVE_INFINITY) >= claimedAt) return false;
     const job = jobOf(task, task.account, task.startedAt);
     const polled = await provider.poll(job, now);
-    if (polled.state === "finished" && polled.streamed) {
-      const storage = storeResult(task, polled, now)
-        .then((status) => conclude(task, job, status, clock.now(), true))
-        .then(
-          () => undefined,
-          (error: unknown) => logger.error({ err: error, taskId: task.id }, "storing a task's result failed: it is read again at the next poll"),
-        )
-        .finally(() => storing.delete(task.id));
-      storing.set(task.id, storage);
+    if (polled.state === "finished" && polled.streamed && storing.size < STORES_BESIDE) {
+      storeBeside(task, job, polled, now);
       return true;
     }
     const status = polled.state === "finished" ? await storeResult(task, polled, now) : polled;
@@ -491,7 +524,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
           if (next >= processing.length || stopping) return;
           const index = next++;
           const task = processing[index]!;
-          holding[index] = await drive(task, now).catch((error: unknown) => {
+          holding[index] = await drive(task, now, claimedAt).catch((error: unknown) => {
             logger.error({ err: error, taskId: task.id }, "driving a task failed");
             return true;
           });
@@ -510,6 +543,8 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     } finally {
       clearInterval(heartbeat);
     }
+    // Stores that ended before this pass's claim can no longer meet a pass that read their task before they ended.
+    for (const [id, ended] of storeEnded) if (ended < claimedAt) storeEnded.delete(id);
     const started = await startQueued();
     heldAtFullPass = holding.filter(Boolean).length;
     startedSinceFullPass = started;
@@ -617,7 +652,12 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       return passes;
     },
     async settled() {
-      while (running || nudges > 0 || pending || storing.size > 0) await (running ?? Promise.race([...storing.values(), new Promise((resolve) => setImmediate(resolve))]));
+      for (;;) {
+        if (running) await running;
+        else if (nudges > 0 || pending) await new Promise((resolve) => setImmediate(resolve));
+        else if (storing.size > 0) await Promise.race(storing.values());
+        else return;
+      }
     },
     async stop() {
       stopped = true;
@@ -627,7 +667,9 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       pending = undefined;
       if (timer) clearTimeout(timer);
       await running;
-      // A result being stored is stored (its read has its own deadline) before the leases are handed over.
+      // Results being stored beside the passes are stored before the leases are handed over (their
+      // heartbeat keeps their leases meanwhile). A process killed first leaves those leases to
+      // expire, and another process reads the results again.
       await Promise.all(storing.values());
       await relay.flush();
       // Hand this process's tasks over at once instead of after the lease runs out.

@@ -118,7 +118,7 @@ describe("a key's feed across a UTC midnight with no event", () => {
     } as unknown as AccountService;
     const silent = () => ({ next: () => new Promise<never>(() => undefined), return: async () => ({ done: true as const, value: undefined }), [Symbol.asyncIterator]() { return this; } });
     const pubsub = { subscribe: silent, publish: async () => undefined } as unknown as GatewayPubSub;
-    const feeds = createDashboardFeeds({ account, pubsub, clock, slotTtlMs: TTL });
+    const feeds = createDashboardFeeds({ account, pubsub, clock, slotTtlMs: TTL, midnightSpreadMs: 0 });
     return { feeds, clock, reads: () => reads, key: { id: "k1", dailyLimit: LIMIT } as ApiKeyRecord };
   }
 

@@ -216,6 +216,75 @@ describe("task driver: a vendor's result files", () => {
     expect(await waitForFinal(g.url, g.key, slow.taskId, 5_000)).toMatchObject({ status: "FINISHED" });
   });
 
+  it("deletes what a read stored before it failed, when another process failed the task meanwhile", async () => {
+    let stored!: () => void;
+    const inStore = new Promise<void>((resolve) => (stored = resolve));
+    let letGo!: () => void;
+    const held = new Promise<void>((resolve) => (letGo = resolve));
+    release = letGo;
+    const g = await start(
+      scriptedVendor(() => ({
+        state: "finished",
+        files: [],
+        streamed: {
+          names: ["a.png", "b.png"],
+          read: async (into) => {
+            await into({ name: "a.png", mediaType: "image/png", body: bytes(Buffer.alloc(64, 1)) });
+            stored();
+            await held;
+            throw new Error("the host dropped the connection");
+          },
+        },
+        result: ["a.png", "b.png"],
+        glb: [],
+      })),
+    );
+    const { taskId } = await image(g, "dropped");
+    await inStore;
+    await g.prisma.task.update({ where: { id: taskId }, data: { status: "FAILED", error: "the hard time limit", finishedAt: new Date() } });
+    letGo();
+    await expect.poll(() => resultRows(g, taskId), { timeout: 5_000, interval: 20 }).toBe(0);
+    expect([...(await filesUnder(filesDir)).keys()]).toEqual([]);
+  });
+
+  it("keeps the lease of a task whose result is being stored while the driver stops, until the store ends", async () => {
+    let stored!: () => void;
+    const inStore = new Promise<void>((resolve) => (stored = resolve));
+    let letGo!: () => void;
+    const held = new Promise<void>((resolve) => (letGo = resolve));
+    release = letGo;
+    filesDir = await mkdtemp(join(tmpdir(), "gateai-results-"));
+    const g = (gw = await startGateway({
+      env: { GATEAI_FILES_DIR: filesDir },
+      driver: { tickMs: 20, leaseMs: 300 },
+      provider: scriptedVendor(() => ({
+        state: "finished",
+        files: [],
+        streamed: {
+          names: ["a.png"],
+          read: async (into) => {
+            stored();
+            await held;
+            await into({ name: "a.png", mediaType: "image/png", body: bytes(Buffer.alloc(64, 1)) });
+          },
+        },
+        result: ["a.png"],
+        glb: [],
+      })),
+    }));
+    const { taskId } = await image(g, "stopping");
+    await inStore;
+    const stopped = g.gateway.driver.stop();
+    // Three leases' time with no pass running: the store's heartbeat keeps the task this process's.
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    const row = await g.prisma.task.findUniqueOrThrow({ where: { id: taskId } });
+    expect(row.status).toBe("PROCESSING");
+    expect(row.leaseUntil!.getTime()).toBeGreaterThan(Date.now());
+    letGo();
+    await stopped;
+    expect((await g.prisma.task.findUniqueOrThrow({ where: { id: taskId } })).status).toBe("FINISHED");
+  });
+
   it("reads a file again at the next poll when its host fails once, and keeps it once", async () => {
     fal.faults.fileStatuses.push(503);
     const g = await start();

@@ -42,10 +42,10 @@ export const READ_SOCKETS = 50;
 
 /**
  * The SDK waits for a connection and for a silent server as long as the system lets it (its
- * default timeouts are off). A connection that does not open within `connectMs`, or a request
- * whose socket moves no byte for `idleMs` (the server silent, the network path lost), fails
- * instead: a write then fails its caller (a result's download is read again at the next poll), a
- * read ends. `idleMs` is longer than the route's SERVED_IDLE_MS, which ends the read of a client
+ * default timeouts are off). A write or delete whose connection does not open within `connectMs`
+ * (the SDK counts the wait for a free socket in it), or any request whose socket moves no byte for
+ * `idleMs` (the server silent, the network path lost), fails instead: a write then fails its
+ * caller (a result's download is read again at the next poll), a read ends. `idleMs` is longer than the route's SERVED_IDLE_MS, which ends the read of a client
  * that stopped reading first.
  */
 export interface S3Timeouts {
@@ -90,7 +90,9 @@ export function createS3BlobStore(config: S3BlobStoreConfig, timeouts: S3Timeout
   const client = new S3Client(clientConfig);
   // Agent options, not agents: the SDK makes the agents (keep-alive) and destroys them with the client.
   const reader = new S3Client(
-    Object.assign({}, clientConfig, { requestHandler: Object.assign({}, handler, { httpAgent: { maxSockets: READ_SOCKETS }, httpsAgent: { maxSockets: READ_SOCKETS } }) }),
+    // No connection timeout here: the SDK counts a request's wait for a free socket in it, and
+    // reads wait for one by design (READ_SOCKETS) for as long as their clients of /files wait.
+    Object.assign({}, clientConfig, { requestHandler: { socketTimeout: timeouts.idleMs, httpAgent: { maxSockets: READ_SOCKETS }, httpsAgent: { maxSockets: READ_SOCKETS } } }),
   );
   const Bucket = config.bucket;
   const objectKey = (key: string): string => {
