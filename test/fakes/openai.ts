@@ -38,6 +38,8 @@ export async function startFakeOpenAI(options: { keys: readonly string[] }): Pro
     calls.generate++;
     const injected = faults.submitStatuses.shift();
     if (injected === 429) return json(res, 429, openaiError("Rate limit reached for images per minute.", "requests", "rate_limit_exceeded"));
+    // 402 stands for OpenAI's billing refusal, which it answers 429 with the type insufficient_quota.
+    if (injected === 402) return json(res, 429, openaiError("You exceeded your current quota, please check your plan and billing details.", "insufficient_quota", "insufficient_quota"));
     if (injected === 400) return json(res, 400, openaiError("Your request was rejected as a result of our safety system.", "image_generation_user_error", "moderation_blocked"));
     if (injected) return json(res, injected, openaiError("The server had an error while processing your request.", "server_error", null));
     if (faults.garbage) {

@@ -72,6 +72,12 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): Provider {
       if (error instanceof VendorUnreachable) return { state: "failed", error: `openai: ${error.message}`, retryable: true };
       throw error;
     }
+    // A 429 of type `insufficient_quota` is the account's billing (no credit left, a spend limit),
+    // not a rate: resting it a few seconds changes nothing, so it counts as the account refused,
+    // towards its lock (https://platform.openai.com/docs/guides/error-codes).
+    if (answer.status === 429 && (answer.json as { error?: { type?: unknown } } | undefined)?.error?.type === "insufficient_quota") {
+      return { state: "failed", error: "openai refused this account (429: its quota is spent)", retryable: true };
+    }
     if (answer.status < 200 || answer.status >= 300) return failureOf("openai", answer) ?? { state: "failed", error: `openai answered ${answer.status}`, retryable: true };
     const body = answer.json as ImagesResponse | undefined;
     if (!body || !Array.isArray(body.data) || !body.data.length) return garbage("openai", "an images response");

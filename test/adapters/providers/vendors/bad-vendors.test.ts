@@ -140,14 +140,16 @@ describe("a vendor that refuses or fails", () => {
     }
   });
 
-  it("an OpenAI moderation refusal: final with OpenAI's message; a rate limit: retryable", async () => {
+  it("an OpenAI moderation refusal: final with OpenAI's message; a rate limit: retryable, the account resting; a spent quota (429 insufficient_quota): the account refused, not resting", async () => {
     const provider = createOpenAIProvider({ baseUrl: openai.url, keys: ["sk-fake"] });
-    openai.faults.submitStatuses.push(400, 429);
+    openai.faults.submitStatuses.push(400, 429, 402);
     const refused = await settle(provider, job("gpt-image-1"));
     expect(refused).toMatchObject({ state: "failed", retryable: false });
     expect(refused.state === "failed" && refused.error).toContain("safety system");
     const limited = await settle(provider, job("gpt-image-1"));
-    expect(limited).toMatchObject({ state: "failed", retryable: true });
+    expect(limited).toMatchObject({ state: "failed", retryable: true, rateLimited: {} });
+    const spent = await settle(provider, job("gpt-image-1"));
+    expect(spent).toEqual({ state: "failed", error: "openai refused this account (429: its quota is spent)", retryable: true });
   });
 
   it("a model no route sends to this vendor: refused before anything is sent", async () => {
