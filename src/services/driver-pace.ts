@@ -31,6 +31,12 @@ export function nextLimit(limit: number, delayMs: number, rule: PaceRule): numbe
 export interface DriverPace {
   /** Resolves when one more task may be driven; pair each with one `leave`. */
   enter(): Promise<void>;
+  /**
+   * Counts work already under way (a result being stored beside the passes) as one task driven,
+   * without waiting: tasks that `enter` afterwards wait while it and the others fill the limit.
+   * Pair with one `leave`.
+   */
+  occupy(): void;
   leave(): void;
   /** Tasks that may be driven at once now. */
   readonly limit: number;
@@ -80,6 +86,10 @@ export function createDriverPace(options: { readonly rule: PaceRule; readonly cl
         waiting.push(resolve);
         admit();
       });
+    },
+    occupy() {
+      reread();
+      active++;
     },
     leave() {
       active--;

@@ -49,6 +49,8 @@ const RATE_LIMIT_REST_MAX_MS = 10 * 60_000;
 
 /** Results stored beside the passes at once (see `storing`); more are stored within their pass. */
 const STORES_BESIDE = 8;
+/** A result still being stored after this long within its pass goes on beside the passes. */
+const STORE_IN_PASS_MS = 1_000;
 
 /** While a pass's vendor calls run, the leases of its tasks are renewed this many times per lease. */
 const LEASE_RENEWALS = 3;
@@ -295,10 +297,10 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
 
   /**
    * Results being read from their vendor into the file store, by task. Such a read may take
-   * minutes (a video, a slow host: up to its 5-minute deadline), so up to STORES_BESIDE of them
-   * run beside the passes, which go on polling, starting and sweeping every other task meanwhile;
-   * past that, a result is stored within its pass, as any poll's work is (the pass's pace bounds
-   * them). The passes leave a task being stored alone, its lease renewed by a heartbeat of its
+   * minutes (a video, a slow host: up to its 5-minute deadline), so one not stored within
+   * STORE_IN_PASS_MS goes on beside the passes (up to STORES_BESIDE at once; past that it is
+   * stored within its pass, as any poll's work is), which go on polling, starting and sweeping
+   * every other task meanwhile. The passes leave a task being stored alone, its lease renewed by a heartbeat of its
    * own (a store outlives its pass, and the driver's stop), and once the read settles the task
    * moves on as any other.
    */
@@ -307,18 +309,17 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
   const storeEnded = new Map<string, number>();
   let storeHeartbeat: NodeJS.Timeout | undefined;
 
-  const storeBeside = (task: TaskRecord, job: ProviderJob, polled: Extract<ProviderStatus, { state: "finished" }>, now: number) => {
-    const storage = storeResult(task, polled, now)
-      .then((status) => conclude(task, job, status, clock.now(), true))
+  /** Goes on storing a task's result (`storage`: the store, then the task moved on) beside the passes. */
+  const storeBeside = (task: TaskRecord, storage: Promise<boolean>) => {
+    // Its work (chunks, file writes, statements) is the driver's, which the pace keeps behind requests.
+    pace.occupy();
+    const settled = storage
       .then(
         () => undefined,
-        async (error: unknown) => {
-          logger.error({ err: error, taskId: task.id }, "storing a task's result failed: it is read again at the next poll");
-          // Failed meanwhile by another process (the hard limit), the task keeps none of what landed.
-          await discardIfFailed(task.id).catch(() => undefined);
-        },
+        (error: unknown) => logger.error({ err: error, taskId: task.id }, "storing a task's result failed: it is read again at the next poll"),
       )
       .finally(() => {
+        pace.leave();
         storing.delete(task.id);
         storeEnded.set(task.id, clock.now());
         if (storing.size === 0) {
@@ -326,7 +327,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
           storeHeartbeat = undefined;
         }
       });
-    storing.set(task.id, storage);
+    storing.set(task.id, settled);
     storeHeartbeat ??= setInterval(() => {
       const at = clock.now();
       tasks.renewLeases({ owner, ids: [...storing.keys()], leaseUntil: at + leaseMs }).catch((error: unknown) => logger.warn({ err: error }, "renewing the leases of results being stored failed"));
@@ -345,12 +346,31 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     if ((storeEnded.get(task.id) ?? Number.NEGATIVE_INFINITY) >= claimedAt) return false;
     const job = jobOf(task, task.account, task.startedAt);
     const polled = await provider.poll(job, now);
-    if (polled.state === "finished" && polled.streamed && storing.size < STORES_BESIDE) {
-      storeBeside(task, job, polled, now);
-      return true;
+    if (polled.state !== "finished") return conclude(task, job, polled, now, false);
+    const storage = storeResult(task, polled, now).then(
+      // A streamed result may take long to store: its task moves on at the time it is stored.
+      (status) => conclude(task, job, status, polled.streamed ? clock.now() : now, true),
+      async (error: unknown) => {
+        // Failed meanwhile by another process (the hard limit), the task keeps none of what landed.
+        await discardIfFailed(task.id).catch(() => undefined);
+        throw error;
+      },
+    );
+    if (!polled.streamed) return storage;
+    // Stored within the pass when it is quick (the usual image); past STORE_IN_PASS_MS, beside it.
+    let timer: NodeJS.Timeout | undefined;
+    const slow = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), STORE_IN_PASS_MS);
+    });
+    try {
+      const first = await Promise.race([storage, slow]);
+      if (first !== undefined) return first;
+    } finally {
+      clearTimeout(timer);
     }
-    const status = polled.state === "finished" ? await storeResult(task, polled, now) : polled;
-    return conclude(task, job, status, now, polled.state === "finished");
+    if (storing.size >= STORES_BESIDE) return storage;
+    storeBeside(task, storage);
+    return true;
   }
 
   /**

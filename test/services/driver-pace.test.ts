@@ -66,6 +66,25 @@ describe("the driver's pace gate", () => {
     expect(order).toEqual([0, 1, 2, 3, 4]);
   });
 
+  it("counts work occupying a place without waiting: tasks entering after it wait while the places are full, and its leave admits the next", async () => {
+    const { pace } = paced({ ...RULE, max: 2 });
+    await pace.enter();
+    // Under way already (a result being stored): it takes its place even past the limit.
+    pace.occupy();
+    pace.occupy();
+    const order: number[] = [];
+    for (let i = 0; i < 2; i++) void pace.enter().then(() => order.push(i));
+    await settle();
+    expect(order).toEqual([]);
+    pace.leave();
+    pace.leave();
+    await settle();
+    expect(order).toEqual([0]);
+    pace.leave();
+    await settle();
+    expect(order).toEqual([0, 1]);
+  });
+
   /** A pace whose first reading (which covers everything before it, and is not used) is behind it. */
   const pacedAfterFirstReading = async (rule: PaceRule = RULE) => {
     const first = paced(rule);
