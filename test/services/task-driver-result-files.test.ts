@@ -72,6 +72,37 @@ const failingRead = (error: Error): StreamedFiles => ({
   },
 });
 
+/**
+ * A finished status whose one streamed file is held: `inStore` resolves once the read has begun
+ * (the file's bytes stored first, unless `storeAfterHold`); the read goes on when `letGo` is called
+ * (and after each test), then fails with `failWith` when given.
+ */
+function heldResult(options: { readonly storeAfterHold?: boolean; readonly failWith?: Error } = {}) {
+  let begun!: () => void;
+  const inStore = new Promise<void>((resolve) => (begun = resolve));
+  let letGo!: () => void;
+  const held = new Promise<void>((resolve) => (letGo = resolve));
+  release = letGo;
+  const file = () => ({ name: "a.png", mediaType: "image/png", body: bytes(Buffer.alloc(64, 1)) });
+  const status: ProviderStatus = {
+    state: "finished",
+    files: [],
+    streamed: {
+      names: ["a.png"],
+      read: async (into) => {
+        if (!options.storeAfterHold) await into(file());
+        begun();
+        await held;
+        if (options.storeAfterHold) await into(file());
+        if (options.failWith) throw options.failWith;
+      },
+    },
+    result: ["a.png"],
+    glb: [],
+  };
+  return { status, inStore, letGo };
+}
+
 const image = (g: TestGateway, prompt: string) => generate(g.url, g.key, "flux-schnell", { prompt, width: 1024, height: 1024, quantity: 1 });
 
 /** The bytes of every file under `dir` (recursively), by path. */
@@ -146,141 +177,64 @@ describe("task driver: a vendor's result files", () => {
   });
 
   it("deletes the files it stored for a task another process failed while they streamed (the hard limit): a failed task keeps no file", async () => {
-    let stored!: () => void;
-    const inStore = new Promise<void>((resolve) => (stored = resolve));
-    let letGo!: () => void;
-    const held = new Promise<void>((resolve) => (letGo = resolve));
-    release = letGo;
-    const g = await start(
-      scriptedVendor(() => ({
-        state: "finished",
-        files: [],
-        streamed: {
-          names: ["a.png"],
-          // The file lands in the store, then the read is held: the task is failed meanwhile.
-          read: async (into) => {
-            await into({ name: "a.png", mediaType: "image/png", body: bytes(Buffer.alloc(64, 1)) });
-            stored();
-            await held;
-          },
-        },
-        result: ["a.png"],
-        glb: [],
-      })),
-    );
+    // The file lands in the store, then the read is held: the task is failed meanwhile.
+    const held = heldResult();
+    const g = await start(scriptedVendor(() => held.status));
     const { taskId } = await image(g, "failed elsewhere");
-    await inStore;
+    await held.inStore;
     expect(await resultRows(g, taskId)).toBe(1);
     // Another process's hard-limit sweep fails the task (and deletes its files: none yet to it).
     await g.prisma.task.update({ where: { id: taskId }, data: { status: "FAILED", error: "the hard time limit", finishedAt: new Date() } });
-    letGo();
+    held.letGo();
     await expect.poll(() => resultRows(g, taskId), { timeout: 5_000, interval: 20 }).toBe(0);
     expect([...(await filesUnder(filesDir)).keys()]).toEqual([]);
     expect((await waitForFinal(g.url, g.key, taskId, 5_000)).status).toBe("FAILED");
   });
 
   it("polls, starts and finishes other tasks while one task's result is still streaming from its vendor", async () => {
-    let stored!: () => void;
-    const inStore = new Promise<void>((resolve) => (stored = resolve));
-    let letGo!: () => void;
-    const held = new Promise<void>((resolve) => (letGo = resolve));
-    release = letGo;
+    // The first bytes land, then the vendor's host holds the rest (a large video, a slow host).
+    const held = heldResult();
     const g = await start({
       async poll(job: ProviderJob) {
         if (!job.upstream) return { state: "running", progress: 0, upstream: "1" };
-        if (job.params.prompt !== "slow video") return { state: "finished", files: [png(3)], result: ["a.png"], glb: [] };
-        return {
-          state: "finished",
-          files: [],
-          // The first bytes land, then the vendor's host holds the rest (a large video, a slow host).
-          streamed: {
-            names: ["a.png"],
-            read: async (into) => {
-              await into({ name: "a.png", mediaType: "image/png", body: bytes(Buffer.alloc(64, 1)) });
-              stored();
-              await held;
-            },
-          },
-          result: ["a.png"],
-          glb: [],
-        };
+        return job.params.prompt === "slow video" ? held.status : { state: "finished", files: [png(3)], result: ["a.png"], glb: [] };
       },
     });
     const slow = await image(g, "slow video");
-    await inStore;
+    await held.inStore;
     // Accepted after the slow result began to stream: started, submitted, polled and finished meanwhile.
     const quick = await image(g, "quick");
     expect(await waitForFinal(g.url, g.key, quick.taskId, 5_000)).toMatchObject({ status: "FINISHED" });
     expect((await g.prisma.task.findUniqueOrThrow({ where: { id: slow.taskId } })).status).toBe("PROCESSING");
-    letGo();
+    held.letGo();
     expect(await waitForFinal(g.url, g.key, slow.taskId, 5_000)).toMatchObject({ status: "FINISHED" });
   });
 
   it("deletes what a read stored before it failed, when another process failed the task meanwhile", async () => {
-    let stored!: () => void;
-    const inStore = new Promise<void>((resolve) => (stored = resolve));
-    let letGo!: () => void;
-    const held = new Promise<void>((resolve) => (letGo = resolve));
-    release = letGo;
-    const g = await start(
-      scriptedVendor(() => ({
-        state: "finished",
-        files: [],
-        streamed: {
-          names: ["a.png", "b.png"],
-          read: async (into) => {
-            await into({ name: "a.png", mediaType: "image/png", body: bytes(Buffer.alloc(64, 1)) });
-            stored();
-            await held;
-            throw new Error("the host dropped the connection");
-          },
-        },
-        result: ["a.png", "b.png"],
-        glb: [],
-      })),
-    );
+    const held = heldResult({ failWith: new Error("the host dropped the connection") });
+    const g = await start(scriptedVendor(() => held.status));
     const { taskId } = await image(g, "dropped");
-    await inStore;
+    await held.inStore;
     await g.prisma.task.update({ where: { id: taskId }, data: { status: "FAILED", error: "the hard time limit", finishedAt: new Date() } });
-    letGo();
+    held.letGo();
     await expect.poll(() => resultRows(g, taskId), { timeout: 5_000, interval: 20 }).toBe(0);
     expect([...(await filesUnder(filesDir)).keys()]).toEqual([]);
   });
 
   it("keeps the lease of a task whose result is being stored while the driver stops, until the store ends", async () => {
-    let stored!: () => void;
-    const inStore = new Promise<void>((resolve) => (stored = resolve));
-    let letGo!: () => void;
-    const held = new Promise<void>((resolve) => (letGo = resolve));
-    release = letGo;
+    const held = heldResult({ storeAfterHold: true });
     filesDir = await mkdtemp(join(tmpdir(), "gateai-results-"));
-    const g = (gw = await startGateway({
-      env: { GATEAI_FILES_DIR: filesDir },
-      driver: { tickMs: 20, leaseMs: 300 },
-      provider: scriptedVendor(() => ({
-        state: "finished",
-        files: [],
-        streamed: {
-          names: ["a.png"],
-          read: async (into) => {
-            stored();
-            await held;
-            await into({ name: "a.png", mediaType: "image/png", body: bytes(Buffer.alloc(64, 1)) });
-          },
-        },
-        result: ["a.png"],
-        glb: [],
-      })),
-    }));
+    const g = (gw = await startGateway({ env: { GATEAI_FILES_DIR: filesDir }, driver: { tickMs: 20, leaseMs: 300 }, provider: scriptedVendor(() => held.status) }));
     const { taskId } = await image(g, "stopping");
-    await inStore;
+    await held.inStore;
     const stopped = g.gateway.driver.stop();
-    // Three leases' time with no pass running: the store's heartbeat keeps the task this process's.
-    await new Promise((resolve) => setTimeout(resolve, 900));
+    // The pass stores it for a second, then leaves it to go on beside it and ends: then, with no
+    // pass running, only the store's heartbeat keeps the task this process's, for longer than a lease.
+    await new Promise((resolve) => setTimeout(resolve, 1_800));
     const row = await g.prisma.task.findUniqueOrThrow({ where: { id: taskId } });
     expect(row.status).toBe("PROCESSING");
     expect(row.leaseUntil!.getTime()).toBeGreaterThan(Date.now());
-    letGo();
+    held.letGo();
     await stopped;
     expect((await g.prisma.task.findUniqueOrThrow({ where: { id: taskId } })).status).toBe("FINISHED");
   });
