@@ -296,13 +296,13 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
   };
 
   /**
-   * Results being read from their vendor into the file store, by task. Such a read may take
-   * minutes (a video, a slow host: up to its 5-minute deadline), so one not stored within
-   * STORE_IN_PASS_MS goes on beside the passes (up to STORES_BESIDE at once; past that it is
-   * stored within its pass, as any poll's work is), which go on polling, starting and sweeping
-   * every other task meanwhile. The passes leave a task being stored alone, its lease renewed by a heartbeat of its
-   * own (a store outlives its pass, and the driver's stop), and once the read settles the task
-   * moves on as any other.
+   * Results being read from their vendor into the file store beside the passes, by task. Such a
+   * read may take minutes (a video, a slow host: up to its 5-minute deadline), so one not stored
+   * within STORE_IN_PASS_MS goes on beside the passes (up to STORES_BESIDE at once; past that it
+   * is stored within its pass, as any poll's work is), which go on polling, starting and sweeping
+   * every other task meanwhile. They leave a task being stored alone, its lease renewed by a
+   * heartbeat of its own (a store outlives its pass, and the driver's stop), and once the read
+   * settles the task moves on as any other.
    */
   const storing = new Map<string, Promise<void>>();
   /** When each store beside the passes ended: a pass that claimed its task before then does not poll it again. */
