@@ -309,6 +309,16 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
   const storeEnded = new Map<string, number>();
   let storeHeartbeat: NodeJS.Timeout | undefined;
 
+  /** Renews this process's leases on the tasks `ids()` names, LEASE_RENEWALS times per lease, until cleared. */
+  const leaseHeartbeat = (ids: () => readonly string[]): NodeJS.Timeout => {
+    const timer = setInterval(() => {
+      const held = ids();
+      if (held.length > 0) tasks.renewLeases({ owner, ids: held, leaseUntil: clock.now() + leaseMs }).catch((error: unknown) => logger.warn({ err: error }, "renewing task leases failed"));
+    }, Math.max(1, Math.floor(leaseMs / LEASE_RENEWALS)));
+    timer.unref();
+    return timer;
+  };
+
   /** Goes on storing a task's result (`storage`: the store, then the task moved on) beside the passes. */
   const storeBeside = (task: TaskRecord, storage: Promise<boolean>) => {
     // Its work (chunks, file writes, statements) is the driver's, which the pace keeps behind requests.
@@ -328,11 +338,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
         }
       });
     storing.set(task.id, settled);
-    storeHeartbeat ??= setInterval(() => {
-      const at = clock.now();
-      tasks.renewLeases({ owner, ids: [...storing.keys()], leaseUntil: at + leaseMs }).catch((error: unknown) => logger.warn({ err: error }, "renewing the leases of results being stored failed"));
-    }, Math.max(1, Math.floor(leaseMs / LEASE_RENEWALS)));
-    storeHeartbeat.unref();
+    storeHeartbeat ??= leaseHeartbeat(() => [...storing.keys()]);
   };
 
   /**
@@ -553,11 +559,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
         }
       }
     };
-    const heartbeat = setInterval(() => {
-      const at = clock.now();
-      if (held.length > 0) tasks.renewLeases({ owner, ids: held, leaseUntil: at + leaseMs }).catch((error: unknown) => logger.warn({ err: error }, "renewing task leases failed"));
-    }, Math.max(1, Math.floor(leaseMs / LEASE_RENEWALS)));
-    heartbeat.unref();
+    const heartbeat = leaseHeartbeat(() => held);
     try {
       await Promise.all(Array.from({ length: Math.min(DRIVE_CONCURRENCY, processing.length) }, driver));
     } finally {

@@ -2,7 +2,7 @@ import { Agent, type Dispatcher } from "undici";
 import type { Provider, ProviderJob, ProviderStatus, StreamedFiles } from "../../services/ports/provider.ts";
 import { createGuardedAgent } from "./guarded-dispatcher.ts";
 import { DEFAULT_MAX_DOWNLOAD_BYTES, streamedResults, type DownloadPolicy } from "./result-download.ts";
-import { callVendor, garbage, pollFailureOf, VendorUnreachable, type VendorCall } from "./vendor-http.ts";
+import { callVendor, garbage, pollFailureOf, rateLimitOf, VendorUnreachable, type VendorCall } from "./vendor-http.ts";
 
 export interface UpstreamProviderOptions {
   /** Base URL of a GateAI-compatible API (POST /api/generate, GET /get/{id}). */
@@ -82,10 +82,7 @@ export function createUpstreamProvider(options: UpstreamProviderOptions): Provid
     // 409: the same Idempotency-Key is still being answered; 5xx: nothing learned. Asked again at the next poll.
     if (submitted.status === 409 || submitted.status >= 500) return { state: "running", progress: 0 };
     // 429: this account's key is at its limits upstream, another account may run it now.
-    if (submitted.status === 429) {
-      const rateLimited = submitted.retryAfterMs !== undefined ? { retryAfterMs: submitted.retryAfterMs } : {};
-      return { state: "failed", error: "Upstream is rate limiting this account (429)", retryable: true, rateLimited };
-    }
+    if (submitted.status === 429) return { state: "failed", error: "Upstream is rate limiting this account (429)", retryable: true, rateLimited: rateLimitOf(submitted) };
     if (submitted.status !== 200 || typeof accepted.task_id !== "string" || !accepted.task_id) {
       // The upstream refused the request itself (budget, params): another account may accept it.
       return { state: "failed", error: `Upstream refused the generation: ${typeof accepted.error === "string" ? accepted.error.slice(0, 500) : submitted.status}`, retryable: submitted.status === 402 };

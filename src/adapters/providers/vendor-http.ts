@@ -29,6 +29,9 @@ export interface VendorAnswer {
   readonly retryAfterMs?: number;
 }
 
+/** A 429 answer's `rateLimited` (ProviderStatus): the vendor's Retry-After when it gave one. */
+export const rateLimitOf = (answer: VendorAnswer): { retryAfterMs?: number } => (answer.retryAfterMs !== undefined ? { retryAfterMs: answer.retryAfterMs } : {});
+
 /** Retry-After as seconds (`120`) or an HTTP date, in ms from `now`; undefined when unreadable. */
 export function retryAfterMsOf(value: string | string[] | undefined, now: number): number | undefined {
   const text = Array.isArray(value) ? value[0] : value;
@@ -137,10 +140,7 @@ export function vendorMessage(answer: VendorAnswer): string {
 export function failureOf(vendor: string, answer: VendorAnswer): ProviderStatus | undefined {
   const status = answer.status;
   if (status >= 500) return undefined;
-  if (status === 429) {
-    const rateLimited = answer.retryAfterMs !== undefined ? { retryAfterMs: answer.retryAfterMs } : {};
-    return { state: "failed", error: `${vendor} is rate limiting this account (429): ${vendorMessage(answer)}`, retryable: true, rateLimited };
-  }
+  if (status === 429) return { state: "failed", error: `${vendor} is rate limiting this account (429): ${vendorMessage(answer)}`, retryable: true, rateLimited: rateLimitOf(answer) };
   // The vendor's words about the account (OpenAI's name part of the key) stay out of the task's error, which its client reads.
   if (status === 401 || status === 403 || status === 402) return { state: "failed", error: `${vendor} refused this account (${status})`, retryable: true };
   return { state: "failed", error: `${vendor} refused the request (${status}): ${vendorMessage(answer)}`, retryable: false };
