@@ -1,7 +1,9 @@
 // bench:providers — tasks completed per second through a fake vendor (the fal queue fake in a
 // child process), and the gateway-side CPU per completed task: the fal adapter's submit, status
-// polls, result and file download, as the task driver runs them (one poll per task per pass; the
-// files read to their end as the driver reads them into the file store, which is not measured here).
+// polls, result and file download, as the task driver runs them (here each status read as soon as
+// the last one answered, where the driver leaves STATUS_READ_GAP_MS between two reads of a task, so
+// it makes no more of them than here; the files read to their end as the driver reads them into the
+// file store, which is not measured here).
 // Options: --tasks=N (default 2000), --concurrency=N (default 64: tasks in flight, as pool accounts).
 import { spawn } from "node:child_process";
 import { once } from "node:events";

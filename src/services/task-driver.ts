@@ -342,6 +342,14 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
   };
 
   /**
+   * When each attempt a vendor holds may be read again, by task: its provider's
+   * `statusReadGapMs` (divided by the time scale) after the last read. A pace kept in memory, not
+   * a state: a process that takes a task over reads it at once, and a verified webhook (`wake`)
+   * has every attempt read at the next pass.
+   */
+  const nextRead = new Map<string, number>();
+
+  /**
    * Polls one PROCESSING task, claimed at `claimedAt`, and moves it on; true while it still holds
    * its account.
    */
@@ -351,7 +359,12 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     // Its result was stored (and the task moved on) after this pass read it: what it read is past.
     if ((storeEnded.get(task.id) ?? Number.NEGATIVE_INFINITY) >= claimedAt) return false;
     const job = jobOf(task, task.account, task.startedAt);
+    // Read too recently: the vendor is not asked again yet (a submit is never held back).
+    if (job.upstream && (nextRead.get(task.id) ?? Number.NEGATIVE_INFINITY) > now) return true;
     const polled = await provider.poll(job, now);
+    const gap = polled.state === "running" ? (provider.statusReadGapMs?.(job) ?? 0) / timing.timeScale : 0;
+    if (gap > 0) nextRead.set(task.id, now + gap);
+    else nextRead.delete(task.id);
     if (polled.state !== "finished") return conclude(task, job, polled, now, false);
     const storage = storeResult(task, polled, now).then(
       // A streamed result may take long to store: its task moves on at the time it is stored.
@@ -567,6 +580,11 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     }
     // Stores that ended before this pass's claim can no longer meet a pass that read their task before they ended.
     for (const [id, ended] of storeEnded) if (ended < claimedAt) storeEnded.delete(id);
+    // Read paces of tasks this pass did not claim (ended, or driven elsewhere) are dropped.
+    if (nextRead.size > 0) {
+      const claimed = new Set(held);
+      for (const id of nextRead.keys()) if (!claimed.has(id)) nextRead.delete(id);
+    }
     const started = await startQueued();
     heldAtFullPass = holding.filter(Boolean).length;
     startedSinceFullPass = started;
@@ -662,6 +680,8 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     wake() {
       if (stopped) return;
       idlePasses = 0;
+      // The vendor said one of its attempts is done: every attempt is read at the next pass.
+      nextRead.clear();
       // One webhook per finished vendor task: these cannot come a thousand a second as accepts do.
       askForPass("full");
     },

@@ -19,7 +19,7 @@ import type { Dispatcher } from "undici";
 import type { Provider, ProviderJob, ProviderStatus } from "../../services/ports/provider.ts";
 import { finishedStreaming, streamedResults } from "./result-download.ts";
 import { vendorConnection, type VendorConnectionOptions } from "./vendor-connection.ts";
-import { callVendor, failureOf, garbage, keyFor, pollFailureOf, vendorMessage, VendorUnreachable, type VendorAnswer } from "./vendor-http.ts";
+import { callVendor, failureOf, garbage, keyFor, pollFailureOf, STATUS_READ_GAP_MS, vendorMessage, VendorUnreachable, type VendorAnswer } from "./vendor-http.ts";
 import { vendorInputFor, type InputFor } from "./vendor-input.ts";
 
 export interface FalProviderOptions extends VendorConnectionOptions {
@@ -129,6 +129,7 @@ export function createFalProvider(options: FalProviderOptions): Provider {
         throw error;
       }
     },
+    statusReadGapMs: () => STATUS_READ_GAP_MS,
     async cancel(job) {
       if (!job.upstream) return;
       await callVendor(call, "PUT", `${paths(job.upstream).request}/cancel`, auth(job)).catch(() => undefined);

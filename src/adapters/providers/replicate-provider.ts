@@ -18,7 +18,7 @@ import type { Dispatcher } from "undici";
 import type { Provider, ProviderJob, ProviderStatus } from "../../services/ports/provider.ts";
 import { finishedStreaming, mediaTypeOf, streamedResults } from "./result-download.ts";
 import { vendorConnection, type VendorConnectionOptions } from "./vendor-connection.ts";
-import { callVendor, failureOf, garbage, keyFor, pollFailureOf, VendorUnreachable } from "./vendor-http.ts";
+import { callVendor, failureOf, garbage, keyFor, pollFailureOf, STATUS_READ_GAP_MS, VendorUnreachable } from "./vendor-http.ts";
 import { vendorInputFor, type InputFor } from "./vendor-input.ts";
 
 export interface ReplicateProviderOptions extends VendorConnectionOptions {
@@ -110,6 +110,7 @@ export function createReplicateProvider(options: ReplicateProviderOptions): Prov
         throw error;
       }
     },
+    statusReadGapMs: () => STATUS_READ_GAP_MS,
     async cancel(job) {
       if (!job.upstream) return;
       await callVendor(call, "POST", `${base}/v1/predictions/${encodeURIComponent(job.upstream)}/cancel`, auth(job)).catch(() => undefined);

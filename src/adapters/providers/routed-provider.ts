@@ -113,5 +113,9 @@ export function createRoutedProvider(options: RoutedProviderOptions): Provider {
       const routed = target(job);
       if (routed?.job.upstream) await routed.provider.cancel?.(routed.job);
     },
+    statusReadGapMs(job) {
+      const routed = target(job);
+      return routed?.provider.statusReadGapMs?.(routed.job) ?? 0;
+    },
   };
 }

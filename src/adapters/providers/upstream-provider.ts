@@ -2,7 +2,7 @@ import { Agent, type Dispatcher } from "undici";
 import type { Provider, ProviderJob, ProviderStatus, StreamedFiles } from "../../services/ports/provider.ts";
 import { createGuardedAgent } from "./guarded-dispatcher.ts";
 import { DEFAULT_MAX_DOWNLOAD_BYTES, streamedResults, type DownloadPolicy } from "./result-download.ts";
-import { callVendor, garbage, pollFailureOf, rateLimitOf, VendorUnreachable, type VendorCall } from "./vendor-http.ts";
+import { callVendor, garbage, pollFailureOf, rateLimitOf, STATUS_READ_GAP_MS, VendorUnreachable, type VendorCall } from "./vendor-http.ts";
 
 export interface UpstreamProviderOptions {
   /** Base URL of a GateAI-compatible API (POST /api/generate, GET /get/{id}). */
@@ -128,5 +128,6 @@ export function createUpstreamProvider(options: UpstreamProviderOptions): Provid
         glb: streamed.names.slice(resultUrls.length),
       };
     },
+    statusReadGapMs: () => STATUS_READ_GAP_MS,
   };
 }

@@ -20,6 +20,16 @@ import { callDeadline } from "./call-deadline.ts";
 
 export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
+/**
+ * The least time between two status reads of one attempt a vendor holds (Provider
+ * `statusReadGapMs`): the pace of the vendors' own clients, fal-js (`DEFAULT_POLL_INTERVAL = 500`,
+ * https://github.com/fal-ai/fal-js/blob/main/libs/client/src/queue.ts) and replicate-javascript
+ * (`wait` polls every 500 ms, https://github.com/replicate/replicate-javascript/pull/114). The
+ * driver's pass comes every 100 ms: reading every running attempt at each would ask a vendor
+ * 600 times a minute per attempt, against rate limits it sets per account.
+ */
+export const STATUS_READ_GAP_MS = 500;
+
 export interface VendorAnswer {
   readonly status: number;
   /** The parsed JSON body, or undefined when it is not JSON (or too large). */

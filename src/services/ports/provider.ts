@@ -105,4 +105,10 @@ export interface Provider {
   poll(job: ProviderJob, now: number): Promise<ProviderStatus>;
   /** Asks the vendor to stop an attempt it holds (`job.upstream`); best effort, never throws. */
   cancel?(job: ProviderJob): Promise<void>;
+  /**
+   * The least time, in ms at time scale 1, between two status reads of an attempt the vendor
+   * holds (`job.upstream` set), each read being a request to the vendor. Absent or 0 (the
+   * simulation, a call this process holds): the attempt is read at every pass.
+   */
+  statusReadGapMs?(job: ProviderJob): number;
 }
