@@ -33,9 +33,10 @@ export function openProvider(config: Config, wiring: { references?: ReferenceUrl
   };
   const vendors = config.vendors;
   if (!vendors) return simulation();
-  // Completion is learned by polling (one status request per running task per pass); with a
-  // public URL, fal and Replicate also POST it to /webhooks/{fal,replicate} (src/rest/routes/webhooks.ts),
-  // which makes the driver poll at once.
+  // Completion is learned by polling (a status request per running task at most every
+  // STATUS_READ_GAP_MS); with a public URL, fal and Replicate also POST it to
+  // /webhooks/{fal,replicate} (src/rest/routes/webhooks.ts), which makes the driver read that
+  // attempt at its next pass.
   const hook = (vendor: string) => (config.publicUrl ? { webhookUrl: `${config.publicUrl}/webhooks/${vendor}` } : {});
   const built: Partial<Record<VendorId, Provider>> = {};
   const { fal, replicate, openai } = vendors.keys;

@@ -142,7 +142,7 @@ export async function createServices(
           webhooks: createVendorWebhooks({
             verifier: createWebhookVerifier(Object.assign({}, (config.vendors.falJwksUrl ? { falJwksUrl: config.vendors.falJwksUrl } : {}), (config.vendors.keys.replicate ? { replicate: { tokens: config.vendors.keys.replicate, ...(config.vendors.urls.replicate ? { baseUrl: config.vendors.urls.replicate } : {}) } } : {}))),
             clock,
-            onCompletion: () => inBackground(() => driver.wake()),
+            onCompletion: (notice) => inBackground(() => driver.wake(notice)),
           }),
         }
       : {}),

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { Limiter } from "./ports/limiter.ts";
-import { ResultRefused, type Provider, type ProviderJob, type ProviderStatus } from "./ports/provider.ts";
+import { ResultRefused, type Provider, type ProviderJob, type ProviderStatus, type VendorNotice } from "./ports/provider.ts";
 import type { AccountPool } from "./ports/account-pool.ts";
 import type { FileStore } from "./ports/file-store.ts";
 import { SLOTS_PER_SWEEP, type AccountRange, type TaskRepo } from "./ports/task-repo.ts";
@@ -102,8 +102,11 @@ export interface TaskDriver {
   hold(now: number): TaskClaim;
   /** Start queued tasks soon (a task was accepted), unless every account is busy with this process's tasks. */
   nudge(): void;
-  /** Run a full pass soon: a vendor said one of its tasks is done (a verified webhook), so poll now. */
-  wake(): void;
+  /**
+   * Run a full pass soon: a vendor said one of its requests ended (a verified webhook), so the
+   * attempt it names is read at that pass, whatever its read pace; with no notice, every attempt.
+   */
+  wake(notice?: VendorNotice): void;
   /** One pass, and the storing of the results it found: deadlines, refunds, progress, completions, queue. Exposed for tests. */
   tick(): Promise<void>;
   /** Passes run so far (regular, nudged or asked for by tick). */
@@ -342,12 +345,16 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
   };
 
   /**
-   * When each attempt a vendor holds may be read again, by task: its provider's
-   * `statusReadGapMs` (divided by the time scale) after the last read. A pace kept in memory, not
-   * a state: a process that takes a task over reads it at once, and a verified webhook (`wake`)
-   * has every attempt read at the next pass.
+   * By task, when its vendor may be asked about it again, and the job it was last asked about:
+   * its provider's `statusReadGapMs` (divided by the time scale) after the last call began, a
+   * status read or a submit that got no handle. A pace kept in memory, not a state: a process
+   * that takes a task over reads it at once, and a verified webhook (`wake`) has the attempt it
+   * names read at the next pass.
    */
-  const nextRead = new Map<string, number>();
+  const nextRead = new Map<string, { readonly at: number; readonly job: ProviderJob }>();
+  /** The calls to vendors in flight, by task, and those a webhook named meanwhile: their answer may predate the notice, so it sets no pace. */
+  const asking = new Map<string, ProviderJob>();
+  const overtaken = new Set<string>();
 
   /**
    * Polls one PROCESSING task, claimed at `claimedAt`, and moves it on; true while it still holds
@@ -359,12 +366,25 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     // Its result was stored (and the task moved on) after this pass read it: what it read is past.
     if ((storeEnded.get(task.id) ?? Number.NEGATIVE_INFINITY) >= claimedAt) return false;
     const job = jobOf(task, task.account, task.startedAt);
-    // Read too recently: the vendor is not asked again yet (a submit is never held back).
-    if (job.upstream && (nextRead.get(task.id) ?? Number.NEGATIVE_INFINITY) > now) return true;
-    const polled = await provider.poll(job, now);
-    const gap = polled.state === "running" ? (provider.statusReadGapMs?.(job) ?? 0) / timing.timeScale : 0;
-    if (gap > 0) nextRead.set(task.id, now + gap);
-    else nextRead.delete(task.id);
+    // Asked about this attempt too recently: the vendor is not asked again yet. Another attempt
+    // (the task requeued and started again) is submitted at once.
+    const askedAt = clock.now();
+    const paced = nextRead.get(task.id);
+    if (paced && paced.job.attempt === job.attempt && paced.at > askedAt) return true;
+    asking.set(task.id, job);
+    let polled: ProviderStatus;
+    let noticed = false;
+    try {
+      polled = await provider.poll(job, now);
+    } finally {
+      asking.delete(task.id);
+      noticed = overtaken.delete(task.id);
+    }
+    const gap = (provider.statusReadGapMs?.(job) ?? 0) / timing.timeScale;
+    if (polled.state === "running" && gap > 0 && !noticed) {
+      const upstream = polled.upstream ?? job.upstream;
+      nextRead.set(task.id, { at: askedAt + gap, job: upstream === job.upstream ? job : Object.assign({}, job, { upstream }) });
+    } else nextRead.delete(task.id);
     if (polled.state !== "finished") return conclude(task, job, polled, now, false);
     const storage = storeResult(task, polled, now).then(
       // A streamed result may take long to store: its task moves on at the time it is stored.
@@ -597,7 +617,8 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
   // should not keep a core busy); an accepted task (nudge) or found work brings the pace back.
   //
   // Full passes (deadlines, polls, starts) run on the timer, one at a time, so each running task
-  // is polled once per `tickMs` however many tasks are accepted: at a thousand accepted a second,
+  // is polled at most once per `tickMs` however many tasks are accepted (at a vendor, at most
+  // once per its read pace: `nextRead`): at a thousand accepted a second,
   // passes asked for by each of them would run back to back and poll every vendor task many
   // times per interval. An accepted task asks only for a start pass, which starts it at once when
   // an account is free; its first poll (the vendor submit) comes with the next full pass.
@@ -677,11 +698,13 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       if (poolFull) return;
       askForPass("start");
     },
-    wake() {
+    wake(notice) {
       if (stopped) return;
       idlePasses = 0;
-      // The vendor said one of its attempts is done: every attempt is read at the next pass.
-      nextRead.clear();
+      // The attempt the vendor named is read at the next pass (with no name, every attempt).
+      const named = (job: ProviderJob) => !notice || provider.isAttemptOf?.(job, notice) === true;
+      for (const [id, { job }] of nextRead) if (named(job)) nextRead.delete(id);
+      for (const [id, job] of asking) if (named(job)) overtaken.add(id);
       // One webhook per finished vendor task: these cannot come a thousand a second as accepts do.
       askForPass("full");
     },

@@ -1,7 +1,9 @@
-// The pace of the driver's status reads: an attempt a vendor holds is read again only once its
-// provider's statusReadGapMs (divided by the time scale) has passed since the last read, however
-// often passes come; a submit is never held back; a verified webhook (wake) has it read at the
-// next pass; a provider with no gap (the simulation) is read at every pass.
+// The pace of the driver's calls to a vendor: an attempt the vendor holds is read again only once
+// its provider's statusReadGapMs (divided by the time scale) has passed since the last call,
+// however often passes come, and so is a submit that got no handle; a new attempt is submitted at
+// once; a verified webhook (wake) has the attempt it names read at the next pass, even one it
+// names while that attempt's status is being read; a provider with no gap (the simulation) is read
+// at every pass.
 import { afterEach, describe, expect, it } from "vitest";
 import type { Provider, ProviderStatus } from "../../src/services/ports/provider.ts";
 import type { TaskDriver } from "../../src/services/task-driver.ts";
@@ -9,23 +11,30 @@ import { timingFor } from "../../src/services/timing.ts";
 import { driverBeside } from "../support/driver-beside.ts";
 import { startGateway, type TestGateway } from "../support/gateway.ts";
 
-/** A vendor whose attempts run forever; it counts submits and status reads. `gapMs`: its statusReadGapMs. */
-function countingVendor(options: { gapMs?: number; firstSubmitUnanswered?: boolean } = {}) {
+/**
+ * A vendor whose attempts run forever; it counts submits and status reads (by handle in `readsOf`).
+ * `gapMs`: its statusReadGapMs; `read`: how a read answers (default: running); a webhook's notice
+ * names an attempt by its handle.
+ */
+function countingVendor(options: { gapMs?: number; firstSubmitUnanswered?: boolean; read?: (upstream: string, reads: number) => ProviderStatus | Promise<ProviderStatus> } = {}) {
   const counts = { submits: 0, reads: 0 };
+  const readsOf = new Map<string, number>();
   const provider: Provider = {
     async poll(job): Promise<ProviderStatus> {
       if (job.upstream) {
         counts.reads++;
-        return { state: "running", progress: 0.5 };
+        readsOf.set(job.upstream, (readsOf.get(job.upstream) ?? 0) + 1);
+        return options.read ? options.read(job.upstream, counts.reads) : { state: "running", progress: 0.5 };
       }
       counts.submits++;
       // A submit that reached no one (VendorUnreachable): running, with no handle to read.
       if (options.firstSubmitUnanswered && counts.submits === 1) return { state: "running", progress: 0 };
       return { state: "running", progress: 0, upstream: `job-${counts.submits}` };
     },
+    isAttemptOf: (job, notice) => notice.vendor === "fake" && job.upstream === notice.requestId,
     ...(options.gapMs !== undefined ? { statusReadGapMs: () => options.gapMs! } : {}),
   };
-  return { provider, counts };
+  return { provider, counts, readsOf };
 }
 
 let gw: TestGateway | undefined;
@@ -41,25 +50,31 @@ afterEach(async () => {
  * the test moves (`at(ms)`: ms after the start). Its first pass starts the task, its second
  * submits it at 0 ms.
  */
-async function submitted(provider: Provider, timeScale = 1) {
+async function submitted(provider: Provider, options: { timeScale?: number; tasks?: number } = {}) {
   gw = await startGateway({ provider, driver: { enabled: false } });
-  const accepted = await fetch(`${gw.url}/api/generate`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${gw.key}`, "content-type": "application/json" },
-    body: JSON.stringify({ model: "gpt-image-2", params: { prompt: "p", quality: "low" } }),
-  });
-  expect(accepted.status).toBe(200);
+  for (let i = 0; i < (options.tasks ?? 1); i++) {
+    const accepted = await fetch(`${gw.url}/api/generate`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${gw.key}`, "content-type": "application/json" },
+      body: JSON.stringify({ model: "gpt-image-2", params: { prompt: `p${i}`, quality: "low" } }),
+    });
+    expect(accepted.status).toBe(200);
+  }
   // Past the accepting process's hold on the task.
   const T0 = Date.now() + 5_000;
   let now = T0;
-  driver = driverBeside(gw, { provider, owner: "reader", clock: { now: () => now }, timing: timingFor(timeScale), tickMs: 60_000 });
+  driver = driverBeside(gw, { provider, owner: "reader", clock: { now: () => now }, timing: timingFor(options.timeScale ?? 1), tickMs: 60_000 });
   const pass = async (atMs: number) => {
     now = T0 + atMs;
     await driver!.tick();
   };
   await pass(0);
   await pass(0);
-  return { pass, driver };
+  /** Moves the clock without a pass (for the driver's own passes, once started). */
+  const at = (atMs: number) => {
+    now = T0 + atMs;
+  };
+  return { pass, at, driver };
 }
 
 describe("task driver: the pace of status reads at a vendor", () => {
@@ -79,32 +94,88 @@ describe("task driver: the pace of status reads at a vendor", () => {
 
   it("divides the gap by the time scale, as every generation clock is", async () => {
     const vendor = countingVendor({ gapMs: 500 });
-    const { pass } = await submitted(vendor.provider, 10);
+    const { pass } = await submitted(vendor.provider, { timeScale: 10 });
     await pass(40);
     expect(vendor.counts.reads).toBe(0);
     await pass(50);
     expect(vendor.counts.reads).toBe(1);
   });
 
-  it("never holds back a submit: one that reached no one is sent again at the next pass", async () => {
+  it("sends a submit that got no handle (it reached no one) again once the gap has passed, not at every pass", async () => {
     const vendor = countingVendor({ gapMs: 500, firstSubmitUnanswered: true });
     const { pass } = await submitted(vendor.provider);
     expect(vendor.counts.submits).toBe(1);
-    await pass(1);
+    await pass(400);
+    expect(vendor.counts.submits).toBe(1);
+    await pass(500);
     expect(vendor.counts).toEqual({ submits: 2, reads: 0 });
   });
 
-  it("reads every attempt at the next pass once a verified webhook wakes the driver", async () => {
+  it("submits a new attempt at once: a task requeued after a failed read and started again is not held to the last attempt's pace", async () => {
+    const vendor = countingVendor({ gapMs: 500, read: (_upstream, reads) => (reads === 2 ? { state: "failed", error: "this account lost the job", retryable: true } : { state: "running", progress: 0.5 }) });
+    const { pass } = await submitted(vendor.provider);
+    await pass(500);
+    // The second read fails: the task is requeued, and the same pass starts it again.
+    await pass(1_000);
+    expect(vendor.counts).toEqual({ submits: 1, reads: 2 });
+    await pass(1_000);
+    expect(vendor.counts.submits).toBe(2);
+  });
+
+  it("submits at once an attempt started elsewhere since its last read (another process requeued and started the task again)", async () => {
     const vendor = countingVendor({ gapMs: 500 });
-    const { pass, driver } = await submitted(vendor.provider);
+    const { pass } = await submitted(vendor.provider);
+    await pass(500);
+    expect(vendor.counts).toEqual({ submits: 1, reads: 1 });
+    await gw!.prisma.$executeRaw`UPDATE tasks SET attempts = attempts + 1, upstream_ref = NULL`;
+    await pass(600);
+    expect(vendor.counts).toEqual({ submits: 2, reads: 1 });
+  });
+
+  it("reads the attempt a verified webhook names at the next pass, and only that one; a webhook with no name has every attempt read", async () => {
+    const vendor = countingVendor({ gapMs: 500 });
+    const { pass, driver } = await submitted(vendor.provider, { tasks: 2 });
+    await pass(0);
+    expect(vendor.counts).toEqual({ submits: 2, reads: 0 });
     await pass(100);
     expect(vendor.counts.reads).toBe(0);
-    // Started, its regular passes a minute apart: only the pass the webhook asks for comes.
+    // Started, its regular passes a minute apart: only the passes the webhooks ask for come.
     driver.start();
     await driver.settled();
     expect(vendor.counts.reads).toBe(0);
-    driver.wake();
+    driver.wake({ vendor: "fake", requestId: "job-2" });
     await expect.poll(() => vendor.counts.reads, { timeout: 5_000, interval: 10 }).toBe(1);
+    await driver.settled();
+    expect([...vendor.readsOf]).toEqual([["job-2", 1]]);
+    driver.wake({ vendor: "another", requestId: "job-1" });
+    await driver.settled();
+    expect(vendor.counts.reads).toBe(1);
+    driver.wake();
+    await expect.poll(() => vendor.counts.reads, { timeout: 5_000, interval: 10 }).toBe(3);
+  });
+
+  it("reads an attempt again at the next pass when a webhook names it while its status is being read (that answer may predate the notice)", async () => {
+    let release!: () => void;
+    let reading!: () => void;
+    const started = new Promise<void>((resolve) => (reading = resolve));
+    const vendor = countingVendor({
+      gapMs: 500,
+      read: async (_upstream, reads) => {
+        if (reads === 1) {
+          reading();
+          await new Promise<void>((resolve) => (release = resolve));
+        }
+        return { state: "running", progress: 0.5 };
+      },
+    });
+    const { at, driver } = await submitted(vendor.provider);
+    at(500);
+    driver.start();
+    await started;
+    driver.wake({ vendor: "fake", requestId: "job-1" });
+    release();
+    // The pass the webhook asked for reads it again, though the read it overtook was 0 ms ago.
+    await expect.poll(() => vendor.counts.reads, { timeout: 5_000, interval: 10 }).toBe(2);
   });
 
   it("reads at every pass the attempts of a provider that sets no gap (the simulation)", async () => {

@@ -117,5 +117,9 @@ export function createRoutedProvider(options: RoutedProviderOptions): Provider {
       const routed = target(job);
       return routed?.provider.statusReadGapMs?.(routed.job) ?? 0;
     },
+    isAttemptOf(job, notice) {
+      const routed = job.upstream ? target(job) : undefined;
+      return routed?.name === notice.vendor && routed.provider.isAttemptOf?.(routed.job, notice) === true;
+    },
   };
 }

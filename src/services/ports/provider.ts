@@ -111,4 +111,15 @@ export interface Provider {
    * simulation, a call this process holds): the attempt is read at every pass.
    */
   statusReadGapMs?(job: ProviderJob): number;
+  /**
+   * Whether a vendor's notice of a finished request (a verified webhook: the vendor's name and
+   * its request id) is about this job's attempt (`job.upstream`). Absent: no notice is.
+   */
+  isAttemptOf?(job: ProviderJob, notice: VendorNotice): boolean;
+}
+
+/** A vendor's word that one of its requests ended (a verified webhook). */
+export interface VendorNotice {
+  readonly vendor: string;
+  readonly requestId: string;
 }

@@ -1,7 +1,8 @@
 // The routed provider's status-read gap is that of the vendor a job runs on (or is held by): the
 // vendors whose reads are requests to them (fal, Replicate, a GateAI-compatible upstream) ask for
 // STATUS_READ_GAP_MS between two reads; a synchronous call this process holds (OpenAI) and the
-// simulation ask for none.
+// simulation ask for none. A vendor's notice (a verified webhook: its name and request id) is
+// about the attempt that vendor holds under that id, and no other.
 import { describe, expect, it } from "vitest";
 import { createFalProvider } from "../../../src/adapters/providers/fal-provider.ts";
 import { createOpenAIProvider } from "../../../src/adapters/providers/openai-provider.ts";
@@ -44,5 +45,22 @@ describe("status-read gaps", () => {
     expect(routed.statusReadGapMs?.(job("gpt-image-2"))).toBe(0);
     expect(routed.statusReadGapMs?.(job("gpt-image-2", "sim|x"))).toBe(0);
     expect(routed.statusReadGapMs?.(job("seedance-2.0", "replicate|p-123"))).toBe(0);
+  });
+});
+
+describe("vendor notices", () => {
+  const routed = createRoutedProvider({ vendors: { fal, replicate, openai }, fallback: simulation });
+
+  it("a notice names the attempt its vendor holds under its request id", () => {
+    expect(routed.isAttemptOf?.(job("flux-schnell", "fal|fal-ai/flux/schnell#req-1"), { vendor: "fal", requestId: "req-1" })).toBe(true);
+    expect(routed.isAttemptOf?.(job("seedance-2.0", "replicate|p-1"), { vendor: "replicate", requestId: "p-1" })).toBe(true);
+  });
+
+  it("and no attempt of another vendor, another request, or not yet submitted", () => {
+    expect(routed.isAttemptOf?.(job("flux-schnell", "fal|fal-ai/flux/schnell#req-1"), { vendor: "fal", requestId: "req-2" })).toBe(false);
+    expect(routed.isAttemptOf?.(job("flux-schnell", "fal|fal-ai/flux/schnell#req-1"), { vendor: "replicate", requestId: "req-1" })).toBe(false);
+    expect(routed.isAttemptOf?.(job("flux-schnell", "replicate|req-1"), { vendor: "fal", requestId: "req-1" })).toBe(false);
+    expect(routed.isAttemptOf?.(job("flux-schnell"), { vendor: "fal", requestId: "req-1" })).toBe(false);
+    expect(routed.isAttemptOf?.(job("gpt-image-2", "sim|req-1"), { vendor: "fal", requestId: "req-1" })).toBe(false);
   });
 });
