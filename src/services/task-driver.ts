@@ -104,9 +104,9 @@ export interface TaskDriver {
   nudge(): void;
   /**
    * Run a full pass soon: a vendor said one of its requests ended (a verified webhook), so the
-   * attempt it names is read at that pass, whatever its read pace; with no notice, every attempt.
+   * attempt it names is read at that pass, whatever its read pace.
    */
-  wake(notice?: VendorNotice): void;
+  wake(notice: VendorNotice): void;
   /** One pass, and the storing of the results it found: deadlines, refunds, progress, completions, queue. Exposed for tests. */
   tick(): Promise<void>;
   /** Passes run so far (regular, nudged or asked for by tick). */
@@ -346,10 +346,11 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
 
   /**
    * By task, when its vendor may be asked about it again, and the job it was last asked about:
-   * its provider's `statusReadGapMs` (divided by the time scale) after the last call began, a
-   * status read or a submit that got no handle. A pace kept in memory, not a state: a process
-   * that takes a task over reads it at once, and a verified webhook (`wake`) has the attempt it
-   * names read at the next pass.
+   * its provider's `statusReadGapMs` (or a 429's Retry-After, when longer), divided by the time
+   * scale, after the last call's answer (as the vendors' own clients wait), be it a status read,
+   * a submit that got no handle, or a call that threw. A pace kept in memory, not a state: a
+   * process that takes a task over, or a driver started again, reads it at once, and a verified
+   * webhook (`wake`) has the attempt it names read at the next pass.
    */
   const nextRead = new Map<string, { readonly at: number; readonly job: ProviderJob }>();
   /** The calls to vendors in flight, by task, and those a webhook named meanwhile: their answer may predate the notice, so it sets no pace. */
@@ -368,23 +369,22 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     const job = jobOf(task, task.account, task.startedAt);
     // Asked about this attempt too recently: the vendor is not asked again yet. Another attempt
     // (the task requeued and started again) is submitted at once.
-    const askedAt = clock.now();
     const paced = nextRead.get(task.id);
-    if (paced && paced.job.attempt === job.attempt && paced.at > askedAt) return true;
+    if (paced && paced.job.attempt === job.attempt && paced.at > clock.now()) return true;
     asking.set(task.id, job);
-    let polled: ProviderStatus;
-    let noticed = false;
+    let polled: ProviderStatus | undefined;
     try {
       polled = await provider.poll(job, now);
     } finally {
       asking.delete(task.id);
-      noticed = overtaken.delete(task.id);
+      const noticed = overtaken.delete(task.id);
+      const gap = (provider.statusReadGapMs?.(job) ?? 0) / timing.timeScale;
+      if (gap > 0 && !noticed && (polled === undefined || polled.state === "running")) {
+        const asked = polled?.state === "running" ? (polled.readAfterMs ?? 0) / timing.timeScale : 0;
+        const upstream = (polled?.state === "running" ? polled.upstream : undefined) ?? job.upstream;
+        nextRead.set(task.id, { at: clock.now() + Math.max(gap, asked), job: upstream === job.upstream ? job : Object.assign({}, job, { upstream }) });
+      } else nextRead.delete(task.id);
     }
-    const gap = (provider.statusReadGapMs?.(job) ?? 0) / timing.timeScale;
-    if (polled.state === "running" && gap > 0 && !noticed) {
-      const upstream = polled.upstream ?? job.upstream;
-      nextRead.set(task.id, { at: askedAt + gap, job: upstream === job.upstream ? job : Object.assign({}, job, { upstream }) });
-    } else nextRead.delete(task.id);
     if (polled.state !== "finished") return conclude(task, job, polled, now, false);
     const storage = storeResult(task, polled, now).then(
       // A streamed result may take long to store: its task moves on at the time it is stored.
@@ -701,8 +701,8 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     wake(notice) {
       if (stopped) return;
       idlePasses = 0;
-      // The attempt the vendor named is read at the next pass (with no name, every attempt).
-      const named = (job: ProviderJob) => !notice || provider.isAttemptOf?.(job, notice) === true;
+      // The attempt the vendor named is read at the next pass, even one being asked about now.
+      const named = (job: ProviderJob) => provider.isAttemptOf?.(job, notice) === true;
       for (const [id, { job }] of nextRead) if (named(job)) nextRead.delete(id);
       for (const [id, job] of asking) if (named(job)) overtaken.add(id);
       // One webhook per finished vendor task: these cannot come a thousand a second as accepts do.
@@ -737,6 +737,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       // expire, and another process reads the results again.
       await Promise.all(storing.values());
       await relay.flush();
+      nextRead.clear();
       // Hand this process's tasks over at once instead of after the lease runs out.
       await tasks.releaseClaims(owner).catch((error: unknown) => logger.warn({ err: error }, "releasing task leases failed"));
     },

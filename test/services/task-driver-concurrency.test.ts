@@ -177,8 +177,8 @@ describe.each(targets)("task driver concurrency on $name", (target) => {
       // Every accepted task started at once, and no pass polled.
       expect((await stores.tasks.active(keyId)).every((t) => t.status === "PROCESSING")).toBe(true);
       expect(polls.calls).toBe(0);
-      // A vendor's webhook asks for a full pass: every running task is polled now.
-      driver.wake();
+      // A vendor's webhook asks for a full pass: every running task (of a provider with no read pace) is polled now.
+      driver.wake({ vendor: "fake", requestId: "any" });
       await driver.settled();
       expect(polls.calls).toBe(10);
     }));

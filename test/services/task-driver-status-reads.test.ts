@@ -1,9 +1,9 @@
-// The pace of the driver's calls to a vendor: an attempt the vendor holds is read again only once
-// its provider's statusReadGapMs (divided by the time scale) has passed since the last call,
-// however often passes come, and so is a submit that got no handle; a new attempt is submitted at
-// once; a verified webhook (wake) has the attempt it names read at the next pass, even one it
-// names while that attempt's status is being read; a provider with no gap (the simulation) is read
-// at every pass.
+// The pace of the driver's calls to a vendor: an attempt the vendor holds is asked about again
+// only once its provider's statusReadGapMs (divided by the time scale), or a longer Retry-After,
+// has passed since the last call's answer, however often passes come; so is a submit that got no
+// handle, and a call that threw; a new attempt is submitted at once; a verified webhook (wake) has
+// the attempt it names read at the next pass, even one it names while that attempt is being read
+// or submitted; a provider with no gap (the simulation) is read at every pass.
 import { afterEach, describe, expect, it } from "vitest";
 import type { Provider, ProviderStatus } from "../../src/services/ports/provider.ts";
 import type { TaskDriver } from "../../src/services/task-driver.ts";
@@ -16,7 +16,7 @@ import { startGateway, type TestGateway } from "../support/gateway.ts";
  * `gapMs`: its statusReadGapMs; `read`: how a read answers (default: running); a webhook's notice
  * names an attempt by its handle.
  */
-function countingVendor(options: { gapMs?: number; firstSubmitUnanswered?: boolean; read?: (upstream: string, reads: number) => ProviderStatus | Promise<ProviderStatus> } = {}) {
+function countingVendor(options: { gapMs?: number; firstSubmitUnanswered?: boolean; submit?: (submits: number) => Promise<void>; read?: (upstream: string, reads: number) => ProviderStatus | Promise<ProviderStatus> } = {}) {
   const counts = { submits: 0, reads: 0 };
   const readsOf = new Map<string, number>();
   const provider: Provider = {
@@ -26,12 +26,14 @@ function countingVendor(options: { gapMs?: number; firstSubmitUnanswered?: boole
         readsOf.set(job.upstream, (readsOf.get(job.upstream) ?? 0) + 1);
         return options.read ? options.read(job.upstream, counts.reads) : { state: "running", progress: 0.5 };
       }
-      counts.submits++;
+      const n = ++counts.submits;
+      await options.submit?.(n);
       // A submit that reached no one (VendorUnreachable): running, with no handle to read.
-      if (options.firstSubmitUnanswered && counts.submits === 1) return { state: "running", progress: 0 };
-      return { state: "running", progress: 0, upstream: `job-${counts.submits}` };
+      if (options.firstSubmitUnanswered && n === 1) return { state: "running", progress: 0 };
+      return { state: "running", progress: 0, upstream: `job-${n}` };
     },
-    isAttemptOf: (job, notice) => notice.vendor === "fake" && job.upstream === notice.requestId,
+    // A notice may be about any submit whose handle is not known yet.
+    isAttemptOf: (job, notice) => notice.vendor === "fake" && (!job.upstream || job.upstream === notice.requestId),
     ...(options.gapMs !== undefined ? { statusReadGapMs: () => options.gapMs! } : {}),
   };
   return { provider, counts, readsOf };
@@ -74,7 +76,9 @@ async function submitted(provider: Provider, options: { timeScale?: number; task
   const at = (atMs: number) => {
     now = T0 + atMs;
   };
-  return { pass, at, driver };
+  /** Moves the clock within a pass (a vendor's call taking time). */
+  const clock = { advance: (ms: number) => (now += ms) };
+  return { pass, at, clock, driver };
 }
 
 describe("task driver: the pace of status reads at a vendor", () => {
@@ -132,7 +136,7 @@ describe("task driver: the pace of status reads at a vendor", () => {
     expect(vendor.counts).toEqual({ submits: 2, reads: 1 });
   });
 
-  it("reads the attempt a verified webhook names at the next pass, and only that one; a webhook with no name has every attempt read", async () => {
+  it("reads the attempt a verified webhook names at the next pass, and only that one", async () => {
     const vendor = countingVendor({ gapMs: 500 });
     const { pass, driver } = await submitted(vendor.provider, { tasks: 2 });
     await pass(0);
@@ -150,8 +154,73 @@ describe("task driver: the pace of status reads at a vendor", () => {
     driver.wake({ vendor: "another", requestId: "job-1" });
     await driver.settled();
     expect(vendor.counts.reads).toBe(1);
-    driver.wake();
-    await expect.poll(() => vendor.counts.reads, { timeout: 5_000, interval: 10 }).toBe(3);
+    driver.wake({ vendor: "fake", requestId: "job-1" });
+    await expect.poll(() => vendor.counts.reads, { timeout: 5_000, interval: 10 }).toBe(2);
+    await driver.settled();
+    expect([...vendor.readsOf].sort()).toEqual([["job-1", 1], ["job-2", 1]]);
+  });
+
+  it("reads at the next pass an attempt a webhook names while it is being submitted (its handle not known yet)", async () => {
+    let release!: () => void;
+    let submitting!: () => void;
+    const inSubmit = new Promise<void>((resolve) => (submitting = resolve));
+    const vendor = countingVendor({
+      gapMs: 500,
+      firstSubmitUnanswered: true,
+      submit: async (n) => {
+        if (n === 2) {
+          submitting();
+          await new Promise<void>((resolve) => (release = resolve));
+        }
+      },
+    });
+    const { at, driver } = await submitted(vendor.provider);
+    // The first submit got no handle; the driver's own pass sends it again once its pace allows.
+    at(500);
+    driver.start();
+    await inSubmit;
+    driver.wake({ vendor: "fake", requestId: "job-2" });
+    release();
+    await expect.poll(() => vendor.readsOf.get("job-2") ?? 0, { timeout: 5_000, interval: 10 }).toBe(1);
+  });
+
+  it("counts the gap from the call's answer, as the vendors' clients wait: a read that took 300 ms is followed by the next 500 ms after it ended", async () => {
+    let advance = (_ms: number) => {};
+    const vendor = countingVendor({
+      gapMs: 500,
+      read: (_upstream, reads) => {
+        if (reads === 1) advance(300);
+        return { state: "running", progress: 0.5 };
+      },
+    });
+    const { pass, clock } = await submitted(vendor.provider);
+    advance = clock.advance;
+    await pass(500);
+    expect(vendor.counts.reads).toBe(1);
+    await pass(1_200);
+    expect(vendor.counts.reads).toBe(1);
+    await pass(1_300);
+    expect(vendor.counts.reads).toBe(2);
+  });
+
+  it("paces a call that threw, and holds the next read back for a 429's Retry-After when it is longer than the gap", async () => {
+    const vendor = countingVendor({
+      gapMs: 500,
+      read: (_upstream, reads) => {
+        if (reads === 1) throw new Error("the vendor's answer broke something");
+        return reads === 2 ? { state: "running", progress: 0, readAfterMs: 2_000 } : { state: "running", progress: 0.5 };
+      },
+    });
+    const { pass } = await submitted(vendor.provider);
+    await pass(500);
+    await pass(900);
+    expect(vendor.counts.reads).toBe(1);
+    await pass(1_000);
+    expect(vendor.counts.reads).toBe(2);
+    await pass(2_900);
+    expect(vendor.counts.reads).toBe(2);
+    await pass(3_000);
+    expect(vendor.counts.reads).toBe(3);
   });
 
   it("reads an attempt again at the next pass when a webhook names it while its status is being read (that answer may predate the notice)", async () => {

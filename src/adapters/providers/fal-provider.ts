@@ -130,7 +130,7 @@ export function createFalProvider(options: FalProviderOptions): Provider {
       }
     },
     statusReadGapMs: () => STATUS_READ_GAP_MS,
-    isAttemptOf: (job, notice) => notice.vendor === "fal" && job.upstream?.slice(job.upstream.lastIndexOf("#") + 1) === notice.requestId,
+    isAttemptOf: (job, notice) => notice.vendor === "fal" && (!job.upstream || job.upstream.slice(job.upstream.lastIndexOf("#") + 1) === notice.requestId),
     async cancel(job) {
       if (!job.upstream) return;
       await callVendor(call, "PUT", `${paths(job.upstream).request}/cancel`, auth(job)).catch(() => undefined);

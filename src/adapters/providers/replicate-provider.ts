@@ -111,7 +111,7 @@ export function createReplicateProvider(options: ReplicateProviderOptions): Prov
       }
     },
     statusReadGapMs: () => STATUS_READ_GAP_MS,
-    isAttemptOf: (job, notice) => notice.vendor === "replicate" && job.upstream === notice.requestId,
+    isAttemptOf: (job, notice) => notice.vendor === "replicate" && (!job.upstream || job.upstream === notice.requestId),
     async cancel(job) {
       if (!job.upstream) return;
       await callVendor(call, "POST", `${base}/v1/predictions/${encodeURIComponent(job.upstream)}/cancel`, auth(job)).catch(() => undefined);

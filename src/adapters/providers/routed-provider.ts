@@ -118,7 +118,7 @@ export function createRoutedProvider(options: RoutedProviderOptions): Provider {
       return routed?.provider.statusReadGapMs?.(routed.job) ?? 0;
     },
     isAttemptOf(job, notice) {
-      const routed = job.upstream ? target(job) : undefined;
+      const routed = target(job);
       return routed?.name === notice.vendor && routed.provider.isAttemptOf?.(routed.job, notice) === true;
     },
   };

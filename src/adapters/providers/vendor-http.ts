@@ -11,8 +11,8 @@
  *   refunded); 5xx, timeouts and lost connections: not an answer, the next poll asks again (the
  *   spec's hard deadline bounds how long).
  * - On a poll of a job the vendor holds (`pollFailureOf`), 429 is not an answer either: the job
- *   runs on and is asked about again, never submitted a second time because its status could not
- *   be read.
+ *   runs on and is asked about again (not before its Retry-After), never submitted a second time
+ *   because its status could not be read.
  */
 import { request, type Dispatcher } from "undici";
 import type { ProviderStatus } from "../../services/ports/provider.ts";
@@ -156,14 +156,19 @@ export function failureOf(vendor: string, answer: VendorAnswer): ProviderStatus 
   return { state: "failed", error: `${vendor} refused the request (${status}): ${vendorMessage(answer)}`, retryable: false };
 }
 
+/** The longest a 429's Retry-After holds back the next status read of a job (its task's clocks go on meanwhile). */
+export const READ_AFTER_MAX_MS = 60_000;
+
 /**
- * What a non-2xx answer to a status or result request of a job the vendor holds means: 429 and
- * 5xx, ask again at the next poll (the job goes on); 401/402/403, this account can no longer reach
- * its job (retryable: the driver asks the vendor to cancel it and requeues the task elsewhere);
- * any other, the vendor's final word on the job.
+ * What a non-2xx answer to a status or result request of a job the vendor holds means: 5xx, ask
+ * again at the next poll (the job goes on); 429, the same, not before its Retry-After (at most
+ * READ_AFTER_MAX_MS); 401/402/403, this account can no longer reach its job (retryable: the
+ * driver asks the vendor to cancel it and requeues the task elsewhere); any other, the vendor's
+ * final word on the job.
  */
 export function pollFailureOf(vendor: string, answer: VendorAnswer): ProviderStatus | undefined {
-  return answer.status === 429 ? undefined : failureOf(vendor, answer);
+  if (answer.status !== 429) return failureOf(vendor, answer);
+  return answer.retryAfterMs !== undefined ? { state: "running", progress: 0, readAfterMs: Math.min(READ_AFTER_MAX_MS, answer.retryAfterMs) } : undefined;
 }
 
 /** A 2xx answer that is not what the protocol says: the attempt fails, another account may retry. */

@@ -69,9 +69,10 @@ export class ResultRefused extends Error {
 export type ProviderStatus =
   /**
    * 0 <= progress < 1. `upstream`: the vendor's handle on the attempt just submitted, for the
-   * driver to store before the next poll (given back in `ProviderJob.upstream`).
+   * driver to store before the next poll (given back in `ProviderJob.upstream`). `readAfterMs`:
+   * the vendor asked not to be asked again before this long (a 429's Retry-After on a status read).
    */
-  | { readonly state: "running"; readonly progress: number; readonly upstream?: string }
+  | { readonly state: "running"; readonly progress: number; readonly upstream?: string; readonly readAfterMs?: number }
   /** `result` and `glb` are file names (of `files` and `streamed`), in order. */
   | {
       readonly state: "finished";
@@ -113,7 +114,9 @@ export interface Provider {
   statusReadGapMs?(job: ProviderJob): number;
   /**
    * Whether a vendor's notice of a finished request (a verified webhook: the vendor's name and
-   * its request id) is about this job's attempt (`job.upstream`). Absent: no notice is.
+   * its request id) may be about this job's attempt: the one the vendor holds under that id
+   * (`job.upstream`) or, for a job with no handle yet (its submit in flight, or answered with
+   * none), any request of the vendor it is sent to. Absent: no notice is.
    */
   isAttemptOf?(job: ProviderJob, notice: VendorNotice): boolean;
 }

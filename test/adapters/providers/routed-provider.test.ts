@@ -2,7 +2,8 @@
 // vendors whose reads are requests to them (fal, Replicate, a GateAI-compatible upstream) ask for
 // STATUS_READ_GAP_MS between two reads; a synchronous call this process holds (OpenAI) and the
 // simulation ask for none. A vendor's notice (a verified webhook: its name and request id) is
-// about the attempt that vendor holds under that id, and no other.
+// about the attempt that vendor holds under that id, and may be about any of its submits whose
+// handle is not known yet.
 import { describe, expect, it } from "vitest";
 import { createFalProvider } from "../../../src/adapters/providers/fal-provider.ts";
 import { createOpenAIProvider } from "../../../src/adapters/providers/openai-provider.ts";
@@ -56,11 +57,16 @@ describe("vendor notices", () => {
     expect(routed.isAttemptOf?.(job("seedance-2.0", "replicate|p-1"), { vendor: "replicate", requestId: "p-1" })).toBe(true);
   });
 
-  it("and no attempt of another vendor, another request, or not yet submitted", () => {
+  it("and no attempt of another vendor or another request", () => {
     expect(routed.isAttemptOf?.(job("flux-schnell", "fal|fal-ai/flux/schnell#req-1"), { vendor: "fal", requestId: "req-2" })).toBe(false);
     expect(routed.isAttemptOf?.(job("flux-schnell", "fal|fal-ai/flux/schnell#req-1"), { vendor: "replicate", requestId: "req-1" })).toBe(false);
     expect(routed.isAttemptOf?.(job("flux-schnell", "replicate|req-1"), { vendor: "fal", requestId: "req-1" })).toBe(false);
-    expect(routed.isAttemptOf?.(job("flux-schnell"), { vendor: "fal", requestId: "req-1" })).toBe(false);
     expect(routed.isAttemptOf?.(job("gpt-image-2", "sim|req-1"), { vendor: "fal", requestId: "req-1" })).toBe(false);
+  });
+
+  it("a job with no handle yet (its submit in flight) may be any request of the vendor it is sent to", () => {
+    expect(routed.isAttemptOf?.(job("flux-schnell"), { vendor: "fal", requestId: "req-1" })).toBe(true);
+    expect(routed.isAttemptOf?.(job("flux-schnell"), { vendor: "replicate", requestId: "req-1" })).toBe(false);
+    expect(routed.isAttemptOf?.(job("gpt-image-2"), { vendor: "fal", requestId: "req-1" })).toBe(false);
   });
 });
