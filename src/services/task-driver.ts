@@ -617,10 +617,9 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
   // should not keep a core busy); an accepted task (nudge) or found work brings the pace back.
   //
   // Full passes (deadlines, polls, starts) run on the timer, one at a time, so each running task
-  // is polled at most once per `tickMs` however many tasks are accepted (at a vendor, at most
-  // once per its read pace: `nextRead`): at a thousand accepted a second,
-  // passes asked for by each of them would run back to back and poll every vendor task many
-  // times per interval. An accepted task asks only for a start pass, which starts it at once when
+  // is polled at most once per `tickMs` however many tasks are accepted (a task at a vendor at
+  // most once per its read pace, `nextRead`): at a thousand accepted a second, passes asked for
+  // by each of them would run back to back and poll every vendor task many times per interval. An accepted task asks only for a start pass, which starts it at once when
   // an account is free; its first poll (the vendor submit) comes with the next full pass.
   let idlePasses = 0;
   let passes = 0;
