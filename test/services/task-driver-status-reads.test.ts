@@ -39,6 +39,21 @@ function countingVendor(options: { gapMs?: number; firstSubmitUnanswered?: boole
   return { provider, counts, readsOf };
 }
 
+/** A vendor call held open: `hold()` (from inside the call) says it began and waits for `open()`; `held` resolves once it began. */
+function callGate() {
+  let began!: () => void;
+  let open!: () => void;
+  const held = new Promise<void>((resolve) => (began = resolve));
+  return {
+    held,
+    hold: () => {
+      began();
+      return new Promise<void>((resolve) => (open = resolve));
+    },
+    open: () => open(),
+  };
+}
+
 let gw: TestGateway | undefined;
 let driver: TaskDriver | undefined;
 afterEach(async () => {
@@ -161,26 +176,15 @@ describe("task driver: the pace of status reads at a vendor", () => {
   });
 
   it("reads at the next pass an attempt a webhook names while it is being submitted (its handle not known yet)", async () => {
-    let release!: () => void;
-    let submitting!: () => void;
-    const inSubmit = new Promise<void>((resolve) => (submitting = resolve));
-    const vendor = countingVendor({
-      gapMs: 500,
-      firstSubmitUnanswered: true,
-      submit: async (n) => {
-        if (n === 2) {
-          submitting();
-          await new Promise<void>((resolve) => (release = resolve));
-        }
-      },
-    });
+    const submit = callGate();
+    const vendor = countingVendor({ gapMs: 500, firstSubmitUnanswered: true, submit: async (n) => (n === 2 ? submit.hold() : undefined) });
     const { at, driver } = await submitted(vendor.provider);
     // The first submit got no handle; the driver's own pass sends it again once its pace allows.
     at(500);
     driver.start();
-    await inSubmit;
+    await submit.held;
     driver.wake({ vendor: "fake", requestId: "job-2" });
-    release();
+    submit.open();
     await expect.poll(() => vendor.readsOf.get("job-2") ?? 0, { timeout: 5_000, interval: 10 }).toBe(1);
   });
 
@@ -224,25 +228,20 @@ describe("task driver: the pace of status reads at a vendor", () => {
   });
 
   it("reads an attempt again at the next pass when a webhook names it while its status is being read (that answer may predate the notice)", async () => {
-    let release!: () => void;
-    let reading!: () => void;
-    const started = new Promise<void>((resolve) => (reading = resolve));
+    const read = callGate();
     const vendor = countingVendor({
       gapMs: 500,
       read: async (_upstream, reads) => {
-        if (reads === 1) {
-          reading();
-          await new Promise<void>((resolve) => (release = resolve));
-        }
+        if (reads === 1) await read.hold();
         return { state: "running", progress: 0.5 };
       },
     });
     const { at, driver } = await submitted(vendor.provider);
     at(500);
     driver.start();
-    await started;
+    await read.held;
     driver.wake({ vendor: "fake", requestId: "job-1" });
-    release();
+    read.open();
     // The pass the webhook asked for reads it again, though the read it overtook was 0 ms ago.
     await expect.poll(() => vendor.counts.reads, { timeout: 5_000, interval: 10 }).toBe(2);
   });
