@@ -124,7 +124,7 @@ export async function createServices(
     ...(config.vendors ? { vendorRanges: vendorRanges(config.vendors) } : {}),
   });
   // meUpdated: one dashboard feed per key, derived from its events; limit changes reach it too.
-  const dashboards = createDashboardFeeds({ account, pubsub, clock, slotTtlMs: timing.limits.slotTtlMs });
+  const dashboards = createDashboardFeeds({ account, pubsub, clock, slotTtlMs: timing.limits.slotTtlMs, logger });
   const limitChanges = pubsub.subscribe("keyChanged", "all");
   dashboards.follow(limitChanges);
 

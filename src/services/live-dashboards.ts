@@ -1,6 +1,7 @@
 import { isFinal, type TaskRecord } from "../domain/task.ts";
 import { isNewerState, type TaskEvent } from "../domain/task-events.ts";
 import type { Micros } from "../kernel/money.ts";
+import type { Logger } from "pino";
 import type { Clock } from "../kernel/clock.ts";
 import { utcDay } from "../kernel/utc-day.ts";
 import type { AccountService, ActiveSlot, Dashboard } from "./account.ts";
@@ -15,6 +16,13 @@ const DAY = 86_400_000;
 const MIDNIGHT_MARGIN_MS = 1_000;
 /** Over how long after it the feeds read the new day, each key at an instant of its own. */
 const MIDNIGHT_SPREAD_MS = 30_000;
+/**
+ * After a read fails, a feed that has delivered a dashboard keeps its subscribers and reads again
+ * after each of these waits (31 s in all: a database restart or a pool timeout, not an outage);
+ * when the last one fails too, its subscribers end with the error. A feed whose first read fails
+ * ends at once: its subscribers have nothing to keep.
+ */
+export const DASHBOARD_READ_RETRIES_MS: readonly number[] = [1_000, 2_000, 4_000, 8_000, 16_000];
 /** A key's own number (the same at every midnight), spreading the feeds' reads. */
 const spreadOf = (keyId: string): number => {
   let h = 0;
@@ -200,6 +208,10 @@ export interface DashboardFeedDeps {
   readonly slotTtlMs: number;
   /** Over how long after UTC midnight the open feeds read the new day (default MIDNIGHT_SPREAD_MS). */
   readonly midnightSpreadMs?: number;
+  /** The waits before reading again after a failed read (default DASHBOARD_READ_RETRIES_MS). */
+  readonly readRetriesMs?: readonly number[];
+  /** Where a failed read is told (it is retried, or ends the feed). */
+  readonly logger?: Pick<Logger, "warn">;
 }
 
 /** A key's feed: its events, its model, its subscribers. */
@@ -216,6 +228,9 @@ class KeyFeed {
   private readonly state: AsyncIterableIterator<KeyStateEvent>;
   private closed = false;
   private midnight: NodeJS.Timeout | undefined;
+  /** After a failed read: the read again to come (every other read waits for it), and the failures in a row. */
+  private retry: NodeJS.Timeout | undefined;
+  private failedReads = 0;
 
   constructor(
     private key: ApiKeyRecord,
@@ -287,9 +302,12 @@ class KeyFeed {
     else if (outcome === "changed") this.publish();
   }
 
-  /** Reads the dashboard: at most one read in flight per key; a read asked for meanwhile runs once after it. */
+  /**
+   * Reads the dashboard: at most one read in flight per key; a read asked for meanwhile runs once
+   * after it. After a failed read, none runs before its retry (the retry reads everything anyway).
+   */
   private reload(): void {
-    if (this.closed) return;
+    if (this.closed || this.retry) return;
     if (this.reading) {
       this.again = true;
       return;
@@ -301,6 +319,7 @@ class KeyFeed {
     this.deps.account.dashboard(this.key).then(
       (read) => {
         this.reading = false;
+        this.failedReads = 0;
         if (this.closed) return;
         const model = new DashboardModel(read, readAt, this.deps.slotTtlMs);
         this.model = model;
@@ -315,9 +334,31 @@ class KeyFeed {
       },
       (error: unknown) => {
         this.reading = false;
-        this.fail(error);
+        this.buffered = [];
+        this.readFailed(error);
       },
     );
+  }
+
+  /**
+   * A failed read (DASHBOARD_READ_RETRIES_MS): the subscribers keep the last dashboard, and the
+   * events that come still change it, while the feed waits to read again.
+   */
+  private readFailed(error: unknown): void {
+    if (this.closed) return;
+    const waits = this.deps.readRetriesMs ?? DASHBOARD_READ_RETRIES_MS;
+    const wait = this.model ? waits[this.failedReads] : undefined;
+    this.failedReads++;
+    if (wait === undefined) {
+      this.deps.logger?.warn({ err: error, keyId: this.key.id, failedReads: this.failedReads }, "reading a live dashboard failed: its subscribers end");
+      return this.fail(error);
+    }
+    this.deps.logger?.warn({ err: error, keyId: this.key.id, failedReads: this.failedReads, retryInMs: wait }, "reading a live dashboard failed: read again shortly");
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      this.reload();
+    }, wait);
+    this.retry.unref();
   }
 
   private publish(): void {
@@ -327,7 +368,7 @@ class KeyFeed {
     for (const subscriber of this.subscribers) subscriber.offer(dashboard);
   }
 
-  /** The feed cannot go on (a read or the pub/sub failed): its subscribers end with the error; the next subscriber starts afresh. */
+  /** The feed cannot go on (its first read, a read and its retries, or the pub/sub failed): its subscribers end with the error; the next subscriber starts afresh. */
   private fail(error: unknown): void {
     if (this.closed) return;
     for (const subscriber of [...this.subscribers]) subscriber.fail(error);
@@ -338,6 +379,7 @@ class KeyFeed {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.midnight);
+    clearTimeout(this.retry);
     this.onClosed(this);
     void this.tasks.return?.();
     void this.state.return?.();

@@ -2,7 +2,8 @@
 // knows applied without a read, everything else a "reload"; and a key's feed across a UTC
 // midnight no event marks. The whole feed against a fresh read is in
 // test/services/live-dashboards-gateway.test.ts.
-import { describe, expect, it } from "vitest";
+import type { Logger } from "pino";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { TaskRecord } from "../../src/domain/task.ts";
 import { manualClock } from "../../src/kernel/clock.ts";
 import { utcDay } from "../../src/kernel/utc-day.ts";
@@ -144,5 +145,123 @@ describe("a key's feed across a UTC midnight with no event", () => {
     expect((await open.next()).value.budget.remaining).toBe(LIMIT);
     expect(reads()).toBe(2);
     await open.return?.();
+  });
+});
+
+describe("a key's feed when a read fails", () => {
+  afterEach(() => vi.useRealTimers());
+
+  /**
+   * A feed whose reads answer `outcomes` in turn (a dashboard, or an error thrown), and a pub/sub
+   * whose keyTasks and keyState channels the test pushes events into.
+   */
+  function feedReading(outcomes: (Dashboard | Error)[], readRetriesMs: readonly number[]) {
+    const clock = manualClock(DAY);
+    let reads = 0;
+    const account = {
+      dashboard: async () => {
+        const outcome = outcomes[reads++];
+        if (!outcome) throw new Error("no read left in this test");
+        if (outcome instanceof Error) throw outcome;
+        return outcome;
+      },
+    } as unknown as AccountService;
+    const channels = new Map<string, (value: unknown) => void>();
+    const channel = (name: string) => {
+      const waiting: ((result: IteratorResult<unknown>) => void)[] = [];
+      const queued: unknown[] = [];
+      channels.set(name, (value) => (waiting.length > 0 ? waiting.shift()!({ done: false, value }) : queued.push(value)));
+      return {
+        next: () => (queued.length > 0 ? Promise.resolve({ done: false, value: queued.shift() }) : new Promise((resolve) => waiting.push(resolve))),
+        return: async () => ({ done: true as const, value: undefined }),
+        [Symbol.asyncIterator]() {
+          return this;
+        },
+      };
+    };
+    const pubsub = { subscribe: (name: string) => channel(name), publish: async () => undefined } as unknown as GatewayPubSub;
+    const warnings: string[] = [];
+    const logger = { warn: (...args: unknown[]) => void warnings.push(String(args[1])) } as unknown as Pick<Logger, "warn">;
+    const feeds = createDashboardFeeds({ account, pubsub, clock, slotTtlMs: TTL, readRetriesMs, logger });
+    return {
+      feeds,
+      reads: () => reads,
+      warnings,
+      /** A slot expired by itself, or another change only a read can tell: the feed reads again. */
+      stateChanged: () => channels.get("keyState")!({ keyId: "k1", reason: "SLOT_RELEASED" }),
+      taskEvent: (task: TaskRecord) => channels.get("keyTasks")!({ type: "PROGRESS", task }),
+      key: { id: "k1", dailyLimit: 1_000_000 } as ApiKeyRecord,
+    };
+  }
+
+  it("keeps its subscribers through a failed read and gives them the next read's dashboard", async () => {
+    const a = task("a");
+    const feed = feedReading([read([a]), new Error("connection reset"), read([], [finished(a, DAY + 5)], 40_000)], [0]);
+    const open = feed.feeds.subscribe(feed.key);
+    expect((await open.next()).value.activeTasks).toHaveLength(1);
+    feed.stateChanged();
+    const after = (await open.next()).value;
+    expect(after.activeTasks).toHaveLength(0);
+    expect(after.budget.used).toBe(40_000);
+    expect(feed.reads()).toBe(3);
+    expect(feed.feeds.open()).toBe(1);
+    expect(feed.warnings).toEqual(["reading a live dashboard failed: read again shortly"]);
+    await open.return?.();
+  });
+
+  it("reads nothing while a retry is due, applies the events that come meanwhile, then reads once", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const a = task("a");
+    const feed = feedReading([read([a]), new Error("pool timeout"), read([running(a, 0.9)])], [1_000]);
+    const open = feed.feeds.subscribe(feed.key);
+    expect((await open.next()).value.activeTasks[0].progress).toBe(0);
+    feed.stateChanged();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(feed.reads()).toBe(2);
+    // A new task (the model does not know it) and more slot changes: each would read, none does yet.
+    feed.taskEvent(task("b"));
+    feed.stateChanged();
+    feed.stateChanged();
+    // A task the dashboard knows still moves on it.
+    feed.taskEvent(running(a, 0.5));
+    expect((await open.next()).value.activeTasks[0].progress).toBe(0.5);
+    expect(feed.reads()).toBe(2);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(feed.reads()).toBe(3);
+    expect((await open.next()).value.activeTasks[0].progress).toBe(0.9);
+    await open.return?.();
+  });
+
+  it("ends its subscribers with the error once the read and each retry have failed", async () => {
+    const lost = new Error("database down");
+    const feed = feedReading([read([]), lost, lost, lost], [0, 0]);
+    const open = feed.feeds.subscribe(feed.key);
+    await open.next();
+    feed.stateChanged();
+    await expect(open.next()).rejects.toBe(lost);
+    expect(feed.reads()).toBe(4);
+    expect(feed.feeds.open()).toBe(0);
+    expect(feed.warnings.at(-1)).toBe("reading a live dashboard failed: its subscribers end");
+  });
+
+  it("counts the failures in a row only: a read that works gives the next failure every retry again", async () => {
+    const feed = feedReading([read([]), new Error("1"), read([], [], 1), new Error("2"), read([], [], 2)], [0]);
+    const open = feed.feeds.subscribe(feed.key);
+    await open.next();
+    feed.stateChanged();
+    expect((await open.next()).value.budget.used).toBe(1);
+    feed.stateChanged();
+    expect((await open.next()).value.budget.used).toBe(2);
+    expect(feed.reads()).toBe(5);
+    await open.return?.();
+  });
+
+  it("ends at once when its first read fails: its subscribers have no dashboard to keep", async () => {
+    const lost = new Error("database down");
+    const feed = feedReading([lost], [0, 0]);
+    const open = feed.feeds.subscribe(feed.key);
+    await expect(open.next()).rejects.toBe(lost);
+    expect(feed.reads()).toBe(1);
+    expect(feed.feeds.open()).toBe(0);
   });
 });
