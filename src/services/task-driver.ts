@@ -481,8 +481,9 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       return false;
     }
     const failed = await tasks.fail({ id: task.id, owner, now, error: status.error });
-    // The failing statement refunds a task its refund deadline has not refunded yet.
-    if (failed?.refunded && !task.refunded) metrics.refunded(failed.cost);
+    // The failing statement refunds a task its refund deadline has not refunded yet (counted
+    // there, perhaps while this attempt's result was being stored: `task` is from before).
+    if (failed?.refundedNow) metrics.refunded(failed.cost);
     if (failed) await publishFinal("FAILED", failed);
     else if (stored) await discardIfFailed(task.id);
     return false;

@@ -390,15 +390,19 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
         ), ${FREE_ACCOUNT}
         SELECT ${COLUMNS} FROM done`),
 
-    // The row lock taken first (target) serializes a failure with a concurrent refund.
-    fail: (args) =>
-      one(Prisma.sql`
+    // The row lock taken first (target) serializes a failure with a concurrent refund, so
+    // `target.refund` says whether this statement is the one that gives the charge back.
+    fail: async (args) => {
+      const rows = await onDriver<TaskRow & { refunded_now: boolean }>(Prisma.sql`
         WITH target AS (
           SELECT id, key_id, charge_day, cost_micros, (refunded_at IS NULL) AS refund FROM tasks
           WHERE id = ${args.id} AND status = 'PROCESSING' AND lease_owner = ${args.owner}
           FOR UPDATE
         ), ${failTargets(args.error, args.now)}, ${FREE_ACCOUNT}
-        SELECT ${COLUMNS} FROM done`),
+        SELECT ${COLUMNS}, (SELECT refund FROM target) AS refunded_now FROM done`);
+      const row = rows[0];
+      return row ? Object.assign(taskFromRow(row), { refundedNow: row.refunded_now }) : null;
+    },
 
     requeue: (args) =>
       one(Prisma.sql`

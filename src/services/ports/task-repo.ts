@@ -142,8 +142,12 @@ export interface TaskRepo {
   setUpstream(args: { id: string; owner: string; attempt: number; ref: string; now: number }): Promise<TaskRecord | null>;
   /** PROCESSING → FINISHED with its result paths, freeing the account. */
   finish(args: { id: string; owner: string; now: number; result: readonly string[]; glb: readonly string[]; vendorCost?: unknown }): Promise<TaskRecord | null>;
-  /** PROCESSING → FAILED, freeing the account and refunding (unless already refunded). */
-  fail(args: { id: string; owner: string; now: number; error: string }): Promise<TaskRecord | null>;
+  /**
+   * PROCESSING → FAILED, freeing the account and refunding (unless already refunded); `refundedNow`:
+   * this statement gave the charge back (false when the refund deadline's had, even one committed
+   * after the caller read the task).
+   */
+  fail(args: { id: string; owner: string; now: number; error: string }): Promise<(TaskRecord & { readonly refundedNow: boolean }) | null>;
   /** PROCESSING → QUEUED for another attempt, freeing the account, held by `owner` until `holdUntil`. */
   requeue(args: { id: string; owner: string; now: number; holdUntil: number }): Promise<TaskRecord | null>;
   /**

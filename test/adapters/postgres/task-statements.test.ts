@@ -82,7 +82,7 @@ describe.each(targets)("a task's statements on $name", (target) => {
     expect(started.map((t) => t.id)).toEqual([a, b]);
     expect((await stores.tasks.liveCounts()).processing).toBeGreaterThanOrEqual(2);
     expect(await stores.tasks.requeue({ id: a, owner, now: T0 + 4, holdUntil: T0 + 60_000 })).toMatchObject({ id: a, status: "QUEUED" });
-    expect(await stores.tasks.fail({ id: b, owner, now: T0 + 5, error: `vendor said "no"` })).toMatchObject({ id: b, status: "FAILED", error: `vendor said "no"`, refunded: true });
+    expect(await stores.tasks.fail({ id: b, owner, now: T0 + 5, error: `vendor said "no"` })).toMatchObject({ id: b, status: "FAILED", error: `vendor said "no"`, refunded: true, refundedNow: true });
     expect((await stores.tasks.active(key)).map((t) => t.id).sort()).toEqual([a, c].sort());
     expect(await stores.tasks.releaseClaims(owner)).toBe(1);
     expect((await stores.tasks.dueRefunds(T0 + 1_200_002)).filter((id) => id === a || id === c).sort()).toEqual([a, c].sort());
@@ -97,6 +97,17 @@ describe.each(targets)("a task's statements on $name", (target) => {
     // Every task failed and was refunded once: the day's charge is back to nothing.
     expect(await stores.tasks.usedOn(key, "2026-11-25")).toBe(0);
     expect(prismaCalls).toEqual([]);
+  });
+
+  it("fails a task its refund deadline refunded without giving the charge back again, and says so (refundedNow)", async () => {
+    const owner = `driver-${randomUUID()}`;
+    const key = randomUUID();
+    const id = (await stores.tasks.accept(newTask(key, 20_000, T0), USD))!.task.id;
+    expect((await stores.tasks.startQueued({ owner, now: T0 + 1, leaseUntil: T0 + 5_000, poolSize: 1_000, max: 1_000 })).map((t) => t.id)).toContain(id);
+    expect(await stores.tasks.refund(id, T0 + 1_200_000)).toMatchObject({ id, refunded: true });
+    expect(await stores.tasks.usedOn(key, "2026-11-25")).toBe(0);
+    expect(await stores.tasks.fail({ id, owner, now: T0 + 1_200_001, error: "result refused" })).toMatchObject({ id, status: "FAILED", refunded: true, refundedNow: false });
+    expect(await stores.tasks.usedOn(key, "2026-11-25")).toBe(0);
   });
 
   it("leaves an account without failures as it is when it records a success, and clears failures when there are some", async () => {
