@@ -24,6 +24,15 @@ export interface LiveCaps {
  */
 export const DEFAULT_LIVE_CAPS: LiveCaps = { subscriptionsPerSocket: 100, subscriptionsPerKey: 500, socketsPerKey: 50 };
 
+/**
+ * Events a client's task subscription (taskUpdated, myTasks) holds unread at most. A transport
+ * sends a subscription's next event once the last has been written, so a client that stops
+ * reading its socket (and answers pings) leaves its subscriptions' events queued in the process;
+ * past this many the subscription ends (SUBSCRIBER_TOO_SLOW). A key's events are a few per task,
+ * at most 5 tasks in flight: a reader this far behind has not read for many minutes.
+ */
+export const UNREAD_EVENTS_MAX = 1_000;
+
 /** Why a subscription or socket was refused: the cap it would exceed. */
 export interface LiveRefusal {
   readonly code: "TOO_MANY_SUBSCRIPTIONS" | "TOO_MANY_CONNECTIONS";

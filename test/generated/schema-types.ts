@@ -2775,9 +2775,9 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** The caller's dashboard (budget, slots, tasks): now, then after every change. A key revoked while subscribed ends the subscription with a top-level error (`extensions` `{ code: "UNAUTHORIZED", reason: "KEY_REVOKED" }`), not an `Unauthorized` member. */
   meUpdated: MeResult;
-  /** Every change to any of the caller's tasks, as it happens. A key revoked while subscribed ends the subscription with a top-level error (`extensions` `{ code: "UNAUTHORIZED", reason: "KEY_REVOKED" }`), not an `Unauthorized` member. */
+  /** Every change to any of the caller's tasks, as it happens. A key revoked while subscribed ends the subscription with a top-level error (`extensions` `{ code: "UNAUTHORIZED", reason: "KEY_REVOKED" }`), not an `Unauthorized` member; so does a client that leaves 1,000 events unread (`{ code: "SUBSCRIBER_TOO_SLOW" }`: subscribe again). */
   myTasks: TaskUpdateResult;
-  /** Every transition of one of the caller's tasks: first its current state at once, then each change; ends after FINISHED or FAILED. A key revoked while subscribed ends the subscription with a top-level error (`extensions` `{ code: "UNAUTHORIZED", reason: "KEY_REVOKED" }`), not an `Unauthorized` member. */
+  /** Every transition of one of the caller's tasks: first its current state at once, then each change; ends after FINISHED or FAILED. A key revoked while subscribed ends the subscription with a top-level error (`extensions` `{ code: "UNAUTHORIZED", reason: "KEY_REVOKED" }`), not an `Unauthorized` member; so does a client that leaves 1,000 events unread (`{ code: "SUBSCRIBER_TOO_SLOW" }`: subscribe again). */
   taskUpdated: TaskUpdateResult;
 };
 

@@ -10,11 +10,13 @@
  *
  * Each subscription is a small queue-backed iterator with one listener on the event target (no
  * Repeater per subscription): it costs a few hundred bytes while idle and a push and a resolve per
- * event. Its queue is unbounded (a slow consumer keeps every payload, in order); a Repeater throws
- * past 1,024 pending pushes, which inside an EventTarget listener is an uncaught exception.
+ * event. Its queue keeps every payload, in order, for a slow consumer; with `maxPending` (a
+ * consumer that waits on a client, who may stop reading) it stops listening once that many are
+ * unread, and its reader gets them, then PendingOverflow. A Repeater throws past 1,024 pending
+ * pushes, which inside an EventTarget listener is an uncaught exception.
  */
 import { setMaxListeners } from "node:events";
-import type { PubSub } from "../../services/ports/pubsub.ts";
+import { PendingOverflow, type PubSub, type SubscribeOptions } from "../../services/ports/pubsub.ts";
 
 interface Envelope {
   readonly payload: unknown;
@@ -46,6 +48,8 @@ class Subscription<T> implements AsyncIterableIterator<T> {
   private buffered: T[] | undefined;
   private waiting: Waiter | Waiter[] | undefined;
   private done = false;
+  /** Set when it stopped for `maxPending`: its reader gets it after the payloads held. */
+  private overflow: PendingOverflow | undefined;
   /** Bound: event targets such as yoga's Redis one call a listener without `this`. */
   private readonly listener = (event: Event) => this.push((event as CustomEvent<Envelope | null>).detail?.payload as T);
 
@@ -53,6 +57,7 @@ class Subscription<T> implements AsyncIterableIterator<T> {
     private readonly target: EventTarget,
     private readonly channel: string,
     private readonly open: Set<Subscription<unknown>>,
+    private readonly maxPending: number,
   ) {
     // Listening starts now, so payloads published before the consumer's first next() are kept.
     target.addEventListener(channel, this.listener);
@@ -62,8 +67,11 @@ class Subscription<T> implements AsyncIterableIterator<T> {
   private push(payload: T): void {
     if (this.done) return;
     const waiting = this.waiting;
-    if (waiting === undefined) (this.buffered ??= []).push(payload);
-    else if (typeof waiting === "function") {
+    if (waiting === undefined) {
+      const buffered = (this.buffered ??= []);
+      if (buffered.length >= this.maxPending) return this.stopListening(new PendingOverflow(this.maxPending));
+      buffered.push(payload);
+    } else if (typeof waiting === "function") {
       this.waiting = undefined;
       waiting({ done: false, value: payload });
     } else {
@@ -80,6 +88,11 @@ class Subscription<T> implements AsyncIterableIterator<T> {
       if (buffered.length === 0) this.buffered = undefined;
       return Promise.resolve({ done: false, value });
     }
+    const overflow = this.overflow;
+    if (overflow) {
+      this.overflow = undefined;
+      return Promise.reject(overflow);
+    }
     if (this.done) return Promise.resolve(DONE);
     return new Promise<IteratorResult<T>>((resolve) => {
       const waiter = resolve as Waiter;
@@ -90,12 +103,21 @@ class Subscription<T> implements AsyncIterableIterator<T> {
     });
   }
 
+  /** Stops taking payloads; those held stay for the reader, then `overflow`. */
+  private stopListening(overflow: PendingOverflow): void {
+    this.done = true;
+    this.overflow = overflow;
+    this.open.delete(this as Subscription<unknown>);
+    this.target.removeEventListener(this.channel, this.listener);
+  }
+
   async return(): Promise<IteratorReturnResult<undefined>> {
+    this.overflow = undefined;
+    this.buffered = undefined;
     if (!this.done) {
       this.done = true;
       this.open.delete(this as Subscription<unknown>);
       this.target.removeEventListener(this.channel, this.listener);
-      this.buffered = undefined;
       const waiting = this.waiting;
       this.waiting = undefined;
       if (typeof waiting === "function") waiting(DONE);
@@ -122,8 +144,8 @@ export function createYogaPubSub<Events extends Record<string, unknown>>(options
       await dispatchWith(() => void target.dispatchEvent(new CustomEvent(`${prefix}${topic}:${id}`, { detail: envelope })));
     },
 
-    subscribe<T extends keyof Events & string>(topic: T, id: string): AsyncIterableIterator<Events[T]> {
-      return new Subscription<Events[T]>(target, `${prefix}${topic}:${id}`, open);
+    subscribe<T extends keyof Events & string>(topic: T, id: string, subscribeOptions?: SubscribeOptions): AsyncIterableIterator<Events[T]> {
+      return new Subscription<Events[T]>(target, `${prefix}${topic}:${id}`, open, subscribeOptions?.maxPending ?? Number.POSITIVE_INFINITY);
     },
 
     onGap: options.onGap ?? (() => () => undefined),

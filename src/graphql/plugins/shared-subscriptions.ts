@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import type { DocumentNode, ExecutionArgs, ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { isLiveRefusal, type LivePlace, type LiveRefusal } from "../../services/live-limits.ts";
+import { PendingOverflow } from "../../services/ports/pubsub.ts";
 import type { CallerContext, GraphQLContext } from "../context.ts";
 import { DONE, isAsyncIterable } from "../support/async-iterators.ts";
 
@@ -109,6 +110,9 @@ export function createSubscriptionSharing(): SubscriptionSharing {
   const revoked: ExecutionResult = {
     errors: [new GraphQLError(KEY_REVOKED_MESSAGE, { extensions: { code: "UNAUTHORIZED", reason: "KEY_REVOKED" } })],
   };
+  const tooSlow = (overflow: PendingOverflow): ExecutionResult => ({
+    errors: [new GraphQLError(`This subscription left ${overflow.maxPending} events unread and has ended: subscribe again`, { extensions: { code: "SUBSCRIBER_TOO_SLOW", limit: overflow.maxPending } })],
+  });
 
   async function subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
     // Every subscription of a key, whatever its transport, holds a place under the key's cap
@@ -138,7 +142,7 @@ export function createSubscriptionSharing(): SubscriptionSharing {
     if (document === undefined) documents.set(args.document, (document = nextDocument++));
     const caller = sharedContextOf(args.contextValue as CallerContext);
     const audience = audienceOf({ document, operationName: args.operationName, variables: args.variableValues }, caller);
-    const shared = new SharedResults(source, Object.assign({}, args, { contextValue: caller }), audience, results, execute, place, revoked);
+    const shared = new SharedResults(source, Object.assign({}, args, { contextValue: caller }), audience, results, execute, place, revoked, tooSlow);
     // Over HTTP (SSE) a client gone before its results are read is never iterated, nor returned:
     // the request's end returns them, giving the place back and the source's queue with it.
     const signal = (context as { request?: { signal?: AbortSignal } }).request?.signal;
@@ -170,10 +174,11 @@ const executeFor = (payload: object, subscriber: SharedResults) => subscriber.ex
  * One subscriber's results: its source stream, each payload executed or taken from `results`.
  * It gives its place back whichever way it ends (done, return, throw, a failing source). When its
  * key is revoked it ends at once: its source is closed, a result in flight is dropped, and its
- * last result is the `revoked` error.
+ * last result is the `revoked` error. A source that stopped for its unread events
+ * (PendingOverflow) ends it with the `tooSlow` error as its last result.
  */
 class SharedResults implements AsyncIterableIterator<ExecutionResult> {
-  /** The key was revoked: undefined once the revocation result was given. */
+  /** The last result to give (the key revoked, or a reader too slow): undefined once given. */
   private ending: ExecutionResult | undefined;
   private ended = false;
 
@@ -188,6 +193,7 @@ class SharedResults implements AsyncIterableIterator<ExecutionResult> {
     /** The subscription's place under its key's cap; none without a key. */
     private readonly place: LivePlace | undefined,
     private readonly revoked: ExecutionResult,
+    private readonly tooSlow: (overflow: PendingOverflow) => ExecutionResult,
   ) {
     place?.whenRevoked(() => this.revoke());
   }
@@ -200,8 +206,13 @@ class SharedResults implements AsyncIterableIterator<ExecutionResult> {
         if (next.done === true) return this.finish();
         return Promise.resolve(this.run(next.value)).then((value) => (this.ended ? this.last() : { done: false, value }));
       },
-      // Like graphql-js: a failing source is closed, and its error rethrown.
-      (error: unknown) => this.close().then(() => Promise.reject(error)),
+      // Like graphql-js: a failing source is closed, and its error rethrown; but a reader too
+      // slow for its source is told so, as a result.
+      (error: unknown) => {
+        if (!(error instanceof PendingOverflow) || this.ended) return this.close().then(() => Promise.reject(error));
+        this.ending = this.tooSlow(error);
+        return this.close().then(() => this.last());
+      },
     );
   }
 

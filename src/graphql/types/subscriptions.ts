@@ -1,5 +1,6 @@
 import { unauthorized, type ServiceError } from "../../services/errors.ts";
 import type { Dashboard as AccountDashboard } from "../../services/account.ts";
+import { UNREAD_EVENTS_MAX } from "../../services/live-limits.ts";
 import { isNewerState, type TaskEvent } from "../../domain/task-events.ts";
 import { isFinal, type TaskRecord } from "../../domain/task.ts";
 import { loadDashboard, MeResult } from "./account.ts";
@@ -82,7 +83,7 @@ const toTyped = (dashboard: AccountDashboard): Dashboard => Object.assign({ __ty
 builder.subscriptionFields((t) => ({
   taskUpdated: t.field({
     type: TaskUpdateResult,
-    description: "Every transition of one of the caller's tasks: first its current state at once, then each change; ends after FINISHED or FAILED. A key revoked while subscribed ends the subscription with a top-level error (`extensions` `{ code: \"UNAUTHORIZED\", reason: \"KEY_REVOKED\" }`), not an `Unauthorized` member.",
+    description: "Every transition of one of the caller's tasks: first its current state at once, then each change; ends after FINISHED or FAILED. A key revoked while subscribed ends the subscription with a top-level error (`extensions` `{ code: \"UNAUTHORIZED\", reason: \"KEY_REVOKED\" }`), not an `Unauthorized` member; so does a client that leaves 1,000 events unread (`{ code: \"SUBSCRIBER_TOO_SLOW\" }`: subscribe again).",
     args: { id: t.arg.id({ required: true, description: "A task id of the caller's." }) },
     subscribe: (_root, args, ctx): AsyncIterable<Update | ServiceError> => {
       const key = ctx.key;
@@ -90,7 +91,7 @@ builder.subscriptionFields((t) => ({
       const id = String(args.id);
       // Listen before reading, so nothing between the read and the first event is missed. The
       // caller's feed carries this task's transitions (only its owner may watch it).
-      const events = ctx.services.pubsub.subscribe("keyTasks", key.id);
+      const events = ctx.services.pubsub.subscribe("keyTasks", key.id, { maxPending: UNREAD_EVENTS_MAX });
       return new EndingWith(
         (async function* (): AsyncGenerator<Update | ServiceError> {
           try {
@@ -121,10 +122,10 @@ builder.subscriptionFields((t) => ({
   }),
   myTasks: t.field({
     type: TaskUpdateResult,
-    description: "Every change to any of the caller's tasks, as it happens. A key revoked while subscribed ends the subscription with a top-level error (`extensions` `{ code: \"UNAUTHORIZED\", reason: \"KEY_REVOKED\" }`), not an `Unauthorized` member.",
+    description: "Every change to any of the caller's tasks, as it happens. A key revoked while subscribed ends the subscription with a top-level error (`extensions` `{ code: \"UNAUTHORIZED\", reason: \"KEY_REVOKED\" }`), not an `Unauthorized` member; so does a client that leaves 1,000 events unread (`{ code: \"SUBSCRIBER_TOO_SLOW\" }`: subscribe again).",
     subscribe: (_root, _args, ctx): AsyncIterable<Update | ServiceError> => {
       if (!ctx.key) return only(unauthorized());
-      return new Mapped(new Filtered(ctx.services.pubsub.subscribe("keyTasks", ctx.key.id), new NewerStates()), update, ctx);
+      return new Mapped(new Filtered(ctx.services.pubsub.subscribe("keyTasks", ctx.key.id, { maxPending: UNREAD_EVENTS_MAX }), new NewerStates()), update, ctx);
     },
     resolve: (payload) => payload as never,
   }),

@@ -7,7 +7,7 @@ import { getEventListeners } from "node:events";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createMemoryPubSub } from "../../../src/adapters/pubsub/memory-pubsub.ts";
-import type { PubSub } from "../../../src/services/ports/pubsub.ts";
+import { PendingOverflow, type PubSub } from "../../../src/services/ports/pubsub.ts";
 import { createRedisPubSub } from "../../../src/adapters/pubsub/redis-pubsub.ts";
 import { requireService, testRedisUrl, uniquePrefix } from "../../support/services.ts";
 
@@ -191,6 +191,35 @@ describe.each([memoryFactory(), redisFactory()])("$name pubsub", (factory) => {
       await pubsub.publish("progress", id, 3);
       expect(await take(second, 1)).toEqual([3]);
       await second.return?.();
+    });
+
+    it("stops a subscription whose reader left maxPending payloads unread: the reader gets them in order, then PendingOverflow, and no later payload", async () => {
+      const id = randomUUID();
+      const bounded = pubsub.subscribe("progress", id, { maxPending: 3 });
+      // An unbounded subscriber of the same channel, read as it goes: once it has a payload, so has `bounded`.
+      const witness = pubsub.subscribe("progress", id);
+      for (const n of [1, 2, 3, 4, 5]) await pubsub.publish("progress", id, n);
+      expect(await take(witness, 5)).toEqual([1, 2, 3, 4, 5]);
+      await vi.waitFor(async () => expect(await factory.listeners(pubsub, "progress", id)).toBe(1));
+      await pubsub.publish("progress", id, 6);
+      expect(await take(witness, 1)).toEqual([6]);
+      expect(await take(bounded, 3)).toEqual([1, 2, 3]);
+      const overflow = await nextOf(bounded).catch((error: unknown) => error);
+      expect(overflow).toBeInstanceOf(PendingOverflow);
+      expect(overflow).toMatchObject({ maxPending: 3 });
+      expect(await bounded.next()).toEqual({ done: true, value: undefined });
+      await witness.return?.();
+    });
+
+    it("bounds only the payloads unread: a reader that keeps up gets every one", async () => {
+      const id = randomUUID();
+      const bounded = pubsub.subscribe("progress", id, { maxPending: 1 });
+      for (const n of [1, 2, 3, 4]) {
+        const next = nextOf(bounded);
+        await pubsub.publish("progress", id, n);
+        expect(await next).toEqual({ done: false, value: n });
+      }
+      await bounded.return?.();
     });
 
     it("ends the iterator on return() and removes its listener", async () => {
