@@ -22,6 +22,12 @@ export const BOUNDS = {
   label: 100,
   /** Characters of a parameter name (a params key, priceAcross `across` and `by`). */
   paramName: 100,
+  /**
+   * Characters of one string in a request's `params`, a `data:` URI apart: a reference's bytes go
+   * to the file store (src/services/inline-references.ts) and the body's bound holds them; a
+   * `data:` URI still in the params once they have gone (no reference) is held to this bound too.
+   */
+  paramText: 16_384,
   /** Nesting of a request's `params` (objects and arrays inside objects and arrays). */
   paramsDepth: 8,
   /** Elements of any one array, and keys of any one object, in a request's `params`. */
@@ -91,6 +97,8 @@ export interface JsonBounds {
   readonly items: number;
   /** Longest object key. */
   readonly keyLength: number;
+  /** Longest string, a `data:` URI apart (absent: no bound). */
+  readonly textLength?: number;
 }
 
 const pathOf = (parent: string, key: string | number): string =>
@@ -106,6 +114,7 @@ export function jsonInputIssue(value: unknown, field: string, bounds: JsonBounds
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     const { value: current, path, depth } = item;
     if (typeof current === "string") {
+      if (bounds.textLength !== undefined && current.length > bounds.textLength && !DATA_URI.test(current)) return { field: path, reason: longText(bounds.textLength) };
       if (!isStorableText(current)) return { field: path, reason: UNSTORABLE_TEXT };
       continue;
     }
@@ -129,4 +138,27 @@ export function jsonInputIssue(value: unknown, field: string, bounds: JsonBounds
 }
 
 /** The bounds of a generation request's `params` (REST body and GraphQL input alike). */
-export const PARAMS_BOUNDS: JsonBounds = { depth: BOUNDS.paramsDepth, items: BOUNDS.paramsItems, keyLength: BOUNDS.paramName };
+export const PARAMS_BOUNDS: JsonBounds = { depth: BOUNDS.paramsDepth, items: BOUNDS.paramsItems, keyLength: BOUNDS.paramName, textLength: BOUNDS.paramText };
+
+const DATA_URI = /^data:/i;
+const longText = (max: number) => `longer than ${max} characters (only a data: URI given as a reference may be longer)`;
+
+/**
+ * The first string of `value` longer than BOUNDS.paramText, `data:` URIs included: what a task
+ * row would hold once its inline references have gone to the file store. Walks as jsonInputIssue
+ * does (the value is within PARAMS_BOUNDS already).
+ */
+export function longTextIssue(value: unknown, field: string): InputIssue | undefined {
+  const stack: { value: unknown; path: string }[] = [{ value, path: field }];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const { value: current, path } = item;
+    if (typeof current === "string") {
+      if (current.length > BOUNDS.paramText) return { field: path, reason: longText(BOUNDS.paramText) };
+    } else if (Array.isArray(current)) {
+      for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], path: pathOf(path, i) });
+    } else if (typeof current === "object" && current !== null) {
+      for (const [key, inner] of Object.entries(current)) stack.push({ value: inner, path: pathOf(path, key) });
+    }
+  }
+  return undefined;
+}

@@ -3,6 +3,7 @@ import type { Engine, GenerationRequest, NormalizedGeneration, Quote } from "../
 import type { Adjustment, Params } from "../engine/normalize.ts";
 import { invalidParams } from "../engine/errors.ts";
 import type { Clock } from "../kernel/clock.ts";
+import { longTextIssue } from "../kernel/bounds.ts";
 import type { Micros } from "../kernel/money.ts";
 import { err, ok, type Result } from "../kernel/result.ts";
 import { utcDay } from "../kernel/utc-day.ts";
@@ -347,6 +348,14 @@ export function createGenerationService(deps: {
         // Inline data: references go to the file store; the task keeps their upload ids.
         const spilled = await storeInlineReferences(deps.files, key.id, profile, { params: references.params, requestParams: (request.params ?? {}) as Readonly<Record<string, unknown>> }, clock.now());
         stored = spilled.stored;
+        // A long string left once the references have gone (a data: URI that is no reference):
+        // a task row holds no more text than BOUNDS.paramText a string.
+        const leftover = longTextIssue(spilled.params, "") ?? longTextIssue(spilled.requestParams, "");
+        if (leftover) {
+          if (stored.length) await deps.files.discardUploads(key.id, stored);
+          await giveBack();
+          return err(invalidParams([leftover]));
+        }
         const checked = { model, params: spilled.params, adjustments, profile };
         const charged = await chargeWithinBudget(key, spilled.requestParams === request.params ? request : Object.assign({}, request, { params: spilled.requestParams }), checked, taskId, held, runner.value, sent);
         // Refused after all: the inline references it stored go (a refused request keeps nothing).

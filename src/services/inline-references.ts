@@ -72,9 +72,18 @@ export async function storeInlineReferences(
     if (stored.length) await files.discardUploads(keyId, stored).catch(() => undefined);
     throw error;
   }
+  // The request as kept says the type its client wrote (`application/octet-stream`, say), which
+  // the check may have read otherwise from the bytes: its URI is the file stored for its payload.
   const idOf = (uri: string) => {
     const parts = split(uri);
-    return parts ? ids.get(parts.mediaType)?.get(parts.payload) : undefined;
+    if (!parts) return undefined;
+    const id = ids.get(parts.mediaType)?.get(parts.payload);
+    if (id !== undefined) return id;
+    for (const ofType of ids.values()) {
+      const same = ofType.get(parts.payload);
+      if (same !== undefined) return same;
+    }
+    return undefined;
   };
   return {
     params: replaceAt(checked.params, changes),

@@ -139,6 +139,16 @@ describe("ids and keys over their bounds, text that cannot be stored", () => {
     expect(JSON.stringify(reply.body).length).toBeLessThan(300);
   });
 
+  it("a 14 MB string in a generation's params (no reference: it would sit in the task row) is 400 INVALID_PARAMS on REST and GraphQL, nothing charged", async () => {
+    const long = "A".repeat(14_000_000);
+    const reply = await rest.post("/api/generate", { model: "cortex_2.0", params: { prompt: "x", negative_prompt: long } }, { key: gw.key });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({ code: "INVALID_PARAMS", issues: [{ field: "params.negative_prompt", reason: "longer than 16384 characters (only a data: URI given as a reference may be longer)" }] });
+    const answer = await gql.post(`mutation ($input: GenerateInput!) { generate(input: $input) { __typename ... on InvalidParams { issues { field } } } }`, { input: { raw: { model: "cortex_2.0", params: { prompt: "x", negative_prompt: long } } } }, { key: gw.key });
+    expect(answer.body.data).toEqual({ generate: { __typename: "InvalidParams", issues: [{ field: "params.negative_prompt" }] } });
+    expect((await rest.get("/credits", { key: gw.key })).body).toMatchObject({ your_budget: { used: 0 } });
+  });
+
   it("GET /get/{id} with an id of 2,000 characters is 404 with its echo cut to 100", async () => {
     const reply = await rest.get(`/get/${"t".repeat(2_000)}`, { key: gw.key });
     expect(reply.status).toBe(404);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { BOUNDS, isStorableText, jsonInputIssue, PARAMS_BOUNDS, truncateForEcho } from "../../src/kernel/bounds.ts";
+import { BOUNDS, isStorableText, jsonInputIssue, longTextIssue, PARAMS_BOUNDS, truncateForEcho } from "../../src/kernel/bounds.ts";
 import { DAILY_LIMIT_USD, dailyLimitMicros } from "../../src/kernel/money.ts";
 
 describe("storable text", () => {
@@ -44,6 +44,17 @@ describe("a request's params", () => {
     expect(issue({ a: Array(BOUNDS.paramsItems + 1).fill(0) })?.reason).toMatch(/101 elements; at most 100/);
     expect(issue(Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`k${i}`, i])))?.reason).toMatch(/101 keys/);
     expect(issue({ ["k".repeat(101)]: 1 })?.reason).toMatch(/longer than 100/);
+  });
+
+  test(`strings of at most ${BOUNDS.paramText} characters, a data: URI apart (its bytes go to the file store)`, () => {
+    expect(issue({ negative_prompt: "n".repeat(BOUNDS.paramText) })).toBeUndefined();
+    expect(issue({ list: [{ text: "n".repeat(BOUNDS.paramText + 1) }] })).toEqual({ field: "params.list[0].text", reason: `longer than ${BOUNDS.paramText} characters (only a data: URI given as a reference may be longer)` });
+    expect(issue({ start_frame: `DATA:image/png;base64,${"A".repeat(1_000_000)}` })).toBeUndefined();
+  });
+
+  test("what a task row would keep: no string longer than the bound, data: URIs included", () => {
+    expect(longTextIssue({ a: ["short", { b: "n".repeat(BOUNDS.paramText) }] }, "params")).toBeUndefined();
+    expect(longTextIssue({ a: ["short", { b: `data:image/png;base64,${"A".repeat(BOUNDS.paramText)}` }] }, "params")).toMatchObject({ field: "params.a[1].b" });
   });
 
   test("a value nested a million levels deep is refused without exhausting the stack", () => {

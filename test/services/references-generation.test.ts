@@ -104,6 +104,27 @@ describe("the references generate stores and forwards", () => {
     expect(await db.prisma.upload.count({ where: { keyId: owner.id } })).toBe(0);
   });
 
+  it("refuses, and keeps nothing for, a long data: URI that is no reference: it would stay in the task row", async () => {
+    const owner = key();
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(40_000, 7)]).toString("base64");
+    // negative_prompt is text, no reference: nothing moves it out of the row.
+    const refused = await generation().generate(owner, { model: "cortex_2.0", params: { prompt: "x", negative_prompt: `data:image/png;base64,${png}` } });
+    expect(refused).toMatchObject({ ok: false, error: { code: "INVALID_PARAMS", issues: [{ field: "negative_prompt" }] } });
+    expect(await db.prisma.task.count({ where: { keyId: owner.id } })).toBe(0);
+    expect(await db.prisma.upload.count({ where: { keyId: owner.id } })).toBe(0);
+  });
+
+  it("keeps no base64 in the request as sent when its client typed the URI otherwise than the bytes say", async () => {
+    const owner = key();
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(40_000, 7)]).toString("base64");
+    // motion_strength takes any value, a reference of any kind included: its bytes say PNG.
+    const accepted = await generation().generate(owner, { model: "cortex_1.0", params: { prompt: "x", motion_strength: `data:application/octet-stream;base64,${png}` } });
+    if (!accepted.ok) throw new Error(JSON.stringify(accepted.error));
+    const row = await db.prisma.task.findUniqueOrThrow({ where: { id: accepted.value.task.id }, select: { params: true, requestParams: true } });
+    expect(JSON.stringify(row)).not.toContain("base64");
+    expect((row.requestParams as { motion_strength: string }).motion_strength).toBe((row.params as { motion_strength: string }).motion_strength);
+  });
+
   it("stores the same bytes inlined as two media types as two uploads, each of its own type and kind", async () => {
     const owner = key();
     const payload = Buffer.alloc(300, 0x41).toString("base64");
