@@ -3,6 +3,8 @@
 // error fails the task with the vendor's words and a refund; a 429 moves the task to another
 // account; a gateway stopped mid-task resumes it from the stored vendor request id instead of
 // submitting it again; a model no configured vendor runs is simulated.
+import { once } from "node:events";
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeFal, type FakeFal } from "../fakes/fal.ts";
 import { startFakeOpenAI, type FakeOpenAI } from "../fakes/openai.ts";
@@ -126,6 +128,34 @@ describe("a gateway with vendor accounts", () => {
     }).then((r) => r.json() as Promise<{ id: string }>);
     expect((await post("/webhooks/replicate", replicate.webhookFor(created.id))).status).toBe(204);
     expect((await post("/webhooks/replicate", replicate.webhookFor(created.id, true))).status).toBe(401);
+  });
+
+  it("answers a webhook body over 1 MiB with 413 and closes its connection, whose address can then send a large body at once", async () => {
+    const gw = shared;
+    const { port } = new URL(gw.url);
+    const socket = connect(Number(port), "127.0.0.1");
+    socket.on("error", () => undefined);
+    await once(socket, "connect");
+    let answer = "";
+    socket.on("data", (chunk: Buffer) => (answer += chunk.toString("latin1")));
+    const ended = once(socket, "close");
+    socket.write("POST /webhooks/fal HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+    const chunk = "A".repeat(256 * 1024);
+    for (let i = 0; i < 8 && !socket.destroyed; i++) socket.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
+    // The gateway closes it without the body's end (no last chunk is sent).
+    await ended;
+    expect(answer.split("\r\n")[0]).toBe("HTTP/1.1 413 Payload Too Large");
+    expect(answer.toLowerCase()).toContain("connection: close");
+    // The same address's next large body (over 64 KiB) is read now, not after the first one's
+    // request timeout (300 s): its answer is the bound on a param's text.
+    const { key } = await gw.createKey();
+    const big = await fetch(`${gw.url}/api/estimate`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify({ model: "gpt-image-2", params: { prompt: "x", padding: "p".repeat(100_000) } }),
+    });
+    expect(big.status).toBe(400);
+    expect(await big.json()).toMatchObject({ code: "INVALID_PARAMS", issues: [{ field: "params.padding" }] });
   });
 
   it("simulates a model no configured vendor runs", async () => {

@@ -1,6 +1,7 @@
 import type { GatewayServices } from "../../services/gateway-services.ts";
 import type { WebhookVendor } from "../../services/ports/vendor-webhooks.ts";
 import { readBody } from "../../http/body.ts";
+import { sendPayloadTooLarge } from "../failures.ts";
 import { sendJson } from "../respond.ts";
 import type { Handler } from "../route.ts";
 
@@ -19,7 +20,9 @@ export const webhookRoute =
     if (!webhooks) return sendJson(res, 404, { error: "No vendor webhooks are configured", code: "NOT_FOUND" });
     const body = await readBody(req, MAX_WEBHOOK_BYTES);
     if (body.kind === "aborted") return;
-    if (body.kind === "too-large") return sendJson(res, 413, { error: `A webhook body is at most ${MAX_WEBHOOK_BYTES} bytes`, code: "PAYLOAD_TOO_LARGE" });
+    // The rest of the body is not read: the answer closes the connection (a body paused
+    // half-read would hold it, and its address's large-body lane, until the request timeout).
+    if (body.kind === "too-large") return sendPayloadTooLarge(res, MAX_WEBHOOK_BYTES);
     const outcome = await webhooks.receive(vendor, req.headers, body.bytes);
     if (!outcome.accepted) return sendJson(res, 401, { error: `Webhook refused: ${outcome.reason ?? "it does not verify"}`, code: "WEBHOOK_REJECTED" });
     res.writeHead(204).end();
