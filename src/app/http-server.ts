@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Logger } from "pino";
 import { BACKGROUND_CLIENT, forClient } from "../http/request-client.ts";
 import { pathForLog, requestPath } from "../http/request-path.ts";
-import { isServiceUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../http/unavailable.ts";
+import { isServiceUnavailable, unavailableAnswer, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../http/unavailable.ts";
 import { sendError, sendJson } from "../rest/respond.ts";
 
 export interface Face {
@@ -58,7 +58,8 @@ export function createHttpServer(faces: readonly Face[], logger: Logger, clientO
       // A backing service that is down is the client's cue to retry, not a bug (src/http/unavailable.ts).
       if (isServiceUnavailable(error)) {
         logger.warn({ err: error, method: req.method, path: pathForLog(path) }, "request failed: a backing service is unavailable");
-        if (!res.headersSent) sendJson(res, 503, { error: UNAVAILABLE_MESSAGE, code: "SERVICE_UNAVAILABLE" }, { "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS), ...unread });
+        const { message, taskId } = unavailableAnswer(error);
+        if (!res.headersSent) sendJson(res, 503, Object.assign({ error: message, code: "SERVICE_UNAVAILABLE" }, taskId ? { task_id: taskId } : {}), { "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS), ...unread });
         else res.destroy();
         return;
       }

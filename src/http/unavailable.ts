@@ -27,6 +27,23 @@ export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 export const UNAVAILABLE_MESSAGE = "A backing service (database, Redis or file store) is unavailable; nothing was charged. Retry later.";
 
+/**
+ * How a request that failed for a backing service is answered: UNAVAILABLE_MESSAGE, unless a
+ * generation's charge had been sent when it failed (services/errors.ts ChargeOutcomeUnknown, known
+ * here by its name: http imports no service code): the task may exist, and its id says.
+ */
+export function unavailableAnswer(error: unknown): { readonly message: string; readonly taskId?: string } {
+  for (let e: unknown = error, depth = 0; typeof e === "object" && e !== null && depth <= 5; e = (e as { cause?: unknown; originalError?: unknown }).cause ?? (e as { originalError?: unknown }).originalError, depth++) {
+    const found = e as { name?: unknown; taskId?: unknown };
+    if (found.name === "ChargeOutcomeUnknown" && typeof found.taskId === "string")
+      return {
+        message: `A backing service failed after this generation was sent to be charged: it may have been accepted. GET /get/${found.taskId} says (404: it was not, and nothing was charged); a retry with the same Idempotency-Key gets its answer.`,
+        taskId: found.taskId,
+      };
+  }
+  return { message: UNAVAILABLE_MESSAGE };
+}
+
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
 const UNREACHABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const MESSAGES =

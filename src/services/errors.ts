@@ -40,3 +40,19 @@ export const modelUnavailable = (model: string): ServiceError => ({
   message: `Model ${model} is not available on this gateway: no configured vendor runs it and simulation of such models is off`,
   model,
 });
+
+/**
+ * Thrown by generate when a backing service failed after the charge was sent and the task may
+ * exist (its answer lost, or the database unable to say): the client must not be told that
+ * nothing was charged. `taskId` is the id the task has if it was accepted (GET /get/{id} says:
+ * 404 means it was not). Recognised by its name at the request edge (src/http/unavailable.ts).
+ */
+export class ChargeOutcomeUnknown extends Error {
+  override readonly name = "ChargeOutcomeUnknown";
+  constructor(
+    readonly taskId: string,
+    cause: unknown,
+  ) {
+    super(`The charge of task ${taskId} was sent, and its outcome is unknown`, { cause });
+  }
+}

@@ -8,7 +8,7 @@ import type { Micros } from "../kernel/money.ts";
 import { err, ok, type Result } from "../kernel/result.ts";
 import { utcDay } from "../kernel/utc-day.ts";
 import type { TaskClaim, TaskRecord } from "../domain/task.ts";
-import { modelUnavailable, unauthorized, type ServiceError } from "./errors.ts";
+import { ChargeOutcomeUnknown, modelUnavailable, unauthorized, type ServiceError } from "./errors.ts";
 import { vendorInputIssue, vendorReferenceIssues, type ModelAvailability, type ModelRunner } from "./availability.ts";
 import { publishTaskEvent, type GatewayPubSub } from "./events.ts";
 import type { ApiKeyRecord } from "./keys.ts";
@@ -383,8 +383,9 @@ export function createGenerationService(deps: {
         if (!mayBeAccepted) {
           if (stored.length) await deps.files.discardUploads(key.id, stored).catch(() => undefined);
           await giveBack().catch(() => undefined);
+          throw error;
         }
-        throw error;
+        throw new ChargeOutcomeUnknown(taskId, error);
       }
     },
   };

@@ -1,6 +1,9 @@
 import { S3ServiceException } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
-import { isServiceUnavailable } from "../../src/http/unavailable.ts";
+import { GraphQLError } from "graphql";
+import { maskUnavailable } from "../../src/graphql/transports/unavailable-errors.ts";
+import { isServiceUnavailable, UNAVAILABLE_MESSAGE, unavailableAnswer } from "../../src/http/unavailable.ts";
+import { ChargeOutcomeUnknown } from "../../src/services/errors.ts";
 
 const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
 
@@ -64,5 +67,24 @@ describe("isServiceUnavailable", () => {
     const looped: Error & { cause?: unknown } = new Error("a");
     looped.cause = looped;
     expect(isServiceUnavailable(looped)).toBe(false);
+  });
+});
+
+describe("unavailableAnswer", () => {
+  it("says nothing was charged when no charge was sent", () => {
+    expect(unavailableAnswer(withCode("read ECONNRESET", "ECONNRESET"))).toEqual({ message: UNAVAILABLE_MESSAGE });
+  });
+
+  it("names the task a lost charge may have created, and never says nothing was charged, on REST and GraphQL", () => {
+    const lost = new ChargeOutcomeUnknown("5f0c1a2e-task", withCode("read ECONNRESET", "ECONNRESET"));
+    expect(isServiceUnavailable(lost)).toBe(true);
+    const answer = unavailableAnswer(lost);
+    expect(answer.taskId).toBe("5f0c1a2e-task");
+    expect(answer.message).toMatch(/may have been accepted\. GET \/get\/5f0c1a2e-task says/);
+    expect(answer.message).not.toContain("nothing was charged;");
+    // As GraphQL wraps a resolver's error.
+    const masked = maskUnavailable(new GraphQLError("wrapped", { originalError: lost }), "Unexpected error.") as GraphQLError;
+    expect(masked.message).toBe(answer.message);
+    expect(masked.extensions).toMatchObject({ code: "SERVICE_UNAVAILABLE", taskId: "5f0c1a2e-task" });
   });
 });

@@ -11,6 +11,7 @@ import { createEngine } from "../../src/engine/engine.ts";
 import { manualClock } from "../../src/kernel/clock.ts";
 import { usdToMicros } from "../../src/kernel/money.ts";
 import type { GatewayEvents } from "../../src/services/events.ts";
+import { ChargeOutcomeUnknown } from "../../src/services/errors.ts";
 import { createGenerationService } from "../../src/services/generation.ts";
 import type { FileStore } from "../../src/services/ports/file-store.ts";
 import type { Limiter } from "../../src/services/ports/limiter.ts";
@@ -65,9 +66,12 @@ describe("generate when a backing service fails mid-way", () => {
 
   it("keeps the slot of a task whose charge committed though its answer was lost: the task exists and runs", async () => {
     const { service, key, slots } = setUp({ tasks: (real) => ({ accept: async (...args) => (await real.accept(...args), Promise.reject(lost())) }) });
-    await expect(service.generate(key, IMAGE)).rejects.toThrow(/connection was lost/);
+    const thrown = await service.generate(key, IMAGE).then(() => undefined, (error: unknown) => error);
     const created = await db.prisma.task.findMany({ where: { keyId: key.id } });
     expect(created).toHaveLength(1);
+    // Not "nothing was charged": the client is told the task's id (services/errors.ts).
+    expect(thrown).toBeInstanceOf(ChargeOutcomeUnknown);
+    expect(thrown).toMatchObject({ taskId: created[0]!.id, cause: { message: expect.stringMatching(/connection was lost/) } });
     expect(await slots()).toEqual([created[0]!.id]);
   });
 

@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 import { maskError } from "graphql-yoga";
-import { isServiceUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../../http/unavailable.ts";
+import { isServiceUnavailable, unavailableAnswer, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../../http/unavailable.ts";
 
 /**
  * Yoga's error mask (https://the-guild.dev/graphql/yoga-server/docs/features/error-masking), with
@@ -10,9 +10,11 @@ import { isServiceUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECO
  */
 export function maskUnavailable(error: unknown, message: string, isDev?: boolean): Error {
   if (isServiceUnavailable(error)) {
-    return new GraphQLError(UNAVAILABLE_MESSAGE, {
+    const { message, taskId } = unavailableAnswer(error);
+    return new GraphQLError(message, {
       extensions: {
         code: "SERVICE_UNAVAILABLE",
+        ...(taskId ? { taskId } : {}),
         retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS,
         http: { status: 503, headers: { "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) } },
       },
