@@ -23,6 +23,12 @@ const MIDNIGHT_SPREAD_MS = 30_000;
  * ends at once: its subscribers have nothing to keep.
  */
 export const DASHBOARD_READ_RETRIES_MS: readonly number[] = [1_000, 2_000, 4_000, 8_000, 16_000];
+/**
+ * A read not answered within this long counts as failed (and is retried as one): a connection
+ * that hangs must not leave a feed waiting, its subscribers with nothing, for ever. Its answer, if
+ * it comes later, is not used.
+ */
+export const DASHBOARD_READ_TIMEOUT_MS = 10_000;
 /** A key's own number (the same at every midnight), spreading the feeds' reads. */
 const spreadOf = (keyId: string): number => {
   let h = 0;
@@ -60,8 +66,11 @@ export class DashboardModel {
     /** How long a slot lives at most (LimitPolicy.slotTtlMs). */
     private readonly slotTtlMs: number,
   ) {
-    this.active = [...read.activeTasks];
     this.recent = [...read.recentTasks];
+    // The read's two lists are two statements: a task that ended between them is in both, and
+    // its final state (in `recent`) is the newer.
+    const ended = new Set(this.recent.map((t) => t.id));
+    this.active = read.activeTasks.filter((t) => !ended.has(t.id));
     this.spending = read.todaySpending;
     this.slots = [...read.concurrency.activeSlots];
     this.used = read.budget.used;
@@ -208,8 +217,10 @@ export interface DashboardFeedDeps {
   readonly slotTtlMs: number;
   /** Over how long after UTC midnight the open feeds read the new day (default MIDNIGHT_SPREAD_MS). */
   readonly midnightSpreadMs?: number;
-  /** The waits before reading again after a failed read (default DASHBOARD_READ_RETRIES_MS). */
+  /** The waits before reading again after a failed read (default DASHBOARD_READ_RETRIES_MS), each lengthened by up to half for each key by a share of its own. */
   readonly readRetriesMs?: readonly number[];
+  /** How long a read may take before it counts as failed (default DASHBOARD_READ_TIMEOUT_MS). */
+  readonly readTimeoutMs?: number;
   /** Where a failed read is told (it is retried, or ends the feed). */
   readonly logger?: Pick<Logger, "warn">;
 }
@@ -231,6 +242,8 @@ class KeyFeed {
   /** After a failed read: the read again to come (every other read waits for it), and the failures in a row. */
   private retry: NodeJS.Timeout | undefined;
   private failedReads = 0;
+  /** The read in flight's number: a read that timed out (or another's answer) is not used. */
+  private readNumber = 0;
 
   constructor(
     private key: ApiKeyRecord,
@@ -316,12 +329,24 @@ class KeyFeed {
     this.again = false;
     this.buffered = [];
     const readAt = this.deps.clock.now();
+    const number = ++this.readNumber;
+    const timeout = setTimeout(() => {
+      if (number !== this.readNumber || !this.reading) return;
+      this.readNumber++;
+      this.reading = false;
+      this.readFailed(new Error(`reading the dashboard took more than ${this.deps.readTimeoutMs ?? DASHBOARD_READ_TIMEOUT_MS} ms`));
+    }, this.deps.readTimeoutMs ?? DASHBOARD_READ_TIMEOUT_MS);
+    timeout.unref();
     this.deps.account.dashboard(this.key).then(
       (read) => {
+        clearTimeout(timeout);
+        if (number !== this.readNumber) return;
         this.reading = false;
         this.failedReads = 0;
         if (this.closed) return;
         const model = new DashboardModel(read, readAt, this.deps.slotTtlMs);
+        // The limit as the feed last heard it: a change told during the read is newer than the read's.
+        model.setDailyLimit(this.key.dailyLimit);
         this.model = model;
         this.untilTomorrow();
         // What came during the read: a task the read knows is applied (or found already
@@ -333,8 +358,9 @@ class KeyFeed {
         else this.publish();
       },
       (error: unknown) => {
+        clearTimeout(timeout);
+        if (number !== this.readNumber) return;
         this.reading = false;
-        this.buffered = [];
         this.readFailed(error);
       },
     );
@@ -345,10 +371,22 @@ class KeyFeed {
    * events that come still change it, while the feed waits to read again.
    */
   private readFailed(error: unknown): void {
+    // What came during the failed read still moves the tasks the dashboard knows.
+    const buffered = this.buffered;
+    this.buffered = [];
     if (this.closed) return;
+    const model = this.model;
+    if (model) {
+      let changed = false;
+      for (const event of buffered) if (model.apply(event) === "changed") changed = true;
+      if (changed) this.publish();
+    }
     const waits = this.deps.readRetriesMs ?? DASHBOARD_READ_RETRIES_MS;
-    const wait = this.model ? waits[this.failedReads] : undefined;
+    const base = model ? waits[this.failedReads] : undefined;
     this.failedReads++;
+    // Lengthened by a share of the key's own, so that the feeds a database outage failed together
+    // do not all read again at the same instant when it is back.
+    const wait = base === undefined ? undefined : base + (spreadOf(this.key.id) % Math.max(1, Math.floor(base / 2)));
     if (wait === undefined) {
       this.deps.logger?.warn({ err: error, keyId: this.key.id, failedReads: this.failedReads }, "reading a live dashboard failed: its subscribers end");
       return this.fail(error);

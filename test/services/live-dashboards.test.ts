@@ -10,7 +10,7 @@ import { utcDay } from "../../src/kernel/utc-day.ts";
 import type { AccountService, Dashboard } from "../../src/services/account.ts";
 import type { GatewayPubSub } from "../../src/services/events.ts";
 import type { ApiKeyRecord } from "../../src/services/keys.ts";
-import { createDashboardFeeds, DashboardModel } from "../../src/services/live-dashboards.ts";
+import { createDashboardFeeds, DASHBOARD_READ_TIMEOUT_MS, DashboardModel } from "../../src/services/live-dashboards.ts";
 
 const DAY = Date.UTC(2030, 0, 1, 12);
 const TTL = 600_000;
@@ -87,6 +87,16 @@ describe("DashboardModel", () => {
     expect(after.todaySpending).toEqual([{ model: "gpt-image-2", requests: 2, cost: a.cost + yesterday.cost }]);
   });
 
+  it("lists a task the read found both in flight and ended (it ended between the read's two statements) once, as ended", () => {
+    const a = task("a");
+    const done = finished(a, DAY + 5);
+    const model = new DashboardModel(read([a], [done]), DAY, TTL);
+    expect(model.at(DAY + 10).activeTasks).toEqual([]);
+    expect(model.at(DAY + 10).recentTasks.map((t) => t.id)).toEqual(["a"]);
+    expect(model.apply({ type: "FINISHED", task: done })).toBe("same");
+    expect(model.at(DAY + 10).recentTasks.map((t) => t.id)).toEqual(["a"]);
+  });
+
   it("answers reload for a task it does not know: its charge may or may not be in the read", () => {
     const model = new DashboardModel(read([]), DAY, TTL);
     expect(model.apply({ type: "QUEUED", task: task("new") })).toBe("reload");
@@ -155,7 +165,7 @@ describe("a key's feed when a read fails", () => {
    * A feed whose reads answer `outcomes` in turn (a dashboard, or an error thrown), and a pub/sub
    * whose keyTasks and keyState channels the test pushes events into.
    */
-  function feedReading(outcomes: (Dashboard | Error)[], readRetriesMs: readonly number[]) {
+  function feedReading(outcomes: (Dashboard | Error | Promise<Dashboard>)[], readRetriesMs: readonly number[]) {
     const clock = manualClock(DAY);
     let reads = 0;
     const account = {
@@ -226,7 +236,8 @@ describe("a key's feed when a read fails", () => {
     feed.taskEvent(running(a, 0.5));
     expect((await open.next()).value.activeTasks[0].progress).toBe(0.5);
     expect(feed.reads()).toBe(2);
-    await vi.advanceTimersByTimeAsync(1_000);
+    // The retry comes 1 s later, and up to half as long again (by key).
+    await vi.advanceTimersByTimeAsync(1_500);
     expect(feed.reads()).toBe(3);
     expect((await open.next()).value.activeTasks[0].progress).toBe(0.9);
     await open.return?.();
@@ -253,6 +264,50 @@ describe("a key's feed when a read fails", () => {
     feed.stateChanged();
     expect((await open.next()).value.budget.used).toBe(2);
     expect(feed.reads()).toBe(5);
+    await open.return?.();
+  });
+
+  it("applies the events that came during a read that failed to the dashboard its subscribers keep", async () => {
+    const a = task("a");
+    let fail!: (error: Error) => void;
+    const failing = new Promise<Dashboard>((_, reject) => (fail = reject));
+    const feed = feedReading([read([a]), failing], [60_000]);
+    const open = feed.feeds.subscribe(feed.key);
+    await open.next();
+    feed.stateChanged();
+    await vi.waitFor(() => expect(feed.reads()).toBe(2));
+    feed.taskEvent(running(a, 0.5));
+    fail(new Error("connection reset"));
+    expect((await open.next()).value.activeTasks[0].progress).toBe(0.5);
+    await open.return?.();
+  });
+
+  it("counts a read that hangs as failed after its timeout, and reads again", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const feed = feedReading([read([]), new Promise<Dashboard>(() => undefined), read([], [], 7)], [1_000]);
+    const open = feed.feeds.subscribe(feed.key);
+    await open.next();
+    feed.stateChanged();
+    await vi.advanceTimersByTimeAsync(DASHBOARD_READ_TIMEOUT_MS);
+    expect(feed.warnings).toEqual(["reading a live dashboard failed: read again shortly"]);
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(feed.reads()).toBe(3);
+    expect((await open.next()).value.budget.used).toBe(7);
+    await open.return?.();
+  });
+
+  it("shows a limit changed while a read was in flight, not the read's older one", async () => {
+    let answer!: (dashboard: Dashboard) => void;
+    const feed = feedReading([new Promise<Dashboard>((resolve) => (answer = resolve))], [0]);
+    const open = feed.feeds.subscribe(feed.key);
+    await vi.waitFor(() => expect(feed.reads()).toBe(1));
+    feed.feeds.follow((async function* () {
+      yield { keyId: "k1", dailyLimit: 2_000_000 };
+    })());
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    // The read was made with the key as it was: its limit is the old one.
+    answer(read([]));
+    expect((await open.next()).value.budget).toMatchObject({ dailyLimit: 2_000_000, remaining: 2_000_000 });
     await open.return?.();
   });
 
