@@ -102,6 +102,10 @@ describeOnEverySetup("GET /get/{task_id} and result files", { env: { ...FAST, GA
 
     const dashboard = await h.api.get(`/api/me?key=${stranger.key}`);
     expect(JSON.stringify(dashboard.body)).not.toContain(taskId);
+    // An empty ?key= names no key: the Authorization header does.
+    const empty = await h.api.get("/api/me?key=", { key: stranger.key });
+    expect(empty.status).toBe(200);
+    expect(empty.body).toEqual(dashboard.body);
   });
 
   test("GET /files answers 404 for a missing file or a malformed path", async () => {

@@ -19,7 +19,7 @@ export function creditsRoute(services: GatewayServices): AuthenticatedHandler {
  */
 export function dashboardRoute(services: GatewayServices, auth: RestAuth): Handler {
   return async ({ req, res }) => {
-    const key = await authenticateOr401(auth, req, requestQuery(req.url ?? "").get("key") ?? bearerKey(req), res);
+    const key = await authenticateOr401(auth, req, requestQuery(req.url ?? "").get("key") || bearerKey(req), res);
     if (!key) return;
     const view = await services.account.dashboard(key);
     sendJson(res, 200, presentDashboard(view, services.clock.now()), { "cache-control": "no-store" });
