@@ -28,6 +28,12 @@ export const BOUNDS = {
    * `data:` URI still in the params once they have gone (no reference) is held to this bound too.
    */
   paramText: 16_384,
+  /**
+   * Characters of a request's `params` as JSON once its inline references have gone to the file
+   * store: what a task row keeps (twice: as sent and as run) and the driver reads at each pass.
+   * 64 references of 2 KB URLs fit four times over.
+   */
+  storedParams: 512 * 1024,
   /** Nesting of a request's `params` (objects and arrays inside objects and arrays). */
   paramsDepth: 8,
   /** Elements of any one array, and keys of any one object, in a request's `params`. */
@@ -144,11 +150,12 @@ const DATA_URI = /^data:/i;
 const longText = (max: number) => `longer than ${max} characters (only a data: URI given as a reference may be longer)`;
 
 /**
- * The first string of `value` longer than BOUNDS.paramText, `data:` URIs included: what a task
- * row would hold once its inline references have gone to the file store. Walks as jsonInputIssue
- * does (the value is within PARAMS_BOUNDS already).
+ * What a task row may not keep of `value` (params once their inline references have gone to the
+ * file store): a string longer than BOUNDS.paramText, `data:` URIs included, or more than
+ * BOUNDS.storedParams characters of JSON in all. Walks as jsonInputIssue does (the value is
+ * within PARAMS_BOUNDS already).
  */
-export function longTextIssue(value: unknown, field: string): InputIssue | undefined {
+export function storedParamsIssue(value: unknown, field: string): InputIssue | undefined {
   const stack: { value: unknown; path: string }[] = [{ value, path: field }];
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     const { value: current, path } = item;
@@ -160,5 +167,6 @@ export function longTextIssue(value: unknown, field: string): InputIssue | undef
       for (const [key, inner] of Object.entries(current)) stack.push({ value: inner, path: pathOf(path, key) });
     }
   }
-  return undefined;
+  const json = JSON.stringify(value)?.length ?? 0;
+  return json > BOUNDS.storedParams ? { field: field || "params", reason: `${json} characters as JSON once inline references are stored; at most ${BOUNDS.storedParams}` } : undefined;
 }

@@ -3,7 +3,7 @@ import type { Engine, GenerationRequest, NormalizedGeneration, Quote } from "../
 import type { Adjustment, Params } from "../engine/normalize.ts";
 import { invalidParams } from "../engine/errors.ts";
 import type { Clock } from "../kernel/clock.ts";
-import { longTextIssue } from "../kernel/bounds.ts";
+import { storedParamsIssue } from "../kernel/bounds.ts";
 import type { Micros } from "../kernel/money.ts";
 import { err, ok, type Result } from "../kernel/result.ts";
 import { utcDay } from "../kernel/utc-day.ts";
@@ -348,9 +348,10 @@ export function createGenerationService(deps: {
         // Inline data: references go to the file store; the task keeps their upload ids.
         const spilled = await storeInlineReferences(deps.files, key.id, profile, { params: references.params, requestParams: (request.params ?? {}) as Readonly<Record<string, unknown>> }, clock.now());
         stored = spilled.stored;
-        // A long string left once the references have gone (a data: URI that is no reference):
-        // a task row holds no more text than BOUNDS.paramText a string.
-        const leftover = longTextIssue(spilled.params, "") ?? longTextIssue(spilled.requestParams, "");
+        // What the task row would keep once the references have gone: no string over
+        // BOUNDS.paramText (a data: URI that is no reference stays), no more than
+        // BOUNDS.storedParams of JSON in all.
+        const leftover = storedParamsIssue(spilled.params, "") ?? storedParamsIssue(spilled.requestParams, "");
         if (leftover) {
           if (stored.length) await deps.files.discardUploads(key.id, stored);
           await giveBack();

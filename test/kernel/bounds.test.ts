@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { BOUNDS, isStorableText, jsonInputIssue, longTextIssue, PARAMS_BOUNDS, truncateForEcho } from "../../src/kernel/bounds.ts";
+import { BOUNDS, isStorableText, jsonInputIssue, storedParamsIssue, PARAMS_BOUNDS, truncateForEcho } from "../../src/kernel/bounds.ts";
 import { DAILY_LIMIT_USD, dailyLimitMicros } from "../../src/kernel/money.ts";
 
 describe("storable text", () => {
@@ -52,9 +52,12 @@ describe("a request's params", () => {
     expect(issue({ start_frame: `DATA:image/png;base64,${"A".repeat(1_000_000)}` })).toBeUndefined();
   });
 
-  test("what a task row would keep: no string longer than the bound, data: URIs included", () => {
-    expect(longTextIssue({ a: ["short", { b: "n".repeat(BOUNDS.paramText) }] }, "params")).toBeUndefined();
-    expect(longTextIssue({ a: ["short", { b: `data:image/png;base64,${"A".repeat(BOUNDS.paramText)}` }] }, "params")).toMatchObject({ field: "params.a[1].b" });
+  test("what a task row would keep: no string longer than the bound, data: URIs included, and at most 512 KiB of JSON in all", () => {
+    expect(storedParamsIssue({ a: ["short", { b: "n".repeat(BOUNDS.paramText) }] }, "params")).toBeUndefined();
+    expect(storedParamsIssue({ a: ["short", { b: `data:image/png;base64,${"A".repeat(BOUNDS.paramText)}` }] }, "params")).toMatchObject({ field: "params.a[1].b" });
+    const many = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i}`, "n".repeat(BOUNDS.paramText)]));
+    expect(storedParamsIssue(many, "")).toEqual({ field: "params", reason: `${JSON.stringify(many).length} characters as JSON once inline references are stored; at most ${BOUNDS.storedParams}` });
+    expect(storedParamsIssue(Object.fromEntries(Object.entries(many).slice(0, 30)), "")).toBeUndefined();
   });
 
   test("a value nested a million levels deep is refused without exhausting the stack", () => {
