@@ -102,13 +102,17 @@ export function createAccountService(deps: {
     },
     async dashboard(key) {
       const now = clock.now();
-      const [budget, snapshot, activeTasks, recentTasks, todaySpending] = await Promise.all([
+      const [budget, snapshot, inFlight, recentTasks, todaySpending] = await Promise.all([
         budgetAt(key, now),
         limiter.snapshot(key.id, limits),
         tasks.active(key.id),
         tasks.recent(key.id, RECENT),
         tasks.spendByModel(key.id, utcDay(new Date(now))),
       ]);
+      // Two statements: a task that ended between them is in both, and its final state (in the
+      // recent ones) is the newer.
+      const ended = new Set(recentTasks.map((task) => task.id));
+      const activeTasks = inFlight.filter((task) => !ended.has(task.id));
       const models = new Map(activeTasks.map((task) => [task.id, task.model]));
       const missing = snapshot.slots.map((s) => s.slotId).filter((id) => !models.has(id));
       if (missing.length) for (const [id, model] of await tasks.modelsOf(missing)) models.set(id, model);

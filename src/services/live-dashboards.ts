@@ -66,11 +66,9 @@ export class DashboardModel {
     /** How long a slot lives at most (LimitPolicy.slotTtlMs). */
     private readonly slotTtlMs: number,
   ) {
+    // A task is in one list or the other (AccountService.dashboard).
+    this.active = [...read.activeTasks];
     this.recent = [...read.recentTasks];
-    // The read's two lists are two statements: a task that ended between them is in both, and
-    // its final state (in `recent`) is the newer.
-    const ended = new Set(this.recent.map((t) => t.id));
-    this.active = read.activeTasks.filter((t) => !ended.has(t.id));
     this.spending = read.todaySpending;
     this.slots = [...read.concurrency.activeSlots];
     this.used = read.budget.used;

@@ -247,6 +247,8 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     for (const task of await tasks.expireHardDeadlines(now, HARD_LIMIT_ERROR)) {
       found = true;
       logger.warn({ taskId: task.id, model: task.model }, "task hit the hard time limit");
+      // Refunded here when its refund deadline's sweep has not (the gateway down between the two).
+      if (task.refundedNow) metrics.refunded(task.cost);
       await publishFinal("FAILED", task);
       if (task.account !== null && task.startedAt !== null) await cancelAtVendor(jobOf(task, task.account, task.startedAt));
     }

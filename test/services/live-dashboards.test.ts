@@ -87,16 +87,6 @@ describe("DashboardModel", () => {
     expect(after.todaySpending).toEqual([{ model: "gpt-image-2", requests: 2, cost: a.cost + yesterday.cost }]);
   });
 
-  it("lists a task the read found both in flight and ended (it ended between the read's two statements) once, as ended", () => {
-    const a = task("a");
-    const done = finished(a, DAY + 5);
-    const model = new DashboardModel(read([a], [done]), DAY, TTL);
-    expect(model.at(DAY + 10).activeTasks).toEqual([]);
-    expect(model.at(DAY + 10).recentTasks.map((t) => t.id)).toEqual(["a"]);
-    expect(model.apply({ type: "FINISHED", task: done })).toBe("same");
-    expect(model.at(DAY + 10).recentTasks.map((t) => t.id)).toEqual(["a"]);
-  });
-
   it("answers reload for a task it does not know: its charge may or may not be in the read", () => {
     const model = new DashboardModel(read([]), DAY, TTL);
     expect(model.apply({ type: "QUEUED", task: task("new") })).toBe("reload");

@@ -1,7 +1,9 @@
 // The refunds the driver reports (MetricsPort.refunded, gateai_refunded_dollars_total) are the
 // charges it gives back, each once: a task its refund deadline refunded while its result was
 // still being stored, then failed by that result (refused: too large), is not counted again by
-// the failure, whose statement finds the charge already given back.
+// the failure, whose statement finds the charge already given back; and a task its hard limit
+// fails and refunds (its refund deadline's sweep never ran: the gateway was down between the two)
+// is counted by that failure.
 import { afterEach, describe, expect, it } from "vitest";
 import { ResultRefused, type Provider, type ProviderStatus } from "../../src/services/ports/provider.ts";
 import type { TaskDriver } from "../../src/services/task-driver.ts";
@@ -68,5 +70,29 @@ describe("task driver: the refunds it reports", () => {
     expect(refunds).toEqual([cost]);
     const usage = await gw.prisma.dailyUsage.findMany({ where: { keyId: (await gw.prisma.task.findUniqueOrThrow({ where: { id: taskId } })).keyId } });
     expect(usage.map((u) => Number(u.usedMicros))).toEqual([0]);
+  });
+  it("counts the refund of a task its hard limit fails when no pass swept its refund deadline before", async () => {
+    const provider: Provider = { poll: async (job) => ({ state: "running", progress: 0.5, ...(job.upstream ? {} : { upstream: "job-1" }) }) };
+    gw = await startGateway({ provider, driver: { enabled: false } });
+    const accepted = await fetch(`${gw.url}/api/generate`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${gw.key}`, "content-type": "application/json" },
+      body: JSON.stringify({ model: "gpt-image-2", params: { prompt: "a task that never ends", quality: "low" } }),
+    });
+    expect(accepted.status).toBe(200);
+    const { task_id: taskId } = (await accepted.json()) as { task_id: string };
+    const cost = Number((await gw.prisma.task.findUniqueOrThrow({ where: { id: taskId } })).costMicros);
+    const refunds: number[] = [];
+    const metrics = { refunded: (amount: number) => void refunds.push(amount), taskEnded: () => undefined, driverPass: () => undefined, driverConcurrency: () => undefined };
+    let now = Date.now() + 5_000;
+    driver = driverBeside(gw, { provider, owner: "down-a-while", clock: { now: () => now }, tickMs: 60_000, metrics });
+    await driver.tick(); // starts it
+    await driver.tick(); // submits it
+    expect(refunds).toEqual([]);
+    // The next pass comes after the hard limit (40 minutes): the task fails, refunded by that statement.
+    now += 41 * 60_000;
+    await driver.tick();
+    expect((await gw.prisma.task.findUniqueOrThrow({ where: { id: taskId } })).status).toBe("FAILED");
+    expect(refunds).toEqual([cost]);
   });
 });

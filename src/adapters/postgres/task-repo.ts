@@ -96,7 +96,7 @@ const failTargets = (error: string, now: number) => Prisma.sql`done AS (
              updated_at = ${at(now)}::timestamptz, lease_owner = NULL, lease_until = NULL,
              refunded_at = coalesce(t.refunded_at, ${at(now)}::timestamptz), event_pending = true
       FROM target WHERE t.id = target.id
-      RETURNING ${T_COLUMNS}
+      RETURNING ${T_COLUMNS}, target.refund AS refunded_now
     ), ${CREDIT_REFUNDS}`;
 
 /**
@@ -399,7 +399,7 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
           WHERE id = ${args.id} AND status = 'PROCESSING' AND lease_owner = ${args.owner}
           FOR UPDATE
         ), ${failTargets(args.error, args.now)}, ${FREE_ACCOUNT}
-        SELECT ${COLUMNS}, (SELECT refund FROM target) AS refunded_now FROM done`);
+        SELECT ${COLUMNS}, refunded_now FROM done`);
       const row = rows[0];
       return row ? Object.assign(taskFromRow(row), { refundedNow: row.refunded_now }) : null;
     },
@@ -428,14 +428,16 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
         ), ${CREDIT_REFUNDS}
         SELECT ${COLUMNS} FROM done`),
 
-    expireHardDeadlines: (now, error) =>
-      many(Prisma.sql`
+    expireHardDeadlines: async (now, error) =>
+      (
+        await onDriver<TaskRow & { refunded_now: boolean }>(Prisma.sql`
         WITH target AS (
           SELECT id, key_id, charge_day, cost_micros, (refunded_at IS NULL) AS refund FROM tasks
           WHERE status IN ('QUEUED', 'PROCESSING') AND hard_deadline_at <= ${at(now)}::timestamptz
           LIMIT 500 FOR UPDATE SKIP LOCKED
         ), ${failTargets(error, now)}, ${FREE_ACCOUNT}
-        SELECT ${COLUMNS} FROM done`),
+        SELECT ${COLUMNS}, refunded_now FROM done`)
+      ).map((row) => Object.assign(taskFromRow(row), { refundedNow: row.refunded_now })),
 
     async dueRefunds(now) {
       const rows = await onDriver<{ id: string }>(Prisma.sql`

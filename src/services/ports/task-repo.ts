@@ -156,8 +156,8 @@ export interface TaskRepo {
    * refunded as it failed; a FINISHED one keeps its charge).
    */
   refund(id: string, now: number): Promise<TaskRecord | null>;
-  /** Fails (and refunds) every unfinished task past its hard deadline; each row once. */
-  expireHardDeadlines(now: number, error: string): Promise<TaskRecord[]>;
+  /** Fails (and refunds) every unfinished task past its hard deadline; each row once; `refundedNow` as for `fail`. */
+  expireHardDeadlines(now: number, error: string): Promise<(TaskRecord & { readonly refundedNow: boolean })[]>;
   /** Unfinished tasks past their refund deadline and not yet refunded. */
   dueRefunds(now: number): Promise<string[]>;
   /**
