@@ -2,7 +2,8 @@
  * A request that failed because a backing service (PostgreSQL, embedded PGlite or Redis) is down
  * answers 503 SERVICE_UNAVAILABLE with Retry-After, on both faces, instead of a 500: the client
  * should retry, nothing was charged (the charge is a database statement, and a request the
- * limiter cannot admit is refused before it), and the gateway recovers by itself when the service
+ * limiter cannot admit is refused before it) unless the charge was sent and its answer lost
+ * (`unavailableAnswer` names the task then), and the gateway recovers by itself when the service
  * is back (the pools reconnect; PGlite's worker is started again on its data directory).
  *
  * The errors are recognised by their shape, without importing the drivers: ioredis rejects a

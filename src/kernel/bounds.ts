@@ -105,6 +105,8 @@ export interface JsonBounds {
   readonly keyLength: number;
   /** Longest string, a `data:` URI apart (absent: no bound). */
   readonly textLength?: number;
+  /** Keys of the value itself whose strings have a bound of their own, checked later with its own error (`textLength` does not apply to them). */
+  readonly ownTextBounds?: readonly string[];
 }
 
 const pathOf = (parent: string, key: string | number): string =>
@@ -116,11 +118,11 @@ const pathOf = (parent: string, key: string | number): string =>
  * without recursion, so a deeply nested value cannot exhaust the stack; stops at the first issue.
  */
 export function jsonInputIssue(value: unknown, field: string, bounds: JsonBounds): InputIssue | undefined {
-  const stack: { value: unknown; path: string; depth: number }[] = [{ value, path: field, depth: 0 }];
+  const stack: { value: unknown; path: string; depth: number; ownBound?: boolean }[] = [{ value, path: field, depth: 0 }];
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     const { value: current, path, depth } = item;
     if (typeof current === "string") {
-      if (bounds.textLength !== undefined && current.length > bounds.textLength && !DATA_URI.test(current)) return { field: path, reason: longText(bounds.textLength) };
+      if (bounds.textLength !== undefined && current.length > bounds.textLength && item.ownBound !== true && !DATA_URI.test(current)) return { field: path, reason: longText(bounds.textLength) };
       if (!isStorableText(current)) return { field: path, reason: UNSTORABLE_TEXT };
       continue;
     }
@@ -137,14 +139,15 @@ export function jsonInputIssue(value: unknown, field: string, bounds: JsonBounds
       const key = keys[i]!;
       if (key.length > bounds.keyLength) return { field: pathOf(path, key), reason: `the name is longer than ${bounds.keyLength} characters` };
       if (!isStorableText(key)) return { field: pathOf(path, key), reason: `the name ${UNSTORABLE_TEXT}` };
-      stack.push({ value: (current as Record<string, unknown>)[key], path: pathOf(path, key), depth: depth + 1 });
+      stack.push({ value: (current as Record<string, unknown>)[key], path: pathOf(path, key), depth: depth + 1, ownBound: depth === 0 && bounds.ownTextBounds?.includes(key) === true });
     }
   }
   return undefined;
 }
 
 /** The bounds of a generation request's `params` (REST body and GraphQL input alike). */
-export const PARAMS_BOUNDS: JsonBounds = { depth: BOUNDS.paramsDepth, items: BOUNDS.paramsItems, keyLength: BOUNDS.paramName, textLength: BOUNDS.paramText };
+/** The prompt has its own bound, BOUNDS.prompt (PROMPT_TOO_LONG, from the engine). */
+export const PARAMS_BOUNDS: JsonBounds = { depth: BOUNDS.paramsDepth, items: BOUNDS.paramsItems, keyLength: BOUNDS.paramName, textLength: BOUNDS.paramText, ownTextBounds: ["prompt"] };
 
 const DATA_URI = /^data:/i;
 const longText = (max: number) => `longer than ${max} characters (only a data: URI given as a reference may be longer)`;

@@ -242,6 +242,11 @@ class KeyFeed {
   private failedReads = 0;
   /** The read in flight's number: a read that timed out (or another's answer) is not used. */
   private readNumber = 0;
+  /**
+   * A read that timed out is still running (its statements queued or under way): no other read
+   * starts before it settles, so that a slow database is not sent a read per timeout.
+   */
+  private abandoned = false;
 
   constructor(
     private key: ApiKeyRecord,
@@ -319,7 +324,7 @@ class KeyFeed {
    */
   private reload(): void {
     if (this.closed || this.retry) return;
-    if (this.reading) {
+    if (this.reading || this.abandoned) {
       this.again = true;
       return;
     }
@@ -332,13 +337,20 @@ class KeyFeed {
       if (number !== this.readNumber || !this.reading) return;
       this.readNumber++;
       this.reading = false;
-      this.readFailed(new Error(`reading the dashboard took more than ${this.deps.readTimeoutMs ?? DASHBOARD_READ_TIMEOUT_MS} ms`));
+      this.abandoned = true;
+      // ETIMEDOUT: a backing service too slow to answer, as a socket's timeout says (http/unavailable.ts).
+      this.readFailed(Object.assign(new Error(`reading the dashboard took more than ${this.deps.readTimeoutMs ?? DASHBOARD_READ_TIMEOUT_MS} ms`), { code: "ETIMEDOUT" }));
     }, this.deps.readTimeoutMs ?? DASHBOARD_READ_TIMEOUT_MS);
     timeout.unref();
+    /** An abandoned read has settled: a read asked for meanwhile (its retry) may run now. */
+    const settledLate = () => {
+      this.abandoned = false;
+      if (this.again) this.reload();
+    };
     this.deps.account.dashboard(this.key).then(
       (read) => {
         clearTimeout(timeout);
-        if (number !== this.readNumber) return;
+        if (number !== this.readNumber) return settledLate();
         this.reading = false;
         this.failedReads = 0;
         if (this.closed) return;
@@ -357,7 +369,7 @@ class KeyFeed {
       },
       (error: unknown) => {
         clearTimeout(timeout);
-        if (number !== this.readNumber) return;
+        if (number !== this.readNumber) return settledLate();
         this.reading = false;
         this.readFailed(error);
       },

@@ -147,6 +147,10 @@ describe("ids and keys over their bounds, text that cannot be stored", () => {
     const answer = await gql.post(`mutation ($input: GenerateInput!) { generate(input: $input) { __typename ... on InvalidParams { issues { field } } } }`, { input: { raw: { model: "cortex_2.0", params: { prompt: "x", negative_prompt: long } } } }, { key: gw.key });
     expect(answer.body.data).toEqual({ generate: { __typename: "InvalidParams", issues: [{ field: "params.negative_prompt" }] } });
     expect((await rest.get("/credits", { key: gw.key })).body).toMatchObject({ your_budget: { used: 0 } });
+    // A prompt keeps its own bound and code.
+    const prompt = await rest.post("/api/generate", { model: "cortex_2.0", params: { prompt: "p".repeat(20_000) } }, { key: gw.key });
+    expect(prompt.status).toBe(400);
+    expect(prompt.body).toMatchObject({ code: "PROMPT_TOO_LONG" });
   });
 
   it("GET /get/{id} with an id of 2,000 characters is 404 with its echo cut to 100", async () => {

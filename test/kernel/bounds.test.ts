@@ -50,6 +50,9 @@ describe("a request's params", () => {
     expect(issue({ negative_prompt: "n".repeat(BOUNDS.paramText) })).toBeUndefined();
     expect(issue({ list: [{ text: "n".repeat(BOUNDS.paramText + 1) }] })).toEqual({ field: "params.list[0].text", reason: `longer than ${BOUNDS.paramText} characters (only a data: URI given as a reference may be longer)` });
     expect(issue({ start_frame: `DATA:image/png;base64,${"A".repeat(1_000_000)}` })).toBeUndefined();
+    // The prompt has its own bound (PROMPT_TOO_LONG, with its length): not this one; a nested "prompt" has not.
+    expect(issue({ prompt: "p".repeat(BOUNDS.paramText + 1) })).toBeUndefined();
+    expect(issue({ shots: [{ prompt: "p".repeat(BOUNDS.paramText + 1) }] })).toMatchObject({ field: "params.shots[0].prompt" });
   });
 
   test("what a task row would keep: no string longer than the bound, data: URIs included, and at most 512 KiB of JSON in all", () => {

@@ -10,6 +10,7 @@ import { utcDay } from "../../src/kernel/utc-day.ts";
 import type { AccountService, Dashboard } from "../../src/services/account.ts";
 import type { GatewayPubSub } from "../../src/services/events.ts";
 import type { ApiKeyRecord } from "../../src/services/keys.ts";
+import { isServiceUnavailable } from "../../src/http/unavailable.ts";
 import { createDashboardFeeds, DASHBOARD_READ_TIMEOUT_MS, DashboardModel } from "../../src/services/live-dashboards.ts";
 
 const DAY = Date.UTC(2030, 0, 1, 12);
@@ -272,18 +273,35 @@ describe("a key's feed when a read fails", () => {
     await open.return?.();
   });
 
-  it("counts a read that hangs as failed after its timeout, and reads again", async () => {
+  it("counts a read that hangs as failed after its timeout, and reads again once the hung read has settled (one read at a time)", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
-    const feed = feedReading([read([]), new Promise<Dashboard>(() => undefined), read([], [], 7)], [1_000]);
+    let settle!: (dashboard: Dashboard) => void;
+    const hung = new Promise<Dashboard>((resolve) => (settle = resolve));
+    const feed = feedReading([read([]), hung, read([], [], 7)], [1_000]);
     const open = feed.feeds.subscribe(feed.key);
     await open.next();
     feed.stateChanged();
     await vi.advanceTimersByTimeAsync(DASHBOARD_READ_TIMEOUT_MS);
     expect(feed.warnings).toEqual(["reading a live dashboard failed: read again shortly"]);
+    // The retry is due, but the hung read's statements still hold the database: no second read.
     await vi.advanceTimersByTimeAsync(1_500);
+    expect(feed.reads()).toBe(2);
+    settle(read([], [], 999));
+    await vi.advanceTimersByTimeAsync(0);
     expect(feed.reads()).toBe(3);
     expect((await open.next()).value.budget.used).toBe(7);
     await open.return?.();
+  });
+
+  it("ends at once when its first read hangs past its timeout, with an error told as a backing service unavailable", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const feed = feedReading([new Promise<Dashboard>(() => undefined)], [1_000]);
+    const open = feed.feeds.subscribe(feed.key);
+    const ended = open.next().then(() => undefined, (error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(DASHBOARD_READ_TIMEOUT_MS);
+    const error = await ended;
+    expect(error).toMatchObject({ code: "ETIMEDOUT" });
+    expect(isServiceUnavailable(error)).toBe(true);
   });
 
   it("shows a limit changed while a read was in flight, not the read's older one", async () => {
