@@ -20,6 +20,26 @@ afterEach(async () => {
   await gw?.close();
 });
 
+/**
+ * A gateway whose own driver is off, with `provider` behind it and one generation accepted; the
+ * refunds a driver beside it reports are collected in `refunds`.
+ */
+async function oneTask(provider: Provider, prompt: string) {
+  gw = await startGateway({ provider, driver: { enabled: false } });
+  const accepted = await fetch(`${gw.url}/api/generate`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${gw.key}`, "content-type": "application/json" },
+    body: JSON.stringify({ model: "gpt-image-2", params: { prompt, quality: "low" } }),
+  });
+  expect(accepted.status).toBe(200);
+  const { task_id: taskId } = (await accepted.json()) as { task_id: string };
+  const cost = Number((await gw.prisma.task.findUniqueOrThrow({ where: { id: taskId } })).costMicros);
+  const refunds: number[] = [];
+  const metrics = { refunded: (amount: number) => void refunds.push(amount), taskEnded: () => undefined, driverPass: () => undefined, driverConcurrency: () => undefined };
+  const status = async () => (await gw!.prisma.task.findUniqueOrThrow({ where: { id: taskId } })).status;
+  return { gw, taskId, cost, refunds, metrics, status };
+}
+
 describe("task driver: the refunds it reports", () => {
   it("counts a refund once when the refund deadline gave it back while the result was being stored, and the result then failed the task", async () => {
     // A result whose one streamed file is held until `letGo`, then refused.
@@ -41,18 +61,7 @@ describe("task driver: the refunds it reports", () => {
       },
     };
     const provider: Provider = { poll: async (job) => (job.upstream ? finished : { state: "running", progress: 0, upstream: "job-1" }) };
-    gw = await startGateway({ provider, driver: { enabled: false } });
-    const accepted = await fetch(`${gw.url}/api/generate`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${gw.key}`, "content-type": "application/json" },
-      body: JSON.stringify({ model: "gpt-image-2", params: { prompt: "a refused result", quality: "low" } }),
-    });
-    expect(accepted.status).toBe(200);
-    const { task_id: taskId } = (await accepted.json()) as { task_id: string };
-    const cost = Number((await gw.prisma.task.findUniqueOrThrow({ where: { id: taskId } })).costMicros);
-
-    const refunds: number[] = [];
-    const metrics = { refunded: (amount: number) => void refunds.push(amount), taskEnded: () => undefined, driverPass: () => undefined, driverConcurrency: () => undefined };
+    const { gw, taskId, cost, refunds, metrics, status } = await oneTask(provider, "a refused result");
     // Past the accepting process's hold on the task.
     let now = Date.now() + 5_000;
     driver = driverBeside(gw, { provider, owner: "storing", clock: { now: () => now }, metrics });
@@ -62,28 +71,19 @@ describe("task driver: the refunds it reports", () => {
     // Its refund deadline passes (20 minutes), its hard limit not yet (40): a pass refunds it.
     now += 25 * 60_000;
     await expect.poll(() => refunds, { timeout: 5_000, interval: 20 }).toEqual([cost]);
-    expect((await gw.prisma.task.findUniqueOrThrow({ where: { id: taskId } })).status).toBe("PROCESSING");
+    expect(await status()).toBe("PROCESSING");
 
     letGo();
-    await expect.poll(async () => (await gw!.prisma.task.findUniqueOrThrow({ where: { id: taskId } })).status, { timeout: 5_000, interval: 20 }).toBe("FAILED");
+    await expect.poll(status, { timeout: 5_000, interval: 20 }).toBe("FAILED");
     await driver.settled();
     expect(refunds).toEqual([cost]);
     const usage = await gw.prisma.dailyUsage.findMany({ where: { keyId: (await gw.prisma.task.findUniqueOrThrow({ where: { id: taskId } })).keyId } });
     expect(usage.map((u) => Number(u.usedMicros))).toEqual([0]);
   });
+
   it("counts the refund of a task its hard limit fails when no pass swept its refund deadline before", async () => {
     const provider: Provider = { poll: async (job) => ({ state: "running", progress: 0.5, ...(job.upstream ? {} : { upstream: "job-1" }) }) };
-    gw = await startGateway({ provider, driver: { enabled: false } });
-    const accepted = await fetch(`${gw.url}/api/generate`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${gw.key}`, "content-type": "application/json" },
-      body: JSON.stringify({ model: "gpt-image-2", params: { prompt: "a task that never ends", quality: "low" } }),
-    });
-    expect(accepted.status).toBe(200);
-    const { task_id: taskId } = (await accepted.json()) as { task_id: string };
-    const cost = Number((await gw.prisma.task.findUniqueOrThrow({ where: { id: taskId } })).costMicros);
-    const refunds: number[] = [];
-    const metrics = { refunded: (amount: number) => void refunds.push(amount), taskEnded: () => undefined, driverPass: () => undefined, driverConcurrency: () => undefined };
+    const { gw, cost, refunds, metrics, status } = await oneTask(provider, "a task that never ends");
     let now = Date.now() + 5_000;
     driver = driverBeside(gw, { provider, owner: "down-a-while", clock: { now: () => now }, tickMs: 60_000, metrics });
     await driver.tick(); // starts it
@@ -92,7 +92,7 @@ describe("task driver: the refunds it reports", () => {
     // The next pass comes after the hard limit (40 minutes): the task fails, refunded by that statement.
     now += 41 * 60_000;
     await driver.tick();
-    expect((await gw.prisma.task.findUniqueOrThrow({ where: { id: taskId } })).status).toBe("FAILED");
+    expect(await status()).toBe("FAILED");
     expect(refunds).toEqual([cost]);
   });
 });
