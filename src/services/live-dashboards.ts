@@ -1,7 +1,7 @@
 import { isFinal, type TaskRecord } from "../domain/task.ts";
 import { isNewerState, type TaskEvent } from "../domain/task-events.ts";
-import type { Micros } from "../kernel/money.ts";
 import type { Logger } from "pino";
+import type { Micros } from "../kernel/money.ts";
 import type { Clock } from "../kernel/clock.ts";
 import { utcDay } from "../kernel/utc-day.ts";
 import type { AccountService, ActiveSlot, Dashboard } from "./account.ts";
@@ -18,7 +18,8 @@ const MIDNIGHT_MARGIN_MS = 1_000;
 const MIDNIGHT_SPREAD_MS = 30_000;
 /**
  * After a read fails, a feed that has delivered a dashboard keeps its subscribers and reads again
- * after each of these waits (31 s in all: a database restart or a pool timeout, not an outage);
+ * after each of these waits, each lengthened by up to half by key (31–47 s in all: a database
+ * restart or a pool timeout, not an outage);
  * when the last one fails too, its subscribers end with the error. A feed whose first read fails
  * ends at once: its subscribers have nothing to keep.
  */
