@@ -16,6 +16,9 @@ import type { ForegroundPressure } from "./ports/foreground-pressure.ts";
 import { createDriverPace, type PaceRule } from "./driver-pace.ts";
 
 export const HARD_LIMIT_ERROR = "Generation timed out (40 min hard limit)";
+
+/** A running task as a pass drives it: a claimed task (ClaimedTask) with its params. */
+type DrivenTask = Omit<TaskRecord, "requestParams">;
 /** Slots whose release failed that the driver keeps releasing again (task-driver.ts `unreleased`). */
 const UNRELEASED_MAX = 10_000;
 
@@ -209,7 +212,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     files.discardResults(taskId).catch((error: unknown) => logger.warn({ err: error, taskId }, "deleting a failed task's files failed: retention deletes them"));
 
   /** The provider's view of a task's current attempt, started on `account` at `startedAt`. */
-  const jobOf = (task: TaskRecord, account: number, startedAt: number): ProviderJob => ({
+  const jobOf = (task: DrivenTask, account: number, startedAt: number): ProviderJob => ({
     taskId: task.id,
     model: task.model,
     keyId: task.keyId,
@@ -268,7 +271,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
    * from URLs keep only [A-Za-z0-9._-], and give repeated names an `<index>-` of their own), and
    * a URL carries it as it is.
    */
-  const storedName = (task: TaskRecord, name: string): string => (task.attempts > 1 ? `${task.attempts}~${name}` : name);
+  const storedName = (task: DrivenTask, name: string): string => (task.attempts > 1 ? `${task.attempts}~${name}` : name);
 
   /**
    * Stores a finished attempt's files: those in memory, then those streamed from the vendor, chunk
@@ -276,7 +279,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
    * unstorable is the attempt's final failure; any other error throws, and the next poll reads
    * the files again (a name stored before keeps its first file: the same attempt's).
    */
-  async function storeResult(task: TaskRecord, status: Extract<ProviderStatus, { state: "finished" }>, now: number): Promise<ProviderStatus> {
+  async function storeResult(task: DrivenTask, status: Extract<ProviderStatus, { state: "finished" }>, now: number): Promise<ProviderStatus> {
     await files.putResults(task.id, status.files.map((f) => Object.assign({}, f, { name: storedName(task, f.name) })), now);
     try {
       await status.streamed?.read(async (file) => {
@@ -325,7 +328,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
   };
 
   /** Goes on storing a task's result (`storage`: the store, then the task moved on) beside the passes. */
-  const storeBeside = (task: TaskRecord, storage: Promise<boolean>) => {
+  const storeBeside = (task: DrivenTask, storage: Promise<boolean>) => {
     // Its work (chunks, file writes, statements) is the driver's, which the pace keeps behind requests.
     pace.occupy();
     const settled = storage
@@ -355,6 +358,12 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
    * webhook (`wake`) has the attempt it names read at the next pass.
    */
   const nextRead = new Map<string, { readonly at: number; readonly job: ProviderJob }>();
+  /**
+   * The params of the running tasks this process drives, by task. They never change, and a claim
+   * sends them only for a task new to this process (ClaimedTask), so they are kept from that claim
+   * or from the start that brought the task, until a pass no longer claims it.
+   */
+  const paramsOf = new Map<string, TaskRecord["params"]>();
   /** The calls to vendors in flight, by task, and those a webhook named meanwhile: their answer may predate the notice, so it sets no pace. */
   const asking = new Map<string, ProviderJob>();
   const overtaken = new Set<string>();
@@ -363,7 +372,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
    * Polls one PROCESSING task, claimed at `claimedAt`, and moves it on; true while it still holds
    * its account.
    */
-  async function drive(task: TaskRecord, now: number, claimedAt: number): Promise<boolean> {
+  async function drive(task: DrivenTask, now: number, claimedAt: number): Promise<boolean> {
     if (task.account === null || task.startedAt === null) return true;
     if (storing.has(task.id)) return true;
     // Its result was stored (and the task moved on) after this pass read it: what it read is past.
@@ -419,7 +428,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
    * finished (`stored`: files may have been, when the status became a failure); true while the
    * task still holds its account.
    */
-  async function conclude(task: TaskRecord, job: ProviderJob, status: ProviderStatus, now: number, stored: boolean): Promise<boolean> {
+  async function conclude(task: DrivenTask, job: ProviderJob, status: ProviderStatus, now: number, stored: boolean): Promise<boolean> {
     if (status.state === "running") {
       // The vendor's handle is stored before anything else: the next poll (here or in another
       // process after a crash) resumes the attempt from it instead of submitting it again.
@@ -517,6 +526,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       max,
       ...(options.accountsByModel ? { accountsByModel: options.accountsByModel } : {}),
     });
+    for (const task of started) paramsOf.set(task.id, task.params);
     // Events of different tasks: no order to keep between them.
     await Promise.all(started.map((task) => publish("PROCESSING", task)));
     // A full pass's worth started: more may wait for the accounts still free, without waiting for the timer.
@@ -565,7 +575,16 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       await relay.relay(now).catch((error: unknown) => logger.warn({ err: error }, "relaying task events failed"));
     }
     const claimedAt = clock.now();
-    const processing = await tasks.claimProcessing({ owner, now: claimedAt, leaseUntil: claimedAt + leaseMs, limit: Math.max(poolSize, 1) * 2 });
+    const claimed = await tasks.claimProcessing({ owner, now: claimedAt, leaseUntil: claimedAt + leaseMs, limit: Math.max(poolSize, 1) * 2 });
+    for (const task of claimed) if (task.params !== undefined) paramsOf.set(task.id, task.params);
+    // Held here before, but no longer in memory (a pass that could not claim it): read again.
+    const unknown = claimed.filter((task) => !paramsOf.has(task.id)).map((task) => task.id);
+    if (unknown.length > 0) for (const [id, params] of await tasks.paramsOf(unknown)) paramsOf.set(id, params);
+    const processing: DrivenTask[] = [];
+    for (const task of claimed) {
+      const params = paramsOf.get(task.id);
+      if (params !== undefined) processing.push(Object.assign(task, { params }));
+    }
     // At most DRIVE_CONCURRENCY tasks are polled and moved on at once, fewer while requests feel
     // the driver's work (the pace): a pass over a thousand running tasks would otherwise queue
     // thousands of callbacks (vendor calls, statements, file writes) on the event loop at once,
@@ -603,10 +622,11 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     }
     // Stores that ended before this pass's claim can no longer meet a pass that read their task before they ended.
     for (const [id, ended] of storeEnded) if (ended < claimedAt) storeEnded.delete(id);
-    // Read paces of tasks this pass did not claim (ended, or driven elsewhere) are dropped.
-    if (nextRead.size > 0) {
-      const claimed = new Set(held);
-      for (const id of nextRead.keys()) if (!claimed.has(id)) nextRead.delete(id);
+    // Read paces and params of tasks this pass did not claim (ended, or driven elsewhere) are dropped.
+    if (nextRead.size > 0 || paramsOf.size > held.length) {
+      const driven = new Set(held);
+      for (const id of nextRead.keys()) if (!driven.has(id)) nextRead.delete(id);
+      for (const id of paramsOf.keys()) if (!driven.has(id)) paramsOf.delete(id);
     }
     const started = await startQueued();
     heldAtFullPass = holding.filter(Boolean).length;
@@ -740,6 +760,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       await Promise.all(storing.values());
       await relay.flush();
       nextRead.clear();
+      paramsOf.clear();
       // Hand this process's tasks over at once instead of after the lease runs out.
       await tasks.releaseClaims(owner).catch((error: unknown) => logger.warn({ err: error }, "releasing task leases failed"));
     },

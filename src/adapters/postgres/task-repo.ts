@@ -1,11 +1,11 @@
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
-import type { NewTask } from "../../domain/task.ts";
+import type { NewTask, TaskRecord } from "../../domain/task.ts";
 import type { Micros } from "../../kernel/money.ts";
 import { utcDay } from "../../kernel/utc-day.ts";
 import type { OutputKind } from "../../catalog/types.ts";
 import { FINISHED_LATENCY_MAX_TASKS, SLOTS_PER_SWEEP, type FinishedLatencyQuery, type TaskRepo } from "../../services/ports/task-repo.ts";
 import type { SqlClient } from "./sql.ts";
-import { taskFromRow, type TaskRow } from "./task-row.ts";
+import { claimedTaskFromRow, taskFromRow, type ClaimedTaskRow, type TaskRow } from "./task-row.ts";
 import { assignAccounts, modelsWithoutFreeAccount } from "../../domain/account-assignment.ts";
 
 /**
@@ -25,6 +25,10 @@ const TASK_COLUMNS = "id, key_id, model, kind, status, request_params, params, a
 const taskColumns = (table: string) => TASK_COLUMNS.split(", ").map((c) => `${table}.${c}`).join(", ");
 const COLUMNS = Prisma.raw(TASK_COLUMNS);
 const T_COLUMNS = Prisma.raw(taskColumns("t"));
+/** A claim's columns (ClaimedTask): the task's without its request as sent and its params. */
+const CLAIMED_COLUMNS = TASK_COLUMNS.split(", ").filter((c) => c !== "request_params" && c !== "params");
+const CLAIMED = Prisma.raw(CLAIMED_COLUMNS.join(", "));
+const T_CLAIMED = Prisma.raw(CLAIMED_COLUMNS.map((c) => `t.${c}`).join(", "));
 
 
 /**
@@ -333,25 +337,34 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
     // A lease of this process is rewritten only once a quarter of it has passed (RENEW_AFTER): a
     // pass every 100 ms over a thousand running tasks would otherwise write a thousand rows each
     // time. The others are read as they are.
-    claimProcessing: (args) => {
+    // Params only for a task new to `owner` (its lease was another's, or none): ClaimedTask.
+    claimProcessing: async (args) => {
       const renewBefore = args.now + (args.leaseUntil - args.now) * (1 - RENEW_AFTER);
-      return many(Prisma.sql`
-        WITH renewed AS (
-          UPDATE tasks SET lease_owner = ${args.owner}, lease_until = ${at(args.leaseUntil)}::timestamptz
-          WHERE id IN (
-            SELECT id FROM tasks
-            WHERE status = 'PROCESSING'
-              AND ((lease_owner = ${args.owner} AND lease_until < ${at(renewBefore)}::timestamptz)
-                   OR lease_until IS NULL OR lease_until < ${at(args.now)}::timestamptz)
-            ORDER BY started_at
-            LIMIT ${args.limit}::int FOR UPDATE SKIP LOCKED)
-          RETURNING ${COLUMNS}
+      const rows = await onDriver<ClaimedTaskRow>(Prisma.sql`
+        WITH due AS (
+          SELECT id, lease_owner AS was FROM tasks
+          WHERE status = 'PROCESSING'
+            AND ((lease_owner = ${args.owner} AND lease_until < ${at(renewBefore)}::timestamptz)
+                 OR lease_until IS NULL OR lease_until < ${at(args.now)}::timestamptz)
+          ORDER BY started_at
+          LIMIT ${args.limit}::int FOR UPDATE SKIP LOCKED
+        ), renewed AS (
+          UPDATE tasks t SET lease_owner = ${args.owner}, lease_until = ${at(args.leaseUntil)}::timestamptz
+          FROM due WHERE t.id = due.id
+          RETURNING ${T_CLAIMED}, CASE WHEN due.was IS DISTINCT FROM ${args.owner} THEN t.params END AS params
         )
         SELECT * FROM renewed
         UNION ALL
-        (SELECT ${COLUMNS} FROM tasks
+        (SELECT ${CLAIMED}, NULL::jsonb AS params FROM tasks
          WHERE status = 'PROCESSING' AND lease_owner = ${args.owner} AND lease_until >= ${at(renewBefore)}::timestamptz
          ORDER BY started_at LIMIT ${args.limit}::int)`);
+      return rows.map(claimedTaskFromRow);
+    },
+
+    async paramsOf(ids) {
+      if (ids.length === 0) return new Map();
+      const rows = await onDriver<{ id: string; params: TaskRecord["params"] }>(Prisma.sql`SELECT id, params FROM tasks WHERE id IN (SELECT jsonb_array_elements_text(${JSON.stringify(ids)}::text::jsonb))`);
+      return new Map(rows.map((row) => [row.id, row.params ?? {}]));
     },
 
     renewLeases: async (args) =>

@@ -1,5 +1,6 @@
 import type { OutputKind } from "../../catalog/types.ts";
 import type { TaskRecord, TaskStatus } from "../../domain/task.ts";
+import type { ClaimedTask } from "../../services/ports/task-repo.ts";
 
 /**
  * A `tasks` row as SQL returns it (snake_case). Every statement that returns tasks selects whole
@@ -66,4 +67,12 @@ export function taskFromRow(row: TaskRow): TaskRecord {
     upstream: row.upstream_ref != null && row.upstream_attempt != null ? { attempt: row.upstream_attempt, ref: row.upstream_ref } : null,
     vendorCost: row.vendor_cost ?? null,
   };
+}
+
+/** A claimed task's row: no request_params, and params null when the claim does not send them (ClaimedTask). */
+export type ClaimedTaskRow = Omit<TaskRow, "request_params">;
+
+export function claimedTaskFromRow(row: ClaimedTaskRow): ClaimedTask {
+  const params = row.params === null || row.params === undefined ? undefined : (row.params as TaskRecord["params"]);
+  return Object.assign(taskFromRow(row as TaskRow), { params });
 }

@@ -128,9 +128,12 @@ export interface TaskRepo {
   /**
    * This process's PROCESSING tasks and those whose lease ran out (taken over), each leased to
    * `owner` until at least a part of `leaseUntil` away: a lease is rewritten (to `leaseUntil`)
-   * once a share of it has passed, not on every claim (the adapter's RENEW_AFTER).
+   * once a share of it has passed, not on every claim (the adapter's RENEW_AFTER). Read at every
+   * pass, so without what the driver has already: see ClaimedTask.
    */
-  claimProcessing(args: { owner: string; now: number; leaseUntil: number; limit: number }): Promise<TaskRecord[]>;
+  claimProcessing(args: { owner: string; now: number; leaseUntil: number; limit: number }): Promise<ClaimedTask[]>;
+  /** The params of tasks `ids` (those that exist): for a claimed task whose params its process does not have. */
+  paramsOf(ids: readonly string[]): Promise<Map<string, TaskRecord["params"]>>;
   /**
    * Extends `owner`'s leases on running tasks `ids` to `leaseUntil` (those it still holds): the
    * driver keeps the tasks of a pass held while their vendor calls take longer than a lease.
@@ -186,3 +189,13 @@ export interface TaskRepo {
   /** How many tasks wait (QUEUED) and run (PROCESSING) now, for operations (/metrics). */
   liveCounts(): Promise<{ queued: number; processing: number }>;
 }
+
+/**
+ * A running task as a claim reads it at each pass: never its request as sent (the driver has no
+ * use for it), and its params (which never change) only when the task was not `owner`'s before
+ * this claim; otherwise undefined: the driver keeps them from the claim that brought the task, or
+ * from a start (TaskRepo.startQueued), and reads them with `paramsOf` when it has not. A task's
+ * params may be up to 512 KiB (kernel/bounds.ts): read at every pass, a few such tasks of one key
+ * held a core.
+ */
+export type ClaimedTask = Omit<TaskRecord, "requestParams" | "params"> & { readonly params: TaskRecord["params"] | undefined };

@@ -1,7 +1,8 @@
 // Claiming running tasks (TaskRepo.claimProcessing): this process's leases are rewritten only once
 // a quarter of them has passed (a pass every 100 ms would otherwise write every running row each
 // time), tasks whose lease ran out are taken over, and a live lease of another process is left
-// alone. Held to both databases.
+// alone; a claim sends a task's params only to a process the task is new to, and never its
+// request as sent (a pass reads every running task). Held to both databases.
 import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/adapters/postgres/database.ts";
@@ -64,6 +65,22 @@ describe.each(targets)("task leases on $name", (target) => {
     // Held past the lease it was claimed with: another process does not take it over.
     expect(await claim("b", T0 + LEASE + 1)).toMatchObject([{ id: theirs }]);
     expect(await stores.tasks.renewLeases({ owner: "a", ids: [], leaseUntil: T0 })).toBe(0);
+  });
+
+  it("sends a task's params only to a process it is new to (taken over, or its lease run out), never its request as sent; paramsOf reads them", async () => {
+    const id = await running("a", T0);
+    const params = (await stores.tasks.find(id))!.params;
+    // "a" started it (it has the params from the start): neither a claim nor a renewal sends them.
+    const [held] = await claim("a", T0 + 500);
+    expect(held).toMatchObject({ id, params: undefined });
+    expect(held).not.toHaveProperty("requestParams", expect.anything());
+    expect((await claim("a", T0 + 1_001))[0]).toMatchObject({ id, params: undefined });
+    // Its lease runs out: "b" takes it over and gets them, once.
+    const [taken] = await claim("b", T0 + 1_001 + LEASE + 1);
+    expect(taken).toMatchObject({ id, params });
+    expect((await claim("b", T0 + 1_001 + LEASE + 2))[0]).toMatchObject({ id, params: undefined });
+    expect(await stores.tasks.paramsOf([id, randomUUID()])).toEqual(new Map([[id, params]]));
+    expect(await stores.tasks.paramsOf([])).toEqual(new Map());
   });
 
   it("returns each task once, renewed or not", async () => {
