@@ -584,6 +584,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     for (const task of claimed) {
       const params = paramsOf.get(task.id);
       if (params !== undefined) processing.push(Object.assign(task, { params }));
+      else logger.warn({ taskId: task.id }, "a claimed task's params could not be read: it is not driven in this pass");
     }
     // At most DRIVE_CONCURRENCY tasks are polled and moved on at once, fewer while requests feel
     // the driver's work (the pace): a pass over a thousand running tasks would otherwise queue

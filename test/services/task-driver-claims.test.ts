@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 describe("task driver: the params of the tasks it drives", () => {
-  it("gives the vendor the task's params whether they came with the start, or are read for a task held without them", async () => {
+  it("gives the vendor the task's params whether they came with the start or a takeover's claim, or are read for a task held without them", async () => {
     const submitted: unknown[] = [];
     const provider: Provider = {
       async poll(job: ProviderJob) {
@@ -53,6 +53,14 @@ describe("task driver: the params of the tasks it drives", () => {
     await second.tick();
     await second.tick();
     expect(submitted).toEqual(["a lighthouse at dusk", "a lighthouse at dusk"]);
+    expect(paramsReads).toBe(1);
+    // A third process takes the task over once its lease has run out: the claim sends the params.
+    await gw.prisma.task.updateMany({ data: { upstreamRef: null } });
+    const later = now + 60_000;
+    const third = driverBeside(gw, { provider, owner: "another-owner", tasks, clock: { now: () => later }, tickMs: 60_000 });
+    drivers.push(third);
+    await third.tick();
+    expect(submitted).toEqual(["a lighthouse at dusk", "a lighthouse at dusk", "a lighthouse at dusk"]);
     expect(paramsReads).toBe(1);
   });
 });
