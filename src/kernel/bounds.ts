@@ -103,8 +103,10 @@ export interface JsonBounds {
   readonly items: number;
   /** Longest object key. */
   readonly keyLength: number;
-  /** Longest string, a `data:` URI apart (absent: no bound). */
+  /** Longest string (absent: no bound). */
   readonly textLength?: number;
+  /** A `data:` URI may be longer than `textLength` (a reference: its bytes go to the file store). */
+  readonly longDataUris?: boolean;
   /** Keys of the value itself whose strings have a bound of their own, checked later with its own error (`textLength` does not apply to them). */
   readonly ownTextBounds?: readonly string[];
 }
@@ -122,7 +124,7 @@ export function jsonInputIssue(value: unknown, field: string, bounds: JsonBounds
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     const { value: current, path, depth } = item;
     if (typeof current === "string") {
-      if (bounds.textLength !== undefined && current.length > bounds.textLength && item.ownBound !== true && !DATA_URI.test(current)) return { field: path, reason: longText(bounds.textLength) };
+      if (bounds.textLength !== undefined && current.length > bounds.textLength && item.ownBound !== true && !(bounds.longDataUris === true && DATA_URI.test(current))) return { field: path, reason: longText(bounds.textLength) };
       if (!isStorableText(current)) return { field: path, reason: UNSTORABLE_TEXT };
       continue;
     }
@@ -147,7 +149,7 @@ export function jsonInputIssue(value: unknown, field: string, bounds: JsonBounds
 
 /** The bounds of a generation request's `params` (REST body and GraphQL input alike). */
 /** The prompt has its own bound, BOUNDS.prompt (PROMPT_TOO_LONG, from the engine). */
-export const PARAMS_BOUNDS: JsonBounds = { depth: BOUNDS.paramsDepth, items: BOUNDS.paramsItems, keyLength: BOUNDS.paramName, textLength: BOUNDS.paramText, ownTextBounds: ["prompt"] };
+export const PARAMS_BOUNDS: JsonBounds = { depth: BOUNDS.paramsDepth, items: BOUNDS.paramsItems, keyLength: BOUNDS.paramName, textLength: BOUNDS.paramText, longDataUris: true, ownTextBounds: ["prompt"] };
 
 const DATA_URI = /^data:/i;
 const longText = (max: number) => `longer than ${max} characters (only a data: URI given as a reference may be longer)`;
@@ -155,21 +157,14 @@ const longText = (max: number) => `longer than ${max} characters (only a data: U
 /**
  * What a task row may not keep of `value` (params once their inline references have gone to the
  * file store): a string longer than BOUNDS.paramText, `data:` URIs included, or more than
- * BOUNDS.storedParams characters of JSON in all. Walks as jsonInputIssue does (the value is
- * within PARAMS_BOUNDS already).
+ * BOUNDS.storedParams characters of JSON in all.
  */
 export function storedParamsIssue(value: unknown, field: string): InputIssue | undefined {
-  const stack: { value: unknown; path: string }[] = [{ value, path: field }];
-  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-    const { value: current, path } = item;
-    if (typeof current === "string") {
-      if (current.length > BOUNDS.paramText) return { field: path, reason: longText(BOUNDS.paramText) };
-    } else if (Array.isArray(current)) {
-      for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], path: pathOf(path, i) });
-    } else if (typeof current === "object" && current !== null) {
-      for (const [key, inner] of Object.entries(current)) stack.push({ value: inner, path: pathOf(path, key) });
-    }
-  }
+  const long = jsonInputIssue(value, field, STORED_PARAMS_BOUNDS);
+  if (long) return long;
   const json = JSON.stringify(value)?.length ?? 0;
   return json > BOUNDS.storedParams ? { field: field || "params", reason: `${json} characters as JSON once inline references are stored; at most ${BOUNDS.storedParams}` } : undefined;
 }
+
+/** The params' bounds, no `data:` URI exempt: what is left of one once the references are stored stays in the row. */
+const STORED_PARAMS_BOUNDS: JsonBounds = Object.assign({}, PARAMS_BOUNDS, { longDataUris: false });

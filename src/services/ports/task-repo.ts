@@ -194,8 +194,8 @@ export interface TaskRepo {
  * A running task as a claim reads it at each pass: never its request as sent (the driver has no
  * use for it), and its params (which never change) only when the task was not `owner`'s before
  * this claim; otherwise undefined: the driver keeps them from the claim that brought the task, or
- * from a start (TaskRepo.startQueued), and reads them with `paramsOf` when it has not. A task's
- * params may be up to 512 KiB (kernel/bounds.ts): read at every pass, a few such tasks of one key
- * held a core.
+ * from a start (TaskRepo.startQueued), and reads them with `paramsOf` when it has not. A pass
+ * reads every running task, and a task's params may be up to 512 KiB (kernel/bounds.ts): what a
+ * pass reads must not grow with what one client sent.
  */
 export type ClaimedTask = Omit<TaskRecord, "requestParams" | "params"> & { readonly params: TaskRecord["params"] | undefined };
