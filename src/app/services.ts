@@ -45,8 +45,11 @@ export interface Running {
 
 /** How often each process asks the database for revocations its pub/sub may have missed. */
 const REVOCATION_LOOK_MS = 30_000;
-/** A DNS query of a reference's host waits this long for each name server (the guard's whole lookup is given 3 s: url-guard.ts). */
-const REFERENCE_LOOKUP_MS = 1_000;
+/**
+ * A DNS query for a host the gateway fetches from (a reference's, a vendor result file's) waits this
+ * long for each name server (a reference's whole lookup is given 3 s: url-guard.ts).
+ */
+const HOST_LOOKUP_MS = 1_000;
 
 /** Wires the adapters into the services, and makes sure the configured keys and pool accounts exist. */
 export async function createServices(
@@ -89,7 +92,9 @@ export async function createServices(
   });
   const engine = createEngine(specs);
   const capped = specs.some((spec, i) => spec !== catalog[i]);
-  const upstream = options.provider ? { provider: options.provider, close: async () => undefined } : openProvider(config, { references: referenceUrls });
+  // One resolver for every host the gateway fetches from: references and vendors' result files.
+  const resolveHost = options.resolveHost ?? createDnsResolver({ timeoutMs: HOST_LOOKUP_MS });
+  const upstream = options.provider ? { provider: options.provider, close: async () => undefined } : openProvider(config, { references: referenceUrls, resolveHost });
   // The driver yields to this process's requests: it drives fewer tasks at once while they feel its work.
   const pressure = config.driverYieldMs > 0 ? createEventLoopPressure(clientWorkSoFar) : undefined;
   const driver = createTaskDriver({
@@ -102,7 +107,7 @@ export async function createServices(
   });
   const accepting = createGenerationService({
     tasks: stores.tasks, idempotency: stores.idempotency, files, engine, limiter, pubsub, clock, timing,
-    references: { maxBytes: config.uploadMaxBytes, resolve: options.resolveHost ?? createDnsResolver({ timeoutMs: REFERENCE_LOOKUP_MS }) },
+    references: { maxBytes: config.uploadMaxBytes, resolve: resolveHost },
     // The driver's passes are no request's work, whichever request woke them.
     onAccepted: () => inBackground(() => driver.nudge()),
     hold: driver.hold,

@@ -36,10 +36,20 @@ const vendorEnv = () => ({
   GATEAI_POOL_SIZE: "2",
 });
 
+/** The shared gateway's DNS: the names it looked up, answered from `DNS` (no other name resolves). */
+const DNS: Record<string, string[]> = { "cdn.vendor-files.com": ["10.20.30.40"] };
+const lookups: string[] = [];
+const resolveHost = async (host: string) => {
+  lookups.push(host);
+  const addresses = DNS[host];
+  if (!addresses) throw Object.assign(new Error(`queryA ENOTFOUND ${host}`), { code: "ENOTFOUND" });
+  return addresses;
+};
+
 describe("a gateway with vendor accounts", () => {
   let shared: Launched;
   beforeAll(async () => {
-    shared = await launch(cleanup, { env: vendorEnv() });
+    shared = await launch(cleanup, { env: vendorEnv(), options: { resolveHost } });
   }, 60_000);
   it("runs a routed model at its vendor, serves its files, and records the vendor's cost beside ours", async () => {
     const gw = shared;
@@ -55,6 +65,22 @@ describe("a gateway with vendor accounts", () => {
     const row = await gw.prisma.$queryRawUnsafe<{ vendor_cost: unknown; cost_micros: unknown }[]>("SELECT vendor_cost, cost_micros FROM tasks WHERE id = $1", taskId);
     expect(row[0]!.vendor_cost).toEqual({ vendor: "fal", usage: { inference_seconds: 1.25 } });
     expect(Number(row[0]!.cost_micros)).toBe(cost);
+  });
+
+  it("looks up a vendor's result file host with the resolver references use, and never fetches a name that resolves to a private address", async () => {
+    const gw = shared;
+    const { key } = await gw.createKey();
+    fal.faults.resultUrls = ["https://cdn.vendor-files.com/r/x.png"];
+    try {
+      const { taskId } = await generate(gw.url, key, "flux-schnell", { prompt: "a private file", width: 1024, height: 1024, quantity: 1 });
+      const final = await waitForFinal(gw.url, key, taskId, 20_000);
+      expect(final.status).toBe("FAILED");
+      expect(final.error).toContain("non-public address");
+      expect(lookups).toContain("cdn.vendor-files.com");
+      expect(await usedMicros(gw.url, key)).toBe(0);
+    } finally {
+      delete fal.faults.resultUrls;
+    }
   });
 
   it("fails a request the vendor rejects as invalid with the vendor's message, and refunds it", async () => {

@@ -1,14 +1,17 @@
-import { lookup as systemLookup, type LookupAddress, type LookupOptions } from "node:dns";
+import { lookup as systemLookup } from "node:dns/promises";
+import type { LookupAddress, LookupOptions } from "node:dns";
 import { isIP } from "node:net";
 import { Agent, buildConnector } from "undici";
 import { isBlockedAddress } from "../../engine/references.ts";
-
-/** Every address of a host name (injectable: tests have no DNS). */
-export type ResolveAll = (hostname: string, callback: (error: NodeJS.ErrnoException | null, addresses: readonly LookupAddress[]) => void) => void;
+import type { HostResolver } from "../../services/ports/host-resolver.ts";
 
 export interface GuardedAgentOptions {
-  /** Default: the system resolver (`dns.lookup`, all addresses). */
-  readonly resolve?: ResolveAll;
+  /**
+   * A host name's addresses. The gateway passes the one resolver its references are checked with
+   * (app/provider.ts: DNS queries on the event loop, never the thread pool's getaddrinfo). The
+   * default, the system's `dns.lookup`, is for an adapter used on its own.
+   */
+  readonly resolve?: HostResolver;
   /** Default: `isBlockedAddress`, the one predicate references are checked with. */
   readonly isBlocked?: (address: string) => boolean;
   /** Connection (TCP + TLS) time limit; default 10 s. */
@@ -20,8 +23,7 @@ export class BlockedAddressError extends Error {
   readonly code = "EADDRBLOCKED";
 }
 
-const systemResolveAll: ResolveAll = (hostname, callback) =>
-  systemLookup(hostname, { all: true, verbatim: true }, (error, addresses) => callback(error, addresses ?? []));
+const systemResolve: HostResolver = async (hostname) => (await systemLookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
 
 /**
  * An undici Agent for fetching URLs the gateway does not control (an upstream's result files on
@@ -32,7 +34,7 @@ const systemResolveAll: ResolveAll = (hostname, callback) =>
  * address of the name is blocked, and connects only to the addresses it checked.
  */
 export function createGuardedAgent(options: GuardedAgentOptions = {}): Agent {
-  const resolveAll = options.resolve ?? systemResolveAll;
+  const resolve = options.resolve ?? systemResolve;
   const isBlocked = options.isBlocked ?? isBlockedAddress;
 
   const lookup = (
@@ -40,15 +42,18 @@ export function createGuardedAgent(options: GuardedAgentOptions = {}): Agent {
     lookupOptions: LookupOptions,
     callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
   ): void => {
-    resolveAll(hostname, (error, addresses) => {
-      if (error) return callback(error, "");
-      if (addresses.some((a) => isBlocked(a.address))) return callback(new BlockedAddressError(`${hostname} resolves to a non-public address: not fetched`), "");
-      const family = lookupOptions.family === 4 || lookupOptions.family === 6 ? lookupOptions.family : undefined;
-      const usable = family ? addresses.filter((a) => a.family === family) : [...addresses];
-      if (!usable.length) return callback(Object.assign(new Error(`${hostname} has no usable address`), { code: "ENOTFOUND" }), "");
-      if (lookupOptions.all) return callback(null, usable);
-      callback(null, usable[0]!.address, usable[0]!.family);
-    });
+    resolve(hostname).then(
+      (found) => {
+        const addresses: LookupAddress[] = found.map((address) => ({ address, family: isIP(address) }));
+        if (addresses.some((a) => a.family === 0 || isBlocked(a.address))) return callback(new BlockedAddressError(`${hostname} resolves to a non-public address: not fetched`), "");
+        const family = lookupOptions.family === 4 || lookupOptions.family === 6 ? lookupOptions.family : undefined;
+        const usable = family ? addresses.filter((a) => a.family === family) : addresses;
+        if (!usable.length) return callback(Object.assign(new Error(`${hostname} has no usable address`), { code: "ENOTFOUND" }), "");
+        if (lookupOptions.all) return callback(null, usable);
+        callback(null, usable[0]!.address, usable[0]!.family);
+      },
+      (error: NodeJS.ErrnoException) => callback(error, ""),
+    );
   };
 
   const connect = buildConnector({ lookup, timeout: options.connectTimeoutMs ?? 10_000 });

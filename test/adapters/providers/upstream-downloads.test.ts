@@ -200,7 +200,7 @@ describe("result files on another origin", () => {
 
   it("are checked again when connecting: a name that resolves to loopback by then is never reached (DNS rebinding)", async () => {
     // The name passed every earlier check; at connection time it resolves to 127.0.0.1.
-    const rebinding = createGuardedAgent({ resolve: (_host, callback) => callback(null, [{ address: "127.0.0.1", family: 4 }]) });
+    const rebinding = createGuardedAgent({ resolve: async () => ["127.0.0.1"] });
     finishWith([`https://cdn.rebind.example:${foreign.port}/x.png`]);
     const before = foreign.connections;
     const status = await withFilesRead(await createUpstreamProvider({ baseUrl: upstream.url, apiKeys: [KEY], downloadDispatcher: rebinding }).poll(job(), Date.now()));
@@ -232,13 +232,13 @@ describe("result files on another origin", () => {
 describe("the guarded agent", () => {
   it("refuses address literals and names resolving to blocked addresses before connecting, and connects otherwise", async () => {
     foreign.routes.set("/ok", (res) => res.writeHead(200).end("ok"));
-    const toLoopback = (_host: string, callback: (error: null, addresses: { address: string; family: number }[]) => void) => callback(null, [{ address: "127.0.0.1", family: 4 }]);
+    const toLoopback = async () => ["127.0.0.1"];
     const before = foreign.connections;
     const guarded = createGuardedAgent({ resolve: toLoopback });
     await expect(request(`http://127.0.0.1:${foreign.port}/ok`, { dispatcher: guarded })).rejects.toMatchObject({ code: "EADDRBLOCKED" });
     await expect(request(`http://[::ffff:127.0.0.1]:${foreign.port}/ok`, { dispatcher: guarded })).rejects.toMatchObject({ code: "EADDRBLOCKED" });
     await expect(request(`http://rebind.example:${foreign.port}/ok`, { dispatcher: guarded })).rejects.toMatchObject({ code: "EADDRBLOCKED" });
-    const mixed = createGuardedAgent({ resolve: (_h, cb) => cb(null, [{ address: "93.184.216.34", family: 4 }, { address: "10.0.0.1", family: 4 }]) });
+    const mixed = createGuardedAgent({ resolve: async () => ["93.184.216.34", "10.0.0.1"] });
     await expect(request(`http://mixed.example:${foreign.port}/ok`, { dispatcher: mixed })).rejects.toMatchObject({ code: "EADDRBLOCKED" });
     expect(foreign.connections).toBe(before);
 
