@@ -49,6 +49,9 @@ const universalFields = new Set<string>([
 ]);
 
 
+/** Unknown parameters of one request that get a "did you mean" (each one after them is listed without). */
+export const SUGGESTED_UNKNOWN_PARAMS = 10;
+
 const hasOwn = Object.prototype.hasOwnProperty;
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -103,6 +106,7 @@ export function normalize(profile: ModelProfile, rawParams: unknown): Result<Nor
   const issues: ParamIssue[] = [];
   const adjustments: Adjustment[] = [];
   const params: Record<string, unknown> = {};
+  let unknown = 0;
 
   for (const [name, value] of sent) {
     const spec = profile.params.get(name);
@@ -121,7 +125,9 @@ export function normalize(profile: ModelProfile, rawParams: unknown): Result<Nor
       if (reason) issues.push({ field: name, reason });
       else params[name] = value;
     } else {
-      const suggestion = suggestParam(name, [...profile.params.keys()]);
+      // A "did you mean" for the first few unknown names only: past them the client is not
+      // misspelling, and each suggestion compares the name with every parameter's.
+      const suggestion = ++unknown <= SUGGESTED_UNKNOWN_PARAMS ? suggestParam(name, [...profile.params.keys()]) : undefined;
       issues.push({
         field: name,
         reason: `unknown parameter for ${profile.spec.id}${suggestion ? ` (did you mean "${String(suggestion)}"?)` : ""}`,

@@ -10,13 +10,20 @@ const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
 export function suggestModelIds(query: string, ids: readonly string[], limit = 5): string[] {
   const q = query.toLowerCase();
   const threshold = Math.max(2, Math.ceil(q.length / 2));
-  const near = ids
-    .map((id) => ({ id, d: distance(q, id.toLowerCase()) }))
-    .filter((c) => c.d <= threshold)
-    .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id));
-  if (near.length) return near.slice(0, limit).map((c) => c.id);
+  // An edit distance is at least the difference of the lengths: a name that much shorter or
+  // longer is not compared at all (a client's 100-character key against 10-character names).
+  const near: { id: string; d: number }[] = [];
+  let longest = 0;
+  for (const id of ids) {
+    if (id.length > longest) longest = id.length;
+    if (Math.abs(id.length - q.length) > threshold) continue;
+    const d = distance(q, id.toLowerCase());
+    if (d <= threshold) near.push({ id, d });
+  }
+  if (near.length) return near.sort((a, b) => a.d - b.d || a.id.localeCompare(b.id)).slice(0, limit).map((c) => c.id);
   const s = squash(query);
-  if (!s) return [];
+  // Squashing only shortens a name: a query longer than every name is contained in none.
+  if (!s || s.length > longest) return [];
   return ids
     .filter((id) => squash(id).includes(s))
     .sort((a, b) => a.length - b.length || a.localeCompare(b))

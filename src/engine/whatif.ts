@@ -45,9 +45,8 @@ export function allowedValues(profile: ModelProfile, name: string): readonly Pri
   return undefined;
 }
 
-/** Values a parameter can take (`allowedValues`), or why it has none to price across. */
+/** Values a parameter of the model can take (`allowedValues`), or why it has none to price across. */
 function valuesOf(profile: ModelProfile, name: string): Result<readonly PricedValue[], EngineError> {
-  if (!profile.params.has(name)) return err(invalidParams([{ field: truncateForEcho(name), reason: `${profile.spec.id} has no parameter ${truncateForEcho(name)}` }]));
   const values = allowedValues(profile, name);
   return values ? ok(values) : err(invalidParams([{ field: name, reason: "has no short list of values to price across; pass the values" }]));
 }
@@ -90,9 +89,14 @@ export function priceAcross(
     (options.values ? valuesIssue("values", options.values, BOUNDS.priceAcrossValues) : undefined) ??
     (options.byValues ? valuesIssue("byValues", options.byValues, BOUNDS.priceAcrossByValues) : undefined);
   if (refused) return err(invalidParams([refused]));
+  if (options.by === across) return err(invalidParams([{ field: "by", reason: `is the across parameter (${truncateForEcho(across)}): name another parameter, or leave by out` }]));
   const found = engine.findModel(request.model);
   if (!found.ok) return found;
   const profile = found.value;
+  // A table over a name the model does not have would price the request as it is in every cell.
+  for (const name of [across, options.by]) {
+    if (name !== undefined && !profile.params.has(name)) return err(invalidParams([{ field: truncateForEcho(name), reason: `${profile.spec.id} has no parameter ${truncateForEcho(name)}` }]));
+  }
   const base = (typeof request.params === "object" && request.params !== null ? request.params : {}) as Record<string, unknown>;
   const acrossValues = options.values ? ok(options.values) : valuesOf(profile, across);
   if (!acrossValues.ok) return acrossValues;
@@ -166,12 +170,19 @@ export interface BudgetPlan {
   readonly remaining: Micros;
 }
 
-/** Several requests run in order against a starting budget, each downgraded as generate would. */
+/**
+ * Several requests run in order against a starting budget, each downgraded as generate would. A
+ * request listed more than once (the same object: one GraphQL variable in every step) is
+ * normalized once; only its fit depends on the step.
+ */
 export function planBudget(engine: Engine, requests: readonly GenerationRequest[], budget: Micros): BudgetPlan {
   let remaining = budget;
   let totalCost = 0;
+  const normalized = new Map<GenerationRequest, ReturnType<Engine["normalize"]>>();
   const steps = requests.map((request, index): PlanStep => {
-    const quote = engine.quote(request, remaining);
+    let n = normalized.get(request);
+    if (n === undefined) normalized.set(request, (n = engine.normalize(request)));
+    const quote = n.ok ? engine.quoteNormalized(n.value, remaining) : n;
     if (!quote.ok) return { index, model: String(request.model), result: quote, remainingAfter: remaining };
     remaining -= quote.value.cost;
     totalCost += quote.value.cost;
@@ -225,10 +236,34 @@ interface SizeCandidate {
   readonly params: Record<string, unknown>;
 }
 
+/** Whether a width × height has the need's ratio (within 2%) and short side. */
+const sizeMeets = (need: Need, ratio: number | undefined, w: number, h: number): boolean =>
+  (ratio === undefined || Math.abs(w / h / ratio - 1) <= 0.02) && (need.minShortSide === undefined || Math.min(w, h) >= need.minShortSide);
+
+/**
+ * Whether params as normalization left them still meet the need: a parameter rule can change
+ * what a candidate asked for (Hailuo runs more than 6 s only at 768p, so 10 s at 1080p becomes
+ * 6 s), and the option answered must be one the need accepts.
+ */
+function paramsMeet(profile: ModelProfile, need: Need, ratio: number | undefined, params: Params): boolean {
+  if (need.minDuration !== undefined) {
+    const duration = profile.duration ? params[profile.duration.name] : undefined;
+    if (typeof duration !== "number" || duration < need.minDuration) return false;
+  }
+  const { width, height } = params;
+  if (typeof width === "number" && typeof height === "number") {
+    if (!sizeMeets(need, ratio, width, height)) return false;
+  } else if (need.minShortSide !== undefined && profile.tier) {
+    const tier = params[profile.tier.name];
+    if (typeof tier !== "string" || (tierShortSide(tier) ?? 0) < need.minShortSide) return false;
+  }
+  if (need.quantity !== undefined && profile.params.has("quantity") && params.quantity !== need.quantity) return false;
+  return true;
+}
+
 function sizeCandidates(profile: ModelProfile, need: Need, ratio: number | undefined): readonly SizeCandidate[] | undefined {
   const wantsSize = ratio !== undefined || need.minShortSide !== undefined;
-  const matches = (w: number, h: number) =>
-    (ratio === undefined || Math.abs(w / h / ratio - 1) <= 0.02) && (need.minShortSide === undefined || Math.min(w, h) >= need.minShortSide);
+  const matches = (w: number, h: number) => sizeMeets(need, ratio, w, h);
   const size = profile.size;
   const tier = profile.tier;
   if (size.kind === "tiered" && tier) {
@@ -244,7 +279,8 @@ function sizeCandidates(profile: ModelProfile, need: Need, ratio: number | undef
     return size.groups.flatMap((g) => g.sizes).filter((s) => matches(s.width, s.height)).map((s) => ({ params: { width: s.width, height: s.height } }));
   }
   if (size.kind === "range") {
-    let sized: SizeCandidate[] = [{ params: {} }];
+    // No size needed: the default size and the smallest, as a table model tries all of its sizes.
+    let sized: SizeCandidate[] = [{ params: {} }, { params: { width: size.width.min, height: size.height.min } }];
     if (wantsSize) {
       const r = ratio ?? 1;
       const short = Math.max(need.minShortSide ?? 0, r >= 1 ? size.height.min : size.width.min);
@@ -297,7 +333,7 @@ export function cheapestModels(engine: Engine, need: Need): Result<readonly Mode
         if (duration !== undefined && profile.duration) params[profile.duration.name] = duration;
         if (need.quantity !== undefined && profile.params.has("quantity")) params.quantity = need.quantity;
         const normalized = engine.normalize({ model: spec.id, params });
-        if (!normalized.ok) continue;
+        if (!normalized.ok || !paramsMeet(profile, need, ratio, normalized.value.params)) continue;
         const cost = engine.price(profile, normalized.value.params);
         if (!best || cost < best.cost) best = { model: spec.id, cost, params: normalized.value.params, needsStartFrame };
       }

@@ -85,6 +85,15 @@ describe("priceAcross", () => {
     expect(table.error.issues.map((i) => i.field)).toEqual(Array.from({ length: 99 }, (_, i) => `q${i}`));
   });
 
+  it("refuses a by that is the across parameter, and a name the model does not have even with values given", () => {
+    const same = priceAcross(engine, { model: "sora-2", params: { prompt: "x" } }, "duration", { by: "duration" });
+    expect(!same.ok && same.error.code === "INVALID_PARAMS" && same.error.issues).toEqual([{ field: "by", reason: expect.stringContaining("is the across parameter") }]);
+    for (const [across, by] of [["__proto__", undefined], ["colour", undefined], ["duration", "constructor"]] as const) {
+      const table = priceAcross(engine, { model: "sora-2", params: { prompt: "x" } }, across, Object.assign({ values: [1, 2] }, by ? { by, byValues: [1] } : {}));
+      expect(!table.ok && table.error.code === "INVALID_PARAMS" && table.error.issues, `${across} ${by}`).toEqual([{ field: by ?? across, reason: `sora-2 has no parameter ${by ?? across}` }]);
+    }
+  });
+
   it("still names, in its cell, a value of the priced parameter that is wrong", () => {
     const table = priceAcross(engine, { model: "seedance-2.0", params: { prompt: "x" } }, "duration", { values: [8, "long"] });
     if (!table.ok) throw new Error(table.error.message);
@@ -132,6 +141,18 @@ describe("planBudget", () => {
     expect(third!.result.ok).toBe(false);
     if (third!.result.ok) return;
     expect(third!.result.error).toMatchObject({ code: "INSUFFICIENT_BUDGET", cheapestCost: 493_200, remaining: budget - 11_250_000 - 1_664_550 });
+  });
+
+  it("normalizes a request listed in many steps once, and still fits each step to what is left", () => {
+    let normalized = 0;
+    const counting = Object.assign({}, engine, { normalize: (r: Parameters<typeof engine.normalize>[0]) => (normalized++, engine.normalize(r)) });
+    const request = { model: "sora-2", params: { prompt: "x", duration: 12 } };
+    const plan = planBudget(counting, Array.from({ length: 200 }, () => request), usdToMicros(1));
+    expect(normalized).toBe(1);
+    // $0.12 each: eight fit in $1, the ninth is downgraded to 4 s ($0.04), the rest fit nothing.
+    expect(plan.steps.map((s) => (s.result.ok ? s.result.value.cost : 0)).slice(0, 10)).toEqual([...Array(8).fill(usdToMicros(0.12)), usdToMicros(0.04), 0]);
+    expect(plan.steps.filter((s) => s.result.ok).length).toBe(9);
+    expect(plan.remaining).toBe(0);
   });
 
   it("leaves the budget untouched by a step that fails validation", () => {
@@ -222,6 +243,48 @@ describe("cheapestModels", () => {
     expect(options.map((o) => o.model).sort()).toEqual(expected);
     expect(expected).toContain("veo-3.1-lite");
     expect(expected).not.toContain("hailuo-2_3");
+  });
+
+  it("answers only options that meet the need once the model's rules have run, over every video need of a grid (Hailuo's 10 s only at 768p)", () => {
+    for (const minShortSide of [undefined, 480, 720, 768, 1080, 1440]) {
+      for (const minDuration of [undefined, 6, 8, 10, 12, 15]) {
+        for (const aspectRatio of [undefined, "16:9", "9:16", "1:1"]) {
+          const n: Need = Object.assign({ output: "video" as const }, minShortSide ? { minShortSide } : {}, minDuration ? { minDuration } : {}, aspectRatio ? { aspectRatio } : {});
+          const result = cheapestModels(engine, n);
+          if (!result.ok) throw new Error(JSON.stringify(result.error));
+          for (const option of result.value) {
+            const label = `${JSON.stringify(n)} ${option.model} ${JSON.stringify(option.params)}`;
+            const model = modelById.get(option.model)!;
+            const d = model.duration ? option.params[model.duration.name] : undefined;
+            if (minDuration) expect(typeof d === "number" && d >= minDuration, label).toBe(true);
+            const { width: w, height: h } = option.params;
+            if (typeof w === "number" && typeof h === "number") {
+              if (minShortSide) expect(Math.min(w, h), label).toBeGreaterThanOrEqual(minShortSide);
+              if (aspectRatio) {
+                const [a, b] = aspectRatio.split(":").map(Number);
+                expect(Math.abs(w / h / (a! / b!) - 1), label).toBeLessThanOrEqual(0.02);
+              }
+            }
+          }
+        }
+      }
+    }
+    const strict = cheapestModels(engine, { output: "video", minShortSide: 1080, minDuration: 10 });
+    expect(strict.ok && strict.value.map((o) => o.model)).not.toContain("hailuo-2_3-fast");
+  });
+
+  it("never answers a model at a higher price for a looser need: with no size asked, a free-size model is priced at its smallest size too", () => {
+    for (const [loose, tight] of [
+      [{ output: "image" }, { output: "image", aspectRatio: "1:1" }],
+      [{ output: "video" }, { output: "video", aspectRatio: "16:9" }],
+      [{ output: "video", minDuration: 8 }, { output: "video", minDuration: 8, minShortSide: 720 }],
+    ] as [Need, Need][]) {
+      const a = cheapestModels(engine, loose);
+      const b = cheapestModels(engine, tight);
+      if (!a.ok || !b.ok) throw new Error("refused");
+      const looser = new Map(a.value.map((o) => [o.model, o.cost]));
+      for (const option of b.value) expect(looser.get(option.model), `${option.model}: ${JSON.stringify(loose)} vs ${JSON.stringify(tight)}`).toBeLessThanOrEqual(option.cost);
+    }
   });
 
   it("rejects an aspect ratio that does not read as W:H", () => {

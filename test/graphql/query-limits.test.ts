@@ -253,6 +253,17 @@ describe("GraphQL list and id bounds", () => {
     expect(literal.data.planBudget).toEqual({ __typename: "InvalidParams", issues: [{ field: "requests", reason: "has 201 requests; at most 200" }] });
   });
 
+  it("planBudget: a budget that is negative, not finite or over $1,000,000,000 is InvalidParams naming it; $0 plans with nothing", async () => {
+    const plan = (budget: string) => post(`{ planBudget(budget: ${budget}, requests: [{ raw: { model: "gpt-image-2", params: { prompt: "x" } } }]) { __typename ... on BudgetPlan { startingBudget remaining } ... on InvalidParams { issues { field reason } } } }`);
+    for (const budget of ["-1", "1e400", "1e303", "1000000001"]) {
+      const refused = await plan(budget);
+      expect(refused.errors, budget).toBeUndefined();
+      expect(refused.data.planBudget, budget).toEqual({ __typename: "InvalidParams", issues: [{ field: "budget", reason: "must be a finite number of dollars from $0 to $1,000,000,000" }] });
+    }
+    expect((await plan("0")).data.planBudget).toEqual({ __typename: "BudgetPlan", startingBudget: 0, remaining: 0 });
+    expect((await plan("1000000000")).data.planBudget).toMatchObject({ __typename: "BudgetPlan", startingBudget: 1_000_000_000 });
+  });
+
   it("planBudget: a step with text that cannot be stored fails as generate would, and charges nothing to the plan", async () => {
     const PLAN = /* GraphQL */ `query ($requests: [GenerateInput!]!) { planBudget(requests: $requests, budget: 1) { ... on BudgetPlan { totalCost steps { model cost error { code } } } } }`;
     const result = await post(PLAN, { requests: [{ raw: { model: "gpt-image-2", params: { prompt: "a\u0000", quality: "low" } } }] });

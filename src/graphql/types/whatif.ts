@@ -3,7 +3,7 @@ import type { EngineError } from "../../engine/errors.ts";
 import { BOUNDS, truncateForEcho } from "../../kernel/bounds.ts";
 import { invalidParams } from "../../engine/errors.ts";
 import { err } from "../../kernel/result.ts";
-import { microsToUsd, usdToMicros } from "../../kernel/money.ts";
+import { DAILY_LIMIT_USD, microsToUsd, usdToMicros } from "../../kernel/money.ts";
 import { unauthorized } from "../../services/errors.ts";
 import { cheapestModels, planBudget, priceAcross, type BudgetPlan, type PricedValue, type ModelOption, type PlanStep, type PricePoint, type PriceSeries } from "../../engine/whatif.ts";
 import { builder } from "../builder.ts";
@@ -149,16 +149,26 @@ export function defineWhatIfFields(Input: ReturnType<typeof builder.inputType>, 
       description: `Several requests (at most ${BOUNDS.planRequests}) run in order against \`budget\` (USD; default: the caller's remaining budget today).`,
       args: {
         requests: t.arg({ type: [Input], required: true, description: "The requests, in the order they would run." }),
-        budget: t.arg.float({ required: false, description: "USD to start with (default: the caller's remaining budget today)." }),
+        budget: t.arg.float({ required: false, description: "USD to start with, $0 to $1,000,000,000 (default: the caller's remaining budget today)." }),
       },
       resolve: async (_root, args, ctx) => {
         if (args.requests.length > BOUNDS.planRequests)
           return invalidParams([{ field: "requests", reason: `has ${args.requests.length} requests; at most ${BOUNDS.planRequests}` }]) as never;
         let start: number;
-        if (args.budget !== null && args.budget !== undefined) start = usdToMicros(Math.max(0, args.budget));
-        else if (ctx.key) start = (await ctx.services.account.budget(ctx.key)).remaining;
+        if (args.budget !== null && args.budget !== undefined) {
+          // What a daily limit can be, from $0 (a what-if may start with nothing), to the micro-dollar.
+          if (!Number.isFinite(args.budget) || args.budget < 0 || args.budget > DAILY_LIMIT_USD.max)
+            return invalidParams([{ field: "budget", reason: `must be a finite number of dollars from $0 to $${DAILY_LIMIT_USD.max.toLocaleString("en-US")}` }]) as never;
+          start = usdToMicros(args.budget);
+        } else if (ctx.key) start = (await ctx.services.account.budget(ctx.key)).remaining;
         else return unauthorized() as never;
-        const requests = (args.requests as Record<string, unknown>[]).map(toRequest);
+        // One variable in every step is one input object: read once, and so normalized once (planBudget).
+        const read = new Map<unknown, GenerationRequest>();
+        const requests = (args.requests as Record<string, unknown>[]).map((input) => {
+          let request = read.get(input);
+          if (request === undefined) read.set(input, (request = toRequest(input)));
+          return request;
+        });
         // A step refused at the edge (no model id, over a bound, text that cannot be stored) fails
         // as generate would (InvalidParams) and charges nothing: the engine sees a request that
         // fails in it, without its input.
