@@ -114,6 +114,7 @@ export async function createServices(
     availability,
     uploadsReachable: referenceUrls.reachable,
     currentKey: (id) => keys.current(id),
+    defaultDailyLimit: config.dailyLimitMicros,
   });
   // Each generate's outcome and charge are reported to operations (/metrics).
   const generation = metrics ? observedGeneration(accepting, metrics, new Set(engine.models.map((m) => m.id))) : accepting;

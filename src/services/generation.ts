@@ -132,6 +132,11 @@ export function createGenerationService(deps: {
    */
   currentKey?: (id: string) => Promise<ApiKeyRecord | null>;
   /**
+   * The daily limit of a key stored with none (GATEAI_DAILY_LIMIT): the charge binds it when the
+   * key was reset to the default after the request read it. Absent: the limit as read stands in.
+   */
+  defaultDailyLimit?: Micros;
+  /**
    * Whether a vendor can be given a URL to fetch an upload from (GATEAI_PUBLIC_URL, or presigned
    * blob-store URLs); false: upload and inline `data:` references to a vendor are refused before
    * the charge. Default true.
@@ -250,7 +255,7 @@ export function createGenerationService(deps: {
           hardDeadlineAt: now + timing.hardLimitMs,
           ...(deps.hold ? { hold: deps.hold(now) } : {}),
         },
-        limit,
+        deps.defaultDailyLimit === undefined ? limit : { read: limit, unset: deps.defaultDailyLimit },
         held ? { key: held.key, token: held.token, response: { taskId, cost, adjustments } } : undefined,
       );
       if (accepted) return ok({ task: accepted.task, quote: quote.value, used: accepted.used, limit: accepted.limit });

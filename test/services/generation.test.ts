@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { usdToMicros } from "../../src/kernel/money.ts";
 import { startGateway, type TestGateway } from "../support/gateway.ts";
+import { newTask } from "../support/new-task.ts";
 
 let gw: TestGateway;
 beforeAll(async () => {
@@ -66,6 +67,19 @@ describe("generate", () => {
     expect(second).toMatchObject({ ok: false, error: { code: "INSUFFICIENT_BUDGET" } });
     const usage = await gw.prisma.dailyUsage.findMany({ where: { keyId: record.id } });
     expect(usage.map((u) => Number(u.usedMicros))).toEqual([estimate.value.cost]);
+  });
+
+  it("charges within the default limit when the key's own was reset to it after the request was authenticated", async () => {
+    const { record } = await gw.createKey({ dailyLimitUsd: 1_000 });
+    const byDefault = gw.config.dailyLimitMicros;
+    // Earlier today, under the key's own $1,000: all but 2 micro-dollars of the default spent.
+    await gw.gateway.infrastructure.stores.tasks.accept(newTask(record.id, byDefault - 2, Date.now()), record.dailyLimit);
+    await gw.services.keys.setDailyLimit(record.id, null);
+    // The stale record still says $1,000; the key as stored has the default.
+    const refused = await gw.services.generation.generate(record, IMAGE);
+    expect(refused).toMatchObject({ ok: false, error: { code: "INSUFFICIENT_BUDGET" } });
+    const usage = await gw.prisma.dailyUsage.findMany({ where: { keyId: record.id } });
+    expect(usage.map((u) => Number(u.usedMicros))).toEqual([byDefault - 2]);
   });
 });
 

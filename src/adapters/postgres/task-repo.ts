@@ -33,8 +33,8 @@ const T_CLAIMED = Prisma.raw(CLAIMED_COLUMNS.map((c) => `t.${c}`).join(", "));
 
 /**
  * The charge: the usage row is raised only if the day stays within the limit (`keyed.lim`: the
- * caller's $6, or the key's stored limit when lower: a limit lowered since the caller read the
- * key binds), and not for a key stored revoked; the task ($7...) exists only if the charge
+ * caller's $6, or the key's stored limit when lower, the default $20 when none is stored: a limit
+ * lowered or reset since the caller read the key binds), and not for a key stored revoked; the task ($7...) exists only if the charge
  * happened; an idempotency reservation ($1, held since $3) must still be ours, and is completed
  * with the answer in the same statement.
  */
@@ -45,7 +45,7 @@ const ACCEPT = `
       WHERE key_id = $2::text AND key = coalesce($1::text, '') AND state = 'PENDING' AND created_at = $3::timestamptz
       FOR UPDATE)
   ), keyed AS (
-    SELECT least($6::bigint, coalesce((SELECT daily_limit_micros FROM api_keys WHERE id = $2::text), $6::bigint)) AS lim
+    SELECT least($6::bigint, coalesce((SELECT daily_limit_micros FROM api_keys WHERE id = $2::text), $20::bigint, $6::bigint)) AS lim
     FROM held
     WHERE NOT EXISTS (SELECT 1 FROM api_keys WHERE id = $2::text AND revoked_at IS NOT NULL)
   ), charge AS (
@@ -226,9 +226,11 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
   };
 
   return {
-    async accept(task: NewTask, limit: Micros, idempotency) {
+    async accept(task: NewTask, limits, idempotency) {
+      const limit = typeof limits === "number" ? limits : limits.read;
+      const unset = typeof limits === "number" ? null : limits.unset;
       if (!isMicros(task.cost)) throw new RangeError(`accept: the cost must be a non-negative safe integer of micro-dollars, not ${task.cost}`);
-      if (!isMicros(limit)) throw new RangeError(`accept: the limit must be a non-negative safe integer of micro-dollars, not ${limit}`);
+      if (!isMicros(limit) || (unset !== null && !isMicros(unset))) throw new RangeError(`accept: the limits must be non-negative safe integers of micro-dollars, not ${limit} and ${unset}`);
       const now = at(task.now);
       const rows = await sql.query<TaskRow & { used_micros: bigint | string; limit_micros: bigint | string }>(ACCEPT, [
         idempotency?.key ?? null, // $1
@@ -250,6 +252,7 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
         JSON.stringify(idempotency?.response ?? {}), // $17
         task.hold?.owner ?? null, // $18
         task.hold ? at(task.hold.until) : null, // $19
+        unset, // $20
       ]);
       const row = rows[0];
       return row ? { task: taskFromRow(row), used: Number(row.used_micros), limit: Number(row.limit_micros) } : null;

@@ -78,19 +78,28 @@ export interface StartArgs {
   readonly accountsByModel?: Readonly<Record<string, AccountRange>>;
 }
 
+/** The limits a charge is held to (TaskRepo.accept). */
+export interface ChargeLimit {
+  /** The key's daily limit as the caller read it (and quoted against). */
+  readonly read: Micros;
+  /** The daily limit of a key stored with none: the deployment's default. */
+  readonly unset: Micros;
+}
+
 /** Slots a sweep releases at most (TaskRepo.slotsExpiredBetween); the next sweep goes on from the last. */
 export const SLOTS_PER_SWEEP = 1_000;
 
 export interface TaskRepo {
   /**
    * Charges `task.cost` to the key's usage of the UTC day of `task.now` and creates the task,
-   * only if the day's usage stays within `limit` and within the key's stored daily limit when it
-   * has one lower (a change made since the caller read the key binds at once), only if the key
-   * is not stored revoked, and, with `idempotency`, only while that reservation is still held
-   * (completing it). Null, changing nothing, otherwise.
-   * `task.cost` and `limit` are non-negative safe integers (RangeError otherwise).
+   * only if the day's usage stays within the limit the caller read (`limit`, or `limit.read`) and
+   * within the key's daily limit as stored when lower: its own, or `limit.unset` (the deployment's
+   * default) when it has none (a change made since the caller read the key binds at once, a reset
+   * to the default too); only if the key is not stored revoked, and, with `idempotency`, only
+   * while that reservation is still held (completing it). Null, changing nothing, otherwise.
+   * `task.cost` and the limits are non-negative safe integers (RangeError otherwise).
    */
-  accept(task: NewTask, limit: Micros, idempotency?: IdempotencyCompletion): Promise<Acceptance | null>;
+  accept(task: NewTask, limit: Micros | ChargeLimit, idempotency?: IdempotencyCompletion): Promise<Acceptance | null>;
   /** A key's usage on a UTC day ('YYYY-MM-DD'); 0 when nothing was charged. */
   usedOn(keyId: string, day: string): Promise<Micros>;
 

@@ -66,6 +66,18 @@ describe.each(targets)("the charge and the refund on $name", (target) => {
     expect(await tasks.usedOn(revoked.id, DAY_TEXT)).toBe(0);
   });
 
+  it("holds a key stored with no limit to the default it is given, below the caller's (a reset to the default binds at once)", async () => {
+    const key = await db.prisma.apiKey.create({ data: { hash: randomUUID(), prefix: "sk-test" } });
+    const limits = { read: 2 * USD, unset: 500_000 };
+    expect((await tasks.accept(newTask(key.id, 400_000, DAY), limits))?.used).toBe(400_000);
+    expect(await tasks.accept(newTask(key.id, 200_000, DAY), limits)).toBeNull();
+    // A default above the caller's does not raise it; a stored limit wins over the default.
+    expect(await tasks.accept(newTask(key.id, 200_000, DAY), { read: 500_000, unset: 2 * USD })).toBeNull();
+    await db.prisma.apiKey.update({ where: { id: key.id }, data: { dailyLimitMicros: BigInt(USD) } });
+    expect((await tasks.accept(newTask(key.id, 200_000, DAY), limits))?.used).toBe(600_000);
+    expect(await tasks.usedOn(key.id, DAY_TEXT)).toBe(600_000);
+  });
+
   it("returns the task as stored, read back the same way", async () => {
     const task = newTask(randomUUID(), 123_456, DAY);
     const accepted = await tasks.accept(Object.assign(task, { hold: { owner: "me", until: DAY + 1_000 } }), USD);
