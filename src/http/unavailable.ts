@@ -38,7 +38,7 @@ export function unavailableAnswer(error: unknown): { readonly message: string; r
     const found = e as { name?: unknown; taskId?: unknown };
     if (found.name === "ChargeOutcomeUnknown" && typeof found.taskId === "string")
       return {
-        message: `A backing service failed after this generation was sent to be charged: it may have been accepted. GET /get/${found.taskId} says (404: it was not, and nothing was charged); a retry with the same Idempotency-Key gets its answer.`,
+        message: `A backing service failed after this generation was sent to be charged: it may have been accepted. GET /get/${found.taskId} says once the database answers again (404 a minute later: it was not, and nothing was charged); a retry with the same Idempotency-Key gets its answer.`,
         taskId: found.taskId,
       };
   }

@@ -44,8 +44,9 @@ export const modelUnavailable = (model: string): ServiceError => ({
 /**
  * Thrown by generate when a backing service failed after the charge was sent and the task may
  * exist (its answer lost, or the database unable to say): the client must not be told that
- * nothing was charged. `taskId` is the id the task has if it was accepted (GET /get/{id} says:
- * 404 means it was not). Recognised by its name at the request edge (src/http/unavailable.ts).
+ * nothing was charged. `taskId` is the id the task has if it was accepted (GET /get/{id} says,
+ * once the database answers: a statement whose connection dropped may still commit).
+ * Recognised by its name at the request edge (src/http/unavailable.ts).
  */
 export class ChargeOutcomeUnknown extends Error {
   override readonly name = "ChargeOutcomeUnknown";

@@ -15,7 +15,7 @@ import type { ApiKeyRecord } from "./keys.ts";
 import type { FileStore } from "./ports/file-store.ts";
 import type { IdempotencyStore } from "./ports/idempotency-store.ts";
 import type { Limiter } from "./ports/limiter.ts";
-import type { TaskRepo } from "./ports/task-repo.ts";
+import { ChargeNotMade, type TaskRepo } from "./ports/task-repo.ts";
 import { checkAndNormalizeReferences, type ReferencePolicy } from "./references.ts";
 import { storeInlineReferences } from "./inline-references.ts";
 import type { Timing } from "./timing.ts";
@@ -82,15 +82,6 @@ function canonical(value: unknown): string {
 
 export const requestHash = (request: GenerationRequest): string =>
   createHash("sha256").update(canonical({ model: request.model, params: request.params ?? {} })).digest("hex");
-
-/**
- * A failure that says the statement never reached the database (the connection was refused, or
- * none could be had from the pool): nothing it would have written was written.
- */
-const neverSent = (error: unknown): boolean => {
-  const e = error as { code?: unknown; message?: unknown } | null;
-  return e?.code === "ECONNREFUSED" || (typeof e?.message === "string" && /timeout exceeded when trying to connect/.test(e.message));
-};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -238,6 +229,7 @@ export function createGenerationService(deps: {
       const unsendable = vendorInputIssue(runner, quote.value.model.id, quote.value.params);
       if (unsendable) return err(invalidParams([unsendable]));
       const { cost, adjustments } = quote.value;
+      // From here until the statement says otherwise, a task may exist: a failure keeps its slot.
       sent.charge = true;
       const accepted = await tasks.accept(
         {
@@ -259,6 +251,7 @@ export function createGenerationService(deps: {
         held ? { key: held.key, token: held.token, response: { taskId, cost, adjustments } } : undefined,
       );
       if (accepted) return ok({ task: accepted.task, quote: quote.value, used: accepted.used, limit: accepted.limit });
+      sent.charge = false;
       if (held && !(await idempotency.isHeld(key.id, held.key, held.token)))
         return err({ code: "IDEMPOTENCY_IN_PROGRESS", message: "Another request took over this Idempotency-Key" });
     }
@@ -380,18 +373,16 @@ export function createGenerationService(deps: {
         deps.onAccepted?.(task);
         return ok({ task, cost: quote.cost, remaining: limit - used, adjustments: quote.adjustments, replayed: false });
       } catch (error) {
-        // A charge whose answer was lost (the connection dropped after its commit) created the
-        // task: it runs, and keeps its slot and its inline references. When that cannot be told
-        // (the database is unreachable) they are kept too: a slot frees itself after its TTL and
-        // an upload expires, whereas giving back the slot of a running task would let the key
-        // run one more than its limit.
-        const mayBeAccepted = sent.charge && !neverSent(error) && (await tasks.find(taskId).then((task) => task !== null, () => true));
-        if (!mayBeAccepted) {
-          if (stored.length) await deps.files.discardUploads(key.id, stored).catch(() => undefined);
-          await giveBack().catch(() => undefined);
-          throw error;
-        }
-        throw new ChargeOutcomeUnknown(taskId, error);
+        // A charge sent and not answered may have created the task, or may still create it (a
+        // statement whose connection dropped runs on, waiting for a row lock, say): no read can
+        // tell which, so the task keeps its slot and its inline references and the client is
+        // told its id. A slot frees itself after its TTL and an upload expires, whereas giving
+        // back the slot of a running task would let the key run one more than its limit. Only
+        // the database's word that the statement did nothing (ChargeNotMade) gives them back.
+        if (sent.charge && !(error instanceof ChargeNotMade)) throw new ChargeOutcomeUnknown(taskId, error);
+        if (stored.length) await deps.files.discardUploads(key.id, stored).catch(() => undefined);
+        await giveBack().catch(() => undefined);
+        throw error instanceof ChargeNotMade ? error.cause : error;
       }
     },
   };

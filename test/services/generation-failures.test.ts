@@ -15,7 +15,7 @@ import { ChargeOutcomeUnknown } from "../../src/services/errors.ts";
 import { createGenerationService } from "../../src/services/generation.ts";
 import type { FileStore } from "../../src/services/ports/file-store.ts";
 import type { Limiter } from "../../src/services/ports/limiter.ts";
-import type { TaskRepo } from "../../src/services/ports/task-repo.ts";
+import { ChargeNotMade, type TaskRepo } from "../../src/services/ports/task-repo.ts";
 import { timingFor } from "../../src/services/timing.ts";
 import { apiKeyRecord } from "../support/api-key.ts";
 import { testFileStore } from "../support/file-store.ts";
@@ -75,17 +75,31 @@ describe("generate when a backing service fails mid-way", () => {
     expect(await slots()).toEqual([created[0]!.id]);
   });
 
-  it("gives back the slot and discards the inline references it stored when the charge fails before committing", async () => {
-    const { service, key, slots } = setUp({ tasks: () => ({ accept: async () => Promise.reject(lost()) }) });
-    await expect(service.generate(key, WITH_INLINE)).rejects.toThrow(/connection was lost/);
+  it("keeps the slot of a charge whose connection was lost while its statement ran, though its task is stored only after the answer", async () => {
+    let committed!: Promise<unknown>;
+    // The statement runs on (waiting for a row lock, say) after the client has given up on it.
+    const { service, key, slots } = setUp({ tasks: (real) => ({ accept: async (...args) => ((committed = new Promise((r) => setTimeout(r, 20)).then(() => real.accept(...args))), Promise.reject(lost())) }) });
+    const thrown = await service.generate(key, IMAGE).then(() => undefined, (error: unknown) => error);
+    expect(thrown).toBeInstanceOf(ChargeOutcomeUnknown);
+    expect(await db.prisma.task.count({ where: { keyId: key.id } })).toBe(0);
+    await committed;
+    const created = await db.prisma.task.findMany({ where: { keyId: key.id } });
+    expect(created.map((t) => t.id)).toEqual([(thrown as ChargeOutcomeUnknown).taskId]);
+    expect(await slots()).toEqual([created[0]!.id]);
+  });
+
+  it("gives back the slot and discards the inline references it stored when the database says the charge did nothing, and throws the database's error", async () => {
+    const rolledBack = Object.assign(new Error("could not serialize access"), { severity: "ERROR", code: "40001" });
+    const { service, key, slots } = setUp({ tasks: () => ({ accept: async () => Promise.reject(new ChargeNotMade(rolledBack)) }) });
+    await expect(service.generate(key, WITH_INLINE)).rejects.toBe(rolledBack);
     expect(await slots()).toEqual([]);
     expect(await db.prisma.task.count({ where: { keyId: key.id } })).toBe(0);
     expect(await db.prisma.upload.count({ where: { keyId: key.id } })).toBe(0);
   });
 
-  it("gives back the slot of a charge that never reached the database (connection refused), though whether a task exists cannot be read", async () => {
-    const refused = () => Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
-    const { service, key, slots } = setUp({ tasks: () => ({ accept: async () => Promise.reject(refused()), find: async () => Promise.reject(refused()) }) });
+  it("gives back the slot of a charge that never reached the database (connection refused)", async () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    const { service, key, slots } = setUp({ tasks: () => ({ accept: async () => Promise.reject(new ChargeNotMade(refused)) }) });
     await expect(service.generate(key, IMAGE)).rejects.toThrow(/ECONNREFUSED/);
     expect(await slots()).toEqual([]);
   });

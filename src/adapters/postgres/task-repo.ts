@@ -3,7 +3,7 @@ import type { NewTask, TaskRecord } from "../../domain/task.ts";
 import type { Micros } from "../../kernel/money.ts";
 import { utcDay } from "../../kernel/utc-day.ts";
 import type { OutputKind } from "../../catalog/types.ts";
-import { FINISHED_LATENCY_MAX_TASKS, SLOTS_PER_SWEEP, type FinishedLatencyQuery, type TaskRepo } from "../../services/ports/task-repo.ts";
+import { ChargeNotMade, FINISHED_LATENCY_MAX_TASKS, SLOTS_PER_SWEEP, type FinishedLatencyQuery, type TaskRepo } from "../../services/ports/task-repo.ts";
 import type { SqlClient } from "./sql.ts";
 import { claimedTaskFromRow, taskFromRow, type ClaimedTaskRow, type TaskRow } from "./task-row.ts";
 import { assignAccounts, modelsWithoutFreeAccount } from "../../domain/account-assignment.ts";
@@ -194,6 +194,18 @@ const START_ASSIGNED = `
   FROM taken WHERE t.id = taken.busy_task AND t.status = 'QUEUED'
   RETURNING ${taskColumns("t")}`;
 
+/**
+ * Whether a failed statement did nothing: PostgreSQL reported an ERROR for it (the statement, in
+ * its own transaction, was rolled back), or no connection could be had for it (refused, or none
+ * free in time). A connection lost while it ran says nothing of the kind: the server may still
+ * commit it (waiting on a row lock, say), and so does a FATAL, which ends the session.
+ */
+function didNothing(error: unknown): boolean {
+  const e = error as { code?: unknown; severity?: unknown; message?: unknown } | null;
+  if (typeof e?.code === "string" && /^[0-9A-Z]{5}$/.test(e.code) && e.severity === "ERROR") return true;
+  return e?.code === "ECONNREFUSED" || (typeof e?.message === "string" && /timeout exceeded when trying to connect/.test(e.message));
+}
+
 export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
   // The statements of a task's way (accept, start, claim, upstream, progress, final states,
   // refunds, deadlines, leases) and the reads of tasks run on the driver (sql.ts): most run per
@@ -229,31 +241,36 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
     async accept(task: NewTask, limits, idempotency) {
       const limit = typeof limits === "number" ? limits : limits.read;
       const unset = typeof limits === "number" ? null : limits.unset;
-      if (!isMicros(task.cost)) throw new RangeError(`accept: the cost must be a non-negative safe integer of micro-dollars, not ${task.cost}`);
-      if (!isMicros(limit) || (unset !== null && !isMicros(unset))) throw new RangeError(`accept: the limits must be non-negative safe integers of micro-dollars, not ${limit} and ${unset}`);
+      // Refused before anything is sent: the charge is known not to have been made.
+      if (!isMicros(task.cost)) throw new ChargeNotMade(new RangeError(`accept: the cost must be a non-negative safe integer of micro-dollars, not ${task.cost}`));
+      if (!isMicros(limit) || (unset !== null && !isMicros(unset))) throw new ChargeNotMade(new RangeError(`accept: the limits must be non-negative safe integers of micro-dollars, not ${limit} and ${unset}`));
       const now = at(task.now);
-      const rows = await sql.query<TaskRow & { used_micros: bigint | string; limit_micros: bigint | string }>(ACCEPT, [
-        idempotency?.key ?? null, // $1
-        task.keyId, // $2
-        at(idempotency?.token ?? task.now), // $3
-        utcDay(now), // $4
-        task.cost, // $5
-        limit, // $6
-        task.id, // $7
-        task.model, // $8
-        task.output, // $9
-        JSON.stringify(task.requestParams ?? {}), // $10
-        JSON.stringify(task.params), // $11
-        JSON.stringify(task.adjustments), // $12
-        now, // $13
-        at(task.slotReleaseAt), // $14
-        at(task.refundAt), // $15
-        at(task.hardDeadlineAt), // $16
-        JSON.stringify(idempotency?.response ?? {}), // $17
-        task.hold?.owner ?? null, // $18
-        task.hold ? at(task.hold.until) : null, // $19
-        unset, // $20
-      ]);
+      const values = [
+      idempotency?.key ?? null, // $1
+      task.keyId, // $2
+      at(idempotency?.token ?? task.now), // $3
+      utcDay(now), // $4
+      task.cost, // $5
+      limit, // $6
+      task.id, // $7
+      task.model, // $8
+      task.output, // $9
+      JSON.stringify(task.requestParams ?? {}), // $10
+      JSON.stringify(task.params), // $11
+      JSON.stringify(task.adjustments), // $12
+      now, // $13
+      at(task.slotReleaseAt), // $14
+      at(task.refundAt), // $15
+      at(task.hardDeadlineAt), // $16
+      JSON.stringify(idempotency?.response ?? {}), // $17
+      task.hold?.owner ?? null, // $18
+      task.hold ? at(task.hold.until) : null, // $19
+      unset, // $20
+      ];
+      type Row = TaskRow & { used_micros: bigint | string; limit_micros: bigint | string };
+      const rows = await sql.query<Row>(ACCEPT, values).catch((error: unknown) => {
+        throw didNothing(error) ? new ChargeNotMade(error) : error;
+      });
       const row = rows[0];
       return row ? { task: taskFromRow(row), used: Number(row.used_micros), limit: Number(row.limit_micros) } : null;
     },

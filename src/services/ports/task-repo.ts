@@ -3,6 +3,19 @@ import type { Micros } from "../../kernel/money.ts";
 import type { NewTask, TaskRecord, TaskStatus } from "../../domain/task.ts";
 import type { AccountRange } from "../../domain/account-assignment.ts";
 
+/**
+ * TaskRepo.accept's failure when the database says its statement did nothing: it never reached
+ * the database (no connection could be had), or the database refused it and rolled it back. The
+ * cause is the database's error. Any other failure of accept (a connection lost while the
+ * statement ran) leaves the charge's outcome unknown: the statement may still commit.
+ */
+export class ChargeNotMade extends Error {
+  override readonly name = "ChargeNotMade";
+  constructor(cause: unknown) {
+    super("The charge statement did nothing", { cause });
+  }
+}
+
 /** The idempotency record to complete in the same statement as the charge. */
 export interface IdempotencyCompletion {
   readonly key: string;
@@ -97,7 +110,9 @@ export interface TaskRepo {
    * default) when it has none (a change made since the caller read the key binds at once, a reset
    * to the default too); only if the key is not stored revoked, and, with `idempotency`, only
    * while that reservation is still held (completing it). Null, changing nothing, otherwise.
-   * `task.cost` and the limits are non-negative safe integers (RangeError otherwise).
+   * `task.cost` and the limits are non-negative safe integers (ChargeNotMade with a RangeError
+   * otherwise). Throws ChargeNotMade when the statement is known to have done nothing; any other
+   * error leaves the outcome unknown.
    */
   accept(task: NewTask, limit: Micros | ChargeLimit, idempotency?: IdempotencyCompletion): Promise<Acceptance | null>;
   /** A key's usage on a UTC day ('YYYY-MM-DD'); 0 when nothing was charged. */

@@ -30,6 +30,31 @@ describe("utcDay", () => {
 });
 
 
+describe("a charge statement that fails", () => {
+  const failing = (error: unknown) => createTaskRepo({} as never, { query: async () => Promise.reject(error) });
+  const pgError = (severity: string, code: string) => Object.assign(new Error(`${severity} ${code}`), { severity, code });
+
+  it("is ChargeNotMade, with the database's error, only when it is known to have done nothing: refused by PostgreSQL (ERROR), or never sent", async () => {
+    const nothing = [
+      pgError("ERROR", "40001"),
+      pgError("ERROR", "53300"),
+      Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
+      new Error("timeout exceeded when trying to connect"),
+    ];
+    for (const error of nothing) await expect(failing(error).accept(newTask("k", 1, DAY), USD)).rejects.toMatchObject({ name: "ChargeNotMade", cause: error });
+  });
+
+  it("is the error as it came when the outcome is unknown: a connection lost while the statement ran, a FATAL, a socket's error", async () => {
+    const unknown = [
+      new Error("Connection terminated unexpectedly"),
+      pgError("FATAL", "57P01"),
+      Object.assign(new Error("write EPIPE"), { code: "EPIPE" }),
+      Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }),
+    ];
+    for (const error of unknown) await expect(failing(error).accept(newTask("k", 1, DAY), USD)).rejects.toBe(error);
+  });
+});
+
 describe.each(targets)("the charge and the refund on $name", (target) => {
   let db: Database;
   let tasks: TaskRepo;
@@ -95,8 +120,9 @@ describe.each(targets)("the charge and the refund on $name", (target) => {
 
   it("refuses negative, fractional and unsafe amounts and limits instead of treating them as money", async () => {
     const key = randomUUID();
-    for (const cost of [-1, 0.5, Number.MAX_SAFE_INTEGER + 1, Number.NaN, Infinity]) await expect(charge(key, cost, USD)).rejects.toThrow(RangeError);
-    for (const limit of [-1, 0.5, 2 ** 60, Number.NaN]) await expect(charge(key, 1, limit)).rejects.toThrow(RangeError);
+    const refused = { name: "ChargeNotMade", cause: expect.any(RangeError) };
+    for (const cost of [-1, 0.5, Number.MAX_SAFE_INTEGER + 1, Number.NaN, Infinity]) await expect(charge(key, cost, USD)).rejects.toMatchObject(refused);
+    for (const limit of [-1, 0.5, 2 ** 60, Number.NaN]) await expect(charge(key, 1, limit)).rejects.toMatchObject(refused);
     expect(await db.prisma.dailyUsage.count({ where: { keyId: key } })).toBe(0);
   });
 
