@@ -99,6 +99,18 @@ describe("large bodies at the request edge", () => {
     // The lane is free again: the next large request of the address is answered.
     expect((await send("/api/estimate", notJson(size), "203.0.113.9")).status).toBe(400);
   });
+
+  it("closes the connection of a GraphQL 413 whose client stops sending, so the address's next large body is read", async () => {
+    const { req, answer } = open("/graphql", 16 * 1024 * 1024, "203.0.113.23");
+    req.write('{"query":"{ __typename }","variables":{"x":"');
+    const refused = await new Promise<IncomingMessage>((resolve) => req.on("response", resolve));
+    refused.resume();
+    expect(refused.statusCode).toBe(413);
+    expect(refused.headers.connection).toBe("close");
+    await answer.catch(() => undefined);
+    // The lane is free: the next large body of the address is read and answered.
+    expect((await send("/api/estimate", notJson(LARGE_BODY_BYTES + 1), "203.0.113.23")).status).toBe(400);
+  }, 10_000);
 });
 
 describe("large bodies at the request edge, paced by bytes", () => {

@@ -81,6 +81,16 @@ export function createYogaHttp(options: {
   });
   return {
     yoga,
-    handle: (req, res) => yoga(req, res) as unknown as Promise<void>,
+    handle: (req, res) => {
+      // Yoga's 413 (a body over maxRequestBodySize) closes the connection, as every other 413:
+      // on a kept-alive connection the rest of a body its client stops sending would hold the
+      // address's large-body lane (src/http/request-edge.ts) until Node's request timeout.
+      const writeHead = res.writeHead;
+      res.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
+        if (statusCode === 413) res.setHeader("connection", "close");
+        return (writeHead as (...args: unknown[]) => ServerResponse).call(this, statusCode, ...rest);
+      } as typeof res.writeHead;
+      return yoga(req, res) as unknown as Promise<void>;
+    },
   };
 }
