@@ -1,5 +1,6 @@
 import { loadConfig } from "./app/config.ts";
 import { createGateway } from "./app/gateway.ts";
+import { generationBackend, startFailure } from "./app/start-up.ts";
 
 // Entry point: `npm start` runs the compiled dist/main.js with plain node, through `exec` so that
 // the signals a supervisor sends to npm reach this process. Embedded defaults (PGlite under
@@ -10,11 +11,26 @@ if (!loaded.ok) {
   process.exit(1);
 }
 const { config } = loaded;
-const gateway = await createGateway(config);
-const { url } = await gateway.listen();
+let gateway: Awaited<ReturnType<typeof createGateway>>;
+let url: string;
+try {
+  gateway = await createGateway(config);
+  ({ url } = await gateway.listen());
+} catch (error) {
+  // One line that says what to change, not a stack: the cause's own words, and the variable.
+  console.error(`Could not start the gateway: ${startFailure(error, config)}`);
+  process.exit(1);
+}
 const log = gateway.services.logger;
+for (const warning of loaded.warnings) log.warn(warning);
 log.info(
-  { url, graphql: `${url}/graphql`, database: config.databaseUrl ? "postgresql" : `pglite (${config.dataDir})`, redis: config.redisUrl ? "yes" : "in-process" },
+  {
+    url,
+    graphql: `${url}/graphql`,
+    database: config.databaseUrl ? "postgresql" : `pglite (${config.dataDir})`,
+    redis: config.redisUrl ? "yes" : "in-process",
+    generation: generationBackend(config),
+  },
   "GateAI gateway listening",
 );
 if (gateway.bootstrapKey) {

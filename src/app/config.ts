@@ -60,7 +60,18 @@ export interface Config {
   readonly streamTokenSecret?: string;
 }
 
-export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+/** `warnings`: settings that look meant for this gateway and that it does not read (logged at start). */
+export type ConfigResult = { ok: true; config: Config; warnings: string[] } | { ok: false; errors: string[] };
+
+/** pino's levels, and silent. */
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+function logLevel(raw: string | undefined, errors: string[]): string {
+  if (raw === undefined) return "info";
+  if ((LOG_LEVELS as readonly string[]).includes(raw)) return raw;
+  errors.push(`LOG_LEVEL=${JSON.stringify(raw)} is invalid: one of ${LOG_LEVELS.join(", ")}`);
+  return "info";
+}
 
 /** Characters after `sk-` of a configured key: at least 32 (a generated key has 32), at most 200. */
 export const CONFIGURED_KEY_CHARACTERS = { min: 32, max: 200 } as const;
@@ -128,7 +139,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const upstreamKeys = (text("GATEAI_UPSTREAM_KEYS") ?? "").split(",").map((k) => k.trim()).filter(Boolean);
   if (upstreamUrl && !upstreamKeys.length) errors.push("GATEAI_UPSTREAM_KEYS is required with GATEAI_UPSTREAM_URL (one API key per pool account, comma-separated)");
   if (!upstreamUrl && upstreamKeys.length) errors.push("GATEAI_UPSTREAM_KEYS is set without GATEAI_UPSTREAM_URL: name the upstream, or remove the keys");
-  const vendors = loadVendorAccounts(text, errors);
+  const warnings: string[] = [];
+  const vendors = loadVendorAccounts(text, errors, warnings);
   // Either generates everything: with both, the pool would be sized by one and driven by the other.
   if (upstreamUrl && vendors) errors.push("GATEAI_UPSTREAM_URL and vendor keys (FAL_KEYS, REPLICATE_TOKENS, OPENAI_KEYS) are two ways to generate: set one of them");
   if (vendors && vendorKeyCount(vendors) > MAX_POOL) errors.push(`vendor keys: ${vendorKeyCount(vendors)} in all, at most ${MAX_POOL} (one pool account each)`);
@@ -165,7 +177,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     leaseMs: number("GATEAI_LEASE_MS", 5_000, (n) => Number.isInteger(n) && n >= 100 && n <= 600_000, "an integer number of milliseconds from 100 to 600000"),
     driverYieldMs: number("GATEAI_DRIVER_YIELD_MS", DRIVER_PACE.targetDelayMs, (n) => Number.isInteger(n) && n >= 0 && n <= 10_000, "an integer number of milliseconds from 0 (never yield) to 10000"),
     shutdownGraceMs: number("GATEAI_SHUTDOWN_GRACE_MS", 10_000, (n) => Number.isInteger(n) && n >= 0 && n <= 120_000, "an integer number of milliseconds from 0 to 120000"),
-    logLevel: text("LOG_LEVEL") ?? "info",
+    logLevel: logLevel(text("LOG_LEVEL"), errors),
     // At least a day: an upload must outlive every task that can still reference it (40 minutes at most).
     retentionDays: number("GATEAI_RETENTION_DAYS", 7, (n) => n >= 1 && n <= 36_500, "a number of days from 1 to 36500"),
     blobStore: loadBlobStoreConfig(text, number, text("GATEAI_DATA_DIR") ?? "./.data", errors),
@@ -180,7 +192,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     ...(metricsToken ? { metricsToken } : {}),
     ...(streamTokenSecret ? { streamTokenSecret } : {}),
   };
-  return errors.length ? { ok: false, errors } : { ok: true, config };
+  return errors.length ? { ok: false, errors } : { ok: true, config, warnings };
 }
 
 /**

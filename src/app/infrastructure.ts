@@ -65,6 +65,10 @@ export async function openInfrastructure(config: Config, options: Infrastructure
       : options.memoryDatabase
         ? { memory: true, pgliteTemplate: options.memoryTemplate }
         : { dataDir: join(config.dataDir, "pglite") }),
+  }).catch((error: unknown) => {
+    // Said at start-up as one line (src/app/start-up.ts): which setting, and where, never a password.
+    const where = config.databaseUrl ? `DATABASE_URL (PostgreSQL at ${databaseHost(config.databaseUrl)})` : `GATEAI_DATA_DIR (PGlite in ${join(config.dataDir, "pglite")})`;
+    throw new Error(`${where}: ${(error as Error).message}`, { cause: error });
   });
 
   const files = await openBlobStore(config.blobStore, { memoryDatabase: !config.databaseUrl && options.memoryDatabase === true });
@@ -113,4 +117,14 @@ export async function openInfrastructure(config: Config, options: Infrastructure
       await files.close();
     },
   };
+}
+
+/** host:port of a PostgreSQL URL, for messages: no user, password or database name. */
+function databaseHost(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname || "localhost"}:${parsed.port || "5432"}`;
+  } catch {
+    return "the configured address";
+  }
 }

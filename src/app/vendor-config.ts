@@ -23,8 +23,24 @@ const VARIABLES: Readonly<Record<VendorId, { keys: string; url: string }>> = {
   openai: { keys: "OPENAI_KEYS", url: "GATEAI_OPENAI_URL" },
 };
 
-/** The configured vendors (undefined when none is), reporting bad values into `errors`. */
-export function loadVendorAccounts(text: (name: string) => string | undefined, errors: string[]): VendorAccounts | undefined {
+/**
+ * The names the vendors' own clients read their key from: set instead of this gateway's, they
+ * would leave every model simulated without a word (warned at start, not refused: the same
+ * environment may serve those clients too).
+ */
+const VENDOR_CLIENT_VARIABLES: Readonly<Record<VendorId, readonly string[]>> = {
+  fal: ["FAL_KEY"],
+  replicate: ["REPLICATE_API_TOKEN"],
+  openai: ["OPENAI_API_KEY"],
+};
+
+/**
+ * The configured vendors (undefined when none is), reporting bad values into `errors`, and into
+ * `warnings` a vendor client's key variable set where this gateway's is not. A setting that only
+ * means something with a vendor's keys (its URL, the fallback to the simulation, fal's JWKS) is
+ * refused without them: it would be ignored, and every model simulated.
+ */
+export function loadVendorAccounts(text: (name: string) => string | undefined, errors: string[], warnings: string[] = []): VendorAccounts | undefined {
   const keys: Partial<Record<VendorId, readonly string[]>> = {};
   const urls: Partial<Record<VendorId, string>> = {};
   for (const [vendor, names] of Object.entries(VARIABLES) as [VendorId, { keys: string; url: string }][]) {
@@ -33,11 +49,20 @@ export function loadVendorAccounts(text: (name: string) => string | undefined, e
     if (list.length) keys[vendor] = list;
     const url = httpUrl(names.url, text(names.url), errors);
     if (url !== undefined) urls[vendor] = url;
+    if (url !== undefined && !list.length) errors.push(`${names.url} is set without ${names.keys}: name the accounts (comma-separated keys), or remove ${names.url}`);
+    for (const name of VENDOR_CLIENT_VARIABLES[vendor]) {
+      if (text(name) !== undefined && !list.length) warnings.push(`${name} is set, and this gateway reads ${names.keys} (comma-separated, one pool account per key): ${vendor} is not configured`);
+    }
   }
-  if (!Object.keys(keys).length) return undefined;
   const simulate = (text("GATEAI_SIMULATE_UNROUTED") ?? "true").toLowerCase();
   if (!["true", "false", "1", "0"].includes(simulate)) errors.push("GATEAI_SIMULATE_UNROUTED is invalid: true or false");
   const falJwksUrl = httpUrl("GATEAI_FAL_JWKS_URL", text("GATEAI_FAL_JWKS_URL"), errors);
+  if (!Object.keys(keys).length) {
+    for (const name of ["GATEAI_SIMULATE_UNROUTED", "GATEAI_FAL_JWKS_URL"]) {
+      if (text(name) !== undefined) errors.push(`${name} is set without vendor keys (FAL_KEYS, REPLICATE_TOKENS, OPENAI_KEYS): it means something only with them; set the keys, or remove ${name}`);
+    }
+    return undefined;
+  }
   return { keys, urls, simulateUnrouted: simulate === "true" || simulate === "1", ...(falJwksUrl ? { falJwksUrl } : {}) };
 }
 

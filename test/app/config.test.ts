@@ -77,6 +77,12 @@ describe("configuration bounds", () => {
     expect(errorsOf({ FAL_KEYS: "fal-a", GATEAI_FAL_JWKS_URL: "https://keys.example/jwks.json" })).toEqual([]);
   });
 
+  it("LOG_LEVEL: one of pino's levels or silent", () => {
+    expect(errorsOf({ LOG_LEVEL: "debug" })).toEqual([]);
+    expect(errorsOf({ LOG_LEVEL: "silent" })).toEqual([]);
+    expect(errorsOf({ LOG_LEVEL: "verbose" })).toEqual(['LOG_LEVEL="verbose" is invalid: one of fatal, error, warn, info, debug, trace, silent']);
+  });
+
   it("refuses more than 1000 vendor keys (one pool account each) rather than leave the rest unused", () => {
     const keys = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`).join(",");
     expect(errorsOf({ FAL_KEYS: keys(600, "fal"), OPENAI_KEYS: keys(400, "sk") })).toEqual([]);

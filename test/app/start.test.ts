@@ -81,4 +81,21 @@ describe.skipIf(process.platform !== "linux")("npm start", () => {
     expect(exit).toEqual({ code: 0, signal: null }); // the gateway exited 0, and npm with it
     expect(alive(gatewayPid)).toBe(false);
   }, 150_000);
+
+  it("says in one line, without a stack, why it could not start: a database that refuses the connection", async () => {
+    const { GATEAI_API_KEYS: _keys, REDIS_URL: _redis, ...env } = process.env;
+    const npm = spawn("npm", ["start", "--silent"], {
+      cwd: root,
+      env: { ...env, PORT: "0", HOST: "127.0.0.1", DATABASE_URL: "postgresql://someone:hunter2@127.0.0.1:1/gateai", LOG_LEVEL: "info" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    started.push(npm.pid!);
+    let stderr = "";
+    npm.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => npm.once("exit", (c) => resolve(c)));
+    expect(code).toBe(1);
+    expect(stderr.trim()).toMatch(/^Could not start the gateway: DATABASE_URL \(PostgreSQL at 127\.0\.0\.1:1\): .*ECONNREFUSED/);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).not.toContain("hunter2");
+  }, 90_000);
 });
