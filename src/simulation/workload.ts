@@ -7,6 +7,7 @@
  */
 import type { GenerationRequest } from "../engine/engine.ts";
 import { invalidParams, type EngineError, type ParamIssue } from "../engine/errors.ts";
+import { suggestClosest } from "../engine/suggest.ts";
 import type { OutputKind } from "../catalog/types.ts";
 import { LATENCY_SECONDS } from "../domain/provider-latency.ts";
 import { DRIVER_RULES } from "../domain/generation-clocks.ts";
@@ -146,6 +147,18 @@ class Reader {
     }
     return v;
   }
+  /**
+   * Names of `o` that are none of `names`: a misspelt field would otherwise fall back to its
+   * default without a word (a 2-hour horizon read as 24). Each is an issue, with the name meant.
+   */
+  known(o: Json, field: string, names: readonly string[]): void {
+    for (const name of Object.keys(o)) {
+      // A null says nothing (a typed client's unset field), whatever its name.
+      if (names.includes(name) || o[name] === null || o[name] === undefined) continue;
+      const meant = suggestClosest(name, names);
+      this.issue(field ? `${field}.${name}` : name, `is not a field here${meant ? ` (did you mean "${meant}"?)` : ""}; the fields are ${names.join(", ")}`);
+    }
+  }
   choice<T extends string>(o: Json, name: string, field: string, choices: readonly T[], fallback: T): T {
     const v = o[name];
     if (v === undefined || v === null) return fallback;
@@ -187,6 +200,7 @@ export function parseWorkload(input: unknown, defaults: WorkloadDefaults): Resul
   const r = new Reader();
   if (!isObject(input)) return err(invalidParams([{ field: "workload", reason: "must be an object" }]));
 
+  r.known(input, "", ["seed", "start", "horizonHours", "timeScale", "replications", "seriesStep", "keys", "streams", "provider"]);
   const seed = r.number(input, "seed", "seed", 1, -2_147_483_648, 2_147_483_647, true);
   let startAt = defaults.startAt;
   if (input.start !== undefined && input.start !== null) {
@@ -207,6 +221,7 @@ export function parseWorkload(input: unknown, defaults: WorkloadDefaults): Resul
   r.list(input, "keys", "keys", B.keys, true).forEach((k, i) => {
     const field = `keys[${i}]`;
     if (!isObject(k)) return r.issue(field, "must be an object");
+    r.known(k, field, ["id", "dailyLimitUsd"]);
     const id = r.text(k, "id", `${field}.id`);
     if (keyIndex.has(id)) r.issue(`${field}.id`, "is used by an earlier key");
     let dailyLimit = defaults.dailyLimit;
@@ -224,6 +239,7 @@ export function parseWorkload(input: unknown, defaults: WorkloadDefaults): Resul
   r.list(input, "streams", "streams", B.streams, true).forEach((s, i) => {
     const field = `streams[${i}]`;
     if (!isObject(s)) return r.issue(field, "must be an object");
+    r.known(s, field, ["name", "key", "request", "fromHour", "untilHour", "arrival", "onRefusal", "maxRetries"]);
     const name = r.text(s, "name", `${field}.name`, `stream ${i + 1}`);
     const keyId = r.text(s, "key", `${field}.key`);
     const key = keyIndex.get(keyId);
@@ -261,6 +277,14 @@ export function parseWorkload(input: unknown, defaults: WorkloadDefaults): Resul
   return ok({ seed, startAt, horizonMs, timeScale, replications, seriesStep, keys, streams, provider });
 }
 
+/** The fields of each arrival kind, beside `kind`. */
+const ARRIVAL_FIELDS: Readonly<Record<Arrival["kind"], readonly string[]>> = {
+  FIXED: ["perHour"],
+  POISSON: ["perHour"],
+  BURST: ["atHour", "count", "overSeconds"],
+  LIST: ["atSeconds"],
+};
+
 function readArrival(r: Reader, a: unknown, field: string, horizonHours: number): Arrival {
   const fallback: Arrival = { kind: "LIST", atSeconds: [] };
   if (!isObject(a)) {
@@ -268,6 +292,7 @@ function readArrival(r: Reader, a: unknown, field: string, horizonHours: number)
     return fallback;
   }
   const kind = r.choice(a, "kind", `${field}.kind`, ["FIXED", "POISSON", "BURST", "LIST"] as const, "LIST");
+  r.known(a, field, ["kind", ...ARRIVAL_FIELDS[kind]]);
   switch (kind) {
     case "FIXED":
     case "POISSON":
@@ -294,6 +319,7 @@ function readArrival(r: Reader, a: unknown, field: string, horizonHours: number)
 function readProvider(r: Reader, p: unknown, defaultPool: number): ProviderSettings {
   const o: Json = isObject(p) ? p : {};
   if (p !== undefined && p !== null && !isObject(p)) r.issue("provider", "must be an object");
+  r.known(o, "provider", ["poolSize", "failureRate", "stallRate", "latencySeconds", "latencyFrom", "maxAttempts"]);
   const latencySeconds: Record<OutputKind, readonly [number, number]> = { ...LATENCY_SECONDS };
   const given = o.latencySeconds;
   if (given !== undefined && given !== null) {
@@ -301,7 +327,7 @@ function readProvider(r: Reader, p: unknown, defaultPool: number): ProviderSetti
     else
       for (const kind of Object.keys(given)) {
         const field = `provider.latencySeconds.${kind}`;
-        if (!(kind in LATENCY_SECONDS)) {
+        if (!Object.hasOwn(LATENCY_SECONDS, kind)) {
           r.issue(field, "is not an output kind (image, video, 3d)");
           continue;
         }
@@ -310,6 +336,7 @@ function readProvider(r: Reader, p: unknown, defaultPool: number): ProviderSetti
           r.issue(field, "must be {min, max} in seconds");
           continue;
         }
+        r.known(range, field, ["min", "max"]);
         const min = r.number(range, "min", `${field}.min`, undefined, 0.001, B.latencySeconds);
         const max = r.number(range, "max", `${field}.max`, min, 0.001, B.latencySeconds);
         if (max < min) r.issue(`${field}.max`, "is below min");

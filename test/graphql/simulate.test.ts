@@ -77,4 +77,11 @@ describe("simulate", () => {
     expect((await h.gql.data(SimulateDocument, { workload: unknown }, { key })).simulate).toMatchObject({ __typename: "ModelNotFound", code: "MODEL_NOT_FOUND" });
     expect((await h.gql.data(SimulateDocument, { workload: typed })).simulate).toMatchObject({ __typename: "Unauthorized" });
   });
+
+  it("names a bad latency by the fields the GraphQL input has, once", async () => {
+    const { key } = await h.gw.createKey();
+    const provider = { poolSize: 4, latency: [{ output: "IMAGE" as const, minSeconds: 5 }, { output: "VIDEO" as const, minSeconds: 0 }] };
+    const answer = await h.gql.data(SimulateDocument, { workload: { ...typed, provider } }, { key });
+    expect(answer.simulate).toMatchObject({ __typename: "InvalidParams", issues: [{ field: "provider.latency[1].minSeconds", reason: expect.stringMatching(/^must be a number from/) }] });
+  });
 });

@@ -48,17 +48,41 @@ describe("parseWorkload", () => {
     expect(found).toEqual(expect.arrayContaining(["start", "keys[0].dailyLimitUsd", "streams[0].key", "streams[0].arrival.kind", "provider.latencySeconds.image.max", "provider.latencySeconds.hologram"]));
   });
 
-  it("takes latencies from ranges unless the provider asks for OBSERVED, refuses another source, and never reads observations from the input", () => {
+  it("takes latencies from ranges unless the provider asks for OBSERVED, refuses another source, and refuses observations in the input (the gateway's own are used)", () => {
     const parse = (provider: unknown) => {
       const parsed = parseWorkload({ ...base, provider }, DEFAULTS);
       if (!parsed.ok) throw new Error(parsed.error.message);
       return parsed.value.provider;
     };
     expect(parse(undefined).latencyFrom).toBe("RANGE");
-    const observed = parse({ latencyFrom: "OBSERVED", observed: { image: { tasks: 100, seconds: [1, 2] } } });
+    const observed = parse({ latencyFrom: "OBSERVED" });
     expect(observed.latencyFrom).toBe("OBSERVED");
     expect(observed.observed).toBeUndefined();
+    expect(issues({ ...base, provider: { latencyFrom: "OBSERVED", observed: { image: { tasks: 100, seconds: [1, 2] } } } })).toEqual([
+      { field: "provider.observed", reason: "is not a field here; the fields are poolSize, failureRate, stallRate, latencySeconds, latencyFrom, maxAttempts" },
+    ]);
     expect(issues({ ...base, provider: { latencyFrom: "observed" } })).toEqual([{ field: "provider.latencyFrom", reason: "must be one of RANGE, OBSERVED" }]);
+  });
+
+  it("refuses a field it does not read, at every level, naming the one meant, instead of falling back to its default", () => {
+    const typos = {
+      ...base,
+      horizonHour: 2,
+      keys: [{ id: "a", dailyLimitUSD: 5 }],
+      streams: [{ key: "a", request: { model: "gpt-image-2", params: { prompt: "x" } }, arrival: { kind: "FIXED", perHour: 100, count: 3 }, onrefusal: "RETRY" }],
+      provider: { failurerate: 0.5, latencySeconds: { image: { min: 1, maximum: 2 } } },
+    };
+    expect(issues(typos)).toEqual([
+      { field: "horizonHour", reason: expect.stringMatching(/^is not a field here \(did you mean "horizonHours"\?\); the fields are seed, start, /) },
+      { field: "keys[0].dailyLimitUSD", reason: 'is not a field here (did you mean "dailyLimitUsd"?); the fields are id, dailyLimitUsd' },
+      { field: "streams[0].onrefusal", reason: expect.stringMatching(/^is not a field here \(did you mean "onRefusal"\?\)/) },
+      { field: "streams[0].arrival.count", reason: "is not a field here; the fields are kind, perHour" },
+      { field: "provider.failurerate", reason: expect.stringMatching(/^is not a field here \(did you mean "failureRate"\?\)/) },
+      { field: "provider.latencySeconds.image.maximum", reason: expect.stringMatching(/^is not a field here/) },
+    ]);
+    // A null says nothing: a typed client's unset field is no typo.
+    expect(parseWorkload({ ...base, horizonHours: null, provider: { poolSize: null, latency: null } }, DEFAULTS).ok).toBe(true);
+    expect(issues({ ...base, provider: { latencySeconds: { toString: { min: 1 }, ["__proto__"]: { min: 1 } } } }).map((i) => i.field)).toEqual(["provider.latencySeconds.toString", "provider.latencySeconds.__proto__"]);
   });
 
   it("takes a start only as an instant with its zone, within years its report can be written in", () => {

@@ -119,13 +119,25 @@ export function defineSimulationFields(Input: ReturnType<typeof builder.inputTyp
   });
 
   /** The typed input as the JSON workload parseWorkload reads. */
+  /** The workload as POST /api/simulate takes it: `latency` (a list by output kind) becomes `latencySeconds`. */
   const toWorkload = (input: Record<string, any>): Record<string, unknown> => {
     const provider = input.provider as Record<string, any> | null | undefined;
     const latency = provider?.latency as { output: string; minSeconds: number; maxSeconds?: number | null }[] | null | undefined;
     const streams = (input.streams as Record<string, any>[]).map((s) => Object.assign({}, s, { request: toRequest(s.request as Record<string, unknown>) }));
-    const latencySeconds = latency ? Object.fromEntries(latency.map((l) => [l.output, { min: l.minSeconds, max: l.maxSeconds ?? l.minSeconds }])) : undefined;
-    const simulatedProvider = provider ? Object.assign({}, provider, latencySeconds ? { latencySeconds } : {}) : undefined;
+    // An absent maxSeconds is an absent max (the reader's default is min): a bad min is one issue, not two.
+    const latencySeconds = latency ? Object.fromEntries(latency.map((l) => [l.output, Object.assign({ min: l.minSeconds }, l.maxSeconds != null ? { max: l.maxSeconds } : {})])) : undefined;
+    const { latency: _latency, ...rest } = provider ?? {};
+    const simulatedProvider = provider ? Object.assign(rest, latencySeconds ? { latencySeconds } : {}) : undefined;
     return Object.assign({}, input, { streams }, simulatedProvider ? { provider: simulatedProvider } : {});
+  };
+
+  /** An issue's field as the GraphQL input names it: `provider.latencySeconds.video.min` is `provider.latency[i].minSeconds`. */
+  const graphqlField = (input: Record<string, any>, field: string): string => {
+    const m = /^provider\.latencySeconds\.([^.]+)(?:\.(min|max))?$/.exec(field);
+    if (!m) return field;
+    const index = ((input.provider?.latency ?? []) as { output: string }[]).findIndex((l) => l.output === m[1]);
+    if (index < 0) return field;
+    return `provider.latency[${index}]${m[2] ? `.${m[2]}Seconds` : ""}`;
   };
 
   const Percentiles = builder.objectRef<PresentedPercentiles>("DurationPercentiles").implement({
@@ -259,6 +271,9 @@ export function defineSimulationFields(Input: ReturnType<typeof builder.inputTyp
         const issue = workloadRequestsIssue(workload, SIMULATION_BOUNDS.streams);
         if (issue) return invalidParams([issue]) as never;
         const result = await ctx.services.simulation.simulate(ctx.key, workload);
+        if (!result.ok && result.error.code === "INVALID_PARAMS") {
+          return invalidParams(result.error.issues.map((i) => ({ field: graphqlField(args.workload as Record<string, any>, i.field), reason: i.reason }))) as never;
+        }
         // Assigned onto the presented report, not spread: a spread would read (make) every lazy part.
         return (result.ok ? Object.assign(presentSimulation(result.value), { __typename: "SimulationReport" as const }) : result.error) as never;
       },
