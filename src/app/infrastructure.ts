@@ -67,7 +67,11 @@ export async function openInfrastructure(config: Config, options: Infrastructure
         : { dataDir: join(config.dataDir, "pglite") }),
   }).catch((error: unknown) => {
     // Said at start-up as one line (src/app/start-up.ts): which setting, and where, never a password.
-    const where = config.databaseUrl ? `DATABASE_URL (PostgreSQL at ${databaseHost(config.databaseUrl)})` : `GATEAI_DATA_DIR (PGlite in ${join(config.dataDir, "pglite")})`;
+    const where = config.databaseUrl
+      ? `DATABASE_URL (PostgreSQL at ${databaseHost(config.databaseUrl)})`
+      : options.memoryDatabase
+        ? "the in-memory database (PGlite)"
+        : `GATEAI_DATA_DIR (PGlite in ${join(config.dataDir, "pglite")})`;
     throw new Error(`${where}: ${(error as Error).message}`, { cause: error });
   });
 
@@ -119,10 +123,12 @@ export async function openInfrastructure(config: Config, options: Infrastructure
   };
 }
 
-/** host:port of a PostgreSQL URL, for messages: no user, password or database name. */
+/** host:port of a PostgreSQL URL (or its `host` parameter: a socket's directory), for messages: no user, password or database name. */
 function databaseHost(url: string): string {
   try {
     const parsed = new URL(url);
+    const host = parsed.searchParams.get("host");
+    if (host) return host;
     return `${parsed.hostname || "localhost"}:${parsed.port || "5432"}`;
   } catch {
     return "the configured address";

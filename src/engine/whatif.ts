@@ -282,14 +282,21 @@ function sizeCandidates(profile: ModelProfile, need: Need, ratio: number | undef
     // No size needed: the default size and the smallest, as a table model tries all of its sizes.
     let sized: SizeCandidate[] = [{ params: {} }, { params: { width: size.width.min, height: size.height.min } }];
     if (wantsSize) {
+      // The smallest size of the ratio from the needed short side up: the steps of the range may
+      // put the ratio off by more than 2% at the first short side, and on it at a later one.
       const r = ratio ?? 1;
-      const short = Math.max(need.minShortSide ?? 0, r >= 1 ? size.height.min : size.width.min);
-      const w = Math.ceil(r >= 1 ? short * r : short);
-      const h = Math.ceil(r >= 1 ? short : short / r);
+      const shortSide = r >= 1 ? size.height : size.width;
       const snap = (v: number, b: { min: number; max: number; step: number }) => Math.ceil((v - b.min) / b.step) * b.step + b.min;
-      const sw = snap(w, size.width);
-      const sh = snap(h, size.height);
-      sized = sw <= size.width.max && sh <= size.height.max && matches(sw, sh) ? [{ params: { width: sw, height: sh } }] : [];
+      sized = [];
+      for (let short = Math.max(need.minShortSide ?? 0, shortSide.min); short <= shortSide.max; short += Math.max(1, shortSide.step)) {
+        const sw = snap(Math.ceil(r >= 1 ? short * r : short), size.width);
+        const sh = snap(Math.ceil(r >= 1 ? short : short / r), size.height);
+        if (sw > size.width.max || sh > size.height.max) break;
+        if (matches(sw, sh)) {
+          sized = [{ params: { width: sw, height: sh } }];
+          break;
+        }
+      }
     }
     if (!tier) return sized;
     // A tier param beside a free size (Kling O3 `mode`) prices the resolution: try every sufficient tier.
@@ -315,7 +322,8 @@ export function cheapestModels(engine: Engine, need: Need): Result<readonly Mode
     if (spec.output !== need.output) continue;
     const profile = engine.profile(spec.id)!;
     if (need.quantity !== undefined && need.quantity > profile.quantityMax) continue;
-    let durations: readonly (number | undefined)[] = [undefined];
+    // No duration needed: the default and the shortest, as a size (a looser need is never dearer).
+    let durations: readonly (number | undefined)[] = profile.duration ? [undefined, Math.min(...profile.duration.values)] : [undefined];
     if (need.minDuration !== undefined) {
       if (!profile.duration) continue;
       durations = profile.duration.values.filter((d) => d >= need.minDuration!);

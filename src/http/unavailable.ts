@@ -38,7 +38,7 @@ export function unavailableAnswer(error: unknown): { readonly message: string; r
     const found = e as { name?: unknown; taskId?: unknown };
     if (found.name === "ChargeOutcomeUnknown" && typeof found.taskId === "string")
       return {
-        message: `A backing service failed after this generation was sent to be charged: it may have been accepted. GET /get/${found.taskId} says once the database answers again (404 a minute later: it was not, and nothing was charged); a retry with the same Idempotency-Key gets its answer.`,
+        message: `A backing service failed after this generation was sent to be charged: it may have been accepted. GET /get/${found.taskId} says once the database has finished the statement (it may still commit after this answer); a retry with the same Idempotency-Key gets its answer, whichever it was.`,
         taskId: found.taskId,
       };
   }
@@ -79,7 +79,8 @@ function looksUnavailable(error: Record<string, unknown>): boolean {
 export function isServiceUnavailable(error: unknown, depth = 0): boolean {
   if (depth > 5 || typeof error !== "object" || error === null) return false;
   const e = error as Record<string, unknown>;
-  if (looksUnavailable(e)) return true;
+  // A charge whose outcome is unknown is answered with its task id whatever failed under it.
+  if (looksUnavailable(e) || e.name === "ChargeOutcomeUnknown") return true;
   if (Array.isArray(e.errors) && e.errors.some((inner) => isServiceUnavailable(inner, depth + 1))) return true;
   // GraphQL wraps a resolver's error as originalError.
   return isServiceUnavailable(e.cause, depth + 1) || isServiceUnavailable(e.originalError, depth + 1);

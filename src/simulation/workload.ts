@@ -99,14 +99,40 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 
-/** Collects issues; each reader answers a value (a fallback when the input is wrong) so every issue is found in one pass. */
+/**
+ * Collects issues; each reader answers a value (a fallback when the input is wrong) so every issue
+ * is found in one pass. Every read of a field goes through `get`, which notes the name as one its
+ * object has: `rest` then refuses the names no reader took, so the fields a level has are written
+ * once, where they are read.
+ */
 class Reader {
   readonly issues: ParamIssue[] = [];
+  private readonly taken = new WeakMap<Json, Set<string>>();
   issue(field: string, reason: string): void {
     if (this.issues.length < B.issues) this.issues.push({ field, reason });
   }
+  /** `o[name]`, the name noted as one of `o`'s fields. */
+  get(o: Json, name: string): unknown {
+    let names = this.taken.get(o);
+    if (!names) this.taken.set(o, (names = new Set()));
+    names.add(name);
+    return o[name];
+  }
+  /**
+   * The names of `o` no reader took (nor `alsoKnown`): a misspelt field would otherwise fall back
+   * to its default without a word (a 2-hour horizon read as 24). Each is an issue, with the name
+   * meant; a null says nothing (a typed client's unset field), whatever its name.
+   */
+  rest(o: Json, field: string, alsoKnown: readonly string[] = []): void {
+    const names = [...(this.taken.get(o) ?? []), ...alsoKnown.filter((n) => !this.taken.get(o)?.has(n))];
+    for (const name of Object.keys(o)) {
+      if (names.includes(name) || o[name] === null || o[name] === undefined) continue;
+      const meant = suggestClosest(name, names);
+      this.issue(field ? `${field}.${name}` : name, `is not a field here${meant ? ` (did you mean "${meant}"?)` : ""}; the fields are ${names.join(", ")}`);
+    }
+  }
   number(o: Json, name: string, field: string, fallback: number | undefined, min: number, max: number, integer = false): number {
-    const v = o[name];
+    const v = this.get(o, name);
     if (v === undefined || v === null) {
       if (fallback !== undefined) return fallback;
       this.issue(field, "required");
@@ -119,7 +145,7 @@ class Reader {
     return v;
   }
   text(o: Json, name: string, field: string, fallback?: string): string {
-    const v = o[name];
+    const v = this.get(o, name);
     if (v === undefined || v === null) {
       if (fallback !== undefined) return fallback;
       this.issue(field, "required");
@@ -132,7 +158,7 @@ class Reader {
     return v;
   }
   list(o: Json, name: string, field: string, max: number, required: boolean): unknown[] {
-    const v = o[name];
+    const v = this.get(o, name);
     if (v === undefined || v === null) {
       if (required) this.issue(field, "required");
       return [];
@@ -147,20 +173,8 @@ class Reader {
     }
     return v;
   }
-  /**
-   * Names of `o` that are none of `names`: a misspelt field would otherwise fall back to its
-   * default without a word (a 2-hour horizon read as 24). Each is an issue, with the name meant.
-   */
-  known(o: Json, field: string, names: readonly string[]): void {
-    for (const name of Object.keys(o)) {
-      // A null says nothing (a typed client's unset field), whatever its name.
-      if (names.includes(name) || o[name] === null || o[name] === undefined) continue;
-      const meant = suggestClosest(name, names);
-      this.issue(field ? `${field}.${name}` : name, `is not a field here${meant ? ` (did you mean "${meant}"?)` : ""}; the fields are ${names.join(", ")}`);
-    }
-  }
   choice<T extends string>(o: Json, name: string, field: string, choices: readonly T[], fallback: T): T {
-    const v = o[name];
+    const v = this.get(o, name);
     if (v === undefined || v === null) return fallback;
     if (typeof v !== "string" || !(choices as readonly string[]).includes(v)) {
       this.issue(field, `must be one of ${choices.join(", ")}`);
@@ -200,13 +214,13 @@ export function parseWorkload(input: unknown, defaults: WorkloadDefaults): Resul
   const r = new Reader();
   if (!isObject(input)) return err(invalidParams([{ field: "workload", reason: "must be an object" }]));
 
-  r.known(input, "", ["seed", "start", "horizonHours", "timeScale", "replications", "seriesStep", "keys", "streams", "provider"]);
   const seed = r.number(input, "seed", "seed", 1, -2_147_483_648, 2_147_483_647, true);
   let startAt = defaults.startAt;
-  if (input.start !== undefined && input.start !== null) {
+  const start = r.get(input, "start");
+  if (start !== undefined && start !== null) {
     // An instant: with its zone (a time without one would be read in the server's), within years
     // every date of the run and its report can be written in.
-    const parsed = typeof input.start === "string" && input.start.length <= 40 && ZONED.test(input.start) ? Date.parse(input.start) : Number.NaN;
+    const parsed = typeof start === "string" && start.length <= 40 && ZONED.test(start) ? Date.parse(start) : Number.NaN;
     if (Number.isNaN(parsed) || parsed < EARLIEST_START || parsed > LATEST_START) r.issue("start", "must be an ISO 8601 instant with its zone, from 2000 to 2199, e.g. 2026-12-07T00:00:00Z");
     else startAt = parsed;
   }
@@ -221,15 +235,16 @@ export function parseWorkload(input: unknown, defaults: WorkloadDefaults): Resul
   r.list(input, "keys", "keys", B.keys, true).forEach((k, i) => {
     const field = `keys[${i}]`;
     if (!isObject(k)) return r.issue(field, "must be an object");
-    r.known(k, field, ["id", "dailyLimitUsd"]);
     const id = r.text(k, "id", `${field}.id`);
     if (keyIndex.has(id)) r.issue(`${field}.id`, "is used by an earlier key");
     let dailyLimit = defaults.dailyLimit;
-    if (k.dailyLimitUsd !== undefined && k.dailyLimitUsd !== null) {
-      const micros = isNumber(k.dailyLimitUsd) ? dailyLimitMicros(k.dailyLimitUsd) : undefined;
+    const usd = r.get(k, "dailyLimitUsd");
+    if (usd !== undefined && usd !== null) {
+      const micros = isNumber(usd) ? dailyLimitMicros(usd) : undefined;
       if (micros === undefined) r.issue(`${field}.dailyLimitUsd`, `must be ${DAILY_LIMIT_RULE}`);
       else dailyLimit = micros;
     }
+    r.rest(k, field);
     keyIndex.set(id, keys.length);
     keys.push({ id, dailyLimit });
   });
@@ -239,22 +254,22 @@ export function parseWorkload(input: unknown, defaults: WorkloadDefaults): Resul
   r.list(input, "streams", "streams", B.streams, true).forEach((s, i) => {
     const field = `streams[${i}]`;
     if (!isObject(s)) return r.issue(field, "must be an object");
-    r.known(s, field, ["name", "key", "request", "fromHour", "untilHour", "arrival", "onRefusal", "maxRetries"]);
     const name = r.text(s, "name", `${field}.name`, `stream ${i + 1}`);
     const keyId = r.text(s, "key", `${field}.key`);
     const key = keyIndex.get(keyId);
     if (keyId !== "" && key === undefined) r.issue(`${field}.key`, "names no key of `keys`");
-    const request = s.request;
+    const request = r.get(s, "request");
     if (!isObject(request) || typeof request.model !== "string" || request.model === "") r.issue(`${field}.request`, "must be {model, params}: a model id and its params");
     const fromMs = r.number(s, "fromHour", `${field}.fromHour`, 0, 0, horizonHours) * HOUR;
     const untilMs = r.number(s, "untilHour", `${field}.untilHour`, horizonHours, 0, horizonHours) * HOUR;
     if (untilMs < fromMs) r.issue(`${field}.untilHour`, "is before fromHour");
-    const arrival = readArrival(r, s.arrival, `${field}.arrival`, horizonHours);
+    const arrival = readArrival(r, r.get(s, "arrival"), `${field}.arrival`, horizonHours);
     // A burst is its stream's: it falls within the stream's hours (and so within the horizon).
     if (arrival.kind === "BURST" && (arrival.atHour * HOUR < fromMs || arrival.atHour * HOUR >= untilMs || arrival.atHour * HOUR + arrival.overSeconds * 1000 > untilMs))
       r.issue(`${field}.arrival`, `the burst (hour ${arrival.atHour}, over ${arrival.overSeconds} s) must fall within the stream's hours ${fromMs / HOUR} to ${untilMs / HOUR}`);
     const onRefusal = r.choice<RefusalBehaviour>(s, "onRefusal", `${field}.onRefusal`, ["DROP", "RETRY"], "DROP");
     const maxRetries = r.number(s, "maxRetries", `${field}.maxRetries`, 3, 0, B.clientRetries, true);
+    r.rest(s, field);
     const stream: WorkloadStream = {
       name,
       key: key ?? 0,
@@ -272,18 +287,18 @@ export function parseWorkload(input: unknown, defaults: WorkloadDefaults): Resul
   if (requests * replications > B.requestsTimesReplications)
     r.issue("replications", `${replications} replications of about ${requests} requests are ${requests * replications} simulated requests; at most ${B.requestsTimesReplications}`);
 
-  const provider = readProvider(r, input.provider, defaults.poolSize);
+  const provider = readProvider(r, r.get(input, "provider"), defaults.poolSize);
+  r.rest(input, "");
   if (r.issues.length > 0) return err(invalidParams(r.issues));
   return ok({ seed, startAt, horizonMs, timeScale, replications, seriesStep, keys, streams, provider });
 }
 
-/** The fields of each arrival kind, beside `kind`. */
-const ARRIVAL_FIELDS: Readonly<Record<Arrival["kind"], readonly string[]>> = {
-  FIXED: ["perHour"],
-  POISSON: ["perHour"],
-  BURST: ["atHour", "count", "overSeconds"],
-  LIST: ["atSeconds"],
-};
+/**
+ * Every arrival kind's fields. A field of another kind than the arrival's is left unread without an
+ * issue: a form that switched kinds keeps what it had (the console's does); a name of no kind is a
+ * typo, refused.
+ */
+const ARRIVAL_FIELDS = ["perHour", "atHour", "count", "overSeconds", "atSeconds"] as const;
 
 function readArrival(r: Reader, a: unknown, field: string, horizonHours: number): Arrival {
   const fallback: Arrival = { kind: "LIST", atSeconds: [] };
@@ -292,7 +307,13 @@ function readArrival(r: Reader, a: unknown, field: string, horizonHours: number)
     return fallback;
   }
   const kind = r.choice(a, "kind", `${field}.kind`, ["FIXED", "POISSON", "BURST", "LIST"] as const, "LIST");
-  r.known(a, field, ["kind", ...ARRIVAL_FIELDS[kind]]);
+  const arrival = readArrivalOf(r, a, kind, field, horizonHours);
+  r.rest(a, field, ARRIVAL_FIELDS);
+  return arrival;
+}
+
+/** The fields of the arrival's kind. */
+function readArrivalOf(r: Reader, a: Json, kind: Arrival["kind"], field: string, horizonHours: number): Arrival {
   switch (kind) {
     case "FIXED":
     case "POISSON":
@@ -319,9 +340,8 @@ function readArrival(r: Reader, a: unknown, field: string, horizonHours: number)
 function readProvider(r: Reader, p: unknown, defaultPool: number): ProviderSettings {
   const o: Json = isObject(p) ? p : {};
   if (p !== undefined && p !== null && !isObject(p)) r.issue("provider", "must be an object");
-  r.known(o, "provider", ["poolSize", "failureRate", "stallRate", "latencySeconds", "latencyFrom", "maxAttempts"]);
   const latencySeconds: Record<OutputKind, readonly [number, number]> = { ...LATENCY_SECONDS };
-  const given = o.latencySeconds;
+  const given = r.get(o, "latencySeconds");
   if (given !== undefined && given !== null) {
     if (!isObject(given)) r.issue("provider.latencySeconds", "must be an object by output kind: {image, video, 3d}");
     else
@@ -336,14 +356,14 @@ function readProvider(r: Reader, p: unknown, defaultPool: number): ProviderSetti
           r.issue(field, "must be {min, max} in seconds");
           continue;
         }
-        r.known(range, field, ["min", "max"]);
         const min = r.number(range, "min", `${field}.min`, undefined, 0.001, B.latencySeconds);
         const max = r.number(range, "max", `${field}.max`, min, 0.001, B.latencySeconds);
+        r.rest(range, field);
         if (max < min) r.issue(`${field}.max`, "is below min");
         latencySeconds[kind as OutputKind] = [min, Math.max(min, max)];
       }
   }
-  return {
+  const provider: ProviderSettings = {
     poolSize: r.number(o, "poolSize", "provider.poolSize", defaultPool, 1, B.poolSize, true),
     failureRate: r.number(o, "failureRate", "provider.failureRate", 0, 0, 1),
     stallRate: r.number(o, "stallRate", "provider.stallRate", 0, 0, 1),
@@ -351,4 +371,6 @@ function readProvider(r: Reader, p: unknown, defaultPool: number): ProviderSetti
     latencyFrom: r.choice<LatencySource>(o, "latencyFrom", "provider.latencyFrom", ["RANGE", "OBSERVED"], "RANGE"),
     maxAttempts: r.number(o, "maxAttempts", "provider.maxAttempts", DRIVER_RULES.maxAttempts, 1, B.attempts, true),
   };
+  r.rest(o, "provider");
+  return provider;
 }

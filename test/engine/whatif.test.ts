@@ -273,12 +273,17 @@ describe("cheapestModels", () => {
     expect(strict.ok && strict.value.map((o) => o.model)).not.toContain("hailuo-2_3-fast");
   });
 
-  it("never answers a model at a higher price for a looser need: with no size asked, a free-size model is priced at its smallest size too", () => {
-    for (const [loose, tight] of [
-      [{ output: "image" }, { output: "image", aspectRatio: "1:1" }],
-      [{ output: "video" }, { output: "video", aspectRatio: "16:9" }],
-      [{ output: "video", minDuration: 8 }, { output: "video", minDuration: 8, minShortSide: 720 }],
-    ] as [Need, Need][]) {
+  it("never answers a model at a higher price for a looser need: with no size or duration asked, the smallest and shortest are priced too", () => {
+    const pairs: [Need, Need][] = [[{ output: "image" }, { output: "image", aspectRatio: "1:1" }]];
+    // Every video need of a grid against each need one bound tighter.
+    const grid: Need[] = [];
+    for (const minDuration of [undefined, 5, 8]) for (const minShortSide of [undefined, 720]) for (const aspectRatio of [undefined, "16:9"]) grid.push(Object.assign({ output: "video" as const }, minDuration ? { minDuration } : {}, minShortSide ? { minShortSide } : {}, aspectRatio ? { aspectRatio } : {}));
+    for (const loose of grid) {
+      if (loose.minDuration === undefined) pairs.push([loose, { ...loose, minDuration: 5 }]);
+      if (loose.minShortSide === undefined) pairs.push([loose, { ...loose, minShortSide: 720 }]);
+      if (loose.aspectRatio === undefined) pairs.push([loose, { ...loose, aspectRatio: "16:9" }]);
+    }
+    for (const [loose, tight] of pairs) {
       const a = cheapestModels(engine, loose);
       const b = cheapestModels(engine, tight);
       if (!a.ok || !b.ok) throw new Error("refused");

@@ -83,5 +83,8 @@ describe("simulate", () => {
     const provider = { poolSize: 4, latency: [{ output: "IMAGE" as const, minSeconds: 5 }, { output: "VIDEO" as const, minSeconds: 0 }] };
     const answer = await h.gql.data(SimulateDocument, { workload: { ...typed, provider } }, { key });
     expect(answer.simulate).toMatchObject({ __typename: "InvalidParams", issues: [{ field: "provider.latency[1].minSeconds", reason: expect.stringMatching(/^must be a number from/) }] });
+    const twice = { poolSize: 4, latency: [{ output: "IMAGE" as const, minSeconds: 5 }, { output: "IMAGE" as const, minSeconds: 0 }] };
+    const refused = await h.gql.data(SimulateDocument, { workload: { ...typed, provider: twice } }, { key });
+    expect(refused.simulate).toMatchObject({ __typename: "InvalidParams", issues: [{ field: "provider.latency[1].output", reason: "is the output kind of provider.latency[0]: one range per output kind" }] });
   });
 });

@@ -87,4 +87,11 @@ describe("unavailableAnswer", () => {
     expect(masked.message).toBe(answer.message);
     expect(masked.extensions).toMatchObject({ code: "SERVICE_UNAVAILABLE", taskId: "5f0c1a2e-task" });
   });
+
+  it("answers a charge of unknown outcome with its task whatever failed under it, not as a 500", () => {
+    const odd = new ChargeOutcomeUnknown("7a-task", new TypeError("cannot read the row"));
+    expect(isServiceUnavailable(odd)).toBe(true);
+    expect(unavailableAnswer(odd).taskId).toBe("7a-task");
+    expect(isServiceUnavailable(new TypeError("cannot read the row"))).toBe(false);
+  });
 });

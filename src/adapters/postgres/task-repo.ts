@@ -195,14 +195,18 @@ const START_ASSIGNED = `
   RETURNING ${taskColumns("t")}`;
 
 /**
- * Whether a failed statement did nothing: PostgreSQL reported an ERROR for it (the statement, in
- * its own transaction, was rolled back), or no connection could be had for it (refused, or none
- * free in time). A connection lost while it ran says nothing of the kind: the server may still
- * commit it (waiting on a row lock, say), and so does a FATAL, which ends the session.
+ * Whether a failed statement did nothing: PostgreSQL refused it with a SQLSTATE (the statement, in
+ * its own transaction, was rolled back; or the connection was refused before it was sent: a bad
+ * password, too many clients), or no connection could be had for it (refused, or none free in
+ * time). Not a lost connection (no SQLSTATE: the server may still commit it, waiting on a row
+ * lock, say), nor the SQLSTATEs that end a session under way: class 08 (connection exception),
+ * 57P01/57P02/57P04 (shutdown, crash, database dropped), 58 (system error) and XX (internal).
+ * By SQLSTATE, not severity: the severity a server sends is in its own language.
+ * https://www.postgresql.org/docs/15/errcodes-appendix.html
  */
 function didNothing(error: unknown): boolean {
   const e = error as { code?: unknown; severity?: unknown; message?: unknown } | null;
-  if (typeof e?.code === "string" && /^[0-9A-Z]{5}$/.test(e.code) && e.severity === "ERROR") return true;
+  if (typeof e?.code === "string" && /^[0-9A-Z]{5}$/.test(e.code) && typeof e.severity === "string") return !/^(08|58|XX|57P0[124])/.test(e.code);
   return e?.code === "ECONNREFUSED" || (typeof e?.message === "string" && /timeout exceeded when trying to connect/.test(e.message));
 }
 

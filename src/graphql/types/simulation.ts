@@ -267,6 +267,12 @@ export function defineSimulationFields(Input: ReturnType<typeof builder.inputTyp
       args: { workload: t.arg({ type: WorkloadInput, required: true, description: "The keys, streams and provider to simulate." }) },
       resolve: async (_root, args, ctx) => {
         if (!ctx.key) return unauthorized() as never;
+        const latency = ((args.workload as Record<string, any>).provider?.latency ?? []) as { output: string }[];
+        const again = latency.findIndex((l, i) => latency.findIndex((m) => m.output === l.output) < i);
+        if (again >= 0) {
+          const first = latency.findIndex((l) => l.output === latency[again]!.output);
+          return invalidParams([{ field: `provider.latency[${again}].output`, reason: `is the output kind of provider.latency[${first}]: one range per output kind` }]) as never;
+        }
         const workload = toWorkload(args.workload as Record<string, any>);
         const issue = workloadRequestsIssue(workload, SIMULATION_BOUNDS.streams);
         if (issue) return invalidParams([issue]) as never;

@@ -34,10 +34,13 @@ describe("a charge statement that fails", () => {
   const failing = (error: unknown) => createTaskRepo({} as never, { query: async () => Promise.reject(error) });
   const pgError = (severity: string, code: string) => Object.assign(new Error(`${severity} ${code}`), { severity, code });
 
-  it("is ChargeNotMade, with the database's error, only when it is known to have done nothing: refused by PostgreSQL (ERROR), or never sent", async () => {
+  it("is ChargeNotMade, with the database's error, only when it is known to have done nothing: refused by PostgreSQL (a SQLSTATE, in any language), or never sent", async () => {
     const nothing = [
       pgError("ERROR", "40001"),
-      pgError("ERROR", "53300"),
+      pgError("FEHLER", "40P01"),
+      pgError("ERROR", "57014"),
+      pgError("FATAL", "53300"),
+      pgError("FATAL", "28P01"),
       Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
       new Error("timeout exceeded when trying to connect"),
     ];
@@ -48,6 +51,8 @@ describe("a charge statement that fails", () => {
     const unknown = [
       new Error("Connection terminated unexpectedly"),
       pgError("FATAL", "57P01"),
+      pgError("FATAL", "08006"),
+      pgError("PANIC", "XX000"),
       Object.assign(new Error("write EPIPE"), { code: "EPIPE" }),
       Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }),
     ];
