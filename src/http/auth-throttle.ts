@@ -17,6 +17,8 @@ export interface AuthThrottle {
   retryAfterMs(address: string): number;
   /** Records a failed authentication from `address`. */
   failed(address: string): void;
+  /** Gives back the one `failed` took: a lookup it was taken for found a valid key. */
+  succeeded(address: string): void;
   /**
    * False when no address has failed within the last minute (every bucket is full again, and the
    * buckets are dropped): callers can skip reading the client's address at all.
@@ -61,7 +63,7 @@ export function createAuthThrottle(options: AuthThrottleOptions): AuthThrottle {
     }
   };
 
-  if (perMinute <= 0) return { retryAfterMs: () => 0, failed: () => undefined, active: () => false, size: 0 };
+  if (perMinute <= 0) return { retryAfterMs: () => 0, failed: () => undefined, succeeded: () => undefined, active: () => false, size: 0 };
 
   return {
     retryAfterMs(address) {
@@ -79,6 +81,13 @@ export function createAuthThrottle(options: AuthThrottleOptions): AuthThrottle {
       const left = Math.max(0, tokens - 1);
       buckets.set(address, { tokens: left, at: now });
       allFullAt = Math.max(allFullAt, now + Math.ceil((perMinute - left) / ratePerMs));
+    },
+    succeeded(address) {
+      const bucket = buckets.get(address);
+      if (!bucket) return;
+      const now = clock.now();
+      bucket.tokens = Math.min(perMinute, tokensOf(bucket, now) + 1);
+      bucket.at = now;
     },
     active() {
       if (buckets.size === 0) return false;

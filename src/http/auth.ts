@@ -32,10 +32,14 @@ const REFUSED: Authentication = { kind: "refused" };
 /**
  * The caller's API key, throttled per client address (src/http/auth-throttle.ts): a key the cache
  * knows to be valid is answered at once (no promise); otherwise, when the address has failed too
- * often, `throttled` without a lookup; else the key is looked up and a refusal counted.
+ * often, `throttled` without a lookup, unless the key was valid lately (a legitimate client
+ * behind an address another client fails from keeps working once its key has left the cache);
+ * else the key is looked up. A lookup takes its failure from the address's bucket before it
+ * starts and gives it back when the key is valid: requests sent at once cannot each be looked up
+ * on a bucket that only their answers would empty.
  */
 export function authenticateKey(
-  keys: Pick<KeyService, "authenticate" | "authenticateCached">,
+  keys: Pick<KeyService, "authenticate" | "authenticateCached" | "validLately">,
   throttle: AuthThrottle,
   rawKey: string | undefined,
   address: string,
@@ -44,14 +48,18 @@ export function authenticateKey(
   const known = keys.authenticateCached(rawKey);
   if (known) return { kind: "key", key: known };
   const wait = throttle.retryAfterMs(address);
-  if (wait > 0) return { kind: "throttled", retryAfterMs: wait };
-  if (known === null) {
-    throttle.failed(address);
-    return REFUSED;
-  }
+  // Past the throttle, a key valid lately is looked up outside the address's bucket: its lookups
+  // neither wait for the bucket nor give back what another client of the address took.
+  const exempt = wait > 0 && keys.validLately(rawKey);
+  if (wait > 0 && !exempt) return { kind: "throttled", retryAfterMs: wait };
+  if (!exempt) throttle.failed(address);
+  if (known === null) return REFUSED;
   return keys.authenticate(rawKey).then((key) => {
-    if (key) return { kind: "key", key } as const;
-    throttle.failed(address);
-    return REFUSED;
+    if (!key) {
+      if (exempt) throttle.failed(address);
+      return REFUSED;
+    }
+    if (!exempt) throttle.succeeded(address);
+    return { kind: "key", key } as const;
   });
 }

@@ -36,6 +36,13 @@ const UPLOAD_LINK = "/files/uploads/";
 
 /** A path as logs show it: an upload link without its token, and at most 512 characters. */
 export function pathForLog(path: string): string {
-  const logged = path.startsWith(UPLOAD_LINK) ? `${UPLOAD_LINK}…` : path;
+  // Read as the files route reads it, each segment decoded: /files/%75ploads/<token> is a link too.
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // not decodable: the files route serves no link at it either
+  }
+  const logged = decoded.startsWith(UPLOAD_LINK) ? `${UPLOAD_LINK}…` : path;
   return logged.length > 512 ? `${logged.slice(0, 512)}…` : logged;
 }

@@ -26,6 +26,11 @@ export interface KeyService {
    * or a malformed key); undefined when it is not. Lets the hot paths skip a promise.
    */
   authenticateCached(rawKey: string): ApiKeyRecord | null | undefined;
+  /**
+   * Whether this process found the key valid within the last day (it may be revoked since): the
+   * failed-authentication throttle looks such a key up for an address it holds back.
+   */
+  validLately(rawKey: string): boolean;
   create(options?: { label?: string; dailyLimit?: Micros | null }): Promise<{ key: string; record: ApiKeyRecord }>;
   /** The key as stored now, if it exists and is not revoked (no cache: a charge that was refused reads it). */
   current(id: string): Promise<ApiKeyRecord | null>;
@@ -58,6 +63,11 @@ const LOOKUP_TRIES = 3;
  */
 const mayBeKey = (rawKey: string): boolean => rawKey.length <= BOUNDS.apiKey && rawKey.startsWith("sk-");
 
+/** Entries each of the key caches holds at most (valid keys, refusals, keys valid lately). */
+const CACHED_MAX = 10_000;
+/** How long a key found valid exempts its lookups from the failed-authentication throttle. */
+const VALID_LATELY_MS = 86_400_000;
+
 /**
  * API keys, stored only as sha256 hashes. Lookups are cached for `cacheTtlMs` (authentication
  * is on every request; default 60 s); local changes drop the cache at once, and `onChange` lets
@@ -75,7 +85,17 @@ export function createKeyService(deps: {
   // Revocations and limit changes clear the cache at once here and, through pub/sub, in every
   // process sharing Redis; the expiry bounds what a process without that channel can miss.
   const ttl = deps.cacheTtlMs ?? 60_000;
-  const cache = new Map<string, { record: ApiKeyRecord | null; expires: number }>();
+  // Valid keys and refusals are kept apart, each bounded, the oldest going first: a client sending
+  // thousands of wrong keys fills only the refusals, and never pushes a valid key out.
+  const cache = new Map<string, { record: ApiKeyRecord; expires: number }>();
+  const refusals = new Map<string, number>();
+  // Hashes found valid, by when (the last day's, for the throttle's exemption).
+  const lately = new Map<string, number>();
+  const keep = <V>(map: Map<string, V>, hash: string, value: V) => {
+    map.delete(hash);
+    if (map.size >= CACHED_MAX) map.delete(map.keys().next().value!);
+    map.set(hash, value);
+  };
   // Lookups in flight by hash: concurrent requests with one uncached key share one query.
   const lookups = new Map<string, Promise<ApiKeyRecord | null>>();
   // Bumped by every invalidation: a lookup that started before one must not cache what it read.
@@ -94,12 +114,15 @@ export function createKeyService(deps: {
   const invalidate = (id: string) => {
     epoch++;
     lookups.clear();
-    for (const [hash, entry] of cache) if (entry.record?.id === id) cache.delete(hash);
+    for (const [hash, entry] of cache) if (entry.record.id === id) cache.delete(hash);
   };
   /** The cached answer for a hash (a record, or null for a refusal), undefined when not cached. */
   const cachedRecord = (hash: string): ApiKeyRecord | null | undefined => {
+    const now = clock.now();
     const cached = cache.get(hash);
-    return cached && cached.expires > clock.now() ? cached.record : undefined;
+    if (cached && cached.expires > now) return cached.record;
+    const refused = refusals.get(hash);
+    return refused !== undefined && refused > now ? null : undefined;
   };
   const lookUp = (hash: string): Promise<ApiKeyRecord | null> => {
     const read = async (): Promise<ApiKeyRecord | null> => {
@@ -111,8 +134,12 @@ export function createKeyService(deps: {
         const row = await store.findByHash(hash);
         const record = row && !row.revokedAt ? toRecord(row) : null;
         if (epoch === startedIn) {
-          if (cache.size > 10_000) cache.clear();
-          cache.set(hash, { record, expires: clock.now() + ttl });
+          const now = clock.now();
+          if (record) {
+            keep(cache, hash, { record, expires: now + ttl });
+            keep(lately, hash, now);
+            refusals.delete(hash);
+          } else keep(refusals, hash, now + ttl);
           return record;
         }
         if (tries === LOOKUP_TRIES) return record;
@@ -142,6 +169,11 @@ export function createKeyService(deps: {
     },
     authenticateCached(rawKey) {
       return mayBeKey(rawKey) ? cachedRecord(hashKey(rawKey)) : null;
+    },
+    validLately(rawKey) {
+      if (!mayBeKey(rawKey)) return false;
+      const at = lately.get(hashKey(rawKey));
+      return at !== undefined && at > clock.now() - VALID_LATELY_MS;
     },
     async create(options = {}) {
       const key = generateKey();

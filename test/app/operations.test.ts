@@ -140,6 +140,13 @@ describe("a gateway with the default operations settings", () => {
       expect(JSON.stringify(log.lines)).not.toContain(gw.key);
     });
 
+    it("logs an upload link without its token, however its path is encoded", async () => {
+      const response = await fetch(`${gw.url}/files/%75ploads/secret-link-token-0123456789`);
+      const line = await accessLine(log.lines, response.headers.get("x-request-id")!);
+      expect(line.path).toBe("/files/uploads/…");
+      expect(JSON.stringify(log.lines)).not.toContain("secret-link-token-0123456789");
+    });
+
     it("logs a 404 and a GraphQL request the same way", async () => {
       const [missing, graphql] = await Promise.all([fetch(`${gw.url}/no/such/path`), gql(gw, "{ me { __typename } }")]);
       expect(await accessLine(log.lines, missing.headers.get("x-request-id")!)).toMatchObject({ status: 404, route: "other" });
@@ -248,6 +255,18 @@ describe("a gateway with the default operations settings", () => {
       expect(refused).toMatchObject({ status: 401, body: { errors: [{ extensions: { code: "STREAM_TOKEN_INVALID" } }] } });
       const noKey = await fetch(`${gw.url}/graphql/stream-token`, { method: "POST", headers: { authorization: "Bearer sk-not-a-key" } });
       expect(noKey.status).toBe(401);
+    });
+
+    it("opens nothing but a subscription with a stream token: a query over an event stream is refused, not answered as the key", async () => {
+      const issued = await fetch(`${gw.url}/graphql/stream-token`, { method: "POST", headers: { authorization: `Bearer ${gw.key}` } });
+      const { token } = (await issued.json()) as { token: string };
+      for (const document of ["{ me { budget { dailyLimit } } }", "subscription { meUpdated { __typename } } query Q { me { __typename } }", "not graphql"]) {
+        const refused = await firstEvent(`${gw.url}/graphql?query=${encodeURIComponent(document)}&streamToken=${encodeURIComponent(token)}`);
+        expect(refused, document).toMatchObject({ status: 400, body: { errors: [{ message: expect.stringMatching(/subscriptions only/) }] } });
+      }
+      // Naming the subscription of a document that also holds a query opens it.
+      const named = `${gw.url}/graphql?query=${encodeURIComponent("subscription S { meUpdated { __typename } } query Q { me { __typename } }")}&operationName=S&streamToken=${encodeURIComponent(token)}`;
+      expect(await firstEvent(named)).toMatchObject({ status: 200 });
     });
 
     it("refuses graphql-sse's single connection mode with 501 and says what to use", async () => {

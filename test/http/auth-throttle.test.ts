@@ -49,11 +49,12 @@ describe("failed-authentication throttle (a token bucket per client address)", (
 
 describe("authenticateKey: the rule both faces share", () => {
   const record = { id: "k1" } as ApiKeyRecord;
-  const keys = (known: Record<string, ApiKeyRecord | null>) => {
+  const keys = (known: Record<string, ApiKeyRecord | null>, lately: readonly string[] = []) => {
     const lookups: string[] = [];
     return {
       lookups,
       authenticateCached: (raw: string) => known[raw],
+      validLately: (raw: string) => lately.includes(raw),
       authenticate: async (raw: string) => {
         lookups.push(raw);
         return raw === "sk-good" ? record : null;
@@ -71,6 +72,27 @@ describe("authenticateKey: the rule both faces share", () => {
     expect(authenticateKey(store, throttle, "sk-cached", "a")).toEqual({ kind: "key", key: record });
     expect(await authenticateKey(store, throttle, "sk-good", "b")).toEqual({ kind: "key", key: record });
     expect(authenticateKey(store, throttle, undefined, "a")).toEqual({ kind: "none" });
+  });
+
+  test("lookups sent at once each take their failure before they start: no more are looked up than the bucket holds, and a valid key gives its back", async () => {
+    const throttle = createAuthThrottle({ perMinute: 3, clock: manualClock() });
+    const store = keys({});
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => authenticateKey(store, throttle, `sk-wrong-${i}`, "a")));
+    expect(store.lookups).toHaveLength(3);
+    expect(answers.filter((a) => a.kind === "throttled")).toHaveLength(47);
+    // A valid key on another address takes and gives back: its address is not held back after.
+    for (let i = 0; i < 5; i++) expect(await authenticateKey(store, throttle, "sk-good", "b")).toMatchObject({ kind: "key" });
+    expect(throttle.retryAfterMs("b")).toBe(0);
+  });
+
+  test("a key valid lately is looked up for an address held back, without giving the address's bucket anything back", async () => {
+    const throttle = createAuthThrottle({ perMinute: 2, clock: manualClock() });
+    const store = keys({}, ["sk-good"]);
+    await authenticateKey(store, throttle, "sk-wrong-1", "a");
+    await authenticateKey(store, throttle, "sk-wrong-2", "a");
+    expect(await authenticateKey(store, throttle, "sk-good", "a")).toEqual({ kind: "key", key: record });
+    expect(throttle.retryAfterMs("a")).toBeGreaterThan(0);
+    expect(await authenticateKey(store, throttle, "sk-wrong-3", "a")).toMatchObject({ kind: "throttled" });
   });
 });
 

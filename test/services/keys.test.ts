@@ -105,4 +105,26 @@ describe("API key service", () => {
     clock.advance(60_001);
     expect(keys.authenticateCached(key)).toBeUndefined(); // expired like any lookup
   });
+
+  it("keeps a valid key cached however many wrong keys are looked up, and knows it valid for a day after it left the cache", async () => {
+    const clock = manualClock();
+    const real = createKeyStore(database.prisma);
+    // Wrong keys are answered without the database: 10,001 of them in a moment.
+    const store = Object.assign({}, real, { findByHash: async (hash: string) => (hash === validHash ? real.findByHash(hash) : null) });
+    const keys = createKeyService({ store, clock, defaultDailyLimit: usdToMicros(100), cacheTtlMs: 60_000 });
+    const { key, record } = await keys.create();
+    const validHash = hashKey(key);
+    await keys.authenticate(key);
+    const wrong = Array.from({ length: 10_001 }, (_, i) => `sk-${String(i).padStart(32, "0")}`);
+    for (const raw of wrong) expect(await keys.authenticate(raw)).toBeNull();
+    expect(keys.authenticateCached(key)).toMatchObject({ id: record.id });
+    expect(keys.authenticateCached(wrong[0]!)).toBeUndefined(); // the oldest refusal went
+    expect(keys.authenticateCached(wrong[10_000]!)).toBeNull();
+    clock.advance(60_001);
+    expect(keys.authenticateCached(key)).toBeUndefined();
+    expect(keys.validLately(key)).toBe(true);
+    expect(keys.validLately(wrong[1]!)).toBe(false);
+    clock.advance(86_400_000);
+    expect(keys.validLately(key)).toBe(false);
+  });
 });

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { Kind, parse, type DocumentNode, type OperationDefinitionNode } from "graphql";
 import { authenticateKey, bearerToken } from "../../http/auth.ts";
-import type { AuthThrottle } from "../../http/auth-throttle.ts";
+import { authThrottledMessage, type AuthThrottle } from "../../http/auth-throttle.ts";
 import { requestQuery } from "../../http/request-path.ts";
 import { createStreamTokens } from "../../http/stream-token.ts";
 import type { GatewayServices } from "../../services/gateway-services.ts";
@@ -8,6 +9,24 @@ import { callerAddress } from "../context.ts";
 import { callerOfHttp } from "./yoga-http.ts";
 
 export const STREAM_TOKEN_PATH = "/graphql/stream-token";
+
+/**
+ * Whether a GET's document runs a subscription and nothing else: the operation it names, or its
+ * only one. A token sealed for EventSource must not read what the key reads (a query over an
+ * event stream answers once, as any query). The URL bounds the document (Node's header limit).
+ */
+function onlySubscriptions(params: URLSearchParams): boolean {
+  let document: DocumentNode;
+  try {
+    document = parse(params.get("query") ?? "");
+  } catch {
+    return false;
+  }
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const name = params.get("operationName");
+  const chosen = name ? operations.filter((o) => o.name?.value === name) : operations;
+  return chosen.length === 1 && chosen[0]!.operation === "subscription";
+}
 
 const sendError = (res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void => {
   const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
@@ -30,8 +49,11 @@ export function createStreamTokenRoute(services: GatewayServices, throttle: Auth
       const address = callerAddress(callerOfHttp(req.headers, req.socket.remoteAddress), services.config);
       const outcome = await authenticateKey(services.keys, throttle, rawKey, address);
       if (outcome.kind === "throttled") {
+        // As every face answers a throttled address (GraphQL's shape: server.ts refusedAsThrottled).
         const seconds = Math.max(1, Math.ceil(outcome.retryAfterMs / 1000));
-        return sendError(res, 429, "RATE_LIMITED", "Too many failed authentications from this address", { "retry-after": String(seconds) });
+        const body = JSON.stringify({ errors: [{ message: authThrottledMessage(outcome.retryAfterMs), extensions: { code: "RATE_LIMITED", reason: "AUTH_FAILURES", retryAfterSeconds: seconds } }] });
+        res.writeHead(429, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), "retry-after": String(seconds) });
+        return void res.end(body);
       }
       if (outcome.kind !== "key") return sendError(res, 401, "UNAUTHORIZED", "A valid API key is required: Authorization: Bearer sk-...");
       const { token, expiresAt } = tokens.seal(rawKey!, services.clock.now());
@@ -51,6 +73,10 @@ export function createStreamTokenRoute(services: GatewayServices, throttle: Auth
       if (token === null) return true;
       if (!req.headers.accept?.includes("text/event-stream")) {
         sendError(res, 406, "NOT_ACCEPTABLE", "A stream token opens event streams only: send Accept: text/event-stream (EventSource does)");
+        return false;
+      }
+      if (!onlySubscriptions(requestQuery(req.url))) {
+        sendError(res, 400, "BAD_REQUEST", "A stream token opens subscriptions only: send queries and mutations with Authorization: Bearer sk-…");
         return false;
       }
       const rawKey = tokens.open(token, services.clock.now());
