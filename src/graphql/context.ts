@@ -60,7 +60,7 @@ export const callerAddress = (source: CallerHeaders, config: GatewayServices["co
 export function presentsUnknownCredentials(source: CallerHeaders, keys: GatewayServices["keys"]): boolean {
   if (firstString(source.adminToken) !== undefined) return true;
   const token = bearerToken(source.authorization);
-  return token !== undefined && !keys.authenticateCached(token);
+  return token !== undefined && !keys.authenticateCached(token) && !keys.validLately(token);
 }
 
 /** Builds the context of each GraphQL request of one server. */
@@ -84,9 +84,12 @@ export function contextFactory(services: GatewayServices, sharing: SubscriptionS
     if (known) return { services, sharing, key: known, isAdmin: false, baseUrl };
 
     const address = callerAddress(source, services.config);
-    if (throttle.retryAfterMs(address) > 0) return anonymous();
+    // A throttled address's admin token is not compared; its key is left to authenticateKey, the
+    // one rule of which keys a throttled address may still have looked up.
+    const throttled = throttle.retryAfterMs(address) > 0;
+    if (throttled && adminHeader !== undefined) return anonymous();
     const presentedAdmin = adminHeader ?? token;
-    const isAdmin = adminToken !== undefined && presentedAdmin !== undefined && sameSecret(presentedAdmin, adminToken);
+    const isAdmin = !throttled && adminToken !== undefined && presentedAdmin !== undefined && sameSecret(presentedAdmin, adminToken);
     if (isAdmin) return { services, sharing, key: null, isAdmin, baseUrl };
     // A wrong x-admin-token is a failed authentication (when admin operations are enabled).
     if (adminHeader !== undefined && adminToken !== undefined) throttle.failed(address);

@@ -72,6 +72,13 @@ describe("failed authentication is throttled per client address", () => {
     }
     // Without credentials the public fields still answer.
     expect((await api.post("{ models { __typename } }", {}, { headers: from("198.51.100.10") })).status).toBe(200);
+    // A key found valid lately is looked up for the throttled address, once out of the cache too.
+    const { key, record } = await trusted.createKey();
+    expect((await api.post(CREDITS, {}, { key, headers: from("198.51.100.11") })).status).toBe(200);
+    trusted.services.keys.invalidate(record.id);
+    const lately = await api.post(CREDITS, {}, { key, headers: from("198.51.100.10") });
+    expect(lately.status).toBe(200);
+    expect(lately.body.data).toMatchObject({ credits: { __typename: "Credits" } });
   });
 
   it("graphql-ws: a throttled address is anonymous (Unauthorized) until a token is back", async () => {
