@@ -1,13 +1,13 @@
 import type { Config } from "./config.ts";
 import { accountCounts } from "./vendor-config.ts";
 
+const accounts = (n: number) => `${n} account${n === 1 ? "" : "s"}`;
+
 /**
  * Where generations run, as the start-up log says it: the simulation, a GateAI-compatible
  * upstream, or vendor accounts (and whether models no vendor runs are simulated). Counts only,
  * never a key.
  */
-const accounts = (n: number) => `${n} account${n === 1 ? "" : "s"}`;
-
 export function generationBackend(config: Config): string {
   if (config.upstream) return `upstream ${new URL(config.upstream.url).origin} (${accounts(config.upstream.apiKeys.length)})`;
   if (!config.vendors) return `simulation (${accounts(config.poolSize)})`;

@@ -3,7 +3,7 @@ import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
 import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
 import type { Plugin } from "graphql-yoga";
-import { createAuthThrottle, authThrottledMessage, type AuthThrottle } from "../http/auth-throttle.ts";
+import { createAuthThrottle, type AuthThrottle } from "../http/auth-throttle.ts";
 import { jsonBodyLimit } from "../http/body.ts";
 import type { GatewayServices } from "../services/gateway-services.ts";
 import { callerAddress, contextFactory, presentsUnknownCredentials } from "./context.ts";
@@ -23,6 +23,7 @@ import { buildSchema } from "./schema.ts";
 import { createJsonPostHandler } from "./transports/json-post.ts";
 import { refusedSingleConnectionSse } from "./transports/sse-single-connection.ts";
 import { createStreamTokenRoute, STREAM_TOKEN_PATH } from "./transports/stream-token-route.ts";
+import { sendAuthThrottled } from "./transports/auth-throttled.ts";
 import { callerOf, callerOfHttp, createYogaHttp } from "./transports/yoga-http.ts";
 import { createWsTransport } from "./transports/ws.ts";
 
@@ -123,12 +124,7 @@ export function createGraphQLServer(services: GatewayServices, throttle: AuthThr
     const caller = callerOfHttp(req.headers, req.socket.remoteAddress);
     const wait = throttle.retryAfterMs(callerAddress(caller, services.config));
     if (wait === 0 || !presentsUnknownCredentials(caller, services.keys)) return false;
-    const retryAfterSeconds = Math.max(1, Math.ceil(wait / 1000));
-    const body = JSON.stringify({
-      errors: [{ message: authThrottledMessage(wait), extensions: { code: "RATE_LIMITED", reason: "AUTH_FAILURES", retryAfterSeconds } }],
-    });
-    res.writeHead(429, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), "retry-after": String(retryAfterSeconds) });
-    res.end(body);
+    sendAuthThrottled(res, wait);
     return true;
   }
 

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Kind, parse, type DocumentNode, type OperationDefinitionNode } from "graphql";
 import { authenticateKey, bearerToken } from "../../http/auth.ts";
-import { authThrottledMessage, type AuthThrottle } from "../../http/auth-throttle.ts";
+import type { AuthThrottle } from "../../http/auth-throttle.ts";
+import { sendAuthThrottled } from "./auth-throttled.ts";
 import { requestQuery } from "../../http/request-path.ts";
 import { createStreamTokens } from "../../http/stream-token.ts";
 import type { GatewayServices } from "../../services/gateway-services.ts";
@@ -48,13 +49,7 @@ export function createStreamTokenRoute(services: GatewayServices, throttle: Auth
       const rawKey = bearerToken(req.headers.authorization);
       const address = callerAddress(callerOfHttp(req.headers, req.socket.remoteAddress), services.config);
       const outcome = await authenticateKey(services.keys, throttle, rawKey, address);
-      if (outcome.kind === "throttled") {
-        // As every face answers a throttled address (GraphQL's shape: server.ts refusedAsThrottled).
-        const seconds = Math.max(1, Math.ceil(outcome.retryAfterMs / 1000));
-        const body = JSON.stringify({ errors: [{ message: authThrottledMessage(outcome.retryAfterMs), extensions: { code: "RATE_LIMITED", reason: "AUTH_FAILURES", retryAfterSeconds: seconds } }] });
-        res.writeHead(429, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), "retry-after": String(seconds) });
-        return void res.end(body);
-      }
+      if (outcome.kind === "throttled") return sendAuthThrottled(res, outcome.retryAfterMs);
       if (outcome.kind !== "key") return sendError(res, 401, "UNAUTHORIZED", "A valid API key is required: Authorization: Bearer sk-...");
       const { token, expiresAt } = tokens.seal(rawKey!, services.clock.now());
       const body = JSON.stringify({ token, expiresAt: new Date(expiresAt).toISOString() });
@@ -69,13 +64,14 @@ export function createStreamTokenRoute(services: GatewayServices, throttle: Auth
      */
     admit(req: IncomingMessage, res: ServerResponse): boolean {
       if (req.method !== "GET" || !req.url?.includes("streamToken=")) return true;
-      const token = requestQuery(req.url).get("streamToken");
+      const params = requestQuery(req.url);
+      const token = params.get("streamToken");
       if (token === null) return true;
       if (!req.headers.accept?.includes("text/event-stream")) {
         sendError(res, 406, "NOT_ACCEPTABLE", "A stream token opens event streams only: send Accept: text/event-stream (EventSource does)");
         return false;
       }
-      if (!onlySubscriptions(requestQuery(req.url))) {
+      if (!onlySubscriptions(params)) {
         sendError(res, 400, "BAD_REQUEST", "A stream token opens subscriptions only: send queries and mutations with Authorization: Bearer sk-…");
         return false;
       }
