@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { authenticateKey } from "../../src/http/auth.ts";
-import { createAuthThrottle } from "../../src/http/auth-throttle.ts";
+import { createAuthThrottle, MAX_WAITING_LOOKUPS } from "../../src/http/auth-throttle.ts";
 import { manualClock } from "../../src/kernel/clock.ts";
 import type { ApiKeyRecord } from "../../src/services/keys.ts";
 
@@ -47,6 +47,49 @@ describe("failed-authentication throttle (a token bucket per client address)", (
   });
 });
 
+describe("lookups take their token before they start (take / settled)", () => {
+  test("with no token left, a lookup waits while others are out: a valid key's token goes to it, and once none can come back the rest are refused", async () => {
+    const throttle = createAuthThrottle({ perMinute: 2, clock: manualClock() });
+    expect(throttle.take("a")).toBe(true);
+    expect(throttle.take("a")).toBe(true);
+    expect(throttle.retryAfterMs("a")).toBe(0);
+    const third = throttle.take("a");
+    const fourth = throttle.take("a");
+    expect(third).toBeInstanceOf(Promise);
+    throttle.settled("a", true);
+    expect(await third).toBe(true);
+    throttle.settled("a", false);
+    throttle.settled("a", false);
+    expect(await fourth).toBe(false);
+    expect(throttle.retryAfterMs("a")).toBe(30_000);
+    expect(throttle.take("a")).toBe(false);
+  });
+
+  test(`at most ${MAX_WAITING_LOOKUPS} lookups of an address wait; past them, refused at once`, () => {
+    const throttle = createAuthThrottle({ perMinute: 1, clock: manualClock() });
+    expect(throttle.take("a")).toBe(true);
+    for (let i = 0; i < MAX_WAITING_LOOKUPS; i++) expect(throttle.take("a")).toBeInstanceOf(Promise);
+    expect(throttle.retryAfterMs("a")).toBeGreaterThan(0);
+    expect(throttle.take("a")).toBe(false);
+  });
+
+  test("a bucket with lookups out is not dropped to make room, nor by active()", async () => {
+    const clock = manualClock();
+    const throttle = createAuthThrottle({ perMinute: 1, clock, maxAddresses: 2 });
+    expect(throttle.take("a")).toBe(true);
+    const waiting = throttle.take("a");
+    for (let i = 0; i < 10; i++) throttle.failed(`b${i}`);
+    clock.advance(120_000);
+    expect(throttle.active()).toBe(true);
+    throttle.settled("a", true);
+    expect(await waiting).toBe(true);
+    throttle.settled("a", true);
+    clock.advance(60_000);
+    expect(throttle.active()).toBe(false);
+    expect(throttle.size).toBe(0);
+  });
+});
+
 describe("authenticateKey: the rule both faces share", () => {
   const record = { id: "k1" } as ApiKeyRecord;
   const keys = (known: Record<string, ApiKeyRecord | null>, lately: readonly string[] = []) => {
@@ -83,6 +126,42 @@ describe("authenticateKey: the rule both faces share", () => {
     // A valid key on another address takes and gives back: its address is not held back after.
     for (let i = 0; i < 5; i++) expect(await authenticateKey(store, throttle, "sk-good", "b")).toMatchObject({ kind: "key" });
     expect(throttle.retryAfterMs("b")).toBe(0);
+  });
+
+  test("valid keys sent at once, more than the bucket holds, are all looked up and all accepted", async () => {
+    const throttle = createAuthThrottle({ perMinute: 3, clock: manualClock() });
+    const lookups: string[] = [];
+    const store = {
+      authenticateCached: () => undefined,
+      validLately: () => false,
+      authenticate: async (raw: string) => {
+        lookups.push(raw);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        return raw.startsWith("sk-valid-") ? ({ id: raw } as ApiKeyRecord) : null;
+      },
+    };
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => authenticateKey(store, throttle, `sk-valid-${i}`, "a")));
+    expect(answers.every((a) => a.kind === "key")).toBe(true);
+    expect(lookups).toHaveLength(50);
+    expect(throttle.retryAfterMs("a")).toBe(0);
+    // Wrong keys among them spend their tokens: at most 3 are looked up, as before.
+    const mixed = await Promise.all(Array.from({ length: 20 }, (_, i) => authenticateKey(store, throttle, `sk-wrong-${i}`, "b")));
+    expect(mixed.filter((a) => a.kind === "refused")).toHaveLength(3);
+    expect(mixed.filter((a) => a.kind === "throttled")).toHaveLength(17);
+    expect(lookups.filter((raw) => raw.startsWith("sk-wrong-"))).toHaveLength(3);
+  });
+
+  test("a lookup that fails (the store unreachable) gives its token back: it says nothing about the key", async () => {
+    const throttle = createAuthThrottle({ perMinute: 1, clock: manualClock() });
+    const store = {
+      authenticateCached: () => undefined,
+      validLately: () => false,
+      authenticate: async () => {
+        throw new Error("connection refused");
+      },
+    };
+    await expect(authenticateKey(store, throttle, "sk-any", "a")).rejects.toThrow("connection refused");
+    expect(throttle.retryAfterMs("a")).toBe(0);
   });
 
   test("a key valid lately is looked up for an address held back, without giving the address's bucket anything back", async () => {
