@@ -39,6 +39,7 @@ const E2E = [
   "test/rest/**/*.test.ts",
   "test/graphql/**/*.test.ts",
   "test/faces/**/*.test.ts",
+  "test/bench/**/*.test.ts", // a local HTTP server
   "test/lifecycle/**/*.test.ts",
   "test/integration/**/*.test.ts",
   "test/adapters/providers/provider.contract.test.ts", // a gateway as the upstream

@@ -78,6 +78,10 @@ const PROFILE_DIR = arg("cpu-prof-dir", "") || undefined;
 const COUNT_IO = process.argv.includes("--count-io");
 const DRIVER = arg("driver", "on") !== "off";
 const CPU_BREAKDOWN = process.argv.includes("--cpu-breakdown");
+/** The load generator's HTTP client (support/raw-http-pool.mjs, or undici). */
+const CLIENT = arg("client", "raw");
+if (CLIENT !== "raw" && CLIENT !== "undici") throw new Error(`--client=${CLIENT}: raw or undici`);
+const load = (options: LoadOptions): Promise<LoadResult> => runLoad(Object.assign({}, options, { client: CLIENT }));
 /** --driver-yield=MS: the delay requests may feel before the driver drives fewer tasks at once (GATEAI_DRIVER_YIELD_MS; off = 0, never). */
 const DRIVER_YIELD = arg("driver-yield", "");
 const TIMELINE = process.argv.includes("--timeline");
@@ -158,15 +162,15 @@ async function probe(url: string, spec: RequestSpec, check: (status: number, bod
 /** Warm-up, then the measured run (profiled when asked: the warm-up runs outside the profile). */
 async function measured(name: string, options: LoadOptions): Promise<LoadResult> {
   const { warmup } = options;
-  if (!PROFILE_DIR) return runLoad(options);
-  if (warmup.requests === 0) return profiled(PROFILE_DIR, name, () => runLoad(options));
+  if (!PROFILE_DIR) return load(options);
+  if (warmup.requests === 0) return profiled(PROFILE_DIR, name, () => load(options));
   // Separate warm-up run, so the profile holds only the measurement.
   if (options.once) {
-    await runLoad({ ...options, requests: options.requests.slice(0, warmup.requests), measure: { requests: warmup.requests, ms: warmup.ms }, warmup: { requests: 0, ms: 0 } });
-    return profiled(PROFILE_DIR, name, () => runLoad({ ...options, requests: options.requests.slice(warmup.requests), warmup: { requests: 0, ms: 0 } }));
+    await load({ ...options, requests: options.requests.slice(0, warmup.requests), measure: { requests: warmup.requests, ms: warmup.ms }, warmup: { requests: 0, ms: 0 } });
+    return profiled(PROFILE_DIR, name, () => load({ ...options, requests: options.requests.slice(warmup.requests), warmup: { requests: 0, ms: 0 } }));
   }
-  await runLoad({ ...options, measure: warmup, warmup: { requests: 0, ms: 0 } });
-  return profiled(PROFILE_DIR, name, () => runLoad({ ...options, warmup: { requests: 0, ms: 0 } }));
+  await load({ ...options, measure: warmup, warmup: { requests: 0, ms: 0 } });
+  return profiled(PROFILE_DIR, name, () => load({ ...options, warmup: { requests: 0, ms: 0 } }));
 }
 
 const throughputOptions = (origin: string, spec: RequestSpec): LoadOptions => ({
@@ -177,7 +181,7 @@ const throughputOptions = (origin: string, spec: RequestSpec): LoadOptions => ({
   measure: { requests: Number.MAX_SAFE_INTEGER, ms: SECONDS * 1000 },
 });
 const throughput = (name: string, origin: string, spec: RequestSpec): Promise<LoadResult> => measured(name, throughputOptions(origin, spec));
-const throughputUnprofiled = (origin: string, spec: RequestSpec): Promise<LoadResult> => runLoad(throughputOptions(origin, spec));
+const throughputUnprofiled = (origin: string, spec: RequestSpec): Promise<LoadResult> => load(throughputOptions(origin, spec));
 
 interface Row {
   readonly phase: string;
@@ -450,7 +454,7 @@ async function generatePhase(upstream: Upstream): Promise<GenerateRun | undefine
     const fakeBefore = await fake?.stats();
     const passesBefore = gateway.driver.passes;
     const sustainedBegan = performance.now();
-    const sustained = await runLoad({
+    const sustained = await load({
       origin: url,
       requests: [...warmupSpecs, ...sustainedSpecs],
       once: true,

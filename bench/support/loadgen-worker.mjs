@@ -12,10 +12,24 @@
 // runs to completion; latency is measured per request with hrtime.
 import { parentPort, workerData } from "node:worker_threads";
 import { Pool } from "undici";
+import { RawHttpPool } from "./raw-http-pool.mjs";
 import { startLoopLag } from "./loop-lag.mjs";
 
 const { origin, connections, concurrency, requests, warmup, measure } = workerData;
-const pool = new Pool(origin, { connections, pipelining: 1, keepAliveTimeout: 60_000 });
+// workerData.client: "raw" (raw-http-pool.mjs: the least client work per request) or "undici".
+const raw = workerData.client === "raw";
+let refusalsLogged = 0;
+const logRefusal = (status, answer) => {
+  if (refusalsLogged++ < 3) parentPort.postMessage({ type: "log", message: `answered ${status}: ${answer.replace(/\r\n/g, " | ")}` });
+};
+const pool = raw ? new RawHttpPool(origin, connections, logRefusal) : new Pool(origin, { connections, pipelining: 1, keepAliveTimeout: 60_000 });
+const send = raw
+  ? (spec) => pool.request(spec)
+  : async (spec) => {
+      const response = await pool.request({ method: spec.method, path: spec.path, headers: spec.headers, body: spec.body });
+      await response.body.text();
+      return response.statusCode;
+    };
 
 // When the list is one-shot (each request must be sent once), stop when it is used up.
 const measureOnce = workerData.once === true;
@@ -38,9 +52,8 @@ function tally(capacity) {
   const lag = workerData.timeline ? startLoopLag() : undefined;
   t.send = async (spec, since) => {
     try {
-      const response = await pool.request({ method: spec.method, path: spec.path, headers: spec.headers, body: spec.body });
-      await response.body.text();
-      statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1;
+      const statusCode = await send(spec);
+      statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
     } catch (error) {
       t.errors++;
       if (t.errors <= 3) parentPort.postMessage({ type: "log", message: String(error) });

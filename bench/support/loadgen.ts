@@ -22,6 +22,8 @@ export interface LoadOptions {
    * counted from each one's due time (up to `concurrency` connections). Default: closed loop.
    */
   readonly rate?: number;
+  /** The HTTP client: "raw" (raw-http-pool.mjs) or "undici" (default). */
+  readonly client?: "raw" | "undici";
   /** Also report the slowest answer per 100 ms of the measurement (`slowestPer100ms`). */
   readonly timeline?: boolean;
 }
@@ -57,6 +59,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
         once: options.once === true,
         rate: options.rate ?? 0,
         timeline: options.timeline === true,
+        client: options.client ?? "undici",
       },
     });
     let settled = false;
