@@ -8,32 +8,29 @@ import type { Clock } from "../kernel/clock.ts";
  * HTTP 429 `RATE_LIMITED`) without looking them up, until a token is back. Guessing keys then
  * costs a minute per `perMinute` guesses, and a flood of wrong keys no database reads.
  *
- * A key lookup takes its token before it starts (`take`) and a valid key gives it back
- * (`settled`), so lookups sent at once are never more than the tokens left. A lookup that finds no
- * token while others of the address are out waits for one of them to give its token back instead
- * of being refused: a client sending more keys at once than the bucket holds (a backend serving
- * many users' keys from one address, after a restart) has them all looked up, while a flood of
- * wrong keys waits only as long as the lookups out take, then is refused.
+ * Key lookups under way are counted apart from the tokens (`take`, `settled`): an address may
+ * have as many lookups out at once as it has tokens plus LOOKUPS_BEYOND_TOKENS, and a wrong key
+ * found by one spends a token then, into debt if need be (down to -LOOKUPS_BEYOND_TOKENS), which
+ * the address repays at `perMinute` a minute before it may try again. So wrong keys sent at once
+ * get at most that many database reads and the long-run rate stays `perMinute`, while a client
+ * sending many valid keys the gateway has not seen yet at once (a backend serving its users' keys
+ * from one address, after a restart) has them looked up instead of refused for their number.
  *
  * In-process: each gateway process keeps its own buckets (a client spreading guesses over N
  * processes gets N times the rate, still bounded). At most `maxAddresses` buckets are kept: when
  * full, full buckets (the same as none) are dropped first, then the least recently failed.
  */
 export interface AuthThrottle {
-  /**
-   * Milliseconds until `address` may try again, or 0 when it may now: a token is left, or lookups
-   * of the address are still out and may give theirs back (`take` then waits for them).
-   */
+  /** Milliseconds until `address` may try again, or 0 when it may now. */
   retryAfterMs(address: string): number;
-  /** Records a failed authentication from `address` (a token spent without a lookup). */
+  /** Records a failed authentication from `address`. */
   failed(address: string): void;
   /**
-   * Takes a token for a key lookup from `address`: true when one was left; when none is but
-   * lookups of the address are out, a promise that waits for one of them to give its token back
-   * (true) or for none to be able to any more (false); false when neither.
+   * Counts a key lookup from `address` as under way, or false when the address has as many out as
+   * its tokens (debt counted) plus LOOKUPS_BEYOND_TOKENS allow. Pair each true with one `settled`.
    */
-  take(address: string): boolean | Promise<boolean>;
-  /** A lookup `take` let out has its answer: a valid key gives its token back (to the next lookup waiting, if any). */
+  take(address: string): boolean;
+  /** A lookup `take` counted has its answer: a key not valid (or no answer) is a failed authentication. */
   settled(address: string, valid: boolean): void;
   /**
    * False when no address has failed within the last minute (every bucket is full again, and the
@@ -53,20 +50,17 @@ export interface AuthThrottleOptions {
 }
 
 interface Bucket {
+  /** Below 0: failures owed (lookups out when the tokens ran out found wrong keys). */
   tokens: number;
   at: number;
-  /** Lookups out, each holding a token it gives back if its key is valid. */
-  out: number;
-  /** Lookups waiting for a token one of those may give back, first come first served. */
-  waiting: ((took: boolean) => void)[];
 }
 
 /**
- * Lookups of one address that may wait for a token at once; past it they are refused at once. A
- * client with this many keys the gateway has not seen in a minute, sent at once, is not one we
- * expect; a flood of wrong keys waits no longer than the lookups out take.
+ * Lookups an address may have out at once beyond its tokens, and the debt its wrong keys may run
+ * up: the most a burst of wrong keys costs in database reads beyond the bucket, and the most valid
+ * keys new to the gateway a client may send at once beyond it.
  */
-export const MAX_WAITING_LOOKUPS = 1_000;
+export const LOOKUPS_BEYOND_TOKENS = 100;
 
 const MINUTE_MS = 60_000;
 
@@ -81,34 +75,26 @@ export function createAuthThrottle(options: AuthThrottleOptions): AuthThrottle {
   /** The bucket's tokens now (refilled since it was last touched). */
   const tokensOf = (bucket: Bucket, now: number): number => Math.min(perMinute, bucket.tokens + (now - bucket.at) * ratePerMs);
 
-  /** A bucket with lookups out or waiting is kept whatever its tokens: they settle against it. */
-  const idle = (bucket: Bucket) => bucket.out === 0 && bucket.waiting.length === 0;
-
   const makeRoom = (now: number) => {
-    for (const [address, bucket] of buckets) if (idle(bucket) && tokensOf(bucket, now) >= perMinute) buckets.delete(address);
+    for (const [address, bucket] of buckets) if (tokensOf(bucket, now) >= perMinute) buckets.delete(address);
     // Still full: the least recently failed go (Map order is insertion order; `failed` re-inserts).
-    for (const [address, bucket] of buckets) {
+    for (const address of buckets.keys()) {
       if (buckets.size < maxAddresses) break;
-      if (idle(bucket)) buckets.delete(address);
+      buckets.delete(address);
     }
   };
 
-  /** The bucket of `address`, made full when it has none (room made first when the map is full). */
-  const bucketOf = (address: string, now: number): Bucket => {
-    let bucket = buckets.get(address);
-    if (!bucket) {
-      if (buckets.size >= maxAddresses) makeRoom(now);
-      bucket = { tokens: perMinute, at: now, out: 0, waiting: [] };
-      buckets.set(address, bucket);
-    }
-    return bucket;
-  };
+  /** Lookups under way per address (none: no entry). */
+  const lookupsOut = new Map<string, number>();
 
-  /** Spends one of the bucket's tokens (it has one, or is let run below one by `failed`). */
-  const spend = (bucket: Bucket, now: number) => {
-    const left = Math.max(0, tokensOf(bucket, now) - 1);
-    bucket.tokens = left;
-    bucket.at = now;
+  const fail = (address: string) => {
+    const now = clock.now();
+    const bucket = buckets.get(address);
+    const tokens = bucket ? tokensOf(bucket, now) : perMinute;
+    if (bucket) buckets.delete(address);
+    else if (buckets.size >= maxAddresses) makeRoom(now);
+    const left = Math.max(-LOOKUPS_BEYOND_TOKENS, tokens - 1);
+    buckets.set(address, { tokens: left, at: now });
     allFullAt = Math.max(allFullAt, now + Math.ceil((perMinute - left) / ratePerMs));
   };
 
@@ -119,51 +105,28 @@ export function createAuthThrottle(options: AuthThrottleOptions): AuthThrottle {
       const bucket = buckets.get(address);
       if (!bucket) return 0;
       const tokens = tokensOf(bucket, clock.now());
-      if (tokens >= 1 || (bucket.out > 0 && bucket.waiting.length < MAX_WAITING_LOOKUPS)) return 0;
-      return Math.max(1, Math.ceil((1 - tokens) / ratePerMs));
+      return tokens >= 1 ? 0 : Math.ceil((1 - tokens) / ratePerMs);
     },
-    failed(address) {
-      const now = clock.now();
-      const bucket = bucketOf(address, now);
-      // Re-inserted: the map's order is the order of the last failure (makeRoom drops the oldest).
-      buckets.delete(address);
-      buckets.set(address, bucket);
-      spend(bucket, now);
-    },
+    failed: fail,
     take(address) {
-      const now = clock.now();
-      const bucket = bucketOf(address, now);
-      if (tokensOf(bucket, now) >= 1) {
-        spend(bucket, now);
-        bucket.out++;
-        return true;
-      }
-      if (bucket.out === 0 || bucket.waiting.length >= MAX_WAITING_LOOKUPS) return false;
-      return new Promise<boolean>((resolve) => bucket.waiting.push(resolve));
+      const bucket = buckets.get(address);
+      const tokens = bucket ? tokensOf(bucket, clock.now()) : perMinute;
+      const out = lookupsOut.get(address) ?? 0;
+      if (out >= tokens + LOOKUPS_BEYOND_TOKENS) return false;
+      lookupsOut.set(address, out + 1);
+      return true;
     },
     settled(address, valid) {
-      const bucket = buckets.get(address);
-      if (!bucket) return;
-      const now = clock.now();
-      bucket.out--;
-      if (valid) {
-        bucket.tokens = Math.min(perMinute, tokensOf(bucket, now) + 1);
-        bucket.at = now;
-      }
-      // The next lookups waiting take the tokens there are; once none is left and none is out to
-      // give one back, the rest are refused.
-      while (bucket.waiting.length > 0 && tokensOf(bucket, now) >= 1) {
-        spend(bucket, now);
-        bucket.out++;
-        bucket.waiting.shift()!(true);
-      }
-      if (bucket.out === 0) for (const resolve of bucket.waiting.splice(0)) resolve(false);
+      const out = lookupsOut.get(address) ?? 0;
+      if (out <= 1) lookupsOut.delete(address);
+      else lookupsOut.set(address, out - 1);
+      if (!valid) fail(address);
     },
     active() {
       if (buckets.size === 0) return false;
       if (clock.now() < allFullAt) return true;
-      for (const [address, bucket] of buckets) if (idle(bucket)) buckets.delete(address);
-      return buckets.size > 0;
+      buckets.clear();
+      return false;
     },
     get size() {
       return buckets.size;

@@ -34,10 +34,10 @@ const REFUSED: Authentication = { kind: "refused" };
  * knows to be valid is answered at once (no promise); otherwise, when the address has failed too
  * often, `throttled` without a lookup, unless the key was valid lately (a legitimate client
  * behind an address another client fails from keeps working once its key has left the cache);
- * else the key is looked up. A lookup takes its token from the address's bucket before it starts
- * (waiting for one that lookups still out may give back) and gives it back when the key is valid:
- * requests sent at once cannot each be looked up on a bucket that only their answers would empty,
- * nor are valid keys refused for being sent at once.
+ * else the key is looked up, counted among the address's lookups under way: an address may have
+ * no more out at once than its tokens plus LOOKUPS_BEYOND_TOKENS, so wrong keys sent at once
+ * cannot each be looked up on a bucket that only their answers would empty, and a wrong key found
+ * spends its token when the answer comes (into debt if need be).
  */
 export function authenticateKey(
   keys: Pick<KeyService, "authenticate" | "authenticateCached" | "validLately">,
@@ -49,37 +49,35 @@ export function authenticateKey(
   const known = keys.authenticateCached(rawKey);
   if (known) return { kind: "key", key: known };
   const wait = throttle.retryAfterMs(address);
-  // Past the throttle, a key valid lately is looked up outside the address's bucket: its lookups
-  // neither wait for the bucket nor give back what another client of the address took.
-  if (wait > 0) {
-    if (!keys.validLately(rawKey)) return { kind: "throttled", retryAfterMs: wait };
-    if (known === null) return REFUSED;
+  // Past the throttle, a key valid lately is looked up outside the address's count: its lookups
+  // neither wait for the bucket nor take a place among the address's lookups under way.
+  const exempt = wait > 0 && keys.validLately(rawKey);
+  if (wait > 0 && !exempt) return { kind: "throttled", retryAfterMs: wait };
+  if (known === null) {
+    if (!exempt) throttle.failed(address);
+    return REFUSED;
+  }
+  if (exempt) {
     return keys.authenticate(rawKey).then((key) => {
       if (key) return { kind: "key", key } as const;
       throttle.failed(address);
       return REFUSED;
     });
   }
-  // A key the cache knows to be wrong: a failure, no lookup.
-  if (known === null) {
-    throttle.failed(address);
-    return REFUSED;
-  }
-  const lookUp = (): Promise<Authentication> =>
-    keys.authenticate(rawKey).then(
-      (key) => {
-        throttle.settled(address, key !== null);
-        return key ? ({ kind: "key", key } as const) : REFUSED;
-      },
-      (error: unknown) => {
-        // Not an answer about the key: its token goes back, as the next lookup may succeed.
-        throttle.settled(address, true);
-        throw error;
-      },
-    );
-  const took = throttle.take(address);
-  if (took === true) return lookUp();
-  const refused = (): Authentication => ({ kind: "throttled", retryAfterMs: Math.max(1, throttle.retryAfterMs(address)) });
-  if (took === false) return refused();
-  return took.then((ok) => (ok ? lookUp() : refused()));
+  // As many lookups out as the address may have: the next is refused until one has its answer.
+  if (!throttle.take(address)) return { kind: "throttled", retryAfterMs: Math.max(LOOKUP_WAIT_MS, throttle.retryAfterMs(address)) };
+  return keys.authenticate(rawKey).then(
+    (key) => {
+      throttle.settled(address, key !== null);
+      return key ? ({ kind: "key", key } as const) : REFUSED;
+    },
+    (error: unknown) => {
+      // No answer counts as a wrong key: a store that fails must not make lookups free.
+      throttle.settled(address, false);
+      throw error;
+    },
+  );
 }
+
+/** The Retry-After of a lookup refused for the address's lookups under way: about when they have their answers. */
+const LOOKUP_WAIT_MS = 1_000;
