@@ -5,6 +5,7 @@ import { clientAddress, originOf, type OriginHeaders } from "../http/origin.ts";
 import type { GatewayServices } from "../services/gateway-services.ts";
 import type { ApiKeyRecord } from "../services/keys.ts";
 import type { SubscriptionSharing } from "./plugins/shared-subscriptions.ts";
+import { authThrottledError } from "./transports/auth-throttled.ts";
 
 /**
  * What resolvers below a subscription field may read of the context: subscription results are
@@ -35,6 +36,8 @@ export interface CallerHeaders {
   readonly headers: OriginHeaders;
   /** The connection's peer address, for the failed-authentication throttle. */
   readonly peer?: string | undefined;
+  /** Set by graphql-ws: a caller held back by the throttle is anonymous there, not an HTTP 429. */
+  readonly overWebSocket?: boolean;
 }
 
 const sameSecret = (a: string, b: string): boolean => {
@@ -71,7 +74,9 @@ export function contextFactory(services: GatewayServices, sharing: SubscriptionS
    * `connectionParams.authorization`, by the rule REST uses (src/http/auth.ts). The admin token
    * may come as `x-admin-token` or as the bearer itself. A wrong key or admin token counts against
    * the client's address (src/http/auth-throttle.ts); once it is throttled, credentials other than
-   * a key the cache knows are not looked at (the caller is anonymous: Unauthorized, Forbidden).
+   * a key the cache knows (or one valid lately) are not looked at: over HTTP the answer is 429
+   * (the edge's, or the one thrown here for a key held back past it), over graphql-ws the caller is
+   * anonymous (Unauthorized, Forbidden).
    */
   return function buildContext(source: CallerHeaders): GraphQLContext | Promise<GraphQLContext> {
     const token = bearerToken(source.authorization);
@@ -94,7 +99,12 @@ export function contextFactory(services: GatewayServices, sharing: SubscriptionS
     // A wrong x-admin-token is a failed authentication (when admin operations are enabled).
     if (adminHeader !== undefined && adminToken !== undefined) throttle.failed(address);
     if (token === undefined) return anonymous();
-    const withKey = (outcome: Authentication): GraphQLContext => ({ services, sharing, key: outcome.kind === "key" ? outcome.key : null, isAdmin: false, baseUrl });
+    const withKey = (outcome: Authentication): GraphQLContext => {
+      // Held back after the edge's check (its lookups under way at their bound, say): over HTTP the
+      // same 429 the edge answers, not a valid key taken for a wrong one.
+      if (outcome.kind === "throttled" && source.overWebSocket !== true) throw authThrottledError(outcome.retryAfterMs);
+      return { services, sharing, key: outcome.kind === "key" ? outcome.key : null, isAdmin: false, baseUrl };
+    };
     const outcome = authenticateKey(services.keys, throttle, token, address);
     return outcome instanceof Promise ? outcome.then(withKey) : withKey(outcome);
   };

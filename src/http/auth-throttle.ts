@@ -10,7 +10,7 @@ import type { Clock } from "../kernel/clock.ts";
  *
  * Key lookups under way are counted apart from the tokens (`take`, `settled`): an address may
  * have as many lookups out at once as it has tokens plus LOOKUPS_BEYOND_TOKENS, and a wrong key
- * found by one spends a token then, into debt if need be (down to -LOOKUPS_BEYOND_TOKENS), which
+ * found by one spends a token then, into debt if need be (down to -(perMinute + LOOKUPS_BEYOND_TOKENS)), which
  * the address repays at `perMinute` a minute before it may try again. So wrong keys sent at once
  * get at most that many database reads and the long-run rate stays `perMinute`, while a client
  * sending many valid keys the gateway has not seen yet at once (a backend serving its users' keys
@@ -93,7 +93,8 @@ export function createAuthThrottle(options: AuthThrottleOptions): AuthThrottle {
     const tokens = bucket ? tokensOf(bucket, now) : perMinute;
     if (bucket) buckets.delete(address);
     else if (buckets.size >= maxAddresses) makeRoom(now);
-    const left = Math.max(-LOOKUPS_BEYOND_TOKENS, tokens - 1);
+    // The lookups out may all find wrong keys, and other failures come meanwhile (admin tokens).
+    const left = Math.max(-(perMinute + LOOKUPS_BEYOND_TOKENS), tokens - 1);
     buckets.set(address, { tokens: left, at: now });
     allFullAt = Math.max(allFullAt, now + Math.ceil((perMinute - left) / ratePerMs));
   };

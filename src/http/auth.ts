@@ -49,34 +49,36 @@ export function authenticateKey(
   const known = keys.authenticateCached(rawKey);
   if (known) return { kind: "key", key: known };
   const wait = throttle.retryAfterMs(address);
-  // Past the throttle, a key valid lately is looked up outside the address's count: its lookups
-  // neither wait for the bucket nor take a place among the address's lookups under way.
-  const exempt = wait > 0 && keys.validLately(rawKey);
-  if (wait > 0 && !exempt) return { kind: "throttled", retryAfterMs: wait };
+  if (wait > 0 && !keys.validLately(rawKey)) return { kind: "throttled", retryAfterMs: wait };
   if (known === null) {
-    if (!exempt) throttle.failed(address);
+    if (wait === 0) throttle.failed(address);
     return REFUSED;
   }
-  if (exempt) {
-    return keys.authenticate(rawKey).then((key) => {
-      if (key) return { kind: "key", key } as const;
-      throttle.failed(address);
-      return REFUSED;
-    });
+  if (wait === 0 && throttle.take(address)) {
+    // Called inside the promise: a lookup that throws at once still has its answer counted.
+    return Promise.resolve(rawKey)
+      .then((raw) => keys.authenticate(raw))
+      .then(
+        (key) => {
+          throttle.settled(address, key !== null);
+          return key ? ({ kind: "key", key } as const) : REFUSED;
+        },
+        (error: unknown) => {
+          // No answer counts as a wrong key: a store that fails must not make lookups free.
+          throttle.settled(address, false);
+          throw error;
+        },
+      );
   }
-  // As many lookups out as the address may have: the next is refused until one has its answer.
-  if (!throttle.take(address)) return { kind: "throttled", retryAfterMs: Math.max(LOOKUP_WAIT_MS, throttle.retryAfterMs(address)) };
-  return keys.authenticate(rawKey).then(
-    (key) => {
-      throttle.settled(address, key !== null);
-      return key ? ({ kind: "key", key } as const) : REFUSED;
-    },
-    (error: unknown) => {
-      // No answer counts as a wrong key: a store that fails must not make lookups free.
-      throttle.settled(address, false);
-      throw error;
-    },
-  );
+  // Held back (no token left, or as many lookups out as the address may have): a key valid
+  // lately is still looked up, outside the address's count, so a legitimate client behind an
+  // address another client fails from keeps working; any other waits for the address.
+  if (wait === 0 && !keys.validLately(rawKey)) return { kind: "throttled", retryAfterMs: LOOKUP_WAIT_MS };
+  return keys.authenticate(rawKey).then((key) => {
+    if (key) return { kind: "key", key } as const;
+    throttle.failed(address);
+    return REFUSED;
+  });
 }
 
 /** The Retry-After of a lookup refused for the address's lookups under way: about when they have their answers. */

@@ -2,7 +2,7 @@
 // throttled per client address, a spent budget refuses rather than running anything at $0, ids
 // longer than any are refused before any lookup, and nothing of it is a 500.
 import { connect } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { graphqlHttp, wsClient, type GraphQLHttp } from "../graphql/support/client.ts";
 import { client, type Client } from "../rest/http.ts";
 import { startGateway, type TestGateway } from "../support/gateway.ts";
@@ -111,6 +111,43 @@ describe("failed authentication is throttled per client address", () => {
     expect(restReplies.map((r) => r.status)).toEqual(restReplies.map(() => 200));
     const gqlReplies = await Promise.all(keys.slice(10 * PER_MINUTE).map(({ key }) => gqlApi.post("{ credits { __typename } }", {}, { key, headers: from("198.51.100.41") })));
     expect(gqlReplies.map((r) => [r.status, r.body.data?.credits?.__typename])).toEqual(gqlReplies.map(() => [200, "Credits"]));
+  });
+
+  it("a key held back once its address's lookups under way are at their bound: 429 with Retry-After on REST and on GraphQL over HTTP, not Unauthorized", async () => {
+    const keys = trusted.services.keys;
+    const lookUp = keys.authenticate;
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let started = 0;
+    keys.authenticate = (raw) => {
+      started++;
+      return gate.then(() => lookUp.call(keys, raw));
+    };
+    try {
+      const address = from("198.51.100.50");
+      // The bound: the address's 3 tokens plus 100 lookups, all held at the gate.
+      const held = Array.from({ length: PER_MINUTE + 100 }, (_, i) => client(trusted.url).get("/credits", { key: `sk-held-lookup-${i}-000000000000000000`, headers: address }));
+      await vi.waitFor(() => expect(started).toBe(PER_MINUTE + 100));
+      const { key } = await trusted.createKey();
+      const rest = await client(trusted.url).get("/credits", { key, headers: address });
+      expect(rest.status).toBe(429);
+      expect(rest.body).toMatchObject({ code: "RATE_LIMITED", reason: "AUTH_FAILURES" });
+      expect(rest.headers.get("retry-after")).toBe("1");
+      const CREDITS = "{ credits { __typename } }";
+      const post = await fetch(`${trusted.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}`, ...address }, body: JSON.stringify({ query: CREDITS }) });
+      expect(post.status).toBe(429);
+      expect(post.headers.get("retry-after")).toBe("1");
+      expect(await post.json()).toMatchObject({ errors: [{ extensions: { code: "RATE_LIMITED", reason: "AUTH_FAILURES", retryAfterSeconds: 1 } }] });
+      // A GET query goes through Yoga rather than the JSON POST path: the same answer.
+      const get = await fetch(`${trusted.url}/graphql?query=${encodeURIComponent(CREDITS)}`, { headers: { accept: "application/json", authorization: `Bearer ${key}`, ...address } });
+      expect(get.status).toBe(429);
+      expect(get.headers.get("retry-after")).toBe("1");
+      open();
+      expect((await Promise.all(held)).map((r) => r.status)).toEqual(held.map(() => 401));
+    } finally {
+      open();
+      keys.authenticate = lookUp;
+    }
   });
 
   it("a presented key over 256 characters fails without being hashed", async () => {

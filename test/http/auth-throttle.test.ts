@@ -150,6 +150,31 @@ describe("authenticateKey: the rule both faces share", () => {
     expect(throttle.retryAfterMs("a")).toBeGreaterThan(0);
   });
 
+  test("at the lookup bound, a key valid lately is still looked up (outside the count); any other key waits", async () => {
+    const throttle = createAuthThrottle({ perMinute: 1, clock: manualClock() });
+    for (let i = 0; i < 1 + LOOKUPS_BEYOND_TOKENS; i++) expect(throttle.take("a")).toBe(true);
+    const store = keys({}, ["sk-good"]);
+    expect(await authenticateKey(store, throttle, "sk-good", "a")).toEqual({ kind: "key", key: record });
+    expect(await authenticateKey(store, throttle, "sk-other", "a")).toEqual({ kind: "throttled", retryAfterMs: 1_000 });
+    expect(store.lookups).toEqual(["sk-good"]);
+  });
+
+  test("a lookup that throws at once still has its answer counted: the address's places do not leak", async () => {
+    const clock = manualClock();
+    const throttle = createAuthThrottle({ perMinute: 1, clock });
+    const store = {
+      authenticateCached: () => undefined,
+      validLately: () => false,
+      authenticate: (): Promise<ApiKeyRecord | null> => {
+        throw new Error("thrown before any promise");
+      },
+    };
+    await expect(authenticateKey(store, throttle, "sk-any", "a")).rejects.toThrow("thrown before any promise");
+    // Counted as a wrong key: once its token is back, every place is free.
+    clock.advance(60_000);
+    for (let i = 0; i < 1 + LOOKUPS_BEYOND_TOKENS; i++) expect(throttle.take("a")).toBe(true);
+  });
+
   test("a key valid lately is looked up for an address held back, without giving the address's bucket anything back", async () => {
     const throttle = createAuthThrottle({ perMinute: 2, clock: manualClock() });
     const store = keys({}, ["sk-good"]);

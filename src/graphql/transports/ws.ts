@@ -37,6 +37,7 @@ export function callerOfConnection(params: Readonly<Record<string, unknown>>, re
     adminToken: params["x-admin-token"] ?? params.adminToken,
     headers: request.headers,
     peer: request.peer,
+    overWebSocket: true,
   };
 }
 
