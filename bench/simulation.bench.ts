@@ -145,9 +145,8 @@ export async function simulationBench(engine: Engine, requests: readonly Generat
   const budgetRatio = median(pairs.map((p) => p.query.cpu / p.estimates.cpu));
   const budgetElapsedRatio = median(pairs.map((p) => p.query.elapsed / p.estimates.elapsed));
 
-  // (a) one million requests in a day: the first run (after the first hour as a warm-up, as the
-  // bench measured it before) printed, the median of DAY_RUNS after it measured, at V8's steady
-  // state as the estimates are.
+  // (a) one million requests in a day: the median of DAY_RUNS runs after a first whole run, at
+  // V8's steady state as the estimates are; the first run's figure is printed beside it.
   const big = parseWorkload(dayOf(requests, 100, 1_000_000), DEFAULTS);
   if (!big.ok) throw new Error(big.error.message);
   simulate(engine, Object.assign({}, big.value, { horizonMs: 3_600_000 })); // warm-up: the first hour

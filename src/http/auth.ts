@@ -54,31 +54,27 @@ export function authenticateKey(
     if (wait === 0) throttle.failed(address);
     return REFUSED;
   }
-  if (wait === 0 && throttle.take(address)) {
-    // Called inside the promise: a lookup that throws at once still has its answer counted.
-    return Promise.resolve(rawKey)
-      .then((raw) => keys.authenticate(raw))
-      .then(
-        (key) => {
-          throttle.settled(address, key !== null);
-          return key ? ({ kind: "key", key } as const) : REFUSED;
-        },
-        (error: unknown) => {
-          // No answer counts as a wrong key: a store that fails must not make lookups free.
-          throttle.settled(address, false);
-          throw error;
-        },
-      );
-  }
-  // Held back (no token left, or as many lookups out as the address may have): a key valid
-  // lately is still looked up, outside the address's count, so a legitimate client behind an
-  // address another client fails from keeps working; any other waits for the address.
-  if (wait === 0 && !keys.validLately(rawKey)) return { kind: "throttled", retryAfterMs: LOOKUP_WAIT_MS };
-  return keys.authenticate(rawKey).then((key) => {
-    if (key) return { kind: "key", key } as const;
-    throttle.failed(address);
-    return REFUSED;
-  });
+  // Counted among the address's lookups under way; else held back (no token left, or as many
+  // lookups out as the address may have): a key valid lately is still looked up, outside the
+  // count, so a legitimate client behind an address another client fails from keeps working; any
+  // other waits for the address.
+  const counted = wait === 0 && throttle.take(address);
+  if (!counted && wait === 0 && !keys.validLately(rawKey)) return { kind: "throttled", retryAfterMs: LOOKUP_WAIT_MS };
+  // Called inside the promise: a lookup that throws at once still has its answer counted.
+  return Promise.resolve(rawKey)
+    .then((raw) => keys.authenticate(raw))
+    .then(
+      (key) => {
+        if (counted) throttle.settled(address, key !== null);
+        else if (!key) throttle.failed(address);
+        return key ? ({ kind: "key", key } as const) : REFUSED;
+      },
+      (error: unknown) => {
+        // No answer counts as a wrong key: a store that fails must not make lookups free.
+        if (counted) throttle.settled(address, false);
+        throw error;
+      },
+    );
 }
 
 /** The Retry-After of a lookup refused for the address's lookups under way: about when they have their answers. */
