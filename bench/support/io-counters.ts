@@ -1,10 +1,16 @@
 // Opt-in (`--count-io`): counts the PostgreSQL statements and Redis commands this process sends,
-// by kind, so a phase can report its database round trips per request. Wraps pg.Client#query
-// and ioredis' Redis#sendCommand in this process (the gateway under test uses the same modules).
+// by kind, so a phase can report its database round trips per request, and the rows each kind of
+// statement returned or changed as pg's rowCount says (a statement with CTEs: its outer
+// statement's rows only; a submittable query: none), which tells a statement that touches one row
+// from one that touches hundreds. Wraps pg.Client#query and ioredis' Redis#sendCommand in this
+// process (the gateway under test uses the same modules). Rows are counted when the answer comes:
+// read a snapshot once the statements sent are answered.
 import pg from "pg";
 import { Redis } from "ioredis";
 
 const counts = new Map<string, number>();
+/** Rows returned or changed, by statement kind (pg's rowCount), as the answers come back. */
+const rowCounts = new Map<string, number>();
 let installed = false;
 
 /** A short name for a statement: the function it comes from when recognizable, else its start. */
@@ -34,7 +40,19 @@ export function installIoCounters(): void {
     const text = typeof first === "string" ? first : (first as { text?: string } | undefined)?.text ?? "?";
     const kind = kindOf(text);
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
-    return query.apply(this, args);
+    const countRows = (result: { rowCount?: number | null } | undefined) => void rowCounts.set(kind, (rowCounts.get(kind) ?? 0) + (result?.rowCount ?? 0));
+    // The answer comes to a callback (pg.Pool#query gives one), else as a promise.
+    const last = args.length - 1;
+    const callback = args[last];
+    if (typeof callback === "function") {
+      args[last] = (error: unknown, result: { rowCount?: number | null } | undefined) => {
+        if (!error) countRows(result);
+        return (callback as (...a: unknown[]) => unknown)(error, result);
+      };
+    }
+    const answer = query.apply(this, args);
+    if (answer instanceof Promise) answer.then(countRows, () => undefined);
+    return answer;
   };
   const redisProto = Redis.prototype as unknown as { sendCommand: (...args: unknown[]) => unknown };
   const send = redisProto.sendCommand;
@@ -46,19 +64,25 @@ export function installIoCounters(): void {
   };
 }
 
-export const snapshotIo = (): Map<string, number> => new Map(counts);
+export interface IoSnapshot {
+  readonly counts: Map<string, number>;
+  readonly rows: Map<string, number>;
+}
 
-/** Lines "kind: n per request" of what was sent between two snapshots. */
-export function ioPerRequest(before: Map<string, number>, after: Map<string, number>, requests: number): string[] {
+export const snapshotIo = (): IoSnapshot => ({ counts: new Map(counts), rows: new Map(rowCounts) });
+
+/** Lines "n per request  (rows r per request)  kind" of what was sent between two snapshots. */
+export function ioPerRequest(before: IoSnapshot, after: IoSnapshot, requests: number): string[] {
   const rows: [string, number][] = [];
-  for (const [kind, n] of after) {
-    const delta = n - (before.get(kind) ?? 0);
+  for (const [kind, n] of after.counts) {
+    const delta = n - (before.counts.get(kind) ?? 0);
     if (delta > 0) rows.push([kind, delta]);
   }
   rows.sort((a, b) => b[1] - a[1]);
   const total = (prefix: string) => rows.filter(([k]) => k.startsWith(prefix)).reduce((s, [, n]) => s + n, 0);
+  const rowsOf = (kind: string) => (after.rows.get(kind) ?? 0) - (before.rows.get(kind) ?? 0);
   return [
-    `PostgreSQL statements per request: ${(total("pg:") / requests).toFixed(2)}, Redis commands per request: ${(total("redis:") / requests).toFixed(2)}`,
-    ...rows.slice(0, 14).map(([kind, n]) => `  ${(n / requests).toFixed(3).padStart(7)}  ${kind}`),
+    `PostgreSQL statements per request: ${(total("pg:") / requests).toFixed(2)}, Redis commands per request: ${(total("redis:") / requests).toFixed(2)}; beside each statement, the rows it returned or changed per request`,
+    ...rows.slice(0, 14).map(([kind, n]) => `  ${(n / requests).toFixed(3).padStart(7)}  ${kind.startsWith("pg:") ? `(rows ${(rowsOf(kind) / requests).toFixed(3)})  ` : ""}${kind}`),
   ];
 }

@@ -193,11 +193,9 @@ export interface TaskRepo {
    */
   slotsExpiredBetween(since: number, until: number): Promise<{ id: string; keyId: string; at: number }[]>;
   /**
-   * Every transition above except `accept` marks its row as having an event to publish, in its
-   * own statement (a QUEUED event lost with its process is superseded by the start's, and the
-   * charge statement stays one write).
-   * This clears the mark of each given state once its event is out, unless the row has moved on
-   * to a later state since (that state's event is still to come).
+   * Every transition above, `accept` included, marks its row as having an event to publish, in
+   * its own statement. This clears the mark of each given state once its event is out, unless
+   * the row has moved on to a later state since (that state's event is still to come).
    */
   markPublished(states: readonly TaskRecord[]): Promise<void>;
   /** Up to `limit` rows still marked whose last transition is at or before `before`, oldest first. */
