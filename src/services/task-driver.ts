@@ -154,8 +154,6 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
   const relay = createTaskEventRelay({ tasks, pubsub, logger, ...(options.relayGraceMs !== undefined ? { graceMs: options.relayGraceMs } : {}) });
   const relayEveryMs = options.relayEveryMs ?? 1_000;
   let lastRelay = Number.NEGATIVE_INFINITY;
-  /** The start of a pub/sub gap this process's subscribers had, not yet marked (PubSub.onGap). */
-  let gapSince: number | undefined;
   let stopFollowingGaps: (() => void) | undefined;
   const publish = (type: TaskEventType, task: TaskRecord) =>
     relay.publish(type, task).catch((error: unknown) => logger.error({ err: error, taskId: task.id }, "publishing a task event failed"));
@@ -554,20 +552,11 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     // is already (nearly) expired.
     const now = clock.now();
     const swept = await sweepDeadlines(now);
-    // A gap in this process's pub/sub: the states whose event went out since it began are marked
-    // to be published again, now; a failed marking is tried again at the next pass.
-    if (gapSince !== undefined) {
-      const since = gapSince;
-      gapSince = undefined;
-      try {
-        const marked = await relay.markGap(since);
-        lastRelay = Number.NEGATIVE_INFINITY;
-        logger.info({ since: new Date(since).toISOString(), marked }, "a pub/sub gap: the task events published since it began are published again");
-      } catch (error) {
-        gapSince = Math.min(gapSince ?? since, since);
-        logger.warn({ err: error }, "marking the task events of a pub/sub gap failed");
-      }
-    }
+    // A gap in this process's pub/sub: its subscribers are told again, a page a pass, the states
+    // that may have gone out while they were away (task-event-relay.ts); a failed page is read
+    // again at the next pass.
+    const repairing = relay.repairing();
+    if (repairing) await relay.repairGap().catch((error: unknown) => logger.warn({ err: error }, "repairing a pub/sub gap's task events failed"));
     // Transitions committed here or elsewhere whose event never went out (a process killed
     // between commit and publish): on start, then every relayEveryMs.
     if (now - lastRelay >= relayEveryMs) {
@@ -634,7 +623,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
     startedSinceFullPass = started;
     poolFull = heldAtFullPass + started >= poolSize;
     await relay.flush();
-    return swept || processing.length > 0 || started > 0;
+    return swept || repairing || processing.length > 0 || started > 0;
   }
 
   // With nothing to drive, pass every `idleTickMs` instead of every `tickMs` (an idle gateway
@@ -703,7 +692,7 @@ export function createTaskDriver(options: TaskDriverOptions): TaskDriver {
       stopped = false;
       stopping = false;
       stopFollowingGaps = pubsub.onGap((since) => {
-        gapSince = Math.min(gapSince ?? since, since);
+        relay.gap(since, clock.now());
         if (!stopped) askForPass("full");
       });
       metrics.driverConcurrency(pace.limit);

@@ -251,6 +251,37 @@ describe.each(targets)("task events from committed state on $name", (target) => 
       }
     });
 
+    it.each(["before the repair begins", "once the repair has read the row still marked"] as const)(
+      "a state another process published into a gap reaches the gapped process's subscribers when that process clears its mark %s",
+      async (when) => {
+        const keyId = randomUUID();
+        const own = bus.create();
+        const subscriber = await watch(own, keyId);
+        const here = createTaskEventRelay({ tasks: stores.tasks, pubsub: own, logger });
+        // The publisher's PROCESSING goes out (Redis takes it) while this process's subscriptions are away.
+        const elsewhere = createTaskEventRelay({ tasks: stores.tasks, pubsub: deliveringToNoOne(bus.create()), logger });
+        const task = await accept(keyId);
+        const gapFrom = Date.now();
+        const owner = `elsewhere-${randomUUID()}`;
+        const started = await stores.tasks.startNextQueued({ owner, now, leaseUntil: now + 60_000, poolSize: 4 });
+        expect(started?.id).toBe(task.id);
+        await elsewhere.publish("PROCESSING", started!);
+        if (when === "before the repair begins") await elsewhere.flush();
+        // The subscriptions listen again and the gap is told: the repair runs a page at a time.
+        here.gap(gapFrom, now);
+        await here.repairGap();
+        // The publisher's flush lands after the repair's first page: a mark cleared then is no loss.
+        if (when !== "before the repair begins") await elsewhere.flush();
+        for (let pages = 0; here.repairing() && pages < 100; pages++) await here.repairGap();
+        expect(here.repairing()).toBe(false);
+        await expect.poll(() => subscriber.events.map((e) => [e.task.id, e.task.status])).toContainEqual([task.id, "PROCESSING"]);
+        // Nothing of it is owed any more: both marks are cleared.
+        expect((await stores.tasks.unpublished(now + 60_000, 10_000)).map((t) => t.id)).not.toContain(task.id);
+        await stores.tasks.markPublished([(await stores.tasks.fail({ id: task.id, owner, now, error: "test over" }))!]);
+        await subscriber.stop();
+      },
+    );
+
     it("a transition published by its own process is not published again; an unpublished one is told once, after the grace", async () => {
       const keyId = randomUUID();
       const subscriber = await watch(bus.create(), keyId);
@@ -301,21 +332,46 @@ describe.each(targets)("task events from committed state on $name", (target) => 
     expect((await stores.tasks.unpublished(t0 + 20, 100)).map((t) => t.id)).toContain(task.id);
   });
 
-  it("a gap marks again the rows whose event went out from its start, and none before it", async () => {
-    // Last in the file: it marks again what the tests before it published.
+  it("unpublished pages by (updatedAt, id): the pages after a cursor hold every marked row once, in that order", async () => {
     now += 60_000;
-    const task = (await stores.tasks.accept(newTask(randomUUID(), 10, now), 1_000_000))!.task;
-    const stillMarked = (await stores.tasks.accept(newTask(randomUUID(), 10, now), 1_000_000))!.task;
-    await stores.tasks.markPublished([task]);
-    const marked = async () => new Set((await stores.tasks.unpublished(now, 10_000)).map((t) => t.id));
-    expect(await marked()).not.toContain(task.id);
-    // Dated by the database's clock when the mark was cleared, whenever the transition was written.
-    expect(await stores.tasks.markUnpublishedSince(Date.now() + 60_000)).toBe(0);
-    expect(await marked()).not.toContain(task.id);
-    expect(await stores.tasks.markUnpublishedSince(Date.now() - 60_000)).toBeGreaterThanOrEqual(1);
-    expect(await marked()).toContain(task.id);
-    expect(await marked()).toContain(stillMarked.id);
-    // Marked again, it is not counted twice.
-    expect(await stores.tasks.markUnpublishedSince(Date.now() - 60_000)).toBe(0);
+    const mine = [];
+    // Two rows at one instant: the id decides their order.
+    for (const offset of [0, 0, 1, 2]) mine.push((await stores.tasks.accept(newTask(randomUUID(), 10, now + offset), 1_000_000))!.task);
+    const ids = new Set(mine.map((t) => t.id));
+    const read: string[] = [];
+    let after: { at: number; id: string } | undefined = { at: now - 1, id: "" };
+    while (after) {
+      const page = await stores.tasks.unpublished(now + 2, 2, after);
+      read.push(...page.map((t) => t.id).filter((id) => ids.has(id)));
+      const last = page.at(-1);
+      after = page.length === 2 && last ? { at: last.updatedAt, id: last.id } : undefined;
+    }
+    const expected = [...mine].sort((a, b) => a.updatedAt - b.updatedAt || (a.id < b.id ? -1 : 1)).map((t) => t.id);
+    expect(read).toEqual(expected);
+    await stores.tasks.markPublished(mine);
+  });
+
+  it("publishedSince pages through the rows cleared since an instant in clearing order, one clearing's rows across pages, and leaves out a row cleared after its first read", async () => {
+    now += 60_000;
+    const mine = [];
+    for (let i = 0; i < 5; i++) mine.push((await stores.tasks.accept(newTask(randomUUID(), 10, now), 1_000_000))!.task);
+    const late = (await stores.tasks.accept(newTask(randomUUID(), 10, now), 1_000_000))!.task;
+    // Dated by the database's clock when a mark is cleared, whenever the transition was written.
+    const since = Date.now() - 1;
+    // One statement clears all five: one instant, so the pages split a run of equal instants.
+    await stores.tasks.markPublished(mine);
+    const ids = new Set([...mine, late].map((t) => t.id));
+    const read: string[] = [];
+    let page = await stores.tasks.publishedSince(since, 2);
+    await stores.tasks.markPublished([late]);
+    for (;;) {
+      read.push(...page.map((row) => row.task.id).filter((id) => ids.has(id)));
+      if (page.length < 2) break;
+      page = await stores.tasks.publishedSince(since, 2, page.at(-1)!.cursor);
+    }
+    expect(read).toEqual(mine.map((t) => t.id).sort());
+    // Read again from the start, the later clearing is there; a start in the future finds nothing.
+    expect((await stores.tasks.publishedSince(since, 1_000)).map((row) => row.task.id)).toContain(late.id);
+    expect(await stores.tasks.publishedSince(Date.now() + 60_000, 1_000)).toEqual([]);
   });
 });

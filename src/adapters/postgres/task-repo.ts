@@ -114,17 +114,6 @@ const MARK_PUBLISHED = `
   WHERE t.id = m.id AND t.event_pending AND t.status::text = m.status AND t.attempts = m.attempts
     AND t.progress = m.progress AND (t.refunded_at IS NOT NULL) = m.refunded`;
 
-/**
- * Marks again the rows whose event went out at or after $1 (a pub/sub gap's start, by the
- * database's clock as MARK_PUBLISHED dates it); a row still marked is owed its event anyway.
- */
-const MARK_UNPUBLISHED_SINCE = `
-  WITH marked AS (
-    UPDATE tasks SET event_pending = true
-    WHERE NOT event_pending AND event_published_at >= $1::timestamptz
-    RETURNING 1
-  ) SELECT count(*)::int AS n FROM marked`;
-
 const isMicros = (n: number) => Number.isSafeInteger(n) && n >= 0;
 
 function checkLatencyQuery(q: FinishedLatencyQuery): void {
@@ -500,14 +489,30 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
       await sql.query(MARK_PUBLISHED, [JSON.stringify(marks)]);
     },
 
-    markUnpublishedSince: async (since) => (await sql.query<{ n: number }>(MARK_UNPUBLISHED_SINCE, [at(since)]))[0]?.n ?? 0,
-
-    unpublished: (before, limit) =>
+    unpublished: (before, limit, after) =>
       many(Prisma.sql`
         SELECT ${COLUMNS} FROM tasks
         WHERE event_pending AND updated_at <= ${at(before)}::timestamptz
           AND (refunded_at IS NULL OR refunded_at <= ${at(before)}::timestamptz)
+          ${after ? Prisma.sql`AND (updated_at, id) > (${at(after.at)}::timestamptz, ${after.id}::text)` : Prisma.empty}
         ORDER BY updated_at, id LIMIT ${limit}::int`),
+
+    // Instants in the cursor are microseconds since the epoch, as text: one clearing statement
+    // dates all its rows alike, so a page can end inside such a run, and a millisecond cursor would
+    // read the run's rows again at every page. The bound is the first page's now(): a clearing
+    // committed before that read began is dated before it.
+    async publishedSince(since, limit, after) {
+      const micros = (instant: string) => Prisma.sql`(timestamptz 'epoch' + ${instant}::bigint * interval '1 microsecond')`;
+      const rows = await onDriver<TaskRow & { published_us: string; until_us: string }>(Prisma.sql`
+        WITH bound AS (SELECT ${after ? micros(after.until) : Prisma.sql`now()`} AS until)
+        SELECT ${COLUMNS}, (extract(epoch FROM event_published_at) * 1000000)::bigint::text AS published_us,
+               (extract(epoch FROM bound.until) * 1000000)::bigint::text AS until_us
+        FROM tasks, bound
+        WHERE event_published_at >= ${at(since)}::timestamptz AND event_published_at <= bound.until
+          ${after ? Prisma.sql`AND (event_published_at, id) > (${micros(after.publishedAt)}, ${after.id}::text)` : Prisma.empty}
+        ORDER BY event_published_at, id LIMIT ${limit}::int`);
+      return rows.map((row) => ({ task: taskFromRow(row), cursor: { publishedAt: row.published_us, id: row.id, until: row.until_us } }));
+    },
 
     releaseClaims: async (owner) =>
       (

@@ -16,6 +16,22 @@ export class ChargeNotMade extends Error {
   }
 }
 
+/** A place in the order of `unpublished`: a row's `updatedAt` and id. */
+export interface UpdatedCursor {
+  readonly at: number;
+  readonly id: string;
+}
+
+/**
+ * A place in the order of `publishedSince`, as the adapter keeps it: the clearing's instant at its
+ * full precision, the row's id, and the read's bound. Opaque to the caller.
+ */
+export interface PublishedCursor {
+  readonly publishedAt: string;
+  readonly id: string;
+  readonly until: string;
+}
+
 /** The idempotency record to complete in the same statement as the charge. */
 export interface IdempotencyCompletion {
   readonly key: string;
@@ -198,14 +214,19 @@ export interface TaskRepo {
    * the row has moved on to a later state since (that state's event is still to come).
    */
   markPublished(states: readonly TaskRecord[]): Promise<void>;
-  /** Up to `limit` rows still marked whose last transition is at or before `before`, oldest first. */
-  unpublished(before: number, limit: number): Promise<TaskRecord[]>;
   /**
-   * Marks again every row whose event was marked published at or after `since` (wall-clock ms;
-   * markPublished dates it by the database's clock): the pub/sub lost events from then on (a
-   * gap), so those states are published again from their rows. Returns how many it marked.
+   * Up to `limit` rows still marked whose last transition is at or before `before`, oldest first
+   * (by `updatedAt`, then id); with `after`, only the rows past it in that order (the next page).
    */
-  markUnpublishedSince(since: number): Promise<number>;
+  unpublished(before: number, limit: number, after?: UpdatedCursor): Promise<TaskRecord[]>;
+  /**
+   * Up to `limit` rows whose event mark was cleared from `since` (wall-clock ms; markPublished
+   * dates a clearing by the database's clock) until the first page's read (the database's instant
+   * then, kept in the cursor), in the order they were cleared, each with its place in that order;
+   * with `after`, the rows past it (the next page). A row cleared again later moves on in the
+   * order: a reader paging through meets it again, never loses it.
+   */
+  publishedSince(since: number, limit: number, after?: PublishedCursor): Promise<{ task: TaskRecord; cursor: PublishedCursor }[]>;
   /** Gives up this process's claims (graceful stop), so another process resumes its tasks at once. */
   releaseClaims(owner: string): Promise<number>;
   /** How many tasks wait (QUEUED) and run (PROCESSING) now, for operations (/metrics). */
