@@ -1,5 +1,5 @@
 import { isFinal, type TaskRecord } from "../domain/task.ts";
-import { isNewerState, type TaskEvent } from "../domain/task-events.ts";
+import { carriesParams, isNewerState, type TaskEvent } from "../domain/task-events.ts";
 import type { Logger } from "pino";
 import type { Micros } from "../kernel/money.ts";
 import type { Clock } from "../kernel/clock.ts";
@@ -84,6 +84,9 @@ export class DashboardModel {
    * newer: a repeat or a late one) or "reload" (it concerns a task the dashboard does not know).
    */
   apply({ task }: TaskEvent): "changed" | "same" | "reload" {
+    // An event that left its task's params out (liveTask): the dashboard keeps whole tasks, so
+    // it reads itself again, for this key only (the one whose params are that large).
+    if (!carriesParams(task)) return "reload";
     const inFlight = this.active.findIndex((t) => t.id === task.id);
     const inRecent = inFlight === -1 ? this.recent.findIndex((t) => t.id === task.id) : -1;
     const known = inFlight !== -1 ? this.active[inFlight]! : inRecent !== -1 ? this.recent[inRecent]! : undefined;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isNewerState } from "../../src/domain/task-events.ts";
+import { EVENT_PARAMS_MAX, isNewerState, liveTask } from "../../src/domain/task-events.ts";
 import type { TaskRecord } from "../../src/domain/task.ts";
 
 const accepted: TaskRecord = {
@@ -84,5 +84,31 @@ describe("isNewerState", () => {
     const processing = Object.assign({}, accepted, { status: "PROCESSING" as const, attempts: 1, updatedAt: 4_000 });
     expect(isNewerState(processing, queued)).toBe(true);
     expect(isNewerState(queued, processing)).toBe(false);
+  });
+});
+
+describe("liveTask", () => {
+  /** A task whose params and requestParams take `size` characters of JSON together. */
+  const withParamsOf = (size: number): TaskRecord => {
+    const requestParams = { prompt: "a cat" };
+    const rest = size - JSON.stringify(requestParams).length - JSON.stringify({ note: "" }).length;
+    return Object.assign({}, accepted, { requestParams, params: { note: "x".repeat(rest) } });
+  };
+
+  it("carries a task whose params and requestParams take at most EVENT_PARAMS_MAX characters of JSON whole, as the same record", () => {
+    const task = withParamsOf(EVENT_PARAMS_MAX);
+    expect(JSON.stringify(task.params).length + JSON.stringify(task.requestParams).length).toBe(EVENT_PARAMS_MAX);
+    expect(liveTask(task)).toBe(task);
+  });
+
+  it("leaves params and requestParams out together once they take one character more, and keeps every other field", () => {
+    const task = withParamsOf(EVENT_PARAMS_MAX + 1);
+    const live = liveTask(task);
+    expect(live).not.toHaveProperty("params");
+    expect(live).not.toHaveProperty("requestParams");
+    const { params: _params, requestParams: _requestParams, ...rest } = task;
+    expect(live).toEqual(rest);
+    // The event on the wire is then small whatever the params' size.
+    expect(JSON.stringify(liveTask(withParamsOf(400_000))).length).toBeLessThan(1_000);
   });
 });

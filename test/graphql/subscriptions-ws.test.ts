@@ -6,6 +6,7 @@ import { expect, it, vi } from "vitest";
 import type { TestKey } from "../support/gateway.ts";
 import { Recording, record } from "./support/client.ts";
 import { describeOnEverySetup, generate, type Harness } from "./support/harness.ts";
+import { EVENT_PARAMS_MAX, type TaskEvent } from "../../src/domain/task-events.ts";
 
 const TASK_FIELDS = /* GraphQL */ `id model status progress cost result glbUrls error`;
 
@@ -24,6 +25,16 @@ const MY_TASKS = /* GraphQL */ `
     myTasks {
       __typename
       ... on TaskUpdate { type task { ${TASK_FIELDS} } }
+      ... on Error { code message }
+    }
+  }
+`;
+
+const MY_TASKS_PARAMS = /* GraphQL */ `
+  subscription MyTasksParams {
+    myTasks {
+      __typename
+      ... on TaskUpdate { type task { id status params requestParams } }
       ... on Error { code message }
     }
   }
@@ -130,6 +141,44 @@ describeOnEverySetup("GraphQL subscriptions over graphql-ws", { manualTime: true
     expect(ofTask.map((e) => e.type)).toEqual(["QUEUED", "PROCESSING", ...DECILES.map(() => "PROGRESS"), "FINISHED"]);
     expect(ofTask.map((e) => e.task!.progress)).toEqual([0, 0, ...DECILES, 1]);
     expect(feed.completed).toBe(false);
+  });
+
+  it("leaves params over an event's bound out of the task's events, and myTasks still answers them, read from the task's row", async () => {
+    const mine = await h.gw.createKey();
+    const feed = record(h.ws(`Bearer ${mine.key}`), MY_TASKS_PARAMS);
+    await untilLive(h, feed, mine);
+    const published = h.gw.services.pubsub.subscribe("keyTasks", mine.record.id);
+    const large = { prompt: "a dune at noon", motion_strength: { note: "x".repeat(EVENT_PARAMS_MAX) } };
+    const small = { prompt: "a dune at dusk" };
+    const big = await generate(h.gql, mine.key, "cortex_1.0", large);
+    const little = await generate(h.gql, mine.key, "cortex_1.0", small);
+    const carried = new Map<string, TaskEvent>();
+    for (let i = 0; carried.size < 2 && i < 20; i++) {
+      const event = (await published.next()).value as TaskEvent;
+      if (event.task.id === big.id || event.task.id === little.id) carried.set(event.task.id, event);
+    }
+    await published.return?.();
+    expect(carried.get(big.id)?.task).not.toHaveProperty("params");
+    expect(carried.get(big.id)?.task).not.toHaveProperty("requestParams");
+    expect(carried.get(little.id)?.task).toMatchObject({ params: small, requestParams: small });
+
+    await h.drive([
+      { key: mine.key, id: big.id },
+      { key: mine.key, id: little.id },
+    ]);
+    const finished = (d: any[], id: string) => d.some((e) => e.myTasks.task.id === id && e.myTasks.type === "FINISHED");
+    await feed.until((d) => finished(d, big.id) && finished(d, little.id), "FINISHED of both tasks");
+    for (const [id, sent] of [
+      [big.id, large],
+      [little.id, small],
+    ] as const) {
+      const told = feed.data.map((d) => d.myTasks).filter((u) => u.task.id === id);
+      expect(told.map((u) => u.type)).toEqual(["QUEUED", "PROCESSING", ...DECILES.map(() => "PROGRESS"), "FINISHED"]);
+      for (const update of told) {
+        expect(update.task.requestParams).toEqual(sent);
+        expect(update.task.params).toMatchObject(sent);
+      }
+    }
   });
 
   it("one key's connections with different origins each get result URLs of their own: results are shared only within an audience", async () => {

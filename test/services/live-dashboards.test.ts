@@ -94,6 +94,15 @@ describe("DashboardModel", () => {
     expect(model.apply({ type: "FINISHED", task: finished(task("gone"), DAY) })).toBe("reload");
   });
 
+  it("answers reload for an event that left its task's params out, though it knows the task: the dashboard keeps whole tasks", () => {
+    const a = task("a");
+    const model = new DashboardModel(read([a], [], a.cost), DAY, TTL);
+    const { params: _params, requestParams: _requestParams, ...withoutParams } = running(a, 0);
+    expect(model.apply({ type: "PROCESSING", task: withoutParams })).toBe("reload");
+    expect(model.at(DAY + 1_000).activeTasks).toEqual([a]);
+    expect(model.apply({ type: "PROCESSING", task: running(a, 0) })).toBe("changed");
+  });
+
   it("drops a slot past its lifetime and applies a new daily limit", () => {
     const a = task("a");
     const model = new DashboardModel(read([a], [], a.cost), DAY, TTL);

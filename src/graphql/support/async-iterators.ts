@@ -6,15 +6,24 @@
 
 export const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
 
-/** `source` with `project(value, context)` applied to each value (a context, so no closure per stream). */
+const yielded = <U>(value: U): IteratorResult<U> => ({ done: false, value });
+
+/**
+ * `source` with `project(value, context)` applied to each value (a context, so no closure per
+ * stream); a projection that answers a promise is waited for.
+ */
 export class Mapped<T, U, C> implements AsyncIterableIterator<U> {
   constructor(
     private readonly source: AsyncIterator<T>,
-    private readonly project: (value: T, context: C) => U,
+    private readonly project: (value: T, context: C) => U | Promise<U>,
     private readonly context: C,
   ) {}
   next(): Promise<IteratorResult<U>> {
-    return this.source.next().then((r) => (r.done === true ? DONE : { done: false, value: this.project(r.value, this.context) }));
+    return this.source.next().then((r) => {
+      if (r.done === true) return DONE;
+      const value = this.project(r.value, this.context);
+      return value instanceof Promise ? value.then(yielded) : yielded(value);
+    });
   }
   async return(): Promise<IteratorResult<U>> {
     await this.source.return?.();

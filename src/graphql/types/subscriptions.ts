@@ -1,7 +1,7 @@
 import { unauthorized, type ServiceError } from "../../services/errors.ts";
 import type { Dashboard as AccountDashboard } from "../../services/account.ts";
 import { UNREAD_EVENTS_MAX } from "../../services/live-limits.ts";
-import { isNewerState, type TaskEvent } from "../../domain/task-events.ts";
+import { carriesParams, isNewerState, type LiveTask, type TaskEvent, type TaskEventType as EventType } from "../../domain/task-events.ts";
 import { isFinal, type TaskRecord } from "../../domain/task.ts";
 import { loadDashboard, MeResult } from "./account.ts";
 import { builder } from "../builder.ts";
@@ -22,7 +22,13 @@ const TaskEventType = builder.enumType("TaskEventType", {
   } as const,
 });
 
-const TaskUpdate = builder.objectRef<TaskEvent & { __typename: "TaskUpdate" }>("TaskUpdate").implement({
+/** A task event whose task is whole (see `whole`). */
+interface WholeEvent {
+  readonly type: EventType;
+  readonly task: TaskRecord;
+}
+
+const TaskUpdate = builder.objectRef<WholeEvent & { __typename: "TaskUpdate" }>("TaskUpdate").implement({
   description: "One change of a task, with the task after it.",
   isTypeOf: (v) => (v as { __typename?: string }).__typename === "TaskUpdate",
   fields: (t) => ({
@@ -32,14 +38,32 @@ const TaskUpdate = builder.objectRef<TaskEvent & { __typename: "TaskUpdate" }>("
 });
 const TaskUpdateResult = builder.unionType("TaskUpdateResult", { description: "A change of the task, or why it cannot be watched.", types: [TaskUpdate, TaskNotFound, Unauthorized] });
 
-type Update = TaskEvent & { readonly __typename: "TaskUpdate" };
+type Update = WholeEvent & { readonly __typename: "TaskUpdate" };
+
+/**
+ * The event with its task whole: as it came, or, when it left its task's params out (liveTask),
+ * with them read from the task's row (a task's params never change; every other field stays
+ * the event's). Read once per event and server, whatever the number of subscribers, and only for
+ * params over the event's bound: the reads fall on the key whose params are that large.
+ */
+const whole = (event: TaskEvent, ctx: GraphQLContext): WholeEvent | Promise<WholeEvent> =>
+  carriesParams(event.task) ? (event as WholeEvent) : ctx.sharing.events.get(event, "WholeEvent", readParams, ctx);
+const readParams = async (event: TaskEvent, ctx: GraphQLContext): Promise<WholeEvent> => {
+  const found = ctx.key ? await ctx.services.tasks.get(ctx.key, event.task.id) : undefined;
+  if (!found?.ok) throw new Error(`the params of task ${event.task.id}, left out of its event, could not be read`);
+  return { type: event.type, task: Object.assign({}, event.task, { params: found.value.params, requestParams: found.value.requestParams }) };
+};
+const wholeUpdate = (event: TaskEvent, ctx: GraphQLContext): Update | Promise<Update> => {
+  const made = whole(event, ctx);
+  return made instanceof Promise ? made.then((e) => update(e, ctx)) : update(made, ctx);
+};
 /**
  * One TaskUpdate per event and server: the in-process pub/sub hands every subscriber the same
  * event object, so they all get the same update too, and it is executed once for all of them
  * (src/graphql/plugins/shared-subscriptions.ts) instead of once per subscriber.
  */
-const update = (event: TaskEvent, ctx: GraphQLContext): Update => ctx.sharing.events.get(event, "TaskUpdate", toUpdate, undefined);
-const toUpdate = (event: TaskEvent): Update => Object.assign({ __typename: "TaskUpdate" as const }, event);
+const update = (event: WholeEvent, ctx: GraphQLContext): Update => ctx.sharing.events.get(event, "TaskUpdate", toUpdate, undefined);
+const toUpdate = (event: WholeEvent): Update => Object.assign({ __typename: "TaskUpdate" as const }, event);
 
 /** Final states a feed remembers (the latest ones): a repeat or a late event of such a task is dropped. */
 const REMEMBERED_FINALS = 256;
@@ -51,7 +75,7 @@ const REMEMBERED_FINALS = 256;
  * until their final state, and the last REMEMBERED_FINALS final states.
  */
 class NewerStates implements Filter<TaskEvent> {
-  private seen: Map<string, TaskRecord> | undefined;
+  private seen: Map<string, LiveTask> | undefined;
   /** Ids of the tasks seen final, oldest first. */
   private finals: Set<string> | undefined;
   accepts({ task }: TaskEvent): boolean {
@@ -103,12 +127,12 @@ builder.subscriptionFields((t) => ({
             const current = found.value;
             yield { __typename: "TaskUpdate" as const, type: current.status, task: current };
             if (isFinal(current)) return;
-            let last = current;
+            let last: LiveTask = current;
             for await (const event of events) {
               // Nothing older than what it has: an event that raced the read above, or a late one.
               if (event.task.id !== id || !isNewerState(event.task, last)) continue;
               last = event.task;
-              yield update(event, ctx);
+              yield wholeUpdate(event, ctx);
               if (isFinal(event.task)) return;
             }
           } finally {
@@ -125,7 +149,7 @@ builder.subscriptionFields((t) => ({
     description: "Every change to any of the caller's tasks, as it happens. A key revoked while subscribed ends the subscription with a top-level error (`extensions` `{ code: \"UNAUTHORIZED\", reason: \"KEY_REVOKED\" }`), not an `Unauthorized` member; so does a client that leaves 1,000 events unread (`{ code: \"SUBSCRIBER_TOO_SLOW\" }`: subscribe again).",
     subscribe: (_root, _args, ctx): AsyncIterable<Update | ServiceError> => {
       if (!ctx.key) return only(unauthorized());
-      return new Mapped(new Filtered(ctx.services.pubsub.subscribe("keyTasks", ctx.key.id, { maxPending: UNREAD_EVENTS_MAX }), new NewerStates()), update, ctx);
+      return new Mapped(new Filtered(ctx.services.pubsub.subscribe("keyTasks", ctx.key.id, { maxPending: UNREAD_EVENTS_MAX }), new NewerStates()), wholeUpdate, ctx);
     },
     resolve: (payload) => payload as never,
   }),
