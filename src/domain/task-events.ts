@@ -25,7 +25,8 @@ export interface TaskEvent {
 export const EVENT_PARAMS_MAX = 16 * 1024;
 
 /** The task as its event carries it: whole, or without its params when they are over EVENT_PARAMS_MAX. */
-export function liveTask(task: TaskRecord): LiveTask {
+export function liveTask(task: LiveTask): LiveTask {
+  if (task.params === undefined) return task;
   const size = JSON.stringify(task.params).length + (JSON.stringify(task.requestParams)?.length ?? 0);
   if (size <= EVENT_PARAMS_MAX) return task;
   const { params: _params, requestParams: _requestParams, ...rest } = task;
@@ -35,8 +36,8 @@ export function liveTask(task: TaskRecord): LiveTask {
 /** Whether an event's task carries its params (liveTask leaves large ones out). */
 export const carriesParams = (task: LiveTask): task is TaskRecord => task.params !== undefined;
 
-/** What orders a task's states (isNewerState). */
-type TaskState = Pick<TaskRecord, "status" | "attempts" | "progress" | "refunded">;
+/** What tells a task's states apart (isNewerState, stateEventType, TaskRepo.markPublished). */
+export type TaskState = Pick<TaskRecord, "id" | "status" | "attempts" | "progress" | "refunded">;
 
 /**
  * Where a task is in its life, as numbers that only grow: a final state after everything else,
@@ -66,7 +67,7 @@ export function isNewerState(task: TaskState, than: TaskState): boolean {
  * been lost (a republish from the stored row): final states by name, a refund of an unfinished
  * task as REFUNDED, then the status, PROGRESS once a running task has progressed.
  */
-export function stateEventType(task: TaskRecord): TaskEventType {
+export function stateEventType(task: TaskState): TaskEventType {
   if (task.status === "FINISHED" || task.status === "FAILED") return task.status;
   if (task.refunded) return "REFUNDED";
   if (task.status === "QUEUED") return "QUEUED";

@@ -1,4 +1,4 @@
-import { liveTask, type TaskEvent, type TaskEventType } from "../domain/task-events.ts";
+import { liveTask, type LiveTask, type TaskEvent, type TaskEventType } from "../domain/task-events.ts";
 import type { Micros } from "../kernel/money.ts";
 import type { TaskRecord } from "../domain/task.ts";
 import type { PubSub } from "./ports/pubsub.ts";
@@ -31,6 +31,6 @@ export type GatewayPubSub = PubSub<GatewayEvents>;
  * Publishes one task transition to its owner's feed, the task's watchers and the owner's
  * dashboard; large params are left out of it (liveTask).
  */
-export async function publishTaskEvent(pubsub: GatewayPubSub, type: TaskEventType, task: TaskRecord): Promise<void> {
+export async function publishTaskEvent(pubsub: GatewayPubSub, type: TaskEventType, task: LiveTask): Promise<void> {
   await pubsub.publish("keyTasks", task.keyId, { type, task: liveTask(task) });
 }

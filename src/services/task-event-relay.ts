@@ -1,6 +1,5 @@
 import type { Logger } from "pino";
-import { stateEventType, type TaskEventType } from "../domain/task-events.ts";
-import type { TaskRecord } from "../domain/task.ts";
+import { stateEventType, type LiveTask, type TaskEventType } from "../domain/task-events.ts";
 import { publishTaskEvent, type GatewayPubSub } from "./events.ts";
 import type { PublishedCursor, TaskRepo, UpdatedCursor } from "./ports/task-repo.ts";
 
@@ -25,7 +24,7 @@ export interface TaskEventRelayOptions {
 
 export interface TaskEventRelay {
   /** Publishes one transition; once it is out, its row's event mark is cleared (at the next flush). */
-  publish(type: TaskEventType, task: TaskRecord): Promise<void>;
+  publish(type: TaskEventType, task: LiveTask): Promise<void>;
   /** Clears the marks of the events published since the last flush, in one statement. */
   flush(): Promise<void>;
   /**
@@ -91,13 +90,13 @@ export function createTaskEventRelay(options: TaskEventRelayOptions): TaskEventR
   const { tasks, pubsub, logger } = options;
   const graceMs = options.graceMs ?? 2_000;
   const publishTimeoutMs = options.publishTimeoutMs ?? 3_000;
-  const send = (type: TaskEventType, task: TaskRecord) =>
+  const send = (type: TaskEventType, task: LiveTask) =>
     new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`publishing a task event took over ${publishTimeoutMs} ms`)), publishTimeoutMs);
       timer.unref?.();
       publishTaskEvent(pubsub, type, task).then(resolve, reject).finally(() => clearTimeout(timer));
     });
-  let published: TaskRecord[] = [];
+  let published: LiveTask[] = [];
 
   const flush = async () => {
     if (!published.length) return;
@@ -108,7 +107,7 @@ export function createTaskEventRelay(options: TaskEventRelayOptions): TaskEventR
   };
 
   /** Sends each state in order, stopping at the first that fails (the pub/sub is down); how many went out. */
-  const sendInOrder = async (states: readonly TaskRecord[]) => {
+  const sendInOrder = async (states: readonly LiveTask[]) => {
     let sent = 0;
     for (const task of states) {
       try {

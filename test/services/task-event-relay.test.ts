@@ -13,7 +13,7 @@ import { createStores, type Stores } from "../../src/adapters/postgres/stores.ts
 import { createMemoryLimiter } from "../../src/adapters/limits/memory-limiter.ts";
 import { createMemoryPubSub } from "../../src/adapters/pubsub/memory-pubsub.ts";
 import { createRedisPubSub } from "../../src/adapters/pubsub/redis-pubsub.ts";
-import type { TaskEvent } from "../../src/domain/task-events.ts";
+import { EVENT_PARAMS_MAX, liveTask, type TaskEvent } from "../../src/domain/task-events.ts";
 import { isFinal } from "../../src/domain/task.ts";
 import type { GatewayEvents, GatewayPubSub } from "../../src/services/events.ts";
 import type { Provider } from "../../src/services/ports/provider.ts";
@@ -349,6 +349,23 @@ describe.each(targets)("task events from committed state on $name", (target) => 
     const expected = [...mine].sort((a, b) => a.updatedAt - b.updatedAt || (a.id < b.id ? -1 : 1)).map((t) => t.id);
     expect(read).toEqual(expected);
     await stores.tasks.markPublished(mine);
+  });
+
+  it("reads rows to publish as their events carry them: unpublished and publishedSince leave params over the event's bound out, and keep a small task's whole", async () => {
+    now += 60_000;
+    const large = { prompt: "a cat", note: "x".repeat(EVENT_PARAMS_MAX) };
+    const small = { prompt: "a cat" };
+    const big = (await stores.tasks.accept(newTask(randomUUID(), 10, now, { params: large, requestParams: large }), 1_000_000))!.task;
+    const little = (await stores.tasks.accept(newTask(randomUUID(), 10, now, { params: small, requestParams: small }), 1_000_000))!.task;
+    const pending = new Map((await stores.tasks.unpublished(now, 10_000)).map((t) => [t.id, t]));
+    expect(pending.get(big.id)).toEqual(liveTask(big));
+    expect(pending.get(big.id)).not.toHaveProperty("params");
+    expect(pending.get(little.id)).toEqual(little);
+    const since = Date.now() - 1;
+    await stores.tasks.markPublished([big, little]);
+    const cleared = new Map((await stores.tasks.publishedSince(since, 10_000)).map((row) => [row.task.id, row.task]));
+    expect(cleared.get(big.id)).toEqual(liveTask(big));
+    expect(cleared.get(little.id)).toEqual(little);
   });
 
   it("publishedSince pages through the rows cleared since an instant in clearing order, one clearing's rows across pages, and leaves out a row cleared after its first read", async () => {

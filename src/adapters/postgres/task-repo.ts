@@ -5,7 +5,8 @@ import { utcDay } from "../../kernel/utc-day.ts";
 import type { OutputKind } from "../../catalog/types.ts";
 import { ChargeNotMade, FINISHED_LATENCY_MAX_TASKS, SLOTS_PER_SWEEP, type FinishedLatencyQuery, type TaskRepo } from "../../services/ports/task-repo.ts";
 import type { SqlClient } from "./sql.ts";
-import { claimedTaskFromRow, taskFromRow, type ClaimedTaskRow, type TaskRow } from "./task-row.ts";
+import { claimedTaskFromRow, liveTaskFromRow, taskFromRow, type ClaimedTaskRow, type LiveTaskRow, type TaskRow } from "./task-row.ts";
+import { EVENT_PARAMS_MAX } from "../../domain/task-events.ts";
 import { assignAccounts, modelsWithoutFreeAccount } from "../../domain/account-assignment.ts";
 
 /**
@@ -25,6 +26,19 @@ const TASK_COLUMNS = "id, key_id, model, kind, status, request_params, params, a
 const taskColumns = (table: string) => TASK_COLUMNS.split(", ").map((c) => `${table}.${c}`).join(", ");
 const COLUMNS = Prisma.raw(TASK_COLUMNS);
 const T_COLUMNS = Prisma.raw(taskColumns("t"));
+/**
+ * The columns of a row read to be published (TaskRepo.unpublished, publishedSince): its params
+ * only while their JSON text, in bytes, stays within the event's bound (EVENT_PARAMS_MAX), so the
+ * relay never reads large ones. PostgreSQL's JSON text (a space after each `:` and `,`, bytes)
+ * is never shorter than JavaScript's, so a row it keeps whole, liveTask keeps whole too.
+ */
+const PARAMS_FIT = `coalesce(octet_length(params::text), 0) + coalesce(octet_length(request_params::text), 0) <= ${EVENT_PARAMS_MAX}`;
+const LIVE_COLUMNS = Prisma.raw(
+  TASK_COLUMNS.split(", ")
+    .map((c) => (c === "params" || c === "request_params" ? `CASE WHEN ${PARAMS_FIT} THEN ${c} END AS ${c}` : c))
+    .concat(`NOT (${PARAMS_FIT}) AS params_left_out`)
+    .join(", "),
+);
 /** A claim's columns (ClaimedTask): the task's without its request as sent and its params. */
 const CLAIMED_COLUMNS = TASK_COLUMNS.split(", ").filter((c) => c !== "request_params" && c !== "params");
 const CLAIMED = Prisma.raw(CLAIMED_COLUMNS.join(", "));
@@ -489,13 +503,15 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
       await sql.query(MARK_PUBLISHED, [JSON.stringify(marks)]);
     },
 
-    unpublished: (before, limit, after) =>
-      many(Prisma.sql`
-        SELECT ${COLUMNS} FROM tasks
+    unpublished: async (before, limit, after) =>
+      (
+        await onDriver<LiveTaskRow>(Prisma.sql`
+        SELECT ${LIVE_COLUMNS} FROM tasks
         WHERE event_pending AND updated_at <= ${at(before)}::timestamptz
           AND (refunded_at IS NULL OR refunded_at <= ${at(before)}::timestamptz)
           ${after ? Prisma.sql`AND (updated_at, id) > (${at(after.at)}::timestamptz, ${after.id}::text)` : Prisma.empty}
-        ORDER BY updated_at, id LIMIT ${limit}::int`),
+        ORDER BY updated_at, id LIMIT ${limit}::int`)
+      ).map(liveTaskFromRow),
 
     // Instants in the cursor are microseconds since the epoch, as text: one clearing statement
     // dates all its rows alike, so a page can end inside such a run, and a millisecond cursor would
@@ -503,15 +519,15 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
     // committed before that read began is dated before it.
     async publishedSince(since, limit, after) {
       const micros = (instant: string) => Prisma.sql`(timestamptz 'epoch' + ${instant}::bigint * interval '1 microsecond')`;
-      const rows = await onDriver<TaskRow & { published_us: string; until_us: string }>(Prisma.sql`
+      const rows = await onDriver<LiveTaskRow & { published_us: string; until_us: string }>(Prisma.sql`
         WITH bound AS (SELECT ${after ? micros(after.until) : Prisma.sql`now()`} AS until)
-        SELECT ${COLUMNS}, (extract(epoch FROM event_published_at) * 1000000)::bigint::text AS published_us,
+        SELECT ${LIVE_COLUMNS}, (extract(epoch FROM event_published_at) * 1000000)::bigint::text AS published_us,
                (extract(epoch FROM bound.until) * 1000000)::bigint::text AS until_us
         FROM tasks, bound
         WHERE event_published_at >= ${at(since)}::timestamptz AND event_published_at <= bound.until
           ${after ? Prisma.sql`AND (event_published_at, id) > (${micros(after.publishedAt)}, ${after.id}::text)` : Prisma.empty}
         ORDER BY event_published_at, id LIMIT ${limit}::int`);
-      return rows.map((row) => ({ task: taskFromRow(row), cursor: { publishedAt: row.published_us, id: row.id, until: row.until_us } }));
+      return rows.map((row) => ({ task: liveTaskFromRow(row), cursor: { publishedAt: row.published_us, id: row.id, until: row.until_us } }));
     },
 
     releaseClaims: async (owner) =>

@@ -1,5 +1,6 @@
 import type { OutputKind } from "../../catalog/types.ts";
 import type { TaskRecord, TaskStatus } from "../../domain/task.ts";
+import type { LiveTask } from "../../domain/task-events.ts";
 import type { ClaimedTask } from "../../services/ports/task-repo.ts";
 
 /**
@@ -67,6 +68,15 @@ export function taskFromRow(row: TaskRow): TaskRecord {
     upstream: row.upstream_ref != null && row.upstream_attempt != null ? { attempt: row.upstream_attempt, ref: row.upstream_ref } : null,
     vendorCost: row.vendor_cost ?? null,
   };
+}
+
+/** A row read to be published: its params left out in the statement when over the event's bound. */
+export type LiveTaskRow = TaskRow & { params_left_out: boolean };
+
+export function liveTaskFromRow(row: LiveTaskRow): LiveTask {
+  if (!row.params_left_out) return taskFromRow(row);
+  const { params: _params, requestParams: _requestParams, ...rest } = taskFromRow(row);
+  return rest;
 }
 
 /** A claimed task's row: no request_params, and params null when the claim does not send them (ClaimedTask). */

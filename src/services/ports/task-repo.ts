@@ -2,6 +2,7 @@ import type { OutputKind } from "../../catalog/types.ts";
 import type { Micros } from "../../kernel/money.ts";
 import type { NewTask, TaskRecord, TaskStatus } from "../../domain/task.ts";
 import type { AccountRange } from "../../domain/account-assignment.ts";
+import type { LiveTask, TaskState } from "../../domain/task-events.ts";
 
 /**
  * TaskRepo.accept's failure when the database says its statement did nothing: it never reached
@@ -213,20 +214,22 @@ export interface TaskRepo {
    * its own statement. This clears the mark of each given state once its event is out, unless
    * the row has moved on to a later state since (that state's event is still to come).
    */
-  markPublished(states: readonly TaskRecord[]): Promise<void>;
+  markPublished(states: readonly TaskState[]): Promise<void>;
   /**
    * Up to `limit` rows still marked whose last transition is at or before `before`, oldest first
    * (by `updatedAt`, then id); with `after`, only the rows past it in that order (the next page).
+   * Read to be published: a row's params are left out as its event leaves them (liveTask; the
+   * adapter may leave out a little more), so the relay never holds large params.
    */
-  unpublished(before: number, limit: number, after?: UpdatedCursor): Promise<TaskRecord[]>;
+  unpublished(before: number, limit: number, after?: UpdatedCursor): Promise<LiveTask[]>;
   /**
    * Up to `limit` rows whose event mark was cleared from `since` (wall-clock ms; markPublished
    * dates a clearing by the database's clock) until the first page's read (the database's instant
    * then, kept in the cursor), in the order they were cleared, each with its place in that order;
    * with `after`, the rows past it (the next page). A row cleared again later moves on in the
-   * order: a reader paging through meets it again, never loses it.
+   * order: a reader paging through meets it again, never loses it. Params left out as by `unpublished`.
    */
-  publishedSince(since: number, limit: number, after?: PublishedCursor): Promise<{ task: TaskRecord; cursor: PublishedCursor }[]>;
+  publishedSince(since: number, limit: number, after?: PublishedCursor): Promise<{ task: LiveTask; cursor: PublishedCursor }[]>;
   /** Gives up this process's claims (graceful stop), so another process resumes its tasks at once. */
   releaseClaims(owner: string): Promise<number>;
   /** How many tasks wait (QUEUED) and run (PROCESSING) now, for operations (/metrics). */
