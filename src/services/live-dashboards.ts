@@ -83,14 +83,14 @@ export class DashboardModel {
    * Applies one transition: "changed" (the dashboard is new), "same" (the event told nothing
    * newer: a repeat or a late one) or "reload" (it concerns a task the dashboard does not know).
    */
-  apply({ task }: TaskEvent): "changed" | "same" | "reload" {
-    // An event that left its task's params out (liveTask): the dashboard keeps whole tasks, so
-    // it reads itself again, for this key only (the one whose params are that large).
-    if (!carriesParams(task)) return "reload";
-    const inFlight = this.active.findIndex((t) => t.id === task.id);
-    const inRecent = inFlight === -1 ? this.recent.findIndex((t) => t.id === task.id) : -1;
+  apply(event: TaskEvent): "changed" | "same" | "reload" {
+    const inFlight = this.active.findIndex((t) => t.id === event.task.id);
+    const inRecent = inFlight === -1 ? this.recent.findIndex((t) => t.id === event.task.id) : -1;
     const known = inFlight !== -1 ? this.active[inFlight]! : inRecent !== -1 ? this.recent[inRecent]! : undefined;
     if (!known) return "reload";
+    // An event that left its task's params out (liveTask): they are the known task's (a task's
+    // params never change), so the dashboard keeps whole tasks without a read.
+    const task = carriesParams(event.task) ? event.task : Object.assign({}, event.task, { params: known.params, requestParams: known.requestParams });
     if (!isNewerState(task, known)) return "same";
     // A refund gives the charge back to the day it was made (the task's creation day). The read's
     // budget and its tasks are separate statements: a refund committed between them is in one

@@ -57,9 +57,16 @@ export interface TaskEventRelay {
 export const GAP_MARGIN_MS = 5_000;
 
 /**
+ * How far past the gap's telling a repair's first phase reaches in transitions' `updatedAt`,
+ * written by each gateway's own clock: a bound only so that the phase ends, set wide because a
+ * gateway whose clock runs ahead dates its transitions later (reading a few more rows costs little).
+ */
+export const OWED_MARGIN_MS = 60_000;
+
+/**
  * A gap's repair in two phases, one after the other, each paged by a cursor:
- *  1. "owed": every row still marked whose transition was committed up to `owedUntil` (its event
- *     may have gone out in the gap, its mark not yet cleared);
+ *  1. "owed": every row still marked whose transition was committed up to `owedUntil`, a minute
+ *     past the gap's telling (its event may have gone out in the gap, its mark not yet cleared);
  *  2. "told": every row whose mark was cleared from `since` until this phase began (the
  *     database's instant at its first read).
  * Together they hold every state published in the gap, however the clearings race the repair: a
@@ -132,7 +139,7 @@ export function createTaskEventRelay(options: TaskEventRelayOptions): TaskEventR
     flush,
     gap(since, now) {
       const from = Math.min(since - GAP_MARGIN_MS, repair?.since ?? Number.POSITIVE_INFINITY);
-      repair = { since: from, phase: "owed", owedUntil: now + GAP_MARGIN_MS, owedAfter: undefined, toldAfter: undefined, told: 0 };
+      repair = { since: from, phase: "owed", owedUntil: now + OWED_MARGIN_MS, owedAfter: undefined, toldAfter: undefined, told: 0 };
       logger.info({ since: new Date(from).toISOString() }, "a pub/sub gap: the task events its subscribers may have missed are published again");
     },
     repairing: () => repair !== undefined,

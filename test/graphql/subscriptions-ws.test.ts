@@ -1,6 +1,7 @@
 // Subscriptions over graphql-ws (a real WebSocket to /graphql, auth in connectionParams).
 // Manual time: the test makes every transition itself (one driver tick per millisecond or two of
 // simulated time), so the events are exact, not sampled.
+import { randomUUID } from "node:crypto";
 import type { Client } from "graphql-ws";
 import { expect, it, vi } from "vitest";
 import type { TestKey } from "../support/gateway.ts";
@@ -179,6 +180,17 @@ describeOnEverySetup("GraphQL subscriptions over graphql-ws", { manualTime: true
         expect(update.task.params).toMatchObject(sent);
       }
     }
+
+    // Params that cannot be read (here: a task with no row) are that update's field error, and
+    // the feed goes on with the next event.
+    const unreadable = randomUUID();
+    const next = randomUUID();
+    await h.gw.services.pubsub.publish("keyTasks", mine.record.id, { type: "PROCESSING", task: Object.assign({}, carried.get(big.id)!.task, { id: unreadable }) });
+    await h.gw.services.pubsub.publish("keyTasks", mine.record.id, { type: "PROCESSING", task: Object.assign({}, carried.get(little.id)!.task, { id: next }) });
+    await vi.waitFor(() => expect(feed.results.some((r) => (r.data?.myTasks as { task?: { id: string } } | null)?.task?.id === next)).toBe(true), { timeout: 5_000 });
+    const failed = feed.results.find((r) => r.errors !== undefined);
+    expect(failed?.errors?.[0]).toMatchObject({ path: ["myTasks", "task", "params"], extensions: { code: "SERVICE_UNAVAILABLE" } });
+    expect(feed.completed).toBe(false);
   });
 
   it("one key's connections with different origins each get result URLs of their own: results are shared only within an audience", async () => {

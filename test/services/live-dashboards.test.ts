@@ -94,13 +94,13 @@ describe("DashboardModel", () => {
     expect(model.apply({ type: "FINISHED", task: finished(task("gone"), DAY) })).toBe("reload");
   });
 
-  it("answers reload for an event that left its task's params out, though it knows the task: the dashboard keeps whole tasks", () => {
-    const a = task("a");
+  it("applies an event that left its task's params out with the params of the task it knows (they never change), and reads again for a task it does not know", () => {
+    const a = task("a", { params: { prompt: "a cat" }, requestParams: { prompt: "a cat" } });
     const model = new DashboardModel(read([a], [], a.cost), DAY, TTL);
-    const { params: _params, requestParams: _requestParams, ...withoutParams } = running(a, 0);
-    expect(model.apply({ type: "PROCESSING", task: withoutParams })).toBe("reload");
-    expect(model.at(DAY + 1_000).activeTasks).toEqual([a]);
-    expect(model.apply({ type: "PROCESSING", task: running(a, 0) })).toBe("changed");
+    const withoutParams = ({ params: _params, requestParams: _requestParams, ...rest }: TaskRecord) => rest;
+    expect(model.apply({ type: "PROCESSING", task: withoutParams(running(a, 0)) })).toBe("changed");
+    expect(model.at(DAY + 1_000).activeTasks).toEqual([running(a, 0)]);
+    expect(model.apply({ type: "QUEUED", task: withoutParams(task("new")) })).toBe("reload");
   });
 
   it("drops a slot past its lifetime and applies a new daily limit", () => {

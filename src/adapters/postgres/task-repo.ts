@@ -513,14 +513,14 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
         ORDER BY updated_at, id LIMIT ${limit}::int`)
       ).map(liveTaskFromRow),
 
-    // Instants in the cursor are microseconds since the epoch, as text: one clearing statement
-    // dates all its rows alike, so a page can end inside such a run, and a millisecond cursor would
-    // read the run's rows again at every page. The bound is the first page's now(): a clearing
-    // committed before that read began is dated before it.
+    // Instants in the cursor are microseconds since the epoch, as text (exact, whatever the
+    // column's precision). The bound is the first page's now() rounded as the column rounds a
+    // clearing's now() (timestamptz(3)): a clearing committed before that read began is dated
+    // at or before it, rounding keeping their order.
     async publishedSince(since, limit, after) {
       const micros = (instant: string) => Prisma.sql`(timestamptz 'epoch' + ${instant}::bigint * interval '1 microsecond')`;
       const rows = await onDriver<LiveTaskRow & { published_us: string; until_us: string }>(Prisma.sql`
-        WITH bound AS (SELECT ${after ? micros(after.until) : Prisma.sql`now()`} AS until)
+        WITH bound AS (SELECT ${after ? micros(after.until) : Prisma.sql`now()::timestamptz(3)`} AS until)
         SELECT ${LIVE_COLUMNS}, (extract(epoch FROM event_published_at) * 1000000)::bigint::text AS published_us,
                (extract(epoch FROM bound.until) * 1000000)::bigint::text AS until_us
         FROM tasks, bound

@@ -86,6 +86,31 @@ export interface SubscriptionSharing {
    * their results to be shared.
    */
   readonly events: PerEvent;
+  /**
+   * Values read for a few keys at most (a task's params, by its id, when its events leave them
+   * out): the newest RECENT_KEPT, so their memory stays bounded whatever the events waiting.
+   */
+  readonly recent: Recent;
+}
+
+/** Entries a `Recent` keeps. */
+export const RECENT_KEPT = 16;
+
+/**
+ * The values of the last RECENT_KEPT keys read, each read once while kept (the newest read or
+ * used last). A value that is a promise and rejects is not kept: the next `get` reads again.
+ */
+export class Recent {
+  private readonly values = new Map<string, unknown>();
+  get<T>(key: string, read: () => T): T {
+    const kept = this.values.get(key) as T | undefined;
+    this.values.delete(key);
+    const value = kept ?? read();
+    this.values.set(key, value);
+    if (this.values.size > RECENT_KEPT) this.values.delete(this.values.keys().next().value!);
+    if (kept === undefined && value instanceof Promise) value.catch(() => this.values.get(key) === value && this.values.delete(key));
+    return value;
+  }
 }
 
 /**
@@ -158,6 +183,7 @@ export function createSubscriptionSharing(): SubscriptionSharing {
       },
     },
     events: new PerEvent(),
+    recent: new Recent(),
   };
 }
 

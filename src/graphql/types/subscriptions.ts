@@ -40,22 +40,32 @@ const TaskUpdateResult = builder.unionType("TaskUpdateResult", { description: "A
 
 type Update = WholeEvent & { readonly __typename: "TaskUpdate" };
 
+type StoredParams = Pick<TaskRecord, "params" | "requestParams">;
+
 /**
- * The event with its task whole: as it came, or, when it left its task's params out (liveTask),
- * with them read from the task's row (a task's params never change; every other field stays
- * the event's). Read once per event and server, whatever the number of subscribers, and only for
- * params over the event's bound: the reads fall on the key whose params are that large.
+ * An update with its task whole: the event's, or, when the event left its task's params out
+ * (liveTask), with them read from the task's row (a task's params never change; every other
+ * field stays the event's). Read once per task while it is among the server's last few read
+ * (SubscriptionSharing.recent), whatever its events and subscribers: the reads fall on the key
+ * whose params are that large, and the memory they hold stays bounded. Such an update is made
+ * per subscriber and not shared (a shared one would live as long as the slowest subscriber's
+ * unread events). A read that fails leaves the params out of that update: a subscriber that
+ * selected them gets that field's error, and its feed goes on.
  */
-const whole = (event: TaskEvent, ctx: GraphQLContext): WholeEvent | Promise<WholeEvent> =>
-  carriesParams(event.task) ? (event as WholeEvent) : ctx.sharing.events.get(event, "WholeEvent", readParams, ctx);
-const readParams = async (event: TaskEvent, ctx: GraphQLContext): Promise<WholeEvent> => {
-  const found = ctx.key ? await ctx.services.tasks.get(ctx.key, event.task.id) : undefined;
-  if (!found?.ok) throw new Error(`the params of task ${event.task.id}, left out of its event, could not be read`);
-  return { type: event.type, task: Object.assign({}, event.task, { params: found.value.params, requestParams: found.value.requestParams }) };
-};
 const wholeUpdate = (event: TaskEvent, ctx: GraphQLContext): Update | Promise<Update> => {
-  const made = whole(event, ctx);
-  return made instanceof Promise ? made.then((e) => update(e, ctx)) : update(made, ctx);
+  if (carriesParams(event.task)) return update(event as WholeEvent, ctx);
+  return ctx.sharing.recent.get(event.task.id, () => readParams(event.task.id, ctx)).then(
+    (stored) => toUpdate({ type: event.type, task: Object.assign({}, event.task, { params: stored.params, requestParams: stored.requestParams }) }),
+    (error: unknown) => {
+      ctx.services.logger.warn({ err: error, taskId: event.task.id }, "the params an event left out could not be read");
+      return toUpdate(event as WholeEvent);
+    },
+  );
+};
+const readParams = async (id: string, ctx: GraphQLContext): Promise<StoredParams> => {
+  const found = ctx.key ? await ctx.services.tasks.get(ctx.key, id) : undefined;
+  if (!found?.ok) throw new Error(`the params of task ${id}, left out of its event, could not be read: ${found ? found.error.code : "no key"}`);
+  return { params: found.value.params, requestParams: found.value.requestParams };
 };
 /**
  * One TaskUpdate per event and server: the in-process pub/sub hands every subscriber the same

@@ -1,8 +1,10 @@
+import { createRequire } from "node:module";
 import { microsToUsd } from "../../kernel/money.ts";
 import type { Adjustment } from "../../engine/normalize.ts";
 import { absoluteUrl } from "../../http/origin.ts";
 import { unauthorized } from "../../services/errors.ts";
 import type { TaskRecord, TaskStatus as Status } from "../../domain/task.ts";
+import type { LiveTask } from "../../domain/task-events.ts";
 import { builder } from "../builder.ts";
 import { TaskNotFound, Unauthorized } from "./errors.ts";
 import { OutputKind } from "./models.ts";
@@ -39,6 +41,18 @@ export const AdjustmentType = builder.objectRef<Adjustment>("Adjustment").implem
 });
 
 
+// The schema's own copy of graphql-js (its CommonJS build, which Pothos and Yoga load): an error
+// of another copy is not recognised as a GraphQLError, and is masked.
+const { GraphQLError } = createRequire(import.meta.url)("graphql") as typeof import("graphql");
+
+/**
+ * A live update's task whose params could not be read (subscriptions.ts, wholeUpdate): that
+ * field's error, not the feed's end; `task(id:)` reads them again.
+ */
+const paramsUnread = (): never => {
+  throw new GraphQLError("This update's task params could not be read: query task(id:) for them", { extensions: { code: "SERVICE_UNAVAILABLE" } });
+};
+
 export const TaskType = builder.objectRef<TaskRecord>("Task").implement({
   description: "A generation: created QUEUED or PROCESSING, then FINISHED with results or FAILED with an error.",
   isTypeOf: (value) => typeof (value as TaskRecord).status === "string" && "keyId" in (value as object),
@@ -55,8 +69,8 @@ export const TaskType = builder.objectRef<TaskRecord>("Task").implement({
     result: t.stringList({ description: "Absolute URLs of the outputs (previews for 3D).", resolve: (task, _a, ctx) => task.result.map((p) => absoluteUrl(ctx.baseUrl, p)) }),
     glbUrls: t.stringList({ description: "3D models (.glb), for 3D tasks.", resolve: (task, _a, ctx) => task.glbUrls.map((p) => absoluteUrl(ctx.baseUrl, p)) }),
     error: t.string({ nullable: true, description: "Why it failed (FAILED only).", resolve: (task) => task.error }),
-    params: t.field({ type: "JSON", description: "The parameters that ran.", resolve: (task) => task.params }),
-    requestParams: t.field({ type: "JSON", description: "The parameters as sent.", resolve: (task) => task.requestParams }),
+    params: t.field({ type: "JSON", description: "The parameters that ran.", resolve: (task: LiveTask) => task.params ?? paramsUnread() }),
+    requestParams: t.field({ type: "JSON", description: "The parameters as sent.", resolve: (task: LiveTask) => (task.params === undefined ? paramsUnread() : task.requestParams) }),
     adjustments: t.field({ type: [AdjustmentType], description: "What was changed from the request (snapping, budget downgrade).", resolve: (task) => task.adjustments as Adjustment[] }),
     attempts: t.exposeInt("attempts", { description: "Upstream attempts started (a retryable failure tries again, up to 3)." }),
     createdAt: t.field({ type: "DateTime", description: "When it was accepted (and charged).", resolve: (task) => task.createdAt }),

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import type { ExecutionArgs, ExecutionResult } from "graphql";
 import { describe, expect, it } from "vitest";
 import type { CallerContext } from "../../../src/graphql/context.ts";
-import { audienceOf, createSubscriptionSharing, SHARED_CONTEXT_FIELDS, sharedContextOf } from "../../../src/graphql/plugins/shared-subscriptions.ts";
+import { audienceOf, createSubscriptionSharing, Recent, RECENT_KEPT, SHARED_CONTEXT_FIELDS, sharedContextOf } from "../../../src/graphql/plugins/shared-subscriptions.ts";
 import type { ApiKeyRecord } from "../../../src/services/keys.ts";
 
 // The plugin runs on the schema's copy of graphql-js (CommonJS); so does this test's schema.
@@ -139,5 +139,31 @@ describe("the shared context and the audience", () => {
       expect(audienceOf(operation, other as CallerContext)).not.toBe(audience);
     expect(audienceOf({ ...operation, variables: { id: "t2" } }, full as CallerContext)).not.toBe(audience);
     expect(audienceOf({ ...operation, variables: { big: 1n } }, full as CallerContext)).toBeNull();
+  });
+});
+
+describe("Recent", () => {
+  it("reads a key once while it is among the last RECENT_KEPT read or used, and again once it has dropped out", () => {
+    const recent = new Recent();
+    const reads: string[] = [];
+    const get = (key: string) => recent.get(key, () => (reads.push(key), `value of ${key}`));
+    expect(get("a")).toBe("value of a");
+    for (let i = 0; i < RECENT_KEPT - 1; i++) get(`k${i}`);
+    // "a" used again: the newest now, so the next key drops k0, not "a".
+    expect(get("a")).toBe("value of a");
+    get("one more");
+    expect(reads.filter((k) => k === "a")).toHaveLength(1);
+    get("k0");
+    expect(reads.filter((k) => k === "k0")).toHaveLength(2);
+  });
+
+  it("does not keep a read that rejects: the next get reads again", async () => {
+    const recent = new Recent();
+    let reads = 0;
+    const failing = recent.get("t", () => (reads++, Promise.reject(new Error("database down"))));
+    await expect(failing).rejects.toThrow("database down");
+    await expect(recent.get("t", () => (reads++, Promise.resolve("params")))).resolves.toBe("params");
+    await expect(recent.get("t", () => (reads++, Promise.resolve("again")))).resolves.toBe("params");
+    expect(reads).toBe(2);
   });
 });
