@@ -22,7 +22,7 @@ const TaskEventType = builder.enumType("TaskEventType", {
   } as const,
 });
 
-/** A task event whose task is whole (see `whole`). */
+/** A task event whose task is whole (see `wholeUpdate`). */
 interface WholeEvent {
   readonly type: EventType;
   readonly task: TaskRecord;
