@@ -28,7 +28,11 @@ export const EVENT_PARAMS_MAX = 16 * 1024;
 export function liveTask(task: LiveTask): LiveTask {
   if (task.params === undefined) return task;
   const size = JSON.stringify(task.params).length + (JSON.stringify(task.requestParams)?.length ?? 0);
-  if (size <= EVENT_PARAMS_MAX) return task;
+  return size <= EVENT_PARAMS_MAX ? task : withoutParams(task);
+}
+
+/** The task with its `params` and `requestParams` left out, together. */
+export function withoutParams(task: LiveTask): LiveTask {
   const { params: _params, requestParams: _requestParams, ...rest } = task;
   return rest;
 }

@@ -1,6 +1,6 @@
 import type { OutputKind } from "../../catalog/types.ts";
 import type { TaskRecord, TaskStatus } from "../../domain/task.ts";
-import type { LiveTask } from "../../domain/task-events.ts";
+import { withoutParams, type LiveTask } from "../../domain/task-events.ts";
 import type { ClaimedTask } from "../../services/ports/task-repo.ts";
 
 /**
@@ -74,9 +74,7 @@ export function taskFromRow(row: TaskRow): TaskRecord {
 export type LiveTaskRow = TaskRow & { params_left_out: boolean };
 
 export function liveTaskFromRow(row: LiveTaskRow): LiveTask {
-  if (!row.params_left_out) return taskFromRow(row);
-  const { params: _params, requestParams: _requestParams, ...rest } = taskFromRow(row);
-  return rest;
+  return row.params_left_out ? withoutParams(taskFromRow(row)) : taskFromRow(row);
 }
 
 /** A claimed task's row: no request_params, and params null when the claim does not send them (ClaimedTask). */
