@@ -25,8 +25,9 @@
  * Options: --seconds=N (measurement per throughput phase, default 5), --rounds=N (interleaved rounds
  * of baseline, REST and GraphQL, default 3: ratios are per round, the median is reported), --concurrency=N (64),
  * --rate=N (sustained generations/s, 1000), --keys=N (2000, capacity run), --phases=baseline,rest,graphql,reads,generate (default all), --cpu-prof-dir=DIR
- * (a CPU profile of the server thread during each measured phase, warm-up excluded),
- * --count-io (PostgreSQL statements and Redis commands per generation, by kind),
+ * (a CPU profile of the server thread during each measured phase, warm-up excluded, and over --drain),
+ * --count-io (PostgreSQL statements and Redis commands per generation, by kind; over --drain, per completed task; and
+ * the round trips' p50 / p99 by kind during the sustained run's measurement),
  * --driver=off (generate phase without the task driver, to see its share), --driver-yield=MS|off
  * (GATEAI_DRIVER_YIELD_MS: the delay requests may feel before the driver drives fewer tasks at once;
  * off never yields), --metrics=off (GATEAI_METRICS=0),
@@ -62,7 +63,7 @@ import type { FakeFalStats } from "./support/fake-fal-server.ts";
 import { createBenchDatabase } from "./support/database.ts";
 import { runLoad, share, type LoadOptions, type LoadResult, type RequestSpec } from "./support/loadgen.ts";
 import { cpuPerRequest, sampleCpu } from "./support/cpu.ts";
-import { installIoCounters, ioPerRequest, snapshotIo } from "./support/io-counters.ts";
+import { installIoCounters, ioPerRequest, roundTripsBetween, snapshotIo } from "./support/io-counters.ts";
 import { profiled } from "./support/profile.ts";
 import { startLoopLag } from "./support/loop-lag.mjs";
 
@@ -464,6 +465,7 @@ async function generatePhase(upstream: Upstream): Promise<GenerateRun | undefine
       measure: { requests: sustainedSpecs.length, ms: SECONDS * 1_000 },
       timeline: TIMELINE,
     });
+    if (COUNT_IO) for (const line of roundTripsBetween(sustained.beginEpochMs, sustained.beginEpochMs + sustained.elapsedMs)) console.log(`  - ${line}`);
     if (sustained.slowestPer100ms) {
       const line = (values: readonly number[]) => values.map((ms) => ms.toFixed(0)).join(" ");
       console.log(`  - sustained run, per 100 ms (ms): slowest answer, then event-loop lag of the server and of the load generator`);
@@ -510,7 +512,8 @@ async function generatePhase(upstream: Upstream): Promise<GenerateRun | undefine
       const drainRedis = new Redis(REDIS_URL);
       const fakeBegan = await fake.stats();
       const cpuBegan = await sampleCpu(database.url, drainRedis);
-      await new Promise((resolve) => setTimeout(resolve, DRAIN_SECONDS * 1_000));
+      const ioBegan = COUNT_IO ? snapshotIo() : undefined;
+      await profiled(PROFILE_DIR, "generate-drain", () => new Promise((resolve) => setTimeout(resolve, DRAIN_SECONDS * 1_000)));
       const fakeEnded = await fake.stats();
       const cpuEnded = await sampleCpu(database.url, drainRedis);
       drainRedis.disconnect();
@@ -520,6 +523,7 @@ async function generatePhase(upstream: Upstream): Promise<GenerateRun | undefine
           `the fake's CPU ${completed ? fmt((fakeEnded.cpuMicros - fakeBegan.cpuMicros) / completed) : "-"} µs per completed task`,
       );
       if (completed > 0) for (const line of cpuPerRequest(cpuBegan, cpuEnded, completed, "completed task")) console.log(`    ${line}`);
+      if (ioBegan && completed > 0) for (const line of ioPerRequest(ioBegan, snapshotIo(), completed)) console.log(`    ${line.replace(/per request/g, "per completed task")}`);
     }
     let pollingRow: Row | undefined;
     if (fakeBefore && fakeSustained && fakeAfter) {

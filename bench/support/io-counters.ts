@@ -4,11 +4,26 @@
 // statement's rows only; a submittable query: none), which tells a statement that touches one row
 // from one that touches hundreds. Wraps pg.Client#query and ioredis' Redis#sendCommand in this
 // process (the gateway under test uses the same modules). Rows are counted when the answer comes:
-// read a snapshot once the statements sent are answered.
+// read a snapshot once the statements sent are answered. Each round trip is also timed (roundTripsBetween).
 import pg from "pg";
 import { Redis } from "ioredis";
 
 const counts = new Map<string, number>();
+/**
+ * Round trips by kind: when each was sent (epoch ms, comparable with the load generator's
+ * `beginEpochMs`) and how long its answer took (ms), so a window of a run (the sustained run's
+ * measurement, without its warm-up) can be read apart. At most ROUND_TRIPS_MAX of each kind are kept.
+ */
+const roundTrips = new Map<string, { at: number[]; ms: number[] }>();
+const ROUND_TRIPS_MAX = 500_000;
+const epochNow = () => performance.timeOrigin + performance.now();
+function timed(kind: string, sentAt: number): void {
+  let trips = roundTrips.get(kind);
+  if (!trips) roundTrips.set(kind, (trips = { at: [], ms: [] }));
+  if (trips.at.length >= ROUND_TRIPS_MAX) return;
+  trips.at.push(sentAt);
+  trips.ms.push(epochNow() - sentAt);
+}
 /** Rows returned or changed, by statement kind (pg's rowCount), as the answers come back. */
 const rowCounts = new Map<string, number>();
 let installed = false;
@@ -40,7 +55,11 @@ export function installIoCounters(): void {
     const text = typeof first === "string" ? first : (first as { text?: string } | undefined)?.text ?? "?";
     const kind = kindOf(text);
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
-    const countRows = (result: { rowCount?: number | null } | undefined) => void rowCounts.set(kind, (rowCounts.get(kind) ?? 0) + (result?.rowCount ?? 0));
+    const sentAt = epochNow();
+    const countRows = (result: { rowCount?: number | null } | undefined) => {
+      timed(kind, sentAt);
+      rowCounts.set(kind, (rowCounts.get(kind) ?? 0) + (result?.rowCount ?? 0));
+    };
     // The answer comes to a callback (pg.Pool#query gives one), else as a promise.
     const last = args.length - 1;
     const callback = args[last];
@@ -57,9 +76,11 @@ export function installIoCounters(): void {
   const redisProto = Redis.prototype as unknown as { sendCommand: (...args: unknown[]) => unknown };
   const send = redisProto.sendCommand;
   redisProto.sendCommand = function (this: unknown, ...args: unknown[]) {
-    const command = args[0] as { name?: string } | undefined;
+    const command = args[0] as { name?: string; promise?: Promise<unknown> } | undefined;
     const kind = `redis: ${command?.name ?? "?"}`;
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    const sentAt = epochNow();
+    command?.promise?.then(() => timed(kind, sentAt), () => undefined);
     return send.apply(this, args);
   };
 }
@@ -86,3 +107,25 @@ export function ioPerRequest(before: IoSnapshot, after: IoSnapshot, requests: nu
     ...rows.slice(0, 14).map(([kind, n]) => `  ${(n / requests).toFixed(3).padStart(7)}  ${kind.startsWith("pg:") ? `(rows ${(rowsOf(kind) / requests).toFixed(3)})  ` : ""}${kind}`),
   ];
 }
+
+/**
+ * Lines "n  p50 / p99 ms  kind" of the round trips sent within [fromEpochMs, toEpochMs]: from the
+ * call to its answer, as the gateway's code waits for it (the time to be sent, PostgreSQL's or
+ * Redis's work, and the time the answer waits for this thread's event loop), the most frequent
+ * kinds first. Beside the same run with `--driver=off`, it tells a wait at the database from a
+ * wait on this process.
+ */
+export function roundTripsBetween(fromEpochMs: number, toEpochMs: number): string[] {
+  const rows: { kind: string; ms: number[] }[] = [];
+  for (const [kind, trips] of roundTrips) {
+    const ms = trips.ms.filter((_, i) => trips.at[i]! >= fromEpochMs && trips.at[i]! <= toEpochMs).sort((a, b) => a - b);
+    if (ms.length > 0) rows.push({ kind, ms });
+  }
+  rows.sort((a, b) => b.ms.length - a.ms.length);
+  const at = (ms: number[], p: number) => ms[Math.min(ms.length - 1, Math.floor(ms.length * p))]!.toFixed(2);
+  return [
+    "round trips (call to answer, ms) sent during the sustained run's measurement, by kind: count, p50 / p99",
+    ...rows.slice(0, 8).map(({ kind, ms }) => `  ${String(ms.length).padStart(7)}  ${at(ms, 0.5).padStart(6)} / ${at(ms, 0.99).padStart(6)}  ${kind}`),
+  ];
+}
+

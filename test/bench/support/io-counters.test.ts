@@ -1,10 +1,12 @@
 // The bench's `--count-io` counters (bench/support/io-counters.ts): each statement counted once by
 // kind, with the rows its answer reports, whether the answer comes to a callback (pg.Pool) or as a
-// promise (a client's query); the query's own answer reaches its caller unchanged.
+// promise (a client's query); the query's own answer reaches its caller unchanged; the round trips
+// sent within a window are timed, and those sent outside it are left out.
+import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { installIoCounters, ioPerRequest, snapshotIo } from "../../../bench/support/io-counters.ts";
-import { requireService, testDatabaseUrl } from "../../support/services.ts";
+import { installIoCounters, ioPerRequest, roundTripsBetween, snapshotIo } from "../../../bench/support/io-counters.ts";
+import { requireService, testDatabaseUrl, testRedisUrl } from "../../support/services.ts";
 
 describe.skipIf(!requireService("postgres"))("the bench's statement and row counters", () => {
   installIoCounters();
@@ -29,3 +31,42 @@ describe.skipIf(!requireService("postgres"))("the bench's statement and row coun
     expect(lines).toContain("    1.000  (rows 0.000)  pg: SELECT no_such_column FROM generate_series(1, 3)");
   });
 });
+
+const epochNow = () => performance.timeOrigin + performance.now();
+/** The count and the p50 / p99 of a kind's line in roundTripsBetween's answer. */
+const tripsOf = (lines: readonly string[], kind: string) => {
+  const line = lines.find((l) => l.endsWith(`  ${kind}`));
+  const match = line?.match(/^\s+(\d+)\s+([\d.]+) \/\s+([\d.]+)  /);
+  return match ? { count: Number(match[1]), p50: Number(match[2]), p99: Number(match[3]) } : undefined;
+};
+
+describe.skipIf(!requireService("postgres") || !requireService("redis"))("the bench's round trip timings", () => {
+  installIoCounters();
+  const pool = new pg.Pool({ connectionString: testDatabaseUrl, max: 2 });
+  const redis = new Redis(testRedisUrl!);
+  afterAll(async () => {
+    await pool.end();
+    redis.disconnect();
+  });
+
+  it("times the statements and Redis commands sent within the window, and only those", async () => {
+    await pool.query("SELECT 'before the window' AS w");
+    await redis.echo("before");
+    const from = epochNow();
+    for (let i = 0; i < 3; i++) await pool.query("SELECT pg_sleep(0.02), 'in the window' AS w");
+    await redis.echo("inside");
+    await redis.echo("inside");
+    const to = epochNow();
+    await pool.query("SELECT pg_sleep(0.02), 'in the window' AS w");
+    await redis.echo("after");
+
+    const lines = roundTripsBetween(from, to);
+    const statement = tripsOf(lines, "pg: SELECT pg_sleep(0.02), 'in the window' AS w");
+    expect(statement?.count).toBe(3);
+    // Each waited for PostgreSQL's 20 ms sleep.
+    expect(statement!.p50).toBeGreaterThanOrEqual(19);
+    expect(tripsOf(lines, "redis: echo")?.count).toBe(2);
+    expect(tripsOf(lines, "pg: SELECT 'before the window' AS w")).toBeUndefined();
+  });
+});
+
