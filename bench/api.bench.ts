@@ -27,11 +27,11 @@
  * --rate=N (sustained generations/s, 1000), --keys=N (2000, capacity run), --phases=baseline,rest,graphql,reads,generate (default all), --cpu-prof-dir=DIR
  * (a CPU profile of the server thread during each measured phase, warm-up excluded, and over --drain),
  * --count-io (PostgreSQL statements and Redis commands per generation, by kind; over --drain, per completed task; and
- * the round trips' p50 / p99 by kind during the sustained run's measurement),
+ * the round trips' p50 / p99, from the call to the answer, of the kinds most called during the sustained run's measurement),
  * --driver=off (generate phase without the task driver, to see its share), --driver-yield=MS|off
  * (GATEAI_DRIVER_YIELD_MS: the delay requests may feel before the driver drives fewer tasks at once;
  * off never yields), --metrics=off (GATEAI_METRICS=0),
- * --cpu-breakdown (Linux: CPU ms per generation by server thread, load generator, PostgreSQL, Redis),
+ * --cpu-breakdown (Linux: CPU ms per generation by server thread, load generator, PostgreSQL, Redis; the WAL written),
  * --timeline (the sustained run's slowest answer per 100 ms: a start-up stall or a pause shows
  * as a few slow windows, steady queueing as many; beside it the event-loop lag of the server
  * thread and of the load generator, to tell a held loop from a wait on PostgreSQL or Redis),
@@ -63,7 +63,7 @@ import type { FakeFalStats } from "./support/fake-fal-server.ts";
 import { createBenchDatabase } from "./support/database.ts";
 import { runLoad, share, type LoadOptions, type LoadResult, type RequestSpec } from "./support/loadgen.ts";
 import { cpuPerRequest, sampleCpu } from "./support/cpu.ts";
-import { installIoCounters, ioPerRequest, roundTripsBetween, snapshotIo } from "./support/io-counters.ts";
+import { clearRoundTrips, installIoCounters, ioPerRequest, roundTripsBetween, snapshotIo } from "./support/io-counters.ts";
 import { profiled } from "./support/profile.ts";
 import { startLoopLag } from "./support/loop-lag.mjs";
 
@@ -455,6 +455,7 @@ async function generatePhase(upstream: Upstream): Promise<GenerateRun | undefine
     const fakeBefore = await fake?.stats();
     const passesBefore = gateway.driver.passes;
     const sustainedBegan = performance.now();
+    if (COUNT_IO) clearRoundTrips();
     const sustained = await load({
       origin: url,
       requests: [...warmupSpecs, ...sustainedSpecs],
@@ -465,7 +466,7 @@ async function generatePhase(upstream: Upstream): Promise<GenerateRun | undefine
       measure: { requests: sustainedSpecs.length, ms: SECONDS * 1_000 },
       timeline: TIMELINE,
     });
-    if (COUNT_IO) for (const line of roundTripsBetween(sustained.beginEpochMs, sustained.beginEpochMs + sustained.elapsedMs)) console.log(`  - ${line}`);
+    if (COUNT_IO) for (const line of roundTripsBetween(sustained.beginEpochMs, sustained.beginEpochMs + sustained.elapsedMs, "called during the sustained run's measurement")) console.log(`  - ${line}`);
     if (sustained.slowestPer100ms) {
       const line = (values: readonly number[]) => values.map((ms) => ms.toFixed(0)).join(" ");
       console.log(`  - sustained run, per 100 ms (ms): slowest answer, then event-loop lag of the server and of the load generator`);
@@ -513,9 +514,12 @@ async function generatePhase(upstream: Upstream): Promise<GenerateRun | undefine
       const fakeBegan = await fake.stats();
       const cpuBegan = await sampleCpu(database.url, drainRedis);
       const ioBegan = COUNT_IO ? snapshotIo() : undefined;
-      await profiled(PROFILE_DIR, "generate-drain", () => new Promise((resolve) => setTimeout(resolve, DRAIN_SECONDS * 1_000)));
-      const fakeEnded = await fake.stats();
-      const cpuEnded = await sampleCpu(database.url, drainRedis);
+      // The closing readings inside the profile: its stop and file write stay out of the figures.
+      const { fakeEnded, cpuEnded, ioEnded } = await profiled(PROFILE_DIR, "generate-drain", async () => {
+        await new Promise((resolve) => setTimeout(resolve, DRAIN_SECONDS * 1_000));
+        const io = COUNT_IO ? snapshotIo() : undefined;
+        return { fakeEnded: await fake!.stats(), cpuEnded: await sampleCpu(database.url, drainRedis), ioEnded: io };
+      });
       drainRedis.disconnect();
       const completed = fakeEnded.completed - fakeBegan.completed;
       console.log(
@@ -523,7 +527,7 @@ async function generatePhase(upstream: Upstream): Promise<GenerateRun | undefine
           `the fake's CPU ${completed ? fmt((fakeEnded.cpuMicros - fakeBegan.cpuMicros) / completed) : "-"} µs per completed task`,
       );
       if (completed > 0) for (const line of cpuPerRequest(cpuBegan, cpuEnded, completed, "completed task")) console.log(`    ${line}`);
-      if (ioBegan && completed > 0) for (const line of ioPerRequest(ioBegan, snapshotIo(), completed)) console.log(`    ${line.replace(/per request/g, "per completed task")}`);
+      if (ioBegan && ioEnded && completed > 0) for (const line of ioPerRequest(ioBegan, ioEnded, completed)) console.log(`    ${line.replace(/per request/g, "per completed task")}`);
     }
     let pollingRow: Row | undefined;
     if (fakeBefore && fakeSustained && fakeAfter) {

@@ -27,13 +27,18 @@ export interface CpuSample {
   readonly threads: Map<string, number>;
   readonly postgres: Map<number, number>;
   readonly redis: number;
+  /** Bytes of WAL the PostgreSQL server has written (its whole server: other databases' too). */
+  readonly walBytes: number;
 }
 
 export async function sampleCpu(databaseUrl: string, redis: Redis | undefined): Promise<CpuSample> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const postgres = new Map<number, number>();
+  let walBytes = Number.NaN;
   try {
+    const wal = await client.query<{ wal: string }>("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::text AS wal");
+    walBytes = Number(wal.rows[0]?.wal);
     const name = new URL(databaseUrl).pathname.slice(1);
     const { rows } = await client.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
     for (const { pid } of rows) postgres.set(pid, processCpuMs(pid));
@@ -56,7 +61,7 @@ export async function sampleCpu(databaseUrl: string, redis: Redis | undefined): 
   } catch {
     /* threads come and go */
   }
-  return { serverThread: cpuMsOf(`/proc/self/task/${process.pid}/stat`), wholeProcess: processCpuMs(process.pid), threads, postgres, redis: redisCpu };
+  return { serverThread: cpuMsOf(`/proc/self/task/${process.pid}/stat`), wholeProcess: processCpuMs(process.pid), threads, postgres, redis: redisCpu, walBytes };
 }
 
 /** CPU per `unit` between two samples (`requests` of them): by thread of this process, PostgreSQL and Redis. */
@@ -70,6 +75,7 @@ export function cpuPerRequest(before: CpuSample, after: CpuSample, requests: num
   const server = after.serverThread - before.serverThread;
   const rest = after.wholeProcess - before.wholeProcess - server;
   const redis = after.redis - before.redis;
+  const wal = after.walBytes - before.walBytes;
   const total = server + rest + postgres + (Number.isFinite(redis) ? redis : 0);
   const byThread = [...after.threads]
     .map(([name, ms]) => [name, ms - (before.threads.get(name) ?? 0)] as const)
@@ -79,5 +85,6 @@ export function cpuPerRequest(before: CpuSample, after: CpuSample, requests: num
   return [
     `other threads of this process, by name: ${byThread.join(", ") || "-"} (the load generator is a worker thread)`,
     `CPU per ${unit} (Linux /proc, 10 ms ticks): total ${per(total)} = server thread ${per(server)}, load generator + other threads of this process ${per(rest)}, PostgreSQL backends (${after.postgres.size}) ${per(postgres)}, Redis server ${per(redis)} (shared with other users of that Redis: an upper bound)`,
+    `PostgreSQL WAL per ${unit}: ${Number.isFinite(wal) ? `${(wal / requests / 1024).toFixed(2)} KB` : "n/a"} (the whole server's)`,
   ];
 }
