@@ -69,7 +69,10 @@ export function installIoCounters(): void {
     const text = typeof first === "string" ? first : (first as { text?: string } | undefined)?.text ?? "?";
     const kind = kindOf(text);
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
-    const asked = (first !== null && typeof first === "object" && calledAt.get(first)) || epochNow();
+    // Read once: a config object used again later starts its own clock.
+    const pooled = first !== null && typeof first === "object" ? calledAt.get(first) : undefined;
+    if (pooled !== undefined) calledAt.delete(first as object);
+    const asked = pooled ?? epochNow();
     const countRows = (result: { rowCount?: number | null } | undefined) => {
       timed(kind, asked);
       rowCounts.set(kind, (rowCounts.get(kind) ?? 0) + (result?.rowCount ?? 0));
