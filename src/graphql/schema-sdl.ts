@@ -1,9 +1,9 @@
-import { createRequire } from "node:module";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { GraphQLSchema } from "graphql";
+import { schemaGraphql } from "./support/schema-graphql.ts";
 
-// The schema's own copy of graphql-js (Pothos requires it): printing refuses a schema of another copy.
-const graphql = createRequire(import.meta.url)("graphql") as typeof import("graphql");
+// Printing refuses a schema of another graphql-js copy than the schema's.
+const { printSchema, lexicographicSortSchema } = schemaGraphql;
 
 export const SCHEMA_SDL_PATH = "/graphql/schema.graphql";
 
@@ -20,7 +20,7 @@ export function schemaSdlRoute(schema: GraphQLSchema) {
       res.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" }).end("Method not allowed\n");
       return;
     }
-    sdl ??= Buffer.from(`${graphql.printSchema(graphql.lexicographicSortSchema(schema))}\n`);
+    sdl ??= Buffer.from(`${printSchema(lexicographicSortSchema(schema))}\n`);
     res.writeHead(200, { "content-type": "application/graphql; charset=utf-8", "content-length": sdl.length, "cache-control": "no-cache" });
     res.end(req.method === "HEAD" ? undefined : sdl);
   };

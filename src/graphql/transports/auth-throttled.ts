@@ -1,11 +1,10 @@
 import type { ServerResponse } from "node:http";
-import { createRequire } from "node:module";
 import type { GraphQLError } from "graphql";
 import { authThrottledMessage } from "../../http/auth-throttle.ts";
+import { schemaGraphql } from "../support/schema-graphql.ts";
 
-// The schema's own copy of graphql-js (the CommonJS build): Yoga's error handling knows an error
-// for an answer by `instanceof` that copy's GraphQLError, and masks any other as unexpected.
-const graphql = createRequire(import.meta.url)("graphql") as typeof import("graphql");
+// Yoga's error handling knows an error for an answer by `instanceof` the schema's GraphQLError.
+const { GraphQLError: SchemaGraphQLError } = schemaGraphql;
 
 /** What a throttled answer's error says beside its message (both forms below). */
 const throttledExtensions = (retryAfterSeconds: number) => ({ code: "RATE_LIMITED", reason: "AUTH_FAILURES", retryAfterSeconds });
@@ -30,7 +29,7 @@ export function sendAuthThrottled(res: ServerResponse, retryAfterMs: number): vo
  */
 export function authThrottledError(retryAfterMs: number): GraphQLError {
   const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return new graphql.GraphQLError(authThrottledMessage(retryAfterMs), {
+  return new SchemaGraphQLError(authThrottledMessage(retryAfterMs), {
     extensions: Object.assign(throttledExtensions(retryAfterSeconds), { http: { status: 429, headers: { "retry-after": String(retryAfterSeconds) } } }),
   });
 }

@@ -1,5 +1,4 @@
 import type { IncomingHttpHeaders, IncomingMessage, Server } from "node:http";
-import { createRequire } from "node:module";
 import type { DocumentNode, ExecutionArgs, GraphQLError } from "graphql";
 import { CloseCode, type SubscribePayload } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
@@ -10,6 +9,7 @@ import { createHeldRefusals } from "./held-refusals.ts";
 import { isLiveRefusal, type LiveLimits, type LivePlace, type LiveRefusal } from "../../services/live-limits.ts";
 import type { CallerHeaders } from "../context.ts";
 import type { GraphQLYoga, ServerContext } from "./yoga-http.ts";
+import { schemaGraphql } from "../support/schema-graphql.ts";
 
 /**
  * What a graphql-ws connection keeps of its upgrade request: the headers its context reads.
@@ -41,8 +41,8 @@ export function callerOfConnection(params: Readonly<Record<string, unknown>>, re
   };
 }
 
-// The graphql-js graphql-ws checks errors against (its `instanceof GraphQLError`): the CommonJS build.
-const { GraphQLError: GraphQLErrorClass, getOperationAST } = createRequire(import.meta.url)("graphql") as typeof import("graphql");
+// graphql-ws checks errors with `instanceof` the schema's GraphQLError.
+const { GraphQLError: GraphQLErrorClass, getOperationAST } = schemaGraphql;
 
 /** Why a socket that kept subscribing past its cap was closed (4400). */
 export const TOO_MANY_REFUSALS = "Too many subscriptions refused on this connection: complete some before subscribing again";

@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import { microsToUsd } from "../../kernel/money.ts";
 import type { Adjustment } from "../../engine/normalize.ts";
 import { absoluteUrl } from "../../http/origin.ts";
@@ -6,6 +5,7 @@ import { unauthorized } from "../../services/errors.ts";
 import type { TaskRecord, TaskStatus as Status } from "../../domain/task.ts";
 import type { LiveTask } from "../../domain/task-events.ts";
 import { builder } from "../builder.ts";
+import { schemaGraphql } from "../support/schema-graphql.ts";
 import { TaskNotFound, Unauthorized } from "./errors.ts";
 import { OutputKind } from "./models.ts";
 
@@ -41,9 +41,7 @@ export const AdjustmentType = builder.objectRef<Adjustment>("Adjustment").implem
 });
 
 
-// The schema's own copy of graphql-js (its CommonJS build, which Pothos and Yoga load): an error
-// of another copy is not recognised as a GraphQLError, and is masked.
-const { GraphQLError } = createRequire(import.meta.url)("graphql") as typeof import("graphql");
+const { GraphQLError } = schemaGraphql;
 
 /**
  * A live update's task whose params could not be read (subscriptions.ts, wholeUpdate): that
