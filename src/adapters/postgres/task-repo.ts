@@ -5,7 +5,7 @@ import { utcDay } from "../../kernel/utc-day.ts";
 import type { OutputKind } from "../../catalog/types.ts";
 import { ChargeNotMade, FINISHED_LATENCY_MAX_TASKS, SLOTS_PER_SWEEP, type FinishedLatencyQuery, type TaskRepo } from "../../services/ports/task-repo.ts";
 import type { SqlClient } from "./sql.ts";
-import { claimedTaskFromRow, liveTaskFromRow, taskFromRow, type ClaimedTaskRow, type LiveTaskRow, type TaskRow } from "./task-row.ts";
+import { acceptedTask, claimedTaskFromRow, liveTaskFromRow, taskFromRow, type ClaimedTaskRow, type LiveTaskRow, type TaskRow } from "./task-row.ts";
 import { EVENT_PARAMS_MAX } from "../../domain/task-events.ts";
 import { assignAccounts, modelsWithoutFreeAccount } from "../../domain/account-assignment.ts";
 
@@ -51,6 +51,9 @@ const T_CLAIMED = Prisma.raw(CLAIMED_COLUMNS.map((c) => `t.${c}`).join(", "));
  * lowered or reset since the caller read the key binds), and not for a key stored revoked; the task ($7...) exists only if the charge
  * happened; an idempotency reservation ($1, held since $3) must still be ours, and is completed
  * with the answer in the same statement.
+ * It answers only what the database decides (the day's usage and the limit it held to): the task
+ * row is what its parameters and the table's defaults make it (acceptedTask in task-row.ts), so
+ * the row is not sent back, described and parsed on every accepted generation.
  */
 const ACCEPT = `
   WITH held AS (
@@ -77,7 +80,7 @@ const ACCEPT = `
            $10::text::jsonb, $11::text::jsonb, $12::text::jsonb, $5::bigint, $4::text::date,
            $13::timestamptz, $13::timestamptz, $14::timestamptz, $15::timestamptz, $16::timestamptz, $18::text, $19::timestamptz, true
     FROM charge
-    RETURNING ${TASK_COLUMNS}
+    RETURNING id
   ), completed AS (
     UPDATE idempotency_records SET state = 'DONE', task_id = $7::text, response_status = 200,
            response = $17::text::jsonb || jsonb_build_object('remaining', (SELECT lim FROM keyed) - (SELECT used_micros FROM charge))
@@ -85,7 +88,7 @@ const ACCEPT = `
       AND EXISTS (SELECT 1 FROM created)
     RETURNING key
   )
-  SELECT ${taskColumns("created")}, charge.used_micros, keyed.lim AS limit_micros FROM charge, created, keyed`;
+  SELECT charge.used_micros, keyed.lim AS limit_micros FROM charge, created, keyed`;
 
 /** Frees the pool account of the tasks a CTE `done` moved off PROCESSING. */
 const FREE_ACCOUNT = Prisma.sql`freed AS (
@@ -252,6 +255,7 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
       if (!isMicros(task.cost)) throw new ChargeNotMade(new RangeError(`accept: the cost must be a non-negative safe integer of micro-dollars, not ${task.cost}`));
       if (!isMicros(limit) || (unset !== null && !isMicros(unset))) throw new ChargeNotMade(new RangeError(`accept: the limits must be non-negative safe integers of micro-dollars, not ${limit} and ${unset}`));
       const now = at(task.now);
+      const json = { requestParams: JSON.stringify(task.requestParams ?? {}), params: JSON.stringify(task.params), adjustments: JSON.stringify(task.adjustments) };
       const values = [
       idempotency?.key ?? null, // $1
       task.keyId, // $2
@@ -262,9 +266,9 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
       task.id, // $7
       task.model, // $8
       task.output, // $9
-      JSON.stringify(task.requestParams ?? {}), // $10
-      JSON.stringify(task.params), // $11
-      JSON.stringify(task.adjustments), // $12
+      json.requestParams, // $10
+      json.params, // $11
+      json.adjustments, // $12
       now, // $13
       at(task.slotReleaseAt), // $14
       at(task.refundAt), // $15
@@ -274,12 +278,11 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
       task.hold ? at(task.hold.until) : null, // $19
       unset, // $20
       ];
-      type Row = TaskRow & { used_micros: bigint | string; limit_micros: bigint | string };
-      const rows = await sql.query<Row>(ACCEPT, values).catch((error: unknown) => {
+      const rows = await sql.query<{ used_micros: bigint | string; limit_micros: bigint | string }>(ACCEPT, values).catch((error: unknown) => {
         throw didNothing(error) ? new ChargeNotMade(error) : error;
       });
       const row = rows[0];
-      return row ? { task: taskFromRow(row), used: Number(row.used_micros), limit: Number(row.limit_micros) } : null;
+      return row ? { task: acceptedTask(task, json), used: Number(row.used_micros), limit: Number(row.limit_micros) } : null;
     },
 
     async usedOn(keyId, day) {

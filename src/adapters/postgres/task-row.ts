@@ -1,5 +1,5 @@
 import type { OutputKind } from "../../catalog/types.ts";
-import type { TaskRecord, TaskStatus } from "../../domain/task.ts";
+import type { NewTask, TaskRecord, TaskStatus } from "../../domain/task.ts";
 import { withoutParams, type LiveTask } from "../../domain/task-events.ts";
 import type { ClaimedTask } from "../../services/ports/task-repo.ts";
 
@@ -67,6 +67,42 @@ export function taskFromRow(row: TaskRow): TaskRecord {
     hardDeadlineAt: row.hard_deadline_at.getTime(),
     upstream: row.upstream_ref != null && row.upstream_attempt != null ? { attempt: row.upstream_attempt, ref: row.upstream_ref } : null,
     vendorCost: row.vendor_cost ?? null,
+  };
+}
+
+/**
+ * The task the accept statement inserts, as taskFromRow would read its row back: the values it
+ * sends (the JSON columns as the text sent, parsed again, which is what jsonb keeps of them but
+ * for the order of keys) and the table's defaults for the rest (QUEUED, progress and attempts 0,
+ * nothing else set). test/adapters/postgres/task-accept.test.ts holds it equal to the stored row.
+ */
+export function acceptedTask(task: NewTask, json: { readonly requestParams: string; readonly params: string; readonly adjustments: string }): TaskRecord {
+  return {
+    id: task.id,
+    keyId: task.keyId,
+    model: task.model,
+    output: task.output,
+    status: "QUEUED",
+    requestParams: JSON.parse(json.requestParams) as unknown,
+    params: JSON.parse(json.params) as Record<string, unknown>,
+    adjustments: JSON.parse(json.adjustments) as unknown[],
+    cost: task.cost,
+    refunded: false,
+    result: [],
+    glbUrls: [],
+    error: null,
+    progress: 0,
+    account: null,
+    attempts: 0,
+    createdAt: task.now,
+    updatedAt: task.now,
+    startedAt: null,
+    finishedAt: null,
+    slotReleaseAt: task.slotReleaseAt,
+    refundAt: task.refundAt,
+    hardDeadlineAt: task.hardDeadlineAt,
+    upstream: null,
+    vendorCost: null,
   };
 }
 

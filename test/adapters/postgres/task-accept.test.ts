@@ -1,0 +1,76 @@
+// What an accepted generation's statement answers, held to both databases: the task record
+// accept returns is the row as stored (find reads it back the same), though the statement sends
+// back only the day's usage and the limit, not the row.
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../../src/adapters/postgres/database.ts";
+import type { SqlClient } from "../../../src/adapters/postgres/sql.ts";
+import { createStores, type Stores } from "../../../src/adapters/postgres/stores.ts";
+import { withTestDatabases } from "../../support/databases.ts";
+import { newTask } from "../../support/new-task.ts";
+
+const T0 = Date.parse("2026-11-25T10:00:00.000Z");
+const USD = 1_000_000;
+const targets = await withTestDatabases();
+
+/** JSON whose stored form differs from its text in every way jsonb allows: key order, number spelling, escapes. */
+const awkwardParams = {
+  zeta: "last key first",
+  prompt: "Café ☕ \"quoted\" \\ back\nslash, tab\t, emoji 🦊, 中文",
+  numbers: [0, -0, 1e21, 1.5e-7, 0.1, 9007199254740991, -42.125],
+  nested: { b: [true, false, null], a: { deep: [{ x: 1 }, []] }, empty: {} },
+  width: 1024,
+  alpha: null,
+};
+
+describe.each(targets)("an accepted generation on $name", (target) => {
+  let db: Database;
+  let stores: Stores;
+  /** The rows each statement answered, by whether it is the accept statement (it inserts the task). */
+  const acceptRows: object[][] = [];
+  beforeAll(async () => {
+    db = await target.open();
+    const sql: SqlClient = {
+      async query<Row extends object>(text: string, values: readonly unknown[]) {
+        const rows = await db.sql.query<Row>(text, values);
+        if (text.includes("INSERT INTO tasks")) acceptRows.push(rows);
+        return rows;
+      },
+    };
+    stores = createStores({ prisma: db.prisma, sql });
+  });
+
+  it("returns the task as stored: find reads back the same record, its JSON, times and defaults included", async () => {
+    const now = T0 + 123;
+    const task = newTask(randomUUID(), 12_345, now, {
+      requestParams: { prompt: awkwardParams.prompt, width: 1000, extra: { kept: ["as", "sent"] } },
+      params: awkwardParams,
+      adjustments: [{ field: "width", from: 1000, to: 1024, reason: "snapped to the model's sizes" }],
+      hold: { owner: "process-a", until: now + 5_000 },
+    });
+    const accepted = await stores.tasks.accept(task, USD);
+    expect(accepted).not.toBeNull();
+    const stored = await stores.tasks.find(task.id);
+    expect(accepted!.task).toStrictEqual(stored);
+    expect(accepted!.task).toMatchObject({ status: "QUEUED", cost: 12_345, createdAt: now, updatedAt: now, progress: 0, attempts: 0, refunded: false });
+    expect(accepted).toMatchObject({ used: 12_345, limit: USD });
+  });
+
+  it("answers only the day's usage and the limit, not the task's row", async () => {
+    acceptRows.length = 0;
+    const keyId = randomUUID();
+    expect(await stores.tasks.accept(newTask(keyId, 300_000, T0), USD)).toMatchObject({ used: 300_000, limit: USD });
+    expect(await stores.tasks.accept(newTask(keyId, 300_000, T0 + 1), USD)).toMatchObject({ used: 600_000, limit: USD });
+    expect(acceptRows).toHaveLength(2);
+    for (const rows of acceptRows) expect(rows.map((row) => Object.keys(row).sort())).toEqual([["limit_micros", "used_micros"]]);
+  });
+
+  it("creates nothing and answers no row when the charge would pass the limit", async () => {
+    acceptRows.length = 0;
+    const keyId = randomUUID();
+    const task = newTask(keyId, USD + 1, T0);
+    expect(await stores.tasks.accept(task, USD)).toBeNull();
+    expect(await stores.tasks.find(task.id)).toBeNull();
+    expect(acceptRows).toEqual([[]]);
+  });
+});
