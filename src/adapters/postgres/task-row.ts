@@ -4,8 +4,9 @@ import { withoutParams, type LiveTask } from "../../domain/task-events.ts";
 import type { ClaimedTask } from "../../services/ports/task-repo.ts";
 
 /**
- * A `tasks` row as SQL returns it (snake_case). Every statement that returns tasks selects whole
- * rows (`RETURNING *`, `SELECT *`) and maps them here: one mapping from table to TaskRecord.
+ * A `tasks` row as SQL returns it (snake_case). Every statement that returns tasks selects their
+ * columns by name and maps them here: one mapping from table to TaskRecord. The accept statement
+ * returns none: `acceptedTask` says what the row it inserts holds.
  * bigint columns arrive as a bigint (Prisma, PGlite) or a string (node-postgres): Number() reads
  * both, exactly, because money is bounded by a daily limit that is a safe integer.
  */
