@@ -40,6 +40,8 @@ export interface TaskRow {
 }
 
 const ms = (d: Date | null): number | null => (d ? d.getTime() : null);
+/** An instant as the Date a statement sends it holds it: whole milliseconds, the fraction dropped. */
+const sentMs = (instant: number): number => new Date(instant).getTime();
 
 export function taskFromRow(row: TaskRow): TaskRecord {
   return {
@@ -73,9 +75,12 @@ export function taskFromRow(row: TaskRow): TaskRecord {
 
 /**
  * The task the accept statement inserts, as taskFromRow would read its row back: the values it
- * sends (the JSON columns as the text sent, parsed again, which is what jsonb keeps of them but
- * for the order of keys) and the table's defaults for the rest (QUEUED, progress and attempts 0,
- * nothing else set). test/adapters/postgres/task-accept.test.ts holds it equal to the stored row.
+ * sends, QUEUED, and the table's defaults for the rest (progress and attempts 0, nothing else
+ * set). Its instants are the Dates sent, whole milliseconds (a deadline computed at a time scale
+ * may have a fraction; the row keeps none). Its JSON is the text sent, parsed again: what jsonb
+ * keeps of it, but for the order of an object's keys, which stays the sender's (jsonb orders them
+ * shortest first; no reader of a task depends on the order). test/adapters/postgres/task-accept.test.ts
+ * holds it equal to the stored row.
  */
 export function acceptedTask(task: NewTask, json: { readonly requestParams: string; readonly params: string; readonly adjustments: string }): TaskRecord {
   return {
@@ -95,13 +100,13 @@ export function acceptedTask(task: NewTask, json: { readonly requestParams: stri
     progress: 0,
     account: null,
     attempts: 0,
-    createdAt: task.now,
-    updatedAt: task.now,
+    createdAt: sentMs(task.now),
+    updatedAt: sentMs(task.now),
     startedAt: null,
     finishedAt: null,
-    slotReleaseAt: task.slotReleaseAt,
-    refundAt: task.refundAt,
-    hardDeadlineAt: task.hardDeadlineAt,
+    slotReleaseAt: sentMs(task.slotReleaseAt),
+    refundAt: sentMs(task.refundAt),
+    hardDeadlineAt: sentMs(task.hardDeadlineAt),
     upstream: null,
     vendorCost: null,
   };

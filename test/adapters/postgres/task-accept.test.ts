@@ -56,6 +56,28 @@ describe.each(targets)("an accepted generation on $name", (target) => {
     expect(accepted).toMatchObject({ used: 12_345, limit: USD });
   });
 
+  it("returns the instants as stored, whole milliseconds, when a time scale gives the deadlines a fraction", async () => {
+    const now = T0 + 0.75;
+    const task = newTask(randomUUID(), 1_000, now, { slotReleaseAt: now + 600_000 / 7, refundAt: now + 1_200_000 / 7, hardDeadlineAt: now + 2_400_000 / 7 });
+    const accepted = await stores.tasks.accept(task, USD);
+    expect(accepted!.task).toStrictEqual(await stores.tasks.find(task.id));
+    expect(accepted!.task).toMatchObject({ createdAt: T0, slotReleaseAt: Math.trunc(now + 600_000 / 7) });
+  });
+
+  it("returns the request and the adjustments as their JSON is stored: no request as {}, -0 as 0, undefined members left out", async () => {
+    const task = newTask(randomUUID(), 1_000, T0, {
+      requestParams: undefined,
+      params: { seed: -0, style: undefined, prompt: "p" },
+      adjustments: [{ field: "seed", from: -0, to: 0, note: undefined }],
+    });
+    const accepted = await stores.tasks.accept(task, USD);
+    expect(accepted!.task).toStrictEqual(await stores.tasks.find(task.id));
+    expect(accepted!.task).toMatchObject({ requestParams: {}, params: { seed: 0, prompt: "p" }, adjustments: [{ field: "seed", from: 0, to: 0 }] });
+    const other = newTask(randomUUID(), 1_000, T0, { requestParams: { seed: -0, tags: ["a", undefined] } });
+    const second = await stores.tasks.accept(other, USD);
+    expect(second!.task).toStrictEqual(await stores.tasks.find(other.id));
+  });
+
   it("answers only the day's usage and the limit, not the task's row", async () => {
     acceptRows.length = 0;
     const keyId = randomUUID();
