@@ -1,6 +1,7 @@
 import type { OutputKind } from "../../catalog/types.ts";
 import type { NewTask, TaskRecord, TaskStatus } from "../../domain/task.ts";
 import { withoutParams, type LiveTask } from "../../domain/task-events.ts";
+import { inJsonbOrder } from "./jsonb-order.ts";
 import type { ClaimedTask } from "../../services/ports/task-repo.ts";
 
 /**
@@ -77,10 +78,9 @@ export function taskFromRow(row: TaskRow): TaskRecord {
  * The task the accept statement inserts, as taskFromRow would read its row back: the values it
  * sends, QUEUED, and the table's defaults for the rest (progress and attempts 0, nothing else
  * set). Its instants are the Dates sent, whole milliseconds (a deadline computed at a time scale
- * may have a fraction; the row keeps none). Its JSON is the text sent, parsed again: what jsonb
- * keeps of it, but for the order of an object's keys, which stays the sender's (jsonb orders them
- * shortest first; no reader of a task depends on the order). test/adapters/postgres/task-accept.test.ts
- * holds it equal to the stored row.
+ * may have a fraction; the row keeps none). Its JSON is the text sent, parsed again, its keys in
+ * jsonb's order (jsonb-order.ts): what the row keeps of it. test/adapters/postgres/task-accept.test.ts
+ * holds it equal to the stored row, to the order of its keys.
  */
 export function acceptedTask(task: NewTask, json: { readonly requestParams: string; readonly params: string; readonly adjustments: string }): TaskRecord {
   return {
@@ -89,9 +89,9 @@ export function acceptedTask(task: NewTask, json: { readonly requestParams: stri
     model: task.model,
     output: task.output,
     status: "QUEUED",
-    requestParams: JSON.parse(json.requestParams) as unknown,
-    params: JSON.parse(json.params) as Record<string, unknown>,
-    adjustments: JSON.parse(json.adjustments) as unknown[],
+    requestParams: inJsonbOrder(JSON.parse(json.requestParams)),
+    params: inJsonbOrder(JSON.parse(json.params)) as Record<string, unknown>,
+    adjustments: inJsonbOrder(JSON.parse(json.adjustments)) as unknown[],
     cost: task.cost,
     refunded: false,
     result: [],

@@ -1,6 +1,6 @@
 // What an accepted generation's statement answers, held to both databases: the task record
-// accept returns is the row as stored (find reads it back the same), though the statement sends
-// back only the day's usage and the limit, not the row.
+// accept returns is the row as stored (find reads it back the same, to the order of its JSON's
+// keys), though the statement sends back only the day's usage and the limit, not the row.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/adapters/postgres/database.ts";
@@ -21,6 +21,13 @@ const awkwardParams = {
   nested: { b: [true, false, null], a: { deep: [{ x: 1 }, []] }, empty: {} },
   width: 1024,
   alpha: null,
+  // Keys of one length in UTF-8 bytes but not in UTF-16 units, and upper before lower case.
+  "é": 2,
+  ab: 3,
+  "🦊": 4,
+  abc: 5,
+  Zz: 6,
+  aa: 7,
 };
 
 describe.each(targets)("an accepted generation on $name", (target) => {
@@ -45,13 +52,15 @@ describe.each(targets)("an accepted generation on $name", (target) => {
     const task = newTask(randomUUID(), 12_345, now, {
       requestParams: { prompt: awkwardParams.prompt, width: 1000, extra: { kept: ["as", "sent"] } },
       params: awkwardParams,
-      adjustments: [{ field: "width", from: 1000, to: 1024, reason: "snapped to the model's sizes" }],
+      adjustments: [{ reason: "snapped to the model's sizes", field: "width", to: 1024, from: 1000 }],
       hold: { owner: "process-a", until: now + 5_000 },
     });
     const accepted = await stores.tasks.accept(task, USD);
     expect(accepted).not.toBeNull();
     const stored = await stores.tasks.find(task.id);
     expect(accepted!.task).toStrictEqual(stored);
+    // To the order of every object's keys: the answer and the QUEUED event read as a later read does.
+    expect(JSON.stringify(accepted!.task)).toBe(JSON.stringify(stored));
     expect(accepted!.task).toMatchObject({ status: "QUEUED", cost: 12_345, createdAt: now, updatedAt: now, progress: 0, attempts: 0, refunded: false });
     expect(accepted).toMatchObject({ used: 12_345, limit: USD });
   });
