@@ -12,7 +12,6 @@ export function inJsonbOrder(value: unknown): unknown {
   if (value === null || typeof value !== "object") return value;
   const keys = Object.keys(value).map((key) => ({ key, bytes: Buffer.from(key, "utf8") }));
   keys.sort((a, b) => a.bytes.length - b.bytes.length || Buffer.compare(a.bytes, b.bytes));
-  const ordered: Record<string, unknown> = {};
-  for (const { key } of keys) ordered[key] = inJsonbOrder((value as Record<string, unknown>)[key]);
-  return ordered;
+  // Defined, not assigned: a key "__proto__" (JSON.parse makes it an own member) stays a member.
+  return Object.fromEntries(keys.map(({ key }) => [key, inJsonbOrder((value as Record<string, unknown>)[key])]));
 }

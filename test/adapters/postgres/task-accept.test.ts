@@ -82,9 +82,13 @@ describe.each(targets)("an accepted generation on $name", (target) => {
     const accepted = await stores.tasks.accept(task, USD);
     expect(accepted!.task).toStrictEqual(await stores.tasks.find(task.id));
     expect(accepted!.task).toMatchObject({ requestParams: {}, params: { seed: 0, prompt: "p" }, adjustments: [{ field: "seed", from: 0, to: 0 }] });
-    const other = newTask(randomUUID(), 1_000, T0, { requestParams: { seed: -0, tags: ["a", undefined] } });
+    // A request as sent may name any member, "__proto__" too (JSON.parse makes it an own member, as the body reader does).
+    const other = newTask(randomUUID(), 1_000, T0, { requestParams: Object.assign(JSON.parse('{"__proto__": {"polluted": true}, "b": 1}') as object, { seed: -0, tags: ["a", undefined] }) });
     const second = await stores.tasks.accept(other, USD);
-    expect(second!.task).toStrictEqual(await stores.tasks.find(other.id));
+    const stored = await stores.tasks.find(other.id);
+    expect(second!.task).toStrictEqual(stored);
+    expect(JSON.stringify(second!.task.requestParams)).toBe('{"b":1,"seed":0,"tags":["a",null],"__proto__":{"polluted":true}}');
+    expect(JSON.stringify(second!.task)).toBe(JSON.stringify(stored));
   });
 
   it("answers only the day's usage and the limit, not the task's row", async () => {
