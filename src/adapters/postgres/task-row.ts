@@ -1,7 +1,6 @@
 import type { OutputKind } from "../../catalog/types.ts";
 import type { NewTask, TaskRecord, TaskStatus } from "../../domain/task.ts";
 import { withoutParams, type LiveTask } from "../../domain/task-events.ts";
-import { inJsonbOrder } from "./jsonb-order.ts";
 import type { ClaimedTask } from "../../services/ports/task-repo.ts";
 
 /**
@@ -78,9 +77,11 @@ export function taskFromRow(row: TaskRow): TaskRecord {
  * The task the accept statement inserts, as taskFromRow would read its row back: the values it
  * sends, QUEUED, and the table's defaults for the rest (progress and attempts 0, nothing else
  * set). Its instants are the Dates sent, whole milliseconds (a deadline computed at a time scale
- * may have a fraction; the row keeps none). Its JSON is the text sent, parsed again, its keys in
- * jsonb's order (jsonb-order.ts): what the row keeps of it. test/adapters/postgres/task-accept.test.ts
- * holds it equal to the stored row, to the order of its keys.
+ * may have a fraction; the row keeps none). Its JSON is the text sent, parsed again: what jsonb
+ * keeps of it, but for the order of an object's keys, which stays the sender's (jsonb's is the
+ * shortest key first; putting them in that order would cost more than the row's parse saved on
+ * the largest params a request may send). test/adapters/postgres/task-accept.test.ts holds it
+ * equal to the stored row.
  */
 export function acceptedTask(task: NewTask, json: { readonly requestParams: string; readonly params: string; readonly adjustments: string }): TaskRecord {
   return {
@@ -89,9 +90,9 @@ export function acceptedTask(task: NewTask, json: { readonly requestParams: stri
     model: task.model,
     output: task.output,
     status: "QUEUED",
-    requestParams: inJsonbOrder(JSON.parse(json.requestParams)),
-    params: inJsonbOrder(JSON.parse(json.params)) as Record<string, unknown>,
-    adjustments: inJsonbOrder(JSON.parse(json.adjustments)) as unknown[],
+    requestParams: JSON.parse(json.requestParams) as unknown,
+    params: JSON.parse(json.params) as Record<string, unknown>,
+    adjustments: JSON.parse(json.adjustments) as unknown[],
     cost: task.cost,
     refunded: false,
     result: [],
