@@ -21,7 +21,7 @@ const awkwardParams = {
   nested: { b: [true, false, null], a: { deep: [{ x: 1 }, []] }, empty: {} },
   width: 1024,
   alpha: null,
-  // Keys jsonb orders otherwise: by their length in UTF-8 bytes, then their bytes.
+  // Keys jsonb stores in another order (by their length in UTF-8 bytes, then their bytes).
   "é": 2,
   ab: 3,
   "🦊": 4,
@@ -33,7 +33,7 @@ const awkwardParams = {
 describe.each(targets)("an accepted generation on $name", (target) => {
   let db: Database;
   let stores: Stores;
-  /** The rows each statement answered, by whether it is the accept statement (it inserts the task). */
+  /** The rows the accept statement (the one that inserts the task) answered, call by call. */
   const acceptRows: object[][] = [];
   beforeAll(async () => {
     db = await target.open();
