@@ -22,7 +22,7 @@ const fal = (model: string, params: ParamTranslation, withReference?: VendorRout
   doc: `https://fal.ai/models/${model}/api`,
   params,
 });
-const replicate = (model: string, params: ParamTranslation): VendorRoute => ({ vendor: "replicate", model, doc: `https://replicate.com/${model}/api/schema`, params });
+const replicate = (model: string, params: ParamTranslation, doc = `https://replicate.com/${model}/api/schema`): VendorRoute => ({ vendor: "replicate", model, doc, params });
 const openai = (model: string, params: ParamTranslation): VendorRoute => ({ vendor: "openai", model, doc: "https://platform.openai.com/docs/api-reference/images/create", params });
 
 /** fal's FLUX family: custom image_size, num_images up to 4, seed. */
@@ -109,6 +109,30 @@ const seedanceReplicate = (model: string): VendorRoute =>
     references: { start_frame: { to: "image", as: "single" }, end_frame: { to: "last_frame_image", as: "single" } },
   });
 
+/**
+ * Seedance 2.0 on Replicate: one model for text, first (and last) frame and reference input
+ * (`image`, `last_frame_image`, `reference_images`/`_videos`/`_audios`), resolution by tier,
+ * duration in whole seconds. `tiers`: short side → the tiers this model makes.
+ */
+const seedance2Replicate = (model: string, tiers: Readonly<Record<number, string>>, ratios: readonly string[], doc?: string): VendorRoute =>
+  replicate(
+    model,
+    {
+      size: { kind: "aspect-ratio", to: "aspect_ratio", ratios },
+      resolution: { to: "resolution", byShortSide: tiers },
+      duration: { to: "duration", as: "number" },
+      copy: { generate_audio: "generate_audio" },
+      references: {
+        start_frame: { to: "image", as: "single" },
+        end_frame: { to: "last_frame_image", as: "single" },
+        reference_image_urls: { to: "reference_images", as: "list" },
+        reference_video_urls: { to: "reference_videos", as: "list" },
+        reference_audio_urls: { to: "reference_audios", as: "list" },
+      },
+    },
+    doc,
+  );
+
 /** LTX-2 on fal takes 25 or 50 fps (https://fal.ai/models/fal-ai/ltx-2/image-to-video/api); our other rates have no equivalent. */
 const ltxvFal = (t2v: string, i2v: string): VendorRoute =>
   fal(
@@ -144,7 +168,9 @@ const VEO_LITE_RESOLUTION = { to: "resolution", values: { RESOLUTION_720: "720p"
  * https://fal.ai/docs/model-api-reference/video-generation-api/kling-video-v3-pro.md.
  */
 const KLING_3_TIERS: Readonly<Record<string, string>> = { RESOLUTION_720: "standard", RESOLUTION_1080: "pro", RESOLUTION_2160: "4k" };
-const kling3Ids = (kind: string): Record<string, string> => Object.fromEntries(Object.entries(KLING_3_TIERS).map(([mode, tier]) => [mode, `fal-ai/kling-video/v3/${tier}/${kind}`]));
+const klingTierIds = (family: string, kind: string): Record<string, string> =>
+  Object.fromEntries(Object.entries(KLING_3_TIERS).map(([mode, tier]) => [mode, `fal-ai/kling-video/${family}/${tier}/${kind}`]));
+const kling3Ids = (kind: string): Record<string, string> => klingTierIds("v3", kind);
 const kling3Fal: VendorRoute = Object.assign(
   fal(
     "fal-ai/kling-video/v3/pro/text-to-video",
@@ -157,6 +183,39 @@ const kling3Fal: VendorRoute = Object.assign(
     { param: "start_frame", model: "fal-ai/kling-video/v3/pro/image-to-video" },
   ),
   { endpointBy: { param: "mode", models: kling3Ids("text-to-video"), withReference: kling3Ids("image-to-video") } },
+);
+
+/**
+ * Kling O3 on fal: the tiers of Kling 3.0 (standard 720p, pro 1080p, 4k), each a text-to-video
+ * and an image-to-video endpoint. Text-to-video takes prompt, duration "3"–"15", aspect_ratio
+ * 16:9/9:16/1:1 and generate_audio (the page cited); image-to-video takes the start frame as
+ * `image_url` (required) and an optional `end_image_url`
+ * (https://fal.ai/docs/model-api-reference/video-generation-api/kling-video-o3-standard-image-to-video,
+ * https://fal.ai/models/fal-ai/kling-video/o3/4k/image-to-video). So an end frame runs only beside
+ * a start frame (an end frame alone is refused, as on Veo); our `image_guidance`/`video_guidance`
+ * (fal's reference-to-video and video edit endpoints) are not carried, so a request with them is
+ * refused before its charge rather than run without them.
+ */
+const klingO3Fal: VendorRoute = Object.assign(
+  fal(
+    "fal-ai/kling-video/o3/pro/text-to-video",
+    {
+      size: { kind: "aspect-ratio", to: "aspect_ratio", ratios: VIDEO_RATIOS },
+      duration: { to: "duration", as: "string" },
+      copy: { generate_audio: "generate_audio" },
+      references: { start_frame: { to: "image_url", as: "single" } },
+    },
+    { param: "start_frame", model: "fal-ai/kling-video/o3/pro/image-to-video" },
+  ),
+  {
+    withAllReferences: {
+      params: ["start_frame", "end_frame"],
+      model: "fal-ai/kling-video/o3/pro/image-to-video",
+      references: { start_frame: { to: "image_url", as: "single" }, end_frame: { to: "end_image_url", as: "single" } },
+    },
+    endpointBy: { param: "mode", models: klingTierIds("o3", "text-to-video"), withReference: klingTierIds("o3", "image-to-video") },
+    doc: "https://fal.ai/docs/model-api-reference/video-generation-api/kling-video-o3-pro-text-to-video",
+  },
 );
 
 /** Hailuo 2.3's endpoints by our resolution: Standard is 768p, Pro 1080p. */
@@ -173,6 +232,9 @@ const RODIN_MESH_OPTIONS: Readonly<Record<string, Readonly<Record<string, string
 
 /** Recraft V4's sizes, as Recraft's API lists them (https://www.recraft.ai/docs/api-reference/appendix); Replicate's `size` takes one of them. */
 const RECRAFT_V4_SIZES = ["1024x1024", "1536x768", "768x1536", "1280x832", "832x1280", "1216x896", "896x1216", "1152x896", "896x1152", "832x1344", "1280x896", "896x1280", "1344x768", "768x1344"];
+
+/** Recraft V4 Pro's sizes, from the same appendix (the catalog's recraft-v4-pro resolutions are exactly these). */
+const RECRAFT_V4_PRO_SIZES = ["2048x2048", "3072x1536", "1536x3072", "2560x1664", "1664x2560", "2432x1792", "1792x2432", "2304x1792", "1792x2304", "1664x2688", "2560x1792", "1792x2560", "2688x1536", "1536x2688"];
 
 /** The aspect ratios Gemini's image models take (Nano Banana on Replicate passes them through). */
 const GEMINI_IMAGE_RATIOS = ["21:9", "16:9", "4:3", "3:2", "5:4", "1:1", "4:5", "2:3", "3:4", "9:16"];
@@ -193,9 +255,6 @@ const GEMINI_IMAGE_RATIOS = ["21:9", "16:9", "4:3", "3:2", "5:4", "1:1", "4:5", 
  *   (image-to-video, reference-to-video, video edit), not from a prompt alone as ours does.
  * - `happy-horse`: fal documents Happy Horse 1.1 (alibaba/happy-horse/v1.1/…); the version ours
  *   is, and its input schema at a vendor, are not documented where we could confirm them.
- * - `gemini-image-2` (Leonardo's id for Nano Banana Pro), `kling-video-o-3`, `seedance-2.0-fast`,
- *   `recraft-v4-pro`: fal or Replicate list them, but their input schemas (field names, enums)
- *   were not confirmed from the vendor's page; to add once it is read.
  */
 export const VENDOR_ROUTES: Readonly<Record<string, readonly VendorRoute[]>> = {
   "flux-dev": [
@@ -229,6 +288,24 @@ export const VENDOR_ROUTES: Readonly<Record<string, readonly VendorRoute[]>> = {
     fal("fal-ai/gemini-25-flash-image", { size: { kind: "aspect-ratio", to: "aspect_ratio", ratios: FAL_RATIOS_IMAGE }, quantity: { to: "num_images", max: 4 }, fixed: { output_format: "png" } }),
     replicate("google/nano-banana", { size: { kind: "aspect-ratio", to: "aspect_ratio", ratios: FAL_RATIOS_IMAGE }, fixed: { output_format: "png" } }),
   ],
+  // Leonardo's `gemini-image-2` is Nano Banana Pro (Gemini 3 Pro Image: https://docs.leonardo.ai/docs/nano-banana-pro),
+  // whose sizes are the catalog's: 1K, 2K and 4K tiers at ten aspect ratios. Replicate's
+  // google/nano-banana-pro takes them as `resolution` and `aspect_ratio`, references as
+  // `image_input` (up to 14), and makes one image a request. Its page names the fields without
+  // their values; 1K/2K/4K, these ten ratios (and match_input_image) and png/jpg are the values its
+  // schema lists (as mirrored at https://api.core.today/v1/models/google/nano-banana-pro/llms.txt).
+  "gemini-image-2": [
+    replicate(
+      "google/nano-banana-pro",
+      {
+        size: { kind: "aspect-ratio", to: "aspect_ratio", ratios: GEMINI_IMAGE_RATIOS },
+        resolution: { to: "resolution", byPixels: { 2_000_000: "1K", 8_000_000: "2K", 18_000_000: "4K" } },
+        enums: { output_format: { to: "output_format", values: { jpeg: "jpg", png: "png" } } },
+        references: { image_urls: { to: "image_input", as: "list" } },
+      },
+      "https://replicate.com/google/nano-banana-pro/versions/f5318740f60d79bf0c480216aaf9ca7614977553170eacd19ff8cbcda2409ac8/api",
+    ),
+  ],
   "gpt-image-1": [gptImage("gpt-image-1", GPT_IMAGE_SIZES)],
   "gpt-image-1.5": [gptImage("gpt-image-1.5", GPT_IMAGE_SIZES)],
   "gpt-image-2": [gptImage("gpt-image-2")],
@@ -256,6 +333,14 @@ export const VENDOR_ROUTES: Readonly<Record<string, readonly VendorRoute[]>> = {
     }),
   ],
   "recraft-v4": [replicate("recraft-ai/recraft-v4", { size: { kind: "size-string", to: "size", sizes: RECRAFT_V4_SIZES } })],
+  // `size` (default 2048x2048; ignored when `aspect_ratio` is set, so that is never sent); one image a request.
+  "recraft-v4-pro": [
+    replicate(
+      "recraft-ai/recraft-v4-pro",
+      { size: { kind: "size-string", to: "size", sizes: RECRAFT_V4_PRO_SIZES } },
+      "https://replicate.com/recraft-ai/recraft-v4-pro/versions/da14602f43a83d1a85654e8cbce5afc0d4cca59b41c0c13f73be8ca84d54d6b6/api",
+    ),
+  ],
   "seedream-4.0": [
     fal("fal-ai/bytedance/seedream/v4/text-to-image", { size: FAL_IMAGE_SIZE, quantity: { to: "num_images", max: 6 }, copy: { seed: "seed" } }),
     // Custom sizes take sides of 1024 to 4096; `auto` lets the model choose how many images (up to
@@ -309,26 +394,25 @@ export const VENDOR_ROUTES: Readonly<Record<string, readonly VendorRoute[]>> = {
     ),
   ],
   "kling-3.0": [kling3Fal],
+  "kling-video-o-3": [klingO3Fal],
   "ltxv-2.0-fast": [ltxvFal("fal-ai/ltxv-2/text-to-video/fast", "fal-ai/ltxv-2/image-to-video/fast")],
   "ltxv-2.0-pro": [ltxvFal("fal-ai/ltxv-2/text-to-video", "fal-ai/ltxv-2/image-to-video")],
   "ltxv-2.3-fast": [ltxv23Fal("fal-ai/ltx-2.3/text-to-video/fast", "fal-ai/ltx-2.3/image-to-video/fast")],
   "ltxv-2.3-pro": [ltxv23Fal("fal-ai/ltx-2.3/text-to-video", "fal-ai/ltx-2.3/image-to-video")],
   "seedance-1.0-pro": [seedanceFal("fal-ai/bytedance/seedance/v1/pro"), seedanceReplicate("bytedance/seedance-1-pro")],
   "seedance-1.0-pro-fast": [seedanceFal("fal-ai/bytedance/seedance/v1/pro/fast"), seedanceReplicate("bytedance/seedance-1-pro-fast")],
-  "seedance-2.0": [
-    replicate("bytedance/seedance-2.0", {
-      size: { kind: "aspect-ratio", to: "aspect_ratio", ratios: ["21:9", "16:9", "4:3", "1:1", "3:4", "9:16", "9:21"] },
-      resolution: { to: "resolution", byShortSide: { 480: "480p", 720: "720p", 1080: "1080p" } },
-      duration: { to: "duration", as: "number" },
-      copy: { generate_audio: "generate_audio" },
-      references: {
-        start_frame: { to: "image", as: "single" },
-        end_frame: { to: "last_frame_image", as: "single" },
-        reference_image_urls: { to: "reference_images", as: "list" },
-        reference_video_urls: { to: "reference_videos", as: "list" },
-        reference_audio_urls: { to: "reference_audios", as: "list" },
-      },
-    }),
+  "seedance-2.0": [seedance2Replicate("bytedance/seedance-2.0", { 480: "480p", 720: "720p", 1080: "1080p" }, ["21:9", "16:9", "4:3", "1:1", "3:4", "9:16", "9:21"])],
+  // The fast tier has the fields of seedance-2.0 on Replicate (the page cited) but makes 480p and
+  // 720p only (fal's same model: https://fal.ai/models/bytedance/seedance-2.0/fast/text-to-video/llms.txt,
+  // `resolution` 480p/720p; Replicate's page prints no values), so our RESOLUTION_1080 is refused
+  // before its charge; its ratios are those fal lists and our tiers' sizes have.
+  "seedance-2.0-fast": [
+    seedance2Replicate(
+      "bytedance/seedance-2.0-fast",
+      { 480: "480p", 720: "720p" },
+      ["21:9", "16:9", "4:3", "1:1", "3:4", "9:16"],
+      "https://replicate.com/bytedance/seedance-2.0-fast/versions/90388a62748fab7edda739f1df78e8cbc66cc9275cfe232888ce53dea3d5e7b5/api",
+    ),
   ],
   "sora-2": [
     fal(

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { catalog } from "../../../src/catalog/index.ts";
-import { VENDOR_ROUTES, nearestRatio, toVendorInput, vendorTableMarkdown } from "../../../src/catalog/vendors/index.ts";
+import { VENDOR_ROUTES, carriedReferences, nearestRatio, specOnRoute, toVendorInput, vendorTableMarkdown } from "../../../src/catalog/vendors/index.ts";
 
 const byId = new Map(catalog.map((m) => [m.id, m]));
 
@@ -170,6 +170,82 @@ describe("param translation", () => {
     });
     expect(toVendorInput(route("seedream-4.0", "replicate"), { prompt: "p", width: 1344, height: 768, quantity: 1 })).toMatchObject({ ok: false, reason: expect.stringMatching(/1024 to 4096/) });
     expect(toVendorInput(route("seedream-4.0", "replicate"), { prompt: "p", width: 2048, height: 2048, quantity: 2 })).toMatchObject({ ok: false, reason: expect.stringMatching(/one output per request/) });
+  });
+
+  it("sends Nano Banana Pro (gemini-image-2) on Replicate the resolution tier and aspect ratio of the size, the format, and references as image_input", () => {
+    const pro = route("gemini-image-2", "replicate");
+    expect(toVendorInput(pro, { prompt: "p", width: 1024, height: 1024, quantity: 1, output_format: "png", image_urls: ["https://cdn.example/a.png", "https://cdn.example/b.png"] })).toEqual({
+      ok: true,
+      model: "google/nano-banana-pro",
+      input: { prompt: "p", aspect_ratio: "1:1", resolution: "1K", output_format: "png", image_input: ["https://cdn.example/a.png", "https://cdn.example/b.png"] },
+    });
+    expect(toVendorInput(pro, { prompt: "p", width: 2528, height: 1696, quantity: 1, output_format: "jpeg" })).toMatchObject({ ok: true, input: { resolution: "2K", aspect_ratio: "3:2", output_format: "jpg" } });
+    expect(toVendorInput(pro, { prompt: "p", width: 6336, height: 2688, quantity: 1 })).toMatchObject({ ok: true, input: { resolution: "4K", aspect_ratio: "21:9" } });
+    expect(toVendorInput(pro, { prompt: "p", width: 3072, height: 5504, quantity: 1 })).toMatchObject({ ok: true, input: { resolution: "4K", aspect_ratio: "9:16" } });
+  });
+
+  it("refuses Nano Banana Pro more than one image a request or a size past its 4K tier, and caps the quantity at one", () => {
+    const pro = route("gemini-image-2", "replicate");
+    expect(toVendorInput(pro, { prompt: "p", width: 1024, height: 1024, quantity: 2 })).toMatchObject({ ok: false, reason: expect.stringMatching(/one output per request \(asked for 2\)/) });
+    expect(toVendorInput(pro, { prompt: "p", width: 8192, height: 4096, quantity: 1 })).toMatchObject({ ok: false, reason: expect.stringMatching(/up to 18000000 pixels/) });
+    expect(specOnRoute(byId.get("gemini-image-2")!, pro).params.find((p) => p.name === "quantity")).toMatchObject({ max: 1, default: 1 });
+  });
+
+  it("sends Recraft V4 Pro the listed size nearest in shape, one image a request", () => {
+    const recraft = route("recraft-v4-pro", "replicate");
+    expect(toVendorInput(recraft, { prompt: "p", width: 2688, height: 1536, quantity: 1 })).toEqual({ ok: true, model: "recraft-ai/recraft-v4-pro", input: { prompt: "p", size: "2688x1536" } });
+    expect(toVendorInput(recraft, { prompt: "p", width: 1792, height: 2432, quantity: 1 })).toMatchObject({ ok: true, input: { size: "1792x2432" } });
+    expect(toVendorInput(recraft, { prompt: "p", width: 2048, height: 2048, quantity: 1 })).toMatchObject({ ok: true, input: { size: "2048x2048" } });
+    expect(toVendorInput(recraft, { prompt: "p", width: 2048, height: 2048, quantity: 4 })).toMatchObject({ ok: false, reason: expect.stringMatching(/one output per request/) });
+    expect(specOnRoute(byId.get("recraft-v4-pro")!, recraft).params.find((p) => p.name === "quantity")).toMatchObject({ max: 1, default: 1 });
+  });
+
+  it("runs Seedance 2.0 Fast on Replicate with Seedance 2.0's fields, and refuses 1080p (the fast tier makes 480p and 720p)", () => {
+    const fast = route("seedance-2.0-fast", "replicate");
+    expect(toVendorInput(fast, { prompt: "p", width: 1280, height: 720, duration: 8, quantity: 1, generate_audio: true, start_frame: "https://cdn.example/a.png", end_frame: "https://cdn.example/b.png" })).toEqual({
+      ok: true,
+      model: "bytedance/seedance-2.0-fast",
+      input: { prompt: "p", aspect_ratio: "16:9", resolution: "720p", duration: 8, generate_audio: true, image: "https://cdn.example/a.png", last_frame_image: "https://cdn.example/b.png" },
+    });
+    const references = { reference_image_urls: ["https://cdn.example/a.png"], reference_video_urls: ["https://cdn.example/v.mp4"], reference_audio_urls: ["https://cdn.example/s.mp3"] };
+    expect(toVendorInput(fast, Object.assign({ prompt: "p", width: 1470, height: 630, duration: 4, quantity: 1 }, references))).toMatchObject({
+      ok: true,
+      input: { aspect_ratio: "21:9", resolution: "720p", reference_images: ["https://cdn.example/a.png"], reference_videos: ["https://cdn.example/v.mp4"], reference_audios: ["https://cdn.example/s.mp3"] },
+    });
+    expect(toVendorInput(fast, { prompt: "p", width: 960, height: 960, duration: 5, quantity: 1 })).toMatchObject({ ok: true, input: { aspect_ratio: "1:1", resolution: "720p" } });
+    for (const [width, height] of [[1920, 1080], [1440, 1440], [1080, 1920]])
+      expect(toVendorInput(fast, { prompt: "p", width, height, duration: 5, quantity: 1 }), `${width}×${height}`).toMatchObject({ ok: false, reason: expect.stringMatching(/up to 720p/) });
+    expect(toVendorInput(route("seedance-2.0", "replicate"), { prompt: "p", width: 1920, height: 1080, duration: 5, quantity: 1 })).toMatchObject({ ok: true, input: { resolution: "1080p" } });
+  });
+
+  it("runs each Kling O3 tier on the fal endpoint serving it, text- or image-to-video, and refuses a tier with no endpoint", () => {
+    const o3 = route("kling-video-o-3", "fal");
+    expect(toVendorInput(o3, { prompt: "p", mode: "RESOLUTION_1080", width: 1080, height: 1920, durationSeconds: 12, generate_audio: true, quantity: 1 })).toEqual({
+      ok: true,
+      model: "fal-ai/kling-video/o3/pro/text-to-video",
+      input: { prompt: "p", aspect_ratio: "9:16", duration: "12", generate_audio: true },
+    });
+    expect(toVendorInput(o3, { prompt: "p", mode: "RESOLUTION_720", durationSeconds: 3, quantity: 1 })).toMatchObject({ ok: true, model: "fal-ai/kling-video/o3/standard/text-to-video", input: { duration: "3" } });
+    expect(toVendorInput(o3, { prompt: "p", mode: "RESOLUTION_2160", width: 3840, height: 2160, quantity: 1 })).toMatchObject({ ok: true, model: "fal-ai/kling-video/o3/4k/text-to-video", input: { aspect_ratio: "16:9" } });
+    // Width and height 0 are "auto": no aspect ratio is sent, the vendor's default applies.
+    const auto = toVendorInput(o3, { prompt: "p", mode: "RESOLUTION_1080", width: 0, height: 0, quantity: 1 });
+    expect(auto.ok && auto.input).not.toHaveProperty("aspect_ratio");
+    expect(toVendorInput(o3, { prompt: "p", mode: "RESOLUTION_480", quantity: 1 })).toMatchObject({ ok: false, reason: expect.stringMatching(/no endpoint for mode=RESOLUTION_480/) });
+  });
+
+  it("gives Kling O3 its start frame as image_url on image-to-video, an end frame only beside it, and carries no image or video guidance", () => {
+    const o3 = route("kling-video-o-3", "fal");
+    const start = { prompt: "p", mode: "RESOLUTION_720", durationSeconds: 5, quantity: 1, start_frame: "https://cdn.example/a.png" };
+    expect(toVendorInput(o3, start)).toEqual({ ok: true, model: "fal-ai/kling-video/o3/standard/image-to-video", input: { prompt: "p", duration: "5", image_url: "https://cdn.example/a.png" } });
+    expect(toVendorInput(o3, Object.assign({}, start, { mode: "RESOLUTION_2160", end_frame: "https://cdn.example/b.png" }))).toMatchObject({
+      ok: true,
+      model: "fal-ai/kling-video/o3/4k/image-to-video",
+      input: { image_url: "https://cdn.example/a.png", end_image_url: "https://cdn.example/b.png" },
+    });
+    // An end frame alone, and reference images or videos, are not carried: the gateway refuses them before the charge.
+    expect(Object.keys(carriedReferences(o3, { prompt: "p", end_frame: "https://cdn.example/b.png" }))).toEqual(["start_frame"]);
+    expect(Object.keys(carriedReferences(o3, { prompt: "p", image_guidance: [{ image_url: "https://cdn.example/a.png" }] }))).not.toContain("image_guidance");
+    expect(Object.keys(carriedReferences(o3, { prompt: "p", video_guidance: [{ video_url: "https://cdn.example/v.mp4" }] }))).not.toContain("video_guidance");
   });
 });
 
