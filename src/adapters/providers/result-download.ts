@@ -55,7 +55,12 @@ export const MEDIA_TYPES: Readonly<Record<string, string>> = {
   ".glb": "model/gltf-binary",
 };
 
-export const DEFAULT_MAX_DOWNLOAD_BYTES = 512 * 1024 * 1024;
+/**
+ * The most a result's files may hold together, by default. What these models make is tens of MB
+ * at most (a 4K video of 20 seconds at a high bitrate is about 125 MB); a quarter GiB leaves room
+ * for that and refuses a 500 MB answer, which no generation here makes.
+ */
+export const DEFAULT_MAX_DOWNLOAD_BYTES = 256 * 1024 * 1024;
 export const DEFAULT_DOWNLOAD_DEADLINE_MS = 5 * 60_000;
 
 /** What the downloads of one result share: bytes left of the cap, and the signal that stops them all. */

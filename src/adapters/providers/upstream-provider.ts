@@ -18,7 +18,7 @@ export interface UpstreamProviderOptions {
    * when it connects (`createGuardedAgent`).
    */
   readonly downloadDispatcher?: Dispatcher;
-  /** Largest result file downloaded (default 512 MiB). */
+  /** Largest result file downloaded (default 256 MiB). */
   readonly maxDownloadBytes?: number;
 }
 

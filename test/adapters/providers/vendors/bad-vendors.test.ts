@@ -7,8 +7,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { createFalProvider } from "../../../../src/adapters/providers/fal-provider.ts";
 import { createOpenAIProvider } from "../../../../src/adapters/providers/openai-provider.ts";
 import { createReplicateProvider } from "../../../../src/adapters/providers/replicate-provider.ts";
+import { DEFAULT_MAX_DOWNLOAD_BYTES } from "../../../../src/adapters/providers/result-download.ts";
 import { callVendor } from "../../../../src/adapters/providers/vendor-http.ts";
-import type { Provider, ProviderJob, ProviderStatus } from "../../../../src/services/ports/provider.ts";
+import { ResultRefused, type Provider, type ProviderJob, type ProviderStatus } from "../../../../src/services/ports/provider.ts";
 import { noFaults } from "../../../fakes/http.ts";
 import { startFakeFal, type FakeFal } from "../../../fakes/fal.ts";
 import { startFakeOpenAI, type FakeOpenAI } from "../../../fakes/openai.ts";
@@ -187,6 +188,31 @@ describe("a vendor's result files", () => {
     expect(status).toMatchObject({ state: "failed", retryable: false });
     expect(status.state === "failed" && status.error).toMatch(/larger than 4194304 bytes/);
     expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+  });
+
+  it("a 500 MB file is refused at the default cap (a quarter GiB) while streaming without a Content-Length, never held in memory", async () => {
+    fal.faults.hugeFileBytes = 500 * 1000 * 1000;
+    expect(DEFAULT_MAX_DOWNLOAD_BYTES).toBeLessThan(500 * 1000 * 1000);
+    const provider = falProvider();
+    let current = job("flux-schnell");
+    let status = await provider.poll(current, Date.now());
+    for (let i = 0; status.state === "running" && i < 50; i++) {
+      if (status.upstream !== undefined) current = { ...current, upstream: status.upstream };
+      await new Promise((r) => setTimeout(r, 5));
+      status = await provider.poll(current, Date.now());
+    }
+    expect(status.state === "finished" && status.streamed !== undefined).toBe(true);
+    // Read as the file store does, chunk by chunk, but into nothing: what memory grows by is the adapter's.
+    const before = process.memoryUsage().rss;
+    let bytes = 0;
+    const read = status.state === "finished" ? status.streamed!.read(async (file) => {
+      for await (const chunk of file.body) bytes += (chunk as Uint8Array).byteLength;
+    }) : Promise.resolve();
+    const refusal = await read.then(() => undefined, (error: unknown) => error);
+    expect(refusal).toBeInstanceOf(ResultRefused);
+    expect((refusal as Error).message).toMatch(new RegExp(`larger than ${DEFAULT_MAX_DOWNLOAD_BYTES} bytes`));
+    expect(bytes).toBeLessThanOrEqual(DEFAULT_MAX_DOWNLOAD_BYTES);
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
   });
 
   it("a result file that redirects (to the cloud metadata address) is refused, the redirect not followed", async () => {
