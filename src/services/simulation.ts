@@ -1,7 +1,10 @@
 /**
  * Workload cost simulation as a use case: parse and bound the workload, then run the pure
- * simulator (src/simulation) in slices of a bounded number of events, yielding to the event
+ * simulator (src/simulation) in slices of about SLICE_MS of work each, yielding to the event
  * loop between slices, so a large simulation never holds up the requests this process serves.
+ * A slice's size in events follows the time the last one took (events cost more on a slow
+ * machine, on a cold run before V8 has compiled the simulator, and in a workload of many
+ * refusals than in one of plain acceptances), from a small first slice, within SLICE_EVENTS.
  * Each API key may run a few simulations at once, and the process a few more; one more is
  * RATE_LIMITED (CONCURRENCY): a simulation holds memory for every request it accepts, and the
  * process's CPU, so their number is bounded like any other input.
@@ -15,7 +18,7 @@ import type { Engine } from "../engine/engine.ts";
 import type { Clock } from "../kernel/clock.ts";
 import { err, ok, type Result } from "../kernel/result.ts";
 import type { SimulationReport } from "../simulation/report.ts";
-import { createWorkloadRun } from "../simulation/run.ts";
+import { createWorkloadRun, type WorkloadRun } from "../simulation/run.ts";
 import { OBSERVED_PROBABILITIES, OUTPUT_KINDS, type ObservedLatencies } from "../simulation/latency.ts";
 import { parseWorkload, type Workload } from "../simulation/workload.ts";
 import { modelUnavailable, type ServiceError } from "./errors.ts";
@@ -39,8 +42,12 @@ export interface SimulationServiceOptions {
   readonly perKeyConcurrent?: number;
   /** Simulations this process runs at once, all keys together. */
   readonly processConcurrent?: number;
-  /** Events per slice: a slice is a few milliseconds of work. */
+  /** Events per slice at most (SLICE_EVENTS). */
   readonly sliceEvents?: number;
+  /** The work one slice aims at, in milliseconds of `elapsed` (SLICE_MS). */
+  readonly sliceMs?: number;
+  /** Milliseconds on a clock that only moves forward, for the slices' length (performance.now by default). */
+  readonly elapsed?: () => number;
   /** Gives the event loop its turn between slices. */
   readonly yieldToLoop?: () => Promise<void>;
   /** Where observed latencies come from; absent: none is observed (every kind keeps its range). */
@@ -54,6 +61,11 @@ export interface SimulationServiceOptions {
 export const SIMULATIONS_PER_KEY = 2;
 export const SIMULATIONS_PER_PROCESS = 4;
 const SLICE_EVENTS = 20_000;
+const SLICE_MS = 5;
+/** The first slice's events, before any was timed: about a millisecond cold, on a slow machine. */
+const FIRST_SLICE_EVENTS = 1_000;
+/** The fewest events a slice is given: a turn of the event loop costs far less than these. */
+const MIN_SLICE_EVENTS = 100;
 /** Observed latencies: the newest this many FINISHED tasks of each output kind... */
 export const OBSERVED_TASKS = 2_000;
 /** ...accepted within this long before the simulation. */
@@ -66,8 +78,23 @@ export function createSimulationService(options: SimulationServiceOptions): Simu
   const perKey = options.perKeyConcurrent ?? SIMULATIONS_PER_KEY;
   const perProcess = options.processConcurrent ?? SIMULATIONS_PER_PROCESS;
   let runningInProcess = 0;
-  const sliceEvents = options.sliceEvents ?? SLICE_EVENTS;
+  const maxSlice = options.sliceEvents ?? SLICE_EVENTS;
+  const sliceMs = options.sliceMs ?? SLICE_MS;
+  const elapsed = options.elapsed ?? (() => performance.now());
   const yieldToLoop = options.yieldToLoop ?? nextTurn;
+  /** Runs `run` to its end in slices of about sliceMs each, the event loop having its turn between them. */
+  const runInSlices = async (run: WorkloadRun): Promise<void> => {
+    let slice = Math.min(maxSlice, FIRST_SLICE_EVENTS);
+    for (;;) {
+      const started = elapsed();
+      if (run.step(slice)) return;
+      const took = elapsed() - started;
+      // The next slice at the rate this one ran: at least MIN_SLICE_EVENTS, at most 4× this one and maxSlice.
+      const fit = took > 0 ? Math.floor((slice * sliceMs) / took) : Number.POSITIVE_INFINITY;
+      slice = Math.min(maxSlice, 4 * slice, Math.max(MIN_SLICE_EVENTS, fit));
+      await yieldToLoop();
+    }
+  };
   const running = new Map<string, number>();
 
   const observe = async (): Promise<ObservedLatencies> => {
@@ -101,7 +128,7 @@ export function createSimulationService(options: SimulationServiceOptions): Simu
       try {
         const run = createWorkloadRun(engine, await withObserved(workload.value));
         if (!run.ok) return run;
-        while (!run.value.step(sliceEvents)) await yieldToLoop();
+        await runInSlices(run.value);
         const stopped = run.value.stoppedBy();
         return stopped ? err(stopped) : ok(run.value.report());
       } finally {

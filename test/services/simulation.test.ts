@@ -28,6 +28,36 @@ describe("simulation service", () => {
     expect(turns).toBeGreaterThanOrEqual(Math.floor(events / 500));
   });
 
+  it("sizes its slices by the time they take: slow slices shrink to a few milliseconds of work, fast ones grow to sliceEvents", async () => {
+    /** Turns given to the event loop, and the run's events, when every slice takes `msPerSlice` of `elapsed`. */
+    const run = async (msPerSlice: number) => {
+      let now = 0;
+      let turns = 0;
+      const service = createSimulationService({
+        engine: createEngine(),
+        clock: manualClock(),
+        poolSize: 12,
+        sliceMs: 5,
+        // Read once before a slice and once after it: each reading moves on by msPerSlice.
+        elapsed: () => (now += msPerSlice),
+        yieldToLoop: async () => void turns++,
+      });
+      const result = await service.simulate(key("k1"), workload(3_000));
+      if (!result.ok) throw new Error(result.error.message);
+      return { turns, events: result.value.first.events };
+    };
+    // 50 ms for the first slice's 1,000 events: every later slice gets the fewest events, 100.
+    const slow = await run(50);
+    expect(slow.events).toBeGreaterThan(5_000);
+    expect(slow.turns).toBe(Math.ceil((slow.events - 1_000) / 100));
+    // 0.1 ms a slice: each next one four times larger (1,000, 4,000, 16,000), up to the default's most (20,000).
+    const fast = await run(0.1);
+    expect(fast.events).toBe(slow.events);
+    expect(fast.events).toBeGreaterThan(5_000);
+    expect(fast.events).toBeLessThan(21_000);
+    expect(fast.turns).toBe(2);
+  });
+
   it("starts a workload without `start` at today's UTC midnight and gives its keys the caller's daily limit", async () => {
     const clock = manualClock(Date.UTC(2026, 11, 7, 15, 30));
     const service = createSimulationService({ engine: createEngine(), clock, poolSize: 12 });
