@@ -54,7 +54,9 @@ export async function startFakeOpenAI(options: { keys: readonly string[] }): Pro
     if (fake.gate) await fake.gate;
     const n = typeof request.n === "number" ? request.n : 1;
     const data = Array.from({ length: n }, (_, i) => (fake.urlOutput ? { url: faults.resultUrls?.[i] ?? `${base}/files/gen/img-${i}.png` } : { b64_json: PNG.toString("base64") }));
-    return json(res, 200, { created: Math.floor(Date.now() / 1000), data, usage: { input_tokens: 12, output_tokens: 272 * n, total_tokens: 12 + 272 * n } });
+    // `usage` as GPT Image models report it: token counts, and the input's split into text and image tokens.
+    const usage = { input_tokens: 12, output_tokens: 272 * n, total_tokens: 12 + 272 * n, input_tokens_details: { text_tokens: 12, image_tokens: 0 } };
+    return json(res, 200, { created: Math.floor(Date.now() / 1000), data, usage });
   });
   base = server.url;
   const fake: FakeOpenAI = { url: server.url, calls, bodies, faults, urlOutput: false, close: () => server.close() };

@@ -14,6 +14,9 @@ interface Prediction {
   readonly version?: string;
   readonly input: Record<string, unknown>;
   readonly token: string;
+  /** The `webhook` and `webhook_events_filter` the create carried (absent when it carried none). */
+  readonly webhook?: string;
+  readonly webhookEventsFilter?: unknown;
   gets: number;
   status: string;
 }
@@ -98,7 +101,7 @@ export async function startFakeReplicate(options: { tokens: readonly string[] })
       res.writeHead(201, { "content-type": "application/json" });
       return void res.end('{"id": ');
     }
-    let payload: { input?: Record<string, unknown>; version?: string };
+    let payload: { input?: Record<string, unknown>; version?: string; webhook?: unknown; webhook_events_filter?: unknown };
     try {
       payload = JSON.parse(body.toString("utf8")) as typeof payload;
     } catch {
@@ -107,7 +110,17 @@ export async function startFakeReplicate(options: { tokens: readonly string[] })
     if (!payload.input || typeof payload.input !== "object") return json(res, 422, error(422, "- input: Invalid type. Expected: object"));
     if (!byModel && !payload.version) return json(res, 422, error(422, "- version is required"));
     const id = randomUUID().replace(/-/g, "").slice(0, 26);
-    const p: Prediction = { id, model: byModel?.[1] ?? "unknown/unknown", ...(payload.version ? { version: payload.version } : {}), input: payload.input, token: auth[1]!, gets: 0, status: "starting" };
+    const p: Prediction = {
+      id,
+      model: byModel?.[1] ?? "unknown/unknown",
+      ...(payload.version ? { version: payload.version } : {}),
+      input: payload.input,
+      token: auth[1]!,
+      ...(typeof payload.webhook === "string" ? { webhook: payload.webhook } : {}),
+      ...(payload.webhook_events_filter !== undefined ? { webhookEventsFilter: payload.webhook_events_filter } : {}),
+      gets: 0,
+      status: "starting",
+    };
     predictions.set(id, p);
     return json(res, 201, view(p));
   });

@@ -67,6 +67,39 @@ describe("a gateway with vendor accounts", () => {
     expect(Number(row[0]!.cost_micros)).toBe(cost);
   });
 
+  /** The vendor cost stored beside a task's own cost (what operators reconcile the vendors' bills against). */
+  const storedCost = async (gw: Launched, taskId: string) =>
+    (await gw.prisma.$queryRawUnsafe<{ vendor_cost: unknown; cost_micros: unknown }[]>("SELECT vendor_cost, cost_micros FROM tasks WHERE id = $1", taskId))[0]!;
+
+  it("records Replicate's predict_time as the vendor cost of a task Replicate ran", async () => {
+    const gw = shared;
+    const { key } = await gw.createKey();
+    const before = replicate.predictions.size;
+    // Recraft V4 runs only on Replicate; the fake reports `metrics.predict_time: 2.5` for a succeeded prediction.
+    const { taskId, cost } = await generate(gw.url, key, "recraft-v4", { prompt: "a replicated lighthouse", width: 1024, height: 1024, quantity: 1 });
+    const final = await waitForFinal(gw.url, key, taskId, 20_000);
+    expect(final.status).toBe("FINISHED");
+    expect(replicate.predictions.size - before).toBe(1);
+    const row = await storedCost(gw, taskId);
+    expect(row.vendor_cost).toEqual({ vendor: "replicate", usage: { predict_seconds: 2.5 } });
+    expect(Number(row.cost_micros)).toBe(cost);
+  });
+
+  it("records OpenAI's token usage (its numbers only) as the vendor cost of a task OpenAI ran", async () => {
+    const gw = shared;
+    const { key } = await gw.createKey();
+    const before = openai.calls.generate;
+    // Two images: the fake reports 12 input tokens and 272 output tokens per image, and the input's text/image split as an object.
+    const { taskId, cost } = await generate(gw.url, key, "gpt-image-1", { prompt: "an itemised lighthouse", width: 1024, height: 1024, quality: "low", quantity: 2 });
+    const final = await waitForFinal(gw.url, key, taskId, 20_000);
+    expect(final.status).toBe("FINISHED");
+    expect(final.result).toHaveLength(2);
+    expect(openai.calls.generate - before).toBe(1);
+    const row = await storedCost(gw, taskId);
+    expect(row.vendor_cost).toEqual({ vendor: "openai", usage: { input_tokens: 12, output_tokens: 544, total_tokens: 556 } });
+    expect(Number(row.cost_micros)).toBe(cost);
+  });
+
   it("looks up a vendor's result file host with the resolver references use, and never fetches a name that resolves to a private address", async () => {
     const gw = shared;
     const { key } = await gw.createKey();

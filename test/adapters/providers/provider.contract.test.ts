@@ -1,3 +1,4 @@
+import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Provider, ProviderJob, ProviderStatus } from "../../../src/services/ports/provider.ts";
 import { createSimulatedProvider } from "../../../src/adapters/providers/simulated-provider.ts";
@@ -10,6 +11,7 @@ import { startFakeFal, type FakeFal } from "../../fakes/fal.ts";
 import { startFakeReplicate, type FakeReplicate } from "../../fakes/replicate.ts";
 import { withFilesRead } from "./support/read-result.ts";
 import { startFakeOpenAI, type FakeOpenAI } from "../../fakes/openai.ts";
+import { startServer, type FakeServer } from "../../fakes/http.ts";
 
 /**
  * One contract for every provider adapter: the simulation, the upstream HTTP provider driving a
@@ -170,5 +172,74 @@ describe.each(subjects)("the $name provider", ({ make, models }) => {
     expect(Buffer.from(second.files[0]!.data).equals(Buffer.from(first.files[0]!.data))).toBe(true);
     const after = await subject.upstreamTasks();
     if (before !== null) expect(after! - before).toBe(1);
+  });
+});
+
+/** A request the recording proxy passed on to the upstream. */
+interface Recorded {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: IncomingHttpHeaders;
+}
+
+/**
+ * A GateAI-compatible upstream that records every request: a proxy in front of the upstream
+ * gateway, passing each request on as it came (its Host too, so the result URLs the upstream
+ * answers point back through the proxy).
+ */
+async function recordingUpstream(target: string): Promise<FakeServer & { readonly requests: Recorded[] }> {
+  const requests: Recorded[] = [];
+  const { hostname, port } = new URL(target);
+  const server = await startServer(
+    (req, res, body, url) =>
+      new Promise<void>((resolve, reject) => {
+        requests.push({ method: req.method ?? "", path: url.pathname, headers: req.headers });
+        const forwarded = httpRequest({ hostname, port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+          answer.on("end", resolve);
+          answer.on("error", reject);
+        });
+        forwarded.on("error", reject);
+        forwarded.end(body);
+      }),
+  );
+  return Object.assign(server, { requests });
+}
+
+describe("the upstream HTTP provider, polling one attempt several times", () => {
+  let proxy: Awaited<ReturnType<typeof recordingUpstream>>;
+  beforeAll(async () => {
+    proxy = await recordingUpstream(upstream.url);
+  });
+  afterAll(async () => proxy?.close());
+
+  it("POSTs /api/generate once for the attempt, and asks GET /get/{id} of the task it created at every later poll", async () => {
+    const { key } = await upstream.createKey();
+    const provider = createUpstreamProvider({ baseUrl: proxy.url, apiKeys: [key] });
+    const j = job("flux-schnell", "image", { prompt: "counted", width: 512, height: 512, quantity: 1 });
+    const first = await provider.poll(j, Date.now());
+    expect(first).toMatchObject({ state: "running" });
+    if (first.state !== "running" || first.upstream === undefined) throw new Error("the first poll gave no upstream task id");
+    const id = first.upstream;
+    const held = { ...j, upstream: id };
+    // Polls with the stored task id until it finishes, then twice more (a repeated read of a finished attempt).
+    let later = 0;
+    let state = "running";
+    while (state === "running" && later < 400) {
+      state = (await provider.poll(held, Date.now())).state;
+      later++;
+      if (state === "running") await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(state).toBe("finished");
+    for (let i = 0; i < 2; i++, later++) expect((await provider.poll(held, Date.now())).state).toBe("finished");
+
+    const posts = proxy.requests.filter((r) => r.method === "POST");
+    expect(posts.map((r) => r.path)).toEqual(["/api/generate"]);
+    expect(posts[0]!.headers["idempotency-key"]).toBe(`${j.taskId}:${j.attempt}`);
+    const reads = proxy.requests.filter((r) => r.method === "GET" && r.path.startsWith("/get/"));
+    expect(reads.map((r) => r.path)).toEqual(Array.from({ length: later }, () => `/get/${id}`));
+    // Nothing else was asked of the upstream (the finished polls' files were not read).
+    expect(proxy.requests).toHaveLength(1 + later);
   });
 });
