@@ -28,6 +28,7 @@ const UNIT = [
   "test/services/live-limits.test.ts",
   "test/services/live-dashboards.test.ts",
   "test/simulation/**/*.test.ts", // the pure workload simulator
+  "test/scripts/**/*.test.ts", // the scripts' CLIs in a child tsx (npm run simulate), no server
   "test/services/simulation.test.ts", // the simulation service over the pure simulator, no database
   "test/adapters/metrics/**/*.test.ts", // prom-client registries in memory
   "test/graphql/transports/yoga-logger.test.ts", // a pino logger into memory

@@ -21,7 +21,7 @@ export const SPEC_CLOCKS_MS = {
   accountCooldown: 5 * MINUTE,
 } as const;
 
-/** Per-key admission limits (spec: 5 in flight, 5 per 30 s). */
+/** Per-key admission limits (spec: 5 in flight, 5 per 30 s): the gateway's limiters (services/ports/limiter.ts `specLimitPolicy`) and the simulator read them here. */
 export const SPEC_LIMITS = { maxConcurrent: 5, windowMax: 5, windowMs: 30_000 } as const;
 
 /** The driver's pool rules: attempts per task before a retryable failure is final; failures in a row that lock an account. */

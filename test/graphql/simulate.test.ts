@@ -1,12 +1,33 @@
 // `simulate(workload:)` over GraphQL: typed input (each stream's request a GenerateInput), the
 // same answer as POST /api/simulate for the same workload, and expected failures as union members.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SIMULATIONS_PER_KEY } from "../../src/services/simulation.ts";
+import { startFakeFal, type FakeFal } from "../fakes/fal.ts";
 import { SimulateDocument, type SimulateQueryVariables } from "../generated/graphql.ts";
 import { client } from "../rest/http.ts";
 import { startGateway, type TestGateway } from "../support/gateway.ts";
 import { graphqlHttp, type GraphQLHttp } from "./support/client.ts";
 
 const START = "2026-12-07T00:00:00.000Z";
+
+/** The refusals' own fields, beside the report's type. */
+const SIMULATE_REFUSED = /* GraphQL */ `
+  query SimulateRefused($workload: WorkloadInput!) {
+    simulate(workload: $workload) {
+      __typename
+      ... on RateLimited { code reason retryAfterSeconds }
+      ... on ModelUnavailable { code model message }
+    }
+  }
+`;
+/** A million requests in an hour on one key, twice: long enough (hundreds of ms) that simultaneous ones overlap. */
+const MILLION = {
+  start: START,
+  horizonHours: 1,
+  replications: 2,
+  keys: [{ id: "app" }],
+  streams: [{ key: "app", request: { raw: { model: "gpt-image-2", params: { prompt: "a fox" } } }, arrival: { kind: "FIXED", perHour: 1_000_000 } }],
+};
 
 // A simulation reads storage only for observed latencies (a query held to both databases in
 // test/adapters/postgres/task-latency.test.ts): one gateway on its embedded defaults (PGlite) covers it.
@@ -78,6 +99,17 @@ describe("simulate", () => {
     expect((await h.gql.data(SimulateDocument, { workload: typed })).simulate).toMatchObject({ __typename: "Unauthorized" });
   });
 
+  it("answers RateLimited (CONCURRENCY) to a key's third simultaneous simulation, and reports the two it runs", async () => {
+    const { key } = await h.gw.createKey();
+    expect(SIMULATIONS_PER_KEY).toBe(2);
+    const answers = await Promise.all(Array.from({ length: SIMULATIONS_PER_KEY + 1 }, () => h.gql.data(SIMULATE_REFUSED, { workload: MILLION }, { key })));
+    const types = answers.map((a) => a.simulate.__typename);
+    expect(types.filter((t) => t === "SimulationReport")).toHaveLength(SIMULATIONS_PER_KEY);
+    expect(answers.find((a) => a.simulate.__typename !== "SimulationReport")!.simulate).toEqual({ __typename: "RateLimited", code: "RATE_LIMITED", reason: "CONCURRENCY", retryAfterSeconds: 1 });
+    // Once they are over, the key simulates again.
+    expect((await h.gql.data(SIMULATE_REFUSED, { workload: typed }, { key })).simulate.__typename).toBe("SimulationReport");
+  });
+
   it("names a bad latency by the fields the GraphQL input has, once", async () => {
     const { key } = await h.gw.createKey();
     const provider = { poolSize: 4, latency: [{ output: "IMAGE" as const, minSeconds: 5 }, { output: "VIDEO" as const, minSeconds: 0 }] };
@@ -86,5 +118,27 @@ describe("simulate", () => {
     const twice = { poolSize: 4, latency: [{ output: "IMAGE" as const, minSeconds: 5 }, { output: "IMAGE" as const, minSeconds: 0 }] };
     const refused = await h.gql.data(SimulateDocument, { workload: { ...typed, provider: twice } }, { key });
     expect(refused.simulate).toMatchObject({ __typename: "InvalidParams", issues: [{ field: "provider.latency[1].output", reason: "is the output kind of provider.latency[0]: one range per output kind" }] });
+  });
+});
+
+// A model this gateway's configuration runs nowhere (vendor accounts for fal only, the simulation of
+// other models off) is refused for a simulation as generate refuses it.
+describe("simulate on a gateway that runs some models nowhere", () => {
+  const h = {} as { fal: FakeFal; gw: TestGateway; gql: GraphQLHttp };
+  beforeAll(async () => {
+    h.fal = await startFakeFal({ keys: ["fal-a"] });
+    h.gw = await startGateway({ env: { FAL_KEYS: "fal-a", GATEAI_FAL_URL: h.fal.url, GATEAI_SIMULATE_UNROUTED: "false" }, driver: { enabled: false } });
+    h.gql = graphqlHttp(h.gw.url);
+  }, 60_000);
+  afterAll(async () => {
+    await h.gw?.close();
+    await h.fal?.close();
+  });
+
+  it("answers ModelUnavailable naming the model for a stream of a model nothing here runs", async () => {
+    const { key } = await h.gw.createKey();
+    const workload = { start: START, horizonHours: 1, keys: [{ id: "app" }], streams: [{ key: "app", request: { raw: { model: "kino-xl", params: { prompt: "a fox" } } }, arrival: { kind: "FIXED", perHour: 10 } }] };
+    const { simulate } = await h.gql.data(SIMULATE_REFUSED, { workload }, { key });
+    expect(simulate).toEqual({ __typename: "ModelUnavailable", code: "MODEL_UNAVAILABLE", model: "kino-xl", message: expect.stringContaining("kino-xl") });
   });
 });

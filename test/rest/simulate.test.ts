@@ -1,7 +1,9 @@
 // POST /api/simulate: a workload in, its simulated day out; failures with their codes and statuses.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startGateway } from "../support/gateway.ts";
+import { SIMULATIONS_PER_KEY } from "../../src/services/simulation.ts";
+import { startFakeFal, type FakeFal } from "../fakes/fal.ts";
+import { startGateway, type TestGateway } from "../support/gateway.ts";
 import { expectErrorBody, type Harness } from "./harness.ts";
 import { client } from "./http.ts";
 
@@ -11,6 +13,13 @@ const workload = {
   keys: [{ id: "app", dailyLimitUsd: 1 }],
   streams: [{ key: "app", request: { model: "gpt-image-2", params: { prompt: "a fox" } }, arrival: { kind: "BURST", atHour: 0, count: 8 } }],
   provider: { latencySeconds: { image: { min: 20, max: 20 } } },
+};
+
+/** A million requests in an hour on one key, twice: long enough (hundreds of ms) that simultaneous ones overlap. */
+const million = {
+  ...workload,
+  replications: 2,
+  streams: [{ key: "app", request: { model: "gpt-image-2", params: { prompt: "a fox" } }, arrival: { kind: "FIXED", perHour: 1_000_000 } }],
 };
 
 // A simulation reads storage only for observed latencies (a query held to both databases in
@@ -60,6 +69,19 @@ describe("POST /api/simulate", () => {
     expect(wrong.body.error).toContain("provider.latencyFrom");
   });
 
+  it("refuses a key's third simultaneous simulation with 429 RATE_LIMITED (CONCURRENCY) and Retry-After, and answers the two it runs", async () => {
+    const { key } = await h.gw.createKey();
+    expect(SIMULATIONS_PER_KEY).toBe(2);
+    const replies = await Promise.all(Array.from({ length: SIMULATIONS_PER_KEY + 1 }, () => h.api.post("/api/simulate", million, { key })));
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 200, 429]);
+    const limited = replies.find((r) => r.status === 429)!;
+    expectErrorBody(limited.body, "RATE_LIMITED");
+    expect(limited.body).toMatchObject({ code: "RATE_LIMITED", reason: "CONCURRENCY", retry_after: 1 });
+    expect(limited.headers.get("retry-after")).toBe("1");
+    // Once they are over, the key simulates again.
+    expect((await h.api.post("/api/simulate", workload, { key })).status).toBe(200);
+  });
+
   it("refuses a bound broken (400 INVALID_PARAMS naming it), a request over the params bounds, and no key (401)", async () => {
     const over = await h.api.post("/api/simulate", { ...workload, replications: 101 }, { key: h.gw.key });
     expect(over.status).toBe(400);
@@ -70,5 +92,27 @@ describe("POST /api/simulate", () => {
     expect(refused.status).toBe(400);
     expect(refused.body.error).toContain("streams[0].request.model");
     expect((await h.api.post("/api/simulate", workload)).status).toBe(401);
+  });
+});
+
+// A model this gateway's configuration runs nowhere (vendor accounts for fal only, the simulation of
+// other models off) is refused for a simulation as generate refuses it.
+describe("POST /api/simulate on a gateway that runs some models nowhere", () => {
+  const h = {} as { fal: FakeFal; gw: TestGateway };
+  beforeAll(async () => {
+    h.fal = await startFakeFal({ keys: ["fal-a"] });
+    h.gw = await startGateway({ env: { FAL_KEYS: "fal-a", GATEAI_FAL_URL: h.fal.url, GATEAI_SIMULATE_UNROUTED: "false" }, driver: { enabled: false } });
+  }, 60_000);
+  afterAll(async () => {
+    await h.gw?.close();
+    await h.fal?.close();
+  });
+
+  it("refuses a stream of a model nothing here runs with 422 MODEL_UNAVAILABLE naming the model", async () => {
+    const unrouted = { ...workload, streams: [{ ...workload.streams[0], request: { model: "kino-xl", params: { prompt: "a fox" } } }] };
+    const reply = await client(h.gw.url).post("/api/simulate", unrouted, { key: h.gw.key });
+    expect(reply.status).toBe(422);
+    expectErrorBody(reply.body, "MODEL_UNAVAILABLE");
+    expect(reply.body).toMatchObject({ code: "MODEL_UNAVAILABLE", model: "kino-xl", error: expect.stringContaining("kino-xl") });
   });
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "../../src/engine/engine.ts";
 import { planBudget } from "../../src/engine/whatif.ts";
 import { usdToMicros } from "../../src/kernel/money.ts";
+import { utcDay } from "../../src/kernel/utc-day.ts";
 import { SPEC_CLOCKS_MS } from "../../src/domain/generation-clocks.ts";
 import { MIN_OBSERVED_TASKS, OBSERVED_PROBABILITIES, type ObservedLatencies } from "../../src/simulation/latency.ts";
 import type { SimulationReport } from "../../src/simulation/report.ts";
@@ -26,6 +27,9 @@ function run(workload: Record<string, unknown>, using: Engine = engine): Simulat
   if (!report.ok) throw new Error(JSON.stringify(report.error));
   return report.value;
 }
+
+/** The minute of each acceptance, from the minute series. */
+const acceptedAtMinutes = (result: SimulationReport["first"]): number[] => result.series.accepted.flatMap((n, minute) => new Array<number>(n).fill(minute));
 
 const price = (request: typeof IMAGE, remaining = usdToMicros(1000)) => {
   const quote = engine.quote(request, remaining);
@@ -193,6 +197,81 @@ describe("workload simulator", () => {
     expect(sum(first.series.spendMicros)).toBe(first.totals.spendMicros);
     expect(sum(first.keyDays.map((d) => d.spendMicros))).toBe(first.totals.spendMicros);
     expect(sum(first.models.map((m) => m.spendMicros))).toBe(first.totals.spendMicros);
+  });
+
+  it("keeps a week (168 h) as one key-day per key and UTC day, each day's budget afresh, an hourly series over every hour, totals the key-days' sums", () => {
+    const HOUR = 3_600_000;
+    const from = START + 15 * HOUR; // 15:00 on Monday: a 9-hour first day, six whole days, a 15-hour last one
+    const keys = [
+      { id: "video", request: VIDEO, perHour: 1, dailyLimitUsd: 3 },
+      { id: "images", request: IMAGE, perHour: 30, dailyLimitUsd: 1 },
+    ];
+    const { first } = run({
+      start: new Date(from).toISOString(),
+      horizonHours: 168,
+      keys: keys.map(({ id, dailyLimitUsd }) => ({ id, dailyLimitUsd })),
+      streams: keys.map(({ id, request, perHour }) => ({ key: id, request, arrival: { kind: "FIXED", perHour } })),
+      provider: fixedImages(1),
+    });
+    // Each UTC day of each key, as the engine plans that day's arrivals against a whole daily limit.
+    const expected = keys.flatMap(({ id, request, perHour, dailyLimitUsd }) => {
+      const byDay = new Map<string, number[]>();
+      for (let i = 0; i < 168 * perHour; i++) {
+        const at = from + (i * HOUR) / perHour;
+        const day = utcDay(new Date(at));
+        byDay.set(day, [...(byDay.get(day) ?? []), at]);
+      }
+      return [...byDay].map(([day, arrivals]) => {
+        const plan = planBudget(engine, arrivals.map(() => request), usdToMicros(dailyLimitUsd));
+        const accepted = plan.steps.filter((step) => step.result.ok).length;
+        const firstRefused = plan.steps.findIndex((step) => !step.result.ok);
+        return { key: id, day, dailyLimitMicros: usdToMicros(dailyLimitUsd), spendMicros: plan.totalCost, accepted, refusedBudget: arrivals.length - accepted, exhaustedAt: firstRefused === -1 ? null : arrivals[firstRefused]! };
+      });
+    });
+    const week = Array.from({ length: 8 }, (_, d) => utcDay(new Date(START + d * 24 * HOUR)));
+    expect(expected.map((d) => d.day)).toEqual([...week, ...week]);
+    // The budget must run out on most days (not the images' short first one) for the reset to show.
+    expect(expected.filter((d) => d.exhaustedAt !== null)).toHaveLength(15);
+    expect(first.keyDays).toEqual(expected);
+    for (const d of first.keyDays) {
+      expect(d.spendMicros, `${d.key} ${d.day}`).toBeLessThanOrEqual(d.dailyLimitMicros);
+      if (d.exhaustedAt !== null) expect(utcDay(new Date(d.exhaustedAt)), `${d.key} ${d.day}`).toBe(d.day);
+    }
+    // An hour a step, from the start to the horizon's last hour: every hour's 31 requests accepted or refused in it.
+    const { series } = first;
+    expect(series.step).toBe("HOUR");
+    expect(series.at).toEqual(Array.from({ length: 168 }, (_, h) => from + h * HOUR));
+    expect(series.at.map((_, h) => series.accepted[h]! + series.refused[h]!)).toEqual(new Array(168).fill(31));
+    const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+    expect(first.totals).toMatchObject({
+      requests: 168 * 31,
+      accepted: sum(first.keyDays.map((d) => d.accepted)),
+      refusedBudget: sum(first.keyDays.map((d) => d.refusedBudget)),
+      spendMicros: sum(first.keyDays.map((d) => d.spendMicros)),
+    });
+  });
+
+  it("sends a stream's FIXED arrivals from its fromHour, the first at it, and none at or after its untilHour", () => {
+    const { first } = run({
+      horizonHours: 6,
+      keys: [{ id: "app" }],
+      streams: [{ key: "app", request: IMAGE, arrival: { kind: "FIXED", perHour: 4 }, fromHour: 1.5, untilHour: 4 }],
+      provider: fixedImages(1),
+    });
+    // Every 15 minutes from minute 90; the 11th would fall at minute 240, the stream's end.
+    expect(first.totals).toMatchObject({ requests: 10, accepted: 10 });
+    expect(acceptedAtMinutes(first)).toEqual(Array.from({ length: 10 }, (_, i) => 90 + 15 * i));
+  });
+
+  it("drops a LIST stream's instants before its fromHour and at or after its untilHour", () => {
+    const { first } = run({
+      horizonHours: 6,
+      keys: [{ id: "app" }],
+      streams: [{ key: "app", request: IMAGE, arrival: { kind: "LIST", atSeconds: [0, 5_399, 5_400, 7_200, 14_399.5, 14_400, 20_000] }, fromHour: 1.5, untilHour: 4 }],
+      provider: fixedImages(1),
+    });
+    expect(first.totals).toMatchObject({ requests: 3, accepted: 3 });
+    expect(acceptedAtMinutes(first)).toEqual([90, 120, 239]);
   });
 
   it("prices a stream once and fits it again only when its key's remaining budget changed", () => {

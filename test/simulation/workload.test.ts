@@ -1,7 +1,7 @@
 // A workload over a bound is refused before any work, as INVALID_PARAMS naming the field and the bound.
 import { describe, expect, it } from "vitest";
 import { SIMULATION_BOUNDS } from "../../src/simulation/bounds.ts";
-import { parseWorkload } from "../../src/simulation/workload.ts";
+import { expectedRequests, parseWorkload } from "../../src/simulation/workload.ts";
 
 const DEFAULTS = { startAt: Date.UTC(2026, 11, 7), dailyLimit: 10_000_000, poolSize: 12 };
 const IMAGE = { model: "gpt-image-2", params: { prompt: "a fox" } };
@@ -100,6 +100,17 @@ describe("parseWorkload", () => {
     expect(startOf("2026-12-07T09:00:00+02:00")).toBe(Date.UTC(2026, 11, 7, 7));
     // Without a zone, a time would be read in the server's; past the year 2199, the report's dates could not be written.
     for (const bad of ["2026-12-07T09:00:00", "2026-12-07", "+275760-09-12T00:00:00.000Z", "1969-12-31T00:00:00Z"]) expect(issues({ ...base, start: bad }).map((i) => i.field), bad).toEqual(["start"]);
+  });
+
+  it("reads a stream's fromHour and untilHour as its window in ms from the start, and refuses an end before its start or past the horizon", () => {
+    const stream = (hours: Record<string, unknown>) => ({ ...base, horizonHours: 6, streams: [{ ...base.streams[0], arrival: { kind: "FIXED", perHour: 4 }, ...hours }] });
+    const parsed = parseWorkload(stream({ fromHour: 1.5, untilHour: 4 }), DEFAULTS);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(parsed.value.streams[0]).toMatchObject({ fromMs: 1.5 * 3_600_000, untilMs: 4 * 3_600_000 });
+    expect(expectedRequests(parsed.value.streams[0]!)).toBe(10);
+    expect(issues(stream({ fromHour: 2, untilHour: 1 }))).toEqual([{ field: "streams[0].untilHour", reason: "is before fromHour" }]);
+    expect(issues(stream({ untilHour: 7 }))).toEqual([{ field: "streams[0].untilHour", reason: "must be a number from 0 to 6" }]);
+    expect(issues(stream({ fromHour: -1 }))).toEqual([{ field: "streams[0].fromHour", reason: "must be a number from 0 to 6" }]);
   });
 
   it("refuses a burst outside its stream's hours (it would be cut without a word)", () => {

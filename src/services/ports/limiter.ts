@@ -3,6 +3,8 @@
  * One `acquire` is one atomic decision (a Lua script in Redis, a synchronous step in process),
  * so the limits stay exact under any concurrency and across processes sharing Redis.
  */
+import { SPEC_CLOCKS_MS, SPEC_LIMITS } from "../../domain/generation-clocks.ts";
+
 export interface LimitPolicy {
   /** Max slots held at once per key (spec: 5). */
   readonly maxConcurrent: number;
@@ -13,11 +15,15 @@ export interface LimitPolicy {
   readonly windowMs: number;
 }
 
+/**
+ * The spec's limits at time scale 1: the numbers are domain/generation-clocks.ts's, which the
+ * workload simulator reads too, so the gateway's limiters and a simulated day keep one rule.
+ */
 export const specLimitPolicy: LimitPolicy = {
-  maxConcurrent: 5,
-  slotTtlMs: 10 * 60_000,
-  windowMax: 5,
-  windowMs: 30_000,
+  maxConcurrent: SPEC_LIMITS.maxConcurrent,
+  slotTtlMs: SPEC_CLOCKS_MS.slotTtl,
+  windowMax: SPEC_LIMITS.windowMax,
+  windowMs: SPEC_LIMITS.windowMs,
 };
 
 export type AcquireResult =
