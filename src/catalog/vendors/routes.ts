@@ -112,26 +112,33 @@ const seedanceReplicate = (model: string): VendorRoute =>
 /**
  * Seedance 2.0 on Replicate: one model for text, first (and last) frame and reference input
  * (`image`, `last_frame_image`, `reference_images`/`_videos`/`_audios`), resolution by tier,
- * duration in whole seconds. `tiers`: short side → the tiers this model makes.
+ * duration in whole seconds. `tiers`: short side → the tiers this model makes. The page says
+ * `last_frame_image` "only works if a first frame image is also provided": an end frame is
+ * carried only beside a start frame, so one sent alone is refused before the charge rather than
+ * ignored by the vendor.
  */
-const seedance2Replicate = (model: string, tiers: Readonly<Record<number, string>>, ratios: readonly string[], doc?: string): VendorRoute =>
-  replicate(
-    model,
-    {
-      size: { kind: "aspect-ratio", to: "aspect_ratio", ratios },
-      resolution: { to: "resolution", byShortSide: tiers },
-      duration: { to: "duration", as: "number" },
-      copy: { generate_audio: "generate_audio" },
-      references: {
-        start_frame: { to: "image", as: "single" },
-        end_frame: { to: "last_frame_image", as: "single" },
-        reference_image_urls: { to: "reference_images", as: "list" },
-        reference_video_urls: { to: "reference_videos", as: "list" },
-        reference_audio_urls: { to: "reference_audios", as: "list" },
+const seedance2Replicate = (model: string, tiers: Readonly<Record<number, string>>, ratios: readonly string[], doc?: string): VendorRoute => {
+  const references = {
+    start_frame: { to: "image", as: "single" },
+    reference_image_urls: { to: "reference_images", as: "list" },
+    reference_video_urls: { to: "reference_videos", as: "list" },
+    reference_audio_urls: { to: "reference_audios", as: "list" },
+  } as const;
+  return Object.assign(
+    replicate(
+      model,
+      {
+        size: { kind: "aspect-ratio", to: "aspect_ratio", ratios },
+        resolution: { to: "resolution", byShortSide: tiers },
+        duration: { to: "duration", as: "number" },
+        copy: { generate_audio: "generate_audio" },
+        references,
       },
-    },
-    doc,
+      doc,
+    ),
+    { withAllReferences: { params: ["start_frame", "end_frame"], model, references: { ...references, end_frame: { to: "last_frame_image", as: "single" } } } },
   );
+};
 
 /** LTX-2 on fal takes 25 or 50 fps (https://fal.ai/models/fal-ai/ltx-2/image-to-video/api); our other rates have no equivalent. */
 const ltxvFal = (t2v: string, i2v: string): VendorRoute =>
@@ -300,6 +307,8 @@ export const VENDOR_ROUTES: Readonly<Record<string, readonly VendorRoute[]>> = {
       {
         size: { kind: "aspect-ratio", to: "aspect_ratio", ratios: GEMINI_IMAGE_RATIOS },
         resolution: { to: "resolution", byPixels: { 2_000_000: "1K", 8_000_000: "2K", 18_000_000: "4K" } },
+        // Without a size, the tier the request is priced at (the vendor's default is 2K).
+        fixed: { resolution: "1K" },
         enums: { output_format: { to: "output_format", values: { jpeg: "jpg", png: "png" } } },
         references: { image_urls: { to: "image_input", as: "list" } },
       },
@@ -324,10 +333,12 @@ export const VENDOR_ROUTES: Readonly<Record<string, readonly VendorRoute[]>> = {
   ],
   "nano-banana-2": [
     // `resolution` 1K/2K/4K (https://replicate.com/google/nano-banana-2/api/schema): the catalog's
-    // sizes come in three tiers of about 1, 4 and 16 megapixels at every aspect ratio.
+    // sizes come in three tiers of about 1, 4 and 16 megapixels at every aspect ratio. A request
+    // without a size is priced at the first tier, so it is sent as 1K, not left to the vendor's default.
     replicate("google/nano-banana-2", {
       size: { kind: "aspect-ratio", to: "aspect_ratio", ratios: GEMINI_IMAGE_RATIOS },
       resolution: { to: "resolution", byPixels: { 2_000_000: "1K", 8_000_000: "2K", 18_000_000: "4K" } },
+      fixed: { resolution: "1K" },
       enums: { output_format: { to: "output_format", values: { jpeg: "jpg", png: "png" } } },
       references: { image_urls: { to: "image_input", as: "list" } },
     }),

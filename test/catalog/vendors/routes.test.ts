@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { catalog } from "../../../src/catalog/index.ts";
+import { createEngine } from "../../../src/engine/engine.ts";
 import { VENDOR_ROUTES, carriedReferences, nearestRatio, specOnRoute, toVendorInput, vendorTableMarkdown } from "../../../src/catalog/vendors/index.ts";
 
 const byId = new Map(catalog.map((m) => [m.id, m]));
@@ -184,6 +185,22 @@ describe("param translation", () => {
     expect(toVendorInput(pro, { prompt: "p", width: 3072, height: 5504, quantity: 1 })).toMatchObject({ ok: true, input: { resolution: "4K", aspect_ratio: "9:16" } });
   });
 
+  it("sends Gemini's image models on Replicate the resolution tier their price is for, a request without a size included (1K, not the vendor's default)", () => {
+    const engine = createEngine();
+    for (const model of ["gemini-image-2", "nano-banana-2"]) {
+      const base = engine.quote({ model, params: { prompt: "p" } }, 100_000_000);
+      if (!base.ok) throw new Error(base.error.message);
+      expect(toVendorInput(route(model, "replicate"), base.value.params), `${model} without a size`).toMatchObject({ ok: true, input: { resolution: "1K" } });
+      const tierOf: Record<number, string> = { 1: "1K", 2: "2K", 4: "4K" };
+      for (const size of byId.get(model)!.resolutions!) {
+        const quote = engine.quote({ model, params: { prompt: "p", width: size.width, height: size.height } }, 100_000_000);
+        if (!quote.ok) throw new Error(quote.error.message);
+        const factor = Math.round(quote.value.cost / base.value.cost);
+        expect(toVendorInput(route(model, "replicate"), quote.value.params), `${model} ${size.width}x${size.height}`).toMatchObject({ ok: true, input: { resolution: tierOf[factor] } });
+      }
+    }
+  });
+
   it("refuses Nano Banana Pro more than one image a request or a size past its 4K tier, and caps the quantity at one", () => {
     const pro = route("gemini-image-2", "replicate");
     expect(toVendorInput(pro, { prompt: "p", width: 1024, height: 1024, quantity: 2 })).toMatchObject({ ok: false, reason: expect.stringMatching(/one output per request \(asked for 2\)/) });
@@ -216,6 +233,16 @@ describe("param translation", () => {
     for (const [width, height] of [[1920, 1080], [1440, 1440], [1080, 1920]])
       expect(toVendorInput(fast, { prompt: "p", width, height, duration: 5, quantity: 1 }), `${width}×${height}`).toMatchObject({ ok: false, reason: expect.stringMatching(/up to 720p/) });
     expect(toVendorInput(route("seedance-2.0", "replicate"), { prompt: "p", width: 1920, height: 1080, duration: 5, quantity: 1 })).toMatchObject({ ok: true, input: { resolution: "1080p" } });
+  });
+
+  it("carries Seedance 2.0's end frame on Replicate only beside a start frame (the vendor ignores a last frame alone), so one sent alone is not carried", () => {
+    for (const model of ["seedance-2.0", "seedance-2.0-fast"]) {
+      const r = route(model, "replicate");
+      const end = { end_frame: "https://cdn.example/b.png" };
+      expect(carriedReferences(r, end), model).not.toHaveProperty("end_frame");
+      expect(toVendorInput(r, { prompt: "p", width: 1280, height: 720, duration: 5, quantity: 1, ...end }), model).toMatchObject({ ok: true, input: expect.not.objectContaining({ last_frame_image: expect.anything() }) });
+      expect(carriedReferences(r, { start_frame: "https://cdn.example/a.png", ...end }), model).toMatchObject({ start_frame: { to: "image" }, end_frame: { to: "last_frame_image" } });
+    }
   });
 
   it("runs each Kling O3 tier on the fal endpoint serving it, text- or image-to-video, and refuses a tier with no endpoint", () => {
