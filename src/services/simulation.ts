@@ -78,8 +78,9 @@ export function createSimulationService(options: SimulationServiceOptions): Simu
   const perKey = options.perKeyConcurrent ?? SIMULATIONS_PER_KEY;
   const perProcess = options.processConcurrent ?? SIMULATIONS_PER_PROCESS;
   let runningInProcess = 0;
-  const maxSlice = options.sliceEvents ?? SLICE_EVENTS;
-  const sliceMs = options.sliceMs ?? SLICE_MS;
+  // A slice of no events would never end a run: the options are held to at least one event and some time.
+  const maxSlice = Math.max(1, Math.floor(options.sliceEvents ?? SLICE_EVENTS) || SLICE_EVENTS);
+  const sliceMs = options.sliceMs !== undefined && options.sliceMs > 0 ? options.sliceMs : SLICE_MS;
   const elapsed = options.elapsed ?? (() => performance.now());
   const yieldToLoop = options.yieldToLoop ?? nextTurn;
   /** Runs `run` to its end in slices of about sliceMs each, the event loop having its turn between them. */

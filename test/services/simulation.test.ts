@@ -30,7 +30,7 @@ describe("simulation service", () => {
 
   it("sizes its slices by the time they take: slow slices shrink to a few milliseconds of work, fast ones grow to sliceEvents", async () => {
     /** Turns given to the event loop, and the run's events, when every slice takes `msPerSlice` of `elapsed`. */
-    const run = async (msPerSlice: number) => {
+    const run = async (msPerSlice: number, perHour: number) => {
       let now = 0;
       let turns = 0;
       const service = createSimulationService({
@@ -42,20 +42,26 @@ describe("simulation service", () => {
         elapsed: () => (now += msPerSlice),
         yieldToLoop: async () => void turns++,
       });
-      const result = await service.simulate(key("k1"), workload(3_000));
+      const result = await service.simulate(key("k1"), workload(perHour));
       if (!result.ok) throw new Error(result.error.message);
       return { turns, events: result.value.first.events };
     };
+    /** Turns between slices of these sizes (the last repeated) over `events`. */
+    const turnsFor = (events: number, sizes: readonly number[]) => {
+      let slices = 0;
+      for (let done = 0; done < events; slices++) done += sizes[Math.min(slices, sizes.length - 1)]!;
+      return slices - 1;
+    };
     // 50 ms for the first slice's 1,000 events: every later slice gets the fewest events, 100.
-    const slow = await run(50);
+    const slow = await run(50, 3_000);
     expect(slow.events).toBeGreaterThan(5_000);
-    expect(slow.turns).toBe(Math.ceil((slow.events - 1_000) / 100));
-    // 0.1 ms a slice: each next one four times larger (1,000, 4,000, 16,000), up to the default's most (20,000).
-    const fast = await run(0.1);
-    expect(fast.events).toBe(slow.events);
-    expect(fast.events).toBeGreaterThan(5_000);
-    expect(fast.events).toBeLessThan(21_000);
-    expect(fast.turns).toBe(2);
+    expect(slow.turns).toBe(turnsFor(slow.events, [1_000, 100]));
+    // 0.1 ms a slice: each next one four times larger, up to the default's most (20,000).
+    const fast = await run(0.1, 30_000);
+    expect(fast.events).toBeGreaterThan(41_000);
+    expect(fast.turns).toBe(turnsFor(fast.events, [1_000, 4_000, 16_000, 20_000]));
+    // No time measured at all (a coarse clock): four times larger each time, as fast.
+    expect((await run(0, 30_000)).turns).toBe(fast.turns);
   });
 
   it("starts a workload without `start` at today's UTC midnight and gives its keys the caller's daily limit", async () => {
