@@ -56,7 +56,8 @@ export const compared = (totals: SimulationTotals): Compared =>
 
 /**
  * The same workload's totals when every upstream attempt ends up to `delayMs` later (drawn per
- * attempt) and every listed arrival comes `shiftMs` later: what a gateway adds to the simulator's
+ * attempt) and every listed arrival up to `shiftMs` later (drawn per request, in the order its
+ * stream sends them, as a client sending one after another does): what a gateway adds to the simulator's
  * exact instants (a driver pass at most every tick, statements, HTTP). A workload whose compared
  * totals stay the same under them can be held to equal totals against a real gateway.
  */
@@ -65,10 +66,26 @@ export function disturbed(workload: Workload, delayMs: number, shiftMs: number, 
   const latencySeconds = Object.fromEntries(
     Object.entries(workload.provider.latencySeconds).map(([kind, [min, max]]) => [kind, [min, max + delayS] as const]),
   ) as Workload["provider"]["latencySeconds"];
-  const streams = workload.streams.map((s) =>
-    s.arrival.kind === "LIST" ? Object.assign({}, s, { arrival: { kind: "LIST" as const, atSeconds: s.arrival.atSeconds.map((t) => t + shiftMs / 1000) } }) : s,
-  );
+  const late = lateness(seed);
+  const streams = workload.streams.map((s) => {
+    if (s.arrival.kind !== "LIST") return s;
+    let last = Number.NEGATIVE_INFINITY;
+    const atSeconds = s.arrival.atSeconds.map((t) => (last = Math.max(last, t + (late() * shiftMs) / 1000)));
+    return Object.assign({}, s, { arrival: { kind: "LIST" as const, atSeconds } });
+  });
   return compared(simulated({ ...workload, seed, streams, provider: { ...workload.provider, latencySeconds } }).first.totals);
+}
+
+/** A seeded draw in [0, 1) (mulberry32), so a disturbed arrival is the same in every run. */
+function lateness(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /** Arrival instants (ms from the start) of each stream, in the order the simulator takes them. */

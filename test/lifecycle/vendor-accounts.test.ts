@@ -142,6 +142,7 @@ describe("a gateway's logs while its vendors refuse keys, rate-limit and answer 
     expect((await get(gw.url, "/credits", key)).status).toBe(200);
     expect((await fetch(`${gw.url}/api/me?key=${encodeURIComponent(key)}`)).status).toBeLessThan(500);
     await waitFor("the access log of /credits", async () => log.lines.some((line) => line.includes('"path":"/credits"')), 10_000);
+    await waitFor("the access log of /api/me (the key in its query)", async () => log.lines.some((line) => line.includes("/api/me")), 10_000);
 
     expect(log.lines.length).toBeGreaterThan(10);
     const leaks = log.lines.filter((line) => secrets.some((s) => line.includes(s)));

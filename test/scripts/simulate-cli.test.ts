@@ -196,6 +196,7 @@ describe("npm run simulate (scripts/simulate.ts)", () => {
     const workload = JSON.parse(readFileSync(LAUNCH_DAY, "utf8"));
     writeFileSync(bad, JSON.stringify({ ...workload, horizonHours: 200 }));
     const failed = runCli(bad, `--out=${out}`);
+    expect(failed.signal).toBeNull();
     expect(failed.status).not.toBe(0);
     expect(failed.stderr).toMatch(/^INVALID_PARAMS: .*horizonHours: must be a number from .* to 168/m);
     expect(failed.stdout).toBe("");

@@ -18,7 +18,7 @@ export interface UpstreamProviderOptions {
    * when it connects (`createGuardedAgent`).
    */
   readonly downloadDispatcher?: Dispatcher;
-  /** Largest result file downloaded (default 256 MiB). */
+  /** The most a result's files may hold together (default 256 MiB). */
   readonly maxDownloadBytes?: number;
 }
 

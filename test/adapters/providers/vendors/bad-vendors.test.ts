@@ -212,7 +212,8 @@ describe("a vendor's result files", () => {
     expect(refusal).toBeInstanceOf(ResultRefused);
     expect((refusal as Error).message).toMatch(new RegExp(`larger than ${DEFAULT_MAX_DOWNLOAD_BYTES} bytes`));
     expect(bytes).toBeLessThanOrEqual(DEFAULT_MAX_DOWNLOAD_BYTES);
-    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+    // Held whole, the cap's 256 MiB would show; streamed, the chunks in flight do.
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
   });
 
   it("a result file that redirects (to the cloud metadata address) is refused, the redirect not followed", async () => {
