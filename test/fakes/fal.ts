@@ -6,7 +6,7 @@
  * /.well-known/jwks.json), and injected faults.
  */
 import { createHash, generateKeyPairSync, randomUUID, sign } from "node:crypto";
-import { json, noFaults, serveFile, startServer, type Faults } from "./http.ts";
+import { breakAnswer, json, noFaults, serveFile, startServer, type Faults } from "./http.ts";
 
 interface FalRequest {
   readonly id: string;
@@ -82,6 +82,8 @@ export async function startFakeFal(options: { keys: readonly string[] }): Promis
       }
       if (requestMatch[3] === "/status" && req.method === "GET") {
         calls.status++;
+        const broken = faults.pollBreaks.shift();
+        if (broken) return breakAnswer(res, broken, 200, { status: r.statusPolls ? "IN_PROGRESS" : "IN_QUEUE", response_url: `${base}/${requestMatch[1]}/requests/${r.id}` });
         const injected = faults.pollStatuses.shift();
         if (injected) return json(res, injected, { detail: injected === 429 ? "Rate limit exceeded" : "injected" });
         r.statusPolls++;
@@ -111,6 +113,9 @@ export async function startFakeFal(options: { keys: readonly string[] }): Promis
     }
     if (req.method !== "POST") return json(res, 405, { detail: "Method not allowed" });
     calls.submit++;
+    // A broken answer to a submit that queued nothing: the body is the shape of a queued answer, its id one fal never gave.
+    const broken = faults.submitBreaks.shift();
+    if (broken) return breakAnswer(res, broken, 200, { request_id: randomUUID(), status: "IN_QUEUE", queue_position: 0 });
     const injected = faults.submitStatuses.shift();
     if (injected === 429) res.setHeader("retry-after", "7");
     if (injected) return json(res, injected, { detail: injected === 429 ? "Rate limit exceeded" : injected === 422 ? [{ loc: ["body", "prompt"], msg: "injected validation error", type: "value_error" }] : "Internal error" });

@@ -78,9 +78,37 @@ export interface Faults {
   requestErrors?: { readonly status: number; readonly errorType?: string }[];
   /** Serve result files as `first`, then `rest` once `release` resolves (no Content-Length). */
   heldFile?: { readonly first: Buffer; readonly rest: Buffer; readonly release: Promise<void> };
+  /**
+   * How the next submits break, one per submit (`breakAnswer`): the submit is counted, nothing is
+   * queued. Unlike `hang`, which stops every route, only the request it is taken by breaks.
+   */
+  submitBreaks: AnswerBreak[];
+  /** How the next status reads of a submitted job break, one per read: counted, the job not advanced. */
+  pollBreaks: AnswerBreak[];
 }
 
-export const noFaults = (): Faults => ({ submitStatuses: [], pollStatuses: [], garbage: false, hang: false, fileStatuses: [] });
+export const noFaults = (): Faults => ({ submitStatuses: [], pollStatuses: [], garbage: false, hang: false, fileStatuses: [], submitBreaks: [], pollBreaks: [] });
+
+/**
+ * An answer that never comes whole: "hang", never answered (the connection stays open until the
+ * client gives up or the fake closes); "drop-after-status-line", the status line sent, then the
+ * connection destroyed; "drop-mid-body", the headers (with the full Content-Length) and the first
+ * half of `body` sent, then the connection destroyed.
+ */
+export type AnswerBreak = "hang" | "drop-after-status-line" | "drop-mid-body";
+
+export function breakAnswer(res: ServerResponse, how: AnswerBreak, status: number, body: unknown): void {
+  if (how === "hang") return;
+  const socket = res.socket;
+  if (!socket) return;
+  if (how === "drop-after-status-line") {
+    socket.write(`HTTP/1.1 ${status} OK\r\n`, () => socket.destroy());
+    return;
+  }
+  const text = Buffer.from(JSON.stringify(body));
+  res.writeHead(status, { "content-type": "application/json", "content-length": text.byteLength });
+  res.write(text.subarray(0, Math.floor(text.byteLength / 2)), () => socket.destroy());
+}
 
 /** Serves /files/<id>/<name>, honouring the file faults. */
 export function serveFile(res: ServerResponse, name: string, faults: Faults): void {

@@ -4,7 +4,7 @@
  * `urlOutput`), `Authorization: Bearer <key>`, error bodies as OpenAI words them
  * (`{error: {message, type, param, code}}`), and injected faults.
  */
-import { json, noFaults, PNG, serveFile, startServer, type Faults } from "./http.ts";
+import { breakAnswer, json, noFaults, PNG, serveFile, startServer, type Faults } from "./http.ts";
 
 export interface FakeOpenAI {
   readonly url: string;
@@ -36,6 +36,9 @@ export async function startFakeOpenAI(options: { keys: readonly string[] }): Pro
     if (!auth || !options.keys.includes(auth[1]!)) return json(res, 401, openaiError("Incorrect API key provided.", "invalid_request_error", "invalid_api_key"));
     if (req.method !== "POST" || url.pathname !== "/v1/images/generations") return json(res, 404, openaiError("Unknown request URL", "invalid_request_error", "unknown_url"));
     calls.generate++;
+    // The one call is both the submit and the status: `submitBreaks` break it (`pollBreaks` are not used).
+    const broken = faults.submitBreaks.shift();
+    if (broken) return breakAnswer(res, broken, 200, { created: Math.floor(Date.now() / 1000), data: [{ b64_json: PNG.toString("base64") }] });
     const injected = faults.submitStatuses.shift();
     if (injected === 429) return json(res, 429, openaiError("Rate limit reached for images per minute.", "requests", "rate_limit_exceeded"));
     // 402 stands for OpenAI's billing refusal, which it answers 429 with the type insufficient_quota.

@@ -1,15 +1,20 @@
 /**
  * A fake of Replicate's predictions API (https://replicate.com/docs/reference/http): create (by
- * model or version), get (starting → processing with a log progress bar → succeeded, one step per
- * get), cancel, `Authorization: Bearer <token>`, error bodies as Replicate words them
- * (`{title, detail, status}`), webhooks signed as https://replicate.com/docs/topics/webhooks/verify-webhook
- * says, and injected faults.
+ * model, `POST /v1/models/{owner}/{name}/predictions`, or by version, `POST /v1/predictions` with a
+ * `version` of one of the forms https://replicate.com/changelog/2025-08-05-run-all-models-with-the-same-api-endpoint
+ * lists: `{owner}/{name}`, `{owner}/{name}:{version_id}` or the 64-character `{version_id}`; a
+ * version the account does not know is a 422 "Invalid version or not permitted"), get (starting →
+ * processing with a log progress bar → succeeded, one step per get), cancel, `Authorization:
+ * Bearer <token>`, error bodies as Replicate words them (`{title, detail, status}`), webhooks
+ * signed as https://replicate.com/docs/topics/webhooks/verify-webhook says, and injected faults.
  */
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
-import { json, noFaults, serveFile, startServer, type Faults } from "./http.ts";
+import { breakAnswer, json, noFaults, serveFile, startServer, type Faults } from "./http.ts";
 
 interface Prediction {
   readonly id: string;
+  /** The path of the create request that made it: `/v1/models/{owner}/{name}/predictions` or `/v1/predictions`. */
+  readonly path: string;
   readonly model: string;
   readonly version?: string;
   readonly input: Record<string, unknown>;
@@ -32,6 +37,8 @@ export interface FakeReplicate {
   failWith?: string;
   /** The account's webhook signing secret (`whsec_…`). */
   readonly webhookSecret: string;
+  /** The model versions a create by version may name: 64-hex version id → `owner/name`. */
+  readonly versions: Map<string, string>;
   webhookFor(id: string, forge?: boolean): { headers: Record<string, string>; body: string };
   close(): Promise<void>;
 }
@@ -42,6 +49,7 @@ export async function startFakeReplicate(options: { tokens: readonly string[] })
   const predictions = new Map<string, Prediction>();
   const calls = { create: 0, get: 0, files: 0 };
   const faults = noFaults();
+  const versions = new Map<string, string>();
   const webhookSecret = `whsec_${randomBytes(24).toString("base64")}`;
   let base = "";
 
@@ -86,6 +94,8 @@ export async function startFakeReplicate(options: { tokens: readonly string[] })
         return json(res, 200, view(p));
       }
       calls.get++;
+      const broken = faults.pollBreaks.shift();
+      if (broken) return breakAnswer(res, broken, 200, view(p));
       const injected = faults.pollStatuses.shift();
       if (injected) return json(res, injected, error(injected, injected === 429 ? "Request was throttled." : "injected"));
       p.gets++;
@@ -95,6 +105,9 @@ export async function startFakeReplicate(options: { tokens: readonly string[] })
     const byModel = /^\/v1\/models\/([^/]+\/[^/]+)\/predictions$/.exec(url.pathname);
     if (req.method !== "POST" || (!byModel && url.pathname !== "/v1/predictions")) return json(res, 404, error(404, "Not found."));
     calls.create++;
+    // A broken answer to a create that made nothing: the body is the shape of a prediction, its id one Replicate never gave.
+    const broken = faults.submitBreaks.shift();
+    if (broken) return breakAnswer(res, broken, 201, { id: randomUUID().replace(/-/g, "").slice(0, 26), status: "starting", output: null });
     const injected = faults.submitStatuses.shift();
     if (injected) return json(res, injected, error(injected, injected === 422 ? "- input.prompt: Invalid type. Expected: string" : "injected"));
     if (faults.garbage) {
@@ -108,12 +121,22 @@ export async function startFakeReplicate(options: { tokens: readonly string[] })
       return json(res, 400, error(400, "Invalid JSON"));
     }
     if (!payload.input || typeof payload.input !== "object") return json(res, 422, error(422, "- input: Invalid type. Expected: object"));
-    if (!byModel && !payload.version) return json(res, 422, error(422, "- version is required"));
+    let model = byModel?.[1];
+    let version: string | undefined;
+    if (!byModel) {
+      if (typeof payload.version !== "string" || !payload.version) return json(res, 422, error(422, "- version is required"));
+      const named = /^(?:([^/:]+\/[^/:]+)(?::([0-9a-f]{64}))?|([0-9a-f]{64}))$/.exec(payload.version);
+      version = named?.[2] ?? named?.[3];
+      model = named?.[1] ?? (version ? versions.get(version) : undefined);
+      const known = named && (!version || (versions.has(version) && versions.get(version) === model));
+      if (!known) return json(res, 422, { title: "Invalid version or not permitted", detail: "Invalid version or not permitted", status: 422 });
+    }
     const id = randomUUID().replace(/-/g, "").slice(0, 26);
     const p: Prediction = {
       id,
-      model: byModel?.[1] ?? "unknown/unknown",
-      ...(payload.version ? { version: payload.version } : {}),
+      path: url.pathname,
+      model: model!,
+      ...(version ? { version } : {}),
       input: payload.input,
       token: auth[1]!,
       ...(typeof payload.webhook === "string" ? { webhook: payload.webhook } : {}),
@@ -133,6 +156,7 @@ export async function startFakeReplicate(options: { tokens: readonly string[] })
     faults,
     stepsToComplete: 3,
     webhookSecret,
+    versions,
     webhookFor(id, forge = false) {
       const p = predictions.get(id)!;
       const body = JSON.stringify(view(p));
