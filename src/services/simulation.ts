@@ -4,7 +4,9 @@
  * loop between slices, so a large simulation never holds up the requests this process serves.
  * A slice's size in events follows the time the last one took (events cost more on a slow
  * machine, on a cold run before V8 has compiled the simulator, and in a workload of many
- * refusals than in one of plain acceptances), from a small first slice, within SLICE_EVENTS.
+ * refusals than in one of plain acceptances), from a small first slice of the process, within
+ * SLICE_EVENTS; a simulation starts at the size the last slice of the process came to, so a warm
+ * process runs a small workload in one slice, with no turn given up for nothing.
  * Each API key may run a few simulations at once, and the process a few more; one more is
  * RATE_LIMITED (CONCURRENCY): a simulation holds memory for every request it accepts, and the
  * process's CPU, so their number is bounded like any other input.
@@ -62,7 +64,7 @@ export const SIMULATIONS_PER_KEY = 2;
 export const SIMULATIONS_PER_PROCESS = 4;
 const SLICE_EVENTS = 20_000;
 const SLICE_MS = 5;
-/** The first slice's events, before any was timed: about a millisecond cold, on a slow machine. */
+/** The process's first slice's events, before any was timed: about a millisecond cold, on a slow machine. */
 const FIRST_SLICE_EVENTS = 1_000;
 /** The fewest events a slice is given: a turn of the event loop costs far less than these. */
 const MIN_SLICE_EVENTS = 100;
@@ -83,9 +85,10 @@ export function createSimulationService(options: SimulationServiceOptions): Simu
   const sliceMs = options.sliceMs !== undefined && options.sliceMs > 0 ? options.sliceMs : SLICE_MS;
   const elapsed = options.elapsed ?? (() => performance.now());
   const yieldToLoop = options.yieldToLoop ?? nextTurn;
+  /** The events of the next slice, as the last slice of any simulation here measured them. */
+  let slice = Math.min(maxSlice, FIRST_SLICE_EVENTS);
   /** Runs `run` to its end in slices of about sliceMs each, the event loop having its turn between them. */
   const runInSlices = async (run: WorkloadRun): Promise<void> => {
-    let slice = Math.min(maxSlice, FIRST_SLICE_EVENTS);
     for (;;) {
       const started = elapsed();
       if (run.step(slice)) return;

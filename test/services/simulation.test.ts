@@ -64,6 +64,21 @@ describe("simulation service", () => {
     expect((await run(0, 30_000)).turns).toBe(fast.turns);
   });
 
+  it("starts a simulation at the slice size the process's last slices came to: a warm process runs a small workload in one slice", async () => {
+    let turns = 0;
+    const service = createSimulationService({ engine: createEngine(), clock: manualClock(), poolSize: 12, sliceMs: 5, elapsed: (() => { let now = 0; return () => (now += 0.1); })(), yieldToLoop: async () => void turns++ });
+    const first = await service.simulate(key("k1"), workload(3_000));
+    if (!first.ok) throw new Error(first.error.message);
+    expect(first.value.first.events).toBeGreaterThan(5_000);
+    expect(first.value.first.events).toBeLessThan(16_000);
+    // Cold: 1,000 events, then 4,000, then the rest.
+    expect(turns).toBe(2);
+    turns = 0;
+    const again = await service.simulate(key("k1"), workload(3_000));
+    if (!again.ok) throw new Error(again.error.message);
+    expect(turns).toBe(0);
+  });
+
   it("starts a workload without `start` at today's UTC midnight and gives its keys the caller's daily limit", async () => {
     const clock = manualClock(Date.UTC(2026, 11, 7, 15, 30));
     const service = createSimulationService({ engine: createEngine(), clock, poolSize: 12 });
