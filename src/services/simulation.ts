@@ -64,7 +64,7 @@ export const SIMULATIONS_PER_KEY = 2;
 export const SIMULATIONS_PER_PROCESS = 4;
 const SLICE_EVENTS = 20_000;
 const SLICE_MS = 5;
-/** The process's first slice's events, before any was timed: about a millisecond cold, on a slow machine. */
+/** The process's first slice's events, before any was timed: small, as events run slowest before V8 has compiled the simulator. */
 const FIRST_SLICE_EVENTS = 1_000;
 /** The fewest events a slice is given: a turn of the event loop costs far less than these. */
 const MIN_SLICE_EVENTS = 100;

@@ -1,6 +1,7 @@
 // Running one workload both ways for simulation-calibration.test.ts: through the workload
 // simulator, and over HTTP against a running gateway (scaled clocks, the simulated provider), then
 // reading the gateway's outcome back as the simulator's totals, to the micro-dollar.
+import { SeededRandom } from "../../src/simulation/random.ts";
 import { createEngine } from "../../src/engine/engine.ts";
 import { HARD_LIMIT_ERROR } from "../../src/services/task-driver.ts";
 import type { KeyDay, SimulationReport, SimulationTotals } from "../../src/simulation/report.ts";
@@ -66,7 +67,8 @@ export function disturbed(workload: Workload, delayMs: number, shiftMs: number, 
   const latencySeconds = Object.fromEntries(
     Object.entries(workload.provider.latencySeconds).map(([kind, [min, max]]) => [kind, [min, max + delayS] as const]),
   ) as Workload["provider"]["latencySeconds"];
-  const late = lateness(seed);
+  const random = new SeededRandom(seed);
+  const late = () => random.unit();
   const streams = workload.streams.map((s) => {
     if (s.arrival.kind !== "LIST") return s;
     let last = Number.NEGATIVE_INFINITY;
@@ -74,18 +76,6 @@ export function disturbed(workload: Workload, delayMs: number, shiftMs: number, 
     return Object.assign({}, s, { arrival: { kind: "LIST" as const, atSeconds } });
   });
   return compared(simulated({ ...workload, seed, streams, provider: { ...workload.provider, latencySeconds } }).first.totals);
-}
-
-/** A seeded draw in [0, 1) (mulberry32), so a disturbed arrival is the same in every run. */
-function lateness(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Arrival instants (ms from the start) of each stream, in the order the simulator takes them. */

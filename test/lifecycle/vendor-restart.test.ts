@@ -21,7 +21,7 @@ afterAll(() => cleanup.run(), 60_000);
 const SCALE = 10;
 const LEASE_MS = 1_000;
 
-describe("a gateway process killed with SIGKILL while its task runs at a vendor", () => {
+describe("a gateway process killed with SIGKILL while its task runs at a vendor", { concurrent: true }, () => {
   for (const [name, start] of FAKE_VENDORS) {
     test(`${name}: a new process on the same database resumes the job from the stored request id (no second submit), finishes the task with the vendor's result, charged once`, async ({ expect }) => {
       const vendor = await start(cleanup);

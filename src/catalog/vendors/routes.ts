@@ -136,7 +136,7 @@ const seedance2Replicate = (model: string, tiers: Readonly<Record<number, string
       },
       doc,
     ),
-    { withAllReferences: { params: ["start_frame", "end_frame"], model, references: { ...references, end_frame: { to: "last_frame_image", as: "single" } } } },
+    { withAllReferences: { params: ["start_frame", "end_frame"], model, references: Object.assign({}, references, { end_frame: { to: "last_frame_image", as: "single" } as const }) } },
   );
 };
 

@@ -15,6 +15,7 @@ import { startFakeFal, type FakeFal } from "../../../fakes/fal.ts";
 import { startFakeOpenAI, type FakeOpenAI } from "../../../fakes/openai.ts";
 import { startFakeReplicate, type FakeReplicate } from "../../../fakes/replicate.ts";
 import { withFilesRead } from "../support/read-result.ts";
+import { vendorJob } from "../support/vendor-job.ts";
 
 let fal: FakeFal;
 let replicate: FakeReplicate;
@@ -28,16 +29,7 @@ beforeEach(() => {
   openai.urlOutput = false;
 });
 
-let counter = 0;
-const job = (model: string, params: Record<string, unknown> = { prompt: "p", width: 1024, height: 1024, quantity: 1 }): ProviderJob => ({
-  taskId: `00000000-0000-4000-9000-${String(++counter).padStart(12, "0")}`,
-  model,
-  output: "image",
-  params,
-  attempt: 1,
-  account: 1,
-  startedAt: Date.now(),
-});
+const job = vendorJob;
 
 async function settle(provider: Provider, j: ProviderJob): Promise<ProviderStatus> {
   let current = j;

@@ -13,6 +13,7 @@ import { startFakeFal, type FakeFal } from "../../../fakes/fal.ts";
 import { startFakeOpenAI, type FakeOpenAI } from "../../../fakes/openai.ts";
 import { startFakeReplicate, type FakeReplicate } from "../../../fakes/replicate.ts";
 import { withFilesRead } from "../support/read-result.ts";
+import { vendorJob } from "../support/vendor-job.ts";
 
 /** The call deadline the adapters are given (`timeoutMs`). */
 const DEADLINE_MS = 300;
@@ -30,16 +31,7 @@ beforeEach(() => {
   for (const fake of [fal, replicate, openai]) Object.assign(fake.faults, noFaults());
 });
 
-let counter = 0;
-const job = (model: string): ProviderJob => ({
-  taskId: `00000000-0000-4000-9200-${String(++counter).padStart(12, "0")}`,
-  model,
-  output: "image",
-  params: { prompt: "p", width: 1024, height: 1024, quantity: 1 },
-  attempt: 1,
-  account: 1,
-  startedAt: Date.now(),
-});
+const job = (model: string) => vendorJob(model);
 
 /** `promise`, or a rejection once `ms` have passed without it settling. */
 const within = <T>(ms: number, promise: Promise<T>): Promise<T> =>

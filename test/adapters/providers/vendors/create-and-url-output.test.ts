@@ -10,6 +10,7 @@ import { noFaults, PNG } from "../../../fakes/http.ts";
 import { startFakeOpenAI, type FakeOpenAI } from "../../../fakes/openai.ts";
 import { startFakeReplicate, type FakeReplicate } from "../../../fakes/replicate.ts";
 import { withFilesRead } from "../support/read-result.ts";
+import { vendorJob } from "../support/vendor-job.ts";
 
 let replicate: FakeReplicate;
 let openai: FakeOpenAI;
@@ -22,16 +23,7 @@ beforeEach(() => {
   openai.urlOutput = false;
 });
 
-let counter = 0;
-const job = (model: string, params: Record<string, unknown> = { prompt: "a lighthouse", width: 1024, height: 1024, quantity: 2 }): ProviderJob => ({
-  taskId: `00000000-0000-4000-9100-${String(++counter).padStart(12, "0")}`,
-  model,
-  output: "image",
-  params,
-  attempt: 1,
-  account: 1,
-  startedAt: Date.now(),
-});
+const job = (model: string, params: Record<string, unknown> = { prompt: "a lighthouse", width: 1024, height: 1024, quantity: 2 }) => vendorJob(model, params);
 
 /** Polls until the attempt ends (its files read as the driver reads them); returns the vendor handle it was polled with too. */
 async function settle(provider: Provider, j: ProviderJob): Promise<{ status: ProviderStatus; upstream: string | null | undefined }> {
