@@ -31,6 +31,7 @@ const UNIT = [
   "test/scripts/**/*.test.ts", // the scripts' CLIs in a child tsx (npm run simulate), no server
   "test/services/simulation.test.ts", // the simulation service over the pure simulator, no database
   "test/adapters/metrics/**/*.test.ts", // prom-client registries in memory
+  "test/adapters/postgres/batch-per-tick.test.ts", // the batching alone, a recording run in place of the database
   "test/graphql/transports/yoga-logger.test.ts", // a pino logger into memory
 ];
 const E2E = [

@@ -46,7 +46,7 @@ let installed = false;
 function kindOf(text: string): string {
   const sql = text.replace(/\s+/g, " ").trim();
   const known: [RegExp, string][] = [
-    [/WITH held AS/, "charge+create task (chargeAndCreateTask)"],
+    [/WITH input AS .* INSERT INTO tasks/, "charge+create tasks (accept, one statement a tick's batch)"],
     [/^SELECT .* FROM "public"\."tasks" WHERE \("public"\."tasks"\."id" = \$1/, "read task by id (findTask)"],
     [/^SELECT .* FROM "public"\."api_keys"/, "read api key (authenticate)"],
     [/^SELECT used_micros FROM daily_usage/, "read usage (usedOn)"],

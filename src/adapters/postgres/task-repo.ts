@@ -3,7 +3,8 @@ import type { NewTask, TaskRecord } from "../../domain/task.ts";
 import type { Micros } from "../../kernel/money.ts";
 import { utcDay } from "../../kernel/utc-day.ts";
 import type { OutputKind } from "../../catalog/types.ts";
-import { ChargeNotMade, FINISHED_LATENCY_MAX_TASKS, SLOTS_PER_SWEEP, type FinishedLatencyQuery, type TaskRepo } from "../../services/ports/task-repo.ts";
+import { ChargeNotMade, FINISHED_LATENCY_MAX_TASKS, SLOTS_PER_SWEEP, type FinishedLatencyQuery, type IdempotencyCompletion, type TaskRepo } from "../../services/ports/task-repo.ts";
+import { batchPerTick } from "./batch-per-tick.ts";
 import type { SqlClient } from "./sql.ts";
 import { acceptedTask, claimedTaskFromRow, liveTaskFromRow, taskFromRow, type ClaimedTaskRow, type LiveTaskRow, type TaskRow } from "./task-row.ts";
 import { EVENT_PARAMS_MAX } from "../../domain/task-events.ts";
@@ -46,49 +47,95 @@ const T_CLAIMED = Prisma.raw(CLAIMED_COLUMNS.map((c) => `t.${c}`).join(", "));
 
 
 /**
- * The charge: the usage row is raised only if the day stays within the limit (`keyed.lim`: the
- * caller's $6, or the key's stored limit when lower, the default $20 when none is stored: a limit
- * lowered or reset since the caller read the key binds), and not for a key stored revoked; the task ($7...) exists only if the charge
- * happened; an idempotency reservation ($1, held since $3) must still be ours, and is completed
- * with the answer in the same statement.
- * It answers only what the database decides (the day's usage and the limit it held to): the task
- * row is what its parameters and the table's defaults make it (acceptedTask in task-row.ts), so
- * the row is not sent back, described and parsed on every accepted generation.
+ * The charge, for a batch of accepted generations ($1: a JSON array, one object per generation;
+ * no two of one key, see batchPerTick): each key's usage row is raised only if its day stays
+ * within the limit (`lim`: the caller's, or the key's stored limit when lower, the deployment's
+ * default when none is stored: a limit lowered or reset since the caller read the key binds), and
+ * not for a key stored revoked; a task exists only if its charge happened; an idempotency
+ * reservation (`idem`, held since `token`) must still be ours, and is completed with the answer
+ * in the same statement.
+ * It answers, per generation charged (by its task's id), only what the database
+ * decides (the day's usage and the limit it held to): the task row is what its values and the
+ * table's defaults make it (acceptedTask in task-row.ts), so no row is sent back, described and
+ * parsed. The key reads are subqueries per generation, so each is an index lookup whatever the
+ * planner guesses of the batch's size.
  */
 const ACCEPT = `
-  WITH held AS (
-    SELECT 1 WHERE $1::text IS NULL OR EXISTS (
-      SELECT 1 FROM idempotency_records
-      WHERE key_id = $2::text AND key = coalesce($1::text, '') AND state = 'PENDING' AND created_at = $3::timestamptz
-      FOR UPDATE)
+  WITH input AS (
+    SELECT * FROM jsonb_to_recordset($1::text::jsonb) AS i(
+      idem text, key_id text, token timestamptz, day date, cost bigint, lim_read bigint, unset bigint,
+      id text, model text, kind text, request_params jsonb, params jsonb, adjustments jsonb, response jsonb,
+      created_at timestamptz, slot_release_at timestamptz, refund_at timestamptz, hard_deadline_at timestamptz,
+      lease_owner text, lease_until timestamptz)
   ), keyed AS (
-    SELECT least($6::bigint, coalesce((SELECT daily_limit_micros FROM api_keys WHERE id = $2::text), $20::bigint, $6::bigint)) AS lim
-    FROM held
-    WHERE NOT EXISTS (SELECT 1 FROM api_keys WHERE id = $2::text AND revoked_at IS NOT NULL)
+    SELECT i.*, least(i.lim_read, coalesce((SELECT daily_limit_micros FROM api_keys WHERE id = i.key_id), i.unset, i.lim_read)) AS lim
+    FROM input i
+    WHERE coalesce((SELECT revoked_at IS NULL FROM api_keys WHERE id = i.key_id), true)
+      AND (i.idem IS NULL OR EXISTS (
+        SELECT 1 FROM idempotency_records
+        WHERE key_id = i.key_id AND key = i.idem AND state = 'PENDING' AND created_at = i.token
+        FOR UPDATE))
   ), charge AS (
     INSERT INTO daily_usage AS u (key_id, day, used_micros)
-    SELECT $2::text, $4::text::date, $5::bigint FROM keyed
-    WHERE $5::bigint <= keyed.lim
+    SELECT key_id, day, cost FROM keyed
+    WHERE cost <= lim
     ON CONFLICT (key_id, day) DO UPDATE
       SET used_micros = u.used_micros + EXCLUDED.used_micros
-      WHERE u.used_micros + EXCLUDED.used_micros <= (SELECT lim FROM keyed)
-    RETURNING u.used_micros
+      WHERE u.used_micros + EXCLUDED.used_micros <= (SELECT lim FROM keyed WHERE keyed.key_id = EXCLUDED.key_id)
+    RETURNING u.key_id, u.used_micros
+  ), charged AS (
+    SELECT k.*, c.used_micros FROM keyed k JOIN charge c ON c.key_id = k.key_id
   ), created AS (
     INSERT INTO tasks (id, key_id, model, kind, status, request_params, params, adjustments, cost_micros, charge_day,
                        created_at, updated_at, slot_release_at, refund_at, hard_deadline_at, lease_owner, lease_until, event_pending)
-    SELECT $7::text, $2::text, $8::text, $9::text, 'QUEUED'::task_status,
-           $10::text::jsonb, $11::text::jsonb, $12::text::jsonb, $5::bigint, $4::text::date,
-           $13::timestamptz, $13::timestamptz, $14::timestamptz, $15::timestamptz, $16::timestamptz, $18::text, $19::timestamptz, true
-    FROM charge
+    SELECT id, key_id, model, kind, 'QUEUED'::task_status, request_params, params, adjustments, cost, day,
+           created_at, created_at, slot_release_at, refund_at, hard_deadline_at, lease_owner, lease_until, true
+    FROM charged
     RETURNING id
   ), completed AS (
-    UPDATE idempotency_records SET state = 'DONE', task_id = $7::text, response_status = 200,
-           response = $17::text::jsonb || jsonb_build_object('remaining', (SELECT lim FROM keyed) - (SELECT used_micros FROM charge))
-    WHERE $1::text IS NOT NULL AND key_id = $2::text AND key = coalesce($1::text, '')
-      AND EXISTS (SELECT 1 FROM created)
-    RETURNING key
+    UPDATE idempotency_records r SET state = 'DONE', task_id = c.id, response_status = 200,
+           response = c.response || jsonb_build_object('remaining', c.lim - c.used_micros)
+    FROM charged c
+    WHERE c.idem IS NOT NULL AND r.key_id = c.key_id AND r.key = c.idem
+    RETURNING r.key
   )
-  SELECT charge.used_micros, keyed.lim AS limit_micros FROM charge, created, keyed`;
+  SELECT id, used_micros, lim AS limit_micros FROM charged`;
+
+/** Generations a batch of ACCEPT carries at most. */
+const ACCEPT_BATCH_MAX = 64;
+
+interface AcceptJson { readonly requestParams: string; readonly params: string; readonly adjustments: string }
+interface AcceptInput { readonly keyId: string; readonly taskId: string; readonly text: string }
+interface AcceptAnswer { readonly used: Micros; readonly limit: Micros }
+
+/**
+ * One generation's object in ACCEPT's $1. Its JSON values go in as the text acceptedTask parses
+ * (so the row holds what the record says); instants as ISO text, whole milliseconds as the
+ * columns keep them.
+ */
+function acceptText(task: NewTask, json: AcceptJson, limit: Micros, unset: Micros | null, idempotency: IdempotencyCompletion | undefined): string {
+  const iso = (ms: number) => at(ms).toISOString();
+  const scalars = JSON.stringify({
+    idem: idempotency?.key ?? null,
+    key_id: task.keyId,
+    token: iso(idempotency?.token ?? task.now),
+    day: utcDay(at(task.now)),
+    cost: task.cost,
+    lim_read: limit,
+    unset,
+    id: task.id,
+    model: task.model,
+    kind: task.output,
+    created_at: iso(task.now),
+    slot_release_at: iso(task.slotReleaseAt),
+    refund_at: iso(task.refundAt),
+    hard_deadline_at: iso(task.hardDeadlineAt),
+    lease_owner: task.hold?.owner ?? null,
+    lease_until: task.hold ? iso(task.hold.until) : null,
+  });
+  const response = JSON.stringify(idempotency?.response ?? {});
+  return `{"request_params":${json.requestParams},"params":${json.params},"adjustments":${json.adjustments},"response":${response},${scalars.slice(1)}`;
+}
 
 /** Frees the pool account of the tasks a CTE `done` moved off PROCESSING. */
 const FREE_ACCOUNT = Prisma.sql`freed AS (
@@ -247,6 +294,20 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
     return rows.map(taskFromRow).sort((x, y) => order.get(x.id)! - order.get(y.id)!);
   };
 
+  // Accepted generations of one tick share one statement (batch-per-tick.ts).
+  const acceptInBatch = batchPerTick<AcceptInput, AcceptAnswer | null>({
+    max: ACCEPT_BATCH_MAX,
+    groupOf: (input) => input.keyId,
+    didNothing,
+    run: async (inputs) => {
+      // In key order, as every batch takes its keys' usage rows: two batches never wait on each other's.
+      const ordered = inputs.slice().sort((a, b) => (a.keyId < b.keyId ? -1 : a.keyId > b.keyId ? 1 : 0));
+      const rows = await sql.query<{ id: string; used_micros: bigint | string; limit_micros: bigint | string }>(ACCEPT, [`[${ordered.map((input) => input.text).join(",")}]`]);
+      const charged = new Map(rows.map((row) => [row.id, { used: Number(row.used_micros), limit: Number(row.limit_micros) }]));
+      return inputs.map((input) => charged.get(input.taskId) ?? null);
+    },
+  });
+
   return {
     async accept(task: NewTask, limits, idempotency) {
       const limit = typeof limits === "number" ? limits : limits.read;
@@ -254,35 +315,18 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
       // Refused before anything is sent: the charge is known not to have been made.
       if (!isMicros(task.cost)) throw new ChargeNotMade(new RangeError(`accept: the cost must be a non-negative safe integer of micro-dollars, not ${task.cost}`));
       if (!isMicros(limit) || (unset !== null && !isMicros(unset))) throw new ChargeNotMade(new RangeError(`accept: the limits must be non-negative safe integers of micro-dollars, not ${limit} and ${unset}`));
-      const now = at(task.now);
-      const json = { requestParams: JSON.stringify(task.requestParams ?? {}), params: JSON.stringify(task.params), adjustments: JSON.stringify(task.adjustments) };
-      const values = [
-      idempotency?.key ?? null, // $1
-      task.keyId, // $2
-      at(idempotency?.token ?? task.now), // $3
-      utcDay(now), // $4
-      task.cost, // $5
-      limit, // $6
-      task.id, // $7
-      task.model, // $8
-      task.output, // $9
-      json.requestParams, // $10
-      json.params, // $11
-      json.adjustments, // $12
-      now, // $13
-      at(task.slotReleaseAt), // $14
-      at(task.refundAt), // $15
-      at(task.hardDeadlineAt), // $16
-      JSON.stringify(idempotency?.response ?? {}), // $17
-      task.hold?.owner ?? null, // $18
-      task.hold ? at(task.hold.until) : null, // $19
-      unset, // $20
-      ];
-      const rows = await sql.query<{ used_micros: bigint | string; limit_micros: bigint | string }>(ACCEPT, values).catch((error: unknown) => {
+      let json: AcceptJson;
+      let text: string;
+      try {
+        json = { requestParams: JSON.stringify(task.requestParams ?? {}), params: JSON.stringify(task.params), adjustments: JSON.stringify(task.adjustments) };
+        text = acceptText(task, json, limit, unset, idempotency);
+      } catch (error) {
+        throw new ChargeNotMade(error);
+      }
+      const answer = await acceptInBatch({ keyId: task.keyId, taskId: task.id, text }).catch((error: unknown) => {
         throw didNothing(error) ? new ChargeNotMade(error) : error;
       });
-      const row = rows[0];
-      return row ? { task: acceptedTask(task, json), used: Number(row.used_micros), limit: Number(row.limit_micros) } : null;
+      return answer ? { task: acceptedTask(task, json), used: answer.used, limit: answer.limit } : null;
     },
 
     async usedOn(keyId, day) {

@@ -91,13 +91,13 @@ describe.each(targets)("an accepted generation on $name", (target) => {
     expect(JSON.stringify(second!.task.requestParams)).toBe('{"__proto__":{"polluted":true},"b":1,"seed":0,"tags":["a",null]}');
   });
 
-  it("answers only the day's usage and the limit, not the task's row", async () => {
+  it("answers only the task's id, the day's usage and the limit, not the task's row", async () => {
     acceptRows.length = 0;
     const keyId = randomUUID();
     expect(await stores.tasks.accept(newTask(keyId, 300_000, T0), USD)).toMatchObject({ used: 300_000, limit: USD });
     expect(await stores.tasks.accept(newTask(keyId, 300_000, T0 + 1), USD)).toMatchObject({ used: 600_000, limit: USD });
     expect(acceptRows).toHaveLength(2);
-    for (const rows of acceptRows) expect(rows.map((row) => Object.keys(row).sort())).toEqual([["limit_micros", "used_micros"]]);
+    for (const rows of acceptRows) expect(rows.map((row) => Object.keys(row).sort())).toEqual([["id", "limit_micros", "used_micros"]]);
   });
 
   it("creates nothing and answers no row when the charge would pass the limit", async () => {

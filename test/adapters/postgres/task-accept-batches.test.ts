@@ -1,0 +1,186 @@
+// Accepted generations of one tick share one statement (task-repo.ts, batch-per-tick.ts), held to
+// both databases: how many statements go out, and that each generation's outcome is its own, as
+// if it had gone alone (limits, revoked keys, idempotency reservations, a row the database refuses).
+import { randomUUID } from "node:crypto";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../../src/adapters/postgres/database.ts";
+import type { SqlClient } from "../../../src/adapters/postgres/sql.ts";
+import { createStores, type Stores } from "../../../src/adapters/postgres/stores.ts";
+import { utcDay } from "../../../src/kernel/utc-day.ts";
+import { withTestDatabases } from "../../support/databases.ts";
+import { newTask } from "../../support/new-task.ts";
+
+const T0 = Date.parse("2026-11-25T10:00:00.000Z");
+const DAY = utcDay(new Date(T0));
+const USD = 1_000_000;
+const targets = await withTestDatabases();
+
+describe.each(targets)("accepted generations of one tick on $name", (target) => {
+  let db: Database;
+  let stores: Stores;
+  /** The accept statements sent, each as the number of generations it carried. */
+  const acceptStatements: number[] = [];
+  /** The keys of each accept statement's generations, in the order it carried them. */
+  const acceptKeys: string[][] = [];
+  beforeAll(async () => {
+    db = await target.open();
+    const sql: SqlClient = {
+      async query<Row extends object>(text: string, values: readonly unknown[]) {
+        if (text.includes("INSERT INTO tasks")) {
+          const generations = JSON.parse(values[0] as string) as { key_id: string }[];
+          acceptStatements.push(generations.length);
+          acceptKeys.push(generations.map((generation) => generation.key_id));
+        }
+        return db.sql.query<Row>(text, values);
+      },
+    };
+    stores = createStores({ prisma: db.prisma, sql });
+  });
+
+  it("go to the database as one statement, each answered with its own task and its key's usage", async () => {
+    acceptStatements.length = 0;
+    const tasks = [100, 200, 300, 400, 500].map((cost) => newTask(randomUUID(), cost, T0));
+    const accepted = await Promise.all(tasks.map((task) => stores.tasks.accept(task, USD)));
+    expect(acceptStatements).toEqual([5]);
+    expect(accepted.map((a) => [a?.task.id, a?.used, a?.limit])).toEqual(tasks.map((task) => [task.id, task.cost, USD]));
+    for (const task of tasks) {
+      expect(await stores.tasks.find(task.id)).toStrictEqual(accepted.find((a) => a?.task.id === task.id)?.task);
+      expect(await stores.tasks.usedOn(task.keyId, DAY)).toBe(task.cost);
+    }
+  });
+
+  it("go in their keys' order, as every batch takes its keys' usage rows, so two batches never wait on each other", async () => {
+    acceptKeys.length = 0;
+    const keys = ["k-c", "k-a", "k-d", "k-b"].map((key) => `${key}-${randomUUID()}`);
+    await Promise.all(keys.map((keyId) => stores.tasks.accept(newTask(keyId, 1, T0), USD)));
+    expect(acceptKeys).toEqual([keys.slice().sort()]);
+  });
+
+  it("carry at most 64 generations a statement", async () => {
+    acceptStatements.length = 0;
+    const tasks = Array.from({ length: 70 }, () => newTask(randomUUID(), 1, T0));
+    const accepted = await Promise.all(tasks.map((task) => stores.tasks.accept(task, USD)));
+    expect(acceptStatements).toEqual([64, 6]);
+    expect(accepted.every((a) => a !== null)).toBe(true);
+  });
+
+  it("of one key go in separate statements, and the day's limit holds across them", async () => {
+    acceptStatements.length = 0;
+    const keyId = randomUUID();
+    // Room for two of the three.
+    const tasks = [0, 1, 2].map((i) => newTask(keyId, 400_000, T0 + i));
+    const accepted = await Promise.all(tasks.map((task) => stores.tasks.accept(task, USD)));
+    expect(acceptStatements).toEqual([1, 1, 1]);
+    expect(accepted.filter((a) => a !== null)).toHaveLength(2);
+    expect(accepted.filter((a) => a !== null).map((a) => a!.used).sort()).toEqual([400_000, 800_000]);
+    expect(await stores.tasks.usedOn(keyId, DAY)).toBe(800_000);
+    for (const [i, task] of tasks.entries()) expect((await stores.tasks.find(task.id)) !== null).toBe(accepted[i] !== null);
+  });
+
+  it("answer null for each one over its limit or of a revoked key, changing nothing of it, and accept the others of the statement", async () => {
+    acceptStatements.length = 0;
+    const revoked = await stores.keys.create({ hash: randomUUID(), prefix: "sk-test", label: "revoked", dailyLimit: USD });
+    await stores.keys.revoke(revoked.id, T0);
+    const over = newTask(randomUUID(), USD + 1, T0);
+    const ofRevoked = newTask(revoked.id, 1, T0);
+    const fine = newTask(randomUUID(), 7, T0);
+    const accepted = await Promise.all([over, ofRevoked, fine].map((task) => stores.tasks.accept(task, USD)));
+    expect(acceptStatements).toEqual([3]);
+    expect(accepted.map((a) => a?.task.id ?? null)).toEqual([null, null, fine.id]);
+    expect(await stores.tasks.find(over.id)).toBeNull();
+    expect(await stores.tasks.find(ofRevoked.id)).toBeNull();
+    expect(await stores.tasks.usedOn(over.keyId, DAY)).toBe(0);
+    expect(await stores.tasks.usedOn(revoked.id, DAY)).toBe(0);
+    expect(await stores.tasks.usedOn(fine.keyId, DAY)).toBe(7);
+  });
+
+  it("hold each one to its own key's limit, on a day its key already spent", async () => {
+    const tight = randomUUID();
+    const loose = randomUUID();
+    expect(await stores.tasks.accept(newTask(tight, 900_000, T0), USD)).not.toBeNull();
+    expect(await stores.tasks.accept(newTask(loose, 900_000, T0), 5 * USD)).not.toBeNull();
+    acceptStatements.length = 0;
+    const accepted = await Promise.all([
+      stores.tasks.accept(newTask(tight, 200_000, T0 + 1), USD),
+      stores.tasks.accept(newTask(loose, 200_000, T0 + 1), 5 * USD),
+    ]);
+    expect(acceptStatements).toEqual([2]);
+    expect(accepted.map((a) => a && [a.used, a.limit])).toEqual([null, [1_100_000, 5 * USD]]);
+    expect(await stores.tasks.usedOn(tight, DAY)).toBe(900_000);
+    expect(await stores.tasks.usedOn(loose, DAY)).toBe(1_100_000);
+  });
+
+  it("complete each one's idempotency reservation with its own answer, only while that reservation is held", async () => {
+    acceptStatements.length = 0;
+    const reserve = async (keyId: string) => {
+      const reservation = await stores.idempotency.reserve({ keyId, key: "same-key", requestHash: "h", now: T0, ttlMs: 86_400_000, abandonAfterMs: 60_000 });
+      if (reservation.kind !== "reserved") throw new Error(`not reserved: ${reservation.kind}`);
+      return reservation.token;
+    };
+    const held = newTask(randomUUID(), 250_000, T0);
+    const lost = newTask(randomUUID(), 250_000, T0);
+    const heldToken = await reserve(held.keyId);
+    const lostToken = await reserve(lost.keyId);
+    await stores.idempotency.release(lost.keyId, "same-key", lostToken);
+    const accepted = await Promise.all([
+      stores.tasks.accept(held, USD, { key: "same-key", token: heldToken, response: { id: held.id, status: "QUEUED" } }),
+      stores.tasks.accept(lost, USD, { key: "same-key", token: lostToken, response: { id: lost.id, status: "QUEUED" } }),
+    ]);
+    expect(acceptStatements).toEqual([2]);
+    expect(accepted.map((a) => a?.task.id ?? null)).toEqual([held.id, null]);
+    expect(await stores.idempotency.reserve({ keyId: held.keyId, key: "same-key", requestHash: "h", now: T0 + 1, ttlMs: 86_400_000, abandonAfterMs: 60_000 })).toEqual({
+      kind: "replay",
+      response: { id: held.id, status: "QUEUED", remaining: 750_000 },
+      taskId: held.id,
+    });
+    expect(await stores.tasks.usedOn(lost.keyId, DAY)).toBe(0);
+    expect(await stores.tasks.find(lost.id)).toBeNull();
+  });
+
+  it("fail alone when the database refuses one of them: ChargeNotMade for it, the others of its statement accepted", async () => {
+    const existing = newTask(randomUUID(), 10, T0);
+    expect(await stores.tasks.accept(existing, USD)).not.toBeNull();
+    acceptStatements.length = 0;
+    // A task id already taken: the whole statement is refused, then each generation goes alone.
+    const clash = newTask(randomUUID(), 10, T0, { id: existing.id });
+    const others = [newTask(randomUUID(), 20, T0), newTask(randomUUID(), 30, T0)];
+    const outcomes = await Promise.allSettled([others[0]!, clash, others[1]!].map((task) => stores.tasks.accept(task, USD)));
+    expect(acceptStatements).toEqual([3, 1, 1, 1]);
+    expect(outcomes[1]).toMatchObject({ status: "rejected", reason: { name: "ChargeNotMade" } });
+    expect(outcomes[0]).toMatchObject({ status: "fulfilled", value: { used: 20 } });
+    expect(outcomes[2]).toMatchObject({ status: "fulfilled", value: { used: 30 } });
+    expect(await stores.tasks.usedOn(clash.keyId, DAY)).toBe(0);
+    expect(await stores.tasks.usedOn(others[0]!.keyId, DAY)).toBe(20);
+    expect(await stores.tasks.usedOn(others[1]!.keyId, DAY)).toBe(30);
+  });
+
+  it("charge as some serial order of the same charges would, key by key, whatever a tick's mix of keys and amounts (property)", async () => {
+    const charges = fc.array(fc.record({ key: fc.nat({ max: 3 }), amount: fc.integer({ min: 0, max: 400_000 }) }), { maxLength: 24 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 0, max: USD }), { minLength: 4, maxLength: 4 }), charges, async (limits, tick) => {
+        const keys = limits.map(() => randomUUID());
+        const tasks = tick.map((c) => newTask(keys[c.key]!, c.amount, T0));
+        const outcomes = await Promise.all(tasks.map((task, i) => stores.tasks.accept(task, limits[tick[i]!.key]!)));
+        for (const [k, keyId] of keys.entries()) {
+          const mine = tick.map((c, i) => ({ cost: c.amount, outcome: outcomes[i]!, id: tasks[i]!.id })).filter((_, i) => tick[i]!.key === k);
+          const accepted = mine.filter((m) => m.outcome !== null);
+          const used = await stores.tasks.usedOn(keyId, DAY);
+          // Accepted ones one after the other: each saw the total before it plus its own cost.
+          const chain = accepted.map((m) => ({ cost: m.cost, used: m.outcome!.used })).sort((a, b) => a.used - b.used || b.cost - a.cost);
+          let total = 0;
+          for (const step of chain) {
+            total += step.cost;
+            expect(step.used).toBe(total);
+          }
+          expect(used).toBe(total);
+          expect(used).toBeLessThanOrEqual(limits[k]!);
+          // A refused one did not fit when it was charged, nor after: usage only grew.
+          for (const m of mine) if (m.outcome === null) expect(used + m.cost).toBeGreaterThan(limits[k]!);
+          for (const m of mine) expect((await stores.tasks.find(m.id)) !== null).toBe(m.outcome !== null);
+        }
+      }),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+});
