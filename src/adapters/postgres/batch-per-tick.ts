@@ -1,3 +1,5 @@
+import { AsyncResource } from "node:async_hooks";
+
 /**
  * Calls made in one tick, run as batches: one statement for many callers.
  *
@@ -5,34 +7,44 @@
  * server, a transaction and a commit, whatever rows it moves. When many callers make the same
  * statement at once (accepted generations under load: the answers of one read from Redis settle
  * many requests' promises together), one statement for all of them costs little more than one.
- * The batch goes out on `process.nextTick`: once the callback under way and the promises it
- * settled have run, before the event loop reads or writes anything else. So no caller waits for
- * another turn of the loop, and a lone caller's statement leaves as soon as it did alone.
+ * The batch goes out on `process.nextTick`, which Node runs once the microtasks queued so far have
+ * run: the calls made from the promises one callback settled share a batch, and no batch waits for
+ * the event loop to read or write anything else. (A call made synchronously in the callback
+ * itself goes out before those promises' calls, in a batch of its own.)
  *
  * The rules it keeps:
  * - Two inputs of one group (`groupOf`) never share a batch: a statement may touch a row only once
- *   (a key's usage of the day). The second goes in another batch of the same tick, so it waits for
- *   nothing more than it did alone.
- * - At most `max` inputs a batch, so one statement stays bounded.
- * - A batch that failed having done nothing (`didNothing`) is run again input by input, so one bad
- *   input fails alone and the others' outcome is theirs. A batch whose outcome is unknown (the
- *   connection lost under it) fails for each of its inputs with that error: none may be retried.
+ *   (a key's usage of the day). The second goes in another batch of the same tick.
+ * - At most `max` inputs and `maxWeight` of their `weigh` a batch (one input heavier than that
+ *   goes alone), so one statement stays bounded.
+ * - A batch that failed for what one of its inputs may have caused (`retryAlone`) is run again
+ *   input by input, so that input fails alone and the others' outcome is theirs. Any other error
+ *   (the database unreachable or overloaded, the connection lost under the batch: its outcome
+ *   unknown) is every input's, and none is run again.
+ * - A batch is no one caller's work: it runs in the async context the batcher was made in, not in
+ *   its first caller's (so a per-client queue below, kernel/fair-turns.ts, does not put everyone's
+ *   statement in that client's line).
  */
 export interface BatchPerTickOptions<In, Out> {
   /** Runs a batch: one answer per input, in the inputs' order. */
   readonly run: (inputs: readonly In[]) => Promise<readonly Out[]>;
   readonly groupOf: (input: In) => string;
   readonly max: number;
-  readonly didNothing: (error: unknown) => boolean;
+  readonly weigh: (input: In) => number;
+  readonly maxWeight: number;
+  readonly retryAlone: (error: unknown) => boolean;
 }
 
 interface Waiting<In, Out> {
   readonly input: In;
+  readonly group: string;
+  readonly weight: number;
   readonly resolve: (out: Out) => void;
   readonly reject: (error: unknown) => void;
 }
 
 export function batchPerTick<In, Out>(options: BatchPerTickOptions<In, Out>): (input: In) => Promise<Out> {
+  if (!(options.max >= 1)) throw new RangeError(`batchPerTick: max must be at least 1, not ${options.max}`);
   let waiting: Waiting<In, Out>[] = [];
   let scheduled = false;
 
@@ -40,23 +52,22 @@ export function batchPerTick<In, Out>(options: BatchPerTickOptions<In, Out>): (i
     let answers: readonly Out[];
     try {
       answers = await options.run(batch.map((w) => w.input));
+      if (answers.length !== batch.length) throw new Error(`a batch of ${batch.length} got ${answers.length} answers`);
     } catch (error) {
-      if (batch.length > 1 && options.didNothing(error)) {
-        await Promise.all(batch.map((w) => settle([w])));
-      } else {
-        for (const w of batch) w.reject(error);
+      let alone = false;
+      try {
+        alone = batch.length > 1 && options.retryAlone(error);
+      } catch {
+        // An error it cannot classify is every input's.
       }
-      return;
-    }
-    if (answers.length !== batch.length) {
-      const error = new Error(`a batch of ${batch.length} got ${answers.length} answers`);
-      for (const w of batch) w.reject(error);
+      if (alone) await Promise.all(batch.map((w) => settle([w])));
+      else for (const w of batch) w.reject(error);
       return;
     }
     batch.forEach((w, i) => w.resolve(answers[i]!));
   };
 
-  const flush = () => {
+  const flush = AsyncResource.bind(() => {
     scheduled = false;
     let rest = waiting;
     waiting = [];
@@ -64,10 +75,12 @@ export function batchPerTick<In, Out>(options: BatchPerTickOptions<In, Out>): (i
       const batch: Waiting<In, Out>[] = [];
       const later: Waiting<In, Out>[] = [];
       const groups = new Set<string>();
+      let weight = 0;
       for (const w of rest) {
-        const group = options.groupOf(w.input);
-        if (batch.length < options.max && !groups.has(group)) {
-          groups.add(group);
+        const fits = batch.length === 0 || (batch.length < options.max && weight + w.weight <= options.maxWeight);
+        if (fits && !groups.has(w.group)) {
+          groups.add(w.group);
+          weight += w.weight;
           batch.push(w);
         } else {
           later.push(w);
@@ -76,11 +89,12 @@ export function batchPerTick<In, Out>(options: BatchPerTickOptions<In, Out>): (i
       void settle(batch);
       rest = later;
     }
-  };
+  });
 
   return (input) =>
     new Promise<Out>((resolve, reject) => {
-      waiting.push({ input, resolve, reject });
+      // Read here, so a throwing groupOf or weigh fails its own call, not the tick's batch.
+      waiting.push({ input, group: options.groupOf(input), weight: options.weigh(input), resolve, reject });
       if (!scheduled) {
         scheduled = true;
         process.nextTick(flush);

@@ -101,8 +101,9 @@ const ACCEPT = `
   )
   SELECT id, used_micros, lim AS limit_micros FROM charged`;
 
-/** Generations a batch of ACCEPT carries at most. */
+/** Generations a batch of ACCEPT carries at most, and the characters of their JSON (one larger goes alone). */
 const ACCEPT_BATCH_MAX = 64;
+const ACCEPT_BATCH_MAX_CHARS = 1 << 20;
 
 interface AcceptJson { readonly requestParams: string; readonly params: string; readonly adjustments: string }
 interface AcceptInput { readonly keyId: string; readonly taskId: string; readonly text: string }
@@ -145,12 +146,19 @@ const FREE_ACCOUNT = Prisma.sql`freed AS (
 /**
  * Gives back, to the day each was charged to, the cost of the rows of a CTE `target` (id, key_id,
  * charge_day, cost_micros, refund) with `refund` set. Summed per key and day: an UPDATE ... FROM
- * applies only one joined row to each usage row.
+ * applies only one joined row to each usage row. The usage rows are locked first, in key order
+ * (bytes, as ACCEPT's batches are sorted), so this and a batch of accepts cannot deadlock.
  */
-const CREDIT_REFUNDS = Prisma.sql`credited AS (
+const CREDIT_REFUNDS = Prisma.sql`credit AS (
+      SELECT key_id, charge_day, sum(cost_micros)::bigint AS amount FROM target WHERE refund GROUP BY key_id, charge_day
+    ), usage_locked AS (
+      SELECT u.key_id, u.day FROM daily_usage u JOIN credit c ON u.key_id = c.key_id AND u.day = c.charge_day
+      ORDER BY u.key_id COLLATE "C", u.day
+      FOR UPDATE OF u
+    ), credited AS (
       UPDATE daily_usage u SET used_micros = u.used_micros - c.amount
-      FROM (SELECT key_id, charge_day, sum(cost_micros)::bigint AS amount FROM target WHERE refund GROUP BY key_id, charge_day) c
-      WHERE u.key_id = c.key_id AND u.day = c.charge_day
+      FROM credit c, usage_locked l
+      WHERE u.key_id = c.key_id AND u.day = c.charge_day AND l.key_id = u.key_id AND l.day = u.day
       RETURNING u.key_id
     )`;
 
@@ -263,6 +271,18 @@ function didNothing(error: unknown): boolean {
   return e?.code === "ECONNREFUSED" || (typeof e?.message === "string" && /timeout exceeded when trying to connect/.test(e.message));
 }
 
+/**
+ * Whether a batch that failed may have failed for one of its generations, so that each, sent
+ * alone, gets its own outcome: PostgreSQL refused it (didNothing) for its data (class 22), a
+ * constraint (23), a row touched twice (21000) or a deadlock or serialization failure (40). Not a
+ * database out of connections, shutting down or cancelling statements, which sending each alone
+ * would only ask again, many times over.
+ */
+function refusedForItsRows(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return didNothing(error) && typeof code === "string" && /^(2[123]|40)/.test(code);
+}
+
 export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
   // The statements of a task's way (accept, start, claim, upstream, progress, final states,
   // refunds, deadlines, leases) and the reads of tasks run on the driver (sql.ts): most run per
@@ -298,9 +318,11 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
   const acceptInBatch = batchPerTick<AcceptInput, AcceptAnswer | null>({
     max: ACCEPT_BATCH_MAX,
     groupOf: (input) => input.keyId,
-    didNothing,
+    weigh: (input) => input.text.length,
+    maxWeight: ACCEPT_BATCH_MAX_CHARS,
+    retryAlone: refusedForItsRows,
     run: async (inputs) => {
-      // In key order, as every batch takes its keys' usage rows: two batches never wait on each other's.
+      // In key order, as every statement takes usage rows (CREDIT_REFUNDS too): two cannot deadlock.
       const ordered = inputs.slice().sort((a, b) => (a.keyId < b.keyId ? -1 : a.keyId > b.keyId ? 1 : 0));
       const rows = await sql.query<{ id: string; used_micros: bigint | string; limit_micros: bigint | string }>(ACCEPT, [`[${ordered.map((input) => input.text).join(",")}]`]);
       const charged = new Map(rows.map((row) => [row.id, { used: Number(row.used_micros), limit: Number(row.limit_micros) }]));

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/adapters/postgres/database.ts";
 import type { SqlClient } from "../../../src/adapters/postgres/sql.ts";
 import { createStores, type Stores } from "../../../src/adapters/postgres/stores.ts";
+import { createTaskRepo } from "../../../src/adapters/postgres/task-repo.ts";
 import { utcDay } from "../../../src/kernel/utc-day.ts";
 import { withTestDatabases } from "../../support/databases.ts";
 import { newTask } from "../../support/new-task.ts";
@@ -138,6 +139,33 @@ describe.each(targets)("accepted generations of one tick on $name", (target) => 
     expect(await stores.tasks.find(lost.id)).toBeNull();
   });
 
+  it("leave a reservation taken over by a newer request to it: the older holder's generation is not charged, the newer one's is", async () => {
+    const keyId = randomUUID();
+    const other = newTask(randomUUID(), 5, T0);
+    const reserve = async (now: number) => {
+      const reservation = await stores.idempotency.reserve({ keyId, key: "retry", requestHash: "h", now, ttlMs: 86_400_000, abandonAfterMs: 60_000 });
+      if (reservation.kind !== "reserved") throw new Error(`not reserved: ${reservation.kind}`);
+      return reservation.token;
+    };
+    const older = await reserve(T0);
+    const newer = await reserve(T0 + 60_001);
+    const late = newTask(keyId, 100_000, T0 + 60_002);
+    const accepted = await Promise.all([
+      stores.tasks.accept(late, USD, { key: "retry", token: older, response: { id: late.id } }),
+      stores.tasks.accept(other, USD),
+    ]);
+    expect(accepted.map((a) => a?.task.id ?? null)).toEqual([null, other.id]);
+    expect(await stores.tasks.usedOn(keyId, DAY)).toBe(0);
+    expect(await stores.idempotency.isHeld(keyId, "retry", newer)).toBe(true);
+    const current = newTask(keyId, 100_000, T0 + 60_003);
+    expect(await stores.tasks.accept(current, USD, { key: "retry", token: newer, response: { id: current.id } })).toMatchObject({ used: 100_000 });
+    expect(await stores.idempotency.reserve({ keyId, key: "retry", requestHash: "h", now: T0 + 60_004, ttlMs: 86_400_000, abandonAfterMs: 60_000 })).toEqual({
+      kind: "replay",
+      response: { id: current.id, remaining: 900_000 },
+      taskId: current.id,
+    });
+  });
+
   it("fail alone when the database refuses one of them: ChargeNotMade for it, the others of its statement accepted", async () => {
     const existing = newTask(randomUUID(), 10, T0);
     expect(await stores.tasks.accept(existing, USD)).not.toBeNull();
@@ -183,4 +211,45 @@ describe.each(targets)("accepted generations of one tick on $name", (target) => 
       { numRuns: 25 },
     );
   }, 120_000);
+});
+
+describe("a batch of accepts the database refuses", () => {
+  const pgError = (code: string) => Object.assign(new Error(`ERROR ${code}`), { severity: "ERROR", code });
+  /** A task repo whose statements all fail with `error`, counting the accept statements. */
+  const failing = (error: unknown) => {
+    const sent: number[] = [];
+    const tasks = createTaskRepo({} as never, {
+      query: async (_text: string, values: readonly unknown[]) => {
+        sent.push((JSON.parse(values[0] as string) as unknown[]).length);
+        throw error;
+      },
+    });
+    return { sent, tasks };
+  };
+
+  it("for one of its rows (data, a constraint, a deadlock) is sent again generation by generation, each ChargeNotMade", async () => {
+    for (const code of ["22P02", "23505", "21000", "40P01", "40001"]) {
+      const { sent, tasks } = failing(pgError(code));
+      const outcomes = await Promise.allSettled([1, 2, 3].map(() => tasks.accept(newTask(randomUUID(), 1, T0), USD)));
+      expect(sent).toEqual([3, 1, 1, 1]);
+      for (const outcome of outcomes) expect(outcome).toMatchObject({ status: "rejected", reason: { name: "ChargeNotMade" } });
+    }
+  });
+
+  it("for anything else (out of connections, shutting down, a statement cancelled) is every generation's, sent once", async () => {
+    for (const code of ["53300", "57014", "57P03", "42P01"]) {
+      const { sent, tasks } = failing(pgError(code));
+      const outcomes = await Promise.allSettled([1, 2, 3].map(() => tasks.accept(newTask(randomUUID(), 1, T0), USD)));
+      expect(sent).toEqual([3]);
+      for (const outcome of outcomes) expect(outcome).toMatchObject({ status: "rejected", reason: { name: "ChargeNotMade" } });
+    }
+    const lost = new Error("Connection terminated unexpectedly");
+    const { sent, tasks } = failing(lost);
+    const outcomes = await Promise.allSettled([1, 2].map(() => tasks.accept(newTask(randomUUID(), 1, T0), USD)));
+    expect(sent).toEqual([2]);
+    expect(outcomes).toEqual([
+      { status: "rejected", reason: lost },
+      { status: "rejected", reason: lost },
+    ]);
+  });
 });
