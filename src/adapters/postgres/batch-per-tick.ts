@@ -18,7 +18,8 @@ import { AsyncResource } from "node:async_hooks";
  * - At most `max` inputs and `maxWeight` of their `weigh` a batch (one input heavier than that
  *   goes alone), so one statement stays bounded.
  * - A batch that failed for what one of its inputs may have caused (`retryAlone`) is run again
- *   input by input, so that input fails alone and the others' outcome is theirs. Any other error
+ *   as batches of one input each (sent together), so that input fails alone and the others'
+ *   outcome is theirs. Any other error
  *   (the database unreachable or overloaded, the connection lost under the batch: its outcome
  *   unknown) is every input's, and none is run again.
  * - A batch is no one caller's work: it runs in the async context the batcher was made in, not in

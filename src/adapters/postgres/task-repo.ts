@@ -53,7 +53,8 @@ const T_CLAIMED = Prisma.raw(CLAIMED_COLUMNS.map((c) => `t.${c}`).join(", "));
  * default when none is stored: a limit lowered or reset since the caller read the key binds), and
  * not for a key stored revoked; a task exists only if its charge happened; an idempotency
  * reservation (`idem`, held since `token`) must still be ours, and is completed with the answer
- * in the same statement.
+ * in the same statement. Usage rows are taken in key order (bytes), as CREDIT_REFUNDS takes
+ * them, so two statements that charge or credit several keys cannot deadlock.
  * It answers, per generation charged (by its task's id), only what the database
  * decides (the day's usage and the limit it held to): the task row is what its values and the
  * table's defaults make it (acceptedTask in task-row.ts), so no row is sent back, described and
@@ -79,6 +80,7 @@ const ACCEPT = `
     INSERT INTO daily_usage AS u (key_id, day, used_micros)
     SELECT key_id, day, cost FROM keyed
     WHERE cost <= lim
+    ORDER BY key_id COLLATE "C"
     ON CONFLICT (key_id, day) DO UPDATE
       SET used_micros = u.used_micros + EXCLUDED.used_micros
       WHERE u.used_micros + EXCLUDED.used_micros <= (SELECT lim FROM keyed WHERE keyed.key_id = EXCLUDED.key_id)
@@ -147,7 +149,7 @@ const FREE_ACCOUNT = Prisma.sql`freed AS (
  * Gives back, to the day each was charged to, the cost of the rows of a CTE `target` (id, key_id,
  * charge_day, cost_micros, refund) with `refund` set. Summed per key and day: an UPDATE ... FROM
  * applies only one joined row to each usage row. The usage rows are locked first, in key order
- * (bytes, as ACCEPT's batches are sorted), so this and a batch of accepts cannot deadlock.
+ * (bytes, as ACCEPT charges them), so this and a batch of accepts cannot deadlock.
  */
 const CREDIT_REFUNDS = Prisma.sql`credit AS (
       SELECT key_id, charge_day, sum(cost_micros)::bigint AS amount FROM target WHERE refund GROUP BY key_id, charge_day
@@ -274,13 +276,14 @@ function didNothing(error: unknown): boolean {
 /**
  * Whether a batch that failed may have failed for one of its generations, so that each, sent
  * alone, gets its own outcome: PostgreSQL refused it (didNothing) for its data (class 22), a
- * constraint (23), a row touched twice (21000) or a deadlock or serialization failure (40). Not a
+ * constraint (23), a row touched twice (21000) or a deadlock or serialization failure (40, but
+ * not 40003, whose outcome is unknown). Not a
  * database out of connections, shutting down or cancelling statements, which sending each alone
  * would only ask again, many times over.
  */
 function refusedForItsRows(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return didNothing(error) && typeof code === "string" && /^(2[123]|40)/.test(code);
+  return didNothing(error) && typeof code === "string" && /^(2[123]|40)/.test(code) && code !== "40003";
 }
 
 export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
@@ -322,9 +325,7 @@ export function createTaskRepo(prisma: PrismaClient, sql: SqlClient): TaskRepo {
     maxWeight: ACCEPT_BATCH_MAX_CHARS,
     retryAlone: refusedForItsRows,
     run: async (inputs) => {
-      // In key order, as every statement takes usage rows (CREDIT_REFUNDS too): two cannot deadlock.
-      const ordered = inputs.slice().sort((a, b) => (a.keyId < b.keyId ? -1 : a.keyId > b.keyId ? 1 : 0));
-      const rows = await sql.query<{ id: string; used_micros: bigint | string; limit_micros: bigint | string }>(ACCEPT, [`[${ordered.map((input) => input.text).join(",")}]`]);
+      const rows = await sql.query<{ id: string; used_micros: bigint | string; limit_micros: bigint | string }>(ACCEPT, [`[${inputs.map((input) => input.text).join(",")}]`]);
       const charged = new Map(rows.map((row) => [row.id, { used: Number(row.used_micros), limit: Number(row.limit_micros) }]));
       return inputs.map((input) => charged.get(input.taskId) ?? null);
     },
