@@ -19,9 +19,8 @@ import { AsyncResource } from "node:async_hooks";
  *   goes alone), so one statement stays bounded.
  * - A batch that failed for what one of its inputs may have caused (`retryAlone`) is run again
  *   as batches of one input each (sent together), so that input fails alone and the others'
- *   outcome is theirs. Any other error
- *   (the database unreachable or overloaded, the connection lost under the batch: its outcome
- *   unknown) is every input's, and none is run again.
+ *   outcome is theirs. Any other error (the database unreachable or overloaded, the connection
+ *   lost under the batch: its outcome unknown) is every input's, and none is run again.
  * - A batch is no one caller's work: it runs in the async context the batcher was made in, not in
  *   its first caller's (so a per-client queue below, kernel/fair-turns.ts, does not put everyone's
  *   statement in that client's line).
